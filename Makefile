@@ -1,0 +1,115 @@
+# cdtt — build, run, test.  See README.md.
+#
+#   make            build ./cdtt
+#   make run        install missing packages (as root), build, open the program
+#   make test       install missing packages (as root), build, run every test suite
+#   make sanitize   the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+
+PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter
+PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -Wall -Wextra -Werror -Wno-format-truncation -Iinclude -I/usr/include/iniparser $(PKGCFLAGS) \
+           -DCDTT_VERSION='"$(VERSION)"' -DCDTT_LOCALEDIR='"$(LOCALEDIR)"' $(SAN)
+LDLIBS  += $(PKGLIBS) -liniparser
+LDFLAGS += $(SAN)
+
+VERSION   := 0.1.0
+LOCALEDIR ?= $(PREFIX)/share/locale
+
+DB_SRC   := $(sort $(wildcard db/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+TUI_SRC  := $(sort $(wildcard tui/*.c))
+DB_OBJ   := $(DB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+PO_FILES := $(sort $(wildcard po/vi/*.po))
+MO_FILE  := locale/vi/LC_MESSAGES/cdtt.mo
+
+ifeq ($(BUILD),build)
+PROGRAM := cdtt
+else
+PROGRAM := $(BUILD)/cdtt
+endif
+
+.PHONY: all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench
+
+all: $(PROGRAM) $(MO_FILE)
+
+$(BUILD)/%.o: %.c $(wildcard include/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libcdttdb.a: $(DB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libcdtttui.a: $(TUI_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(PROGRAM): $(CLI_OBJ) $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDLIBS)
+
+# Unit tests link the db library, the tui library (pure parts such as Telex) and cmocka.
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit $(shell pkg-config --cflags cmocka) -o $@ $< \
+	    $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# The Vietnamese catalogue: every po/vi/*.po merged into one .mo.
+$(MO_FILE): $(PO_FILES)
+	@mkdir -p $(dir $@)
+	msgcat --use-first -o $(BUILD)/vi.po $(PO_FILES)
+	msgfmt --check-format -o $@ $(BUILD)/vi.po
+
+units: $(UNIT_BIN)
+
+deps:
+	@sh scripts/deps.sh
+
+deps-test:
+	@sh scripts/deps.sh --test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./cdtt
+
+test: deps-test
+	@$(MAKE) --no-print-directory test-run
+
+test-run: all units
+	@CDTT="$(CURDIR)/$(PROGRAM)" BUILD="$(BUILD)" sh tests/run.sh
+
+sanitize: deps-test
+	@$(MAKE) --no-print-directory BUILD=build-san CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test-run
+
+stress: all
+	@CDTT="$(CURDIR)/$(PROGRAM)" STRESS=1 sh tests/run.sh stress
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/doc/cdtt $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
+	install -m 755 cdtt $(DESTDIR)$(PREFIX)/bin/cdtt
+	install -m 644 man/cdtt.1 $(DESTDIR)$(PREFIX)/share/man/man1/cdtt.1
+	install -m 644 etc/cdtt.ini.example $(DESTDIR)$(PREFIX)/share/doc/cdtt/cdtt.ini.example
+	install -m 644 $(MO_FILE) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/cdtt.mo
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/cdtt $(DESTDIR)$(PREFIX)/share/man/man1/cdtt.1 \
+	    $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/cdtt.mo
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/cdtt
+
+clean:
+	rm -rf build build-san cdtt locale

@@ -1,0 +1,291 @@
+/* db.c — opening cdtt files, migrations, transactions and record stamps. */
+#include "db.h"
+#include "schema.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BUSY_TIMEOUT_MS 5000
+
+int db_fail(sqlite3 *db, cdtt_err *e, const char *doing)
+{
+    int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        return err_set(e, _("%s: the database is in use by another program; try again in a moment"),
+                       doing);
+    if ((code & 0xff) == SQLITE_FULL)
+        return err_set(e, _("%s: the disk is full; nothing was changed"), doing);
+    if ((code & 0xff) == SQLITE_READONLY)
+        return err_set(e, _("%s: the database file or its folder is read-only; nothing was changed"),
+                       doing);
+    return err_set(e, "%s: %s", doing, db ? sqlite3_errmsg(db) : "out of memory");
+}
+
+int db_exec(sqlite3 *db, const char *sql, cdtt_err *e)
+{
+    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, e, _("database error"));
+    return 0;
+}
+
+sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, cdtt_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        db_fail(db, e, _("database error"));
+        return NULL;
+    }
+    return st;
+}
+
+int db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
+{
+    if (!s || !*s)
+        return sqlite3_bind_null(st, idx);
+    return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+char *db_column_strdup(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return xstrdup(t ? (const char *)t : "");
+}
+
+long long db_scalar_int(sqlite3 *db, const char *sql, long long dflt)
+{
+    sqlite3_stmt *st = NULL;
+    long long v = dflt;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+int db_user_version(sqlite3 *db)
+{
+    return (int)db_scalar_int(db, "PRAGMA user_version", -1);
+}
+
+int db_begin(sqlite3 *db, cdtt_err *e)
+{
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(db, e, _("cannot start a change"));
+    return 0;
+}
+
+int db_commit(sqlite3 *db, cdtt_err *e)
+{
+    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        db_fail(db, e, _("cannot save the change"));
+        db_rollback(db);
+        return -1;
+    }
+    return 0;
+}
+
+void db_rollback(sqlite3 *db)
+{
+    if (!sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e)
+{
+    long long app = db_scalar_int(db, "PRAGMA application_id", -1);
+    int ver = db_user_version(db);
+    long long tables = db_scalar_int(db, "SELECT count(*) FROM sqlite_schema", -1);
+
+    if (app < 0 || ver < 0 || tables < 0)
+        return err_set(e, _("%s is not a cdtt database (it cannot be read as SQLite)"), path);
+    if (app == 0 && ver == 0 && tables == 0)
+        return 0; /* a new, empty file */
+    if (app != CDTT_APPLICATION_ID)
+        return err_set(e, _("%s is not a cdtt database"), path);
+    if (ver > CDTT_SCHEMA_VERSION)
+        return err_set(e,
+                       _("%s was written by a newer version of cdtt (schema %d, this program knows %d); "
+                         "update cdtt to open it"),
+                       path, ver, CDTT_SCHEMA_VERSION);
+    return 0;
+}
+
+int db_migrate(sqlite3 *db, cdtt_err *e)
+{
+    if (db_begin(db, e) < 0)
+        return -1;
+    int ver = db_user_version(db);
+    if (ver > CDTT_SCHEMA_VERSION) {
+        db_rollback(db);
+        return err_set(e, _("the database was written by a newer version of cdtt (schema %d)"), ver);
+    }
+    for (int v = ver + 1; v <= schema_latest(); v++) {
+        if (sqlite3_exec(db, schema_migration(v), NULL, NULL, NULL) != SQLITE_OK) {
+            db_fail(db, e, _("cannot upgrade the database"));
+            db_rollback(db);
+            return -1;
+        }
+    }
+    if (ver < schema_latest()) {
+        char sql[96];
+        snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+                 CDTT_APPLICATION_ID, schema_latest());
+        if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+            db_fail(db, e, _("cannot upgrade the database"));
+            db_rollback(db);
+            return -1;
+        }
+    }
+    return db_commit(db, e);
+}
+
+int db_mkdirs(const char *dir)
+{
+    char *p = xstrdup(dir);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0700) < 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = (mkdir(p, 0700) < 0 && errno != EEXIST) ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+/* Creates path with mode 0600 if it does not exist, so SQLite never creates it
+ * with the umask's wider mode. */
+static int create_private_file(const char *path, cdtt_err *e)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir) {
+        *slash = '\0';
+        if (db_mkdirs(dir) < 0) {
+            err_set(e, _("cannot create the folder %s: %s"), dir, strerror(errno));
+            free(dir);
+            return -1;
+        }
+    }
+    free(dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST)
+        return err_set(e, _("cannot create %s: %s"), path, strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    return 0;
+}
+
+sqlite3 *db_open(const char *path, int flags, cdtt_err *e)
+{
+    sqlite3 *db = NULL;
+    int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+
+    err_clear(e);
+    if (!(flags & DB_READONLY) && (flags & DB_CREATE)) {
+        if (create_private_file(path, e) < 0)
+            return NULL;
+    } else if (access(path, F_OK) < 0) {
+        err_set(e, _("%s does not exist"), path);
+        return NULL;
+    }
+    if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+        err_set(e, _("cannot open %s: %s"), path, db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+    sqlite3_extended_result_codes(db, 1);
+    if (db_check_identity(db, path, e) < 0)
+        goto fail;
+    if (db_exec(db, "PRAGMA foreign_keys = ON", e) < 0)
+        goto fail;
+    if (!(flags & DB_READONLY)) {
+        /* WAL persists in the file; only switch once. */
+        sqlite3_stmt *st = db_prepare(db, "PRAGMA journal_mode", e);
+        int is_wal = 0;
+        if (st && sqlite3_step(st) == SQLITE_ROW)
+            is_wal = strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+        sqlite3_finalize(st);
+        if (!is_wal && db_exec(db, "PRAGMA journal_mode = WAL", e) < 0)
+            goto fail;
+        if (db_exec(db, "PRAGMA synchronous = NORMAL", e) < 0)
+            goto fail;
+        if (db_migrate(db, e) < 0)
+            goto fail;
+    } else if (db_user_version(db) < CDTT_SCHEMA_VERSION) {
+        err_set(e, _("%s uses an older schema; open it once without read-only mode to upgrade it"), path);
+        goto fail;
+    }
+    return db;
+fail:
+    sqlite3_close(db);
+    return NULL;
+}
+
+void db_close(sqlite3 *db)
+{
+    if (db)
+        sqlite3_close(db);
+}
+
+void db_now(char out[32])
+{
+    static long long last_ms;
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    long long ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+    if (ms <= last_ms)
+        ms = last_ms + 1;
+    last_ms = ms;
+    time_t secs = (time_t)(ms / 1000);
+    struct tm tm;
+    gmtime_r(&secs, &tm);
+    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+}
+
+void db_uuid(char out[37])
+{
+    unsigned char b[16];
+    sqlite3_randomness(sizeof b, b);
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+             b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+             b[15]);
+}
+
+const char *db_os_user(void)
+{
+    static char name[64];
+    if (name[0])
+        return name;
+    struct passwd *pw = getpwuid(getuid());
+    const char *n = pw ? pw->pw_name : getenv("USER");
+    snprintf(name, sizeof name, "%s", n && *n ? n : "unknown");
+    return name;
+}
+
+char *db_default_path(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    char buf[4096];
+    if (xdg && *xdg == '/')
+        snprintf(buf, sizeof buf, "%s/cdtt/cdtt.db", xdg);
+    else
+        snprintf(buf, sizeof buf, "%s/.local/share/cdtt/cdtt.db", home && *home ? home : ".");
+    return xstrdup(buf);
+}

@@ -1,0 +1,70 @@
+/* office.c — the one row saying which office owns the file. */
+#include "office.h"
+#include "audit.h"
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int office_get(sqlite3 *db, office_rec *o)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = -1;
+    memset(o, 0, sizeof *o);
+    if (sqlite3_prepare_v2(db, "SELECT scheme, code, level, name FROM office WHERE id = 1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(o->scheme, sizeof o->scheme, "%s", sqlite3_column_text(st, 0));
+        snprintf(o->code, sizeof o->code, "%s", sqlite3_column_text(st, 1));
+        snprintf(o->level, sizeof o->level, "%s", sqlite3_column_text(st, 2));
+        snprintf(o->name, sizeof o->name, "%s", sqlite3_column_text(st, 3));
+        rc = 0;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+void office_key(sqlite3 *db, char out[32])
+{
+    office_rec o;
+    if (office_get(db, &o) == 0)
+        snprintf(out, 32, "%s:%s", o.scheme, o.code);
+    else
+        snprintf(out, 32, "unset");
+}
+
+int office_set(sqlite3 *db, const office_rec *o, cdtt_err *e)
+{
+    char now[32];
+    if (db_begin(db, e) < 0)
+        return -1;
+    char *old = audit_row_json(db, "office", "1");
+    db_now(now);
+    sqlite3_stmt *st = db_prepare(db,
+        "INSERT INTO office (id, scheme, code, level, name, created_at) VALUES (1, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET scheme = excluded.scheme, code = excluded.code, "
+        "level = excluded.level, name = excluded.name", e);
+    if (!st)
+        goto fail;
+    sqlite3_bind_text(st, 1, o->scheme, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, o->code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, o->level, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, o->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        db_fail(db, e, _("cannot save the office"));
+        sqlite3_finalize(st);
+        goto fail;
+    }
+    sqlite3_finalize(st);
+    if (audit_write(db, "office", "1", old ? "update" : "insert", old, e) < 0)
+        goto fail;
+    free(old);
+    return db_commit(db, e);
+fail:
+    free(old);
+    db_rollback(db);
+    return -1;
+}

@@ -1,0 +1,225 @@
+/* schema.c — the database schema, as an ordered list of migrations.
+ *
+ * Migration N brings a file from user_version N-1 to N. Never edit a migration
+ * that has shipped: add a new one and raise CDTT_SCHEMA_VERSION in db.h. */
+#include "schema.h"
+
+#include <stddef.h>
+
+/* Columns every record that travels to the level above carries. changed_by is
+ * the office key ("scheme:code") of the office that last changed the record;
+ * base_updated_at is the updated_at last received from below (NULL when the
+ * record was made here), which lets an import tell a conflict from an update. */
+#define TRAVEL                                                           \
+    "  created_at TEXT NOT NULL,\n"                                      \
+    "  updated_at TEXT NOT NULL,\n"                                      \
+    "  changed_by TEXT NOT NULL,\n"                                      \
+    "  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),\n"  \
+    "  base_updated_at TEXT\n"
+
+static const char MIGRATION_1[] =
+    /* The office that owns this file: one row. level is commune, district or province. */
+    "CREATE TABLE office (\n"
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "  scheme TEXT NOT NULL CHECK (scheme IN ('2025-07', 'pre-2025')),\n"
+    "  code TEXT NOT NULL,\n"
+    "  level TEXT NOT NULL CHECK (level IN ('commune', 'district', 'province', 'national')),\n"
+    "  name TEXT NOT NULL,\n"
+    "  created_at TEXT NOT NULL\n"
+    ") STRICT;\n"
+
+    /* Official administrative units. Codes are text with leading zeros and only
+     * mean something together with their scheme. */
+    "CREATE TABLE unit (\n"
+    "  scheme TEXT NOT NULL CHECK (scheme IN ('2025-07', 'pre-2025')),\n"
+    "  level TEXT NOT NULL CHECK (level IN ('province', 'district', 'commune')),\n"
+    "  code TEXT NOT NULL,\n"
+    "  name TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL DEFAULT '',\n"
+    "  parent_code TEXT,\n"
+    "  province_code TEXT NOT NULL,\n"
+    "  name_fold TEXT NOT NULL,\n"
+    "  PRIMARY KEY (scheme, level, code)\n"
+    ") STRICT, WITHOUT ROWID;\n"
+    "CREATE INDEX unit_parent ON unit (scheme, parent_code);\n"
+
+    /* Villages and residential groups inside a commune. */
+    "CREATE TABLE area (\n"
+    "  uuid TEXT PRIMARY KEY,\n"
+    "  unit_scheme TEXT NOT NULL,\n"
+    "  unit_code TEXT NOT NULL,\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('thon', 'ban', 'ap', 'buon', 'khom',\n"
+    "                                     'to_dan_pho', 'khu_pho', 'other')),\n"
+    "  name TEXT NOT NULL,\n"
+    "  name_fold TEXT NOT NULL,\n"
+    "  sort_key TEXT NOT NULL,\n"
+    "  note TEXT NOT NULL DEFAULT '',\n"
+    TRAVEL
+    ") STRICT;\n"
+    "CREATE INDEX area_sort ON area (sort_key);\n"
+
+    "CREATE TABLE team (\n"
+    "  uuid TEXT PRIMARY KEY,\n"
+    "  unit_scheme TEXT NOT NULL,\n"
+    "  unit_code TEXT NOT NULL,\n"
+    "  level TEXT NOT NULL CHECK (level IN ('commune', 'village', 'group')),\n"
+    "  area_uuid TEXT REFERENCES area (uuid),\n"
+    "  name TEXT NOT NULL,\n"
+    "  name_fold TEXT NOT NULL,\n"
+    "  sort_key TEXT NOT NULL,\n"
+    "  decision_no TEXT NOT NULL DEFAULT '',\n"
+    "  decision_date TEXT,\n"
+    "  decision_issuer TEXT NOT NULL DEFAULT '',\n"
+    "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'dissolved', 'merged')),\n"
+    "  note TEXT NOT NULL DEFAULT '',\n"
+    TRAVEL
+    ") STRICT;\n"
+    "CREATE INDEX team_area ON team (area_uuid);\n"
+    "CREATE INDEX team_sort ON team (sort_key);\n"
+
+    "CREATE TABLE member (\n"
+    "  uuid TEXT PRIMARY KEY,\n"
+    "  unit_scheme TEXT NOT NULL,\n"
+    "  unit_code TEXT NOT NULL,\n"
+    "  full_name TEXT NOT NULL,\n"
+    "  name_fold TEXT NOT NULL,\n"
+    "  sort_key TEXT NOT NULL,\n"
+    "  gender TEXT CHECK (gender IN ('male', 'female', 'other')),\n"
+    "  birth TEXT,\n" /* YYYY-MM-DD, or YYYY when only the year is known */
+    "  phone TEXT,\n" /* 0xxxxxxxxx */
+    "  cccd TEXT,\n"
+    "  email TEXT,\n"
+    "  category TEXT NOT NULL DEFAULT 'other' CHECK (category IN (\n"
+    "    'commune_official', 'village_head', 'party_secretary', 'police', 'youth_union',\n"
+    "    'womens_union', 'farmers_union', 'veterans', 'fatherland_front', 'teacher',\n"
+    "    'health_worker', 'telecom_it', 'resident', 'other')),\n"
+    "  youth_union INTEGER NOT NULL DEFAULT 0 CHECK (youth_union IN (0, 1)),\n"
+    "  consent INTEGER NOT NULL DEFAULT 0 CHECK (consent IN (0, 1)),\n"
+    "  consent_date TEXT,\n"
+    "  mooc_status TEXT NOT NULL DEFAULT 'not_started'\n"
+    "    CHECK (mooc_status IN ('not_started', 'in_progress', 'completed')),\n"
+    "  mooc_date TEXT,\n"
+    "  zalo_date TEXT,\n"
+    "  note TEXT NOT NULL DEFAULT '',\n"
+    TRAVEL
+    ") STRICT;\n"
+    "CREATE INDEX member_sort ON member (sort_key);\n"
+    "CREATE INDEX member_fold ON member (name_fold);\n"
+    "CREATE INDEX member_phone ON member (phone);\n"
+
+    "CREATE TABLE membership (\n"
+    "  uuid TEXT PRIMARY KEY,\n"
+    "  team_uuid TEXT NOT NULL REFERENCES team (uuid),\n"
+    "  member_uuid TEXT NOT NULL REFERENCES member (uuid),\n"
+    "  role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('leader', 'deputy', 'member')),\n"
+    "  date_from TEXT,\n"
+    "  date_to TEXT,\n"
+    TRAVEL
+    ") STRICT;\n"
+    "CREATE INDEX membership_team ON membership (team_uuid);\n"
+    "CREATE INDEX membership_member ON membership (member_uuid);\n"
+
+    /* In-person training sessions and who attended. */
+    "CREATE TABLE training_session (\n"
+    "  uuid TEXT PRIMARY KEY,\n"
+    "  unit_scheme TEXT NOT NULL,\n"
+    "  unit_code TEXT NOT NULL,\n"
+    "  date TEXT NOT NULL,\n"
+    "  place TEXT NOT NULL DEFAULT '',\n"
+    "  organiser TEXT NOT NULL DEFAULT '',\n"
+    "  topic TEXT NOT NULL DEFAULT '',\n"
+    "  note TEXT NOT NULL DEFAULT '',\n"
+    TRAVEL
+    ") STRICT;\n"
+    "CREATE TABLE attendance (\n"
+    "  uuid TEXT PRIMARY KEY,\n"
+    "  session_uuid TEXT NOT NULL REFERENCES training_session (uuid),\n"
+    "  member_uuid TEXT NOT NULL REFERENCES member (uuid),\n"
+    TRAVEL
+    ") STRICT;\n"
+    "CREATE INDEX attendance_session ON attendance (session_uuid);\n"
+    "CREATE INDEX attendance_member ON attendance (member_uuid);\n"
+
+    /* What a team did, as aggregate counts only: never the citizens' data. */
+    "CREATE TABLE activity (\n"
+    "  uuid TEXT PRIMARY KEY,\n"
+    "  team_uuid TEXT NOT NULL REFERENCES team (uuid),\n"
+    "  date TEXT NOT NULL,\n"
+    "  type TEXT NOT NULL CHECK (type IN ('outreach', 'vneid', 'public_services', 'cashless',\n"
+    "    'ecommerce', 'provincial_app', 'digital_skills', 'online_safety',\n"
+    "    'digital_signature', 'other')),\n"
+    "  people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0),\n"
+    "  households INTEGER NOT NULL DEFAULT 0 CHECK (households >= 0),\n"
+    "  note TEXT NOT NULL DEFAULT '',\n"
+    TRAVEL
+    ") STRICT;\n"
+    "CREATE INDEX activity_team ON activity (team_uuid);\n"
+
+    /* Every change made in this file: who, when, what, old and new (JSON). */
+    "CREATE TABLE audit (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  at TEXT NOT NULL,\n"
+    "  os_user TEXT NOT NULL,\n"
+    "  office TEXT NOT NULL,\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  record_uuid TEXT NOT NULL,\n"
+    "  action TEXT NOT NULL,\n"
+    "  old_json TEXT,\n"
+    "  new_json TEXT\n"
+    ") STRICT;\n"
+    "CREATE INDEX audit_record ON audit (record_uuid);\n"
+
+    /* Packages imported from the level below (consolidation). */
+    "CREATE TABLE import_log (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  file_name TEXT NOT NULL,\n"
+    "  source_scheme TEXT NOT NULL,\n"
+    "  source_code TEXT NOT NULL,\n"
+    "  source_name TEXT NOT NULL DEFAULT '',\n"
+    "  package_created_at TEXT NOT NULL,\n"
+    "  digest TEXT NOT NULL,\n"
+    "  imported_at TEXT NOT NULL,\n"
+    "  os_user TEXT NOT NULL,\n"
+    "  n_new INTEGER NOT NULL DEFAULT 0,\n"
+    "  n_updated INTEGER NOT NULL DEFAULT 0,\n"
+    "  n_unchanged INTEGER NOT NULL DEFAULT 0,\n"
+    "  n_deleted INTEGER NOT NULL DEFAULT 0,\n"
+    "  n_rejected INTEGER NOT NULL DEFAULT 0,\n"
+    "  n_conflicts INTEGER NOT NULL DEFAULT 0\n"
+    ") STRICT;\n"
+    "CREATE INDEX import_log_source ON import_log (source_scheme, source_code);\n"
+
+    /* Records changed both here and below since the last import. */
+    "CREATE TABLE conflict (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  record_uuid TEXT NOT NULL,\n"
+    "  local_json TEXT NOT NULL,\n"
+    "  incoming_json TEXT NOT NULL,\n"
+    "  incoming_updated_at TEXT NOT NULL,\n"
+    "  source TEXT NOT NULL,\n"
+    "  detected_at TEXT NOT NULL,\n"
+    "  resolution TEXT CHECK (resolution IN ('mine', 'theirs')),\n"
+    "  resolved_at TEXT\n"
+    ") STRICT;\n";
+
+static const char *const MIGRATIONS[] = {
+    MIGRATION_1,
+};
+
+const char *schema_migration(int version)
+{
+    int n = (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]);
+    if (version < 1 || version > n)
+        return NULL;
+    return MIGRATIONS[version - 1];
+}
+
+int schema_latest(void)
+{
+    return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]);
+}
+
+const char *const SCHEMA_TRAVEL_TABLES[] = {
+    "area", "team", "member", "membership", "training_session", "attendance", "activity", NULL,
+};

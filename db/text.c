@@ -1,0 +1,348 @@
+/* text.c — Unicode text helpers over libutf8proc: NFC, folding, Vietnamese
+ * sort keys, display width. */
+#include "text.h"
+#include "cdtt.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* A growable byte buffer, always NUL-terminated. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+} buf;
+
+static void buf_putc(buf *b, char c)
+{
+    if (b->len + 2 > b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 64;
+        b->s = xrealloc(b->s, b->cap);
+    }
+    b->s[b->len++] = c;
+    b->s[b->len] = '\0';
+}
+
+static void buf_puts(buf *b, const char *s)
+{
+    while (*s)
+        buf_putc(b, *s++);
+}
+
+static void buf_put_cp(buf *b, int32_t cp)
+{
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        buf_putc(b, (char)tmp[i]);
+}
+
+static char *buf_take(buf *b)
+{
+    if (!b->s)
+        return xstrdup("");
+    return b->s;
+}
+
+bool text_valid_utf8(const char *s, size_t n)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0 || cp < 0)
+            return false;
+        i += (size_t)k;
+    }
+    return true;
+}
+
+/* Runs utf8proc_map with options over a NUL-terminated string; NULL on bad UTF-8. */
+static char *map(const char *s, int options)
+{
+    if (!text_valid_utf8(s, strlen(s)))
+        return NULL;
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+                                      (utf8proc_option_t)(options | UTF8PROC_NULLTERM));
+    if (n < 0) {
+        free(out);
+        return NULL;
+    }
+    return (char *)out;
+}
+
+char *text_nfc(const char *s)
+{
+    return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+static bool is_space(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' ||
+           cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A);
+}
+
+/* Copies s, trimming and collapsing white space to single ASCII spaces. */
+static char *collapse_spaces(const char *s)
+{
+    buf b = {0};
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    bool pending = false;
+    while (*p) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            break;
+        if (is_space(cp)) {
+            pending = b.len > 0;
+        } else {
+            if (pending)
+                buf_putc(&b, ' ');
+            pending = false;
+            buf_put_cp(&b, cp);
+        }
+        p += k;
+    }
+    return buf_take(&b);
+}
+
+char *text_clean(const char *s)
+{
+    char *n = text_nfc(s);
+    if (!n)
+        return NULL;
+    char *c = collapse_spaces(n);
+    free(n);
+    return c;
+}
+
+char *text_fold(const char *s)
+{
+    char *d = map(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    if (!d)
+        return xstrdup("");
+    buf b = {0};
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)d;
+    while (*p) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            break;
+        if (cp == 0x0111 || cp == 0x0110) /* đ Đ have no decomposition */
+            cp = 'd';
+        buf_put_cp(&b, cp);
+        p += k;
+    }
+    free(d);
+    char *folded = buf_take(&b);
+    char *c = collapse_spaces(folded);
+    free(folded);
+    return c;
+}
+
+/* ---- Vietnamese sort keys ---------------------------------------------- */
+
+/* The alphabet in order; each entry is a base letter and its shape mark
+ * (breve, circumflex, horn) or 0. Letters outside Vietnamese (f j w z) sit
+ * where Latin puts them. đ is handled as a letter of its own. */
+static const struct {
+    char base;
+    int32_t shape;
+} ALPHABET[] = {
+    {'a', 0},      {'a', 0x0306}, {'a', 0x0302}, {'b', 0}, {'c', 0}, {'d', 0},
+    {'\1', 0} /* đ */, {'e', 0}, {'e', 0x0302}, {'f', 0}, {'g', 0}, {'h', 0},
+    {'i', 0},      {'j', 0},      {'k', 0},      {'l', 0}, {'m', 0}, {'n', 0},
+    {'o', 0},      {'o', 0x0302}, {'o', 0x031B}, {'p', 0}, {'q', 0}, {'r', 0},
+    {'s', 0},      {'t', 0},      {'u', 0},      {'u', 0x031B}, {'v', 0}, {'w', 0},
+    {'x', 0},      {'y', 0},      {'z', 0},
+};
+
+/* Tone marks in Vietnamese order after the level tone (ngang = 0). */
+static int tone_of(int32_t mark)
+{
+    switch (mark) {
+    case 0x0300: return 1; /* huyền */
+    case 0x0309: return 2; /* hỏi */
+    case 0x0303: return 3; /* ngã */
+    case 0x0301: return 4; /* sắc */
+    case 0x0323: return 5; /* nặng */
+    default: return -1;
+    }
+}
+
+static bool is_shape(int32_t mark)
+{
+    return mark == 0x0306 || mark == 0x0302 || mark == 0x031B;
+}
+
+/* Appends the three levels of one word-sequence's key to the three buffers. */
+static void sort_key_levels(const char *s, buf *primary, buf *tones, buf *cases)
+{
+    char *d = map(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
+    if (!d)
+        return;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)d;
+    bool space_pending = false;
+    while (*p) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            break;
+        p += k;
+        /* Gather the marks that follow the base character. */
+        int32_t shape = 0;
+        int tone = 0;
+        for (;;) {
+            int32_t m;
+            utf8proc_ssize_t km = utf8proc_iterate(p, -1, &m);
+            if (km <= 0)
+                break;
+            const utf8proc_property_t *prop = utf8proc_get_property(m);
+            if (prop->category != UTF8PROC_CATEGORY_MN && prop->category != UTF8PROC_CATEGORY_MC)
+                break;
+            if (is_shape(m))
+                shape = m;
+            else if (tone_of(m) > 0)
+                tone = tone_of(m);
+            p += km;
+        }
+        if (is_space(cp)) {
+            space_pending = primary->len > 0;
+            continue;
+        }
+        int32_t lower = utf8proc_tolower(cp);
+        bool upper = lower != cp;
+        char code = 0;
+        if (lower == 0x0111) {
+            code = (char)('A' + 6);
+        } else if (lower >= 'a' && lower <= 'z') {
+            for (size_t i = 0; i < sizeof ALPHABET / sizeof ALPHABET[0]; i++)
+                if (ALPHABET[i].base == lower && ALPHABET[i].shape == shape) {
+                    code = (char)('A' + i);
+                    break;
+                }
+            if (!code) /* a shape mark Vietnamese does not use: sort as the bare letter */
+                for (size_t i = 0; i < sizeof ALPHABET / sizeof ALPHABET[0]; i++)
+                    if (ALPHABET[i].base == lower) {
+                        code = (char)('A' + i);
+                        break;
+                    }
+        } else if (lower >= '0' && lower <= '9') {
+            code = (char)lower;
+        }
+        if (space_pending) {
+            buf_putc(primary, '"');
+            buf_putc(tones, '0');
+            buf_putc(cases, '0');
+            space_pending = false;
+        }
+        if (code) {
+            buf_putc(primary, code);
+        } else if (cp > 0x7f) {
+            /* Any other script: after every Latin letter, in code point order. */
+            char hex[8];
+            static const char digits[] = "0123456789abcdef";
+            for (int i = 0; i < 6; i++)
+                hex[i] = digits[(lower >> (20 - 4 * i)) & 0xf];
+            hex[6] = '\0';
+            buf_putc(primary, '~');
+            buf_puts(primary, hex);
+        } else {
+            continue; /* ASCII punctuation does not count */
+        }
+        buf_putc(tones, (char)('0' + tone));
+        buf_putc(cases, upper ? '1' : '0');
+    }
+    free(d);
+}
+
+char *text_sort_key(const char *s)
+{
+    buf primary = {0}, tones = {0}, cases = {0}, out = {0};
+    sort_key_levels(s, &primary, &tones, &cases);
+    buf_puts(&out, primary.s ? primary.s : "");
+    buf_putc(&out, '!');
+    buf_puts(&out, tones.s ? tones.s : "");
+    buf_putc(&out, '!');
+    buf_puts(&out, cases.s ? cases.s : "");
+    free(primary.s);
+    free(tones.s);
+    free(cases.s);
+    return buf_take(&out);
+}
+
+char *text_name_sort_key(const char *full_name)
+{
+    char *clean = text_clean(full_name);
+    if (!clean)
+        return text_sort_key("");
+    char *last_space = strrchr(clean, ' ');
+    char *given_key, *rest_key;
+    if (last_space) {
+        *last_space = '\0';
+        given_key = text_sort_key(last_space + 1);
+        rest_key = text_sort_key(clean);
+    } else {
+        given_key = text_sort_key(clean);
+        rest_key = xstrdup("");
+    }
+    size_t n = strlen(given_key) + strlen(rest_key) + 2;
+    char *key = xmalloc(n);
+    snprintf(key, n, "%s %s", given_key, rest_key);
+    free(given_key);
+    free(rest_key);
+    free(clean);
+    return key;
+}
+
+/* ---- display width ------------------------------------------------------ */
+
+static int cp_width(int32_t cp)
+{
+    if (cp < 0x20 || cp == 0x7f)
+        return 0;
+    return utf8proc_charwidth(cp);
+}
+
+int text_width(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    int w = 0;
+    while (*p) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0) {
+            p++;
+            w++;
+            continue;
+        }
+        w += cp_width(cp);
+        p += k;
+    }
+    return w;
+}
+
+size_t text_fit(const char *s, int cols)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    int w = 0;
+    size_t used = 0;
+    while (p[used]) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + used, -1, &cp);
+        int cw = 1;
+        if (k <= 0)
+            k = 1;
+        else
+            cw = cp_width(cp);
+        if (w + cw > cols)
+            break;
+        w += cw;
+        used += (size_t)k;
+    }
+    return used;
+}

@@ -1,0 +1,45 @@
+/* cli.h — the subcommands (`cdtt units import …`): one file each under cli/,
+ * listed in cli/commands.c. They run without a terminal and exit 0 (done),
+ * 1 (failed) or 2 (wrong usage). */
+#ifndef CDTT_CLI_H
+#define CDTT_CLI_H
+
+#include <sqlite3.h>
+#include "config.h"
+
+typedef struct cli_ctx {
+    cdtt_config cfg;        /* settings after files and flags */
+    char db_path[4096];     /* the database this run uses */
+    sqlite3 *db;            /* opened by cli_open_db, closed by main */
+} cli_ctx;
+
+typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
+
+typedef struct {
+    const char *name;    /* first word: "units" */
+    const char *sub;     /* second word: "import", or NULL */
+    cli_fn fn;           /* gets argv from the last command word on (argv[0] = that word) */
+    const char *usage;   /* arguments after the command words (English; translated on output) */
+    const char *summary; /* one line (English; translated on output) */
+} cli_command;
+
+/* The table of commands, ended by an entry whose name is NULL. */
+extern const cli_command CLI_COMMANDS[];
+
+/* Opens (creating when DB_CREATE is in flags) the run's database, once; prints
+ * the reason and returns NULL on failure. */
+sqlite3 *cli_open_db(cli_ctx *ctx, int flags);
+
+/* Prints "cdtt NAME: message" to stderr and a hint to run --help; returns 2. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints "cdtt: message" to stderr; returns 1. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints the help of one command (or of all when cmd is NULL) to stdout. */
+void cli_print_help(const cli_command *cmd);
+
+/* The program's entry point for everything (in cli/main.c). */
+int cli_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,25 @@
+/* office.h — the office that owns this file: a commune, or a district/province
+ * that consolidates the files of the offices under it. */
+#ifndef CDTT_OFFICE_H
+#define CDTT_OFFICE_H
+
+#include <sqlite3.h>
+#include "cdtt.h"
+
+typedef struct {
+    char scheme[12]; /* "2025-07" or "pre-2025" */
+    char code[12];   /* text, leading zeros kept */
+    char level[12];  /* commune district province national */
+    char name[512];
+} office_rec;
+
+/* Reads the office. Returns 0, or -1 when the file has none yet. */
+int office_get(sqlite3 *db, office_rec *o);
+
+/* Sets (or replaces) the office, with an audit entry. Returns 0 or -1 with e set. */
+int office_set(sqlite3 *db, const office_rec *o, cdtt_err *e);
+
+/* Writes the office key "scheme:code" (or "unset" when there is no office). */
+void office_key(sqlite3 *db, char out[32]);
+
+#endif

@@ -1,0 +1,181 @@
+/* records.h — areas, teams, members and memberships: check, save, delete,
+ * undelete, fetch and page through them. Every save or delete runs in one
+ * BEGIN IMMEDIATE transaction together with its audit entry, or not at all.
+ * Records hold their stored forms: names NFC, dates "YYYY-MM-DD", phones "0xxxxxxxxx". */
+#ifndef CDTT_RECORDS_H
+#define CDTT_RECORDS_H
+
+#include <sqlite3.h>
+#include "cdtt.h"
+#include "validate.h"
+
+#define UUID_LEN 37
+#define SORT_KEY_LEN 1024
+
+/* A finding about a record: an error (must be fixed) or a warning (can be
+ * accepted), tied to the field it is about (the column name, or "" for the record). */
+typedef struct {
+    valid_status severity;
+    char field[32];
+    char msg[256];
+    char other_uuid[UUID_LEN]; /* for a duplicate suspect: the other record */
+} finding;
+
+typedef struct {
+    finding items[16];
+    int n;
+} findings;
+
+/* The worst severity in f (VALID_OK when empty). */
+valid_status findings_worst(const findings *f);
+/* Appends a finding (ignored when f is full). */
+void findings_add(findings *f, valid_status sev, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+typedef struct {
+    char uuid[UUID_LEN];      /* "" for a new record: save fills it */
+    char kind[16];            /* thon ban ap buon khom to_dan_pho khu_pho other */
+    char name[512];
+    char note[1024];
+    int deleted;
+    char updated_at[32];
+    char sort_key[SORT_KEY_LEN]; /* read-only: filled by get/page */
+} area_rec;
+
+typedef struct {
+    char uuid[UUID_LEN];
+    char level[16];           /* commune village group */
+    char area_uuid[UUID_LEN]; /* "" for a commune-level team */
+    char name[512];
+    char decision_no[64];
+    char decision_date[11];
+    char decision_issuer[256];
+    char status[16];          /* active dissolved merged */
+    char note[1024];
+    int deleted;
+    char updated_at[32];
+    char sort_key[SORT_KEY_LEN];
+    char area_name[512];      /* read-only: filled by get/page */
+    int n_members;            /* read-only: current, not deleted */
+} team_rec;
+
+typedef struct {
+    char uuid[UUID_LEN];
+    char full_name[512];
+    char gender[8];           /* male female other, or "" */
+    char birth[11];           /* "YYYY-MM-DD", "YYYY" or "" */
+    char phone[16];
+    char cccd[16];
+    char email[256];
+    char category[24];        /* see member categories in choices.h */
+    int youth_union;
+    int consent;
+    char consent_date[11];
+    char mooc_status[16];     /* not_started in_progress completed */
+    char mooc_date[11];
+    char zalo_date[11];
+    char note[1024];
+    int deleted;
+    char updated_at[32];
+    char sort_key[SORT_KEY_LEN];
+    char team_names[512];     /* read-only: the member's current teams, comma-separated */
+} member_rec;
+
+typedef struct {
+    char uuid[UUID_LEN];
+    char team_uuid[UUID_LEN];
+    char member_uuid[UUID_LEN];
+    char role[8];             /* leader deputy member */
+    char date_from[11];
+    char date_to[11];         /* "" while current */
+    int deleted;
+} membership_rec;
+
+/* Fills r with defaults for a new record (uuid "", kind/level/status/category
+ * defaults, everything else empty). */
+void area_init(area_rec *r);
+void team_init(team_rec *r);
+void member_init(member_rec *r);
+void membership_init(membership_rec *r);
+
+/* Record-level checks that need the database: required fields, a village team
+ * needs an area, a team's size against the configured limits (warning), a
+ * possible duplicate member — same folded name and birth, or same phone —
+ * (warning with other_uuid). Field-level parsing is done before, by validate.h. */
+void area_check(sqlite3 *db, const area_rec *r, findings *f);
+void team_check(sqlite3 *db, const team_rec *r, findings *f);
+void member_check(sqlite3 *db, const member_rec *r, findings *f);
+/* Adding member_uuid to team_uuid: the team's size limit (warning), the member
+ * already in the team (error). max_size 0 = no limit. */
+void membership_check(sqlite3 *db, const membership_rec *r, int max_size, findings *f);
+
+/* Inserts (uuid "") or updates the record with its audit entry, in one transaction,
+ * and fills uuid/updated_at. Runs the checks first: returns -1 and saves nothing
+ * on an error finding, or on a warning unless accept_warnings. f (may be NULL)
+ * receives the findings. e gets database errors. */
+int area_save(sqlite3 *db, area_rec *r, int accept_warnings, findings *f, cdtt_err *e);
+int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_err *e);
+int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cdtt_err *e);
+int membership_save(sqlite3 *db, membership_rec *r, int accept_warnings, findings *f, cdtt_err *e);
+
+/* Saves a new member and its membership of team_uuid with role in one transaction. */
+int member_save_in_team(sqlite3 *db, member_rec *m, const char *team_uuid, const char *role,
+                        int accept_warnings, findings *f, cdtt_err *e);
+
+/* Marks the record deleted (deleted = 1, updated_at now) or clears the mark, with
+ * an audit entry. Deleting a member also ends its memberships; deleting a team
+ * or area that still has live members or teams is refused with a message. */
+int record_delete(sqlite3 *db, const char *table, const char *uuid, cdtt_err *e);
+int record_undelete(sqlite3 *db, const char *table, const char *uuid, cdtt_err *e);
+
+/* Fetches one record by uuid (deleted ones too). Returns 0, or -1 when missing. */
+int area_get(sqlite3 *db, const char *uuid, area_rec *r);
+int team_get(sqlite3 *db, const char *uuid, team_rec *r);
+int member_get(sqlite3 *db, const char *uuid, member_rec *r);
+
+/* The current memberships of a member, or of a team (rows in name order). n gets
+ * the count; returns a malloc'd array (free it) or NULL when there are none. */
+membership_rec *membership_list_for_member(sqlite3 *db, const char *member_uuid, int *n);
+membership_rec *membership_list_for_team(sqlite3 *db, const char *team_uuid, int *n);
+
+/* ---- lists ---------------------------------------------------------------
+ * Lists are read a page at a time in sort-key order (Vietnamese order; members by
+ * given name, then family name). A position is the last (or first) row's
+ * sort_key and uuid; page_dir 1 reads the rows after pos, -1 the rows before
+ * it (returned in list order). pos NULL means from the start (dir 1) or from the
+ * end (dir -1). Search is accent- and case-insensitive: every word of the
+ * folded search must occur in the folded name. */
+typedef struct {
+    char sort_key[SORT_KEY_LEN];
+    char uuid[UUID_LEN];
+} list_pos;
+
+typedef struct {
+    const char *search;       /* NULL or "" = all */
+    const char *area_uuid;    /* teams, members: only this area */
+    const char *team_uuid;    /* members: only this team */
+    const char *level;        /* teams: commune village group */
+    const char *category;     /* members */
+    const char *role;         /* members: leader deputy member */
+    int deleted;              /* 0 live records, 1 deleted ones (for undo), -1 both */
+} list_filter;
+
+int area_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
+              area_rec *rows, cdtt_err *e);
+int team_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
+              team_rec *rows, cdtt_err *e);
+int member_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
+                member_rec *rows, cdtt_err *e);
+/* The above return the number of rows filled (0..limit), or -1 with e set. */
+
+/* How many records match f. */
+long long area_count(sqlite3 *db, const list_filter *f);
+long long team_count(sqlite3 *db, const list_filter *f);
+long long member_count(sqlite3 *db, const list_filter *f);
+
+/* Finds a live area or team by name, accent-insensitively (exact folded match).
+ * Writes its uuid; returns 0, or -1 when there is none. */
+int area_find_by_name(sqlite3 *db, const char *name, char uuid[UUID_LEN]);
+int team_find_by_name(sqlite3 *db, const char *name, const char *area_uuid, char uuid[UUID_LEN]);
+
+#endif

@@ -1,0 +1,39 @@
+/* text.h — Unicode text: validity, NFC, accent-insensitive folding, Vietnamese
+ * sort keys and display width. Every returned string is malloc'd (free it). */
+#ifndef CDTT_TEXT_H
+#define CDTT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_valid_utf8(const char *s, size_t n);
+
+/* s in Unicode NFC, or NULL when s is not valid UTF-8. */
+char *text_nfc(const char *s);
+
+/* s in NFC with leading/trailing white space removed and inner runs of white
+ * space collapsed to one space; NULL when s is not valid UTF-8. */
+char *text_clean(const char *s);
+
+/* The search form of s: no marks, đ/Đ → d, lowercase, white space collapsed,
+ * trimmed. "Nguyễn Văn  Đặng" → "nguyen van dang". Invalid UTF-8 gives "". */
+char *text_fold(const char *s);
+
+/* A key whose byte order (memcmp, SQLite BINARY) is Vietnamese alphabetical order:
+ * letters a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then tones
+ * (ngang, huyền, hỏi, ngã, sắc, nặng), then case. Printable ASCII only. */
+char *text_sort_key(const char *s);
+
+/* The sort key of a person's full name: the given name (last word) first, then
+ * the family and middle names, as Vietnamese lists are sorted. */
+char *text_name_sort_key(const char *full_name);
+
+/* The number of terminal columns s takes (wide characters count 2, marks 0). */
+int text_width(const char *s);
+
+/* The byte length of the longest prefix of s that fits in cols columns,
+ * never splitting a character. */
+size_t text_fit(const char *s, int cols);
+
+#endif

@@ -1,0 +1,64 @@
+/* validate.h — checking and normalising what a person types. Pure functions:
+ * no database, no terminal. Each returns the worst severity it found and, for
+ * anything but VALID_OK, a translated message in r->msg. */
+#ifndef CDTT_VALIDATE_H
+#define CDTT_VALIDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+    VALID_OK = 0,
+    VALID_WARN = 1,  /* acceptable after the user confirms */
+    VALID_ERROR = 2, /* must be corrected; nothing is saved */
+} valid_status;
+
+typedef struct {
+    valid_status status;
+    char msg[256];
+} valid_result;
+
+/* A person's or place's name: NFC, trimmed, inner spaces collapsed, 1–100
+ * characters, no control characters, valid UTF-8. out gets the clean form. */
+valid_status validate_name(const char *in, char *out, size_t outlen, valid_result *r);
+
+/* Optional free text (notes, places, issuers): valid UTF-8, no control characters
+ * but newlines, at most max characters; out gets it NFC and trimmed. Empty is OK. */
+valid_status validate_text(const char *in, size_t max, char *out, size_t outlen, valid_result *r);
+
+/* A Vietnamese mobile number: accepts +84/84 prefixes, spaces, dots and dashes;
+ * out gets "0xxxxxxxxx" (10 digits, 03/05/07/08/09). Empty input is OK (out ""). */
+valid_status validate_phone(const char *in, char out[16], valid_result *r);
+
+/* A CCCD (citizen ID) number: 12 digits, spaces allowed in input. Empty is OK.
+ * birth ("YYYY-MM-DD", "YYYY" or "") and gender ("male", "female" or "") are
+ * compared with the number's century/gender digit and year digits: a mismatch,
+ * or an unknown province code, is a warning. */
+valid_status validate_cccd(const char *in, const char *birth, const char *gender, char out[16],
+                           valid_result *r);
+
+/* An e-mail address (loose check: one @, a dot in the domain, no spaces). Empty is OK. */
+valid_status validate_email(const char *in, char out[256], valid_result *r);
+
+/* A date typed dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, or ISO yyyy-mm-dd);
+ * out gets "YYYY-MM-DD". Empty is OK (out ""). Years 1900–2100 only. */
+valid_status validate_date(const char *in, char out[11], valid_result *r);
+
+/* A birth date: a date as above or a year alone ("1985"); out gets "YYYY-MM-DD"
+ * or "YYYY". A date after today ("YYYY-MM-DD") is an error; an age under 15 or
+ * over 100 is a warning. Empty is OK. */
+valid_status validate_birth(const char *in, const char *today, char out[11], valid_result *r);
+
+/* Writes a stored date for display: "YYYY-MM-DD" → "dd/mm/yyyy", "YYYY" → "YYYY",
+ * anything else copied. */
+void date_to_display(const char *iso, char out[11]);
+
+/* Writes today's local date as "YYYY-MM-DD". */
+void date_today(char out[11]);
+
+/* Parses a yes/no answer as a person would type it in Vietnamese or English
+ * ("có", "co", "x", "1", "yes", "y", "true" / "không", "khong", "0", "no", ""):
+ * returns 1, 0, or -1 when it is neither. */
+int parse_yes_no(const char *in);
+
+#endif

@@ -1,0 +1,30 @@
+# tests/lib.sh — helpers for shell tests; source it. Output is TAP-like:
+# "ok N - name", "not ok N - name", "ok N - name # SKIP reason".
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+CDTT=${CDTT:-$ROOT/cdtt}
+# The shared reference data beside the checkout (absent on some machines).
+SHARED_DATA=${CDTT_SHARED_DATA:-$ROOT/../shared/data}
+T=$(mktemp -d "${TMPDIR:-/tmp}/cdtt-t.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+# Tests never read the user's configuration or data.
+export XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" HOME="$T/home" LANGUAGE= LC_ALL=C.UTF-8
+mkdir -p "$T/home"
+_n=0 _failed=0
+
+ok()   { _n=$((_n + 1)); echo "ok $_n - $1"; }
+fail() { _n=$((_n + 1)); _failed=$((_failed + 1)); echo "not ok $_n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+skip() { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
+
+# check NAME CMD... : passes when CMD exits 0.
+check() { name=$1; shift; if out=$("$@" 2>&1); then ok "$name"; else fail "$name" "command: $*" "$(printf '%s' "$out" | tail -5)"; fi; }
+# check_fails NAME CODE CMD... : passes when CMD exits with CODE.
+check_fails() { name=$1; code=$2; shift 2; out=$("$@" 2>&1); rc=$?; if [ $rc -eq "$code" ]; then ok "$name"; else fail "$name" "expected exit $code, got $rc: $*" "$(printf '%s' "$out" | tail -5)"; fi; }
+# expect_eq NAME ACTUAL EXPECTED
+expect_eq() { if [ "$2" = "$3" ]; then ok "$1"; else fail "$1" "expected: $3" "actual:   $2"; fi; }
+# expect_contains NAME HAYSTACK NEEDLE
+expect_contains() { case "$2" in *"$3"*) ok "$1" ;; *) fail "$1" "expected to contain: $3" "actual: $(printf '%s' "$2" | head -5)" ;; esac; }
+expect_not_contains() { case "$2" in *"$3"*) fail "$1" "expected not to contain: $3" ;; *) ok "$1" ;; esac; }
+
+# Ends the script: exit 1 when anything failed.
+finish() { [ "$_failed" -eq 0 ]; exit $?; }

@@ -1,0 +1,71 @@
+/* testutil.h — shared helpers for cmocka unit tests. */
+#ifndef CDTT_TESTUTIL_H
+#define CDTT_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "i18n.h"
+
+/* A fresh temporary folder for one test (malloc'd path; rm -rf it with tu_rmdir). */
+static inline char *tu_tempdir(void)
+{
+    const char *base = getenv("TMPDIR");
+    char tmpl[512];
+    snprintf(tmpl, sizeof tmpl, "%s/cdtt-unit.XXXXXX", base && *base ? base : "/tmp");
+    char *d = mkdtemp(tmpl);
+    return d ? xstrdup(d) : NULL;
+}
+
+static inline void tu_rmdir(char *dir)
+{
+    if (!dir)
+        return;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
+    free(dir);
+}
+
+/* Opens a new database in dir (DB_CREATE); fails the test on error. */
+static inline sqlite3 *tu_open_db(const char *dir, const char *name)
+{
+    char path[600];
+    cdtt_err e = {{0}};
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    sqlite3 *db = db_open(path, DB_CREATE, &e);
+    if (!db)
+        fail_msg("db_open %s: %s", path, e.msg);
+    return db;
+}
+
+/* English messages for tests that compare them. */
+static inline void tu_english(void)
+{
+    setenv("CDTT_LOCALEDIR", "/nonexistent", 1);
+    i18n_init("en");
+}
+
+/* The reference data folder beside the checkout, or NULL when absent. */
+static inline const char *tu_shared_data(void)
+{
+    static char path[1024];
+    const char *env = getenv("CDTT_SHARED_DATA");
+    if (env && *env)
+        snprintf(path, sizeof path, "%s", env);
+    else
+        snprintf(path, sizeof path, "%s/../shared/data", getenv("ROOT") ? getenv("ROOT") : ".");
+    return access(path, R_OK) == 0 ? path : NULL;
+}
+
+#endif
