@@ -103,6 +103,33 @@ static char *trim_dup(const char *s)
     return c;
 }
 
+/* True for characters that show nothing and only sneak in by copy and paste:
+ * zero-width spaces and joiners, direction marks, the byte-order mark, soft hyphen. */
+static bool is_invisible(int32_t cp)
+{
+    return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD;
+}
+
+/* A malloc'd copy of the valid UTF-8 string s without invisible characters. */
+static char *strip_invisible(const char *s)
+{
+    char *c = xmalloc(strlen(s) + 1), *o = c;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    while (*p) {
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            break;
+        if (!is_invisible(cp)) {
+            memcpy(o, p, (size_t)k);
+            o += k;
+        }
+        p += k;
+    }
+    *o = '\0';
+    return c;
+}
+
 /* ---- names and free text ------------------------------------------------ */
 
 valid_status validate_name(const char *in, char *out, size_t outlen, valid_result *r)
@@ -120,7 +147,9 @@ valid_status validate_name(const char *in, char *out, size_t outlen, valid_resul
     if (has_control(in, ""))
         return res_add(r, VALID_ERROR, "%s",
                        _("the name contains control characters (tab, line break or similar)"));
-    char *clean = text_clean(in);
+    char *visible = strip_invisible(in);
+    char *clean = text_clean(visible);
+    free(visible);
     if (!clean || !*clean) {
         free(clean);
         return res_add(r, VALID_ERROR, "%s", _("the name must not be empty"));
@@ -166,7 +195,9 @@ valid_status validate_text(const char *in, size_t max, char *out, size_t outlen,
         in = "";
     if (!text_valid_utf8(in, strlen(in)))
         return res_add(r, VALID_ERROR, "%s", _("the text contains bytes that are not valid UTF-8 text"));
-    char *unified = unify_newlines(in);
+    char *visible = strip_invisible(in);
+    char *unified = unify_newlines(visible);
+    free(visible);
     if (has_control(unified, "\n")) {
         free(unified);
         return res_add(r, VALID_ERROR, "%s",

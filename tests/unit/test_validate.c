@@ -345,6 +345,9 @@ static const vcase NAMES[] = {
     {"Hoàng Thị Thu Thủy", VALID_OK, "Hoàng Thị Thu Thủy"},
     {"Lò Văn Pá", VALID_OK, "Lò Văn Pá"},
     {"H'Hen Niê", VALID_OK, "H'Hen Niê"},
+    {"\xef\xbb\xbfNguyễn Văn An", VALID_OK, "Nguyễn Văn An"},          /* BOM from a CSV file */
+    {"Nguyễn\xe2\x80\x8b Văn\xe2\x80\x8b An", VALID_OK, "Nguyễn Văn An"}, /* zero-width spaces */
+    {"\xe2\x80\x8b", VALID_ERROR, ""},
     {"", VALID_ERROR, ""},
     {"    ", VALID_ERROR, ""},
     {"Nguyễn\tVăn An", VALID_ERROR, ""},
@@ -435,6 +438,8 @@ static void free_text(void **state)
     assert_string_equal(out, "dòng 1\ndòng 2\ndòng 3");
     assert_int_equal(validate_text("Ca\xcc\x80 Mau", 200, out, sizeof out, &r), VALID_OK);
     assert_string_equal(out, "Cà Mau");
+    assert_int_equal(validate_text("\xef\xbb\xbfGhi ch\xc3\xba\xe2\x80\x8b", 200, out, sizeof out, &r), VALID_OK);
+    assert_string_equal(out, "Ghi chú");
     assert_int_equal(validate_text("Hằng", 4, out, sizeof out, &r), VALID_OK);
     assert_int_equal(validate_text("Hằngg", 4, out, sizeof out, &r), VALID_ERROR);
     assert_non_null(strstr(r.msg, "5"));
