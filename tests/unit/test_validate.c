@@ -538,6 +538,31 @@ static void yes_no(void **state)
             fail_msg("parse_yes_no(\"%s\") is not -1", neither[i]);
 }
 
+/* ---- huge and hostile input -------------------------------------------- */
+
+static void huge_fields(void **state)
+{
+    (void)state;
+    size_t n = 1 << 20;
+    char *big = malloc(n + 1);
+    memset(big, '9', n);
+    big[n] = '\0';
+    char out16[16], out11[11], out256[256], name[512];
+    valid_result r;
+    assert_int_equal(validate_phone(big, out16, &r), VALID_ERROR);
+    assert_string_equal(out16, "");
+    assert_int_equal(validate_cccd(big, NULL, NULL, out16, &r), VALID_ERROR);
+    assert_int_equal(validate_date(big, out11, &r), VALID_ERROR);
+    assert_int_equal(validate_birth(big, "2026-11-27", out11, &r), VALID_ERROR);
+    assert_int_equal(validate_email(big, out256, &r), VALID_ERROR);
+    memset(big, 'a', n);
+    assert_int_equal(validate_name(big, name, sizeof name, &r), VALID_ERROR);
+    assert_non_null(strstr(r.msg, "1048576"));
+    assert_int_equal(validate_text(big, 2000, name, sizeof name, &r), VALID_ERROR);
+    assert_int_equal(parse_yes_no(big), -1);
+    free(big);
+}
+
 /* ---- Vietnamese messages ------------------------------------------------ */
 
 static void messages_in_vietnamese(void **state)
@@ -562,12 +587,17 @@ static void messages_in_vietnamese(void **state)
     validate_cccd("001085012345", "1986", "female", out, &r);
     char cccd_msg[256];
     snprintf(cccd_msg, sizeof cccd_msg, "%s", r.msg);
+    validate_phone("912345678", out, &r);
+    char warn_msg[256];
+    snprintf(warn_msg, sizeof warn_msg, "%s", r.msg);
     tu_english();
     assert_string_equal(phone_msg,
                         "số điện thoại phải có 10 chữ số và bắt đầu bằng 03, 05, 07, 08 hoặc 09");
     assert_string_equal(date_msg, "không có ngày 29/02/2023: năm 2023 không phải năm nhuận");
-    assert_string_equal(cccd_msg, "số CCCD cho biết năm sinh 1985, nhưng năm sinh đã nhập là 1986; "
-                                  "số CCCD là của nam, nhưng giới tính đã nhập là nữ");
+    assert_string_equal(cccd_msg, "theo số CCCD thì năm sinh là 1985, nhưng năm sinh đã nhập là 1986; "
+                                  "theo số CCCD thì người này là nam, nhưng giới tính đã nhập là nữ");
+    assert_string_equal(warn_msg, "số điện thoại chỉ có 9 chữ số; đã hiểu là 0912345678 (có thể Excel đã "
+                                  "làm mất số 0 ở đầu)");
 }
 
 int main(void)
@@ -588,6 +618,7 @@ int main(void)
         cmocka_unit_test(display_dates),
         cmocka_unit_test(today_is_today),
         cmocka_unit_test(yes_no),
+        cmocka_unit_test(huge_fields),
         cmocka_unit_test(messages_in_vietnamese),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
