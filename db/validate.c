@@ -234,6 +234,7 @@ valid_status validate_phone(const char *in, char out[16], valid_result *r)
     if (!in)
         in = "";
     char *s = trim_dup(in);
+    bool blank = *s == '\0';
     const char *p = s;
     bool international = false;
     if (*p == '+') {
@@ -259,7 +260,7 @@ valid_status validate_phone(const char *in, char out[16], valid_result *r)
     if (n >= sizeof digits)
         n = sizeof digits - 1;
     digits[n] = '\0';
-    if (n == 0 && !international)
+    if (blank)
         return VALID_OK;
     const char *d = digits;
     if (international && strncmp(d, "84", 2) != 0)

@@ -92,6 +92,8 @@ static const vcase PHONES[] = {
     {"+1 555 123 4567", VALID_ERROR, ""},
     {"+84", VALID_ERROR, ""},
     {"+", VALID_ERROR, ""},
+    {"...", VALID_ERROR, ""},
+    {"-", VALID_ERROR, ""},
     {"+84 12345678", VALID_ERROR, ""},
     {"84 2812345678", VALID_ERROR, ""},
     {"0912345678 0987654321", VALID_ERROR, ""},
