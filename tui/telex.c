@@ -5,6 +5,7 @@
  * and the word is rendered again with the tone on the vowel the spelling rules
  * choose.  Nothing is kept between calls: the word itself is the state. */
 #include "telex.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -44,6 +45,10 @@ static const char *const nuclei[] = {
     "a", "e", "i", "o", "u", "y", "ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa",
     "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy", "ye", "ieu", "oai", "oay", "oeo",
     "uay", "uoi", "uou", "uya", "uye", "uyu", "yeu", NULL};
+/* Nuclei that end in a glide and so take no final consonant (mai, not main). */
+static const char *const closed_nuclei[] = {
+    "ai", "ao", "au", "ay", "eo", "eu", "ia", "iu", "oi", "ui", "uu", "ieu", "oai", "oay", "oeo",
+    "uay", "uoi", "uou", "uya", "uyu", "yeu", NULL};
 /* Nuclei that carry vowel marks, written base then ^ (circumflex), ( (breve), + (horn). */
 static const char *const marked_nuclei[] = {
     "a(", "a^", "e^", "o^", "o+", "u+", "a^u", "a^y", "e^u", "ie^", "o^i", "o+i", "oa(", "ua^",
@@ -99,7 +104,7 @@ static bool analyse(const syllable *s, shape *sh)
     while (ve < s->n && is_vowel(s->l[ve].base))
         ve++;
     bases(s, vs, ve, buf);
-    if (ve > vs && !in_list(nuclei, buf))
+    if (ve > vs && (!in_list(nuclei, buf) || (ve < s->n && in_list(closed_nuclei, buf))))
         return false;
     for (int k = ve; k < s->n; k++)
         if (is_vowel(s->l[k].base) || s->l[k].mark != M_NONE)
@@ -438,14 +443,8 @@ int telex_apply(const char *word, char key, enum telex_style style, char *out, s
     if (!word || !out || outlen == 0)
         return -1;
     size_t wlen = strlen(word);
-    utf8proc_int32_t probe;
-    for (size_t off = 0; off < wlen;) {
-        utf8proc_ssize_t used = utf8proc_iterate((const utf8proc_uint8_t *)word + off,
-                                                 (utf8proc_ssize_t)(wlen - off), &probe);
-        if (used <= 0)
-            return -1;
-        off += (size_t)used;
-    }
+    if (!text_valid_utf8(word, wlen))
+        return -1;
     if (!isalpha((unsigned char)key) || wlen > TELEX_WORD_MAX || strpbrk(word, "@0123456789"))
         return literal(word, key, out, outlen);
     char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)word);
@@ -456,7 +455,6 @@ int telex_apply(const char *word, char key, enum telex_style style, char *out, s
     syllable s;
     shape sh;
     bool undo = false;
-    int rc;
     if (ls > TELEX_WORD_MAX * 4 || !parse(nfc + ls, &s) || !analyse(&s, &sh)) {
         free(nfc);
         return literal(word, key, out, outlen);
@@ -486,12 +484,9 @@ int telex_apply(const char *word, char key, enum telex_style style, char *out, s
         return literal(word, key, out, outlen);
     if (strlen(result) >= outlen)
         return -1;
-    rc = literal(word, key, out, outlen);
-    if (rc < 0 || strcmp(out, result) != 0) {
-        strcpy(out, result);
-        rc = 1;
-    }
-    return rc;
+    bool plain = strncmp(result, word, wlen) == 0 && result[wlen] == key && result[wlen + 1] == 0;
+    strcpy(out, result);
+    return plain ? 0 : 1;
 }
 
 char *telex_type(const char *keys, enum telex_style style)
