@@ -317,7 +317,8 @@ static bool key_w(syllable *s, const shape *sh, bool upper, bool *undo)
     char nuc[MAX_LETTERS + 1];
     bases(s, sh->vs, sh->ve, nuc);
     char *uo = strstr(nuc, "uo");
-    if (uo && s->l[sh->vs + (uo - nuc)].mark == M_HORN && s->l[sh->vs + (uo - nuc) + 1].mark == M_HORN)
+    int u_of_uo = uo ? sh->vs + (int)(uo - nuc) : -1;
+    if (uo && s->l[u_of_uo].mark == M_HORN && s->l[u_of_uo + 1].mark == M_HORN)
         return true; /* ươ is complete: the second w of "uwow" changes nothing */
     if (sh->ve - sh->vs == 1 && sh->ve == s->n && s->l[sh->vs].base == 'u' &&
         s->l[sh->vs].mark == M_HORN) { /* ư made by w alone: ww gives w */
@@ -337,7 +338,7 @@ static bool key_w(syllable *s, const shape *sh, bool upper, bool *undo)
      * open ua (mưa), a, o, u; the first that spells a Vietnamese vowel wins. */
     int cand[5], nc = 0;
     if (uo)
-        cand[nc++] = sh->vs + (int)(uo - nuc) + 1;
+        cand[nc++] = u_of_uo + 1;
     if (strcmp(nuc, "ua") == 0 && sh->ve == s->n)
         cand[nc++] = sh->vs;
     const char order[] = "aou";
