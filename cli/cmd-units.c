@@ -27,13 +27,15 @@ static const char *level_label(const char *level)
 
 static void print_counts(const units_import_result *r)
 {
-    print_cell("", 12);
-    printf("%10s %10s %10s\n", _("added"), _("changed"), _("unchanged"));
+    const char *head[] = {"", _("added"), _("changed"), _("unchanged")};
+    for (int i = 0; i < 4; i++)
+        print_cell(head[i], 12);
+    putchar('\n');
     for (int l = 0; l < UNIT_LEVELS; l++) {
         if (r->added[l] + r->changed[l] + r->unchanged[l] == 0)
             continue;
         print_cell(_(units_level_name((enum unit_level)l)), 12);
-        printf("%10ld %10ld %10ld\n", r->added[l], r->changed[l], r->unchanged[l]);
+        printf("%-11ld %-11ld %ld\n", r->added[l], r->changed[l], r->unchanged[l]);
     }
 }
 
