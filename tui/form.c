@@ -208,6 +208,15 @@ void form_show_findings(form *f, const findings *fs)
         f->cur = first_error;
 }
 
+/* Adds to the message line that saving again accepts the warnings shown. */
+static void offer_accept(form *f)
+{
+    char line[700];
+    snprintf(line, sizeof line, "[%s] %s", _("press F2 again to save anyway"), app()->msg);
+    app_message(1, "%s", line);
+    f->warned = true;
+}
+
 /* Checks and saves; returns 1 when saved. Warnings are shown first and
  * accepted by saving again. */
 static int do_save(form *f)
@@ -239,21 +248,22 @@ static int do_save(form *f)
                 f->cur = i;
                 break;
             }
-        char line[700];
-        snprintf(line, sizeof line, "%s — %s", app()->msg, _("press F2 again to save anyway"));
-        app_message(1, "%s", line);
-        f->warned = true;
+        offer_accept(f);
         return 0;
     }
     cdtt_err e;
     memset(&e, 0, sizeof e);
     memset(&fs, 0, sizeof fs);
-    if (f->save(f, 1, &fs, &e) < 0) {
+    if (f->save(f, accept, &fs, &e) < 0) {
+        /* The save's own checks may find warnings the first check did not. */
+        bool only_warnings = fs.n > 0 && findings_worst(&fs) == VALID_WARN;
         if (fs.n)
             form_show_findings(f, &fs);
         else
             app_message(2, "%s%s", _("Error: "), e.msg[0] ? e.msg : _("not saved"));
         f->warned = false;
+        if (only_warnings)
+            offer_accept(f);
         return 0;
     }
     clear_messages(f);
@@ -392,7 +402,7 @@ void form_draw(form *f, int y0, int rows)
         int mark = f->sev[i] == VALID_ERROR ? '!' : f->sev[i] == VALID_WARN ? '?' : focus ? '>' : ' ';
         mvaddch(y, 0, (chtype)mark | (f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN) : 0));
         draw_text(y, 2, _(fd->label), lw, theme_attr(focus ? TH_FOCUS : TH_LABEL));
-        int fw = fd->width;
+        int fw = fd->width + 1; /* room for the cursor after the last character */
         if (fw > COLS - fx - 2)
             fw = COLS - fx - 2;
         if (fw < 2)

@@ -10,22 +10,29 @@ typedef struct {
     int top;
 } help_screen;
 
-static const char *const LINES_[] = {
-    N_("F1 or Ctrl-G (or ? in lists)   this help"),
-    N_("F2 or Ctrl-S                   save the form (press again to accept warnings)"),
-    N_("F3 or Ctrl-F (or / in lists)   search: accents and case do not matter"),
-    N_("F4 or Ctrl-N                   new record (in a team: new member of the team)"),
-    N_("F5 or Ctrl-R                   filter the list"),
-    N_("F6 or Ctrl-T                   Telex typing on/off (aa=â aw=ă dd=đ s f r x j tones)"),
-    N_("F7 or Ctrl-U                   show deleted records (to undo a deletion)"),
-    N_("F8 or Ctrl-D                   delete the selected record (restore in deleted view)"),
-    N_("F10 or Esc                     back; on the home screen: quit"),
-    N_("Ctrl-Q or Ctrl-C               quit the program"),
-    N_("Tab, Enter, Down               next field;  Shift-Tab, Up: previous field"),
-    N_("Left, Right, Space, a letter   choose in a list field (level, role, gender...)"),
-    N_("PgUp, PgDn, Home, End          move through long lists"),
-    N_("Dates are typed dd/mm/yyyy, phones 0912345678 or +84 912 345 678."),
-    N_("Typing a letter in a list starts a search."),
+typedef struct {
+    const char *keys; /* key names, the same in every language */
+    const char *what; /* N_() */
+} help_line;
+
+static const help_line LINES_[] = {
+    {"F1  Ctrl-G  ?", N_("this help (? outside text fields)")},
+    {"F2  Ctrl-S", N_("save the form (press again to accept warnings)")},
+    {"F3  Ctrl-F  /", N_("search; accents and case do not matter (/ in lists)")},
+    {"F4  Ctrl-N", N_("new record (in a team's form: a new member of the team)")},
+    {"F5  Ctrl-R", N_("filter the list")},
+    {"F6  Ctrl-T", N_("Telex typing on/off: aa=â aw=ă ee=ê oo=ô ow=ơ uw=ư dd=đ")},
+    {"", N_("tones: s sắc, f huyền, r hỏi, x ngã, j nặng, z removes")},
+    {"F7  Ctrl-U", N_("show deleted records (to undo a deletion)")},
+    {"F8  Ctrl-D", N_("delete the selected record (in deleted view: restore)")},
+    {"F10  Esc", N_("back; on the home screen: quit")},
+    {"Ctrl-Q  Ctrl-C", N_("quit the program")},
+    {"Tab  Enter  Down", N_("next field")},
+    {"Shift-Tab  Up", N_("previous field")},
+    {"Left Right Space", N_("choose in a list field; or type its first letter")},
+    {"PgUp PgDn Home End", N_("move through long lists")},
+    {"", N_("Dates are typed dd/mm/yyyy; phones 0912345678 or +84 912 345 678.")},
+    {"", N_("In a list, typing a letter starts a search.")},
 };
 #define N_LINES (int)(sizeof LINES_ / sizeof LINES_[0])
 
@@ -34,8 +41,10 @@ static const tui_action ACTIONS[] = {ACT_BACK, ACT_NONE};
 static void draw(tui_screen *s)
 {
     help_screen *h = (help_screen *)s;
-    for (int i = h->top, y = 2; i < N_LINES && y < LINES - 2; i++, y++)
-        draw_text(y, 2, _(LINES_[i]), COLS - 3, A_NORMAL);
+    for (int i = h->top, y = 2; i < N_LINES && y < LINES - 2; i++, y++) {
+        draw_text(y, 2, LINES_[i].keys, 20, A_BOLD);
+        draw_text(y, 23, _(LINES_[i].what), COLS - 24, A_NORMAL);
+    }
 }
 
 static bool key(tui_screen *s, const tui_event *ev)

@@ -119,6 +119,13 @@ static bool key(tui_screen *s, const tui_event *ev)
     if (ls->searching)
         return search_key(ls, ev);
     switch (ev->act) {
+    case ACT_BACK:
+        /* Esc first clears a search, then goes back. */
+        if (!ls->search[0])
+            return false;
+        editor_set(&ls->search_ed, "");
+        list_screen_apply(ls);
+        return true;
     case ACT_SEARCH:
         ls->searching = true;
         return true;

@@ -67,7 +67,8 @@ static void check(form *f, findings *fs)
 {
     member_entry *me = f->rec;
     member_check(app()->db, &me->m, fs);
-    if (joins_team(f)) {
+    /* A new member's place in the team is checked by its save. */
+    if (me->m.uuid[0] && joins_team(f)) {
         membership_rec ms;
         membership_init(&ms);
         snprintf(ms.team_uuid, sizeof ms.team_uuid, "%s", me->team_uuid);

@@ -14,7 +14,12 @@ command -v tmux >/dev/null 2>&1 || { echo "ok 1 - e2e # SKIP tmux is not install
 
 tm() { tmux -L "$TM_SOCK" "$@"; }
 
-tm_stop() { tmux -L "$TM_SOCK" kill-server 2>/dev/null || true; }
+# Kills the server and waits until it is gone (a new one may then start on the socket).
+tm_stop() {
+    tmux -L "$TM_SOCK" kill-server 2>/dev/null || return 0
+    i=0
+    while tmux -L "$TM_SOCK" list-sessions >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+}
 trap 'tm_stop; rm -rf "$T"' EXIT
 
 tm_start() {
@@ -32,7 +37,7 @@ tm_start() {
 tm_type() { tm send-keys -t t -l "$1"; }
 tm_keys() { tm send-keys -t t "$@"; }
 tm_hex() { tm send-keys -t t -H "$@"; }
-tm_screen() { tm capture-pane -t t -p; }
+tm_screen() { tm capture-pane -t t -p 2>/dev/null; }
 tm_resize() { tm resize-window -t t -x "$1" -y "$2"; }
 
 # Polls the screen every 50 ms until it contains $1; returns 1 after the deadline.
