@@ -4,6 +4,7 @@
 #include "tui-core.h"
 #include "db.h"
 #include "office.h"
+#include "text.h"
 
 #include <curses.h>
 #include <stdarg.h>
@@ -81,8 +82,23 @@ static void draw_all(void)
     s->draw(s);
     if (the_app.msg[0]) {
         int sev = the_app.msg_sev;
-        draw_text(LINES - 2, 0, the_app.msg, COLS,
-                  sev == 2 ? theme_attr(TH_ERROR) : sev == 1 ? theme_attr(TH_WARN) : (int)A_NORMAL);
+        int attr = sev == 2 ? theme_attr(TH_ERROR) : sev == 1 ? theme_attr(TH_WARN) : (int)A_NORMAL;
+        /* A message longer than a line takes the line above too. */
+        size_t first = text_fit(the_app.msg, COLS);
+        if (the_app.msg[first]) {
+            size_t cut = first;
+            while (cut > 0 && the_app.msg[cut] != ' ')
+                cut--;
+            if (cut == 0)
+                cut = first;
+            char head[512];
+            snprintf(head, sizeof head, "%.*s", (int)cut, the_app.msg);
+            draw_fill(LINES - 3, 0, COLS, A_NORMAL);
+            draw_text(LINES - 3, 0, head, COLS, attr);
+            draw_text(LINES - 2, 0, the_app.msg + cut + (the_app.msg[cut] == ' '), COLS, attr);
+        } else {
+            draw_text(LINES - 2, 0, the_app.msg, COLS, attr);
+        }
     }
     keybar_draw(s->actions);
     if (the_app.cur_y >= 0) {

@@ -24,6 +24,32 @@ bool term_signalled(void)
     return got_signal != 0;
 }
 
+/* Sequences that terminals send whatever their terminfo entry says: PuTTY's
+ * default F1–F4 (ESC[11~…), xterm's, the Linux console's (ESC[[A…), and the
+ * cursor keys, so that a poor entry (TERM=vt100 over PuTTY) still works. */
+static const struct {
+    const char *seq;
+    int key;
+} KNOWN_KEYS[] = {
+    {"\033[11~", KEY_F(1)}, {"\033[12~", KEY_F(2)}, {"\033[13~", KEY_F(3)}, {"\033[14~", KEY_F(4)},
+    {"\033OP", KEY_F(1)},   {"\033OQ", KEY_F(2)},   {"\033OR", KEY_F(3)},   {"\033OS", KEY_F(4)},
+    {"\033[[A", KEY_F(1)},  {"\033[[B", KEY_F(2)},  {"\033[[C", KEY_F(3)},  {"\033[[D", KEY_F(4)},
+    {"\033[[E", KEY_F(5)},  {"\033[15~", KEY_F(5)}, {"\033[17~", KEY_F(6)}, {"\033[18~", KEY_F(7)},
+    {"\033[19~", KEY_F(8)}, {"\033[20~", KEY_F(9)}, {"\033[21~", KEY_F(10)},
+    {"\033[A", KEY_UP},     {"\033[B", KEY_DOWN},   {"\033[C", KEY_RIGHT},  {"\033[D", KEY_LEFT},
+    {"\033OA", KEY_UP},     {"\033OB", KEY_DOWN},   {"\033OC", KEY_RIGHT},  {"\033OD", KEY_LEFT},
+    {"\033[H", KEY_HOME},   {"\033[F", KEY_END},    {"\033OH", KEY_HOME},   {"\033OF", KEY_END},
+    {"\033[1~", KEY_HOME},  {"\033[4~", KEY_END},   {"\033[7~", KEY_HOME},  {"\033[8~", KEY_END},
+    {"\033[2~", KEY_IC},    {"\033[3~", KEY_DC},    {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+    {"\033[Z", KEY_BTAB},
+};
+
+static void define_known_keys(void)
+{
+    for (size_t i = 0; i < sizeof KNOWN_KEYS / sizeof KNOWN_KEYS[0]; i++)
+        define_key(KNOWN_KEYS[i].seq, KNOWN_KEYS[i].key);
+}
+
 int term_start(void)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -36,11 +62,7 @@ int term_start(void)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
-    /* PuTTY's default F1–F4, unknown to xterm's terminfo. */
-    define_key("\033[11~", KEY_F(1));
-    define_key("\033[12~", KEY_F(2));
-    define_key("\033[13~", KEY_F(3));
-    define_key("\033[14~", KEY_F(4));
+    define_known_keys();
     theme_init();
     /* No SA_RESTART: a signal interrupts the read, the loop ends cleanly. A save
      * under way finishes first: it is one transaction either way. */

@@ -1,5 +1,5 @@
 # tests/e2e/lib-tmux.sh — drive ./cdtt in a private tmux server; source after tests/lib.sh.
-#   tm_start W H ARGS...   start cdtt ARGS in a W×H window (LC_ALL=C.UTF-8)
+#   tm_start W H ARGS...   start cdtt ARGS in a W×H window (LC_ALL=C.UTF-8; TM_ENV='TERM=vt100' adds to its environment)
 #   tm_type TEXT           type literal UTF-8
 #   tm_keys KEY...         send tmux key names (Enter, Tab, F2, C-s, Down, ...)
 #   tm_hex HEX...          send raw bytes (PuTTY F1 = 1b 5b 31 31 7e)
@@ -30,7 +30,7 @@ tm_start() {
     tmux -u -L "$TM_SOCK" -f /dev/null new-session -d -s t -x "$w" -y "$h" \
         -e LC_ALL=C.UTF-8 -e LANGUAGE= -e HOME="$HOME" -e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
         -e XDG_DATA_HOME="$XDG_DATA_HOME" -e TERM_PROGRAM= \
-        "$CDTT $*; echo \"[exit \$?]\"; sleep 600"
+        "${TM_ENV:-} $CDTT $*; echo \"[exit \$?]\"; sleep 600"
     tm set-option -t t status off >/dev/null
 }
 
