@@ -116,4 +116,11 @@ expect_eq "csv list has a header (CRLF lines)" "$(printf '%s\n' "$out" | head -1
 expect_contains "csv list under Ba Đình district" "$out" "pre-2025,commune,00001,Phường Phúc Xá,Phường,001,01"
 n=$(C units list | wc -l | tr -d ' ')
 expect_eq "list everything: every unit once" "$n" "$((63 + 696 + 10051 + 34 + 3321))"
+
+# A damaged copy: pages overwritten with random bytes.
+cp "$T/u.db" "$T/damaged.db"
+dd if=/dev/urandom of="$T/damaged.db" bs=4096 seek=40 count=4 conv=notrunc 2>/dev/null
+out=$("$CDTT" --lang en --db "$T/damaged.db" check 2>&1); rc=$?
+expect_eq "check on a damaged file: exit 1" "$rc" "1"
+expect_contains "check on a damaged file says so" "$out" "PROBLEM: the database file is damaged"
 finish
