@@ -14,6 +14,6 @@ const cli_command CLI_COMMANDS[] = {
      N_("import an official list of provinces, districts and communes")},
     {"units", "list", cmd_units_list, N_("[--under CODE] [--scheme S] [--format text|csv]"),
      N_("list the administrative units (all, or those under CODE)")},
-    {"check", NULL, cmd_check, "", N_("check the file's integrity and the data's quality")},
+    {"check", NULL, cmd_check, N_("[--quick]"), N_("check the file's integrity and the data's quality")},
     {NULL, NULL, NULL, NULL, NULL},
 };

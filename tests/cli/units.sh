@@ -123,4 +123,6 @@ dd if=/dev/urandom of="$T/damaged.db" bs=4096 seek=40 count=4 conv=notrunc 2>/de
 out=$("$CDTT" --lang en --db "$T/damaged.db" check 2>&1); rc=$?
 expect_eq "check on a damaged file: exit 1" "$rc" "1"
 expect_contains "check on a damaged file says so" "$out" "PROBLEM: the database file is damaged"
+check_fails "check --quick on a damaged file: exit 1" 1 "$CDTT" --db "$T/damaged.db" check --quick
+check "check --quick on the sound file" C check --quick
 finish
