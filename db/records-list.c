@@ -149,7 +149,7 @@ static sqlite3_stmt *q_prepare(sqlite3 *db, query *q, cdtt_err *e)
 {
     sqlite3_stmt *st = db_prepare(db, q->sql, e);
     for (int i = 0; st && i < q->nb; i++)
-        sqlite3_bind_text(st, i + 1, q->binds[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
     return st;
 }
 
