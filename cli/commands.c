@@ -6,6 +6,8 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv);
 int cmd_units_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_units_list(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME]"),
@@ -15,5 +17,10 @@ const cli_command CLI_COMMANDS[] = {
     {"units", "list", cmd_units_list, N_("[--under CODE] [--scheme S] [--format text|csv]"),
      N_("list the administrative units (all, or those under CODE)")},
     {"check", NULL, cmd_check, "", N_("check the file's integrity and the data's quality")},
+    {"csv", "export", cmd_csv_export,
+     N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
+     N_("write a table as CSV for Excel (identifiers masked unless --full)")},
+    {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
+     N_("write every table to one Excel workbook, a sheet per table")},
     {NULL, NULL, NULL, NULL, NULL},
 };
