@@ -97,8 +97,17 @@ static void labels_of(const choice *list, char *out, size_t outlen)
     }
 }
 
-/* The code of a choice cell: exact (accent-insensitive) label or code, or for
- * categories a label the cell starts with ("Công an xã" → police). */
+/* True when the folded text a begins with the words of b (b followed by a
+ * space or punctuation in a). */
+static int starts_with_words(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    return n > 0 && strncmp(a, b, n) == 0 && (a[n] == ' ' || a[n] == ',' || a[n] == '.');
+}
+
+/* The code of a choice cell: exact (accent-insensitive) label or code; for
+ * categories also a label the cell starts with ("Công an xã" → police) or the
+ * one label that starts with the cell ("Trưởng thôn" → village_head). */
 static const char *match_choice(const choice *list, const char *text, int allow_prefix)
 {
     const char *code = choice_match(list, text);
@@ -106,17 +115,23 @@ static const char *match_choice(const choice *list, const char *text, int allow_
         return code;
     char *t = text_fold(text);
     size_t best = 0;
+    const char *extends = NULL;
+    int n_extends = 0;
     for (int i = 0; list[i].code; i++) {
         char *l = text_fold(list[i].vi);
         size_t n = strlen(l);
-        if (n > best && strncmp(t, l, n) == 0 && t[n] == ' ') {
+        if (n > best && starts_with_words(t, l)) {
             best = n;
             code = list[i].code;
+        }
+        if (starts_with_words(l, t)) {
+            extends = list[i].code;
+            n_extends++;
         }
         free(l);
     }
     free(t);
-    return code;
+    return code ? code : n_extends == 1 ? extends : NULL;
 }
 
 static void parse_choice(row_ctx *x, int f, const choice *list, int allow_prefix, char *out,

@@ -137,6 +137,34 @@ static void choices_status_labels_and_short_rows(void **state)
     assert_true(row.set & (1u << CSVIO_F_YOUTH));
 }
 
+static void category_as_communes_write_it(void **state)
+{
+    (void)state;
+    struct {
+        const char *cell, *code;
+    } cases[] = {
+        {"Trưởng thôn", "village_head"},     /* the one label that starts so */
+        {"Hội phụ nữ xã", "womens_union"},   /* a label followed by more words */
+        {"cán bộ, công chức xã", "commune_official"},
+        {"Hội", NULL},                        /* four labels start so: ambiguous */
+        {"Bác sĩ", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *cells[] = {"Tên Người", "", "", "", "", "", "Tổ xã", "", "", (char *)cases[i].cell,
+                         "", "", "", ""};
+        csvio_member_row row;
+        reports r;
+        int errors = parse(cells, &row, &r);
+        if (cases[i].code) {
+            assert_int_equal(errors, 0);
+            assert_string_equal(row.category, cases[i].code);
+        } else {
+            assert_int_equal(errors, 1);
+            assert_non_null(strstr(r.lines[0], "Thành phần"));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -145,6 +173,7 @@ int main(void)
         cmocka_unit_test(good_row_with_excel_repairs),
         cmocka_unit_test(every_bad_cell_is_reported_with_field_and_value),
         cmocka_unit_test(choices_status_labels_and_short_rows),
+        cmocka_unit_test(category_as_communes_write_it),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
