@@ -7,47 +7,44 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Parses the options shared by the exports: -o FILE, --full, --force. Returns
- * 0, or the usage exit code after saying what is wrong. */
-int csvio_cli_export_opts(const char *cmd, int argc, char **argv, int first, const char **out,
-                          csvio_export_opts *o)
+/* Parses the words after the command word of an export: positional words go
+ * to pos (at most max_pos), then -o FILE, --full, --force. Returns the number
+ * of positional words, or -1 after printing a usage message. */
+int csvio_cli_export_opts(const char *cmd, int argc, char **argv, const char **pos, int max_pos,
+                          const char **out, csvio_export_opts *o)
 {
+    bool full = false, force = false;
+    const char *o_short = NULL, *o_long = NULL;
+    const cli_opt opts[] = {
+        {"-o", &o_short, NULL},     {"--output", &o_long, NULL}, {"--full", NULL, &full},
+        {"--force", NULL, &force},  {NULL, NULL, NULL},
+    };
+    int npos = cli_parse_opts(cmd, argc, argv, opts, pos, max_pos);
+    if (npos < 0)
+        return -1;
     memset(o, 0, sizeof *o);
-    *out = NULL;
-    for (int i = first; i < argc; i++) {
-        if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
-            if (i + 1 >= argc)
-                return cli_usage(cmd, _("-o needs a file name"));
-            *out = argv[++i];
-        } else if (strncmp(argv[i], "--output=", 9) == 0) {
-            *out = argv[i] + 9;
-        } else if (strcmp(argv[i], "--full") == 0) {
-            o->full = 1;
-        } else if (strcmp(argv[i], "--force") == 0) {
-            o->force = 1;
-        } else {
-            return cli_usage(cmd, _("unknown argument '%s'"), argv[i]);
-        }
-    }
+    o->full = full;
+    o->force = force;
+    *out = o_short ? o_short : o_long;
     if (!*out || !**out)
-        return cli_usage(cmd, _("say where to write: -o FILE"));
-    return 0;
+        return cli_usage(cmd, _("say where to write: -o FILE")), -1;
+    return npos;
 }
 
 int cmd_csv_export(cli_ctx *ctx, int argc, char **argv)
 {
-    if (argc < 2 || argv[1][0] == '-')
+    const char *table = NULL, *out;
+    csvio_export_opts o;
+    int npos = csvio_cli_export_opts("csv export", argc, argv, &table, 1, &out, &o);
+    if (npos < 0)
+        return 2;
+    if (npos == 0)
         return cli_usage("csv export", _("which table? members, teams, areas, sessions or activities"));
-    int t = csvio_table_from_name(argv[1]);
+    int t = csvio_table_from_name(table);
     if (t < 0)
         return cli_usage("csv export",
                          _("unknown table '%s'; use members, teams, areas, sessions or activities"),
-                         argv[1]);
-    const char *out;
-    csvio_export_opts o;
-    int rc = csvio_cli_export_opts("csv export", argc, argv, 2, &out, &o);
-    if (rc)
-        return rc;
+                         table);
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;

@@ -4,16 +4,15 @@
 
 #include <stdio.h>
 
-int csvio_cli_export_opts(const char *cmd, int argc, char **argv, int first, const char **out,
-                          csvio_export_opts *o);
+int csvio_cli_export_opts(const char *cmd, int argc, char **argv, const char **pos, int max_pos,
+                          const char **out, csvio_export_opts *o);
 
 int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv)
 {
     const char *out;
     csvio_export_opts o;
-    int rc = csvio_cli_export_opts("xlsx export", argc, argv, 1, &out, &o);
-    if (rc)
-        return rc;
+    if (csvio_cli_export_opts("xlsx export", argc, argv, NULL, 0, &out, &o) < 0)
+        return 2;
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
