@@ -110,6 +110,9 @@ static int starts_with_words(const char *a, const char *b)
  * one label that starts with the cell ("Trưởng thôn" → village_head). */
 static const char *match_choice(const choice *list, const char *text, int allow_prefix)
 {
+    for (int i = 0; list[i].code; i++) /* the common case, without folding */
+        if (strcmp(text, list[i].vi) == 0)
+            return list[i].code;
     const char *code = choice_match(list, text);
     if (code || !allow_prefix)
         return code;
