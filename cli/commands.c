@@ -12,6 +12,8 @@ int cmd_list_areas(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_area(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_team(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_member(cli_ctx *ctx, int argc, char **argv);
+int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME]"),
@@ -39,5 +41,10 @@ const cli_command CLI_COMMANDS[] = {
         "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
         "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
      N_("add a member, optionally into a team")},
+    {"csv", "export", cmd_csv_export,
+     N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
+     N_("write a table as CSV for Excel (identifiers masked unless --full)")},
+    {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
+     N_("write every table to one Excel workbook, a sheet per table")},
     {NULL, NULL, NULL, NULL, NULL},
 };
