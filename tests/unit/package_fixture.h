@@ -8,7 +8,8 @@
 #include "package.h"
 #include "sha256.h"
 
-/* Runs sql with the NULL-terminated text parameters; fails the test on error. */
+/* Runs sql with the NULL-terminated text parameters (use "" and nullif() for SQL NULL);
+ * fails the test on error. */
 static inline void pf_exec(sqlite3 *db, const char *sql, ...)
 {
     sqlite3_stmt *st = NULL;
@@ -83,7 +84,7 @@ static inline void pf_member(sqlite3 *db, const char *unit, const char *team_uui
     snprintf(ms, sizeof ms, "ms-%s", uuid);
     pf_exec(db, "INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, gender, "
                 "birth, phone, cccd, email, consent, created_at, updated_at, changed_by) "
-                "VALUES (?1, '2025-07', ?2, ?3, lower(?3), lower(?3), 'female', '1990-05-01', ?4, ?5, "
+                "VALUES (?1, '2025-07', ?2, ?3, lower(?3), lower(?3), 'female', '1990-05-01', nullif(?4, ''), nullif(?5, ''), "
                 "'a@example.vn', CAST(?6 AS INTEGER), '2026-01-01T00:00:00.000Z', ?7, ?8)",
             uuid, unit, name, phone, cccd, consent, updated_at, by, NULL);
     pf_exec(db, "INSERT INTO membership (uuid, team_uuid, member_uuid, role, created_at, updated_at, "
