@@ -179,23 +179,50 @@ static bool is_shape(int32_t mark)
     return mark == 0x0306 || mark == 0x0302 || mark == 0x031B;
 }
 
-/* Appends the three levels of one word-sequence's key to the three buffers. */
-static void sort_key_levels(const char *s, buf *primary, buf *tones, buf *cases)
+/* The three levels of a sort key, each a printable ASCII string:
+ * primary = letters (one code each, '"' between words), tones = one digit per
+ * word (a syllable carries one tone wherever it is placed: "Hòa" = "Hoà"),
+ * cases = one digit per letter (0 lower, 1 upper). */
+typedef struct {
+    buf primary, tones, cases;
+} key_levels;
+
+/* The primary code of a lowercase base letter with its shape mark, or 0. */
+static char letter_code(int32_t lower, int32_t shape)
+{
+    if (lower == 0x0111)
+        return (char)('A' + 6);
+    if (lower >= '0' && lower <= '9')
+        return (char)lower;
+    if (lower < 'a' || lower > 'z')
+        return 0;
+    for (size_t i = 0; i < sizeof ALPHABET / sizeof ALPHABET[0]; i++)
+        if (ALPHABET[i].base == lower && ALPHABET[i].shape == shape)
+            return (char)('A' + i);
+    /* a shape mark Vietnamese does not use: sort as the bare letter */
+    for (size_t i = 0; i < sizeof ALPHABET / sizeof ALPHABET[0]; i++)
+        if (ALPHABET[i].base == lower)
+            return (char)('A' + i);
+    return 0;
+}
+
+/* Fills the three levels for s (NFD-decomposed internally); empty on bad UTF-8. */
+static void sort_key_levels(const char *s, key_levels *k)
 {
     char *d = map(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE);
     if (!d)
         return;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)d;
-    bool space_pending = false;
+    bool space_pending = false, in_word = false;
+    int word_tone = 0;
     while (*p) {
         int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-        if (k <= 0)
+        utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+        if (n <= 0)
             break;
-        p += k;
+        p += n;
         /* Gather the marks that follow the base character. */
         int32_t shape = 0;
-        int tone = 0;
         for (;;) {
             int32_t m;
             utf8proc_ssize_t km = utf8proc_iterate(p, -1, &m);
@@ -207,71 +234,65 @@ static void sort_key_levels(const char *s, buf *primary, buf *tones, buf *cases)
             if (is_shape(m))
                 shape = m;
             else if (tone_of(m) > 0)
-                tone = tone_of(m);
+                word_tone = tone_of(m);
             p += km;
         }
         if (is_space(cp)) {
-            space_pending = primary->len > 0;
+            space_pending = in_word || space_pending;
             continue;
         }
         int32_t lower = utf8proc_tolower(cp);
-        bool upper = lower != cp;
-        char code = 0;
-        if (lower == 0x0111) {
-            code = (char)('A' + 6);
-        } else if (lower >= 'a' && lower <= 'z') {
-            for (size_t i = 0; i < sizeof ALPHABET / sizeof ALPHABET[0]; i++)
-                if (ALPHABET[i].base == lower && ALPHABET[i].shape == shape) {
-                    code = (char)('A' + i);
-                    break;
-                }
-            if (!code) /* a shape mark Vietnamese does not use: sort as the bare letter */
-                for (size_t i = 0; i < sizeof ALPHABET / sizeof ALPHABET[0]; i++)
-                    if (ALPHABET[i].base == lower) {
-                        code = (char)('A' + i);
-                        break;
-                    }
-        } else if (lower >= '0' && lower <= '9') {
-            code = (char)lower;
-        }
-        if (space_pending) {
-            buf_putc(primary, '"');
-            buf_putc(tones, '0');
-            buf_putc(cases, '0');
-            space_pending = false;
-        }
-        if (code) {
-            buf_putc(primary, code);
-        } else if (cp > 0x7f) {
-            /* Any other script: after every Latin letter, in code point order. */
-            char hex[8];
-            static const char digits[] = "0123456789abcdef";
-            for (int i = 0; i < 6; i++)
-                hex[i] = digits[(lower >> (20 - 4 * i)) & 0xf];
-            hex[6] = '\0';
-            buf_putc(primary, '~');
-            buf_puts(primary, hex);
-        } else {
+        char code = letter_code(lower, shape);
+        if (!code && cp <= 0x7f)
             continue; /* ASCII punctuation does not count */
+        if (space_pending && in_word) {
+            buf_putc(&k->tones, (char)('0' + word_tone));
+            buf_putc(&k->primary, '"');
+            word_tone = 0;
+            in_word = false;
         }
-        buf_putc(tones, (char)('0' + tone));
-        buf_putc(cases, upper ? '1' : '0');
+        space_pending = false;
+        in_word = true;
+        if (code) {
+            buf_putc(&k->primary, code);
+        } else {
+            /* Any other script: after every Latin letter, in code point order. */
+            static const char digits[] = "0123456789abcdef";
+            buf_putc(&k->primary, '~');
+            for (int i = 0; i < 6; i++)
+                buf_putc(&k->primary, digits[(lower >> (20 - 4 * i)) & 0xf]);
+        }
+        buf_putc(&k->cases, lower != cp ? '1' : '0');
     }
+    if (in_word)
+        buf_putc(&k->tones, (char)('0' + word_tone));
     free(d);
+}
+
+static void levels_free(key_levels *k)
+{
+    free(k->primary.s);
+    free(k->tones.s);
+    free(k->cases.s);
+}
+
+/* Appends primary '!' tones to out. */
+static void put_letters_and_tones(buf *out, const key_levels *k)
+{
+    buf_puts(out, k->primary.s ? k->primary.s : "");
+    buf_putc(out, '!');
+    buf_puts(out, k->tones.s ? k->tones.s : "");
 }
 
 char *text_sort_key(const char *s)
 {
-    buf primary = {0}, tones = {0}, cases = {0}, out = {0};
-    sort_key_levels(s, &primary, &tones, &cases);
-    buf_puts(&out, primary.s ? primary.s : "");
+    key_levels k = {0};
+    buf out = {0};
+    sort_key_levels(s, &k);
+    put_letters_and_tones(&out, &k);
     buf_putc(&out, '!');
-    buf_puts(&out, tones.s ? tones.s : "");
-    buf_putc(&out, '!');
-    buf_puts(&out, cases.s ? cases.s : "");
-    free(primary.s);
-    free(tones.s);
-    free(cases.s);
+    buf_puts(&out, k.cases.s ? k.cases.s : "");
+    levels_free(&k);
     return buf_take(&out);
 }
 
@@ -281,22 +302,28 @@ char *text_name_sort_key(const char *full_name)
     if (!clean)
         return text_sort_key("");
     char *last_space = strrchr(clean, ' ');
-    char *given_key, *rest_key;
+    const char *given = clean, *rest = "";
     if (last_space) {
         *last_space = '\0';
-        given_key = text_sort_key(last_space + 1);
-        rest_key = text_sort_key(clean);
-    } else {
-        given_key = text_sort_key(clean);
-        rest_key = xstrdup("");
+        given = last_space + 1;
+        rest = clean;
     }
-    size_t n = strlen(given_key) + strlen(rest_key) + 2;
-    char *key = xmalloc(n);
-    snprintf(key, n, "%s %s", given_key, rest_key);
-    free(given_key);
-    free(rest_key);
+    key_levels g = {0}, r = {0};
+    sort_key_levels(given, &g);
+    sort_key_levels(rest, &r);
+    /* The given name's letters and tones, then the family and middle names',
+     * then case anywhere in the name. */
+    buf out = {0};
+    put_letters_and_tones(&out, &g);
+    buf_putc(&out, ' ');
+    put_letters_and_tones(&out, &r);
+    buf_putc(&out, ' ');
+    buf_puts(&out, g.cases.s ? g.cases.s : "");
+    buf_puts(&out, r.cases.s ? r.cases.s : "");
+    levels_free(&g);
+    levels_free(&r);
     free(clean);
-    return key;
+    return buf_take(&out);
 }
 
 /* ---- display width ------------------------------------------------------ */

@@ -19,7 +19,9 @@ typedef struct {
 } valid_result;
 
 /* A person's or place's name: NFC, trimmed, inner spaces collapsed, 1–100
- * characters, no control characters, valid UTF-8. out gets the clean form. */
+ * characters, no control characters, valid UTF-8. out gets the clean form
+ * (invisible characters such as zero-width spaces and a BOM removed); on an
+ * error, or when the clean form does not fit in outlen bytes, out is "". */
 valid_status validate_name(const char *in, char *out, size_t outlen, valid_result *r);
 
 /* Optional free text (notes, places, issuers): valid UTF-8, no control characters
@@ -27,7 +29,9 @@ valid_status validate_name(const char *in, char *out, size_t outlen, valid_resul
 valid_status validate_text(const char *in, size_t max, char *out, size_t outlen, valid_result *r);
 
 /* A Vietnamese mobile number: accepts +84/84 prefixes, spaces, dots and dashes;
- * out gets "0xxxxxxxxx" (10 digits, 03/05/07/08/09). Empty input is OK (out ""). */
+ * out gets "0xxxxxxxxx" (10 digits, 03/05/07/08/09). Empty input is OK (out "").
+ * Nine digits starting 3/5/7/8/9 (a 0 lost in Excel) are read with the 0 added,
+ * as a warning. On an error out is "". */
 valid_status validate_phone(const char *in, char out[16], valid_result *r);
 
 /* A CCCD (citizen ID) number: 12 digits, spaces allowed in input. Empty is OK.

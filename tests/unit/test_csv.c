@@ -1,0 +1,360 @@
+/* test_csv.c — the CSV reader and writer against the quirks of Excel's files. */
+#include "testutil.h"
+#include "csv.h"
+
+#include <errno.h>
+
+static char *dir;
+
+static int setup(void **state)
+{
+    (void)state;
+    tu_english();
+    dir = tu_tempdir();
+    return dir ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tu_rmdir(dir);
+    return 0;
+}
+
+/* Reads every record of a memory CSV and checks it against expected rows:
+ * a NULL-terminated list of rows, each a NULL-terminated list of fields. */
+static void expect_rows(const char *data, size_t len, const char *const *const *rows)
+{
+    cdtt_err e = {{0}};
+    csv_reader *r = csv_open_mem(data, len, &e);
+    assert_non_null(r);
+    char **f;
+    int i = 0;
+    for (; rows[i]; i++) {
+        int n = csv_next(r, &f, &e);
+        if (n < 0)
+            fail_msg("row %d: %s", i, e.msg);
+        int want = 0;
+        while (rows[i][want])
+            want++;
+        assert_int_equal(n, want);
+        for (int k = 0; k < n; k++)
+            assert_string_equal(f[k], rows[i][k]);
+    }
+    assert_int_equal(csv_next(r, &f, &e), 0);
+    assert_int_equal(csv_next(r, &f, &e), 0); /* end stays the end */
+    csv_close(r);
+}
+
+#define ROW(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define S(lit) lit, sizeof lit - 1
+
+static void plain_lf_and_crlf(void **state)
+{
+    (void)state;
+    const char *const *rows[] = {ROW("a", "b", "c"), ROW("1", "2", "3"), NULL};
+    expect_rows(S("a,b,c\n1,2,3\n"), rows);
+    expect_rows(S("a,b,c\r\n1,2,3\r\n"), rows);
+    expect_rows(S("a,b,c\r\n1,2,3"), rows); /* no line end at the end */
+    expect_rows(S("\xEF\xBB\xBF" "a,b,c\r\n1,2,3\r\n"), rows);
+}
+
+static void quotes_separators_and_line_breaks_inside(void **state)
+{
+    (void)state;
+    const char *const *rows[] = {
+        ROW("Họ và tên", "Ghi chú"),
+        ROW("Nguyễn Văn A", "đã học, đã \"quan tâm\""),
+        ROW("Trần Thị B", "dòng 1\r\ndòng 2"),
+        ROW("", ""),
+        NULL,
+    };
+    expect_rows(S("Họ và tên,Ghi chú\r\n"
+                  "Nguyễn Văn A,\"đã học, đã \"\"quan tâm\"\"\"\r\n"
+                  "Trần Thị B,\"dòng 1\r\ndòng 2\"\r\n"
+                  ",\"\"\r\n"),
+                rows);
+    const char *const *lf[] = {ROW("x", "a\nb"), ROW("y", "z"), NULL};
+    expect_rows(S("x,\"a\nb\"\ny,z\n"), lf);
+}
+
+static void empty_fields_and_empty_lines(void **state)
+{
+    (void)state;
+    const char *const *rows[] = {ROW("a", "", "c", ""), ROW("", "", "", ""), ROW("z"), NULL};
+    expect_rows(S("\r\na,,c,\r\n\r\n\n,,,\nz\n\n"), rows);
+    const char *const *none[] = {NULL};
+    expect_rows(S(""), none);
+    expect_rows(S("\xEF\xBB\xBF"), none);
+    expect_rows(S("\r\n\r\n"), none);
+}
+
+static void separator_is_detected(void **state)
+{
+    (void)state;
+    const char *const *rows[] = {ROW("Tên", "Số, nhà", "Điện thoại"), ROW("An", "1,5", "0912345678"), NULL};
+    expect_rows(S("Tên;\"Số, nhà\";Điện thoại\r\nAn;1,5;0912345678\r\n"), rows);
+    expect_rows(S("Tên\t\"Số, nhà\"\tĐiện thoại\nAn\t1,5\t0912345678\n"), rows);
+    /* Commas inside quotes in the first line do not count. */
+    const char *const *q[] = {ROW("a,b,c", "d"), NULL};
+    expect_rows(S("\"a,b,c\";d\n"), q);
+    /* A single column: comma. */
+    const char *const *one[] = {ROW("only"), ROW("x;y", "z"), NULL};
+    expect_rows(S("only\nx;y,z\n"), one);
+}
+
+static void text_after_closing_quote_is_kept(void **state)
+{
+    (void)state;
+    const char *const *rows[] = {ROW("ab c", "d"), NULL};
+    expect_rows(S("\"ab\" c,d\n"), rows);
+}
+
+static void line_numbers(void **state)
+{
+    (void)state;
+    const char data[] = "h1,h2\r\n\r\nx,\"two\r\nlines\"\r\ny,z\r\n";
+    cdtt_err e;
+    csv_reader *r = csv_open_mem(data, sizeof data - 1, &e);
+    char **f;
+    assert_int_equal(csv_next(r, &f, &e), 2);
+    assert_int_equal(csv_line(r), 1);
+    assert_int_equal(csv_next(r, &f, &e), 2);
+    assert_int_equal(csv_line(r), 3);
+    assert_int_equal(csv_next(r, &f, &e), 2);
+    assert_int_equal(csv_line(r), 5);
+    assert_string_equal(f[0], "y");
+    csv_close(r);
+}
+
+/* Reads until an error; returns the error message (static) or fails. */
+static const char *first_error(const char *data, size_t len)
+{
+    static cdtt_err e;
+    csv_reader *r = csv_open_mem(data, len, &e);
+    char **f;
+    int n;
+    while ((n = csv_next(r, &f, &e)) > 0)
+        ;
+    csv_close(r);
+    if (n == 0)
+        fail_msg("no error for a malformed CSV");
+    return e.msg;
+}
+
+static void unterminated_quote_names_the_record_start(void **state)
+{
+    (void)state;
+    const char *m = first_error(S("a,b\nc,d\ne,\"never\nclosed\nat all\n"));
+    assert_non_null(strstr(m, "line 3:"));
+    assert_non_null(strstr(m, "not closed"));
+}
+
+static void invalid_utf8_names_the_line(void **state)
+{
+    (void)state;
+    const char *m = first_error(S("a,b\nc,d\nNguy\xE1\xBB,x\n"));
+    assert_non_null(strstr(m, "line 3:"));
+    assert_non_null(strstr(m, "UTF-8"));
+    m = first_error(S("a\n\xC0\xAF\n")); /* an overlong '/' */
+    assert_non_null(strstr(m, "line 2:"));
+    m = first_error(S("a,\"x\n\xFF\"\n")); /* inside a multi-line field: its record's line */
+    assert_non_null(strstr(m, "line 1:"));
+}
+
+static void field_of_64k_passes_longer_fails(void **state)
+{
+    (void)state;
+    size_t n = 64 * 1024;
+    char *data = xmalloc(n * 2 + 64);
+    /* exactly 64 KiB, unquoted and quoted */
+    size_t o = 0;
+    memcpy(data, "a,b\n", 4);
+    o = 4;
+    memset(data + o, 'x', n);
+    o += n;
+    data[o++] = ',';
+    data[o++] = '"';
+    memset(data + o, 'y', n);
+    o += n;
+    data[o++] = '"';
+    data[o++] = '\n';
+    cdtt_err e;
+    csv_reader *r = csv_open_mem(data, o, &e);
+    char **f;
+    assert_int_equal(csv_next(r, &f, &e), 2);
+    assert_int_equal(csv_next(r, &f, &e), 2);
+    assert_int_equal(strlen(f[0]), n);
+    assert_int_equal(strlen(f[1]), n);
+    csv_close(r);
+    /* one byte more */
+    memcpy(data, "a,b\n", 4);
+    memset(data + 4, 'x', n + 1);
+    data[4 + n + 1] = '\n';
+    const char *m = first_error(data, 4 + n + 2);
+    assert_non_null(strstr(m, "line 2:"));
+    assert_non_null(strstr(m, "64 KiB"));
+    free(data);
+}
+
+static void too_many_fields_is_an_error(void **state)
+{
+    (void)state;
+    size_t n = 10000;
+    char *data = xmalloc(n + 1);
+    memset(data, ',', n);
+    data[n] = '\n';
+    const char *m = first_error(data, n + 1);
+    assert_non_null(strstr(m, "line 1:"));
+    free(data);
+}
+
+static char *path_in_dir(const char *name)
+{
+    char *p = xmalloc(strlen(dir) + strlen(name) + 2);
+    sprintf(p, "%s/%s", dir, name);
+    return p;
+}
+
+static void write_then_read_back_identical(void **state)
+{
+    (void)state;
+    const char *rows[][5] = {
+        {"Họ và tên", "Ghi chú", "Số", " lề ", "x"},
+        {"Nguyễn Văn A", "có, dấu phẩy", "0912", "\"trích\"", ""},
+        {"Lê Thị Đặng", "hai\r\ndòng", "một\ndòng", "; chấm phẩy", "\ttab"},
+        {"", "", "", "", "z"},
+    };
+    char seps[] = {',', ';', '\t'};
+    for (int s = 0; s < 3; s++) {
+        char *path = path_in_dir("round.csv");
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        csv_write_bom(f);
+        for (int i = 0; i < 4; i++)
+            csv_write_row(f, rows[i], 5, seps[s]);
+        fclose(f);
+        cdtt_err e;
+        csv_reader *r = csv_open(path, &e);
+        assert_non_null(r);
+        char **fl;
+        for (int i = 0; i < 4; i++) {
+            assert_int_equal(csv_next(r, &fl, &e), 5);
+            for (int k = 0; k < 5; k++)
+                assert_string_equal(fl[k], rows[i][k]);
+        }
+        assert_int_equal(csv_next(r, &fl, &e), 0);
+        csv_close(r);
+        free(path);
+    }
+}
+
+static void writer_quotes_only_when_needed(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    const char *row[] = {"plain", "a,b", "say \"hi\"", " x", "y;z", ""};
+    csv_write_row(f, row, 6, ',');
+    fclose(f);
+    assert_string_equal(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\" x\",y;z,\r\n");
+    free(out);
+}
+
+static void file_reader_errors_name_the_file(void **state)
+{
+    (void)state;
+    char *path = path_in_dir("bad.csv");
+    FILE *f = fopen(path, "wb");
+    fputs("a;b\r\nc;d\r\n\"open;e\r\n", f);
+    fclose(f);
+    cdtt_err e;
+    csv_reader *r = csv_open(path, &e);
+    assert_non_null(r);
+    char **fl;
+    assert_int_equal(csv_next(r, &fl, &e), 2);
+    assert_int_equal(csv_next(r, &fl, &e), 2);
+    assert_int_equal(csv_next(r, &fl, &e), -1);
+    char want[700];
+    snprintf(want, sizeof want, "%s:3:", path);
+    assert_non_null(strstr(e.msg, want));
+    csv_close(r);
+    free(path);
+
+    path = path_in_dir("missing.csv");
+    assert_null(csv_open(path, &e));
+    assert_non_null(strstr(e.msg, "missing.csv"));
+    free(path);
+    assert_null(csv_open(dir, &e)); /* a folder is not a CSV file */
+    assert_non_null(strstr(e.msg, dir));
+}
+
+static void file_with_long_first_line_streams(void **state)
+{
+    (void)state;
+    /* Many records through the file reader: the separator sniffing prefix and
+     * the stream join without losing or doubling a byte. */
+    char *path = path_in_dir("many.csv");
+    FILE *f = fopen(path, "wb");
+    fputs("\xEF\xBB\xBF" "id;name\n", f);
+    for (int i = 0; i < 20000; i++)
+        fprintf(f, "%d;\"tên %d; ok\"\r\n", i, i);
+    fclose(f);
+    cdtt_err e;
+    csv_reader *r = csv_open(path, &e);
+    char **fl;
+    assert_int_equal(csv_next(r, &fl, &e), 2);
+    assert_string_equal(fl[0], "id");
+    for (int i = 0; i < 20000; i++) {
+        assert_int_equal(csv_next(r, &fl, &e), 2);
+        char want[64];
+        snprintf(want, sizeof want, "tên %d; ok", i);
+        assert_int_equal(atoi(fl[0]), i);
+        assert_string_equal(fl[1], want);
+    }
+    assert_int_equal(csv_next(r, &fl, &e), 0);
+    assert_int_equal(csv_line(r), 20001);
+    csv_close(r);
+    free(path);
+}
+
+static void find_column_folds_headers(void **state)
+{
+    (void)state;
+    char *hdr[] = {"STT", "HO_VA_TEN", " Ngày  sinh ", "Số điện thoại (di động)", "Mã TP"};
+    const char *const name[] = {"Họ và tên", NULL};
+    const char *const birth[] = {"ngay sinh", NULL};
+    const char *const phone[] = {"Điện thoại", "so dien thoai di dong", NULL};
+    const char *const code[] = {"ma tp", NULL};
+    const char *const none[] = {"email", "", NULL};
+    assert_int_equal(csv_find_column(hdr, 5, name), 1);
+    assert_int_equal(csv_find_column(hdr, 5, birth), 2);
+    assert_int_equal(csv_find_column(hdr, 5, phone), 3);
+    assert_int_equal(csv_find_column(hdr, 5, code), 4);
+    assert_int_equal(csv_find_column(hdr, 5, none), -1);
+    char *empty[] = {"", "  "};
+    assert_int_equal(csv_find_column(empty, 2, none), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(plain_lf_and_crlf),
+        cmocka_unit_test(quotes_separators_and_line_breaks_inside),
+        cmocka_unit_test(empty_fields_and_empty_lines),
+        cmocka_unit_test(separator_is_detected),
+        cmocka_unit_test(text_after_closing_quote_is_kept),
+        cmocka_unit_test(line_numbers),
+        cmocka_unit_test(unterminated_quote_names_the_record_start),
+        cmocka_unit_test(invalid_utf8_names_the_line),
+        cmocka_unit_test(field_of_64k_passes_longer_fails),
+        cmocka_unit_test(too_many_fields_is_an_error),
+        cmocka_unit_test(write_then_read_back_identical),
+        cmocka_unit_test(writer_quotes_only_when_needed),
+        cmocka_unit_test(file_reader_errors_name_the_file),
+        cmocka_unit_test(file_with_long_first_line_streams),
+        cmocka_unit_test(find_column_folds_headers),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
