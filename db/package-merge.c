@@ -1,7 +1,6 @@
 /* package-merge.c — importing verified packages: merge by uuid, newest wins,
  * conflicts kept, everything in one transaction per file. */
 #include "package.h"
-#include "audit.h"
 #include "conflict.h"
 #include "db.h"
 #include "office.h"
@@ -21,6 +20,8 @@ typedef struct {
     sqlite3_stmt *insert;   /* ?1 = uuid */
     sqlite3_stmt *update;   /* ?1 = uuid */
     sqlite3_stmt *incoming; /* json of the pkg row ?1 */
+    sqlite3_stmt *snapshot; /* json of the main row ?1 */
+    sqlite3_stmt *audit;    /* audit entry for row ?1: ?2 at, ?3 user, ?4 office, ?5 old json */
 } table_merge;
 
 /* Context of one file's merge. */
@@ -94,6 +95,8 @@ static void table_merge_free(table_merge *t)
     sqlite3_finalize(t->insert);
     sqlite3_finalize(t->update);
     sqlite3_finalize(t->incoming);
+    sqlite3_finalize(t->snapshot);
+    sqlite3_finalize(t->audit);
 }
 
 static int table_merge_prepare(sqlite3 *db, const char *table, table_merge *t, cdtt_err *e)
@@ -116,10 +119,15 @@ static int table_merge_prepare(sqlite3 *db, const char *table, table_merge *t, c
         "UPDATE main.\"%s\" SET (%s) = (SELECT %s FROM pkg.\"%s\" WHERE uuid = ?1) WHERE uuid = ?1",
         table, without_uuid(cols), without_uuid(sel), table);
     t->incoming = prepare_fmt(db, e, "SELECT %s FROM pkg.\"%s\" WHERE uuid = ?1", json, table);
+    t->snapshot = prepare_fmt(db, e, "SELECT %s FROM main.\"%s\" WHERE uuid = ?1", json, table);
+    /* The version an import replaces is kept; the new one is the row itself (and the package). */
+    t->audit = prepare_fmt(db, e,
+        "INSERT INTO main.audit (at, os_user, office, tbl, record_uuid, action, old_json, new_json) "
+        "VALUES (?2, ?3, ?4, '%s', ?1, 'import', ?5, NULL)", table);
     free(cols);
     free(sel);
     free(json);
-    if (!t->rows || !t->local || !t->insert || !t->update || !t->incoming) {
+    if (!t->rows || !t->local || !t->insert || !t->update || !t->incoming || !t->snapshot || !t->audit) {
         table_merge_free(t);
         return -1;
     }
@@ -184,6 +192,24 @@ static int add_conflict(merge_ctx *x, table_merge *t, const char *uuid, const ch
     return 0;
 }
 
+/* Appends the audit entry of an imported change: the version it replaced (old,
+ * may be NULL). Returns 1 or -1 with e set. */
+static int write_audit(merge_ctx *x, table_merge *t, const char *uuid, const char *old, cdtt_err *e)
+{
+    char now[32];
+    db_now(now);
+    sqlite3_stmt *st = t->audit;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, db_os_user(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, x->me, -1, SQLITE_STATIC);
+    db_bind_text_or_null(st, 5, old);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 1 : db_fail(x->db, e, _("cannot write the audit log"));
+}
+
 /* Merges one incoming row against the local one. */
 static int merge_existing(merge_ctx *x, table_merge *t, const char *uuid, const char *inc_updated,
                           int inc_deleted, cdtt_err *e)
@@ -203,10 +229,15 @@ static int merge_existing(merge_ctx *x, table_merge *t, const char *uuid, const 
         x->c->n_unchanged++;
         return 0;
     }
-    char *old = audit_row_json(x->db, t->table, uuid);
+    char *old = NULL;
+    sqlite3_reset(t->snapshot);
+    sqlite3_bind_text(t->snapshot, 1, uuid, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(t->snapshot) == SQLITE_ROW)
+        old = db_column_strdup(t->snapshot, 0);
+    sqlite3_reset(t->snapshot);
     int rc = run_write(x, t->update, uuid, e);
     if (rc == 1)
-        rc = audit_write(x->db, t->table, uuid, "import", old, e) < 0 ? -1 : 1;
+        rc = write_audit(x, t, uuid, old, e);
     free(old);
     if (rc < 0)
         return -1;
@@ -342,6 +373,9 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, int dry_
         "SELECT province_code, coalesce(parent_code, '') FROM main.unit "
         "WHERE scheme = ?1 AND code = ?2 AND level IN ('commune', 'district') "
         "ORDER BY level = 'commune' DESC LIMIT 1", e);
+    /* A larger page cache for the duration: merging touches many index pages. */
+    long long cache = db_scalar_int(db, "PRAGMA cache_size", -2000);
+    sqlite3_exec(db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
     if (x.unit && db_begin(db, e) == 0) {
         rc = 0;
         for (int i = 0; rc == 0 && SCHEMA_TRAVEL_TABLES[i]; i++) {
@@ -357,6 +391,9 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, int dry_
     }
     sqlite3_finalize(x.unit);
     sqlite3_exec(db, "DETACH pkg", NULL, NULL, NULL);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", cache);
+    sqlite3_exec(db, sql, NULL, NULL, NULL);
     return rc;
 }
 
