@@ -120,24 +120,16 @@ long long conflict_open_count(sqlite3 *db)
 /* "UPDATE t SET c = json_extract(?1, '$.c'), ... , base_updated_at = ?3 WHERE uuid = ?2" */
 static char *theirs_sql(sqlite3 *db, const char *table, cdtt_err *e)
 {
+    static const char *const KEEP[] = {"uuid", "base_updated_at", NULL};
     char *cols = package_column_list(db, "main", table, e);
     if (!cols)
         return NULL;
-    size_t n = 3 * strlen(cols) + 256;
-    char *sql = xmalloc(n), *o = sql;
-    o += sprintf(o, "UPDATE main.\"%s\" SET ", table);
-    for (const char *p = cols; *p;) {
-        const char *q = strchr(p + 1, '"');
-        int len = (int)(q - p - 1);
-        if (!(len == 4 && strncmp(p + 1, "uuid", 4) == 0) &&
-            !(len == 15 && strncmp(p + 1, "base_updated_at", 15) == 0))
-            o += sprintf(o, "\"%.*s\" = json_extract(?1, '$.%.*s'), ", len, p + 1, len, p + 1);
-        p = q + 1;
-        while (*p == ',' || *p == ' ')
-            p++;
-    }
-    sprintf(o, "base_updated_at = ?3 WHERE uuid = ?2");
+    char *sets = package_column_map(cols, "\"%c\" = json_extract(?1, '$.%c')", KEEP);
     free(cols);
+    size_t n = strlen(sets) + strlen(table) + 96;
+    char *sql = xmalloc(n);
+    snprintf(sql, n, "UPDATE main.\"%s\" SET %s, base_updated_at = ?3 WHERE uuid = ?2", table, sets);
+    free(sets);
     return sql;
 }
 

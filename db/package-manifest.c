@@ -61,6 +61,43 @@ char *package_column_list(sqlite3 *db, const char *schema, const char *table, cd
     return out;
 }
 
+char *package_column_map(const char *cols, const char *each, const char *const *skip)
+{
+    size_t cap = 64, len = 0;
+    char *out = xmalloc(cap);
+    out[0] = '\0';
+    for (const char *p = strchr(cols, '"'); p; p = strchr(p, '"')) {
+        const char *name = p + 1, *end = strchr(name, '"');
+        if (!end)
+            break;
+        size_t n = (size_t)(end - name);
+        p = end + 1;
+        int skipped = 0;
+        for (int i = 0; skip && skip[i]; i++)
+            skipped |= strlen(skip[i]) == n && strncmp(skip[i], name, n) == 0;
+        if (skipped)
+            continue;
+        size_t need = len + 2 + strlen(each) * (n + 1) + 1;
+        if (need > cap) {
+            cap = need * 2;
+            out = xrealloc(out, cap);
+        }
+        if (len)
+            len += (size_t)sprintf(out + len, ", ");
+        for (const char *f = each; *f; f++) {
+            if (f[0] == '%' && f[1] == 'c') {
+                memcpy(out + len, name, n);
+                len += n;
+                f++;
+            } else {
+                out[len++] = *f;
+            }
+        }
+        out[len] = '\0';
+    }
+    return out;
+}
+
 /* Feeds a tagged, length-prefixed value, so that no two contents serialise alike. */
 static void feed_text(sha256_ctx *c, char tag, const void *p, size_t n)
 {

@@ -73,18 +73,11 @@ static sqlite3_stmt *prepare_fmt(sqlite3 *db, cdtt_err *e, const char *fmt, ...)
 /* A json_object(...) expression over the column list. */
 static char *json_expr(const char *cols)
 {
-    size_t n = 2 * strlen(cols) + 32;
-    char *out = xmalloc(n), *o = out;
-    o += sprintf(o, "json_object(");
-    for (const char *p = cols; *p;) {
-        const char *q = strchr(p + 1, '"'); /* p at the opening quote */
-        o += sprintf(o, "%s'%.*s', %.*s", o - out > 12 ? ", " : "", (int)(q - p - 1), p + 1,
-                     (int)(q - p + 1), p);
-        p = q + 1;
-        while (*p == ',' || *p == ' ')
-            p++;
-    }
-    sprintf(o, ")");
+    char *pairs = package_column_map(cols, "'%c', \"%c\"", NULL);
+    size_t n = strlen(pairs) + 16;
+    char *out = xmalloc(n);
+    snprintf(out, n, "json_object(%s)", pairs);
+    free(pairs);
     return out;
 }
 

@@ -102,6 +102,11 @@ extern const char PACKAGE_MANIFEST_DDL[];
  * ("\"uuid\", \"name\", ..."), malloc'd; NULL with e set when the table is missing. */
 char *package_column_list(sqlite3 *db, const char *schema, const char *table, cdtt_err *e);
 
+/* From a quoted column list (as package_column_list gives), the text made of
+ * `each` for every column not named in skip (NULL-terminated, or NULL), joined by
+ * ", "; in `each` every "%c" stands for the bare column name. malloc'd. */
+char *package_column_map(const char *cols, const char *each, const char *const *skip);
+
 /* Writes m into the (empty) manifest table of db's main schema. Returns 0 or -1 with e set. */
 int package_manifest_write(sqlite3 *db, const package_manifest *m, cdtt_err *e);
 
