@@ -378,6 +378,8 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, int dry_
         }
         if (rc == 0)
             rc = write_log(db, path, &r->m, &r->c, e);
+        if (rc == 0 && progress)
+            progress(user, _("done"), r->m.n_tables, r->m.n_tables);
         if (rc == 0 && !dry_run)
             rc = db_commit(db, e);
         db_rollback(db);

@@ -132,6 +132,9 @@ out=$(cdtt --db p.db import a2.cdtt short.cdtt 2>&1); rc=$?
 expect_eq "a refused file among good ones: exit 1" "$rc" 1
 expect_contains "a refused file among good ones: the good one is merged" "$out" "unchanged 5"
 
+out=$(LANGUAGE= "$CDTT" --db p.db import short.cdtt 2>&1)
+expect_contains "refusal in Vietnamese by default" "$out" "BỊ TỪ CHỐI"
+
 # --- conflicts: changed at both levels ---
 q p.db "UPDATE member SET full_name = 'Hoa (tỉnh sửa)', updated_at = '2026-03-05T00:00:00.000Z',
           changed_by = '2025-07:01' WHERE uuid = 'm-b1';"

@@ -278,6 +278,46 @@ static void completeness_lists_every_commune(void **state)
     db_close(p);
 }
 
+typedef struct {
+    int calls;
+    long long last, total;
+    int went_back;
+} progress_log;
+
+static void record_progress(void *user, const char *step, long long done, long long total)
+{
+    progress_log *l = user;
+    assert_non_null(step);
+    assert_true(strlen(step) > 0);
+    if (done < l->last)
+        l->went_back = 1;
+    l->last = done;
+    l->total = total;
+    l->calls++;
+}
+
+static void progress_is_reported(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("pr-a.db"), *p = province("pr-p.db");
+    char out[600];
+    snprintf(out, sizeof out, "%s/pr-a.cdtt", dir);
+    package_export_opts o = {0};
+    progress_log ex = {0}, im = {0};
+    cdtt_err e;
+    assert_int_equal(package_export(a, out, &o, record_progress, &ex, NULL, &e), 0);
+    assert_true(ex.calls >= 3);
+    assert_false(ex.went_back);
+    assert_int_equal(ex.last, ex.total);
+    package_import_result r;
+    assert_int_equal(package_import(p, out, 0, record_progress, &im, &r), 0);
+    assert_int_equal(im.calls, 8); /* one per travelling table, then done */
+    assert_false(im.went_back);
+    assert_int_equal(im.last, im.total);
+    db_close(a);
+    db_close(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +327,7 @@ int main(void)
         cmocka_unit_test(province_exports_upward),
         cmocka_unit_test(conflicts_are_kept_listed_and_resolved),
         cmocka_unit_test(completeness_lists_every_commune),
+        cmocka_unit_test(progress_is_reported),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
