@@ -171,4 +171,30 @@ expect_eq "national file holds both communes' members" "$(q n.db 'SELECT count(*
 out=$(cdtt --db n.db import p.cdtt 2>&1)
 expect_contains "and a second time changes nothing" "$out" "Total: new 0, updated 0, unchanged 8"
 
+# --- with the real unit list and the real `cdtt init` (skipped when ../shared/data is absent) ---
+UNITS="$SHARED_DATA/units-2025-07.csv"
+if [ -r "$UNITS" ]; then
+    for f in ra rb rp; do cdtt --db $f.db units import "$UNITS" >/dev/null 2>&1; done
+    cdtt --db ra.db init --office 00004 >/dev/null 2>&1
+    cdtt --db rb.db init --office 25747 >/dev/null 2>&1
+    check "real list: province office set" "$CDTT" --db rp.db init --office 01
+    team ra.db 00004 team-ra
+    member ra.db 00004 team-ra m-ra1 'Phạm Thu Trang' 0901234567 '' 1 2026-02-01T00:00:00.000Z
+    team rb.db 25747 team-rb
+    cdtt --db ra.db export -o ra.cdtt >/dev/null 2>&1
+    cdtt --db rb.db export -o rb.cdtt >/dev/null 2>&1
+    expect_eq "real list: the package names the commune's province" \
+        "$(q ra.cdtt "SELECT value FROM manifest WHERE key = 'province_code'")" 01
+    out=$(cdtt --db rp.db import ra.cdtt 2>&1)
+    expect_contains "real list: a Hà Nội commune imports into Hà Nội" "$out" "Total: new 3, updated 0"
+    before=$(dumpsum rp.db)
+    out=$(cdtt --db rp.db import rb.cdtt 2>&1)
+    expect_contains "real list: a Hồ Chí Minh City commune is refused" "$out" "not under this office"
+    expect_eq "real list: refusal changed nothing" "$(dumpsum rp.db)" "$before"
+    out=$(cdtt --db rp.db completeness 2>&1)
+    expect_contains "real list: completeness counts Hà Nội's communes" "$out" "126 commune(s), 1 sent data, 125 sent nothing."
+else
+    skip "real unit list" "$UNITS is absent"
+fi
+
 finish
