@@ -14,6 +14,11 @@ int cmd_add_team(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_member(cli_ctx *ctx, int argc, char **argv);
 int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
+int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
+int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME]"),
@@ -46,5 +51,15 @@ const cli_command CLI_COMMANDS[] = {
      N_("write a table as CSV for Excel (identifiers masked unless --full)")},
     {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
      N_("write every table to one Excel workbook, a sheet per table")},
+    {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),
+     N_("write a package of this office's data for the level above")},
+    {"import", NULL, cmd_import, N_("[--dry-run] FILE..."),
+     N_("check and merge packages from the communes (or districts) below")},
+    {"conflicts", "resolve", cmd_conflicts_resolve, N_("ID mine|theirs"),
+     N_("settle a record changed at both levels: keep mine or take theirs")},
+    {"conflicts", NULL, cmd_conflicts, N_("[--all]"),
+     N_("list records changed both here and below since the last import")},
+    {"completeness", NULL, cmd_completeness, N_("[--missing]"),
+     N_("every commune below: when it last sent data, and which sent nothing")},
     {NULL, NULL, NULL, NULL, NULL},
 };
