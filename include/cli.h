@@ -39,6 +39,15 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the help of one command (or of all when cmd is NULL) to stdout. */
 void cli_print_help(const cli_command *cmd);
 
+/* When argv[*i] is option name ("--by VALUE" or "--by=VALUE"): sets *val,
+ * moves *i onto the last word used and returns 1; returns -1 when the value is
+ * missing, 0 when argv[*i] is another word. */
+int cli_arg_value(int argc, char **argv, int *i, const char *name, const char **val);
+
+/* A date typed dd/mm/yyyy or yyyy-mm-dd into out ("YYYY-MM-DD"). Returns 0, or
+ * prints a usage error for command cmd and returns 2. */
+int cli_date_arg(const char *cmd, const char *in, char out[11]);
+
 /* The program's entry point for everything (in cli/main.c). */
 int cli_main(int argc, char **argv);
 
