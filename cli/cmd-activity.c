@@ -21,18 +21,13 @@ static long parse_count(const char *s)
 int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
 {
     const char *team = NULL, *date = NULL, *type = NULL, *people = "0", *households = "0", *note = "";
-    for (int i = 1; i < argc; i++) {
-        int r = 0;
-        if ((r = cli_arg_value(argc, argv, &i, "--team", &team)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--date", &date)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--type", &type)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--people", &people)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--households", &households)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--note", &note)) == 0)
-            return cli_usage("activity add", _("unknown argument '%s'"), argv[i]);
-        if (r < 0)
-            return cli_usage("activity add", _("%s needs a value"), argv[i]);
-    }
+    const cli_opt opts[] = {
+        {"--team", &team, NULL}, {"--date", &date, NULL}, {"--type", &type, NULL},
+        {"--people", &people, NULL}, {"--households", &households, NULL}, {"--note", &note, NULL},
+        {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("activity add", argc, argv, opts, NULL, 0) < 0)
+        return 2;
     if (!team || !date || !type)
         return cli_usage("activity add", _("--team, --date and --type are required"));
     activity_rec a;

@@ -20,18 +20,11 @@ static const char *title(enum target_indicator ind)
 int cmd_missing(cli_ctx *ctx, int argc, char **argv)
 {
     const char *what = NULL, *area_s = NULL, *as_of_s = NULL, *fmt_s = "text";
-    for (int i = 1; i < argc; i++) {
-        int r = 0;
-        if ((r = cli_arg_value(argc, argv, &i, "--area", &area_s)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--as-of", &as_of_s)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--format", &fmt_s)) == 0) {
-            if (what || argv[i][0] == '-')
-                return cli_usage("missing", _("unknown argument '%s'"), argv[i]);
-            what = argv[i];
-        }
-        if (r < 0)
-            return cli_usage("missing", _("%s needs a value"), argv[i]);
-    }
+    const cli_opt opts[] = {
+        {"--area", &area_s, NULL}, {"--as-of", &as_of_s, NULL}, {"--format", &fmt_s, NULL}, {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("missing", argc, argv, opts, &what, 1) < 0)
+        return 2;
     enum target_indicator ind = TARGET_COUNT;
     for (int k = 0; what && k < TARGET_COUNT; k++)
         if (strcmp(what, config_indicator_name((enum target_indicator)k)) == 0)

@@ -8,15 +8,11 @@
 int cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
     const char *by_s = "area", *as_of_s = NULL, *fmt_s = "text";
-    for (int i = 1; i < argc; i++) {
-        int r = 0;
-        if ((r = cli_arg_value(argc, argv, &i, "--by", &by_s)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--as-of", &as_of_s)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--format", &fmt_s)) == 0)
-            return cli_usage("report", _("unknown argument '%s'"), argv[i]);
-        if (r < 0)
-            return cli_usage("report", _("%s needs a value"), argv[i]);
-    }
+    const cli_opt opts[] = {
+        {"--by", &by_s, NULL}, {"--as-of", &as_of_s, NULL}, {"--format", &fmt_s, NULL}, {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("report", argc, argv, opts, NULL, 0) < 0)
+        return 2;
     progress_by by;
     report_format fmt;
     char as_of[11];

@@ -9,17 +9,12 @@
 int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
 {
     const char *date = NULL, *place = "", *organiser = "", *topic = "", *note = "";
-    for (int i = 1; i < argc; i++) {
-        int r = 0;
-        if ((r = cli_arg_value(argc, argv, &i, "--date", &date)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--place", &place)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--organiser", &organiser)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--topic", &topic)) == 0 &&
-            (r = cli_arg_value(argc, argv, &i, "--note", &note)) == 0)
-            return cli_usage("session add", _("unknown argument '%s'"), argv[i]);
-        if (r < 0)
-            return cli_usage("session add", _("%s needs a value"), argv[i]);
-    }
+    const cli_opt opts[] = {
+        {"--date", &date, NULL}, {"--place", &place, NULL}, {"--organiser", &organiser, NULL},
+        {"--topic", &topic, NULL}, {"--note", &note, NULL}, {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("session add", argc, argv, opts, NULL, 0) < 0)
+        return 2;
     training_session_rec s;
     memset(&s, 0, sizeof s);
     if (!date)
@@ -46,24 +41,21 @@ int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
 
 int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
 {
-    int present = 1, n = 0;
-    const char *session = NULL;
-    const char **members = xcalloc((size_t)argc, sizeof *members);
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--absent") == 0)
-            present = 0;
-        else if (argv[i][0] == '-') {
-            free(members);
-            return cli_usage("session attend", _("unknown argument '%s'"), argv[i]);
-        } else if (!session)
-            session = argv[i];
-        else
-            members[n++] = argv[i];
+    bool absent = false;
+    const cli_opt opts[] = {{"--absent", NULL, &absent}, {NULL, NULL, NULL}};
+    const char **words = xcalloc((size_t)argc, sizeof *words);
+    int n = cli_parse_opts("session attend", argc, argv, opts, words, argc);
+    if (n < 0) {
+        free(words);
+        return 2;
     }
-    if (!session || n == 0) {
-        free(members);
+    if (n < 2) {
+        free(words);
         return cli_usage("session attend", _("give the session's id and at least one member's id"));
     }
+    const char *session = words[0], **members = words + 1;
+    int present = !absent;
+    n--;
     sqlite3 *db = cli_open_db(ctx, 0);
     int changed = 0, rc = 0;
     cdtt_err e;
@@ -73,6 +65,6 @@ int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
         rc = cli_fail("%s", e.msg);
     else
         printf(_("%d attendance records changed\n"), changed);
-    free(members);
+    free(words);
     return rc;
 }

@@ -6,36 +6,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Reads "--status S", "--date D", "--clear" and member ids; runs the update. */
+/* Parses "--status S" (MOOC), "--date D", "--clear" (Zalo) and member ids, then updates. */
 static int run(cli_ctx *ctx, int argc, char **argv, const char *cmd, int mooc)
 {
     const char *status = NULL, *date_s = NULL;
-    int clear = 0, n = 0, r = 0;
+    bool clear = false;
+    const cli_opt mooc_opts[] = {{"--status", &status, NULL}, {"--date", &date_s, NULL}, {NULL, NULL, NULL}};
+    const cli_opt zalo_opts[] = {{"--date", &date_s, NULL}, {"--clear", NULL, &clear}, {NULL, NULL, NULL}};
     const char **members = xcalloc((size_t)argc, sizeof *members);
-    for (int i = 1; i < argc && r >= 0; i++) {
-        if ((r = cli_arg_value(argc, argv, &i, "--date", &date_s)) != 0)
-            continue;
-        if (mooc && (r = cli_arg_value(argc, argv, &i, "--status", &status)) != 0)
-            continue;
-        if (!mooc && strcmp(argv[i], "--clear") == 0)
-            clear = 1;
-        else if (argv[i][0] == '-')
-            r = -2;
-        else
-            members[n++] = argv[i];
-        if (r == -2) {
-            free(members);
-            return cli_usage(cmd, _("unknown argument '%s'"), argv[i]);
-        }
-    }
-    int rc = 0;
+    int n = cli_parse_opts(cmd, argc, argv, mooc ? mooc_opts : zalo_opts, members, argc);
+    int rc = n < 0 ? 2 : 0;
     char date[11] = "";
-    if (r < 0)
-        rc = cli_usage(cmd, _("an option needs a value"));
+    if (rc == 2)
+        (void)0; /* cli_parse_opts said why */
     else if (n == 0)
         rc = cli_usage(cmd, _("give at least one member's id"));
-    else if (!mooc && !clear && !date_s)
-        rc = cli_usage(cmd, _("give --date DATE, or --clear"));
+    else if (!mooc && clear == (date_s != NULL))
+        rc = cli_usage(cmd, _("give either --date DATE or --clear"));
     else if (mooc && !status)
         rc = cli_usage(cmd, _("give --status not_started|in_progress|completed"));
     else if (date_s)
@@ -47,7 +34,7 @@ static int run(cli_ctx *ctx, int argc, char **argv, const char *cmd, int mooc)
         cdtt_err e;
         int changed = 0;
         int ok = mooc ? training_mooc_set(db, members, n, status, date, &changed, &e)
-                      : training_zalo_set(db, members, n, clear ? "" : date, &changed, &e);
+                      : training_zalo_set(db, members, n, date, &changed, &e);
         if (ok < 0)
             rc = cli_fail("%s", e.msg);
         else

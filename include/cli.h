@@ -39,10 +39,19 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the help of one command (or of all when cmd is NULL) to stdout. */
 void cli_print_help(const cli_command *cmd);
 
-/* When argv[*i] is option name ("--by VALUE" or "--by=VALUE"): sets *val,
- * moves *i onto the last word used and returns 1; returns -1 when the value is
- * missing, 0 when argv[*i] is another word. */
-int cli_arg_value(int argc, char **argv, int *i, const char *name, const char **val);
+/* One option of a subcommand: "--name VALUE" (or "--name=VALUE") stores VALUE
+ * in *value; when value is NULL the option is a flag that sets *flag. */
+typedef struct {
+    const char *name;
+    const char **value;
+    bool *flag;
+} cli_opt;
+
+/* Parses argv[1..argc) (argv[0] is the command word) against opts, ended by an
+ * entry whose name is NULL; other words go to pos[] (at most max_pos). Returns
+ * the number of positional words, or -1 after printing a usage message for cmd. */
+int cli_parse_opts(const char *cmd, int argc, char **argv, const cli_opt *opts, const char **pos,
+                   int max_pos);
 
 /* A date typed dd/mm/yyyy or yyyy-mm-dd into out ("YYYY-MM-DD"). Returns 0, or
  * prints a usage error for command cmd and returns 2. */
