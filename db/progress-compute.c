@@ -14,7 +14,8 @@ static const char *const TEAM_GROUPS[] = {
         "LEFT JOIN area a ON a.uuid = t.area_uuid AND a.deleted = 0 WHERE " PSQL_TEAM_COUNTS,
     [PROGRESS_BY_COMMUNE] =
         "SELECT t.uuid AS uuid, t.unit_scheme || ':' || t.unit_code AS gk, "
-        "coalesce(u.name, t.unit_code) AS gname, t.unit_code AS gsort, t.unit_code AS gcode FROM team t "
+        "coalesce(u.name, (SELECT o.name FROM office o WHERE o.scheme = t.unit_scheme AND o.code = t.unit_code), "
+        "t.unit_code) AS gname, t.unit_code AS gsort, t.unit_code AS gcode FROM team t "
         "LEFT JOIN unit u ON u.scheme = t.unit_scheme AND u.level = 'commune' AND u.code = t.unit_code "
         "WHERE " PSQL_TEAM_COUNTS,
     [PROGRESS_BY_DISTRICT] =

@@ -26,7 +26,7 @@ static void headers(enum target_indicator ind, const char *h[M_N])
     h[M_NO] = _("No.");
     h[M_NAME] = ind == TARGET_INPERSON ? _("Team") : _("Full name");
     h[M_TEAMS] = ind == TARGET_INPERSON ? "" : _("Team");
-    h[M_AREA] = _("Village / residential group");
+    h[M_AREA] = _("Village/group");
     h[M_DETAIL] = ind == TARGET_MOOC ? _("MOOC course") : ind == TARGET_ZALO ? "" : _("Attended");
 }
 
@@ -66,11 +66,15 @@ static void write_text(FILE *f, enum target_indicator ind, const progress_missin
         if (i >= 0)
             cells(ind, &items[i], i, no, c);
         const char *const *row = i < 0 ? h : c;
-        for (int k = 0; k < M_N; k++)
+        int last = M_N - 1;
+        while (last > 0 && !w[last])
+            last--;
+        for (int k = 0; k < last; k++)
             if (w[k]) {
                 report_pad(f, row[k], w[k], k == M_NO);
-                fputs(k + 1 < M_N ? "  " : "", f);
+                fputs("  ", f);
             }
+        report_pad(f, row[last], text_width(row[last]) < w[last] ? text_width(row[last]) : w[last], 0);
         fputc('\n', f);
         if (i < 0) {
             for (int k = 0; k < width - 2; k++)

@@ -1,24 +1,40 @@
 /* report-progress.c — the progress table as text (terminal and paper), CSV and JSON. */
 #include "progress.h"
 #include "csv.h"
+#include "i18n.h"
 #include "text.h"
 #include "validate.h"
 
 #include <stdio.h>
 #include <string.h>
 
+static void percent_text_sep(const progress_row *r, enum target_indicator ind, char sep, char out[16])
+{
+    long part, whole;
+    progress_fraction(r, ind, &part, &whole);
+    double p = progress_percent(part, whole);
+    if (p < 0) {
+        out[0] = '\0';
+        return;
+    }
+    snprintf(out, 16, "%.1f", p);
+    char *dot = strchr(out, '.');
+    if (dot)
+        *dot = sep;
+}
+
 static const enum target_indicator INDICATORS[TARGET_COUNT] = {TARGET_MOOC, TARGET_ZALO, TARGET_INPERSON};
 
 /* The percentage of ind in r as "66.7", or "" when there is nothing to count. */
 static void percent_text(const progress_row *r, enum target_indicator ind, char out[16])
 {
-    long part, whole;
-    progress_fraction(r, ind, &part, &whole);
-    double p = progress_percent(part, whole);
-    if (p < 0)
-        out[0] = '\0';
-    else
-        snprintf(out, 16, "%.1f", p);
+    percent_text_sep(r, ind, '.', out);
+}
+
+/* The same for people to read: Vietnamese writes a decimal comma ("66,7"). */
+static void percent_shown(const progress_row *r, enum target_indicator ind, char out[16])
+{
+    percent_text_sep(r, ind, strcmp(i18n_lang(), "vi") == 0 ? ',' : '.', out);
 }
 
 static progress_status row_status(const progress_table *t, const progress_row *r, enum target_indicator ind)
@@ -54,7 +70,7 @@ static void row_cells(const progress_table *t, const progress_row *r, char cells
     snprintf(cells[COL_ACTIVITIES], 24, "%ld", r->activities);
     for (int i = 0; i < TARGET_COUNT; i++) {
         char pct[16];
-        percent_text(r, INDICATORS[i], pct);
+        percent_shown(r, INDICATORS[i], pct);
         progress_status s = row_status(t, r, INDICATORS[i]);
         snprintf(cells[COL_MOOC + i], 24, "%s%s%s", pct[0] ? pct : "-", pct[0] ? "%" : "",
                  s == PSTATUS_BEHIND ? "!" : s == PSTATUS_AT_RISK ? "~" : " ");
@@ -81,8 +97,7 @@ static void text_rule(FILE *f, int width)
 static const char *indicator_label(enum target_indicator ind)
 {
     static const char *const labels[TARGET_COUNT] = {
-        N_("Members trained online (MOOC)"), N_("Members following the Zalo OA"),
-        N_("Teams trained in person"),
+        N_("Online course (MOOC)"), N_("Following the Zalo OA"), N_("Teams trained in person"),
     };
     return _(labels[ind]);
 }
@@ -90,22 +105,26 @@ static const char *indicator_label(enum target_indicator ind)
 static const char *first_column_title(progress_by by)
 {
     static const char *const titles[] = {
-        N_("Village / residential group"), N_("Commune"), N_("District"), N_("Province"),
+        N_("Village/group"), N_("Commune"), N_("District"), N_("Province"),
     };
     return _(titles[by]);
 }
 
-/* The targets, each with the total's figure and where it stands. */
+/* The targets as a small table: each with its deadline, the total's figure and where it stands. */
 static void text_targets(FILE *f, const progress_table *t)
 {
-    fprintf(f, "%s\n", _("Targets:"));
+    enum { T_LABEL, T_TARGET, T_DEADLINE, T_NOW, T_STATUS, T_N };
+    char cells[TARGET_COUNT][T_N][64];
+    const char *head[T_N] = {_("Target"), "", _("Deadline"), _("Now"), _("Status")};
+    int w[T_N];
+    for (int c = 0; c < T_N; c++)
+        w[c] = text_width(head[c]);
     for (int i = 0; i < TARGET_COUNT; i++) {
         enum target_indicator ind = INDICATORS[i];
         long part, whole;
         progress_fraction(&t->total, ind, &part, &whole);
-        char deadline[11], pct[16];
-        date_to_display(t->targets[ind].deadline, deadline);
-        percent_text(&t->total, ind, pct);
+        char pct[16];
+        percent_shown(&t->total, ind, pct);
         progress_status s = row_status(t, &t->total, ind);
         const char *word = s == PSTATUS_BEHIND    ? _("BEHIND SCHEDULE")
                            : s == PSTATUS_AT_RISK ? _("at risk")
@@ -113,9 +132,24 @@ static void text_targets(FILE *f, const progress_table *t)
                            : (double)part * 100.0 >= t->targets[ind].percent * (double)whole
                                ? _("reached")
                                : _("on track");
-        fprintf(f, "  %s: ", indicator_label(ind));
-        fprintf(f, _("%g%% by %s"), t->targets[ind].percent, deadline);
-        fprintf(f, " — %ld/%ld = %s%s — %s\n", part, whole, pct[0] ? pct : "-", pct[0] ? "%" : "", word);
+        snprintf(cells[i][T_LABEL], 64, "%s", indicator_label(ind));
+        snprintf(cells[i][T_TARGET], 64, "%g%%", t->targets[ind].percent);
+        date_to_display(t->targets[ind].deadline, cells[i][T_DEADLINE]);
+        snprintf(cells[i][T_NOW], 64, "%s%s (%ld/%ld)", pct[0] ? pct : "-", pct[0] ? "%" : "", part, whole);
+        snprintf(cells[i][T_STATUS], 64, "%s", word);
+        for (int c = 0; c < T_N; c++)
+            w[c] = max_int(w[c], text_width(cells[i][c]));
+    }
+    for (int i = -1; i < TARGET_COUNT; i++) {
+        for (int c = 0; c < T_N; c++) {
+            const char *cell = i < 0 ? head[c] : cells[i][c];
+            if (c + 1 < T_N) {
+                report_pad(f, cell, w[c], c == T_TARGET);
+                fputs(GAP, f);
+            } else {
+                fprintf(f, "%s\n", cell);
+            }
+        }
     }
 }
 
@@ -152,7 +186,8 @@ static void write_text(FILE *f, const progress_table *t)
     text_row(f, t->total.name, cells, name_w, w);
     fputc('\n', f);
     fprintf(f, "%s\n", _("MOOC, Zalo OA: % of members; In person: % of teams; Activities: this month."));
-    fprintf(f, "%s\n\n", _("! behind schedule (deadline passed, target not reached); ~ at risk (deadline within 30 days)."));
+    fprintf(f, "%s\n", _("! behind schedule: the deadline has passed and the target is not reached."));
+    fprintf(f, "%s\n\n", _("~ at risk: the target is not reached and the deadline is within 30 days."));
     text_targets(f, t);
 }
 
