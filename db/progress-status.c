@@ -50,13 +50,13 @@ progress_status progress_status_of(const cdtt_target *t, long part, long whole, 
         return PSTATUS_NONE;
     /* part/whole < percent/100, without rounding trouble. */
     if ((double)part * 100.0 >= t->percent * (double)whole)
-        return PSTATUS_OK;
+        return PSTATUS_REACHED;
     if (!t->deadline[0])
-        return PSTATUS_OK;
+        return PSTATUS_ON_TRACK;
     long left = progress_days_between(as_of, t->deadline);
     if (left < 0)
         return PSTATUS_BEHIND;
-    return left <= PROGRESS_RISK_DAYS ? PSTATUS_AT_RISK : PSTATUS_OK;
+    return left <= PROGRESS_RISK_DAYS ? PSTATUS_AT_RISK : PSTATUS_ON_TRACK;
 }
 
 int progress_by_parse(const char *s, progress_by *by)

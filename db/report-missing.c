@@ -86,16 +86,21 @@ static void write_text(FILE *f, enum target_indicator ind, const progress_missin
 
 static void write_csv(FILE *f, enum target_indicator ind, const progress_missing_item *items, int n)
 {
-    const char *h[M_N + 1], *c[M_N + 1];
+    const char *h[M_N + 1], *c[M_N + 1], *out[M_N + 1];
     char no[16];
     headers(ind, h);
     h[M_N] = _("ID");
     csv_write_bom(f);
-    csv_write_row(f, h, M_N + 1, ',');
-    for (int i = 0; i < n; i++) {
-        cells(ind, &items[i], i, no, c);
-        c[M_N] = items[i].uuid;
-        csv_write_row(f, c, M_N + 1, ',');
+    for (int i = -1; i < n; i++) {
+        if (i >= 0) {
+            cells(ind, &items[i], i, no, c);
+            c[M_N] = items[i].uuid;
+        }
+        int k = 0;
+        for (int col = 0; col <= M_N; col++)
+            if (h[col][0]) /* columns without a heading say nothing for this list */
+                out[k++] = i < 0 ? h[col] : c[col];
+        csv_write_row(f, out, k, ',');
     }
 }
 

@@ -46,7 +46,7 @@ static progress_status row_status(const progress_table *t, const progress_row *r
 
 static const char *status_name(progress_status s)
 {
-    static const char *const names[] = {"none", "ok", "at_risk", "behind"};
+    static const char *const names[] = {"none", "reached", "on_track", "at_risk", "behind"};
     return names[s];
 }
 
@@ -126,12 +126,12 @@ static void text_targets(FILE *f, const progress_table *t)
         char pct[16];
         percent_shown(&t->total, ind, pct);
         progress_status s = row_status(t, &t->total, ind);
-        const char *word = s == PSTATUS_BEHIND    ? _("BEHIND SCHEDULE")
-                           : s == PSTATUS_AT_RISK ? _("at risk")
-                           : s == PSTATUS_NONE    ? _("nothing to count")
-                           : (double)part * 100.0 >= t->targets[ind].percent * (double)whole
-                               ? _("reached")
-                               : _("on track");
+        static const char *const words[] = {
+            [PSTATUS_NONE] = N_("nothing to count"), [PSTATUS_REACHED] = N_("reached"),
+            [PSTATUS_ON_TRACK] = N_("on track"), [PSTATUS_AT_RISK] = N_("at risk"),
+            [PSTATUS_BEHIND] = N_("BEHIND SCHEDULE"),
+        };
+        const char *word = _(words[s]);
         snprintf(cells[i][T_LABEL], 64, "%s", indicator_label(ind));
         snprintf(cells[i][T_TARGET], 64, "%g%%", t->targets[ind].percent);
         date_to_display(t->targets[ind].deadline, cells[i][T_DEADLINE]);

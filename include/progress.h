@@ -30,7 +30,8 @@ typedef enum {
 
 typedef enum {
     PSTATUS_NONE = 0,  /* nothing to measure (no members or no teams) */
-    PSTATUS_OK,        /* target reached, or deadline more than 30 days away */
+    PSTATUS_REACHED,   /* the target is reached */
+    PSTATUS_ON_TRACK,  /* below target, deadline more than 30 days away (or none) */
     PSTATUS_AT_RISK,   /* below target, deadline within the next 30 days */
     PSTATUS_BEHIND,    /* below target and the deadline has passed */
 } progress_status;

@@ -206,12 +206,12 @@ static void status_against_deadlines(void **state)
     assert_int_equal(progress_status_of(&tg, 5, 10, "2022-12-01"), PSTATUS_BEHIND);
     assert_int_equal(progress_status_of(&tg, 5, 10, "2022-11-30"), PSTATUS_AT_RISK);
     assert_int_equal(progress_status_of(&tg, 5, 10, "2022-10-31"), PSTATUS_AT_RISK); /* 30 days */
-    assert_int_equal(progress_status_of(&tg, 5, 10, "2022-10-30"), PSTATUS_OK);      /* 31 days */
-    assert_int_equal(progress_status_of(&tg, 10, 10, "2023-06-01"), PSTATUS_OK);
+    assert_int_equal(progress_status_of(&tg, 5, 10, "2022-10-30"), PSTATUS_ON_TRACK); /* 31 days */
+    assert_int_equal(progress_status_of(&tg, 10, 10, "2023-06-01"), PSTATUS_REACHED);
     cdtt_target third = {66.7, "2022-01-01"};
     assert_int_equal(progress_status_of(&third, 2, 3, "2023-01-01"), PSTATUS_BEHIND); /* 66.66 < 66.7 */
     cdtt_target two_thirds = {66.0, "2022-01-01"};
-    assert_int_equal(progress_status_of(&two_thirds, 2, 3, "2023-01-01"), PSTATUS_OK);
+    assert_int_equal(progress_status_of(&two_thirds, 2, 3, "2023-01-01"), PSTATUS_REACHED);
     assert_int_equal(progress_days_between("2022-02-28", "2022-03-01"), 1);
     assert_int_equal(progress_days_between("2024-02-28", "2024-03-01"), 2);
     assert_int_equal(progress_days_between("2022-12-31", "2022-01-01"), -364);
