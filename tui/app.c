@@ -4,6 +4,7 @@
 #include "tui-core.h"
 #include "db.h"
 #include "office.h"
+#include "records.h"
 #include "text.h"
 
 #include <curses.h>
@@ -158,6 +159,7 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
     memset(&the_app, 0, sizeof the_app);
     the_app.db = db;
     the_app.cfg = cfg;
+    records_set_limits(cfg->team_max_commune, cfg->team_max_village);
     if (term_start() < 0) {
         db_close(db);
         fprintf(stderr, "cdtt: %s\n", _("the full-screen program needs a terminal"));

@@ -21,7 +21,7 @@ static tui_screen *open_members(void)
 
 static const menu_item MENU[] = {
     {N_("Villages and residential groups"), screen_areas_new},
-    {N_("Teams"), screen_teams_new},
+    {N_("Digital technology teams"), screen_teams_new},
     {N_("Members"), open_members},
     {N_("Training"), NULL},
     {N_("Reports"), NULL},

@@ -35,7 +35,7 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    const char *t[] = {_("Full name"), _("Born"), _("Phone"), _("Teams")};
+    const char *t[] = {_("Full name"), _("Born"), _("Phone"), _("In teams")};
     list_columns(out, n, cols, WIDTHS, t, 4);
 }
 
