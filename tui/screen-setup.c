@@ -136,7 +136,7 @@ static void choose(setup_screen *s)
     snprintf(o.scheme, sizeof o.scheme, "%s", s->scheme);
     snprintf(o.code, sizeof o.code, "%s", r->u.code);
     snprintf(o.level, sizeof o.level, "commune");
-    snprintf(o.name, sizeof o.name, "%s, %s", r->u.name, s->province.name);
+    snprintf(o.name, sizeof o.name, "%s", r->u.name);
     cdtt_err e;
     memset(&e, 0, sizeof e);
     if (office_set(app()->db, &o, &e) < 0) {

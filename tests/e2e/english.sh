@@ -20,14 +20,13 @@ TM_ENV="TERM=vt100" tm_start 80 24 --lang en --db "$DB"
 expect_screen "first run asks for the province" "Which province?"
 tm_type "dak lak"
 expect_screen "typing without accents filters the provinces" "Tỉnh Đắk Lắk"
-scr=$(tm_screen)
-expect_not_contains "other provinces are filtered out" "$scr" "Hà Nội"
+if tm_wait_gone "Hà Nội"; then ok "other provinces are filtered out"; else fail "other provinces are filtered out" "$(tm_screen)"; fi
 tm_keys Enter
 expect_screen "then it asks for the commune" "Which commune?"
 tm_type "ea"
 expect_screen "the commune list filters" "Xã Ea Kao"
 tm_keys Enter
-expect_screen "home shows the chosen commune" "Xã Ea Kao, Tỉnh Đắk Lắk (code 24145)"
+expect_screen "home shows the chosen commune" "Xã Ea Kao (code 24145)"
 expect_screen "home speaks English" "Areas: 0"
 
 # Help with '?' and back.

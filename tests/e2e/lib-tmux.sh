@@ -8,6 +8,8 @@
 #   tm_screen              print the screen
 #   tm_resize W H          resize the window
 #   tm_stop                kill the server
+# Run on its own (tests/run.sh runs every tests/e2e/*.sh), it is only a library: nothing to do.
+type ok >/dev/null 2>&1 || exit 0
 TM_SOCK="cdtt-test-$$"
 TM_DEADLINE=${TM_DEADLINE:-10}
 command -v tmux >/dev/null 2>&1 || { echo "ok 1 - e2e # SKIP tmux is not installed"; exit 0; }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # register.sh — end to end in tmux: first run, a village, a team and five
-# members (one typed decomposed, one in Telex mode, one with PuTTY F-keys), a
-# validation error and its fix, a duplicate warning, search without accents,
+# members (one typed decomposed, one in Telex mode), PuTTY F-keys, a validation
+# error and its fix, a duplicate warning, a warning accepted with F2, search without accents,
 # delete and undo, a resize mid-form, quit and reopen. Results are checked
 # through the CLI (cdtt list … --format csv).
 . "$(dirname "$0")/../lib.sh"
@@ -88,7 +88,16 @@ tm_keys Escape
 tm_wait "không lưu" && tm_type y
 expect_screen "leaving the form asks and goes back to the team" "Thành viên của tổ"
 
-# ---- member 5: resize to 40×12 and back in the middle of the form ----
+# ---- member 5: a CCCD whose year digits do not match the birth year: a warning accepted with F2 ----
+add_member "Phạm Minh Đức" n "14/09/1990" "0388123456"
+tm_keys Tab; tm_type "001085123456"
+tm_keys C-s
+expect_screen "a CCCD mismatch is a warning, not an error" "Cảnh báo"
+tm_keys F2
+expect_screen "F2 again accepts the warning and saves" "Phạm Minh Đức"
+expect_screen "back in the team form after the save" "Thành viên của tổ"
+
+# ---- member 6: resize to 40×12 and back in the middle of the form ----
 add_member "Lê Thị Bích Ngọc" n "05/06/1995" ""
 tm_resize 40 12
 expect_screen "a small window says it is too small" "quá nhỏ"
@@ -96,7 +105,7 @@ tm_resize 80 24
 expect_screen "back to 80x24 the form is intact" "Lê Thị Bích Ngọc"
 expect_screen "the birth date typed before the resize is kept" "05/06/1995"
 tm_keys C-s
-expect_screen "member 5 saved" "Lê Thị Bích Ngọc"
+expect_screen "member 6 saved" "Lê Thị Bích Ngọc"
 
 # ---- search without accents, in the members list ----
 tm_keys F10 F10
@@ -119,7 +128,7 @@ tm_type "ngoc"; tm_keys Enter
 tm_keys C-d
 expect_screen "delete asks for confirmation" "Xóa «Lê Thị Bích Ngọc»?"
 tm_type y
-expect_screen "deleted, with how to undo" "F7"
+expect_screen "deleted, with how to undo" "Muốn hoàn tác"
 rows=$(list members)
 expect_not_contains "the deleted member is gone from the live list" "$rows" "Lê Thị Bích Ngọc"
 tm_keys Escape
@@ -135,7 +144,7 @@ expect_contains "the restored member is back" "$rows" "Lê Thị Bích Ngọc"
 tm_keys C-q
 expect_screen "Ctrl-Q quits with status 0" "[exit 0]"
 rows=$(list members)
-for n in "Nguyễn Văn An" "Đặng Thị Hằng" "Nguyễn Thị Hằng" "Lê Thị Bích Ngọc"; do
+for n in "Nguyễn Văn An" "Đặng Thị Hằng" "Nguyễn Thị Hằng" "Phạm Minh Đức" "Lê Thị Bích Ngọc"; do
     expect_contains "stored: $n (NFC)" "$rows" "$n"
 done
 expect_not_contains "the abandoned duplicate was not saved" "$rows" "Nguyễn Văn Ân"
@@ -143,7 +152,7 @@ expect_not_contains "nothing stored decomposed" "$rows" "$(printf 'a\314\243')"
 expect_contains "the team is stored" "$(list teams)" "Tổ Công nghệ số thôn Đông Hòa"
 expect_contains "the area is stored" "$(list areas)" "Thôn Đông Hòa"
 tm_start 80 24 --db "$DB"
-expect_screen "reopened: no setup, counts kept" "Số thành viên: 4"
+expect_screen "reopened: no setup, counts kept" "Số thành viên: 5"
 tm_keys F10
 expect_screen "F10 on home quits" "[exit 0]"
 finish
