@@ -36,6 +36,8 @@ struct list_view {
 
 void list_init(list_view *l, const list_source *src, void *ctx);
 void list_free(list_view *l);
+/* Sets how many rows are shown (list_draw does it; rereads on the next draw). */
+void list_resize(list_view *l, int rows);
 /* Reads the rows again from the first one shown (after a change or a new filter). */
 void list_reload(list_view *l);
 /* Goes back to the start of the list. */

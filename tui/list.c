@@ -37,6 +37,14 @@ static void ensure(list_view *l, int h)
     }
 }
 
+void list_resize(list_view *l, int rows)
+{
+    if (rows != l->height || !l->rows) {
+        ensure(l, rows);
+        l->stale = true;
+    }
+}
+
 static void set_anchor(list_view *l)
 {
     if (l->n == 0) {
@@ -209,10 +217,7 @@ void list_draw(list_view *l, int y0, int rows, bool focus)
         y0++;
         rows--;
     }
-    if (rows != l->height) {
-        ensure(l, rows);
-        l->stale = true;
-    }
+    list_resize(l, rows);
     if (l->stale)
         list_reload(l);
     for (int i = 0; i < l->n; i++) {
