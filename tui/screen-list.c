@@ -116,8 +116,11 @@ static bool search_key(list_screen *ls, const tui_event *ev)
 static bool key(tui_screen *s, const tui_event *ev)
 {
     list_screen *ls = (list_screen *)s;
-    if (ls->searching)
-        return search_key(ls, ev);
+    if (ls->searching) {
+        if ((ev->act == ACT_NONE || ev->act == ACT_BACK) && search_key(ls, ev))
+            return true;
+        ls->searching = false; /* other keys end the search line and act on the list */
+    }
     switch (ev->act) {
     case ACT_BACK:
         /* Esc first clears a search, then goes back. */

@@ -199,7 +199,7 @@ static valid_status check_code(const void *rec, const char *in, char *out, size_
 {
     (void)rec;
     size_t len = strlen(in);
-    bool digits = len >= 2 && len <= 5;
+    bool digits = len == 5;
     for (size_t i = 0; i < len; i++)
         digits = digits && in[i] >= '0' && in[i] <= '9';
     snprintf(out, n, "%s", in);
