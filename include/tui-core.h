@@ -84,6 +84,8 @@ struct tui_screen {
     void (*destroy)(tui_screen *s);
     /* The actions shown in the key bar, ended by ACT_NONE (may change while shown). */
     const tui_action *actions;
+    /* A label for an action that differs on this screen now, or NULL (may be NULL). */
+    const char *(*relabel)(tui_screen *s, tui_action a);
     /* True while keys are typed into a text field ('?' and '/' are characters). */
     bool text_input;
     char title[256];
@@ -123,8 +125,8 @@ int draw_text(int y, int x, const char *s, int cols, int attr);
 void draw_fill(int y, int x, int cols, int attr);
 
 /* ---- the key bar (keybar.c) --------------------------------------------- */
-/* Draws the key bar of actions on the last line (Telex shows its state). */
-void keybar_draw(const tui_action *actions);
+/* Draws the key bar of the screen's actions on the last line (Telex shows its state). */
+void keybar_draw(tui_screen *s);
 
 /* ---- screens (screen-*.c) ----------------------------------------------- */
 tui_screen *screen_home_new(void);

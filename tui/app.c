@@ -101,7 +101,7 @@ static void draw_all(void)
             draw_text(LINES - 2, 0, the_app.msg, COLS, attr);
         }
     }
-    keybar_draw(s->actions);
+    keybar_draw(s);
     if (the_app.cur_y >= 0) {
         move(the_app.cur_y, the_app.cur_x);
         term_cursor(1);

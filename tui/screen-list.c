@@ -38,6 +38,17 @@ void list_screen_apply(list_screen *ls)
     list_rewind(&ls->list);
 }
 
+/* In the view of deleted records, F8 restores. */
+static const char *relabel(tui_screen *s, tui_action a)
+{
+    list_screen *ls = (list_screen *)s;
+    if (ls->flt.deleted == 1 && a == ACT_DELETE)
+        return _("Restore");
+    if (ls->flt.deleted == 1 && a == ACT_DELETED)
+        return _("Live records");
+    return NULL;
+}
+
 static void draw(tui_screen *s)
 {
     list_screen *ls = (list_screen *)s;
@@ -188,6 +199,7 @@ tui_screen *list_screen_new(const rec_kind *kind, const char *team_uuid)
     ls->base.draw = draw;
     ls->base.key = key;
     ls->base.resume = resume;
+    ls->base.relabel = relabel;
     ls->base.destroy = destroy;
     ls->base.actions = kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER;
     snprintf(ls->base.title, sizeof ls->base.title, "%s", _(kind->title));
