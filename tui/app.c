@@ -52,11 +52,14 @@ void app_cursor(int y, int x)
     the_app.cur_x = x;
 }
 
+/* True when the terminal is below the smallest usable size. */
 static bool too_small(void)
 {
     return COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
 }
 
+/* Draws the title, the top screen, the message line and the key bar into the
+ * virtual screen (no output yet); a too-small terminal gets a notice instead. */
 static void draw_all(void)
 {
     werase(stdscr);

@@ -73,6 +73,7 @@ static bool telex_key(editor *e, char key, int style)
     return replace(e, from, e->cur, out);
 }
 
+/* Inserts c at the cursor unless the editor is full. */
 static void insert(editor *e, wchar_t c)
 {
     if (e->len >= e->max)
@@ -150,6 +151,7 @@ bool editor_key(editor *e, const tui_event *ev, bool telex, int telex_style)
     return false;
 }
 
+/* The columns c takes (1 for an unprintable one). */
 static int wcol(wchar_t c)
 {
     int w = wcwidth(c);

@@ -27,6 +27,7 @@ static valid_status check_cccd(const void *rec, const char *in, char *out, size_
     return s;
 }
 
+/* An e-mail address, checked loosely. */
 static valid_status check_email(const void *rec, const char *in, char *out, size_t n, valid_result *r)
 {
     (void)rec;

@@ -16,6 +16,7 @@ static const choice YESNO[] = {
     {NULL, NULL, NULL},
 };
 
+/* True for fields picked from a list rather than typed. */
 static bool is_choice(const form_field *fd)
 {
     return fd->kind == FK_CHOICE || fd->kind == FK_YESNO;
@@ -96,6 +97,7 @@ bool form_text_focus(const form *f)
     return f->n > 0 && !is_choice(&f->fields[f->cur]);
 }
 
+/* Forgets every field's message. */
 static void clear_messages(form *f)
 {
     for (int i = 0; i < f->n; i++) {
@@ -104,6 +106,7 @@ static void clear_messages(form *f)
     }
 }
 
+/* Gives field i a message unless it already has a worse one. */
 static void set_message(form *f, int i, int sev, const char *msg)
 {
     if (i < 0 || sev < f->sev[i])
@@ -314,6 +317,7 @@ static bool choice_letter(form *f, int i, wint_t c)
     return found;
 }
 
+/* Marks the form edited: warnings shown before must be seen again. */
 static void changed(form *f)
 {
     f->dirty = true;

@@ -25,6 +25,7 @@ void list_free(list_view *l)
     l->rows = l->anchor = NULL;
 }
 
+/* Makes room for h rows. */
 static void ensure(list_view *l, int h)
 {
     if (h < 1)
@@ -45,6 +46,7 @@ void list_resize(list_view *l, int rows)
     }
 }
 
+/* Remembers the first row shown, so that a reload starts there. */
 static void set_anchor(list_view *l)
 {
     if (l->n == 0) {
@@ -57,6 +59,7 @@ static void set_anchor(list_view *l)
     memcpy(l->anchor, ROW(l, 0), l->src->row_size);
 }
 
+/* Reads rows through the source; an error goes to the message line and gives 0. */
 static int fetch(list_view *l, const void *from, int dir, int limit, void *rows)
 {
     cdtt_err e;
@@ -104,6 +107,7 @@ const void *list_selected(const list_view *l)
     return l->n > 0 ? ROW(l, l->sel) : NULL;
 }
 
+/* Shows the next page (a full last page at the end). */
 static void page_down(list_view *l)
 {
     if (l->n < l->height) {
@@ -124,6 +128,7 @@ static void page_down(list_view *l)
     set_anchor(l);
 }
 
+/* Shows the previous page (the first page at the start). */
 static void page_up(list_view *l)
 {
     if (l->n == 0)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Areas after or before a row, with the list screen's filter. */
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
     list_screen *ls = l->ctx;
@@ -19,6 +20,7 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
 
 static const int WIDTHS[] = {20, 0};
 
+/* One area: its kind and name. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
     (void)l;
@@ -36,11 +38,13 @@ static void header(list_view *l, char *out, size_t n, int cols)
 
 static const list_source SRC = {sizeof(area_rec), page, format, header, NULL, NULL};
 
+/* The record checks of an area. */
 static void check(form *f, findings *fs)
 {
     area_check(app()->db, f->rec, fs);
 }
 
+/* Saves the area with its audit entry. */
 static int save(form *f, int accept, findings *fs, cdtt_err *e)
 {
     return area_save(app()->db, f->rec, accept, fs, e);

@@ -10,6 +10,7 @@
 static const tui_action FORM_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_BACK, ACT_NONE};
 static const tui_action FORM_SUB_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_TELEX, ACT_BACK, ACT_NONE};
 
+/* The form on top, the optional list below it. */
 static void draw(tui_screen *s)
 {
     form_screen *fs = (form_screen *)s;
@@ -27,6 +28,7 @@ static void draw(tui_screen *s)
     s->text_input = !fs->sub_focus && form_text_focus(&fs->f);
 }
 
+/* Keys for the list below the form; Up on its first row returns to the form. */
 static bool sub_key(form_screen *fs, const tui_event *ev)
 {
     if (ev->is_key && ev->ch == KEY_UP && fs->sub.sel == 0) {
@@ -38,6 +40,8 @@ static bool sub_key(form_screen *fs, const tui_event *ev)
     return false;
 }
 
+/* Field keys go to the form; a save closes it (or calls saved); leaving a
+ * changed form asks first. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
     form_screen *fs = (form_screen *)s;

@@ -47,6 +47,7 @@ static void draw(tui_screen *s)
     }
 }
 
+/* Up and Down scroll; F1 again does nothing. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
     help_screen *h = (help_screen *)s;

@@ -38,6 +38,7 @@ typedef struct {
 
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
 
+/* The office, its counts and the menu. */
 static void draw(tui_screen *s)
 {
     home_screen *h = (home_screen *)s;
@@ -63,6 +64,7 @@ static void draw(tui_screen *s)
     draw_text(6 + N_MENU, 2, _("Arrows or a number choose, Enter opens. F10 or Esc quits."), COLS - 4, A_NORMAL);
 }
 
+/* Opens menu item i, or says that it is not available yet. */
 static void open_item(int i)
 {
     if (!MENU[i].open) {
@@ -73,6 +75,7 @@ static void open_item(int i)
     app_push(MENU[i].open());
 }
 
+/* Arrows and numbers choose, Enter opens, Esc/F10 quits. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
     home_screen *h = (home_screen *)s;

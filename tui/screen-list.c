@@ -49,6 +49,7 @@ static const char *relabel(tui_screen *s, tui_action a)
     return NULL;
 }
 
+/* The search line, the filter or deleted-view note, and the list. */
 static void draw(tui_screen *s)
 {
     list_screen *ls = (list_screen *)s;
@@ -68,6 +69,7 @@ static void draw(tui_screen *s)
         app_cursor(y, cx);
 }
 
+/* Opens the selected record's form. */
 static void open_selected(list_screen *ls)
 {
     const void *row = list_selected(&ls->list);
@@ -78,6 +80,7 @@ static void open_selected(list_screen *ls)
         app_push(f);
 }
 
+/* Deletes (or, in the deleted view, restores) the selected record after asking. */
 static void delete_selected(list_screen *ls)
 {
     const void *row = list_selected(&ls->list);
@@ -103,6 +106,8 @@ static void delete_selected(list_screen *ls)
     list_reload(&ls->list);
 }
 
+/* Keys typed into the search line: the list follows each change; Enter or
+ * Down hands the keys back to the list, Esc clears the search. */
 static bool search_key(list_screen *ls, const tui_event *ev)
 {
     bool done = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n' || ev->ch == '\t')) ||
@@ -124,6 +129,7 @@ static bool search_key(list_screen *ls, const tui_event *ev)
     return false;
 }
 
+/* List keys; a printable character starts a search. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
     list_screen *ls = (list_screen *)s;
@@ -179,6 +185,7 @@ static bool key(tui_screen *s, const tui_event *ev)
     return false;
 }
 
+/* Back from a form: read the rows again (a record may have changed). */
 static void resume(tui_screen *s)
 {
     list_screen *ls = (list_screen *)s;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Members after or before a row, with the list screen's filter. */
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
     list_screen *ls = l->ctx;
@@ -22,6 +23,7 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
 
 static const int WIDTHS[] = {28, 11, 11, 0};
 
+/* One member: name, birth date, phone, teams. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
     (void)l;
@@ -46,6 +48,7 @@ typedef struct {
     char team_uuid[UUID_LEN];
 } member_extra;
 
+/* The configured size limit of the team's level (0 = none). */
 static int team_max(const char *team_uuid)
 {
     team_rec t;
@@ -63,6 +66,7 @@ static bool joins_team(form *f)
     return me->team_uuid[0] && strcmp(me->team_uuid, x->team_uuid) != 0;
 }
 
+/* The member's record checks, and the team's size when an existing member joins it. */
 static void check(form *f, findings *fs)
 {
     member_entry *me = f->rec;
@@ -78,6 +82,7 @@ static void check(form *f, findings *fs)
     }
 }
 
+/* Saves the member, and its place in the chosen team, in one transaction. */
 static int save(form *f, int accept, findings *fs, cdtt_err *e)
 {
     member_entry *me = f->rec;
@@ -191,6 +196,7 @@ typedef struct {
     choice *areas;
 } filter_extra;
 
+/* Applies the filter form to the list screen and describes it. */
 static int filter_save(form *f, int accept, findings *fs, cdtt_err *e)
 {
     (void)accept, (void)fs, (void)e;
@@ -232,6 +238,7 @@ static void filter_free(form_screen *fs)
     free(x);
 }
 
+/* Opens the filter form over the list screen's current filter. */
 static void filter_open(list_screen *ls)
 {
     member_filter *mf = xcalloc(1, sizeof *mf);

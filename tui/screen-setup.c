@@ -31,6 +31,7 @@ typedef struct {
 
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_NONE};
 
+/* Keeps one unit of a listing. */
 static int collect(const unit_rec *u, void *arg)
 {
     setup_screen *s = arg;
@@ -57,6 +58,7 @@ static void refilter(setup_screen *s)
     list_rewind(&s->list);
 }
 
+/* Reads the provinces (step 0) or the chosen province's communes (step 1). */
 static void load_step(setup_screen *s)
 {
     cdtt_err e;
@@ -74,6 +76,7 @@ static void load_step(setup_screen *s)
     refilter(s);
 }
 
+/* Units of the filtered view after or before a row (rows carry their position). */
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
     (void)e;
@@ -120,6 +123,7 @@ static void draw(tui_screen *sc)
     app_cursor(2, cx);
 }
 
+/* Enter: takes the province, or saves the commune as this file's office. */
 static void choose(setup_screen *s)
 {
     const unit_row *r = list_selected(&s->list);
@@ -147,6 +151,7 @@ static void choose(setup_screen *s)
     app_pop();
 }
 
+/* Typing filters, arrows move, Enter chooses, Esc goes back to the provinces. */
 static bool key(tui_screen *sc, const tui_event *ev)
 {
     setup_screen *s = (setup_screen *)sc;
@@ -195,6 +200,7 @@ static const choice SCHEMES[] = {
     {NULL, NULL, NULL},
 };
 
+/* A commune code: 5 digits. */
 static valid_status check_code(const void *rec, const char *in, char *out, size_t n, valid_result *r)
 {
     (void)rec;
@@ -217,6 +223,7 @@ static const form_field OFFICE_FIELDS[] = {
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
+/* Saves the typed code and name as this file's office. */
 static int office_save(form *f, int accept, findings *fs, cdtt_err *e)
 {
     (void)accept, (void)fs;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Teams after or before a row, with the list screen's filter. */
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
     list_screen *ls = l->ctx;
@@ -22,6 +23,7 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
 
 static const int WIDTHS[] = {32, 16, 22, 0};
 
+/* One team: name, level, area, number of members. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
     (void)l;
@@ -58,6 +60,7 @@ static int sub_page(list_view *l, const void *from, int dir, int limit, void *ro
 
 static const int SUB_WIDTHS[] = {32, 12, 0};
 
+/* One member of the team: name, birth date, phone. */
 static void sub_format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
     (void)l;
@@ -70,11 +73,13 @@ static void sub_format(list_view *l, const void *row, char *out, size_t n, int c
 
 static const list_source SUB_SRC = {sizeof(member_rec), sub_page, sub_format, NULL, NULL, NULL};
 
+/* The record checks of a team. */
 static void check(form *f, findings *fs)
 {
     team_check(app()->db, f->rec, fs);
 }
 
+/* Saves the team with its audit entry. */
 static int save(form *f, int accept, findings *fs, cdtt_err *e)
 {
     return team_save(app()->db, f->rec, accept, fs, e);
@@ -89,6 +94,7 @@ static void saved(form_screen *fs)
     app_message(0, "%s", _("Saved. F4 (Ctrl-N) adds a member to this team."));
 }
 
+/* F4 adds a member to the (saved) team; Enter opens the member selected below. */
 static bool more_key(form_screen *fs, const tui_event *ev)
 {
     const team_rec *t = fs->rec;
@@ -155,6 +161,7 @@ static const form_field FILTER_FIELDS[] = {
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
+/* Applies the filter form to the list screen. */
 static int filter_save(form *f, int accept, findings *fs, cdtt_err *e)
 {
     (void)accept, (void)fs, (void)e;
@@ -181,6 +188,7 @@ static void filter_done(form_screen *fs)
     app_pop();
 }
 
+/* Opens the filter form over the list screen's current filter. */
 static void filter_open(list_screen *ls)
 {
     team_filter *tf = xcalloc(1, sizeof *tf);

@@ -14,6 +14,7 @@ static volatile sig_atomic_t got_signal;
 static bool started;
 static int cursor_state = -2;
 
+/* Only notes the signal: the main loop ends between two input events. */
 static void on_signal(int sig)
 {
     got_signal = sig;
