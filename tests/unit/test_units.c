@@ -252,6 +252,11 @@ static void lookups_for_screens(void **state)
     memset(&c, 0, sizeof c);
     assert_int_equal(units_communes(db, "2025-07", "01", "%", 0, 0, collect, &c, &e), 0); /* literal % */
     assert_int_equal(c.n, 0);
+    assert_int_equal(units_count_communes(db, "2025-07", "01", NULL), 3);
+    assert_int_equal(units_count_communes(db, "2025-07", "01", "phuong"), 2);
+    assert_int_equal(units_count_communes(db, "2025-07", "01", "Sóc"), 1);
+    assert_int_equal(units_count_communes(db, "2025-07", "01", "_"), 0);
+    assert_int_equal(units_count_communes(db, "2025-07", "99", NULL), 0);
     memset(&c, 0, sizeof c);
     assert_int_equal(units_list(db, "pre-2025", "01", collect, &c, &e), 0);
     const char *want[] = {"001", "00001", "00004", "016", "00376", "00379"};
