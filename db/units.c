@@ -94,6 +94,14 @@ typedef struct {
     cdtt_err *e;
 } where;
 
+static bool all_digits(const char *s)
+{
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
 /* Checks and copies a code of level l; "" is allowed only when optional. */
 static int take_code(const where *w, const char *raw, int l, char *out, bool optional)
 {
@@ -101,6 +109,11 @@ static int take_code(const where *w, const char *raw, int l, char *out, bool opt
     int rc = 0;
     if (!*s && !optional)
         rc = err_set(w->e, _("%s:%ld: the %s code is missing"), w->path, w->line, _(LEVEL_NAMES[l]));
+    else if (*s && units_level_of_code(s) != l && all_digits(s) && strlen(s) < (size_t)CODE_LEN[l])
+        rc = err_set(w->e,
+                     _("%s:%ld: '%s' is not a %s code: it needs %d digits; Excel may have dropped the "
+                       "leading zeros (open the file again from the original, with the code columns as Text)"),
+                     w->path, w->line, s, _(LEVEL_NAMES[l]), CODE_LEN[l]);
     else if (*s && units_level_of_code(s) != l)
         rc = err_set(w->e, _("%s:%ld: '%s' is not a %s code (%d digits, leading zeros kept)"), w->path,
                      w->line, s, _(LEVEL_NAMES[l]), CODE_LEN[l]);
