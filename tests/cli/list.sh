@@ -70,6 +70,10 @@ expect_eq "still four members" "$(c list members --format csv | tail -n +2 | wc 
 check "--yes saves it" c add member "nguyen van an" --birth 1980-03-02 --yes
 check_fails "invalid UTF-8 is refused" 1 c add member "$(printf 'Nguy\377n')"
 check_fails "an impossible date is a usage error" 2 c add member "Hà Văn Cường" --zalo-date 31/02/2022
+long=$(printf 'Nguyễn%.0s' $(seq 1 200))
+check_fails "a huge name is refused" 2 c add member "$long"
+check_fails "a name over 100 characters is refused" 1 c add member "$(printf 'Lê Văn %.0s' $(seq 1 20))An"
+check_fails "a huge note is refused" 2 c add area "Thôn Tây" --note "$(printf 'x%.0s' $(seq 1 2000))"
 expect_eq "nothing more saved" "$(c list members --format csv | tail -n +2 | wc -l | tr -d ' ')" "5"
 
 sqlite3 "$DB" "UPDATE member SET deleted = 1 WHERE full_name = 'Đặng Minh Ánh'"
