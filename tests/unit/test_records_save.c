@@ -349,6 +349,31 @@ static void memberships_and_size_limits(void **state)
     assert_int_equal(rf_count("SELECT count(*) FROM audit WHERE tbl = 'membership' AND action = 'insert'"), 3);
 }
 
+static void commune_limit_applies_to_commune_teams(void **state)
+{
+    (void)state;
+    records_set_limits(1, 0);
+    char commune[UUID_LEN], area[UUID_LEN], village[UUID_LEN], id[UUID_LEN];
+    rf_team("Tổ CNS xã", NULL, commune);
+    rf_area("Buôn Ma", area);
+    rf_team("Tổ CNS buôn Ma", area, village);
+    rf_member("Y Bih Niê", NULL, NULL, commune, id);
+    rf_member("H'Hen Niê", NULL, NULL, village, id);
+    member_rec m;
+    member_init(&m);
+    snprintf(m.full_name, sizeof m.full_name, "Ama Khăm");
+    findings f;
+    cdtt_err e;
+    /* The commune team is full (1): a warning; the village team has no limit. */
+    assert_int_equal(member_save_in_team(rf_db, &m, commune, "member", 0, &f, &e), -1);
+    assert_int_equal(findings_worst(&f), VALID_WARN);
+    assert_non_null(strstr(f.items[0].msg, "more than the 1 allowed"));
+    assert_int_equal(rf_count("SELECT count(*) FROM member"), 2);
+    assert_int_equal(member_save_in_team(rf_db, &m, village, "member", 0, &f, &e), 0);
+    assert_int_equal(f.n, 0);
+    assert_int_equal(rf_count("SELECT count(*) FROM member"), 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +388,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(team_checks, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(duplicate_members_warn, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(memberships_and_size_limits, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(commune_limit_applies_to_commune_teams, rf_setup, rf_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
