@@ -16,7 +16,7 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv);
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME]"),
      N_("say which commune (or district, province) owns this file")},
-    {"units", "import", cmd_units_import, N_("FILE.csv"),
+    {"units", "import", cmd_units_import, N_("FILE.csv [--scheme 2025-07|pre-2025]"),
      N_("import an official list of provinces, districts and communes")},
     {"units", "list", cmd_units_list, N_("[--under CODE] [--scheme S] [--format text|csv]"),
      N_("list the administrative units (all, or those under CODE)")},
