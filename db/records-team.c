@@ -48,7 +48,7 @@ void team_check(sqlite3 *db, const team_rec *r, findings *f)
         findings_add(f, VALID_ERROR, "area_uuid",
                      _("a village or residential-group team needs its village or residential group"));
     int limit = records_limit_for_level(r->level);
-    long long n = r->uuid[0] ? rec_team_member_count(db, r->uuid) : 0;
+    long long n = limit > 0 && r->uuid[0] ? rec_team_member_count(db, r->uuid) : 0;
     if (limit > 0 && n > limit)
         findings_add(f, VALID_WARN, "", _("the team has %lld members, more than the %d allowed"), n, limit);
 }
