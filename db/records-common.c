@@ -152,8 +152,15 @@ int rec_run(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_err *e)
 
 void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n)
 {
-    const unsigned char *t = sqlite3_column_text(st, col);
-    snprintf(dst, n, "%s", t ? (const char *)t : "");
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    size_t len = t ? strlen(t) : 0;
+    if (len >= n) {
+        len = n - 1;
+        while (len > 0 && ((unsigned char)t[len] & 0xC0) == 0x80)
+            len--; /* never cut a character in two */
+    }
+    memcpy(dst, t ? t : "", len);
+    dst[len] = '\0';
 }
 
 int rec_live(sqlite3 *db, const char *table, const char *uuid)

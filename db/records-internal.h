@@ -68,7 +68,8 @@ void rec_bind_stamp(sqlite3_stmt *st, const rec_stamp *s);
 /* Steps a write statement to the end and finalizes it. Returns 0, or -1 with e set. */
 int rec_run(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_err *e);
 
-/* Copies text column col into dst (size n), "" for NULL. */
+/* Copies text column col into dst (size n), "" for NULL; text too long is cut
+ * at a character boundary. */
 void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n);
 #define REC_COL(st, col, field) rec_col((st), (col), (field), sizeof(field))
 

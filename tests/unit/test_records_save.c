@@ -374,6 +374,87 @@ static void commune_limit_applies_to_commune_teams(void **state)
     assert_int_equal(rf_count("SELECT count(*) FROM member"), 3);
 }
 
+static void defaults_and_findings(void **state)
+{
+    (void)state;
+    team_rec t;
+    team_init(&t);
+    assert_string_equal(t.level, "village");
+    assert_string_equal(t.status, "active");
+    assert_string_equal(t.uuid, "");
+    membership_rec ms;
+    membership_init(&ms);
+    assert_string_equal(ms.role, "member");
+    member_rec m;
+    member_init(&m);
+    assert_int_equal(m.consent, 0);
+    assert_string_equal(m.gender, "");
+
+    findings f = {.n = 0};
+    assert_int_equal(findings_worst(&f), VALID_OK);
+    findings_add(&f, VALID_WARN, "phone", "w %d", 1);
+    assert_int_equal(findings_worst(&f), VALID_WARN);
+    for (int i = 0; i < 40; i++)
+        findings_add(&f, VALID_ERROR, "x", "e %d", i);
+    assert_int_equal(f.n, 16); /* full: the rest are ignored */
+    assert_int_equal(findings_worst(&f), VALID_ERROR);
+    assert_string_equal(f.items[0].msg, "w 1");
+    assert_string_equal(f.items[15].msg, "e 14");
+}
+
+static void updating_a_missing_record_fails(void **state)
+{
+    (void)state;
+    member_rec m;
+    member_init(&m);
+    snprintf(m.uuid, sizeof m.uuid, "0b8e5e2e-0000-4000-8000-000000000000");
+    snprintf(m.full_name, sizeof m.full_name, "Hồ Văn Sơn");
+    cdtt_err e;
+    assert_int_equal(member_save(rf_db, &m, 1, NULL, &e), -1);
+    assert_non_null(strstr(e.msg, "no longer exists"));
+    assert_int_equal(rf_count("SELECT count(*) FROM member"), 0);
+    assert_int_equal(sqlite3_get_autocommit(rf_db), 1);
+}
+
+static void long_team_lists_are_cut_between_letters(void **state)
+{
+    (void)state;
+    char m[UUID_LEN];
+    rf_member("Tạ Thị Xuân", NULL, NULL, NULL, m);
+    for (int i = 0; i < 10; i++) {
+        char name[128], team[UUID_LEN];
+        snprintf(name, sizeof name, "Tổ công nghệ số cộng đồng phường Ngọc Hà số %d", i);
+        rf_team(name, NULL, team);
+        membership_rec ms;
+        membership_init(&ms);
+        snprintf(ms.team_uuid, sizeof ms.team_uuid, "%s", team);
+        snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", m);
+        cdtt_err e;
+        assert_int_equal(membership_save(rf_db, &ms, 1, NULL, &e), 0);
+    }
+    member_rec r;
+    assert_int_equal(member_get(rf_db, m, &r), 0);
+    assert_true(strlen(r.team_names) >= sizeof r.team_names - 4); /* cut: 10 names do not fit */
+    assert_true(text_valid_utf8(r.team_names, strlen(r.team_names)));
+    assert_non_null(strstr(r.team_names, "Tổ công nghệ số cộng đồng phường Ngọc Hà số 0, "));
+}
+
+static void deletes_join_the_callers_transaction(void **state)
+{
+    (void)state;
+    char m[UUID_LEN];
+    rf_member("Kiều Văn Phong", NULL, NULL, NULL, m);
+    cdtt_err e;
+    assert_int_equal(db_begin(rf_db, &e), 0);
+    assert_int_equal(record_delete(rf_db, "member", m, &e), 0);
+    assert_int_equal(sqlite3_get_autocommit(rf_db), 0);
+    db_rollback(rf_db);
+    member_rec r;
+    assert_int_equal(member_get(rf_db, m, &r), 0);
+    assert_int_equal(r.deleted, 0);
+    assert_int_equal(rf_count("SELECT count(*) FROM audit WHERE action = 'delete'"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -389,6 +470,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(duplicate_members_warn, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(memberships_and_size_limits, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(commune_limit_applies_to_commune_teams, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(defaults_and_findings, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(updating_a_missing_record_fails, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(long_team_lists_are_cut_between_letters, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(deletes_join_the_callers_transaction, rf_setup, rf_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
