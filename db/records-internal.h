@@ -32,12 +32,10 @@ typedef struct {
  * file has no office yet. */
 int rec_stamp_get(sqlite3 *db, rec_stamp *s, cdtt_err *e);
 
-/* Replaces the text in buf (of size n) by its NFC, trimmed, space-collapsed form.
- * Returns 0, or -1 (buf unchanged) when it is not valid UTF-8. */
-int rec_clean(char *buf, size_t n);
-/* Replaces the text in buf by its NFC form with surrounding white space removed
- * (inner line breaks kept). Returns 0, or -1 when it is not valid UTF-8. */
-int rec_clean_note(char *buf, size_t n);
+/* Checks and cleans optional free text in place with validate_text (NFC,
+ * trimmed, line breaks allowed, at most max_chars characters and n - 1 bytes).
+ * Returns 0, or -1 after adding an error about field to f. */
+int rec_clean_text(char *buf, size_t n, size_t max_chars, const char *field, findings *f);
 
 /* Checks and cleans a required name in place with validate_name (NFC, trimmed,
  * 1-100 characters). Returns 0, or -1 after adding an error about field to f. */
@@ -76,6 +74,10 @@ void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n);
 /* The team size limit for a team level ("commune", or a village/group level);
  * 0 = no limit. */
 int records_limit_for_level(const char *level);
+
+/* The longest notes, and other free text, in characters. */
+#define NOTE_MAX_CHARS 300
+#define SHORT_TEXT_MAX_CHARS 20
 
 /* Whether a live record with uuid exists in table (area team member). */
 int rec_live(sqlite3 *db, const char *table, const char *uuid);

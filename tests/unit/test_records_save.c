@@ -128,6 +128,21 @@ static void errors_save_nothing(void **state)
     assert_int_equal(rf_count("SELECT count(*) FROM member"), 0);
     assert_int_equal(rf_count("SELECT count(*) FROM audit WHERE tbl = 'member'"), 0);
 
+    /* A control character in a note, a note too long. */
+    area_rec a;
+    area_init(&a);
+    snprintf(a.name, sizeof a.name, "Thôn Mới");
+    snprintf(a.note, sizeof a.note, "ghi chú\x01");
+    assert_int_equal(area_save(rf_db, &a, 1, &f, &e), -1);
+    assert_string_equal(f.items[0].field, "note");
+    memset(a.note, 'x', 400);
+    a.note[400] = '\0';
+    assert_int_equal(area_save(rf_db, &a, 1, &f, &e), -1);
+    snprintf(a.note, sizeof a.note, "  dòng 1\r\ndòng 2  ");
+    assert_int_equal(area_save(rf_db, &a, 1, &f, &e), 0);
+    assert_string_equal(a.note, "dòng 1\ndòng 2");
+    assert_int_equal(rf_count("SELECT count(*) FROM area"), 1);
+
     /* Invalid UTF-8 in a name. */
     member_init(&m);
     snprintf(m.full_name, sizeof m.full_name, "Nguy\xff\xfe");
@@ -218,6 +233,9 @@ static void team_checks(void **state)
     snprintf(t.decision_date, sizeof t.decision_date, "2022-13-40");
     assert_int_equal(team_save(rf_db, &t, 1, &f, &e), -1);
     snprintf(t.decision_date, sizeof t.decision_date, "2022-10-01");
+    snprintf(t.decision_no, sizeof t.decision_no, "45/QĐ-UBND\nngày 1/10");
+    assert_int_equal(team_save(rf_db, &t, 1, &f, &e), -1);
+    assert_string_equal(f.items[0].field, "decision_no");
     snprintf(t.decision_no, sizeof t.decision_no, " 45/QĐ-UBND ");
     assert_int_equal(team_save(rf_db, &t, 0, &f, &e), 0);
     team_rec g;
