@@ -322,7 +322,7 @@ int package_copy_private(const char *src, char out[4096], cdtt_err *e)
 {
     const char *tmp = getenv("TMPDIR");
     snprintf(out, 4096, "%s/cdtt-import.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    int in = open(src, O_RDONLY | O_CLOEXEC);
     if (in < 0)
         return err_set(e, _("cannot read %s: %s"), src, strerror(errno));
     int fd = mkstemp(out);
