@@ -75,6 +75,11 @@ tm_wait "Số thành viên"
 tm_resize 100 40
 tm_type 3
 expect_screen "at 100x40 more rows fit" "Hùng40"
+# PuTTY's F1 (ESC[11~) opens the help from anywhere.
+tm_hex 1b 5b 31 31 7e
+expect_screen "PuTTY F1 opens the help" "Trợ giúp: các phím"
+tm_keys Escape
+tm_wait_gone "Trợ giúp: các phím"
 tm_keys C-q
 expect_screen "quits" "[exit 0]"
 finish
