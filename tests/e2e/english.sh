@@ -16,7 +16,9 @@ printf '%s\r\n' 'Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp' \
     'Tỉnh Đắk Lắk,66,Xã Ea Kao,24145,Xã' >"$T/units.csv"
 check "the unit list imports" "$CDTT" --db "$DB" units import "$T/units.csv"
 
-TM_ENV="TERM=vt100" tm_start 80 24 --lang en --db "$DB"
+# The old tone placement (hoà, not hòa) for the Telex check below.
+printf '[ui]\ntelex_tone = old\n' >"$T/old.ini"
+TM_ENV="TERM=vt100" tm_start 80 24 --lang en --db "$DB" --config "$T/old.ini"
 expect_screen "first run asks for the province" "Which province?"
 tm_type "dak lak"
 expect_screen "typing without accents filters the provinces" "Tỉnh Đắk Lắk"
@@ -42,6 +44,11 @@ tm_keys F4
 expect_screen "a new area form in English" "New area"
 tm_keys Tab; tm_type "Buôn Ko Sier"; tm_keys F2
 expect_screen "the area is saved" "Buôn Ko Sier"
+tm_keys F4; tm_wait "New area"; tm_keys Tab
+tm_keys C-t; tm_type "Thoon Hoaf Bifnh"; tm_keys C-t
+expect_screen "Telex with telex_tone = old places the tone the old way" "Thôn Hoà Bình"
+tm_keys F2
+expect_screen "the second area is saved" "Thôn Hoà Bình"
 tm_keys Escape
 tm_keys Down Enter
 expect_screen "Down and Enter open the teams" "Team"
@@ -69,5 +76,6 @@ expect_screen "quits cleanly" "[exit 0]"
 
 expect_contains "the member is stored" "$(list members)" "H'Hen Niê"
 expect_contains "the team is stored" "$(list teams)" "Tổ Công nghệ số buôn Ko Sier"
+expect_contains "the Telex-typed area is stored" "$(list areas)" "Thôn Hoà Bình"
 check "the file is sound" "$CDTT" --db "$DB" check
 finish
