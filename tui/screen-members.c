@@ -21,7 +21,15 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return member_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-static const int WIDTHS[] = {28, 11, 11, 0};
+/* Column widths for cols columns: the name gets half of what is left after the dates and phones. */
+static void widths(int cols, int w[4])
+{
+    w[1] = 11, w[2] = 11;
+    w[0] = (cols - 22) / 2;
+    if (w[0] < 28)
+        w[0] = 28;
+    w[3] = 0;
+}
 
 /* One member: name, birth date, phone, teams. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
@@ -31,14 +39,18 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char birth[11];
     date_to_display(r->birth, birth);
     const char *t[] = {r->full_name, birth, r->phone, r->team_names};
-    list_columns(out, n, cols, WIDTHS, t, 4);
+    int w[4];
+    widths(cols, w);
+    list_columns(out, n, cols, w, t, 4);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
     const char *t[] = {_("Full name"), _("Born"), _("Phone"), _("In teams")};
-    list_columns(out, n, cols, WIDTHS, t, 4);
+    int w[4];
+    widths(cols, w);
+    list_columns(out, n, cols, w, t, 4);
 }
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};
