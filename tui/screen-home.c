@@ -64,9 +64,16 @@ static void draw(tui_screen *s)
     draw_text(6 + N_MENU, 2, _("Arrows or a number choose, Enter opens. F10 or Esc quits."), COLS - 4, A_NORMAL);
 }
 
-/* Opens menu item i, or says that it is not available yet. */
+/* Opens menu item i, or says that it is not available yet; without an
+ * office, the first-run screen comes first. */
 static void open_item(int i)
 {
+    office_rec o;
+    if (MENU[i].open != screen_help_new && office_get(app()->db, &o) < 0) {
+        app_message(1, "%s", _("First say which commune this file belongs to."));
+        app_push(screen_setup_new());
+        return;
+    }
     if (!MENU[i].open) {
         app_message(1, _("«%s» is not available yet."), _(MENU[i].label));
         return;

@@ -25,6 +25,13 @@ expect_screen "typing without accents filters the provinces" "Tỉnh Đắk Lắ
 if tm_wait_gone "Hà Nội"; then ok "other provinces are filtered out"; else fail "other provinces are filtered out" "$(tm_screen)"; fi
 tm_keys Enter
 expect_screen "then it asks for the commune" "Which commune?"
+# Leaving the first run without a commune: home, then any item brings it back.
+tm_keys Escape; tm_wait "Which province?"; tm_keys Escape
+expect_screen "home without an office says so" "No office set yet"
+tm_type 1
+expect_screen "an item asks for the commune first" "Which province?"
+tm_type "dak lak"; tm_wait_gone "Hà Nội"; tm_keys Enter
+tm_wait "Which commune?"
 tm_type "ea"
 expect_screen "the commune list filters" "Xã Ea Kao"
 tm_keys Enter
