@@ -76,6 +76,11 @@ check_fails "export needs -o" 2 C csv export members
 check "the export imports into a fresh commune file" "$CDTT" --db "$T/r.db" csv import members "$T/full1.csv"
 "$CDTT" --db "$T/r.db" csv export members -o "$T/full2.csv" --full >/dev/null
 check "export → import → export gives the same file" cmp "$T/full1.csv" "$T/full2.csv"
+C csv export members -o "$T/en1.csv" --full >/dev/null
+"$CDTT" --db "$T/e.db" init --office 00004 --name "Phường Ba Đình" >/dev/null
+check "an English export imports too" "$CDTT" --lang en --db "$T/e.db" csv import members "$T/en1.csv"
+"$CDTT" --lang en --db "$T/e.db" csv export members -o "$T/en2.csv" --full >/dev/null
+check "English export → import → export gives the same file" cmp "$T/en1.csv" "$T/en2.csv"
 
 # --- xlsx -------------------------------------------------------------------
 check "xlsx export" C xlsx export -o "$T/all.xlsx"
