@@ -60,6 +60,13 @@ check "--force replaces it" C csv export members -o "$T/m.csv" --force --full
 expect_contains "--full writes identifiers" "$(cat "$T/m.csv")" "0912345678"
 "$CDTT" --db "$T/c.db" csv export members -o "$T/vi.csv" >/dev/null
 expect_contains "Vietnamese headers by default" "$(head -1 "$T/vi.csv")" "Họ và tên,Ngày sinh,Giới tính"
+# A training session two members attended, and an activity of a team.
+an=$(C list members --format csv | grep ',Nguyễn Văn An,' | cut -d, -f1)
+binh=$(C list members --format csv | grep ',Trần Thị Bình,' | cut -d, -f1)
+team=$(C list teams --format csv | grep ',Tổ CNSCĐ thôn Đông,' | cut -d, -f1)
+sid=$(C session add --date 20/09/2022 --place "Hội trường xã" --organiser "Sở KH&CN" --topic "VNeID, dịch vụ công")
+C session attend "$sid" "$an" "$binh" >/dev/null
+C activity add --team "$team" --date 06/05/2023 --type vneid --people 25 --households 12 >/dev/null
 for t in teams areas sessions activities; do
     check "export $t" C csv export $t -o "$T/$t.csv"
 done
@@ -67,6 +74,11 @@ expect_eq "every line ends with CRLF" "$(grep -c "$(printf '\r')\$" "$T/teams.cs
 expect_eq "a line break inside a note stays inside its quoted field" \
     "$(tr -d '\r' <"$T/m.csv" | grep -c '^(từ 2021)"$')" 1
 expect_contains "teams export names the teams" "$(cat "$T/teams.csv")" "Tổ CNSCĐ thôn Đông,Village,Thôn Đông"
+expect_contains "sessions export: date, quoted topic, attendees" "$(cat "$T/sessions.csv")" \
+    '20/09/2022,Hội trường xã,Sở KH&CN,"VNeID, dịch vụ công",2,'
+expect_contains "activities export: date, team, type label, counts" "$(cat "$T/activities.csv")" \
+    "06/05/2023,Tổ CNSCĐ thôn Đông,VNeID,25,12,"
+expect_contains "areas export: kind label and number of teams" "$(cat "$T/areas.csv")" "Thôn Đông,Village (thôn),1,"
 check_fails "unknown table" 2 C csv export people -o "$T/x.csv"
 check_fails "export needs -o" 2 C csv export members
 
