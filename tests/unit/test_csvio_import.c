@@ -134,6 +134,38 @@ static void importing_twice_duplicates_no_one(void **state)
     db_close(db);
 }
 
+static void changed_cells_update_and_empty_cells_keep(void **state)
+{
+    (void)state;
+    sqlite3 *db = commune("update.db");
+    csvio_import_summary s;
+    assert_int_equal(import(db, fixture("members-excel.csv"), 0, &s), 0);
+    csvio_import_summary_free(&s);
+    char path[700];
+    snprintf(path, sizeof path, "%s/update.csv", dir);
+    FILE *f = fopen(path, "w");
+    /* An (found by phone): new e-mail, now a deputy; birth and category left empty. */
+    fputs("Họ và tên,Số điện thoại,Email,Tổ,Thôn/Tổ dân phố,Vai trò,Ngày sinh,Thành phần\r\n"
+          "NGUYỄN VĂN AN,0912345678,an@example.vn,Tổ CNSCĐ thôn Đông,Thôn Đông,Tổ phó,,\r\n", f);
+    fclose(f);
+    assert_int_equal(import(db, path, 0, &s), 0);
+    assert_int_equal(s.members_updated, 1);
+    assert_int_equal(s.members_new, 0);
+    csvio_import_summary_free(&s);
+    assert_int_equal(count(db, "SELECT count(*) FROM member WHERE full_name = 'NGUYỄN VĂN AN'"
+                               " AND email = 'an@example.vn' AND birth = '1985-04-07'"
+                               " AND category = 'village_head'"),
+                     1);
+    assert_int_equal(count(db, "SELECT count(*) FROM membership ms JOIN member m ON m.uuid = ms.member_uuid"
+                               " WHERE m.phone = '0912345678' AND ms.role = 'deputy'"),
+                     1);
+    /* The same again changes nothing. */
+    assert_int_equal(import(db, path, 0, &s), 0);
+    assert_int_equal(s.members_unchanged, 1);
+    csvio_import_summary_free(&s);
+    db_close(db);
+}
+
 static void any_error_imports_nothing_and_lists_every_bad_row(void **state)
 {
     (void)state;
@@ -361,6 +393,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(excel_file_with_bom_crlf_titles_and_quotes),
         cmocka_unit_test(importing_twice_duplicates_no_one),
+        cmocka_unit_test(changed_cells_update_and_empty_cells_keep),
         cmocka_unit_test(any_error_imports_nothing_and_lists_every_bad_row),
         cmocka_unit_test(dry_run_tells_and_writes_nothing),
         cmocka_unit_test(without_an_area_column_teams_are_found_in_any_area),
