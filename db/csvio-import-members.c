@@ -375,6 +375,39 @@ static int ensure_membership(importer *im, const csvio_member_row *row, const ch
     return 1;
 }
 
+/* Brings an existing member up to the row and into its team. Returns 0 (done,
+ * or refused and reported) or -1. */
+static int update_member(importer *im, const csvio_member_row *row, const char *uuid,
+                         const char *team_uuid, int *row_errors)
+{
+    member_rec *old = xmalloc(sizeof *old), *m = xmalloc(sizeof *m);
+    int rc = 0, changed = 0;
+    if (member_get(im->db, uuid, old) != 0) {
+        rc = err_set(im->e, _("a member vanished during the import"));
+        goto done;
+    }
+    *m = *old;
+    apply_row(m, row, im->today);
+    if (!member_same(old, m)) {
+        findings f = {0};
+        rc = after_save(im, member_save(im->db, m, 1, &f, im->e), &f, CSVIO_F_NAME, row_errors);
+        if (rc != 0)
+            goto done;
+        changed = 1;
+    }
+    rc = ensure_membership(im, row, uuid, team_uuid, row_errors);
+    if (rc >= 0) {
+        if (changed || rc == 2)
+            im->s->members_updated++;
+        else
+            im->s->members_unchanged++;
+    }
+done:
+    free(old);
+    free(m);
+    return rc < 0 && rc != -2 ? -1 : 0;
+}
+
 /* Imports one parsed row. Returns 0 (done or refused and reported) or -1. */
 static int import_row(importer *im, const csvio_member_row *row, int *row_errors)
 {
@@ -400,28 +433,7 @@ static int import_row(importer *im, const csvio_member_row *row, int *row_errors
         }
         return rc < 0 ? -1 : 0;
     }
-    static member_rec old, m; /* large; one import runs at a time */
-    if (member_get(im->db, uuid, &old) != 0)
-        return err_set(im->e, _("a member vanished during the import"));
-    m = old;
-    apply_row(&m, row, im->today);
-    int changed = 0;
-    if (!member_same(&old, &m)) {
-        rc = after_save(im, member_save(im->db, &m, 1, &f, im->e), &f, CSVIO_F_NAME, row_errors);
-        if (rc != 0)
-            return rc < 0 ? -1 : 0;
-        changed = 1;
-    }
-    rc = ensure_membership(im, row, uuid, team_uuid, row_errors);
-    if (rc == -1)
-        return -1;
-    if (rc == -2)
-        return 0;
-    if (changed || rc == 2)
-        im->s->members_updated++;
-    else
-        im->s->members_unchanged++;
-    return 0;
+    return update_member(im, row, uuid, team_uuid, row_errors);
 }
 
 /* True when every cell is empty or blank (Excel writes ",,,," for formatted rows). */
