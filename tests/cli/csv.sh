@@ -43,6 +43,19 @@ expect_contains "the unclosed quote is located" "$out" "members-unclosed-quote.c
 out=$(C csv import members "$D/members-not-utf8.csv" 2>&1); rc=$?
 expect_eq "a file that is not UTF-8 is refused" "$rc" 1
 expect_contains "the user is told to save as CSV UTF-8" "$out" "CSV UTF-8"
+tr ',' '\t' <"$D/members-lf-english.csv" >"$T/tab.txt"
+out=$(C csv import members "$T/tab.txt" --dry-run 2>&1); rc=$?
+expect_eq "a tab-separated UTF-8 file imports" "$rc" 0
+expect_contains "the tab-separated rows are read" "$out" "members new: 2"
+if command -v iconv >/dev/null 2>&1; then
+    # Excel's "Unicode Text" is UTF-16 with tabs.
+    iconv -f UTF-8 -t UTF-16 "$D/members-lf-english.csv" | tr ',' '\t' >"$T/utf16.txt" 2>/dev/null
+    out=$(C csv import members "$T/utf16.txt" 2>&1); rc=$?
+    expect_eq "a UTF-16 file is refused" "$rc" 1
+    expect_contains "the UTF-16 file gets the same advice" "$out" "CSV UTF-8"
+else
+    skip "a UTF-16 file is refused" "iconv is not installed"
+fi
 check_fails "import needs 'members'" 2 C csv import teams "$D/members-excel.csv"
 check_fails "import needs a file" 2 C csv import members
 out=$("$CDTT" --db "$T/c.db" csv import members "$D/members-excel.csv" 2>&1)
