@@ -52,7 +52,7 @@ int cmd_csv_import(cli_ctx *ctx, int argc, char **argv)
         return 1;
     csvio_import_summary s;
     cdtt_err e;
-    int rc = csvio_import_members(db, path, dry_run, NULL, NULL, &s, &e);
+    int rc = csvio_import_members(db, path, dry_run, csvio_cli_progress, NULL, &s, &e);
     if (rc < 0) {
         for (int i = 0; i < s.n_problems; i++)
             fprintf(stderr, "%s\n", s.problems[i]);
