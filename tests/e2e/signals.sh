@@ -42,5 +42,17 @@ tm_keys C-n; tm_wait "Thành viên mới"; tm_type "Trần Văn Bỏ Dở"
 tm_keys C-c
 expect_screen "Ctrl-C quits with status 0" "[exit 0]"
 expect_not_contains "nothing half-written" "$(list members)" "Trần Văn"
+
+# The terminal itself goes away (the SSH window is closed): cdtt ends.
+tm_start 80 24 --db "$DB"
+tm_wait "Số địa bàn: 1"
+tm_type 1; tm_wait "Tìm:"; tm_keys C-n; tm_wait "Thêm địa bàn"; tm_keys Tab; tm_type "Thôn Đóng Cửa Sổ"
+tm_wait "Thôn Đóng Cửa Sổ"
+pid=$(cdtt_pid)
+tm kill-session -t t
+i=0
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+if kill -0 "$pid" 2>/dev/null; then fail "cdtt ends when its terminal is closed"; else ok "cdtt ends when its terminal is closed"; fi
+expect_not_contains "the unsaved area is not stored" "$(list areas)" "Đóng Cửa Sổ"
 check "the file is sound after Ctrl-C" "$CDTT" --db "$DB" check
 finish
