@@ -43,6 +43,15 @@ expect_screen "Home goes back to the first row" "Trần Văn An"
 tm_keys Down Down Down
 expect_screen "Down moves the selection" ">Lê Văn Hùng10"
 
+# '/' opens the search line; "hung5" (no accents) keeps Hùng50–54 only.
+tm_type "/hung5"
+expect_screen "/ then text searches" "Hùng54"
+tm_wait_gone "Trần Văn An"
+scr=$(tm_screen)
+expect_not_contains "the search keeps only the matches" "$scr" "Hùng49"
+tm_keys Escape
+expect_screen "Esc clears the search" "Trần Văn An"
+
 # The filter form (F5): members of a team.
 tm_keys F5
 expect_screen "F5 opens the member filter" "Lọc thành viên"
