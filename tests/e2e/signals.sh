@@ -8,8 +8,14 @@ DB=$T/s.db
 list() { "$CDTT" --db "$DB" list "$1" --format csv 2>&1; }
 "$CDTT" --db "$DB" init --office 00004 --name "Phường Ba Đình" >/dev/null 2>&1
 
-# The cdtt process in the pane (the pane runs a shell that runs cdtt).
-cdtt_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" 2>/dev/null | head -1; }
+# The cdtt process in the pane (the pane runs a shell that runs cdtt): the
+# child of the pane's shell, found in /proc (no procps needed).
+cdtt_pid() {
+    pp=$(tm display -p -t t '#{pane_pid}')
+    for d in /proc/[0-9]*; do
+        [ "$(cut -d' ' -f4 "$d/stat" 2>/dev/null)" = "$pp" ] && { basename "$d"; return; }
+    done
+}
 
 # One saved area, then an unsaved one in the form when the line drops.
 tm_start 80 24 --db "$DB"
