@@ -10,6 +10,7 @@
 #   tm_stop                kill the server
 # Run on its own (tests/run.sh runs every tests/e2e/*.sh), it is only a library: nothing to do.
 type ok >/dev/null 2>&1 || exit 0
+unset TMUX # a private server even when the tests run inside tmux
 TM_SOCK="cdtt-test-$$"
 TM_DEADLINE=${TM_DEADLINE:-10}
 command -v tmux >/dev/null 2>&1 || { echo "ok 1 - e2e # SKIP tmux is not installed"; exit 0; }
