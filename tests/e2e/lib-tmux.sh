@@ -19,9 +19,11 @@ tm() { tmux -L "$TM_SOCK" "$@"; }
 
 # Kills the server and waits until it is gone (a new one may then start on the socket).
 tm_stop() {
-    tmux -L "$TM_SOCK" kill-server 2>/dev/null || return 0
-    i=0
-    while tmux -L "$TM_SOCK" list-sessions >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    if tmux -L "$TM_SOCK" kill-server 2>/dev/null; then
+        i=0
+        while tmux -L "$TM_SOCK" list-sessions >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    fi
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TM_SOCK" # tmux leaves its socket file behind
 }
 trap 'tm_stop; rm -rf "$T"' EXIT
 
