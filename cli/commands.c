@@ -6,6 +6,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv);
 int cmd_units_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_units_list(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME]"),
@@ -15,5 +16,7 @@ const cli_command CLI_COMMANDS[] = {
     {"units", "list", cmd_units_list, N_("[--under CODE] [--scheme S] [--format text|csv]"),
      N_("list the administrative units (all, or those under CODE)")},
     {"check", NULL, cmd_check, "", N_("check the file's integrity and the data's quality")},
+    {"demo", NULL, cmd_demo, N_("--members N [--seed S] [--scheme 2025-07|pre-2025] [--province CODE]"),
+     N_("fill an empty file with made-up teams and members for training and tests")},
     {NULL, NULL, NULL, NULL, NULL},
 };
