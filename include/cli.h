@@ -39,6 +39,20 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints the help of one command (or of all when cmd is NULL) to stdout. */
 void cli_print_help(const cli_command *cmd);
 
+/* One option of a subcommand: "--name VALUE" (or "--name=VALUE") stores VALUE
+ * in *value; when value is NULL the option is a flag that sets *flag. */
+typedef struct {
+    const char *name;
+    const char **value;
+    bool *flag;
+} cli_opt;
+
+/* Parses argv[1..argc) (argv[0] is the command word) against opts, ended by an
+ * entry whose name is NULL; other words go to pos[] (at most max_pos). Returns
+ * the number of positional words, or -1 after printing a usage message for cmd. */
+int cli_parse_opts(const char *cmd, int argc, char **argv, const cli_opt *opts, const char **pos,
+                   int max_pos);
+
 /* The program's entry point for everything (in cli/main.c). */
 int cli_main(int argc, char **argv);
 

@@ -27,7 +27,8 @@ count_tap() { # $1 = output file
 
 run_one() { # $1 = kind, $2 = command...
     kind=$1; shift
-    name=$(basename "$1")
+    for a in "$@"; do last=$a; done
+    name=$(basename "$last")
     out="$LOG/$name.out"
     echo "== $name"
     "$@" >"$out" 2>&1

@@ -1,0 +1,86 @@
+/* cmd-init.c — `cdtt init --office CODE [--scheme S] [--name NAME] [--force]`:
+ * which commune (district, province) owns this file. */
+#include "check.h"
+#include "cli.h"
+#include "db.h"
+#include "office.h"
+#include "text.h"
+#include "units.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Fills o from the imported list, or from the code and --name when the list is
+ * missing. Returns 0, or an exit code after printing why not. */
+static int resolve_office(sqlite3 *db, const char *scheme, const char *code, const char *name, office_rec *o)
+{
+    int level = units_level_of_code(code);
+    if (level < 0)
+        return cli_usage("init", _("'%s' is not a unit code: 2 digits for a province, 3 for a district, "
+                                   "5 for a commune (keep the leading zeros)"),
+                         code);
+    if (level == UNIT_DISTRICT && strcmp(scheme, "2025-07") == 0)
+        return cli_usage("init", _("the 2025-07 scheme has no districts; a 3-digit code needs --scheme pre-2025"));
+    snprintf(o->scheme, sizeof o->scheme, "%s", scheme);
+    snprintf(o->code, sizeof o->code, "%s", code);
+    unit_rec u;
+    cdtt_err e;
+    int found = units_find(db, scheme, code, &u, &e);
+    if (found < 0)
+        return cli_fail("%s", e.msg);
+    if (!found && units_count(db, scheme, -1) > 0)
+        return cli_fail(_("there is no unit %s in the %s list; check the code with 'cdtt units list'"), code,
+                        scheme);
+    if (!found && !name)
+        return cli_fail(_("no list of units of the %s scheme is imported, so the name of %s is unknown: give it "
+                          "with --name NAME, or import the list first with 'cdtt units import FILE.csv'"),
+                        scheme, code);
+    snprintf(o->level, sizeof o->level, "%s", units_level_name((enum unit_level)level));
+    char *clean = text_clean(name ? name : u.name);
+    int bad = !clean || !*clean || strlen(clean) >= sizeof o->name;
+    if (!bad)
+        snprintf(o->name, sizeof o->name, "%s", clean);
+    free(clean);
+    if (bad)
+        return cli_usage("init", _("--name needs a name in UTF-8 (at most 500 bytes)"));
+    return 0;
+}
+
+int cmd_init(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *code = NULL, *scheme = "2025-07", *name = NULL;
+    bool force = false;
+    const cli_opt opts[] = {
+        {"--office", &code, NULL},
+        {"--scheme", &scheme, NULL},
+        {"--name", &name, NULL},
+        {"--force", NULL, &force},
+        {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("init", argc, argv, opts, NULL, 0) < 0)
+        return 2;
+    if (!code)
+        return cli_usage("init", _("which office? cdtt init --office CODE (the commune's 5-digit code)"));
+    if (!units_scheme_valid(scheme))
+        return cli_usage("init", _("the scheme must be 2025-07 or pre-2025, not '%s'"), scheme);
+    sqlite3 *db = cli_open_db(ctx, DB_CREATE);
+    if (!db)
+        return 1;
+    office_rec o, old;
+    memset(&o, 0, sizeof o);
+    int rc = resolve_office(db, scheme, code, name, &o);
+    if (rc != 0)
+        return rc;
+    bool had = office_get(db, &old) == 0;
+    bool other = had && (strcmp(old.scheme, o.scheme) != 0 || strcmp(old.code, o.code) != 0);
+    if (other && !force && check_record_count(db) != 0)
+        return cli_fail(_("this file belongs to %s %s (%s) and already holds records; to make it %s's "
+                          "anyway, add --force"),
+                        old.code, old.name, old.scheme, o.name);
+    cdtt_err e;
+    if (office_set(db, &o, &e) < 0)
+        return cli_fail("%s", e.msg);
+    printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, o.name, o.scheme);
+    return 0;
+}

@@ -1,0 +1,194 @@
+/* check.c — integrity and data-quality checks of a cdtt file (see check.h). */
+#include "check.h"
+#include "db.h"
+#include "office.h"
+#include "schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A membership that counts today: not deleted and not ended. */
+#define CURRENT(m) m ".deleted = 0 AND (" m ".date_to IS NULL OR " m ".date_to = '' OR " m ".date_to >= date('now'))"
+/* The active members of team t. */
+#define TEAM_SIZE                                                                         \
+    "(SELECT count(*) FROM membership m JOIN member mb ON mb.uuid = m.member_uuid "       \
+    "AND mb.deleted = 0 WHERE m.team_uuid = t.uuid AND " CURRENT("m") ")"
+
+/* A data-quality query: each row is (uuid, record name, detail); ?1 and ?2 are
+ * the commune and village team size limits. */
+typedef struct {
+    const char *kind, *table;
+    const char *msg; /* format with %s for the name, then %s for the detail */
+    const char *sql;
+} quality_check;
+
+static const quality_check QUALITY[] = {
+    {"member_no_team", "member", N_("member %s: is in no team"),
+     "SELECT mb.uuid, mb.full_name, '' FROM member mb WHERE mb.deleted = 0 AND NOT EXISTS ("
+     " SELECT 1 FROM membership m JOIN team t ON t.uuid = m.team_uuid AND t.deleted = 0"
+     " WHERE m.member_uuid = mb.uuid AND " CURRENT("m") ") ORDER BY mb.sort_key"},
+    {"team_no_leader", "team", N_("team %s: has no leader"),
+     "SELECT t.uuid, t.name, '' FROM team t WHERE t.deleted = 0 AND t.status = 'active' AND NOT EXISTS ("
+     " SELECT 1 FROM membership m JOIN member mb ON mb.uuid = m.member_uuid AND mb.deleted = 0"
+     " WHERE m.team_uuid = t.uuid AND m.role = 'leader' AND " CURRENT("m") ") ORDER BY t.sort_key"},
+    {"team_too_big", "team", N_("team %s: more members than the configured limit (%s)"),
+     "SELECT uuid, name, n || ' > ' || lim FROM (SELECT t.uuid, t.name, t.sort_key, " TEAM_SIZE " AS n,"
+     " CASE t.level WHEN 'commune' THEN ?1 ELSE ?2 END AS lim"
+     " FROM team t WHERE t.deleted = 0 AND t.status = 'active') WHERE lim > 0 AND n > lim ORDER BY sort_key"},
+    {"phone_no_consent", "member", N_("member %s: a phone number is stored without the member's consent"),
+     "SELECT uuid, full_name, '' FROM member WHERE deleted = 0 AND phone IS NOT NULL AND phone <> ''"
+     " AND consent = 0 ORDER BY sort_key"},
+    {"bad_phone", "member", N_("member %s: the stored phone number %s is not a valid mobile number"),
+     "SELECT uuid, full_name, phone FROM member WHERE deleted = 0 AND phone IS NOT NULL AND phone <> ''"
+     " AND phone NOT GLOB '0[35789][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' ORDER BY sort_key"},
+    {"bad_cccd", "member", N_("member %s: the stored CCCD number %s is not 12 digits"),
+     "SELECT uuid, full_name, cccd FROM member WHERE deleted = 0 AND cccd IS NOT NULL AND cccd <> ''"
+     " AND cccd NOT GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' ORDER BY sort_key"},
+    {"duplicate_member", "member", N_("member %s: possibly the same person as %s (same name and birth date)"),
+     "SELECT a.uuid, a.full_name, b.full_name FROM member a JOIN member b ON b.name_fold = a.name_fold"
+     " AND b.birth = a.birth AND a.uuid < b.uuid AND b.deleted = 0"
+     " WHERE a.deleted = 0 AND a.birth IS NOT NULL AND a.birth <> '' ORDER BY a.sort_key"},
+    {"duplicate_member", "member", N_("member %s: same phone number as %s"),
+     "SELECT a.uuid, a.full_name, b.full_name FROM member a JOIN member b ON b.phone = a.phone"
+     " AND a.uuid < b.uuid AND b.deleted = 0"
+     " WHERE a.deleted = 0 AND a.phone IS NOT NULL AND a.phone <> '' ORDER BY a.sort_key"},
+    {"area_no_team", "area", N_("village or group %s: has no team"),
+     "SELECT a.uuid, a.name, '' FROM area a WHERE a.deleted = 0 AND NOT EXISTS ("
+     " SELECT 1 FROM team t WHERE t.area_uuid = a.uuid AND t.deleted = 0 AND t.status = 'active')"
+     " ORDER BY a.sort_key"},
+};
+
+typedef struct {
+    check_cb cb;
+    void *arg;
+    check_summary *sum;
+    int stopped;
+} reporter;
+
+/* Hands one finding to the caller and counts it. */
+static void report(reporter *r, check_severity sev, const char *kind, const char *table, const char *uuid,
+                   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void report(reporter *r, check_severity sev, const char *kind, const char *table, const char *uuid,
+                   const char *fmt, ...)
+{
+    if (r->stopped)
+        return;
+    check_finding f;
+    memset(&f, 0, sizeof f);
+    f.severity = sev;
+    f.kind = kind;
+    f.table = table;
+    snprintf(f.uuid, sizeof f.uuid, "%s", uuid ? uuid : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(f.message, sizeof f.message, fmt, ap);
+    va_end(ap);
+    if (sev == CHECK_ERROR)
+        r->sum->errors++;
+    else
+        r->sum->warnings++;
+    if (r->cb(&f, r->arg) != 0)
+        r->stopped = 1;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    return s ? s : "";
+}
+
+/* PRAGMA integrity_check (or quick_check) and foreign_key_check. */
+static int check_integrity(sqlite3 *db, bool quick, reporter *r, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check", e);
+    if (!st)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (strcmp(col(st, 0), "ok") != 0)
+            report(r, CHECK_ERROR, "integrity", "", "", _("the database file is damaged: %s"), col(st, 0));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        /* A badly damaged file can make the check itself fail: that is a finding too. */
+        report(r, CHECK_ERROR, "integrity", "", "", _("the database file is damaged: %s"), sqlite3_errmsg(db));
+        return 0;
+    }
+    st = db_prepare(db, "PRAGMA foreign_key_check", e);
+    if (!st)
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        report(r, CHECK_ERROR, "foreign_key", col(st, 0), "",
+               _("a %s record (row %lld) refers to a %s record that does not exist"), col(st, 0),
+               (long long)sqlite3_column_int64(st, 1), col(st, 2));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, e, _("checking the file"));
+    return 0;
+}
+
+static int check_quality(sqlite3 *db, const cdtt_config *cfg, reporter *r, cdtt_err *e)
+{
+    office_rec o;
+    if (office_get(db, &o) != 0)
+        report(r, CHECK_WARNING, "no_office", "office", "",
+               "%s", _("no office is set: run 'cdtt init --office CODE'"));
+    for (size_t i = 0; i < sizeof QUALITY / sizeof QUALITY[0] && !r->stopped; i++) {
+        const quality_check *q = &QUALITY[i];
+        sqlite3_stmt *st = db_prepare(db, q->sql, e);
+        if (!st)
+            return -1;
+        if (sqlite3_bind_parameter_count(st) >= 2) {
+            sqlite3_bind_int(st, 1, cfg->team_max_commune);
+            sqlite3_bind_int(st, 2, cfg->team_max_village);
+        }
+        int rc = SQLITE_DONE;
+        while (!r->stopped && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            char name[512];
+            snprintf(name, sizeof name, "%s", col(st, 1));
+            report(r, CHECK_WARNING, q->kind, q->table, col(st, 0), _(q->msg), name, col(st, 2));
+        }
+        sqlite3_finalize(st);
+        if (!r->stopped && rc != SQLITE_DONE)
+            return db_fail(db, e, _("checking the data"));
+    }
+    return 0;
+}
+
+static int run_checks(sqlite3 *db, const cdtt_config *cfg, bool quick, check_cb cb, void *arg,
+                      check_summary *sum, cdtt_err *e)
+{
+    memset(sum, 0, sizeof *sum);
+    reporter r = {cb, arg, sum, 0};
+    if (check_integrity(db, quick, &r, e) < 0)
+        return -1;
+    if (sum->errors > 0 || r.stopped)
+        return 0; /* the data of a damaged file cannot be trusted: stop here */
+    return check_quality(db, cfg, &r, e);
+}
+
+int check_run(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum, cdtt_err *e)
+{
+    return run_checks(db, cfg, false, cb, arg, sum, e);
+}
+
+int check_run_quick(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum,
+                    cdtt_err *e)
+{
+    return run_checks(db, cfg, true, cb, arg, sum, e);
+}
+
+long long check_record_count(sqlite3 *db)
+{
+    long long total = 0;
+    for (int i = 0; SCHEMA_TRAVEL_TABLES[i]; i++) {
+        /* The table names are the schema's constants, never data. */
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", SCHEMA_TRAVEL_TABLES[i]);
+        long long n = db_scalar_int(db, sql, -1);
+        if (n < 0)
+            return -1;
+        total += n;
+    }
+    return total;
+}

@@ -1,0 +1,78 @@
+/* units.h — the official administrative units of Viet Nam (provinces, districts,
+ * communes), imported from the General Statistics Office's CSV lists, and the
+ * look-ups the screens and commands need. A code only means something together
+ * with its scheme ("2025-07" or "pre-2025"). */
+#ifndef CDTT_UNITS_H
+#define CDTT_UNITS_H
+
+#include <sqlite3.h>
+#include "cdtt.h"
+
+enum unit_level { UNIT_PROVINCE = 0, UNIT_DISTRICT = 1, UNIT_COMMUNE = 2, UNIT_LEVELS = 3 };
+
+typedef struct {
+    char scheme[12];        /* "2025-07" or "pre-2025" */
+    char level[12];         /* "province", "district" or "commune" */
+    char code[8];           /* 2, 3 or 5 digits, leading zeros kept */
+    char name[256];         /* "Phường Phúc Xá" */
+    char kind[32];          /* Tỉnh, Thành phố; Quận, Huyện, Thị xã; Xã, Phường, Thị trấn, Đặc khu */
+    char parent_code[8];    /* the district (pre-2025) or province (2025-07); "" for a province */
+    char province_code[4];
+} unit_rec;
+
+/* What an import did, by level (enum unit_level). */
+typedef struct {
+    char scheme[12];            /* the scheme imported (detected or given) */
+    long rows;                  /* data rows read */
+    long added[UNIT_LEVELS];
+    long changed[UNIT_LEVELS];
+    long unchanged[UNIT_LEVELS];
+} units_import_result;
+
+/* Called for each unit of a listing; a non-zero return stops the listing. */
+typedef int (*unit_cb)(const unit_rec *u, void *arg);
+
+/* "province", "district", "commune" (untranslated), or "" for a bad level. */
+const char *units_level_name(enum unit_level l);
+
+/* The level of a level name, or -1. */
+int units_level_of(const char *name);
+
+/* True when s is "2025-07" or "pre-2025". */
+bool units_scheme_valid(const char *s);
+
+/* The level a code's length means: 2 digits province, 3 district, 5 commune;
+ * -1 when code is not 2, 3 or 5 digits. */
+int units_level_of_code(const char *code);
+
+/* Imports a GSO list (three-tier with district columns = pre-2025, two-tier =
+ * 2025-07; columns found by header name in any order; BOM, CRLF fine).
+ * scheme NULL detects it from the header. Everything is checked before
+ * anything is written; then one transaction adds new units and updates changed
+ * ones (never deletes). On a malformed file nothing changes and e says
+ * "FILE:LINE: reason". Returns 0 or -1. */
+int units_import_csv(sqlite3 *db, const char *path, const char *scheme, units_import_result *res,
+                     cdtt_err *e);
+
+/* Finds the unit with this scheme and code (the level follows from the code's
+ * length). Returns 1 found (u filled), 0 not found, -1 with e set on error. */
+int units_find(sqlite3 *db, const char *scheme, const char *code, unit_rec *u, cdtt_err *e);
+
+/* Lists the provinces of a scheme in code order. Returns 0 or -1. */
+int units_provinces(sqlite3 *db, const char *scheme, unit_cb cb, void *arg, cdtt_err *e);
+
+/* Lists the communes of a province in code order whose folded name contains
+ * the folded filter (accents and case ignored; NULL or "" = all), skipping
+ * offset and giving at most limit (<= 0 = no limit). Returns 0 or -1. */
+int units_communes(sqlite3 *db, const char *scheme, const char *province_code, const char *filter,
+                   int offset, int limit, unit_cb cb, void *arg, cdtt_err *e);
+
+/* Lists every unit (scheme NULL = both schemes), or only those under the unit
+ * `under` (its districts and communes), each province followed by its
+ * districts and each district by its communes. Returns 0 or -1. */
+int units_list(sqlite3 *db, const char *scheme, const char *under, unit_cb cb, void *arg, cdtt_err *e);
+
+/* The number of units of a scheme (NULL = both) at a level (-1 = all levels), or -1. */
+long long units_count(sqlite3 *db, const char *scheme, int level);
+
+#endif
