@@ -24,41 +24,29 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 {
+    const char *members = NULL, *seed = NULL, *scheme = NULL, *province = NULL, *pos[1];
+    const cli_opt opts[] = {{"--members", &members, NULL}, {"--seed", &seed, NULL}, {"--scheme", &scheme, NULL},
+                            {"--province", &province, NULL}, {NULL, NULL, NULL}};
+    int npos = cli_parse_opts("demo", argc, argv, opts, pos, 0);
+    if (npos < 0)
+        return 2;
     demo_opts o = {.members = 0, .seed = 1};
-    int have_members = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        unsigned long long n;
-        if (strcmp(a, "--members") == 0 || strcmp(a, "--seed") == 0 || strcmp(a, "--scheme") == 0 ||
-            strcmp(a, "--province") == 0) {
-            if (!v)
-                return cli_usage("demo", _("%s needs a value"), a);
-            i++;
-        } else {
-            return cli_usage("demo", _("unknown argument '%s'"), a);
-        }
-        if (strcmp(a, "--members") == 0) {
-            if (parse_count(v, 5000000, &n) < 0 || n < 1)
-                return cli_usage("demo", _("--members takes a number from 1 to 5000000, not '%s'"), v);
-            o.members = (long)n;
-            have_members = 1;
-        } else if (strcmp(a, "--seed") == 0) {
-            if (parse_count(v, UINT64_MAX, &n) < 0)
-                return cli_usage("demo", _("--seed takes a whole number, not '%s'"), v);
-            o.seed = n;
-        } else if (strcmp(a, "--scheme") == 0) {
-            if (strcmp(v, "2025-07") != 0 && strcmp(v, "pre-2025") != 0)
-                return cli_usage("demo", _("--scheme must be 2025-07 or pre-2025, not '%s'"), v);
-            snprintf(o.scheme, sizeof o.scheme, "%s", v);
-        } else {
-            if (strlen(v) != 2 || strspn(v, "0123456789") != 2)
-                return cli_usage("demo", _("--province takes a two-digit province code, not '%s'"), v);
-            snprintf(o.province, sizeof o.province, "%s", v);
-        }
-    }
-    if (!have_members)
+    unsigned long long v;
+    if (!members)
         return cli_usage("demo", _("say how many members to make with --members N"));
+    if (parse_count(members, 5000000, &v) < 0 || v < 1)
+        return cli_usage("demo", _("--members takes a number from 1 to 5000000, not '%s'"), members);
+    o.members = (long)v;
+    if (seed && parse_count(seed, UINT64_MAX, &v) < 0)
+        return cli_usage("demo", _("--seed takes a whole number, not '%s'"), seed);
+    if (seed)
+        o.seed = v;
+    if (scheme && strcmp(scheme, "2025-07") != 0 && strcmp(scheme, "pre-2025") != 0)
+        return cli_usage("demo", _("--scheme must be 2025-07 or pre-2025, not '%s'"), scheme);
+    snprintf(o.scheme, sizeof o.scheme, "%s", scheme ? scheme : "");
+    if (province && (strlen(province) != 2 || strspn(province, "0123456789") != 2))
+        return cli_usage("demo", _("--province takes a two-digit province code, not '%s'"), province);
+    snprintf(o.province, sizeof o.province, "%s", province ? province : "");
 
     sqlite3 *db = cli_open_db(ctx, DB_CREATE);
     if (!db)

@@ -7,6 +7,7 @@
 #include "db.h"
 #include "office.h"
 #include "text.h"
+#include "units.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -265,33 +266,34 @@ static int add_commune(gen *g, uint64_t seed, long index, long *first_record, co
 }
 
 /* Sets an office when the file has none: the province, or the whole country.
- * Narrows o to the office's province or commune when the office is one. */
-static int settle_office(sqlite3 *db, demo_opts *o, cdtt_err *e)
+ * Otherwise narrows the generation to the office's province, district or
+ * commune (scope gets its code, scope_name its name; "" for the country). */
+static int settle_office(sqlite3 *db, demo_opts *o, char scope[12], char scope_name[512], cdtt_err *e)
 {
     office_rec off;
+    snprintf(scope, 12, "%s", o->province);
+    scope_name[0] = '\0';
     if (office_get(db, &off) == 0) {
-        if (!o->province[0] && (strcmp(off.level, "province") == 0 || strcmp(off.level, "commune") == 0)) {
+        if (strcmp(off.level, "national") != 0 && !o->province[0]) {
             snprintf(o->scheme, sizeof o->scheme, "%s", off.scheme);
-            snprintf(o->province, sizeof o->province, "%s", off.code);
+            snprintf(scope, 12, "%s", off.code);
+            snprintf(scope_name, 512, "%s", off.name);
         }
         return 0;
     }
     memset(&off, 0, sizeof off);
     snprintf(off.scheme, sizeof off.scheme, "%s", o->scheme);
     if (o->province[0]) {
+        unit_rec u;
+        int found = units_find(db, o->scheme, o->province, &u, e);
+        if (found < 0)
+            return -1;
         snprintf(off.level, sizeof off.level, "province");
         snprintf(off.code, sizeof off.code, "%s", o->province);
-        sqlite3_stmt *st = db_prepare(db,
-            "SELECT name FROM unit WHERE scheme = ? AND level = 'province' AND code = ?", e);
-        if (!st)
-            return -1;
-        sqlite3_bind_text(st, 1, o->scheme, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, o->province, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            snprintf(off.name, sizeof off.name, "%s", (const char *)sqlite3_column_text(st, 0));
+        if (found)
+            snprintf(off.name, sizeof off.name, "%s", u.name);
         else
             snprintf(off.name, sizeof off.name, "Tỉnh %s (dữ liệu mẫu)", o->province);
-        sqlite3_finalize(st);
     } else {
         snprintf(off.level, sizeof off.level, "national");
         snprintf(off.code, sizeof off.code, "00");
@@ -328,13 +330,14 @@ int demo_generate(sqlite3 *db, const demo_opts *opts, demo_counts *counts, cdtt_
     if (have > 0)
         return err_set(e, _("this file already holds %lld records; demo data goes only into an empty "
                              "file (use --db NEW-FILE)"), have);
-    if (settle_office(db, &o, e) < 0)
+    char scope[12], scope_name[512];
+    if (settle_office(db, &o, scope, scope_name, e) < 0)
         return -1;
 
     gen g = {.db = db, .e = e};
     office_key(db, g.office);
     long want = (o.members + MEMBERS_PER_COMMUNE - 1) / MEMBERS_PER_COMMUNE, nc = 0;
-    demo_commune *c = demo_communes(db, o.scheme, o.province, want, &nc, &g.n.real_units, e);
+    demo_commune *c = demo_communes(db, o.scheme, scope, scope_name, want, &nc, &g.n.real_units, e);
     if (!c)
         return -1;
     /* A big page cache: the random-order indexes (sort keys, uuids) then stay in memory. */

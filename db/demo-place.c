@@ -7,19 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Reads the communes of scheme (and province, when not "") from the unit table;
+/* Reads the communes of scheme under scope (a unit code, or "" for all) from the unit table;
  * *n = -1 with e set on a database error. */
-static demo_commune *read_units(sqlite3 *db, const char *scheme, const char *province, long *n,
+static demo_commune *read_units(sqlite3 *db, const char *scheme, const char *scope, long *n,
                                 cdtt_err *e)
 {
     sqlite3_stmt *st = db_prepare(db,
         "SELECT code, name, kind, province_code FROM unit WHERE scheme = ?1 AND level = 'commune' "
-        "AND (?2 = '' OR province_code = ?2) ORDER BY code", e);
+        "AND (?2 = '' OR province_code = ?2 OR parent_code = ?2 OR code = ?2) ORDER BY code", e);
     *n = -1;
     if (!st)
         return NULL;
     sqlite3_bind_text(st, 1, scheme, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, province, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, scope, -1, SQLITE_STATIC);
     long cap = 0;
     demo_commune *v = NULL;
     *n = 0;
@@ -49,17 +49,17 @@ static void place_pair(long i, char *out, size_t outlen)
     snprintf(out, outlen, "%s %s", DEMO_PLACE_WORDS[a], DEMO_PLACE_WORDS[b]);
 }
 
-demo_commune *demo_communes(sqlite3 *db, const char *scheme, const char *province, long want,
-                            long *n, int *real, cdtt_err *e)
+demo_commune *demo_communes(sqlite3 *db, const char *scheme, const char *scope, const char *scope_name,
+                            long want, long *n, int *real, cdtt_err *e)
 {
     long avail = 0;
-    demo_commune *all = read_units(db, scheme, province, &avail, e);
+    demo_commune *all = read_units(db, scheme, scope, &avail, e);
     if (avail < 0)
         return NULL;
     *real = avail > 0;
     long use = want < 1 ? 1 : want;
-    if (avail > 0 && use > avail)
-        use = avail;
+    if ((avail > 0 && use > avail) || strlen(scope) == 5)
+        use = avail > 0 ? avail : 1;
     demo_commune *v = xcalloc((size_t)use, sizeof *v);
     for (long i = 0; i < use; i++) {
         demo_commune *c = &v[i];
@@ -70,12 +70,18 @@ demo_commune *demo_communes(sqlite3 *db, const char *scheme, const char *provinc
         char words[64];
         place_pair(i, words, sizeof words);
         snprintf(c->scheme, sizeof c->scheme, "%s", scheme);
+        if (strlen(scope) == 5) { /* the file's own commune, not in an imported list */
+            snprintf(c->code, sizeof c->code, "%s", scope);
+            snprintf(c->name, sizeof c->name, "%s", scope_name);
+            snprintf(c->kind, sizeof c->kind, "%s", strncmp(scope_name, "Phường", strlen("Phường")) ? "Xã" : "Phường");
+            continue;
+        }
         /* Made-up communes spread over the 2025 provinces' codes, for varied village kinds. */
         static const char *const PROVINCES[] = {
             "01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24", "25", "31", "33", "37", "38", "40",
             "42", "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80", "82", "86", "91", "92", "96"};
         const char *prov = PROVINCES[i % (long)(sizeof PROVINCES / sizeof PROVINCES[0])];
-        snprintf(c->province, sizeof c->province, "%s", province[0] ? province : prov);
+        snprintf(c->province, sizeof c->province, "%s", strlen(scope) == 2 ? scope : prov);
         snprintf(c->code, sizeof c->code, "9%04ld", i % 10000);
         snprintf(c->kind, sizeof c->kind, "%s", i % 4 == 3 ? "Phường" : "Xã");
         snprintf(c->name, sizeof c->name, "%s %s", c->kind, words);

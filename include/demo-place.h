@@ -14,11 +14,13 @@ typedef struct {
 } demo_commune;
 
 /* want communes for a generation: spread evenly over the unit table's communes
- * of scheme (and province, when not ""), at most as many as it holds, *real = 1;
- * or, when it holds none, made-up communes (codes 9xxxx), *real = 0. Returns a
- * malloc'd array of *n entries, or NULL with e set on a database error. */
-demo_commune *demo_communes(sqlite3 *db, const char *scheme, const char *province, long want,
-                            long *n, int *real, cdtt_err *e);
+ * of scheme under scope (a province, district or commune code; "" for the whole
+ * list), at most as many as it holds, *real = 1; or, when it holds none,
+ * made-up communes (codes 9xxxx; with a commune code as scope, that one commune
+ * named scope_name), *real = 0. Returns a malloc'd array of *n entries, or NULL
+ * with e set on a database error. */
+demo_commune *demo_communes(sqlite3 *db, const char *scheme, const char *scope, const char *scope_name,
+                            long want, long *n, int *real, cdtt_err *e);
 
 /* A plausible area kind for a village or group of commune c: residential groups
  * in towns, ấp in the south, buôn in the Central Highlands, bản in the north-west. */
