@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Parses a whole decimal number in [0, max]; returns 0 or -1. */
 static int parse_count(const char *s, unsigned long long max, unsigned long long *out)
@@ -20,6 +21,20 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
         return -1;
     *out = v;
     return 0;
+}
+
+/* Shows how far a long generation is, on a terminal only, at most every 1%. */
+static void show_progress(long done, long total, void *arg)
+{
+    long *shown = arg;
+    long pct = total ? done * 100 / total : 100;
+    if (pct == *shown)
+        return;
+    *shown = pct;
+    fputc('\r', stderr);
+    fprintf(stderr, _("writing demo data: %ld of %ld members (%ld%%)"), done, total, pct);
+    if (done >= total)
+        fputc('\n', stderr);
 }
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)
@@ -53,6 +68,11 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         return 1;
     cdtt_err e;
     demo_counts n;
+    long shown = -1;
+    if (isatty(STDERR_FILENO) && o.members >= 20000) {
+        o.progress = show_progress;
+        o.progress_arg = &shown;
+    }
     if (demo_generate(db, &o, &n, &e) < 0)
         return cli_fail("%s", e.msg);
     char digest[33];

@@ -288,6 +288,9 @@ static int settle_office(sqlite3 *db, demo_opts *o, char scope[12], char scope_n
         int found = units_find(db, o->scheme, o->province, &u, e);
         if (found < 0)
             return -1;
+        if (!found && units_count(db, o->scheme, -1) > 0)
+            return err_set(e, _("there is no province %s in the imported %s list; see 'cdtt units list'"),
+                           o->province, o->scheme);
         snprintf(off.level, sizeof off.level, "province");
         snprintf(off.code, sizeof off.code, "%s", o->province);
         if (found)
@@ -350,6 +353,8 @@ int demo_generate(sqlite3 *db, const demo_opts *opts, demo_counts *counts, cdtt_
         int m = (int)(o.members / nc + (i < o.members % nc));
         rc = add_commune(&g, o.seed, i, &first_record, &c[i], m);
         g.n.communes += rc == 0;
+        if (rc == 0 && o.progress)
+            o.progress(g.n.members, o.members, o.progress_arg);
     }
     for (int i = 0; i < ST_N; i++)
         sqlite3_finalize(g.st[i]);

@@ -13,6 +13,9 @@ typedef struct {
     uint64_t seed;         /* same seed, same options, same unit list → same content */
     char scheme[12];       /* "2025-07" (default when "") or "pre-2025" */
     char province[8];      /* province code to limit the data to, or "" for the country */
+    /* Called (when not NULL) after each commune is committed, with the members written so far. */
+    void (*progress)(long done, long total, void *arg);
+    void *progress_arg;
 } demo_opts;
 
 typedef struct {

@@ -68,6 +68,19 @@ if [ -f "$SHARED_DATA/units-2025-07.csv" ]; then
         skip "every member is in a real commune of province 01" "sqlite3 shell not installed"
         skip "the office is Hà Nội" "sqlite3 shell not installed"
     fi
+    # A file that belongs to one commune gets data of that commune only.
+    "$CDTT" --db "$T/w.db" units import "$SHARED_DATA/units-2025-07.csv" >/dev/null 2>&1
+    "$CDTT" --db "$T/w.db" init --office 00004 >/dev/null 2>&1
+    check "demo in a commune's file" "$CDTT" --db "$T/w.db" demo --members 120
+    if [ $have_sqlite -eq 1 ]; then
+        expect_eq "all its members are in that commune" \
+            "$(sqlite3 "$T/w.db" "SELECT group_concat(DISTINCT unit_code) FROM member")" 00004
+    else
+        skip "all its members are in that commune" "sqlite3 shell not installed"
+    fi
+    "$CDTT" --db "$T/x.db" units import "$SHARED_DATA/units-2025-07.csv" >/dev/null 2>&1
+    check_fails "a province missing from the imported list is refused" 1 \
+        "$CDTT" --db "$T/x.db" demo --members 10 --province 99 --scheme 2025-07
 else
     skip "demo over real communes" "no ../shared/data/units-2025-07.csv beside the checkout"
 fi

@@ -207,6 +207,31 @@ static void bad_options_change_nothing(void **state)
     tu_rmdir(dir);
 }
 
+/* Progress: called once per commune, members so far growing to the total. */
+static void count_progress(long done, long total, void *arg)
+{
+    long *seen = arg;
+    assert_true(done > seen[1] && done <= total);
+    seen[0]++;
+    seen[1] = done;
+}
+
+static void reports_progress(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = tu_open_db(dir, "a.db");
+    long seen[2] = {0, 0};
+    demo_opts o = {.members = 450, .seed = 4, .progress = count_progress, .progress_arg = seen};
+    demo_counts n;
+    cdtt_err e = {{0}};
+    assert_int_equal(demo_generate(db, &o, &n, &e), 0);
+    assert_int_equal(seen[0], n.communes);
+    assert_int_equal(seen[1], 450);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
 static void one_member(void **state)
 {
     (void)state;
@@ -234,9 +259,17 @@ static void uses_the_unit_list(void **state)
         "('2025-07', 'commune', '27007', 'Xã Tân Nhựt', 'Xã', '79', '79', 'xa tan nhut'),"
         "('2025-07', 'commune', '00004', 'Phường Ba Đình', 'Phường', '01', '01', 'phuong ba dinh')";
     assert_int_equal(sqlite3_exec(db, units, NULL, NULL, NULL), SQLITE_OK);
+    /* A province that is not in the imported list is refused; nothing is written. */
+    demo_opts bad = {.members = 10, .seed = 3, .province = "99"};
+    cdtt_err e = {{0}};
+    assert_int_equal(demo_generate(db, &bad, NULL, &e), -1);
+    assert_true(e.msg[0] != '\0');
+    office_rec none;
+    assert_int_equal(office_get(db, &none), -1);
+    assert_int_equal(demo_record_count(db), 0);
+
     demo_opts o = {.members = 900, .seed = 3, .province = "79"};
     demo_counts n;
-    cdtt_err e = {{0}};
     assert_int_equal(demo_generate(db, &o, &n, &e), 0);
     assert_int_equal(n.real_units, 1);
     assert_int_equal(n.communes, 3);
@@ -291,6 +324,7 @@ int main(void)
         cmocka_unit_test(refuses_a_file_with_records),
         cmocka_unit_test(bad_options_change_nothing),
         cmocka_unit_test(one_member),
+        cmocka_unit_test(reports_progress),
         cmocka_unit_test(uses_the_unit_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
