@@ -12,10 +12,26 @@ int cmd_list_areas(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_area(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_team(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_member(cli_ctx *ctx, int argc, char **argv);
+int cmd_delete(cli_ctx *ctx, int argc, char **argv);
+int cmd_undelete(cli_ctx *ctx, int argc, char **argv);
+int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
+int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
+int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
+int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_missing(cli_ctx *ctx, int argc, char **argv);
+int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
+int cmd_session_attend(cli_ctx *ctx, int argc, char **argv);
+int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
+int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv);
+int cmd_activity_add(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
-    {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME]"),
+    {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
      N_("say which commune (or district, province) owns this file")},
     {"units", "import", cmd_units_import, N_("FILE.csv [--scheme 2025-07|pre-2025]"),
      N_("import an official list of provinces, districts and communes")},
@@ -40,6 +56,45 @@ const cli_command CLI_COMMANDS[] = {
         "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
         "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
      N_("add a member, optionally into a team")},
+    {"delete", "member", cmd_delete, N_("UUID"), N_("delete a member (it leaves its teams today)")},
+    {"delete", "team", cmd_delete, N_("UUID|NAME"), N_("delete a team that has no members left")},
+    {"delete", "area", cmd_delete, N_("UUID|NAME"), N_("delete a village or group that has no teams left")},
+    {"undelete", "member", cmd_undelete, N_("UUID"), N_("restore a deleted member and its teams")},
+    {"undelete", "team", cmd_undelete, N_("UUID|NAME"), N_("restore a deleted team")},
+    {"undelete", "area", cmd_undelete, N_("UUID|NAME"), N_("restore a deleted village or group")},
+    {"csv", "export", cmd_csv_export,
+     N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
+     N_("write a table as CSV for Excel (identifiers masked unless --full)")},
+    {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
+     N_("write every table to one Excel workbook, a sheet per table")},
+    {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),
+     N_("write a package of this office's data for the level above")},
+    {"import", NULL, cmd_import, N_("[--dry-run] FILE..."),
+     N_("check and merge packages from the communes (or districts) below")},
+    {"conflicts", "resolve", cmd_conflicts_resolve, N_("ID mine|theirs"),
+     N_("settle a record changed at both levels: keep mine or take theirs")},
+    {"conflicts", NULL, cmd_conflicts, N_("[--all]"),
+     N_("list records changed both here and below since the last import")},
+    {"completeness", NULL, cmd_completeness, N_("[--missing]"),
+     N_("every commune below: when it last sent data, and which sent nothing")},
+    {"report", NULL, cmd_report,
+     N_("[--by area|commune|district|province] [--as-of DATE] [--format text|csv|json]"),
+     N_("training progress against the plan's targets, one row a unit, totals last")},
+    {"missing", NULL, cmd_missing, N_("mooc|zalo|inperson [--area NAME] [--as-of DATE] [--format text|csv]"),
+     N_("list the members (or teams) still missing an indicator")},
+    {"session", "add", cmd_session_add,
+     N_("--date DATE [--place TEXT] [--organiser TEXT] [--topic TEXT] [--note TEXT]"),
+     N_("record an in-person training session (prints its id)")},
+    {"session", "attend", cmd_session_attend, N_("SESSION-ID [--absent] MEMBER-ID..."),
+     N_("mark members present (or absent) at a training session")},
+    {"training", "mooc", cmd_training_mooc,
+     N_("--status not_started|in_progress|completed [--date DATE] MEMBER-ID..."),
+     N_("set members' online MOOC course status")},
+    {"training", "zalo", cmd_training_zalo, N_("--date DATE|--clear MEMBER-ID..."),
+     N_("set the date members began following the Zalo OA")},
+    {"activity", "add", cmd_activity_add,
+     N_("--team TEAM-ID --date DATE --type TYPE [--people N] [--households N] [--note TEXT]"),
+     N_("record a team's activity (counts of people and households helped only)")},
     {"demo", NULL, cmd_demo, N_("--members N [--seed S] [--scheme 2025-07|pre-2025] [--province CODE]"),
      N_("fill an empty file with made-up teams and members for training and tests")},
     {NULL, NULL, NULL, NULL, NULL},

@@ -53,6 +53,10 @@ typedef struct {
 int cli_parse_opts(const char *cmd, int argc, char **argv, const cli_opt *opts, const char **pos,
                    int max_pos);
 
+/* A date typed dd/mm/yyyy or yyyy-mm-dd into out ("YYYY-MM-DD"). Returns 0, or
+ * prints a usage error for command cmd and returns 2. */
+int cli_date_arg(const char *cmd, const char *in, char out[11]);
+
 /* The program's entry point for everything (in cli/main.c). */
 int cli_main(int argc, char **argv);
 

@@ -1,0 +1,55 @@
+/* cmd-activity.c — `cdtt activity add`: what a team did, as counts. */
+#include "cli.h"
+#include "training.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A count typed as digits (0 ... 10^9); -1 when it is not one. */
+static long parse_count(const char *s)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < 0 || v > 1000000000L)
+        return -1;
+    return v;
+}
+
+int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *team = NULL, *date = NULL, *type = NULL, *people = "0", *households = "0", *note = "";
+    const cli_opt opts[] = {
+        {"--team", &team, NULL}, {"--date", &date, NULL}, {"--type", &type, NULL},
+        {"--people", &people, NULL}, {"--households", &households, NULL}, {"--note", &note, NULL},
+        {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("activity add", argc, argv, opts, NULL, 0) < 0)
+        return 2;
+    if (!team || !date || !type)
+        return cli_usage("activity add", _("--team, --date and --type are required"));
+    activity_rec a;
+    memset(&a, 0, sizeof a);
+    if (cli_date_arg("activity add", date, a.date))
+        return 2;
+    a.people = parse_count(people);
+    a.households = parse_count(households);
+    if (a.people < 0 || a.households < 0)
+        return cli_usage("activity add", _("--people and --households must be whole numbers, 0 or more"));
+    if (strlen(team) >= sizeof a.team_uuid || strlen(type) >= sizeof a.type || strlen(note) >= sizeof a.note)
+        return cli_fail(_("a text is too long"));
+    snprintf(a.team_uuid, sizeof a.team_uuid, "%s", team);
+    snprintf(a.type, sizeof a.type, "%s", type);
+    snprintf(a.note, sizeof a.note, "%s", note);
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    char uuid[37];
+    cdtt_err e;
+    if (activity_add(db, &a, uuid, &e) < 0)
+        return cli_fail("%s", e.msg);
+    printf("%s\n", uuid);
+    return 0;
+}

@@ -1,0 +1,59 @@
+/* cmd-missing.c — `cdtt missing mooc|zalo|inperson`: who still lacks an indicator. */
+#include "cli.h"
+#include "progress.h"
+#include "validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The heading of a missing list, in the message language. */
+static const char *title(enum target_indicator ind)
+{
+    switch (ind) {
+    case TARGET_MOOC: return _("Members who have not completed the MOOC course as of %s: %d");
+    case TARGET_ZALO: return _("Members not following the Zalo OA as of %s: %d");
+    default: return _("Teams not yet trained in person as of %s: %d");
+    }
+}
+
+int cmd_missing(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *what = NULL, *area_s = NULL, *as_of_s = NULL, *fmt_s = "text";
+    const cli_opt opts[] = {
+        {"--area", &area_s, NULL}, {"--as-of", &as_of_s, NULL}, {"--format", &fmt_s, NULL}, {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("missing", argc, argv, opts, &what, 1) < 0)
+        return 2;
+    enum target_indicator ind = TARGET_COUNT;
+    for (int k = 0; what && k < TARGET_COUNT; k++)
+        if (strcmp(what, config_indicator_name((enum target_indicator)k)) == 0)
+            ind = (enum target_indicator)k;
+    if (ind == TARGET_COUNT)
+        return cli_usage("missing", _("say which indicator: mooc, zalo or inperson"));
+    report_format fmt;
+    char as_of[11], area[37];
+    cdtt_err e;
+    if (report_format_parse(fmt_s, &fmt) < 0 || fmt == REPORT_JSON)
+        return cli_usage("missing", _("--format must be text or csv, not '%s'"), fmt_s);
+    if (progress_parse_as_of(as_of_s, as_of, &e) < 0)
+        return cli_usage("missing", "%s", e.msg);
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    if (area_s && progress_find_area(db, area_s, area, &e) < 0)
+        return cli_fail("%s", e.msg);
+    progress_missing_item *items;
+    int n;
+    if (progress_missing(db, &ctx->cfg, ind, as_of, area_s ? area : NULL, &items, &n, &e) < 0)
+        return cli_fail("%s", e.msg);
+    if (fmt == REPORT_TEXT) {
+        char shown[11];
+        date_to_display(as_of, shown);
+        printf(title(ind), shown, n);
+        printf("\n\n");
+    }
+    report_missing_write(stdout, ind, items, n, fmt);
+    free(items);
+    return 0;
+}

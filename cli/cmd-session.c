@@ -1,0 +1,70 @@
+/* cmd-session.c — `cdtt session add` and `cdtt session attend`: in-person training. */
+#include "cli.h"
+#include "training.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *date = NULL, *place = "", *organiser = "", *topic = "", *note = "";
+    const cli_opt opts[] = {
+        {"--date", &date, NULL}, {"--place", &place, NULL}, {"--organiser", &organiser, NULL},
+        {"--topic", &topic, NULL}, {"--note", &note, NULL}, {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("session add", argc, argv, opts, NULL, 0) < 0)
+        return 2;
+    training_session_rec s;
+    memset(&s, 0, sizeof s);
+    if (!date)
+        return cli_usage("session add", _("--date is required"));
+    if (cli_date_arg("session add", date, s.date))
+        return 2;
+    snprintf(s.place, sizeof s.place, "%s", place);
+    snprintf(s.organiser, sizeof s.organiser, "%s", organiser);
+    snprintf(s.topic, sizeof s.topic, "%s", topic);
+    snprintf(s.note, sizeof s.note, "%s", note);
+    if (strlen(place) >= sizeof s.place || strlen(organiser) >= sizeof s.organiser ||
+        strlen(topic) >= sizeof s.topic || strlen(note) >= sizeof s.note)
+        return cli_fail(_("a text is too long"));
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    char uuid[37];
+    cdtt_err e;
+    if (training_session_add(db, &s, uuid, &e) < 0)
+        return cli_fail("%s", e.msg);
+    printf("%s\n", uuid);
+    return 0;
+}
+
+int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
+{
+    bool absent = false;
+    const cli_opt opts[] = {{"--absent", NULL, &absent}, {NULL, NULL, NULL}};
+    const char **words = xcalloc((size_t)argc, sizeof *words);
+    int n = cli_parse_opts("session attend", argc, argv, opts, words, argc);
+    if (n < 0) {
+        free(words);
+        return 2;
+    }
+    if (n < 2) {
+        free(words);
+        return cli_usage("session attend", _("give the session's id and at least one member's id"));
+    }
+    const char *session = words[0], **members = words + 1;
+    int present = !absent;
+    n--;
+    sqlite3 *db = cli_open_db(ctx, 0);
+    int changed = 0, rc = 0;
+    cdtt_err e;
+    if (!db)
+        rc = 1;
+    else if (training_attendance_mark(db, session, members, n, present, &changed, &e) < 0)
+        rc = cli_fail("%s", e.msg);
+    else
+        printf(_("%d attendance records changed\n"), changed);
+    free(words);
+    return rc;
+}

@@ -1,0 +1,230 @@
+/* progress-compute.c — the progress table: indicators per unit and in total, as of a date. */
+#include "progress.h"
+#include "db.h"
+#include "progress-sql.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The teams that count, each with its group: gk (key), gname, gsort, gcode. */
+static const char *const TEAM_GROUPS[] = {
+    [PROGRESS_BY_AREA] =
+        "SELECT t.uuid AS uuid, coalesce(a.uuid, '') AS gk, coalesce(a.name, '') AS gname, "
+        "coalesce(a.sort_key, '') AS gsort, '' AS gcode FROM team t "
+        "LEFT JOIN area a ON a.uuid = t.area_uuid AND a.deleted = 0 WHERE " PSQL_TEAM_COUNTS,
+    [PROGRESS_BY_COMMUNE] =
+        "SELECT t.uuid AS uuid, t.unit_scheme || ':' || t.unit_code AS gk, "
+        "coalesce(u.name, (SELECT o.name FROM office o WHERE o.scheme = t.unit_scheme AND o.code = t.unit_code), "
+        "t.unit_code) AS gname, t.unit_code AS gsort, t.unit_code AS gcode FROM team t "
+        "LEFT JOIN unit u ON u.scheme = t.unit_scheme AND u.level = 'commune' AND u.code = t.unit_code "
+        "WHERE " PSQL_TEAM_COUNTS,
+    [PROGRESS_BY_DISTRICT] =
+        "SELECT t.uuid AS uuid, coalesce(d.scheme || ':' || d.code, '') AS gk, coalesce(d.name, '') AS gname, "
+        "coalesce(d.code, '') AS gsort, coalesce(d.code, '') AS gcode FROM team t "
+        "LEFT JOIN unit u ON u.scheme = t.unit_scheme AND u.level = 'commune' AND u.code = t.unit_code "
+        "LEFT JOIN unit d ON d.scheme = u.scheme AND d.level = 'district' AND d.code = u.parent_code "
+        "WHERE " PSQL_TEAM_COUNTS,
+    [PROGRESS_BY_PROVINCE] =
+        "SELECT t.uuid AS uuid, coalesce(p.scheme || ':' || p.code, '') AS gk, coalesce(p.name, '') AS gname, "
+        "coalesce(p.code, '') AS gsort, coalesce(p.code, '') AS gcode FROM team t "
+        "LEFT JOIN unit u ON u.scheme = t.unit_scheme AND u.level = 'commune' AND u.code = t.unit_code "
+        "LEFT JOIN unit p ON p.scheme = u.scheme AND p.level = 'province' AND p.code = u.province_code "
+        "WHERE " PSQL_TEAM_COUNTS,
+};
+
+/* Every team that counts in one group, for the totals. */
+static const char TEAM_ALL[] =
+    "SELECT t.uuid AS uuid, '*' AS gk, '' AS gname, '' AS gsort, '' AS gcode FROM team t WHERE "
+    PSQL_TEAM_COUNTS;
+
+/* What each query adds to a row. */
+enum fill { FILL_TEAMS, FILL_MEMBERS, FILL_TRAINED, FILL_ACTIVITY };
+
+static const char *const BODIES[] = {
+    [FILL_TEAMS] = " SELECT gk, count(*), gname, gsort, gcode FROM tg GROUP BY gk",
+    [FILL_MEMBERS] =
+        ", cm AS (SELECT DISTINCT tg.gk AS gk, ms.member_uuid AS mu FROM membership ms "
+        "  JOIN tg ON tg.uuid = ms.team_uuid WHERE " PSQL_MEMBERSHIP_ON("?1") ") "
+        "SELECT cm.gk, count(*), sum(" PSQL_MOOC_DONE "), sum(" PSQL_ZALO_DONE ") "
+        "FROM cm JOIN member m ON m.uuid = cm.mu AND m.deleted = 0 GROUP BY cm.gk",
+    [FILL_TRAINED] = ", " PSQL_TRAINED_CTE
+        " SELECT tg.gk, count(*) FROM tg JOIN trained tr ON tr.team_uuid = tg.uuid AND tr.n >= ?2 "
+        "GROUP BY tg.gk",
+    [FILL_ACTIVITY] =
+        " SELECT tg.gk, count(*), sum(ac.people), sum(ac.households) FROM activity ac "
+        "JOIN tg ON tg.uuid = ac.team_uuid WHERE ac.deleted = 0 AND ac.date >= ?3 AND ac.date <= ?1 "
+        "GROUP BY tg.gk",
+};
+
+typedef struct {
+    const char *as_of;
+    int min_attendees;
+    char month_start[11];
+} qparams;
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(((const progress_row *)a)->key, ((const progress_row *)b)->key);
+}
+
+/* Row keyed key in rows sorted by key, appending one (rows then unsorted) when
+ * add is set; NULL when absent and not added. */
+static progress_row *find_row(progress_table *t, int n_sorted, const char *key, int add)
+{
+    progress_row probe;
+    snprintf(probe.key, sizeof probe.key, "%s", key);
+    progress_row *r = n_sorted ? bsearch(&probe, t->rows, (size_t)n_sorted, sizeof *t->rows, by_key) : NULL;
+    if (r || !add)
+        return r;
+    for (int i = n_sorted; i < t->n_rows; i++)
+        if (strcmp(t->rows[i].key, key) == 0)
+            return &t->rows[i];
+    t->rows = xrealloc(t->rows, (size_t)(t->n_rows + 1) * sizeof *t->rows);
+    r = &t->rows[t->n_rows++];
+    memset(r, 0, sizeof *r);
+    snprintf(r->key, sizeof r->key, "%s", key);
+    return r;
+}
+
+static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
+{
+    const unsigned char *s = sqlite3_column_text(st, col);
+    snprintf(dst, n, "%s", s ? (const char *)s : "");
+}
+
+/* Runs the query of kind fill over the team groups tg and adds its figures to
+ * t's rows (created for FILL_TEAMS, which must come first). */
+static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *q, progress_table *t,
+                    cdtt_err *e)
+{
+    size_t len = strlen(tg) + strlen(BODIES[fill]) + 32;
+    char *sql = xmalloc(len);
+    snprintf(sql, len, "WITH tg AS (%s)%s", tg, BODIES[fill]);
+    sqlite3_stmt *st = db_prepare(db, sql, e);
+    free(sql);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, q->as_of, -1, SQLITE_STATIC);
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        sqlite3_bind_int(st, 2, q->min_attendees);
+    if (sqlite3_bind_parameter_count(st) >= 3)
+        sqlite3_bind_text(st, 3, q->month_start, -1, SQLITE_STATIC);
+    int n_sorted = t->n_rows;
+    if (fill != FILL_TEAMS)
+        qsort(t->rows, (size_t)t->n_rows, sizeof *t->rows, by_key);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(st, 0);
+        progress_row *r = find_row(t, fill == FILL_TEAMS ? 0 : n_sorted, key ? key : "", fill == FILL_TEAMS);
+        if (!r)
+            continue;
+        switch (fill) {
+        case FILL_TEAMS:
+            r->teams = sqlite3_column_int64(st, 1);
+            if (!r->name[0])
+                copy_col(r->name, sizeof r->name, st, 2);
+            if (!r->sort[0])
+                copy_col(r->sort, sizeof r->sort, st, 3);
+            copy_col(r->code, sizeof r->code, st, 4);
+            break;
+        case FILL_MEMBERS:
+            r->members = sqlite3_column_int64(st, 1);
+            r->mooc_done = sqlite3_column_int64(st, 2);
+            r->zalo_done = sqlite3_column_int64(st, 3);
+            break;
+        case FILL_TRAINED:
+            r->teams_trained = sqlite3_column_int64(st, 1);
+            break;
+        case FILL_ACTIVITY:
+            r->activities = sqlite3_column_int64(st, 1);
+            r->people = sqlite3_column_int64(st, 2);
+            r->households = sqlite3_column_int64(st, 3);
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot compute the progress"));
+}
+
+/* All four queries over tg into t. */
+static int fill_all(sqlite3 *db, const char *tg, const qparams *q, progress_table *t, cdtt_err *e)
+{
+    for (int f = FILL_TEAMS; f <= FILL_ACTIVITY; f++)
+        if (run_fill(db, tg, (enum fill)f, q, t, e) < 0)
+            return -1;
+    return 0;
+}
+
+/* Rows with no key (commune-level teams) first in the area view, unknown units last elsewhere. */
+static progress_by sort_mode;
+static int by_display(const void *a, const void *b)
+{
+    const progress_row *x = a, *y = b;
+    int xe = x->key[0] == '\0', ye = y->key[0] == '\0';
+    if (xe != ye)
+        return sort_mode == PROGRESS_BY_AREA ? ye - xe : xe - ye;
+    int c = strcmp(x->sort, y->sort);
+    return c ? c : strcmp(x->key, y->key);
+}
+
+/* Adds every non-deleted area as a row, so villages without a team show. */
+static int seed_areas(sqlite3 *db, progress_table *t, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT uuid, name, sort_key FROM area WHERE deleted = 0", e);
+    if (!st)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        progress_row *r = find_row(t, 0, (const char *)sqlite3_column_text(st, 0), 1);
+        copy_col(r->name, sizeof r->name, st, 1);
+        copy_col(r->sort, sizeof r->sort, st, 2);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot compute the progress"));
+}
+
+int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                     progress_table *out, cdtt_err *e)
+{
+    memset(out, 0, sizeof *out);
+    if ((int)by < 0 || by > PROGRESS_BY_PROVINCE)
+        return err_set(e, "progress_compute: bad grouping");
+    snprintf(out->as_of, sizeof out->as_of, "%s", as_of);
+    out->by = by;
+    memcpy(out->targets, cfg->targets, sizeof out->targets);
+    out->min_attendees = cfg->inperson_min_attendees > 0 ? cfg->inperson_min_attendees : 1;
+    qparams q = {.as_of = as_of, .min_attendees = out->min_attendees};
+    snprintf(q.month_start, sizeof q.month_start, "%.8s01", as_of);
+
+    if (by == PROGRESS_BY_AREA && seed_areas(db, out, e) < 0)
+        goto fail;
+    if (fill_all(db, TEAM_GROUPS[by], &q, out, e) < 0)
+        goto fail;
+    for (int i = 0; i < out->n_rows; i++)
+        if (!out->rows[i].key[0])
+            snprintf(out->rows[i].name, sizeof out->rows[i].name, "%s",
+                     by == PROGRESS_BY_AREA ? _("Commune-level teams") : _("Unknown unit"));
+    sort_mode = by;
+    qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
+
+    progress_table all = {0};
+    int rc = fill_all(db, TEAM_ALL, &q, &all, e);
+    if (all.n_rows == 1)
+        out->total = all.rows[0];
+    free(all.rows);
+    if (rc < 0)
+        goto fail;
+    out->total.key[0] = '\0';
+    snprintf(out->total.name, sizeof out->total.name, "%s", _("Total"));
+    return 0;
+fail:
+    progress_free(out);
+    return -1;
+}
+
+void progress_free(progress_table *t)
+{
+    free(t->rows);
+    t->rows = NULL;
+    t->n_rows = 0;
+}

@@ -1,0 +1,274 @@
+/* report-progress.c — the progress table as text (terminal and paper), CSV and JSON. */
+#include "progress.h"
+#include "csv.h"
+#include "i18n.h"
+#include "text.h"
+#include "validate.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void percent_text_sep(const progress_row *r, enum target_indicator ind, char sep, char out[16])
+{
+    long part, whole;
+    progress_fraction(r, ind, &part, &whole);
+    double p = progress_percent(part, whole);
+    if (p < 0) {
+        out[0] = '\0';
+        return;
+    }
+    snprintf(out, 16, "%.1f", p);
+    char *dot = strchr(out, '.');
+    if (dot)
+        *dot = sep;
+}
+
+static const enum target_indicator INDICATORS[TARGET_COUNT] = {TARGET_MOOC, TARGET_ZALO, TARGET_INPERSON};
+
+/* The percentage of ind in r as "66.7", or "" when there is nothing to count. */
+static void percent_text(const progress_row *r, enum target_indicator ind, char out[16])
+{
+    percent_text_sep(r, ind, '.', out);
+}
+
+/* The same for people to read: Vietnamese writes a decimal comma ("66,7"). */
+static void percent_shown(const progress_row *r, enum target_indicator ind, char out[16])
+{
+    percent_text_sep(r, ind, strcmp(i18n_lang(), "vi") == 0 ? ',' : '.', out);
+}
+
+static progress_status row_status(const progress_table *t, const progress_row *r, enum target_indicator ind)
+{
+    long part, whole;
+    progress_fraction(r, ind, &part, &whole);
+    return progress_status_of(&t->targets[ind], part, whole, t->as_of);
+}
+
+static const char *status_name(progress_status s)
+{
+    static const char *const names[] = {"none", "reached", "on_track", "at_risk", "behind"};
+    return names[s];
+}
+
+/* ---- text ---- */
+
+enum { COL_TEAMS, COL_MEMBERS, COL_MOOC, COL_ZALO, COL_INPERSON, COL_ACTIVITIES, N_COLS };
+#define NAME_MAX_COLS 22
+#define GAP "  "
+
+static const char *const COL_HEADERS[N_COLS] = {
+    N_("Teams"), N_("Members"), N_("MOOC"), N_("Zalo OA"), N_("In person"), N_("Activities"),
+};
+
+static int max_int(int a, int b) { return a > b ? a : b; }
+
+/* Writes one row's cells into cells[N_COLS][24]. */
+static void row_cells(const progress_table *t, const progress_row *r, char cells[N_COLS][24])
+{
+    snprintf(cells[COL_TEAMS], 24, "%ld", r->teams);
+    snprintf(cells[COL_MEMBERS], 24, "%ld", r->members);
+    snprintf(cells[COL_ACTIVITIES], 24, "%ld", r->activities);
+    for (int i = 0; i < TARGET_COUNT; i++) {
+        char pct[16];
+        percent_shown(r, INDICATORS[i], pct);
+        progress_status s = row_status(t, r, INDICATORS[i]);
+        snprintf(cells[COL_MOOC + i], 24, "%s%s%s", pct[0] ? pct : "-", pct[0] ? "%" : "",
+                 s == PSTATUS_BEHIND ? "!" : s == PSTATUS_AT_RISK ? "~" : " ");
+    }
+}
+
+static void text_row(FILE *f, const char *name, char cells[N_COLS][24], int name_w, const int *w)
+{
+    report_pad(f, name, name_w, 0);
+    for (int c = 0; c < N_COLS; c++) {
+        fputs(GAP, f);
+        report_pad(f, cells[c], w[c], 1);
+    }
+    fputc('\n', f);
+}
+
+static void text_rule(FILE *f, int width)
+{
+    for (int i = 0; i < width; i++)
+        fputc('-', f);
+    fputc('\n', f);
+}
+
+static const char *indicator_label(enum target_indicator ind)
+{
+    static const char *const labels[TARGET_COUNT] = {
+        N_("Online course (MOOC)"), N_("Following the Zalo OA"), N_("Teams trained in person"),
+    };
+    return _(labels[ind]);
+}
+
+static const char *first_column_title(progress_by by)
+{
+    static const char *const titles[] = {
+        N_("Village/group"), N_("Commune"), N_("District"), N_("Province"),
+    };
+    return _(titles[by]);
+}
+
+/* The targets as a small table: each with its deadline, the total's figure and where it stands. */
+static void text_targets(FILE *f, const progress_table *t)
+{
+    enum { T_LABEL, T_TARGET, T_DEADLINE, T_NOW, T_STATUS, T_N };
+    char cells[TARGET_COUNT][T_N][64];
+    const char *head[T_N] = {_("Target"), "", _("Deadline"), _("Now"), _("Status")};
+    int w[T_N];
+    for (int c = 0; c < T_N; c++)
+        w[c] = text_width(head[c]);
+    for (int i = 0; i < TARGET_COUNT; i++) {
+        enum target_indicator ind = INDICATORS[i];
+        long part, whole;
+        progress_fraction(&t->total, ind, &part, &whole);
+        char pct[16];
+        percent_shown(&t->total, ind, pct);
+        progress_status s = row_status(t, &t->total, ind);
+        static const char *const words[] = {
+            [PSTATUS_NONE] = N_("nothing to count"), [PSTATUS_REACHED] = N_("reached"),
+            [PSTATUS_ON_TRACK] = N_("on track"), [PSTATUS_AT_RISK] = N_("at risk"),
+            [PSTATUS_BEHIND] = N_("BEHIND SCHEDULE"),
+        };
+        const char *word = _(words[s]);
+        snprintf(cells[i][T_LABEL], 64, "%s", indicator_label(ind));
+        snprintf(cells[i][T_TARGET], 64, "%g%%", t->targets[ind].percent);
+        date_to_display(t->targets[ind].deadline, cells[i][T_DEADLINE]);
+        snprintf(cells[i][T_NOW], 64, "%s%s (%ld/%ld)", pct[0] ? pct : "-", pct[0] ? "%" : "", part, whole);
+        snprintf(cells[i][T_STATUS], 64, "%s", word);
+        for (int c = 0; c < T_N; c++)
+            w[c] = max_int(w[c], text_width(cells[i][c]));
+    }
+    for (int i = -1; i < TARGET_COUNT; i++) {
+        for (int c = 0; c < T_N; c++) {
+            const char *cell = i < 0 ? head[c] : cells[i][c];
+            if (c + 1 < T_N) {
+                report_pad(f, cell, w[c], c == T_TARGET);
+                fputs(GAP, f);
+            } else {
+                fprintf(f, "%s\n", cell);
+            }
+        }
+    }
+}
+
+static void write_text(FILE *f, const progress_table *t)
+{
+    char as_of[11];
+    date_to_display(t->as_of, as_of);
+    fprintf(f, _("Training progress as of %s"), as_of);
+    fputs("\n\n", f);
+
+    int w[N_COLS], name_w = text_width(first_column_title(t->by));
+    for (int c = 0; c < N_COLS; c++)
+        w[c] = max_int(text_width(_(COL_HEADERS[c])), c >= COL_MOOC && c <= COL_INPERSON ? 7 : 5);
+    for (int i = 0; i < t->n_rows; i++)
+        name_w = max_int(name_w, text_width(t->rows[i].name));
+    name_w = max_int(name_w, text_width(t->total.name));
+    if (name_w > NAME_MAX_COLS)
+        name_w = NAME_MAX_COLS;
+    int width = name_w;
+    for (int c = 0; c < N_COLS; c++)
+        width += (int)strlen(GAP) + w[c];
+
+    char cells[N_COLS][24];
+    for (int c = 0; c < N_COLS; c++)
+        snprintf(cells[c], 24, "%s%s", _(COL_HEADERS[c]), c >= COL_MOOC && c <= COL_INPERSON ? " " : "");
+    text_row(f, first_column_title(t->by), cells, name_w, w);
+    text_rule(f, width);
+    for (int i = 0; i < t->n_rows; i++) {
+        row_cells(t, &t->rows[i], cells);
+        text_row(f, t->rows[i].name, cells, name_w, w);
+    }
+    text_rule(f, width);
+    row_cells(t, &t->total, cells);
+    text_row(f, t->total.name, cells, name_w, w);
+    fputc('\n', f);
+    fprintf(f, "%s\n", _("MOOC, Zalo OA: % of members; In person: % of teams; Activities: this month."));
+    fprintf(f, "%s\n", _("! behind schedule: the deadline has passed and the target is not reached."));
+    fprintf(f, "%s\n\n", _("~ at risk: the target is not reached and the deadline is within 30 days."));
+    text_targets(f, t);
+}
+
+/* ---- csv ---- */
+
+static void write_csv(FILE *f, const progress_table *t)
+{
+    const char *header[] = {
+        _("Code"), first_column_title(t->by), _("Teams"), _("Members"),
+        _("MOOC completed"), _("MOOC %"), _("Zalo OA followed"), _("Zalo OA %"),
+        _("Teams trained in person"), _("Trained in person %"),
+        _("Activities this month"), _("People helped"), _("Households helped"),
+    };
+    enum { N = sizeof header / sizeof header[0] };
+    csv_write_bom(f);
+    csv_write_row(f, header, N, ',');
+    for (int i = 0; i <= t->n_rows; i++) {
+        const progress_row *r = i < t->n_rows ? &t->rows[i] : &t->total;
+        char num[8][24], pct[3][16];
+        for (int k = 0; k < 3; k++)
+            percent_text(r, INDICATORS[k], pct[k]);
+        long vals[8] = {r->teams, r->members, r->mooc_done, r->zalo_done, r->teams_trained,
+                        r->activities, r->people, r->households};
+        for (int k = 0; k < 8; k++)
+            snprintf(num[k], sizeof num[k], "%ld", vals[k]);
+        const char *row[N] = {r->code, r->name, num[0], num[1], num[2], pct[0], num[3], pct[1],
+                              num[4], pct[2], num[5], num[6], num[7]};
+        csv_write_row(f, row, N, ',');
+    }
+}
+
+/* ---- json ---- */
+
+static void json_row(FILE *f, const progress_table *t, const progress_row *r)
+{
+    fputs("{\"code\": ", f);
+    report_json_string(f, r->code);
+    fputs(", \"name\": ", f);
+    report_json_string(f, r->name);
+    fprintf(f, ", \"teams\": %ld, \"members\": %ld, \"mooc_done\": %ld, \"zalo_done\": %ld, "
+               "\"teams_trained\": %ld",
+            r->teams, r->members, r->mooc_done, r->zalo_done, r->teams_trained);
+    for (int k = 0; k < TARGET_COUNT; k++) {
+        char pct[16];
+        percent_text(r, INDICATORS[k], pct);
+        const char *name = config_indicator_name(INDICATORS[k]);
+        fprintf(f, ", \"%s_pct\": %s, \"%s_status\": \"%s\"", name, pct[0] ? pct : "null", name,
+                status_name(row_status(t, r, INDICATORS[k])));
+    }
+    fprintf(f, ", \"activities\": %ld, \"people_helped\": %ld, \"households_helped\": %ld}",
+            r->activities, r->people, r->households);
+}
+
+static void write_json(FILE *f, const progress_table *t)
+{
+    static const char *const by_names[] = {"area", "commune", "district", "province"};
+    fprintf(f, "{\n  \"as_of\": \"%s\",\n  \"by\": \"%s\",\n  \"inperson_min_attendees\": %d,\n",
+            t->as_of, by_names[t->by], t->min_attendees);
+    fputs("  \"targets\": {", f);
+    for (int k = 0; k < TARGET_COUNT; k++) {
+        fprintf(f, "%s\"%s\": {\"percent\": %g, \"deadline\": ", k ? ", " : "",
+                config_indicator_name(INDICATORS[k]), t->targets[k].percent);
+        report_json_string(f, t->targets[k].deadline);
+        fputc('}', f);
+    }
+    fputs("},\n  \"rows\": [", f);
+    for (int i = 0; i < t->n_rows; i++) {
+        fputs(i ? ",\n    " : "\n    ", f);
+        json_row(f, t, &t->rows[i]);
+    }
+    fputs(t->n_rows ? "\n  ],\n  \"totals\": " : "],\n  \"totals\": ", f);
+    json_row(f, t, &t->total);
+    fputs("\n}\n", f);
+}
+
+void report_progress_write(FILE *f, const progress_table *t, report_format fmt)
+{
+    if (fmt == REPORT_CSV)
+        write_csv(f, t);
+    else if (fmt == REPORT_JSON)
+        write_json(f, t);
+    else
+        write_text(f, t);
+}

@@ -1,0 +1,138 @@
+/* progress.h — the training indicators of the plan, computed as of a date, per
+ * village/residential group (or commune, district, province) with totals, the
+ * lists of who is still missing each, and the report formats (text, csv, json).
+ *
+ * Definitions (docs/readme/training.md says the same for users), as of DATE:
+ * - a team counts when it is not deleted, its status is active and its decision
+ *   date is empty or <= DATE;
+ * - a member counts for a team when the member and the membership are not
+ *   deleted and the membership's date_from is empty or <= DATE and its date_to
+ *   is empty or > DATE; a member counts once per unit, however many teams;
+ * - MOOC done: mooc_status completed and mooc_date empty or <= DATE;
+ * - Zalo followed: zalo_date set and <= DATE;
+ * - a team is trained in person when at least inperson_min_attendees distinct
+ *   members of it (members at the session's date) attended sessions dated <= DATE;
+ * - activities: those of counted teams dated from the 1st of DATE's month to DATE. */
+#ifndef CDTT_PROGRESS_H
+#define CDTT_PROGRESS_H
+
+#include <stdio.h>
+#include <sqlite3.h>
+#include "cdtt.h"
+#include "config.h"
+
+typedef enum {
+    PROGRESS_BY_AREA = 0,  /* each village / residential group; commune-level teams apart */
+    PROGRESS_BY_COMMUNE,   /* each commune (the team's unit) */
+    PROGRESS_BY_DISTRICT,  /* each district (pre-2025 scheme), from the unit table */
+    PROGRESS_BY_PROVINCE,  /* each province, from the unit table */
+} progress_by;
+
+typedef enum {
+    PSTATUS_NONE = 0,  /* nothing to measure (no members or no teams) */
+    PSTATUS_REACHED,   /* the target is reached */
+    PSTATUS_ON_TRACK,  /* below target, deadline more than 30 days away (or none) */
+    PSTATUS_AT_RISK,   /* below target, deadline within the next 30 days */
+    PSTATUS_BEHIND,    /* below target and the deadline has passed */
+} progress_status;
+
+/* Days before a deadline when a value below target is "at risk". */
+#define PROGRESS_RISK_DAYS 30
+
+typedef struct {
+    char key[64];    /* area uuid, "scheme:code" or unit code; "" = no area / unknown unit */
+    char code[16];   /* the unit's code (commune/district/province rows), else "" */
+    char name[256];  /* what to show; already translated for the "" row */
+    char sort[256];  /* the order of rows (sort key or code) */
+    long teams;         /* teams that count */
+    long members;       /* distinct members that count */
+    long mooc_done;     /* of them, MOOC completed */
+    long zalo_done;     /* of them, following the Zalo OA */
+    long teams_trained; /* teams trained in person */
+    long activities;    /* activities this month */
+    long people;        /* people helped this month */
+    long households;    /* households helped this month */
+} progress_row;
+
+typedef struct {
+    char as_of[11];    /* "YYYY-MM-DD" */
+    progress_by by;
+    progress_row *rows; /* sorted as lists are (Vietnamese order, codes) */
+    int n_rows;
+    progress_row total; /* the whole file: members counted once */
+    cdtt_target targets[TARGET_COUNT];
+    int min_attendees;
+} progress_table;
+
+/* Computes the table as of as_of ("YYYY-MM-DD") with cfg's targets. Every
+ * non-deleted area is a row in PROGRESS_BY_AREA, even without teams. Returns 0
+ * (free with progress_free) or -1 with e set. */
+int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                     progress_table *out, cdtt_err *e);
+
+/* Frees what progress_compute allocated (the struct itself is the caller's). */
+void progress_free(progress_table *t);
+
+/* The numerator and denominator of indicator ind in row r. */
+void progress_fraction(const progress_row *r, enum target_indicator ind, long *part, long *whole);
+
+/* 100 * part / whole, or -1 when whole is 0. */
+double progress_percent(long part, long whole);
+
+/* Where part/whole stands against target t as of as_of ("YYYY-MM-DD"). */
+progress_status progress_status_of(const cdtt_target *t, long part, long whole, const char *as_of);
+
+/* Days from date a to date b (both "YYYY-MM-DD"); b later gives a positive number. */
+long progress_days_between(const char *a, const char *b);
+
+/* "area" "commune" "district" "province" → *by; returns 0, or -1 when unknown. */
+int progress_by_parse(const char *s, progress_by *by);
+
+/* Someone (or a team) still missing an indicator. */
+typedef struct {
+    char uuid[37];
+    char name[256];    /* member's full name, or team name */
+    char teams[512];   /* member: names of the counted teams, "; "-separated; team: "" */
+    char area[256];    /* area name ("" for commune-level teams) */
+    char detail[64];   /* mooc: not_started|in_progress|completed; zalo: ""; inperson: "N/M" attendees/needed */
+} progress_missing_item;
+
+/* The members (mooc, zalo) or teams (inperson) that count as of as_of and lack
+ * indicator ind, in Vietnamese name order; only those of area area_uuid when it
+ * is not NULL ("" = commune-level teams). Returns 0 with *items (free it) and *n
+ * set, or -1 with e set. */
+int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
+                     const char *as_of, const char *area_uuid, progress_missing_item **items,
+                     int *n, cdtt_err *e);
+
+/* The uuid of the non-deleted area whose name is name (accents and case
+ * ignored). Returns 0, or -1 with e set when there is none or several. */
+int progress_find_area(sqlite3 *db, const char *name, char uuid[37], cdtt_err *e);
+
+typedef enum { REPORT_TEXT = 0, REPORT_CSV, REPORT_JSON } report_format;
+
+/* A date typed dd/mm/yyyy or YYYY-MM-DD into out ("YYYY-MM-DD"); NULL or "" gives
+ * today. Returns 0, or -1 with e set when it is not a date. */
+int progress_parse_as_of(const char *in, char out[11], cdtt_err *e);
+
+/* "text" "csv" "json" → *fmt; returns 0, or -1 when unknown. */
+int report_format_parse(const char *s, report_format *fmt);
+
+/* Writes the progress table in fmt, in the current message language: text is an
+ * aligned table (fits 80 columns) with the targets and a legend of the marks
+ * ("!" behind, "~" at risk); csv has a header row and the totals last; json is
+ * {"as_of", "by", "targets", "rows": [...], "totals": {...}}. */
+void report_progress_write(FILE *f, const progress_table *t, report_format fmt);
+
+/* Writes a missing list in fmt (text or csv; json is treated as csv). */
+void report_missing_write(FILE *f, enum target_indicator ind, const progress_missing_item *items,
+                          int n, report_format fmt);
+
+/* Writes s as a JSON string literal (quotes and escapes included). */
+void report_json_string(FILE *f, const char *s);
+
+/* Writes s padded with spaces to cols terminal columns (cut when longer),
+ * on the right when right_align. */
+void report_pad(FILE *f, const char *s, int cols, int right_align);
+
+#endif

@@ -1,0 +1,56 @@
+/* training.h — recording training: in-person sessions and who attended, each
+ * member's online MOOC course and Zalo OA status (one or many at once), and the
+ * activities of teams (aggregate counts only, never the citizens' data).
+ * Every write is one transaction with an audit entry per changed record; on any
+ * error nothing is changed. Dates are "YYYY-MM-DD". */
+#ifndef CDTT_TRAINING_H
+#define CDTT_TRAINING_H
+
+#include <sqlite3.h>
+#include "cdtt.h"
+
+typedef struct {
+    char date[11];        /* required */
+    char place[256];      /* free text, may be empty */
+    char organiser[256];  /* province department, Youth Union, telecom company, … */
+    char topic[256];
+    char note[1024];
+} training_session_rec;
+
+/* Adds a session for this file's office; uuid gets its key. Text fields must be
+ * valid UTF-8 (stored NFC, trimmed). Returns 0 or -1 with e set (no office yet,
+ * bad date, bad text). */
+int training_session_add(sqlite3 *db, const training_session_rec *s, char uuid[37], cdtt_err *e);
+
+/* Marks the n members present (present = 1) or absent (0) at a session.
+ * Marking twice changes nothing. *changed (may be NULL) gets the number of
+ * records changed. An unknown or deleted session or member is an error. */
+int training_attendance_mark(sqlite3 *db, const char *session_uuid, const char *const *members, int n,
+                             int present, int *changed, cdtt_err *e);
+
+/* Sets the MOOC course status ("not_started", "in_progress", "completed") of n
+ * members; date is the completion date (kept only for "completed"; may be ""). */
+int training_mooc_set(sqlite3 *db, const char *const *members, int n, const char *status,
+                      const char *date, int *changed, cdtt_err *e);
+
+/* Sets the date n members started following the Zalo OA ("" = not following). */
+int training_zalo_set(sqlite3 *db, const char *const *members, int n, const char *date, int *changed,
+                      cdtt_err *e);
+
+/* The activity types, NULL-terminated: outreach vneid public_services cashless
+ * ecommerce provincial_app digital_skills online_safety digital_signature other. */
+extern const char *const ACTIVITY_TYPES[];
+
+typedef struct {
+    char team_uuid[37];
+    char date[11];
+    char type[24];     /* one of ACTIVITY_TYPES */
+    long people;       /* people helped, >= 0 */
+    long households;   /* households helped, >= 0 */
+    char note[1024];
+} activity_rec;
+
+/* Adds an activity of a (non-deleted) team; uuid gets its key. Returns 0 or -1 with e set. */
+int activity_add(sqlite3 *db, const activity_rec *a, char uuid[37], cdtt_err *e);
+
+#endif

@@ -1,0 +1,77 @@
+#!/bin/sh
+# report.sh — `cdtt report`, `cdtt missing` and the training commands, through the
+# real binary on a fixture commune; outputs compared with tests/cli/expected/report-*.
+. "$(dirname "$0")/../lib.sh"
+EXP=$ROOT/tests/cli/expected
+D=$T/c.db
+c() { "$CDTT" --db "$D" "$@"; }
+
+# Compares the output of a command with an expected file (or writes it when UPDATE=1).
+compare() { # NAME FILE CMD...
+    name=$1 file=$2; shift 2
+    "$@" >"$T/out" 2>"$T/err"; rc=$?
+    if [ "${UPDATE:-}" = 1 ]; then cp "$T/out" "$EXP/$file"; fi
+    if [ $rc -eq 0 ] && cmp -s "$T/out" "$EXP/$file"; then ok "$name"
+    else fail "$name" "exit $rc; $(head -3 "$T/err")" "$(diff "$EXP/$file" "$T/out" | head -10)"; fi
+}
+
+check "init the commune" c init --office 00082 --name "Phường Cửa Nam"
+if sqlite3 "$D" <"$ROOT/tests/cli/report-fixture.sql"; then ok "fixture loaded"; else fail "fixture loaded"; fi
+
+S1=$(c session add --date 20/08/2022 --place "Nhà văn hoá thôn Đông" --organiser "Sở TT&TT" --topic "VNeID")
+S2=$(c session add --date 2022-10-05 --organiser "Đoàn Thanh niên")
+expect_eq "session ids are UUIDs" "$(printf '%s\n%s\n' "$S1" "$S2" | grep -cE '^[0-9a-f-]{36}$')" 2
+check "attendance" c session attend "$S1" m-an m-ha m-khanh
+check "absent again" c session attend --absent "$S1" m-khanh
+check "attendance 2" c session attend "$S2" m-binh m-giang
+check "mooc completed in bulk" c training mooc --status completed --date 01/10/2022 m-an m-binh m-giang
+check "mooc in progress" c training mooc --status in_progress m-cuong
+check "zalo in bulk" c training zalo --date 15/09/2022 m-an m-cuong m-giang m-khanh
+check "activity" c activity add --team t-dong --date 03/10/2022 --type vneid --people 25 --households 12
+check "activity last month" c activity add --team t-tdp3 --date 30/09/2022 --type cashless --people 9
+
+compare "text report (Vietnamese)" report-area-vi.txt c report --as-of 15/10/2022
+compare "text report (English)" report-area-en.txt c --lang en report --as-of 2022-10-15
+compare "csv report" report-area.csv c report --as-of 15/10/2022 --format csv
+compare "json report" report-area.json c --lang en report --as-of 15/10/2022 --format json
+compare "by commune, after the deadlines" report-commune.txt c --lang en report --by commune --as-of 01/12/2022
+compare "missing mooc" report-missing-mooc.txt c missing mooc --as-of 15/10/2022
+compare "missing zalo in one village" report-missing-zalo.csv c --lang en missing zalo --area "to dan pho 3" --as-of 15/10/2022 --format csv
+compare "missing in person before the second session" report-missing-inperson.txt c --lang en missing inperson --as-of 15/09/2022
+
+# The report and the missing lists agree.
+members=$(c report --as-of 15/10/2022 --format json | sed -n 's/.*"totals": .*"members": \([0-9]*\), "mooc_done": \([0-9]*\).*/\1 \2/p')
+missing=$(c missing mooc --as-of 15/10/2022 --format csv | tail -n +2 | wc -l | tr -d ' ')
+expect_eq "members - mooc done = missing mooc" "$(echo "$members" | awk '{print $1 - $2}')" "$missing"
+
+# Bad input: clear message, exit 2, nothing changed.
+before=$(sqlite3 "$D" "SELECT count(*) FROM attendance; SELECT count(*) FROM audit;")
+check_fails "bad --as-of" 2 c report --as-of 31/02/2022
+check_fails "bad --by" 2 c report --by village
+check_fails "bad --format" 2 c report --format xlsx
+check_fails "missing needs an indicator" 2 c missing
+check_fails "unknown area" 1 c missing mooc --area "Thôn Nam"
+check_fails "unknown member rolls back" 1 c session attend "$S2" m-lan nosuch
+check_fails "bad date" 2 c training zalo --date 2022-13-01 m-an
+check_fails "bad activity type" 1 c activity add --team t-dong --date 03/10/2022 --type party
+check_fails "negative people" 2 c activity add --team t-dong --date 03/10/2022 --type vneid --people -3
+check_fails "invalid UTF-8 place" 1 c session add --date 01/10/2022 --place "$(printf 'Nh\303')"
+expect_eq "nothing changed by refused commands" "$(sqlite3 "$D" "SELECT count(*) FROM attendance; SELECT count(*) FROM audit;")" "$before"
+out=$(c report --as-of 31/02/2022 2>&1)
+expect_contains "date message in Vietnamese" "$out" "không phải là ngày"
+check_fails "report on a missing file" 1 "$CDTT" --db "$T/none.db" report
+expect_eq "no file created by a report" "$(ls "$T/none.db" 2>/dev/null)" ""
+
+# Thirty members marked present with one command; the figure is printed, not asserted.
+i=0; ids=""
+while [ $i -lt 30 ]; do ids="$ids m-$i"; i=$((i + 1)); done
+sqlite3 "$D" "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 29)
+  INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, created_at, updated_at, changed_by)
+  SELECT 'm-' || i, '2025-07', '00082', 'Thành viên ' || i, 'thanh vien ' || i, 'vien ' || i, '2022', '2022', 'x' FROM n;"
+start=$(date +%s%N)
+# shellcheck disable=SC2086
+out=$(c session attend "$S2" $ids)
+echo "# 30 members marked present in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+expect_contains "thirty marked at once" "$out" "30"
+
+finish

@@ -1,0 +1,177 @@
+/* test_training.c — recording sessions, attendance, MOOC/Zalo status and activities. */
+#include "training_fixture.h"
+#include "training.h"
+
+static char *dir;
+static sqlite3 *db;
+
+static int setup(void **state)
+{
+    (void)state;
+    tu_english();
+    dir = tu_tempdir();
+    db = tu_open_db(dir, "t.db");
+    fx_office(db);
+    fx_team(db, "t1", NULL, "Tổ A");
+    fx_member(db, "m1", "Nguyễn Văn An");
+    fx_member(db, "m2", "Trần Thị Bình");
+    fx_member_full(db, "gone", "Người Đã Xoá", NULL, NULL, NULL, "1");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    db_close(db);
+    tu_rmdir(dir);
+    return 0;
+}
+
+static long long count(const char *sql)
+{
+    return db_scalar_int(db, sql, -1);
+}
+
+static void adds_a_session_with_clean_text(void **state)
+{
+    (void)state;
+    training_session_rec s = {.date = "2022-09-15"};
+    snprintf(s.place, sizeof s.place, "  Nhà văn hoá   thôn ");
+    snprintf(s.organiser, sizeof s.organiser, "Sở Thông tin và Truyền thông");
+    char uuid[37];
+    cdtt_err e;
+    assert_int_equal(training_session_add(db, &s, uuid, &e), 0);
+    assert_int_equal(strlen(uuid), 36);
+    assert_int_equal(count("SELECT count(*) FROM training_session WHERE place = 'Nhà văn hoá   thôn' "
+                           "AND unit_code = '00082' AND changed_by = '2025-07:00082'"), 1);
+    assert_int_equal(count("SELECT count(*) FROM audit WHERE tbl = 'training_session' AND action = 'insert'"), 1);
+}
+
+static void refuses_bad_session_input_and_saves_nothing(void **state)
+{
+    (void)state;
+    char uuid[37];
+    cdtt_err e;
+    training_session_rec s = {.date = "2022-02-30"};
+    assert_int_equal(training_session_add(db, &s, uuid, &e), -1);
+    assert_non_null(strstr(e.msg, "2022-02-30"));
+    training_session_rec bad = {.date = "2022-09-15"};
+    snprintf(bad.topic, sizeof bad.topic, "VNeID \xc3\x28");
+    assert_int_equal(training_session_add(db, &bad, uuid, &e), -1);
+    assert_non_null(strstr(e.msg, "UTF-8"));
+    assert_int_equal(count("SELECT count(*) FROM training_session"), 0);
+    db_exec(db, "DELETE FROM office", NULL);
+    assert_int_equal(training_session_add(db, &(training_session_rec){.date = "2022-09-15"}, uuid, &e), -1);
+    assert_non_null(strstr(e.msg, "cdtt init"));
+}
+
+static void marks_attendance_idempotently(void **state)
+{
+    (void)state;
+    fx_session(db, "s1", "2022-09-15");
+    const char *both[] = {"m1", "m2"};
+    int changed;
+    cdtt_err e;
+    assert_int_equal(training_attendance_mark(db, "s1", both, 2, 1, &changed, &e), 0);
+    assert_int_equal(changed, 2);
+    assert_int_equal(training_attendance_mark(db, "s1", both, 2, 1, &changed, &e), 0);
+    assert_int_equal(changed, 0);
+    assert_int_equal(count("SELECT count(*) FROM attendance WHERE deleted = 0"), 2);
+    assert_int_equal(training_attendance_mark(db, "s1", both + 1, 1, 0, &changed, &e), 0);
+    assert_int_equal(changed, 1);
+    assert_int_equal(count("SELECT count(*) FROM attendance WHERE deleted = 0"), 1);
+    assert_int_equal(training_attendance_mark(db, "s1", both + 1, 1, 1, &changed, &e), 0);
+    assert_int_equal(changed, 1); /* the tombstone comes back, no second row */
+    assert_int_equal(count("SELECT count(*) FROM attendance"), 2);
+    assert_int_equal(count("SELECT count(*) FROM audit WHERE tbl = 'attendance'"), 4);
+}
+
+static void attendance_error_changes_nothing(void **state)
+{
+    (void)state;
+    fx_session(db, "s1", "2022-09-15");
+    const char *list[] = {"m1", "gone"};
+    int changed = 99;
+    cdtt_err e;
+    assert_int_equal(training_attendance_mark(db, "s1", list, 2, 1, &changed, &e), -1);
+    assert_non_null(strstr(e.msg, "gone"));
+    assert_int_equal(count("SELECT count(*) FROM attendance"), 0);
+    assert_int_equal(training_attendance_mark(db, "nosuch", list, 1, 1, &changed, &e), -1);
+    assert_non_null(strstr(e.msg, "nosuch"));
+}
+
+static void sets_mooc_and_zalo_in_bulk(void **state)
+{
+    (void)state;
+    const char *both[] = {"m1", "m2"};
+    int changed;
+    cdtt_err e;
+    assert_int_equal(training_mooc_set(db, both, 2, "completed", "2022-10-01", &changed, &e), 0);
+    assert_int_equal(changed, 2);
+    assert_int_equal(count("SELECT count(*) FROM member WHERE mooc_status = 'completed' "
+                           "AND mooc_date = '2022-10-01'"), 2);
+    assert_int_equal(training_mooc_set(db, both, 2, "completed", "2022-10-01", &changed, &e), 0);
+    assert_int_equal(changed, 0); /* nothing new: no audit entry */
+    assert_int_equal(training_mooc_set(db, both, 1, "in_progress", "2022-10-05", &changed, &e), 0);
+    assert_int_equal(count("SELECT count(*) FROM member WHERE uuid = 'm1' AND mooc_status = 'in_progress' "
+                           "AND mooc_date IS NULL"), 1);
+    assert_int_equal(training_zalo_set(db, both, 2, "2022-09-01", &changed, &e), 0);
+    assert_int_equal(changed, 2);
+    assert_int_equal(training_zalo_set(db, both, 1, "", &changed, &e), 0);
+    assert_int_equal(count("SELECT count(*) FROM member WHERE zalo_date IS NULL AND deleted = 0"), 1);
+    assert_int_equal(count("SELECT count(*) FROM audit WHERE tbl = 'member'"), 6);
+}
+
+static void status_errors_change_nothing(void **state)
+{
+    (void)state;
+    const char *list[] = {"m1", "nosuch"};
+    int changed;
+    cdtt_err e;
+    assert_int_equal(training_mooc_set(db, list, 2, "completed", "2022-10-01", &changed, &e), -1);
+    assert_int_equal(count("SELECT count(*) FROM member WHERE mooc_status = 'completed'"), 0);
+    assert_int_equal(training_mooc_set(db, list, 1, "done", "", &changed, &e), -1);
+    assert_int_equal(training_zalo_set(db, list, 1, "01/09/2022", &changed, &e), -1); /* ISO only here */
+    assert_int_equal(training_zalo_set(db, list, 2, "2022-09-01", &changed, &e), -1);
+    assert_int_equal(count("SELECT count(*) FROM member WHERE zalo_date IS NOT NULL"), 0);
+    assert_int_equal(count("SELECT count(*) FROM audit"), 0);
+}
+
+static void adds_activities_as_counts(void **state)
+{
+    (void)state;
+    char uuid[37];
+    cdtt_err e;
+    activity_rec a = {.team_uuid = "t1", .date = "2022-10-03", .type = "vneid", .people = 25, .households = 12};
+    assert_int_equal(activity_add(db, &a, uuid, &e), 0);
+    assert_int_equal(count("SELECT people * 100 + households FROM activity"), 2512);
+    activity_rec bad = a;
+    snprintf(bad.type, sizeof bad.type, "party");
+    assert_int_equal(activity_add(db, &bad, uuid, &e), -1);
+    bad = a;
+    bad.people = -1;
+    assert_int_equal(activity_add(db, &bad, uuid, &e), -1);
+    bad = a;
+    snprintf(bad.team_uuid, sizeof bad.team_uuid, "nosuch");
+    assert_int_equal(activity_add(db, &bad, uuid, &e), -1);
+    assert_non_null(strstr(e.msg, "nosuch"));
+    assert_int_equal(count("SELECT count(*) FROM activity"), 1);
+    for (int i = 0; ACTIVITY_TYPES[i]; i++) {
+        snprintf(a.type, sizeof a.type, "%s", ACTIVITY_TYPES[i]);
+        assert_int_equal(activity_add(db, &a, uuid, &e), 0); /* every type the schema allows */
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(adds_a_session_with_clean_text, setup, teardown),
+        cmocka_unit_test_setup_teardown(refuses_bad_session_input_and_saves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(marks_attendance_idempotently, setup, teardown),
+        cmocka_unit_test_setup_teardown(attendance_error_changes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(sets_mooc_and_zalo_in_bulk, setup, teardown),
+        cmocka_unit_test_setup_teardown(status_errors_change_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(adds_activities_as_counts, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
