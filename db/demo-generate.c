@@ -343,7 +343,10 @@ int demo_generate(sqlite3 *db, const demo_opts *opts, demo_counts *counts, cdtt_
     demo_commune *c = demo_communes(db, o.scheme, scope, scope_name, want, &nc, &g.n.real_units, e);
     if (!c)
         return -1;
-    /* A big page cache: the random-order indexes (sort keys, uuids) then stay in memory. */
+    /* While generating: a big page cache, so the indexes in random order (sort
+     * keys, phones) stay in memory; no fsync (a program crash loses nothing
+     * committed, a power cut may lose or damage demo data, which can be made
+     * again); fewer checkpoints. db_open's settings come back at the end. */
     int rc = db_exec(db, "PRAGMA cache_size = -262144; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 16384", e);
     for (int i = 0; i < ST_N && rc == 0; i++)
         if (!(g.st[i] = db_prepare(db, INSERT_SQL[i], e)))
