@@ -56,12 +56,17 @@ typedef struct {
 static int insert(gen *g, int which, const char *const *texts, int n, const long *ints, int n_ints)
 {
     sqlite3_stmt *st = g->st[which];
+    /* SQLITE_STATIC: the texts outlive the step, so SQLite need not copy them. */
     for (int i = 0; i < n; i++)
-        db_bind_text_or_null(st, i + 1, texts[i]);
+        if (texts[i] && texts[i][0])
+            sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, i + 1);
     for (int i = 0; i < n_ints; i++)
         sqlite3_bind_int64(st, n + i + 1, ints[i]);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     if (rc != SQLITE_DONE)
         return db_fail(g->db, g->e, _("cannot write the demo data"));
     return 0;
