@@ -244,7 +244,7 @@ static bool key(tui_screen *s, const tui_event *ev)
     checklist_screen *c = (checklist_screen *)s;
     if (ev->act == ACT_SAVE) {
         if (!changed(c)) {
-            app_message(1, "%s", _("Nothing is ticked."));
+            app_message(1, "%s", _("Nothing to save: tick members first."));
             return true;
         }
         cdtt_err e;

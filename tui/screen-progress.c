@@ -127,7 +127,7 @@ static void draw_indicator(progress_screen *p, const progress_row *r, int k, int
     char v[16], dl[11], bar[512], line[512];
     pct_text(r, ind, v);
     date_to_display(tg->deadline, dl);
-    int bw = COLS - 28 - 16;
+    int bw = COLS - 30 - 16;
     if (bw > 60)
         bw = 60;
     progress_bar_text(progress_percent(part, whole), bw, progress_bar_utf8(), bar, sizeof bar);
@@ -135,10 +135,10 @@ static void draw_indicator(progress_screen *p, const progress_row *r, int k, int
     int attr = sel ? theme_attr(TH_SELECTED) : (int)A_NORMAL;
     draw_fill(y, 0, COLS, attr);
     snprintf(line, sizeof line, "%s%d %s", sel ? ">" : " ", k + 1, _(IND_LABEL[k]));
-    draw_text(y, 0, line, 28, attr);
-    draw_text(y, 28, bar, bw, attr);
+    draw_text(y, 0, line, 30, attr);
+    draw_text(y, 30, bar, bw, attr);
     snprintf(line, sizeof line, "%6s (%ld/%ld)", v, part, whole);
-    draw_text(y, 29 + bw, line, COLS - 29 - bw, attr);
+    draw_text(y, 31 + bw, line, COLS - 31 - bw, attr);
     snprintf(line, sizeof line, _("target %.0f%% by %s"), tg->percent, dl);
     int x = 4 + draw_text(y + 1, 4, line, COLS - 4, theme_attr(TH_DIM));
     int mattr = st == PSTATUS_BEHIND ? theme_attr(TH_ERROR) | (int)A_BOLD
