@@ -39,10 +39,19 @@ FIELD_STR(activity_rec, a_date, date)
 FIELD_STR(activity_rec, a_type, type)
 FIELD_STR(activity_rec, a_note, note)
 
+/* Writes a count for its field: "" for 0, so typing replaces nothing. */
+static void count_text(long v, char *o, size_t n)
+{
+    if (v)
+        snprintf(o, n, "%ld", v);
+    else if (n)
+        o[0] = 0;
+}
+
 /* Accessors for a count (long) of an activity. */
 static void get_people(const void *r, char *o, size_t n)
 {
-    snprintf(o, n, "%ld", ((const activity_rec *)r)->people);
+    count_text(((const activity_rec *)r)->people, o, n);
 }
 static void set_people(void *r, const char *v)
 {
@@ -50,7 +59,7 @@ static void set_people(void *r, const char *v)
 }
 static void get_households(const void *r, char *o, size_t n)
 {
-    snprintf(o, n, "%ld", ((const activity_rec *)r)->households);
+    count_text(((const activity_rec *)r)->households, o, n);
 }
 static void set_households(void *r, const char *v)
 {
@@ -86,6 +95,6 @@ const form_field ACTIVITY_FIELDS[] = {
     {N_("Type"), "type", FK_CHOICE, 32, CHOICES_ACTIVITY_TYPE, true, ACCESS(a_type), NULL},
     {N_("People helped"), "people", FK_TEXT, 8, NULL, false, ACCESS(people), check_count},
     {N_("Households helped"), "households", FK_TEXT, 8, NULL, false, ACCESS(households), check_count},
-    {N_("Note (no personal data)"), "note", FK_TEXT, 500, NULL, false, ACCESS(a_note), NULL},
+    {N_("Note (no names)"), "note", FK_TEXT, 500, NULL, false, ACCESS(a_note), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };

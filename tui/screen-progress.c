@@ -73,7 +73,16 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return list_array_page(p->ok ? p->t.n_rows + 1 : 0, from, dir, limit, rows);
 }
 
-static const int WIDTHS[] = {24, 6, 11, 9, 9, 9, 0};
+/* Column widths after the name's, which takes what is left (at least 10). */
+static const int FIG_WIDTHS[] = {6, 11, 9, 9, 9, 0};
+
+/* The table's column widths for cols columns. */
+static void widths_for(int cols, int w[7])
+{
+    w[0] = cols - 52 < 10 ? 10 : cols - 52 > 40 ? 40 : cols - 52;
+    for (int i = 0; i < 6; i++)
+        w[i + 1] = FIG_WIDTHS[i];
+}
 
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
@@ -90,7 +99,9 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     }
     snprintf(acts, sizeof acts, "%ld", r->activities);
     const char *t[] = {row_name(p, i), teams, members, pct[0], pct[1], pct[2], acts};
-    list_columns(out, n, cols, WIDTHS, t, 7);
+    int w[7];
+    widths_for(cols, w);
+    list_columns(out, n, cols, w, t, 7);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
@@ -98,7 +109,9 @@ static void header(list_view *l, char *out, size_t n, int cols)
     (void)l;
     const char *t[] = {_("Village/group"), _("Teams"), _("Members"), _("MOOC"), _("Zalo OA"), _("In person"),
                        _("Activities")};
-    list_columns(out, n, cols, WIDTHS, t, 7);
+    int w[7];
+    widths_for(cols, w);
+    list_columns(out, n, cols, w, t, 7);
 }
 
 static const list_source SRC = {sizeof(int), page, format, header, NULL, NULL};

@@ -138,8 +138,11 @@ static tui_screen *open_session(void)
 static int activity_save(form *f, int accept, findings *fs, cdtt_err *e)
 {
     (void)accept, (void)fs;
+    const activity_rec *a = f->rec;
+    if (!a->team_uuid[0])
+        return err_set(e, "%s", _("Choose the team."));
     char uuid[37];
-    return activity_add(app()->db, f->rec, uuid, e);
+    return activity_add(app()->db, a, uuid, e);
 }
 
 static tui_screen *open_activity(void)
@@ -151,6 +154,8 @@ static tui_screen *open_activity(void)
                                       activity_save);
     fs->dyn1 = choices_teams(app()->db, NULL);
     form_set_choices(&fs->f, "team_uuid", fs->dyn1);
+    if (fs->dyn1[0].code && fs->dyn1[1].code) /* the first team, after "—" */
+        snprintf(a->team_uuid, sizeof a->team_uuid, "%s", fs->dyn1[1].code);
     form_load(&fs->f);
     return &fs->base;
 }
