@@ -1,9 +1,11 @@
 /* screen-progress.c — the progress against the plan's targets: for the commune
  * and each village/residential group, the same figures as `cdtt report`, one
  * bar per indicator with its target, deadline and a mark when behind; Enter
- * (or 1 2 3) opens who is still missing an indicator; F2 exports the table. */
+ * (or 1 2 3) opens who is still missing an indicator; F2 exports the table,
+ * F5 counts as of another date. */
 #include "tui-training.h"
 #include "tui-list.h"
+#include "tui-screens.h"
 #include "i18n.h"
 #include "validate.h"
 
@@ -18,9 +20,10 @@ typedef struct {
     bool ok;
     list_view list;  /* row 0 = the commune (totals), i = t.rows[i - 1] */
     int ind;         /* the chosen indicator */
+    char as_of[11];  /* "YYYY-MM-DD": today unless F5 chose another date */
 } progress_screen;
 
-static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_BACK, ACT_QUIT, ACT_NONE};
+static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_FILTER, ACT_BACK, ACT_QUIT, ACT_NONE};
 
 static const char *const IND_LABEL[TARGET_COUNT] = {N_("Online course (MOOC)"), N_("Following the Zalo OA"),
                                                    N_("Teams trained in person")};
@@ -193,6 +196,38 @@ static void open_missing(progress_screen *p, int k)
         app_push(m);
 }
 
+/* ---- F5: the date the figures are counted at ---- */
+typedef struct {
+    char date[11];
+} as_of_rec;
+
+FIELD_STR(as_of_rec, date, date)
+
+static const form_field AS_OF_FIELDS[] = {
+    {N_("Figures as of"), "date", FK_DATE, 10, NULL, true, ACCESS(date), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+/* Takes the date for the progress screen below the form (it recomputes on resume). */
+static int as_of_save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    (void)accept, (void)fs, (void)e;
+    form_screen *s = f->ctx;
+    progress_screen *p = s->extra;
+    snprintf(p->as_of, sizeof p->as_of, "%s", ((const as_of_rec *)f->rec)->date);
+    return 0;
+}
+
+static void as_of_open(progress_screen *p)
+{
+    as_of_rec *r = xcalloc(1, sizeof *r);
+    snprintf(r->date, sizeof r->date, "%s", p->as_of);
+    form_screen *fs = form_screen_new(_("Progress as of which date (F2 applies)"), AS_OF_FIELDS, r, false, NULL,
+                                      as_of_save);
+    fs->extra = p; /* not owned: free_extra stays NULL */
+    app_push(&fs->base);
+}
+
 /* Writes the table as the report does. */
 static void write_table(FILE *f, void *ctx, report_format fmt)
 {
@@ -211,6 +246,10 @@ static bool key(tui_screen *s, const tui_event *ev)
         app_message(rc < 0 ? 2 : 0, "%s", msg);
         return true;
     }
+    if (ev->act == ACT_FILTER) {
+        as_of_open(p);
+        return true;
+    }
     if (ev->is_key && (ev->ch == KEY_LEFT || ev->ch == KEY_RIGHT)) {
         p->ind = (p->ind + (ev->ch == KEY_LEFT ? TARGET_COUNT - 1 : 1)) % TARGET_COUNT;
         return true;
@@ -227,16 +266,14 @@ static bool key(tui_screen *s, const tui_event *ev)
     return ev->act == ACT_NONE && list_key(&p->list, ev);
 }
 
-/* Computes the figures again (after a change made from a missing list). */
+/* Computes the figures again as of p->as_of (after a change made from a missing list). */
 static void compute(progress_screen *p)
 {
     if (p->ok)
         progress_free(&p->t);
-    char today[11];
-    date_today(today);
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    p->ok = progress_compute(app()->db, app()->cfg, PROGRESS_BY_AREA, today, &p->t, &e) == 0;
+    p->ok = progress_compute(app()->db, app()->cfg, PROGRESS_BY_AREA, p->as_of, &p->t, &e) == 0;
     if (!p->ok)
         app_message(2, "%s", e.msg);
     p->list.stale = true;
@@ -250,7 +287,7 @@ static void resume(tui_screen *s)
 static const char *relabel(tui_screen *s, tui_action a)
 {
     (void)s;
-    return a == ACT_SAVE ? _("Export") : NULL;
+    return a == ACT_SAVE ? _("Export") : a == ACT_FILTER ? _("Date") : NULL;
 }
 
 static void destroy(tui_screen *s)
@@ -273,6 +310,7 @@ tui_screen *screen_progress_new(void)
     p->base.actions = ACTIONS;
     snprintf(p->base.title, sizeof p->base.title, "%s", _("Training progress"));
     list_init(&p->list, &SRC, p);
+    date_today(p->as_of);
     compute(p);
     return &p->base;
 }

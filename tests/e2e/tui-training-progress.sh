@@ -16,7 +16,7 @@ C add team "Tổ CNS thôn Tây" --area "Thôn Tây" --level village --yes
 C add member "Trần Văn An" --team "Tổ CNS thôn Đông" --mooc completed --mooc-date 01/10/2022 --zalo-date 01/09/2022 --yes
 C add member "Lê Thị Bình" --team "Tổ CNS thôn Đông" --zalo-date 02/09/2022 --yes
 C add member "Phạm Văn Chung" --team "Tổ CNS thôn Tây" --mooc in_progress --yes
-S=$("$CDTT" --db "$DB" session add --date 20/08/2022 --organiser "Sở TT&TT" --topic "VNeID" 2>/dev/null)
+S=$("$CDTT" --db "$DB" session add --date "$(date +%d/%m/%Y)" --organiser "Sở TT&TT" --topic "VNeID" 2>/dev/null)
 C session attend "$S" --team "Tổ CNS thôn Đông"
 
 # The figures as `cdtt report` computes them (csv: name,...,mooc %,zalo %,inperson %).
@@ -52,6 +52,7 @@ expect_contains "behind schedule is marked in words" "$scr" "! BEHIND SCHEDULE"
 total_csv=$(csv_figs "Total")
 dong_csv=$(csv_figs "Thôn Đông")
 tay_csv=$(csv_figs "Thôn Tây")
+expect_eq "the report's totals are as set up" "$total_csv" "2 3 33.3 66.7 50.0"
 expect_eq "the commune's figures equal the report's totals" "$(screen_figs "Whole commune")" "$total_csv"
 expect_eq "Thôn Đông's figures equal the report" "$(screen_figs "Thôn Đông")" "$dong_csv"
 expect_eq "Thôn Tây's figures equal the report" "$(screen_figs "Thôn Tây")" "$tay_csv"
@@ -80,6 +81,18 @@ tm_keys 3
 expect_screen "3 opens the teams not trained in person" "Tổ CNS thôn Tây"
 scr=$(tm_screen)
 expect_not_contains "the trained team is not listed" "$scr" "Tổ CNS thôn Đông"
+# F5 counts as of another date, as `cdtt report --as-of` does: nobody was a member yet in 2020.
+tm_keys Escape
+tm_wait "Whole commune"
+tm_keys F5
+expect_screen "F5 asks for the date" "Figures as of"
+tm_keys C-a C-k
+tm_type "01/01/2020"
+tm_keys F2
+expect_screen "the figures are counted as of the date typed" "Progress as of 01/01/2020"
+"$CDTT" --db "$DB" --lang en report --as-of 01/01/2020 --format csv >"$T/r.csv" 2>/dev/null
+expect_eq "the report counts 2 teams and no member as of 01/01/2020" "$(csv_figs "Total" | cut -d' ' -f1-2)" "2 0"
+expect_eq "the screen too" "$(screen_figs "Whole commune" | cut -d' ' -f1-2)" "2 0"
 tm_keys C-q
 expect_screen "quits" "[exit 0]"
 
