@@ -13,11 +13,11 @@ C add area "Thôn Đông" --yes
 C add area "Thôn Tây" --yes
 C add team "Tổ CNS thôn Đông" --area "Thôn Đông" --level village --yes
 C add team "Tổ CNS thôn Tây" --area "Thôn Tây" --level village --yes
-C add member "Trần Văn An" --team "Tổ CNS thôn Đông" --mooc completed --mooc-date 01/10/2022 --zalo-date 01/09/2022 --yes
+AN=$("$CDTT" --db "$DB" add member "Trần Văn An" --team "Tổ CNS thôn Đông" --mooc completed --mooc-date 01/10/2022 --zalo-date 01/09/2022 --yes 2>/dev/null)
 C add member "Lê Thị Bình" --team "Tổ CNS thôn Đông" --zalo-date 02/09/2022 --yes
 C add member "Phạm Văn Chung" --team "Tổ CNS thôn Tây" --mooc in_progress --yes
 S=$("$CDTT" --db "$DB" session add --date "$(date +%d/%m/%Y)" --organiser "Sở TT&TT" --topic "VNeID" 2>/dev/null)
-C session attend "$S" --team "Tổ CNS thôn Đông"
+C session attend "$S" "$AN"
 
 # The figures as `cdtt report` computes them (csv: name,...,mooc %,zalo %,inperson %).
 "$CDTT" --db "$DB" --lang en report --format csv >"$T/r.csv" 2>/dev/null
