@@ -20,8 +20,10 @@ tui_screen *screen_progress_new(void);
 tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, const char *area_uuid,
                                const char *area_name);
 
-/* The training sessions, newest first; Enter opens a session's attendance. */
+/* The training sessions, newest first; Enter opens a session's attendance, F4 adds one. */
 tui_screen *screen_sessions_new(void);
+/* The form of a new session; saving it opens its attendance checklist. */
+tui_screen *session_form_new(void);
 
 /* What a member checklist applies to the ticked members. */
 typedef enum { CHECK_MOOC = 0, CHECK_ZALO, CHECK_ATTEND } checklist_kind;

@@ -1,5 +1,6 @@
 /* screen-sessions.c — the training sessions held, newest first, with how many
- * attended; Enter opens a session's attendance checklist (all members). */
+ * attended; Enter opens a session's attendance checklist (all members), F4
+ * adds a session. */
 #include "tui-training.h"
 #include "tui-list.h"
 #include "training-query.h"
@@ -17,7 +18,7 @@ typedef struct {
     list_view list;
 } sessions_screen;
 
-static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
+static const tui_action ACTIONS[] = {ACT_HELP, ACT_NEW, ACT_BACK, ACT_QUIT, ACT_NONE};
 
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
@@ -75,6 +76,10 @@ static void draw(tui_screen *sc)
 static bool key(tui_screen *sc, const tui_event *ev)
 {
     sessions_screen *s = (sessions_screen *)sc;
+    if (ev->act == ACT_NEW) {
+        app_push(session_form_new());
+        return true;
+    }
     const int *sel = list_selected(&s->list);
     bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
     if (enter && sel && s->n > 0) {

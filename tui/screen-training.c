@@ -121,7 +121,7 @@ static void free_choices_extra(form_screen *fs)
     choices_free(fs->extra);
 }
 
-static tui_screen *open_session(void)
+tui_screen *session_form_new(void)
 {
     session_entry *s = xcalloc(1, sizeof *s);
     date_today(s->s.date);
@@ -171,7 +171,7 @@ static const training_item ITEMS[] = {
     {N_("Progress against the targets"), screen_progress_new},
     {N_("MOOC course completed: tick members"), open_mooc},
     {N_("Zalo OA followed: tick members"), open_zalo},
-    {N_("New training session and its attendance"), open_session},
+    {N_("New training session and its attendance"), session_form_new},
     {N_("Training sessions (attendance)"), screen_sessions_new},
     {N_("New activity of a team"), open_activity},
 };

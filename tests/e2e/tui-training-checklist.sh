@@ -50,6 +50,10 @@ expect_eq "29 attended: not trained with inperson_min_attendees = 30" "$(untrain
 # The session list shows it; Enter reopens the attendance with the saved ticks.
 K 5
 expect_screen "the session list opens" "Attended"
+K F4
+expect_screen "F4 in the session list opens a new session" "Session date"
+K Escape
+tm_wait_gone "Session date"
 K Enter
 expect_screen "the attendance reopens with 29 ticked" "29 of 31 ticked"
 expect_screen "saved attendance is shown" "present (saved)"
