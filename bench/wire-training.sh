@@ -35,12 +35,12 @@ record() {
 
 tm_start 80 24 --db "$DB" --lang en
 tm_wait "Members: 30" || { echo "cdtt did not start"; exit 1; }
-open_progress() { tm_keys 5; tm_wait "Thôn 9"; }
+tm_keys 4; tm_wait "Progress against the targets"
+open_progress() { tm_keys 1; tm_wait "Thôn 9"; }
 progress_bytes=$(record open_progress)
 down() { tm_keys Down; sleep 0.1; }
 down_bytes=$(record down)
-tm_keys Escape; tm_wait "Members: 30"
-tm_keys 4; tm_wait "New activity"
+tm_keys Escape; tm_wait "New activity"
 tm_keys 2; tm_wait "Team (— = all)"
 tm_keys F2; tm_wait "0 of 30 ticked"
 tick() { tm_keys Space; tm_wait "1 of 30 ticked"; }

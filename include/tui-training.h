@@ -13,8 +13,8 @@
 
 /* The training menu (home item "Training"). */
 tui_screen *screen_training_new(void);
-/* The progress screen as of today (home item "Reports"). */
-tui_screen *screen_progress_new(void);
+/* The progress screen as of today (training menu item 1). */
+tui_screen *screen_training_progress_new(void);
 /* Who is still missing indicator ind in area area_uuid (NULL = everywhere,
  * "" = commune-level teams) as of as_of ("YYYY-MM-DD"); NULL when it cannot be read. */
 tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, const char *area_uuid,

@@ -168,7 +168,7 @@ typedef struct {
 } training_item;
 
 static const training_item ITEMS[] = {
-    {N_("Progress against the targets"), screen_progress_new},
+    {N_("Progress against the targets"), screen_training_progress_new},
     {N_("MOOC course completed: tick members"), open_mooc},
     {N_("Zalo OA followed: tick members"), open_zalo},
     {N_("New training session and its attendance"), session_form_new},

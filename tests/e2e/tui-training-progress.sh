@@ -41,8 +41,10 @@ screen_figs() {
 cd "$T" || exit 1  # exports go to the current folder
 tm_start 80 24 --db "$DB" --lang en
 tm_wait "Members: 3" || fail "home shows the members" "$(tm_screen)"
-tm_keys 5
-expect_screen "the Reports item opens the progress screen" "Progress as of"
+tm_keys 4
+tm_wait "Progress against the targets"
+tm_keys 1
+expect_screen "Training, then 1, opens the progress screen" "Progress as of"
 expect_screen "the commune's row is listed" "Whole commune"
 scr=$(tm_screen)
 expect_contains "the MOOC bar is drawn in block characters" "$scr" "█"
@@ -99,7 +101,9 @@ expect_screen "quits" "[exit 0]"
 # Monochrome: ASCII bars.
 TM_ENV="TERM=vt100" tm_start 80 24 --db "$DB" --lang en
 tm_wait "Members: 3"
-tm_keys 5
+tm_keys 4
+tm_wait "Progress against the targets"
+tm_keys 1
 expect_screen "the progress screen opens on vt100" "Progress as of"
 scr=$(tm_screen)
 expect_contains "bars fall back to ASCII" "$scr" "#####"

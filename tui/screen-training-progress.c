@@ -1,4 +1,4 @@
-/* screen-progress.c — the progress against the plan's targets: for the commune
+/* screen-training-progress.c — the progress against the plan's targets: for the commune
  * and each village/residential group, the same figures as `cdtt report`, one
  * bar per indicator with its target, deadline and a mark when behind; Enter
  * (or 1 2 3) opens who is still missing an indicator; F2 exports the table,
@@ -299,7 +299,7 @@ static void destroy(tui_screen *s)
     free(p);
 }
 
-tui_screen *screen_progress_new(void)
+tui_screen *screen_training_progress_new(void)
 {
     progress_screen *p = xcalloc(1, sizeof *p);
     p->base.draw = draw;
