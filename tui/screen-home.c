@@ -1,6 +1,7 @@
 /* screen-home.c — the home screen: the office, its counts, and the menu
  * (one table; items for screens that do not exist yet say so honestly). */
 #include "tui-core.h"
+#include "tui-training.h"
 #include "office.h"
 #include "records.h"
 
@@ -23,7 +24,7 @@ static const menu_item MENU[] = {
     {N_("Villages and residential groups"), screen_areas_new},
     {N_("Digital technology teams"), screen_teams_new},
     {N_("Members"), open_members},
-    {N_("Training"), NULL},
+    {N_("Training"), screen_training_new},
     {N_("Reports"), NULL},
     {N_("Export and import"), NULL},
     {N_("Settings"), NULL},
