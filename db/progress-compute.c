@@ -110,7 +110,7 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
     if (sqlite3_bind_parameter_count(st) >= 3)
         sqlite3_bind_text(st, 3, q->month_start, -1, SQLITE_STATIC);
     int n_sorted = t->n_rows;
-    if (fill != FILL_TEAMS)
+    if (fill != FILL_TEAMS && t->n_rows > 0)
         qsort(t->rows, (size_t)t->n_rows, sizeof *t->rows, by_key);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -205,7 +205,8 @@ int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const 
             snprintf(out->rows[i].name, sizeof out->rows[i].name, "%s",
                      by == PROGRESS_BY_AREA ? _("Commune-level teams") : _("Unknown unit"));
     sort_mode = by;
-    qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
+    if (out->n_rows > 0)
+        qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
 
     progress_table all = {0};
     int rc = fill_all(db, TEAM_ALL, &q, &all, e);

@@ -44,6 +44,13 @@ members=$(c report --as-of 15/10/2022 --format json | sed -n 's/.*"totals": .*"m
 missing=$(c missing mooc --as-of 15/10/2022 --format csv | tail -n +2 | wc -l | tr -d ' ')
 expect_eq "members - mooc done = missing mooc" "$(echo "$members" | awk '{print $1 - $2}')" "$missing"
 
+# Another plan: only the configuration changes.
+printf '[targets]\nmooc = 80\nmooc_deadline = 31/12/2025\ninperson_min_attendees = 2\n' >"$T/plan.ini"
+out=$(c --config "$T/plan.ini" report --as-of 15/12/2025 --format json)
+expect_contains "target from the configuration" "$out" '"mooc": {"percent": 80, "deadline": "2025-12-31"}'
+expect_contains "at risk within 30 days of the new deadline" "$(printf '%s' "$out" | grep '"totals"')" '"mooc_status": "at_risk"'
+expect_contains "two attendees needed: only the commune team (An, Bình)" "$(printf '%s' "$out" | grep '"totals"')" '"teams_trained": 1'
+
 # Bad input: clear message, exit 2, nothing changed.
 before=$(sqlite3 "$D" "SELECT count(*) FROM attendance; SELECT count(*) FROM audit;")
 check_fails "bad --as-of" 2 c report --as-of 31/02/2022
