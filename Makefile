@@ -92,7 +92,7 @@ test-run: all units
 	@CDTT="$(CURDIR)/$(PROGRAM)" BUILD="$(BUILD)" sh tests/run.sh
 
 sanitize: deps-test
-	@$(MAKE) --no-print-directory BUILD=build-san CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	@CFLAGS="-O1 -g -fno-omit-frame-pointer" $(MAKE) --no-print-directory BUILD=build-san \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test-run
 
 stress: all

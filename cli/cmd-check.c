@@ -1,4 +1,4 @@
-/* cmd-check.c — `cdtt check`: the file's integrity and the data's quality. */
+/* cmd-check.c — `cdtt check [--quick]`: the file's integrity and the data's quality. */
 #include "check.h"
 #include "cli.h"
 #include "db.h"
@@ -14,7 +14,8 @@ static int print_finding(const check_finding *f, void *arg)
 
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
-    const cli_opt opts[] = {{NULL, NULL, NULL}};
+    bool quick = false;
+    const cli_opt opts[] = {{"--quick", NULL, &quick}, {NULL, NULL, NULL}};
     if (cli_parse_opts("check", argc, argv, opts, NULL, 0) < 0)
         return 2;
     sqlite3 *db = cli_open_db(ctx, 0);
@@ -22,7 +23,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
         return 1;
     check_summary sum;
     cdtt_err e;
-    if (check_run(db, &ctx->cfg, print_finding, NULL, &sum, &e) < 0)
+    int rc = quick ? check_run_quick(db, &ctx->cfg, print_finding, NULL, &sum, &e)
+                   : check_run(db, &ctx->cfg, print_finding, NULL, &sum, &e);
+    if (rc < 0)
         return cli_fail("%s", e.msg);
     if (sum.errors > 0) {
         printf(_("The file has %ld integrity problem(s): restore it from a backup or ask for help.\n"),

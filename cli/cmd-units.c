@@ -28,9 +28,9 @@ static const char *level_label(const char *level)
 static void print_counts(const units_import_result *r)
 {
     const char *head[] = {"", _("added"), _("changed"), _("unchanged")};
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 3; i++)
         print_cell(head[i], 12);
-    putchar('\n');
+    printf("%s\n", head[3]);
     for (int l = 0; l < UNIT_LEVELS; l++) {
         if (r->added[l] + r->changed[l] + r->unchanged[l] == 0)
             continue;
@@ -96,6 +96,17 @@ static int print_unit(const unit_rec *u, void *arg)
     return 0;
 }
 
+/* True when a unit with this code exists in scheme (NULL = either scheme). */
+static bool unit_exists(sqlite3 *db, const char *scheme, const char *code, cdtt_err *e)
+{
+    static const char *const schemes[] = {"2025-07", "pre-2025"};
+    unit_rec u;
+    for (int i = 0; i < 2; i++)
+        if ((!scheme || strcmp(scheme, schemes[i]) == 0) && units_find(db, schemes[i], code, &u, e) == 1)
+            return true;
+    return false;
+}
+
 int cmd_units_list(cli_ctx *ctx, int argc, char **argv)
 {
     const char *scheme = NULL, *under = NULL, *format = "text";
@@ -116,12 +127,14 @@ int cmd_units_list(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, DB_CREATE);
     if (!db)
         return 1;
+    cdtt_err e;
+    if (under && !unit_exists(db, scheme, under, &e))
+        return cli_fail(_("there is no unit %s in the imported lists; see 'cdtt units list'"), under);
     list_state s = {strcmp(format, "csv") == 0};
     if (s.csv) {
         const char *h[] = {"scheme", "level", "code", "name", "kind", "parent_code", "province_code"};
         csv_write_row(stdout, h, 7, ',');
     }
-    cdtt_err e;
     if (units_list(db, scheme, under, print_unit, &s, &e) < 0)
         return cli_fail("%s", e.msg);
     return 0;

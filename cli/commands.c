@@ -6,6 +6,19 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv);
 int cmd_units_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_units_list(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_list_members(cli_ctx *ctx, int argc, char **argv);
+int cmd_list_teams(cli_ctx *ctx, int argc, char **argv);
+int cmd_list_areas(cli_ctx *ctx, int argc, char **argv);
+int cmd_add_area(cli_ctx *ctx, int argc, char **argv);
+int cmd_add_team(cli_ctx *ctx, int argc, char **argv);
+int cmd_add_member(cli_ctx *ctx, int argc, char **argv);
+int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
+int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
+int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_missing(cli_ctx *ctx, int argc, char **argv);
 int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
@@ -21,7 +34,40 @@ const cli_command CLI_COMMANDS[] = {
      N_("import an official list of provinces, districts and communes")},
     {"units", "list", cmd_units_list, N_("[--under CODE] [--scheme S] [--format text|csv]"),
      N_("list the administrative units (all, or those under CODE)")},
-    {"check", NULL, cmd_check, "", N_("check the file's integrity and the data's quality")},
+    {"check", NULL, cmd_check, N_("[--quick]"), N_("check the file's integrity and the data's quality")},
+    {"list", "members", cmd_list_members,
+     N_("[--format text|csv] [--search TEXT] [--team NAME] [--area NAME] [--deleted] [--full]"),
+     N_("list the members by given name (phone and CCCD masked unless --full)")},
+    {"list", "teams", cmd_list_teams, N_("[--format text|csv] [--search TEXT] [--area NAME] [--deleted]"),
+     N_("list the teams with their village or group and number of members")},
+    {"list", "areas", cmd_list_areas, N_("[--format text|csv] [--search TEXT] [--deleted]"),
+     N_("list the villages and residential groups")},
+    {"add", "area", cmd_add_area, N_("NAME [--kind KIND] [--note TEXT] [--yes]"),
+     N_("add a village or residential group")},
+    {"add", "team", cmd_add_team,
+     N_("NAME [--area NAME] [--level commune|village|group] [--decision-no NO] [--decision-date D] "
+        "[--issuer TEXT] [--status S] [--yes]"),
+     N_("add a team (commune-level when no --area is given)")},
+    {"add", "member", cmd_add_member,
+     N_("NAME [--team NAME [--role leader|deputy|member]] [--gender G] [--birth D] [--phone P] "
+        "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
+        "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
+     N_("add a member, optionally into a team")},
+    {"csv", "export", cmd_csv_export,
+     N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
+     N_("write a table as CSV for Excel (identifiers masked unless --full)")},
+    {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
+     N_("write every table to one Excel workbook, a sheet per table")},
+    {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),
+     N_("write a package of this office's data for the level above")},
+    {"import", NULL, cmd_import, N_("[--dry-run] FILE..."),
+     N_("check and merge packages from the communes (or districts) below")},
+    {"conflicts", "resolve", cmd_conflicts_resolve, N_("ID mine|theirs"),
+     N_("settle a record changed at both levels: keep mine or take theirs")},
+    {"conflicts", NULL, cmd_conflicts, N_("[--all]"),
+     N_("list records changed both here and below since the last import")},
+    {"completeness", NULL, cmd_completeness, N_("[--missing]"),
+     N_("every commune below: when it last sent data, and which sent nothing")},
     {"report", NULL, cmd_report,
      N_("[--by area|commune|district|province] [--as-of DATE] [--format text|csv|json]"),
      N_("training progress against the plan's targets, one row a unit, totals last")},

@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "db.h"
 #include "i18n.h"
+#include "records.h"
 #include "tui.h"
 
 #include <stdio.h>
@@ -125,6 +126,7 @@ int cli_main(int argc, char **argv)
         return cli_fail("%s", e.msg);
     if (!lang_flag)
         i18n_set_lang(ctx.cfg.lang);
+    records_set_limits(ctx.cfg.team_max_commune, ctx.cfg.team_max_village);
 
     if (db_flag && *db_flag)
         snprintf(ctx.db_path, sizeof ctx.db_path, "%s", db_flag);

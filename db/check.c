@@ -98,10 +98,10 @@ static const char *col(sqlite3_stmt *st, int i)
     return s ? s : "";
 }
 
-/* PRAGMA integrity_check and foreign_key_check. */
-static int check_integrity(sqlite3 *db, reporter *r, cdtt_err *e)
+/* PRAGMA integrity_check (or quick_check) and foreign_key_check. */
+static int check_integrity(sqlite3 *db, bool quick, reporter *r, cdtt_err *e)
 {
-    sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check", e);
+    sqlite3_stmt *st = db_prepare(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check", e);
     if (!st)
         return -1;
     int rc;
@@ -155,15 +155,27 @@ static int check_quality(sqlite3 *db, const cdtt_config *cfg, reporter *r, cdtt_
     return 0;
 }
 
-int check_run(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum, cdtt_err *e)
+static int run_checks(sqlite3 *db, const cdtt_config *cfg, bool quick, check_cb cb, void *arg,
+                      check_summary *sum, cdtt_err *e)
 {
     memset(sum, 0, sizeof *sum);
     reporter r = {cb, arg, sum, 0};
-    if (check_integrity(db, &r, e) < 0)
+    if (check_integrity(db, quick, &r, e) < 0)
         return -1;
     if (sum->errors > 0 || r.stopped)
         return 0; /* the data of a damaged file cannot be trusted: stop here */
     return check_quality(db, cfg, &r, e);
+}
+
+int check_run(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum, cdtt_err *e)
+{
+    return run_checks(db, cfg, false, cb, arg, sum, e);
+}
+
+int check_run_quick(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum,
+                    cdtt_err *e)
+{
+    return run_checks(db, cfg, true, cb, arg, sum, e);
 }
 
 long long check_record_count(sqlite3 *db)

@@ -179,7 +179,7 @@ static int prescan(const char *path, char *text, size_t len, long key_line[N_KEY
         if (*s == '[') {
             char *end = strchr(s, ']');
             if (!end || *trim(end + 1) != '\0' || end == s + 1)
-                return err_set(e, _("%s:%ld: a section is written [name]"), path, ln);
+                return err_set(e, _("%s:%ld: a section is written [name], alone on its line"), path, ln);
             *end = '\0';
             snprintf(section, sizeof section, "%s", trim(s + 1));
             lower(section);

@@ -279,7 +279,9 @@ int csv_next(csv_reader *r, char ***fields, cdtt_err *e)
     return r->nf;
 }
 
-/* True when s must be quoted to survive a round trip. */
+/* True when s must be quoted to survive a round trip. Any of the separators
+ * the reader may detect is quoted, whatever sep is, so that only the real
+ * separator appears outside quotes and detection cannot go wrong. */
 static bool needs_quotes(const char *s, char sep)
 {
     if (!*s)
@@ -288,7 +290,7 @@ static bool needs_quotes(const char *s, char sep)
     if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
         return true;
     for (const char *p = s; *p; p++)
-        if (*p == sep || *p == '"' || *p == '\r' || *p == '\n')
+        if (*p == sep || *p == ',' || *p == ';' || *p == '\t' || *p == '"' || *p == '\r' || *p == '\n')
             return true;
     return false;
 }

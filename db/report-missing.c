@@ -23,11 +23,11 @@ enum { M_NO, M_NAME, M_TEAMS, M_AREA, M_DETAIL, M_N };
 
 static void headers(enum target_indicator ind, const char *h[M_N])
 {
-    h[M_NO] = _("No.");
-    h[M_NAME] = ind == TARGET_INPERSON ? _("Team") : _("Full name");
-    h[M_TEAMS] = ind == TARGET_INPERSON ? "" : _("Team");
-    h[M_AREA] = _("Village/group");
-    h[M_DETAIL] = ind == TARGET_MOOC ? _("MOOC course") : ind == TARGET_ZALO ? "" : _("Attended");
+    h[M_NO] = report_tr(N_("No."));
+    h[M_NAME] = report_tr(ind == TARGET_INPERSON ? N_("Team") : N_("Full name"));
+    h[M_TEAMS] = ind == TARGET_INPERSON ? "" : report_tr(N_("Team"));
+    h[M_AREA] = report_tr(N_("Village/group"));
+    h[M_DETAIL] = ind == TARGET_MOOC ? report_tr(N_("MOOC course")) : ind == TARGET_ZALO ? "" : report_tr(N_("Attended"));
 }
 
 static void cells(enum target_indicator ind, const progress_missing_item *it, int i, char no[16],
@@ -89,7 +89,7 @@ static void write_csv(FILE *f, enum target_indicator ind, const progress_missing
     const char *h[M_N + 1], *c[M_N + 1], *out[M_N + 1];
     char no[16];
     headers(ind, h);
-    h[M_N] = _("ID");
+    h[M_N] = report_tr(N_("ID"));
     csv_write_bom(f);
     for (int i = -1; i < n; i++) {
         if (i >= 0) {

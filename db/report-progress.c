@@ -107,7 +107,7 @@ static const char *first_column_title(progress_by by)
     static const char *const titles[] = {
         N_("Village/group"), N_("Commune"), N_("District"), N_("Province"),
     };
-    return _(titles[by]);
+    return report_tr(titles[by]);
 }
 
 /* The targets as a small table: each with its deadline, the total's figure and where it stands. */
@@ -115,7 +115,8 @@ static void text_targets(FILE *f, const progress_table *t)
 {
     enum { T_LABEL, T_TARGET, T_DEADLINE, T_NOW, T_STATUS, T_N };
     char cells[TARGET_COUNT][T_N][64];
-    const char *head[T_N] = {_("Target"), "", _("Deadline"), _("Now"), _("Status")};
+    const char *head[T_N] = {report_tr(N_("Target")), "", report_tr(N_("Deadline")), report_tr(N_("Now")),
+                             report_tr(N_("Status"))};
     int w[T_N];
     for (int c = 0; c < T_N; c++)
         w[c] = text_width(head[c]);
@@ -162,7 +163,7 @@ static void write_text(FILE *f, const progress_table *t)
 
     int w[N_COLS], name_w = text_width(first_column_title(t->by));
     for (int c = 0; c < N_COLS; c++)
-        w[c] = max_int(text_width(_(COL_HEADERS[c])), c >= COL_MOOC && c <= COL_INPERSON ? 7 : 5);
+        w[c] = max_int(text_width(report_tr(COL_HEADERS[c])), c >= COL_MOOC && c <= COL_INPERSON ? 7 : 5);
     for (int i = 0; i < t->n_rows; i++)
         name_w = max_int(name_w, text_width(t->rows[i].name));
     name_w = max_int(name_w, text_width(t->total.name));
@@ -174,7 +175,7 @@ static void write_text(FILE *f, const progress_table *t)
 
     char cells[N_COLS][24];
     for (int c = 0; c < N_COLS; c++)
-        snprintf(cells[c], 24, "%s%s", _(COL_HEADERS[c]), c >= COL_MOOC && c <= COL_INPERSON ? " " : "");
+        snprintf(cells[c], 24, "%s%s", report_tr(COL_HEADERS[c]), c >= COL_MOOC && c <= COL_INPERSON ? " " : "");
     text_row(f, first_column_title(t->by), cells, name_w, w);
     text_rule(f, width);
     for (int i = 0; i < t->n_rows; i++) {
@@ -196,10 +197,10 @@ static void write_text(FILE *f, const progress_table *t)
 static void write_csv(FILE *f, const progress_table *t)
 {
     const char *header[] = {
-        _("Code"), first_column_title(t->by), _("Teams"), _("Members"),
-        _("MOOC completed"), _("MOOC %"), _("Zalo OA followed"), _("Zalo OA %"),
-        _("Teams trained in person"), _("Trained in person %"),
-        _("Activities this month"), _("People helped"), _("Households helped"),
+        report_tr(N_("Code")), first_column_title(t->by), report_tr(N_("Teams")), report_tr(N_("Members")),
+        report_tr(N_("MOOC completed")), report_tr(N_("MOOC %")), report_tr(N_("Zalo OA followed")),
+        report_tr(N_("Zalo OA %")), report_tr(N_("Teams trained in person")), report_tr(N_("Trained in person %")),
+        report_tr(N_("Activities this month")), report_tr(N_("People helped")), report_tr(N_("Households helped")),
     };
     enum { N = sizeof header / sizeof header[0] };
     csv_write_bom(f);

@@ -6,6 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *report_tr(const char *msgid)
+{
+    char key[256];
+    if (snprintf(key, sizeof key, "report%c%s", '\004', msgid) >= (int)sizeof key)
+        return msgid;
+    const char *t = gettext(key);
+    return t == key ? msgid : t;
+}
+
 void report_json_string(FILE *f, const char *s)
 {
     fputc('"', f);

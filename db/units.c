@@ -244,6 +244,16 @@ static int read_row(char **f, int n, const columns *c, const char *scheme, stage
     return 0;
 }
 
+/* True when every field is empty or white space. */
+static bool all_blank(char **f, int n)
+{
+    for (int i = 0; i < n; i++)
+        for (const char *p = f[i]; *p; p++)
+            if (*p != ' ' && *p != '\t')
+                return false;
+    return true;
+}
+
 /* Reads and checks the whole file into the stages. */
 static int read_list(const char *path, const char *scheme_in, stage *st, units_import_result *res,
                      cdtt_err *e)
@@ -270,6 +280,8 @@ static int read_list(const char *path, const char *scheme_in, stage *st, units_i
     }
     snprintf(res->scheme, sizeof res->scheme, "%s", scheme);
     while (rc == 0 && (n = csv_next(r, &f, e)) > 0) {
+        if (all_blank(f, n))
+            continue; /* Excel leaves ",,,,," rows where rows were cleared */
         where w = {path, csv_line(r), e};
         rc = read_row(f, n, &c, scheme, st, &w);
         res->rows++;

@@ -22,7 +22,7 @@ typedef struct {
 typedef struct cdtt_config {
     char db_path[4096];          /* [storage] db; "" = default path */
     char lang[8];                /* [ui] lang: "vi" (default) or "en" */
-    char telex_tone_style[8];    /* [ui] telex_tone: "new" (hoà, khoẻ, thuỷ) or "old" (hòa, khỏe, thủy) */
+    char telex_tone_style[8];    /* [ui] telex_tone: "new" (hoà→hòa style "hòa") or "old" ("hoà") */
     cdtt_target targets[TARGET_COUNT]; /* [targets] mooc, mooc_deadline, zalo, ... */
     int inperson_min_attendees;  /* [targets] inperson_min_attendees, default 1 */
     int team_max_commune;        /* [rules] team_max_commune: warn above; 0 = no limit */

@@ -29,7 +29,8 @@ long csv_line(const csv_reader *r);
 /* Closes the reader (NULL is fine). */
 void csv_close(csv_reader *r);
 
-/* Writes one field to f quoted when it has to be (separator, quote, CR, LF,
+/* Writes one field to f quoted when it has to be (a separator — sep, or any of
+ * ',' ';' tab, so the reader's detection cannot mistake it —, quote, CR, LF,
  * leading/trailing space); sep is the separator. */
 void csv_write_field(FILE *f, const char *s, char sep);
 

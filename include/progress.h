@@ -128,6 +128,11 @@ void report_progress_write(FILE *f, const progress_table *t, report_format fmt);
 void report_missing_write(FILE *f, enum target_indicator ind, const progress_missing_item *items,
                           int n, report_format fmt);
 
+/* The translation of a report heading: msgid in the message context "report"
+ * (so other modules' translations of the same English word do not apply), or
+ * msgid itself when the catalogue has none. Mark such headings with N_(). */
+const char *report_tr(const char *msgid);
+
 /* Writes s as a JSON string literal (quotes and escapes included). */
 void report_json_string(FILE *f, const char *s);
 

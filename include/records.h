@@ -91,6 +91,11 @@ typedef struct {
     int deleted;
 } membership_rec;
 
+/* Sets the team size limits the checks warn about (config [rules]
+ * team_max_commune, team_max_village; the latter for village and group teams).
+ * 0 = no limit (the default until this is called). The program calls it at start. */
+void records_set_limits(int commune, int village);
+
 /* Fills r with defaults for a new record (uuid "", kind/level/status/category
  * defaults, everything else empty). */
 void area_init(area_rec *r);

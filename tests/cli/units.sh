@@ -18,6 +18,30 @@ check_fails "units import rejects a bad scheme" 2 "$CDTT" --db "$T/s.db" units i
 check_fails "units list rejects a bad format" 2 "$CDTT" --db "$T/s.db" units list --format xml
 out=$("$CDTT" --db "$T/s.db" units import "$T/small.csv" 2>&1)
 expect_contains "messages are Vietnamese by default" "$out" "thêm"
+check_fails "units list under an unknown code fails" 1 "$CDTT" --db "$T/s.db" units list --under 99
+# Another office on a file that holds records: refused without --force.
+if command -v sqlite3 >/dev/null 2>&1; then
+    sqlite3 "$T/s.db" "INSERT INTO area (uuid, unit_scheme, unit_code, kind, name, name_fold, sort_key,
+        created_at, updated_at, changed_by) VALUES ('a1', '2025-07', '00004', 'thon', 'Thôn 1', 'thon 1',
+        'thon 1', '2026-01-01', '2026-01-01', '2025-07:00004')"
+    out=$("$CDTT" --lang en --db "$T/s.db" init --office 01 2>&1); rc=$?
+    expect_eq "another office on a file with records: refused" "$rc" "1"
+    expect_contains "the refusal says --force" "$out" "--force"
+    check "the same office again is fine" "$CDTT" --db "$T/s.db" init --office 00004
+    check "--force changes it" "$CDTT" --db "$T/s.db" init --office 01 --force
+    out=$("$CDTT" --lang en --db "$T/s.db" check 2>&1); rc=$?
+    expect_eq "check with data warnings: exit 0" "$rc" "0"
+    expect_contains "check names the village without a team" "$out" "warning: village or group Thôn 1: has no team"
+    sqlite3 "$T/s.db" "PRAGMA foreign_keys = OFF; INSERT INTO membership (uuid, team_uuid, member_uuid,
+        created_at, updated_at, changed_by) VALUES ('x', 'no-team', 'no-member', '2026', '2026', 'x')"
+    out=$("$CDTT" --lang en --db "$T/s.db" check 2>&1); rc=$?
+    expect_eq "check on a file with a broken reference: exit 1" "$rc" "1"
+    expect_contains "check reports the broken reference" "$out" "PROBLEM: a membership record"
+else
+    for n in "init refusal" "init --force" "check warnings" "check integrity"; do
+        skip "$n" "sqlite3 shell absent"
+    done
+fi
 
 if [ ! -r "$OLD" ] || [ ! -r "$NEW" ]; then
     for n in "pre-2025 list imports" "2025-07 list imports" "second import changes nothing" \
@@ -92,4 +116,13 @@ expect_eq "csv list has a header (CRLF lines)" "$(printf '%s\n' "$out" | head -1
 expect_contains "csv list under Ba Đình district" "$out" "pre-2025,commune,00001,Phường Phúc Xá,Phường,001,01"
 n=$(C units list | wc -l | tr -d ' ')
 expect_eq "list everything: every unit once" "$n" "$((63 + 696 + 10051 + 34 + 3321))"
+
+# A damaged copy: pages overwritten with random bytes.
+cp "$T/u.db" "$T/damaged.db"
+dd if=/dev/urandom of="$T/damaged.db" bs=4096 seek=40 count=4 conv=notrunc 2>/dev/null
+out=$("$CDTT" --lang en --db "$T/damaged.db" check 2>&1); rc=$?
+expect_eq "check on a damaged file: exit 1" "$rc" "1"
+expect_contains "check on a damaged file says so" "$out" "PROBLEM: the database file is damaged"
+check_fails "check --quick on a damaged file: exit 1" 1 "$CDTT" --db "$T/damaged.db" check --quick
+check "check --quick on the sound file" C check --quick
 finish

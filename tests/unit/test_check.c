@@ -195,6 +195,10 @@ static void broken_reference_is_an_integrity_error(void **state)
     assert_int_equal(sum.errors, 1);
     assert_int_equal(count_kind(&s, "foreign_key", "membership"), 1);
     assert_int_equal(sum.warnings, 0); /* the data of a broken file is not judged */
+    memset(&s, 0, sizeof s);
+    assert_int_equal(check_run_quick(db, &cfg, collect, &s, &sum, &e), 0);
+    assert_int_equal(sum.errors, 1);
+    assert_int_equal(count_kind(&s, "foreign_key", "membership"), 1);
     db_close(db);
 }
 

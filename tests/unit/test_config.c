@@ -186,6 +186,8 @@ static void bad_values_name_file_and_line(void **state)
     BAD("[rules]\nteam_max_village = -1\n", 2, "whole number");
     BAD("[rules]\nteam_max_commune = 99999999999999999999\n", 2, "whole number");
     BAD("[storage]\ndb =\n", 2, "path");
+    BAD("[storage]\ndb = \"\"\n", 2, "path");
+    BAD("[ui]\nlang = \"fr\" ; French\n", 2, "'fr'");
 }
 
 static void syntax_errors_name_file_and_line(void **state)
@@ -196,6 +198,7 @@ static void syntax_errors_name_file_and_line(void **state)
     BAD("[ui\nlang = en\n", 1, "section");
     BAD("[]\n", 1, "section");
     BAD("[ui] trailing\n", 1, "section");
+    BAD("[ui] ; iniparser refuses a comment here\n", 1, "alone on its line");
     BAD("[ui]\n= en\n", 2, "key");
     BAD("[ui]\nlang = en \\\n", 2, "\\");
 }
@@ -230,6 +233,41 @@ static void binary_garbage_never_crashes(void **state)
         const char *p = write_file("junk.ini", (const char *)junk, sizeof junk);
         assert_int_equal(config_load_file(&c, p, 1, &e), -1);
         assert_memory_equal(&c, &before, sizeof c);
+    }
+}
+
+/* Lines assembled from fragments iniparser is picky about: whatever the mix,
+ * a failure names a line (the check before iniparser caught it), never the
+ * bare "cannot be read" of iniparser giving up. */
+static void every_failure_names_a_line(void **state)
+{
+    (void)state;
+    static const char *const frags[] = {
+        "[ui]", "[targets]", "[rules]", "[ x ]", "[", "]", "lang", "=", " = ", "en", "vi", "\"", "'",
+        ";", "#", " ", "\t", "mooc", "50", "\\", "team_max_village", "7", "[storage]", "db", "/x",
+        "\r", "Đ", "==", "\"en\"", "'vi'",
+    };
+    unsigned seed = 99;
+    char text[2048];
+    for (int round = 0; round < 2000; round++) {
+        size_t o = 0;
+        int lines = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 8;
+        for (int l = 0; l < lines; l++) {
+            int parts = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+            for (int p = 0; p < parts; p++) {
+                const char *f = frags[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof frags / sizeof *frags)];
+                size_t n = strlen(f);
+                memcpy(text + o, f, n);
+                o += n;
+            }
+            text[o++] = '\n';
+        }
+        cdtt_config c;
+        config_defaults(&c);
+        cdtt_err e = {{0}};
+        const char *p = write_file("mix.ini", text, o);
+        if (config_load_file(&c, p, 1, &e) < 0 && strstr(e.msg, "cannot be read"))
+            fail_msg("iniparser failed on a file the check let through:\n%.*s", (int)o, text);
     }
 }
 
@@ -322,6 +360,7 @@ int main(void)
         cmocka_unit_test(syntax_errors_name_file_and_line),
         cmocka_unit_test(long_lines_and_bad_bytes),
         cmocka_unit_test(binary_garbage_never_crashes),
+        cmocka_unit_test(every_failure_names_a_line),
         cmocka_unit_test(section_name_as_key_is_safe),
         cmocka_unit_test(missing_folder_and_unreadable),
         cmocka_unit_test(order_later_files_win),

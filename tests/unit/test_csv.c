@@ -1,6 +1,7 @@
 /* test_csv.c — the CSV reader and writer against the quirks of Excel's files. */
 #include "testutil.h"
 #include "csv.h"
+#include "text.h"
 
 #include <errno.h>
 
@@ -258,7 +259,7 @@ static void writer_quotes_only_when_needed(void **state)
     const char *row[] = {"plain", "a,b", "say \"hi\"", " x", "y;z", ""};
     csv_write_row(f, row, 6, ',');
     fclose(f);
-    assert_string_equal(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\" x\",y;z,\r\n");
+    assert_string_equal(out, "plain,\"a,b\",\"say \"\"hi\"\"\",\" x\",\"y;z\",\r\n");
     free(out);
 }
 
@@ -337,6 +338,81 @@ static void find_column_folds_headers(void **state)
     assert_int_equal(csv_find_column(empty, 2, none), -1);
 }
 
+static unsigned rnd_state = 2026;
+static unsigned rnd(unsigned n)
+{
+    rnd_state = rnd_state * 1103515245u + 12345u;
+    return (rnd_state >> 8) % n;
+}
+
+static void random_bytes_never_crash(void **state)
+{
+    (void)state;
+    /* Bytes drawn mostly from CSV's special characters: the reader must end
+     * every buffer with 0 or -1 and a message, never read out of bounds. */
+    static const char alphabet[] = {',', ';', '\t', '"', '"', '\r', '\n', 'a', ' ', '\xC3', '\xA1', '\xFF', '\0'};
+    char buf[512];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = rnd(sizeof buf);
+        for (size_t i = 0; i < n; i++)
+            buf[i] = alphabet[rnd(sizeof alphabet)];
+        cdtt_err e = {{0}};
+        csv_reader *r = csv_open_mem(buf, n, &e);
+        char **f;
+        int k, records = 0;
+        while ((k = csv_next(r, &f, &e)) > 0) {
+            records++;
+            for (int i = 0; i < k; i++)
+                assert_true(text_valid_utf8(f[i], strlen(f[i])));
+        }
+        if (k < 0)
+            assert_non_null(strstr(e.msg, "line "));
+        assert_true(records <= (int)n);
+        csv_close(r);
+    }
+}
+
+static void random_fields_round_trip(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", "Đặng", ",", ";", "\"", "\r\n", "\n", " ", "\t", "x y", ""};
+    for (int round = 0; round < 500; round++) {
+        char fields[6][128];
+        const char *ptrs[6];
+        int nf = 1 + (int)rnd(6);
+        for (int i = 0; i < nf; i++) {
+            fields[i][0] = '\0';
+            int np = (int)rnd(6);
+            for (int p = 0; p < np; p++)
+                strcat(fields[i], pieces[rnd(sizeof pieces / sizeof pieces[0])]);
+            ptrs[i] = fields[i];
+        }
+        if (nf == 1 && !fields[0][0])
+            snprintf(fields[0], sizeof fields[0], "only"); /* an empty line is skipped by design */
+        char sep = ",;\t"[rnd(3)];
+        char *out = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&out, &len);
+        csv_write_row(f, ptrs, nf, sep);
+        csv_write_row(f, ptrs, nf, sep);
+        fclose(f);
+        cdtt_err e;
+        csv_reader *r = csv_open_mem(out, len, &e);
+        char **got;
+        for (int rep = 0; rep < 2; rep++) {
+            int k = csv_next(r, &got, &e);
+            if (k != nf)
+                fail_msg("round %d: %d fields, wanted %d (sep %d): [%s]", round, k, nf, sep, out);
+            for (int i = 0; i < nf; i++)
+                if (strcmp(got[i], fields[i]) != 0)
+                    fail_msg("round %d field %d: [%s] != [%s] in [%s]", round, i, got[i], fields[i], out);
+        }
+        assert_int_equal(csv_next(r, &got, &e), 0);
+        csv_close(r);
+        free(out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -355,6 +431,8 @@ int main(void)
         cmocka_unit_test(file_reader_errors_name_the_file),
         cmocka_unit_test(file_with_long_first_line_streams),
         cmocka_unit_test(find_column_folds_headers),
+        cmocka_unit_test(random_bytes_never_crash),
+        cmocka_unit_test(random_fields_round_trip),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

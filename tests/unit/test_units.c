@@ -145,6 +145,12 @@ static void bom_crlf_and_reordered_columns(void **state)
     assert_string_equal(r.scheme, "2025-07");
     assert_int_equal(r.unchanged[UNIT_COMMUNE], 2);
     assert_int_equal(r.added[UNIT_COMMUNE] + r.changed[UNIT_COMMUNE], 0);
+    /* rows Excel leaves blank (",,,,") are not units */
+    p = write_csv("blank.csv", H2 "Thành phố Hà Nội,01,Phường Ba Đình,00004,Phường\r\n,,,,\r\n ,, ,,\r\n");
+    r = import_ok(p, NULL);
+    assert_int_equal(r.rows, 1);
+    assert_int_equal(r.unchanged[UNIT_COMMUNE], 1);
+    assert_int_equal(r.added[UNIT_COMMUNE] + r.changed[UNIT_COMMUNE], 0);
 }
 
 /* Expects the import of text to fail naming line, and the table to be as before. */

@@ -1,0 +1,205 @@
+/* cmd-add.c — `cdtt add area|team|member NAME [options]`: one record from a
+ * script, with the same checks as the screens; prints the new record's uuid. */
+#include "cli.h"
+#include "choices.h"
+#include "db.h"
+#include "records.h"
+#include "validate.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+/* An option that fills a text field of the record (or of the extras). */
+typedef struct {
+    const char *flag;
+    size_t off, size;       /* where in the record; size 0 = a yes/no flag (int) */
+    const choice *choices;  /* codes or labels accepted, or NULL */
+    int is_date;            /* dd/mm/yyyy accepted, stored ISO */
+} add_opt;
+
+/* What is not a field of the record: names to look up, the role, --yes. */
+typedef struct {
+    char area[512], team[512], role[16];
+    int yes;
+} add_extra;
+
+#define F(type, field) offsetof(type, field), sizeof(((type *)0)->field)
+#define X(field) offsetof(add_extra, field), sizeof(((add_extra *)0)->field)
+
+static const add_opt AREA_OPTS[] = {
+    {"--kind", F(area_rec, kind), CHOICES_AREA_KIND, 0},
+    {"--note", F(area_rec, note), NULL, 0},
+    {NULL, 0, 0, NULL, 0},
+};
+static const add_opt TEAM_OPTS[] = {
+    {"--level", F(team_rec, level), CHOICES_TEAM_LEVEL, 0},
+    {"--decision-no", F(team_rec, decision_no), NULL, 0},
+    {"--decision-date", F(team_rec, decision_date), NULL, 1},
+    {"--issuer", F(team_rec, decision_issuer), NULL, 0},
+    {"--status", F(team_rec, status), CHOICES_TEAM_STATUS, 0},
+    {"--note", F(team_rec, note), NULL, 0},
+    {NULL, 0, 0, NULL, 0},
+};
+static const add_opt MEMBER_OPTS[] = {
+    {"--gender", F(member_rec, gender), CHOICES_GENDER, 0},
+    {"--birth", F(member_rec, birth), NULL, 0},
+    {"--phone", F(member_rec, phone), NULL, 0},
+    {"--cccd", F(member_rec, cccd), NULL, 0},
+    {"--email", F(member_rec, email), NULL, 0},
+    {"--category", F(member_rec, category), CHOICES_CATEGORY, 0},
+    {"--youth-union", offsetof(member_rec, youth_union), 0, NULL, 0},
+    {"--consent", offsetof(member_rec, consent), 0, NULL, 0},
+    {"--consent-date", F(member_rec, consent_date), NULL, 1},
+    {"--mooc", F(member_rec, mooc_status), CHOICES_MOOC_STATUS, 0},
+    {"--mooc-date", F(member_rec, mooc_date), NULL, 1},
+    {"--zalo-date", F(member_rec, zalo_date), NULL, 1},
+    {"--note", F(member_rec, note), NULL, 0},
+    {NULL, 0, 0, NULL, 0},
+};
+static const add_opt EXTRA_OPTS[] = {
+    {"--area", X(area), NULL, 0},
+    {"--team", X(team), NULL, 0},
+    {"--role", X(role), CHOICES_ROLE, 0},
+    {"--yes", offsetof(add_extra, yes), 0, NULL, 0},
+    {NULL, 0, 0, NULL, 0},
+};
+
+/* Stores one option's value. Returns 0, or 2 after a usage message. */
+static int store(const add_opt *o, char *base, const char *value)
+{
+    char *dst = base + o->off;
+    if (o->choices) {
+        const char *code = choice_match(o->choices, value);
+        if (!code)
+            return cli_usage("add", _("'%s' is not an allowed value for %s"), value, o->flag);
+        value = code;
+    }
+    char iso[11];
+    if (o->is_date) {
+        valid_result vr;
+        if (validate_date(value, iso, &vr) == VALID_ERROR)
+            return cli_usage("add", "%s: %s", o->flag, vr.msg);
+        value = iso;
+    }
+    snprintf(dst, o->size, "%s", value);
+    return 0;
+}
+
+/* Parses NAME and the options into rec (the name field at name_off) and ex.
+ * Returns 0, or 2 after a usage message. */
+static int parse(int argc, char **argv, const add_opt *opts, char *rec, size_t name_off,
+                 size_t name_size, add_extra *ex, const char *const *extras_allowed)
+{
+    if (argc < 2 || argv[1][0] == '-')
+        return cli_usage("add", _("'add %s' needs the name first"), argv[0]);
+    snprintf(rec + name_off, name_size, "%s", argv[1]);
+    for (int i = 2; i < argc; i++) {
+        const add_opt *o = NULL;
+        char *base = rec;
+        for (int j = 0; opts[j].flag && !o; j++)
+            if (strcmp(opts[j].flag, argv[i]) == 0)
+                o = &opts[j];
+        for (int j = 0; EXTRA_OPTS[j].flag && !o; j++)
+            for (int k = 0; extras_allowed[k]; k++)
+                if (strcmp(EXTRA_OPTS[j].flag, argv[i]) == 0 && strcmp(extras_allowed[k], argv[i]) == 0) {
+                    o = &EXTRA_OPTS[j];
+                    base = (char *)ex;
+                }
+        if (!o)
+            return cli_usage("add", _("unknown option '%s' for 'add %s'"), argv[i], argv[0]);
+        if (o->size == 0) {
+            *(int *)(base + o->off) = 1;
+            continue;
+        }
+        if (i + 1 >= argc)
+            return cli_usage("add", _("%s needs a value"), argv[i]);
+        int rc = store(o, base, argv[++i]);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Prints the findings; returns the exit code of the save (0 when saved). */
+static int report(int rc, const findings *f, const cdtt_err *e, int yes, const char *uuid)
+{
+    for (int i = 0; i < f->n; i++)
+        fprintf(stderr, "cdtt: %s: %s%s%s\n",
+                f->items[i].severity == VALID_ERROR ? _("error") : _("warning"), f->items[i].field,
+                f->items[i].field[0] ? ": " : "", f->items[i].msg);
+    if (rc == 0) {
+        printf("%s\n", uuid);
+        return 0;
+    }
+    if (findings_worst(f) == VALID_WARN && !yes)
+        fprintf(stderr, _("cdtt: nothing was saved; add --yes to save it anyway\n"));
+    else if (f->n == 0)
+        cli_fail("%s", e->msg);
+    return 1;
+}
+
+int cmd_add_area(cli_ctx *ctx, int argc, char **argv)
+{
+    static const char *const extras[] = {"--yes", NULL};
+    area_rec r;
+    add_extra ex = {0};
+    area_init(&r);
+    int rc = parse(argc, argv, AREA_OPTS, (char *)&r, F(area_rec, name), &ex, extras);
+    if (rc)
+        return rc;
+    sqlite3 *db = cli_open_db(ctx, DB_CREATE);
+    if (!db)
+        return 1;
+    findings f = {.n = 0};
+    cdtt_err e = {{0}};
+    rc = area_save(db, &r, ex.yes, &f, &e);
+    return report(rc, &f, &e, ex.yes, r.uuid);
+}
+
+int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
+{
+    static const char *const extras[] = {"--area", "--yes", NULL};
+    team_rec r;
+    add_extra ex = {0};
+    team_init(&r);
+    r.level[0] = '\0';
+    int rc = parse(argc, argv, TEAM_OPTS, (char *)&r, F(team_rec, name), &ex, extras);
+    if (rc)
+        return rc;
+    sqlite3 *db = cli_open_db(ctx, DB_CREATE);
+    if (!db)
+        return 1;
+    if (ex.area[0] && area_find_by_name(db, ex.area, r.area_uuid) < 0)
+        return cli_fail(_("there is no village or residential group named '%s'"), ex.area);
+    if (!r.level[0])
+        snprintf(r.level, sizeof r.level, "%s", ex.area[0] ? "village" : "commune");
+    findings f = {.n = 0};
+    cdtt_err e = {{0}};
+    rc = team_save(db, &r, ex.yes, &f, &e);
+    return report(rc, &f, &e, ex.yes, r.uuid);
+}
+
+int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
+{
+    static const char *const extras[] = {"--team", "--role", "--yes", NULL};
+    member_rec r;
+    add_extra ex = {0};
+    member_init(&r);
+    int rc = parse(argc, argv, MEMBER_OPTS, (char *)&r, F(member_rec, full_name), &ex, extras);
+    if (rc)
+        return rc;
+    if (ex.role[0] && !ex.team[0])
+        return cli_usage("add", _("--role needs --team"));
+    sqlite3 *db = cli_open_db(ctx, DB_CREATE);
+    if (!db)
+        return 1;
+    char team[UUID_LEN];
+    if (ex.team[0] && team_find_by_name(db, ex.team, NULL, team) < 0)
+        return cli_fail(_("there is no team named '%s'"), ex.team);
+    findings f = {.n = 0};
+    cdtt_err e = {{0}};
+    rc = ex.team[0] ? member_save_in_team(db, &r, team, ex.role[0] ? ex.role : "member", ex.yes, &f, &e)
+                    : member_save(db, &r, ex.yes, &f, &e);
+    return report(rc, &f, &e, ex.yes, r.uuid);
+}

@@ -1,0 +1,40 @@
+/* cmd-completeness.c — `cdtt completeness [--missing]`: which communes have sent their data. */
+#include "cli.h"
+#include "completeness.h"
+#include "package.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
+{
+    int missing_only = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--missing") == 0)
+            missing_only = 1;
+        else
+            return cli_usage("completeness", _("unknown argument '%s'"), argv[i]);
+    }
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    completeness_table t;
+    cdtt_err e;
+    if (completeness_get(db, &t, &e) < 0)
+        return cli_fail("%s", e.msg);
+    printf("%s\t%s\t%s\t%s\t%s\t%s\n", _("Code"), _("Commune"), _("Package made"), _("Imported"),
+           _("Packages"), _("Members"));
+    for (int i = 0; i < t.n; i++) {
+        const completeness_row *r = &t.rows[i];
+        if (missing_only && r->n_imports)
+            continue;
+        char made[32], imported[32];
+        package_format_time(r->last_package, made);
+        package_format_time(r->last_import, imported);
+        printf("%s\t%s\t%s\t%s\t%lld\t%lld\n", r->code, r->name, r->n_imports ? made : _("nothing sent"),
+               imported, r->n_imports, r->members);
+    }
+    printf(_("%d commune(s), %d sent data, %d sent nothing.\n"), t.n, t.n - t.n_missing, t.n_missing);
+    completeness_free(&t);
+    return 0;
+}

@@ -1,0 +1,43 @@
+/* cmd-export.c — `cdtt export -o FILE [--full] [--force]`: a package for the level above. */
+#include "cli.h"
+#include "db.h"
+#include "package.h"
+#include "schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int cmd_export(cli_ctx *ctx, int argc, char **argv)
+{
+    package_export_opts o = {0};
+    const char *out = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--full") == 0)
+            o.full = 1;
+        else if (strcmp(argv[i], "--force") == 0)
+            o.force = 1;
+        else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
+            if (++i >= argc)
+                return cli_usage("export", _("-o needs a file name"));
+            out = argv[i];
+        } else
+            return cli_usage("export", _("unknown argument '%s'"), argv[i]);
+    }
+    if (!out || !*out)
+        return cli_usage("export", _("say where to write the package: -o FILE"));
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    package_manifest m;
+    cdtt_err e;
+    if (package_export(db, out, &o, NULL, NULL, &m, &e) < 0)
+        return cli_fail("%s", e.msg);
+    printf(_("Package written: %s\n"), out);
+    printf(_("Office: %s (%s %s)\n"), m.source_name, m.source_scheme, m.source_code);
+    for (int i = 0; i < m.n_tables; i++)
+        printf("  %-18s %lld\n", SCHEMA_TRAVEL_TABLES[i], m.rows[i]);
+    printf(m.full ? _("Personal identifiers: included (--full)\n")
+                  : _("Personal identifiers: left out (CCCD; phone and e-mail without consent)\n"));
+    printf("SHA-256: %s\n", m.digest);
+    return 0;
+}

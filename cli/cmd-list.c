@@ -1,0 +1,360 @@
+/* cmd-list.c — `cdtt list members|teams|areas`: the records in list order, as
+ * aligned text or as CSV with stable columns, identifiers masked unless --full. */
+#include "cli.h"
+#include "choices.h"
+#include "csv.h"
+#include "db.h"
+#include "records.h"
+#include "text.h"
+#include "validate.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE 200
+#define MAX_COLS 20
+#define CELL 1100
+
+typedef struct {
+    int csv;
+    const char *search, *team, *area;
+    int deleted, full;
+    int widths[MAX_COLS]; /* text columns: the kind's widths, widened to fit the headers */
+} list_opts;
+
+typedef char cell_row[MAX_COLS][CELL];
+
+/* One kind of list: how to page it and how its rows become cells. */
+typedef struct {
+    const char *word; /* members teams areas */
+    size_t row_size, off_uuid, off_key;
+    int (*page)(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows, cdtt_err *e);
+    const char *const *csv_cols;
+    int n_csv;
+    const char *const *text_cols; /* English labels, translated on output */
+    const int *widths;            /* column widths of the text form (the last one unlimited) */
+    int n_text;
+    /* Fills the cells of one row: the CSV columns, or the text columns. */
+    void (*cells)(sqlite3 *db, const void *row, const list_opts *o, cell_row out);
+} list_kind;
+
+/* "0912345678" → "09******78": the first and last two characters kept. */
+static void mask(const char *s, int full, char *out, size_t n)
+{
+    size_t len = strlen(s);
+    if (full || len == 0) {
+        snprintf(out, n, "%s", s);
+        return;
+    }
+    size_t i = 0;
+    for (; i < len && i + 1 < n; i++)
+        out[i] = (i < 2 || i + 2 >= len) && len > 4 ? s[i] : '*';
+    out[i] = '\0';
+}
+
+static void put(cell_row out, int col, const char *s)
+{
+    snprintf(out[col], CELL, "%s", s ? s : "");
+}
+
+static void put_int(cell_row out, int col, long long v)
+{
+    snprintf(out[col], CELL, "%lld", v);
+}
+
+/* The roles of the member's current memberships, in the order of team_names. */
+static void member_roles(sqlite3 *db, const char *uuid, char *out, size_t n)
+{
+    int count = 0;
+    membership_rec *ms = membership_list_for_member(db, uuid, &count);
+    out[0] = '\0';
+    for (int i = 0; i < count; i++) {
+        size_t len = strlen(out);
+        snprintf(out + len, n - len, "%s%s", i ? ", " : "", ms[i].role);
+    }
+    free(ms);
+}
+
+static void member_cells(sqlite3 *db, const void *row, const list_opts *o, cell_row out)
+{
+    const member_rec *m = row;
+    char buf[CELL];
+    if (o->csv) {
+        put(out, 0, m->uuid);
+        put(out, 1, m->full_name);
+        put(out, 2, m->gender);
+        put(out, 3, m->birth);
+        mask(m->phone, o->full, buf, sizeof buf);
+        put(out, 4, buf);
+        mask(m->cccd, o->full, buf, sizeof buf);
+        put(out, 5, buf);
+        put(out, 6, m->email);
+        put(out, 7, m->category);
+        put_int(out, 8, m->youth_union);
+        put_int(out, 9, m->consent);
+        put(out, 10, m->consent_date);
+        put(out, 11, m->mooc_status);
+        put(out, 12, m->mooc_date);
+        put(out, 13, m->zalo_date);
+        put(out, 14, m->team_names);
+        member_roles(db, m->uuid, buf, sizeof buf);
+        put(out, 15, buf);
+        put_int(out, 16, m->deleted);
+        return;
+    }
+    put(out, 0, m->full_name);
+    put(out, 1, m->gender[0] ? choice_label(CHOICES_GENDER, m->gender) : "");
+    date_to_display(m->birth, buf);
+    put(out, 2, buf);
+    mask(m->phone, o->full, buf, sizeof buf);
+    put(out, 3, buf);
+    put(out, 4, choice_label(CHOICES_MOOC_STATUS, m->mooc_status));
+    put(out, 5, m->deleted ? _("deleted") : m->team_names);
+}
+
+static void team_cells(sqlite3 *db, const void *row, const list_opts *o, cell_row out)
+{
+    (void)db;
+    const team_rec *t = row;
+    if (o->csv) {
+        put(out, 0, t->uuid);
+        put(out, 1, t->name);
+        put(out, 2, t->level);
+        put(out, 3, t->area_name);
+        put(out, 4, t->decision_no);
+        put(out, 5, t->decision_date);
+        put(out, 6, t->decision_issuer);
+        put(out, 7, t->status);
+        put_int(out, 8, t->n_members);
+        put_int(out, 9, t->deleted);
+        return;
+    }
+    char date[11];
+    put(out, 0, t->name);
+    put(out, 1, choice_label(CHOICES_TEAM_LEVEL, t->level));
+    put(out, 2, t->area_name);
+    put_int(out, 3, t->n_members);
+    date_to_display(t->decision_date, date);
+    snprintf(out[4], CELL, "%s%s%s", t->decision_no, t->decision_no[0] && date[0] ? " " : "", date);
+    put(out, 5, t->deleted ? _("deleted") : choice_label(CHOICES_TEAM_STATUS, t->status));
+}
+
+static void area_cells(sqlite3 *db, const void *row, const list_opts *o, cell_row out)
+{
+    const area_rec *a = row;
+    list_filter f = {.area_uuid = a->uuid};
+    long long teams = team_count(db, &f);
+    if (o->csv) {
+        put(out, 0, a->uuid);
+        put(out, 1, a->name);
+        put(out, 2, a->kind);
+        put_int(out, 3, teams);
+        put_int(out, 4, a->deleted);
+        return;
+    }
+    put(out, 0, a->name);
+    put(out, 1, choice_label(CHOICES_AREA_KIND, a->kind));
+    put_int(out, 2, teams);
+    put(out, 3, a->deleted ? _("deleted") : "");
+}
+
+static int page_members(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
+                        cdtt_err *e)
+{
+    return member_page(db, f, pos, 1, limit, rows, e);
+}
+
+static int page_teams(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
+                      cdtt_err *e)
+{
+    return team_page(db, f, pos, 1, limit, rows, e);
+}
+
+static int page_areas(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
+                      cdtt_err *e)
+{
+    return area_page(db, f, pos, 1, limit, rows, e);
+}
+
+static const char *const MEMBER_CSV[] = {
+    "uuid", "full_name", "gender", "birth", "phone", "cccd", "email", "category", "youth_union",
+    "consent", "consent_date", "mooc_status", "mooc_date", "zalo_date", "teams", "roles", "deleted",
+};
+static const char *const MEMBER_TEXT[] = {N_("Full name"), N_("Gender"), N_("Birth"), N_("Phone"),
+                                          N_("Online course"), N_("Teams")};
+static const int MEMBER_WIDTHS[] = {28, 6, 10, 10, 14, 0};
+static const char *const TEAM_CSV[] = {"uuid", "name", "level", "area", "decision_no", "decision_date",
+                                       "decision_issuer", "status", "members", "deleted"};
+static const char *const TEAM_TEXT[] = {N_("Team"), N_("Level"), N_("Village/group"), N_("Members"),
+                                        N_("Decision"), N_("Status")};
+static const int TEAM_WIDTHS[] = {30, 14, 24, 7, 24, 0};
+static const char *const AREA_CSV[] = {"uuid", "name", "kind", "teams", "deleted"};
+static const char *const AREA_TEXT[] = {N_("Village/group"), N_("Kind"), N_("Teams"), ""};
+static const int AREA_WIDTHS[] = {30, 18, 5, 0};
+
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+static const list_kind KINDS[] = {
+    {"members", sizeof(member_rec), offsetof(member_rec, uuid), offsetof(member_rec, sort_key),
+     page_members, MEMBER_CSV, N(MEMBER_CSV), MEMBER_TEXT, MEMBER_WIDTHS, N(MEMBER_TEXT), member_cells},
+    {"teams", sizeof(team_rec), offsetof(team_rec, uuid), offsetof(team_rec, sort_key), page_teams,
+     TEAM_CSV, N(TEAM_CSV), TEAM_TEXT, TEAM_WIDTHS, N(TEAM_TEXT), team_cells},
+    {"areas", sizeof(area_rec), offsetof(area_rec, uuid), offsetof(area_rec, sort_key), page_areas,
+     AREA_CSV, N(AREA_CSV), AREA_TEXT, AREA_WIDTHS, N(AREA_TEXT), area_cells},
+};
+
+/* Prints cells as one line of aligned columns: each cut to its width and padded
+ * by display columns (Vietnamese letters take one column, wide characters two). */
+static void print_aligned(const char *const *cells, const int *widths, int n)
+{
+    int pending = 0; /* spaces owed before the next non-empty text */
+    for (int i = 0; i < n; i++) {
+        const char *s = cells[i];
+        size_t len = widths[i] > 0 ? text_fit(s, widths[i]) : strlen(s);
+        if (len > 0) {
+            printf("%*s%.*s", pending, "", (int)len, s);
+            pending = 0;
+        }
+        if (i + 1 < n) {
+            char *shown = xmalloc(len + 1);
+            memcpy(shown, s, len);
+            shown[len] = '\0';
+            pending += (widths[i] > 0 ? widths[i] - text_width(shown) : 0) + 2;
+            free(shown);
+        }
+    }
+    printf("\n");
+}
+
+static void print_row(const list_kind *k, const list_opts *o, cell_row cells)
+{
+    const char *ptrs[MAX_COLS];
+    int n = o->csv ? k->n_csv : k->n_text;
+    for (int i = 0; i < n; i++)
+        ptrs[i] = cells[i];
+    if (o->csv)
+        csv_write_row(stdout, ptrs, n, ',');
+    else
+        print_aligned(ptrs, o->widths, n);
+}
+
+static void print_header(const list_kind *k, list_opts *o)
+{
+    const char *ptrs[MAX_COLS];
+    int n = o->csv ? k->n_csv : k->n_text;
+    for (int i = 0; i < n; i++)
+        ptrs[i] = o->csv ? k->csv_cols[i] : (k->text_cols[i][0] ? _(k->text_cols[i]) : "");
+    if (o->csv) {
+        csv_write_row(stdout, ptrs, n, ',');
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        int w = text_width(ptrs[i]);
+        o->widths[i] = k->widths[i] > 0 && k->widths[i] < w ? w : k->widths[i];
+    }
+    print_aligned(ptrs, o->widths, n);
+}
+
+/* Reads the options after the kind word. Returns 0, or 2 after a usage message. */
+static int parse_opts(const list_kind *k, int argc, char **argv, list_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **value = NULL;
+        const char *format = NULL;
+        if (strcmp(a, "--search") == 0)
+            value = &o->search;
+        else if (strcmp(a, "--team") == 0 && strcmp(k->word, "members") == 0)
+            value = &o->team;
+        else if (strcmp(a, "--area") == 0 && strcmp(k->word, "areas") != 0)
+            value = &o->area;
+        else if (strcmp(a, "--format") == 0)
+            value = &format;
+        else if (strcmp(a, "--deleted") == 0)
+            o->deleted = 1;
+        else if (strcmp(a, "--full") == 0)
+            o->full = 1;
+        else
+            return cli_usage("list", _("unknown option '%s' for 'list %s'"), a, k->word);
+        if (value) {
+            if (i + 1 >= argc)
+                return cli_usage("list", _("%s needs a value"), a);
+            *value = argv[++i];
+        }
+        if (format) {
+            if (strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
+                return cli_usage("list", _("--format must be text or csv, not '%s'"), format);
+            o->csv = strcmp(format, "csv") == 0;
+        }
+    }
+    return 0;
+}
+
+/* Turns --team/--area names into the filter's uuids. Returns 0, or 1 after a message. */
+static int resolve_names(sqlite3 *db, const list_opts *o, char area[UUID_LEN], char team[UUID_LEN],
+                         list_filter *f)
+{
+    if (o->area) {
+        if (area_find_by_name(db, o->area, area) < 0)
+            return cli_fail(_("there is no village or residential group named '%s'"), o->area);
+        f->area_uuid = area;
+    }
+    if (o->team) {
+        if (team_find_by_name(db, o->team, NULL, team) < 0)
+            return cli_fail(_("there is no team named '%s'"), o->team);
+        f->team_uuid = team;
+    }
+    return 0;
+}
+
+static int run_list(cli_ctx *ctx, const list_kind *k, int argc, char **argv)
+{
+    list_opts o;
+    int rc = parse_opts(k, argc, argv, &o);
+    if (rc)
+        return rc;
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    char area[UUID_LEN], team[UUID_LEN];
+    list_filter f = {.search = o.search, .deleted = o.deleted ? -1 : 0};
+    if (resolve_names(db, &o, area, team, &f))
+        return 1;
+    char *rows = xcalloc(PAGE, k->row_size);
+    cell_row *cells = xmalloc(sizeof *cells);
+    list_pos pos;
+    int n, have_pos = 0;
+    cdtt_err e;
+    print_header(k, &o);
+    while ((n = k->page(db, &f, have_pos ? &pos : NULL, PAGE, rows, &e)) > 0) {
+        for (int i = 0; i < n; i++) {
+            memset(cells, 0, sizeof *cells);
+            k->cells(db, rows + (size_t)i * k->row_size, &o, *cells);
+            print_row(k, &o, *cells);
+        }
+        const char *last = rows + (size_t)(n - 1) * k->row_size;
+        snprintf(pos.uuid, sizeof pos.uuid, "%s", last + k->off_uuid);
+        snprintf(pos.sort_key, sizeof pos.sort_key, "%s", last + k->off_key);
+        have_pos = 1;
+    }
+    free(rows);
+    free(cells);
+    return n < 0 ? cli_fail("%s", e.msg) : 0;
+}
+
+int cmd_list_members(cli_ctx *ctx, int argc, char **argv)
+{
+    return run_list(ctx, &KINDS[0], argc, argv);
+}
+
+int cmd_list_teams(cli_ctx *ctx, int argc, char **argv)
+{
+    return run_list(ctx, &KINDS[1], argc, argv);
+}
+
+int cmd_list_areas(cli_ctx *ctx, int argc, char **argv)
+{
+    return run_list(ctx, &KINDS[2], argc, argv);
+}

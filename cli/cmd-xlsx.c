@@ -1,0 +1,24 @@
+/* cmd-xlsx.c — `cdtt xlsx export -o FILE`: every table in one Excel workbook. */
+#include "cli.h"
+#include "csvio.h"
+
+#include <stdio.h>
+
+int csvio_cli_export_opts(const char *cmd, int argc, char **argv, const char **pos, int max_pos,
+                          const char **out, csvio_export_opts *o);
+
+int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *out;
+    csvio_export_opts o;
+    if (csvio_cli_export_opts("xlsx export", argc, argv, NULL, 0, &out, &o) < 0)
+        return 2;
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    cdtt_err e;
+    if (csvio_export_xlsx(db, out, &o, &e) < 0)
+        return cli_fail("%s", e.msg);
+    printf(_("%s: workbook written%s\n"), out, o.full ? _(" (with personal identifiers)") : "");
+    return 0;
+}

@@ -1,0 +1,281 @@
+/* csvio-member-row.c — one row of a member list, cell by cell, through the same
+ * validators as the forms (validate.h, choices.h), with the repairs Excel
+ * makes necessary (leading zeros it dropped, formula apostrophes). */
+#include "csvio.h"
+#include "choices.h"
+#include "text.h"
+#include "validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const csvio_member_columns *c;
+    char **fields;
+    int n;
+    csvio_report_fn report;
+    void *ctx;
+    int errors;
+} row_ctx;
+
+/* The cell of field f, or "" when the column is absent or the row is short.
+ * An apostrophe that protected a formula-like cell from Excel is removed. */
+static const char *cell(const row_ctx *x, int f)
+{
+    int i = x->c->col[f];
+    if (i < 0 || i >= x->n)
+        return "";
+    const char *s = x->fields[i];
+    if (s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@'))
+        return s + 1;
+    return s;
+}
+
+/* True when the cell holds anything but white space. */
+static int given(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+            return 1;
+    return 0;
+}
+
+static void report(row_ctx *x, int f, int severity, const char *msg)
+{
+    if (severity >= VALID_ERROR)
+        x->errors++;
+    x->report(x->ctx, severity, x->c->header[f], cell(x, f), msg);
+}
+
+/* Passes a validator's verdict on; returns 1 when the value is usable. */
+static int verdict(row_ctx *x, int f, valid_status st, const valid_result *r)
+{
+    if (st != VALID_OK)
+        report(x, f, (int)st, r->msg);
+    return st != VALID_ERROR;
+}
+
+/* Copies the digits of s when s is nothing but digits and spaces (else ""). */
+static void only_digits(const char *s, char *out, size_t outlen)
+{
+    size_t k = 0;
+    out[0] = '\0';
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (k + 1 >= outlen)
+                return;
+            out[k++] = *s;
+        } else if (*s != ' ') {
+            out[0] = '\0';
+            return;
+        }
+    }
+    out[k] = '\0';
+}
+
+/* Excel stores phone and CCCD numbers as numbers and drops the leading zero:
+ * puts it back when the digits are one short of full length. */
+static const char *restore_zero(const char *s, size_t full_len, char *buf, size_t buflen)
+{
+    char digits[32];
+    only_digits(s, digits, sizeof digits);
+    if (strlen(digits) + 1 == full_len && digits[0] != '0') {
+        snprintf(buf, buflen, "0%s", digits);
+        return buf;
+    }
+    return s;
+}
+
+/* The list of accepted labels of a choice list, for a message. */
+static void labels_of(const choice *list, char *out, size_t outlen)
+{
+    out[0] = '\0';
+    for (int i = 0; list[i].code; i++) {
+        size_t len = strlen(out);
+        snprintf(out + len, outlen - len, "%s%s", i ? ", " : "", list[i].vi);
+    }
+}
+
+/* True when the folded text a begins with the words of b (b followed by a
+ * space or punctuation in a). */
+static int starts_with_words(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    return n > 0 && strncmp(a, b, n) == 0 && (a[n] == ' ' || a[n] == ',' || a[n] == '.');
+}
+
+/* The code of a choice cell: exact (accent-insensitive) label or code; for
+ * categories also a label the cell starts with ("Công an xã" → police) or the
+ * one label that starts with the cell ("Trưởng thôn" → village_head). */
+static const char *match_choice(const choice *list, const char *text, int allow_prefix)
+{
+    for (int i = 0; list[i].code; i++) /* the common case, without folding */
+        if (strcmp(text, list[i].vi) == 0)
+            return list[i].code;
+    const char *code = choice_match(list, text);
+    if (code || !allow_prefix)
+        return code;
+    char *t = text_fold(text);
+    size_t best = 0;
+    const char *extends = NULL;
+    int n_extends = 0;
+    for (int i = 0; list[i].code; i++) {
+        char *l = text_fold(list[i].vi);
+        size_t n = strlen(l);
+        if (n > best && starts_with_words(t, l)) {
+            best = n;
+            code = list[i].code;
+        }
+        if (starts_with_words(l, t)) {
+            extends = list[i].code;
+            n_extends++;
+        }
+        free(l);
+    }
+    free(t);
+    return code ? code : n_extends == 1 ? extends : NULL;
+}
+
+static void parse_choice(row_ctx *x, int f, const choice *list, int allow_prefix, char *out,
+                         size_t outlen, csvio_member_row *row)
+{
+    const char *v = cell(x, f);
+    if (!given(v))
+        return;
+    const char *code = match_choice(list, v, allow_prefix);
+    if (!code) {
+        char labels[1024], msg[1200];
+        labels_of(list, labels, sizeof labels);
+        snprintf(msg, sizeof msg, _("not one of: %s"), labels);
+        report(x, f, VALID_ERROR, msg);
+        return;
+    }
+    snprintf(out, outlen, "%s", code);
+    row->set |= 1u << f;
+}
+
+static void parse_yes_no_cell(row_ctx *x, int f, int *out, csvio_member_row *row)
+{
+    const char *v = cell(x, f);
+    if (!given(v))
+        return;
+    int yn = parse_yes_no(v);
+    if (yn < 0) {
+        report(x, f, VALID_ERROR, _("write Có or Không"));
+        return;
+    }
+    *out = yn;
+    row->set |= 1u << f;
+}
+
+static void parse_date_cell(row_ctx *x, int f, char out[11], csvio_member_row *row)
+{
+    const char *v = cell(x, f);
+    if (!given(v))
+        return;
+    valid_result r;
+    if (verdict(x, f, validate_date(v, out, &r), &r))
+        row->set |= 1u << f;
+}
+
+/* Online course: a completion date, a status label, or yes/no. */
+static void parse_mooc(row_ctx *x, csvio_member_row *row)
+{
+    const char *v = cell(x, CSVIO_F_MOOC);
+    if (!given(v))
+        return;
+    valid_result r;
+    const char *code;
+    int yn;
+    if (validate_date(v, row->mooc_date, &r) == VALID_OK && row->mooc_date[0]) {
+        snprintf(row->mooc_status, sizeof row->mooc_status, "completed");
+    } else if ((code = choice_match(CHOICES_MOOC_STATUS, v))) {
+        snprintf(row->mooc_status, sizeof row->mooc_status, "%s", code);
+        row->mooc_date[0] = '\0';
+    } else if ((yn = parse_yes_no(v)) >= 0) {
+        snprintf(row->mooc_status, sizeof row->mooc_status, "%s", yn ? "completed" : "not_started");
+        row->mooc_date[0] = '\0';
+    } else {
+        report(x, CSVIO_F_MOOC, VALID_ERROR,
+               _("write the completion date (dd/mm/yyyy), Đang học, Có or Không"));
+        return;
+    }
+    row->set |= 1u << CSVIO_F_MOOC;
+}
+
+/* Zalo OA: the date the member followed it, or yes/no. */
+static void parse_zalo(row_ctx *x, csvio_member_row *row)
+{
+    const char *v = cell(x, CSVIO_F_ZALO);
+    if (!given(v))
+        return;
+    valid_result r;
+    int yn;
+    if (validate_date(v, row->zalo_date, &r) == VALID_OK && row->zalo_date[0]) {
+        row->zalo_yes = 1;
+    } else if ((yn = parse_yes_no(v)) >= 0) {
+        row->zalo_date[0] = '\0';
+        row->zalo_yes = yn;
+    } else {
+        report(x, CSVIO_F_ZALO, VALID_ERROR, _("write the date (dd/mm/yyyy), Có or Không"));
+        return;
+    }
+    row->set |= 1u << CSVIO_F_ZALO;
+}
+
+/* A name-like cell (person, team, area): required ones report when empty. */
+static void parse_name(row_ctx *x, int f, int required, char *out, size_t outlen,
+                       csvio_member_row *row)
+{
+    const char *v = cell(x, f);
+    if (!given(v)) {
+        if (required)
+            report(x, f, VALID_ERROR, _("must not be empty"));
+        return;
+    }
+    valid_result r;
+    if (verdict(x, f, validate_name(v, out, outlen, &r), &r))
+        row->set |= 1u << f;
+}
+
+int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, const char *today,
+                           csvio_member_row *row, csvio_report_fn rep, void *ctx)
+{
+    row_ctx x = {c, fields, n, rep, ctx, 0};
+    memset(row, 0, sizeof *row);
+    valid_result r;
+    char buf[32];
+
+    parse_name(&x, CSVIO_F_NAME, 1, row->name, sizeof row->name, row);
+    parse_name(&x, CSVIO_F_TEAM, 1, row->team, sizeof row->team, row);
+    parse_name(&x, CSVIO_F_AREA, 0, row->area, sizeof row->area, row);
+    if (given(cell(&x, CSVIO_F_BIRTH)) &&
+        verdict(&x, CSVIO_F_BIRTH, validate_birth(cell(&x, CSVIO_F_BIRTH), today, row->birth, &r), &r))
+        row->set |= 1u << CSVIO_F_BIRTH;
+    parse_choice(&x, CSVIO_F_GENDER, CHOICES_GENDER, 0, row->gender, sizeof row->gender, row);
+    parse_choice(&x, CSVIO_F_ROLE, CHOICES_ROLE, 0, row->role, sizeof row->role, row);
+    parse_choice(&x, CSVIO_F_CATEGORY, CHOICES_CATEGORY, 1, row->category, sizeof row->category, row);
+
+    const char *phone = restore_zero(cell(&x, CSVIO_F_PHONE), 10, buf, sizeof buf);
+    if (given(phone) && verdict(&x, CSVIO_F_PHONE, validate_phone(phone, row->phone, &r), &r))
+        row->set |= 1u << CSVIO_F_PHONE;
+    const char *cccd = restore_zero(cell(&x, CSVIO_F_CCCD), 12, buf, sizeof buf);
+    if (given(cccd) &&
+        verdict(&x, CSVIO_F_CCCD, validate_cccd(cccd, row->birth, row->gender, row->cccd, &r), &r))
+        row->set |= 1u << CSVIO_F_CCCD;
+    if (given(cell(&x, CSVIO_F_EMAIL)) &&
+        verdict(&x, CSVIO_F_EMAIL, validate_email(cell(&x, CSVIO_F_EMAIL), row->email, &r), &r))
+        row->set |= 1u << CSVIO_F_EMAIL;
+
+    parse_yes_no_cell(&x, CSVIO_F_YOUTH, &row->youth_union, row);
+    parse_yes_no_cell(&x, CSVIO_F_CONSENT, &row->consent, row);
+    parse_date_cell(&x, CSVIO_F_CONSENT_DATE, row->consent_date, row);
+    parse_mooc(&x, row);
+    parse_zalo(&x, row);
+    if (given(cell(&x, CSVIO_F_NOTE)) &&
+        verdict(&x, CSVIO_F_NOTE,
+                validate_text(cell(&x, CSVIO_F_NOTE), 1000, row->note, sizeof row->note, &r), &r))
+        row->set |= 1u << CSVIO_F_NOTE;
+    return x.errors;
+}

@@ -1,0 +1,305 @@
+/* csvio-rows.c — what each exported table holds: its columns (headers in both
+ * languages, how a value is shown, which are personal data), the query that
+ * reads it, and the row reader that formats every cell for a spreadsheet. */
+#include "csvio.h"
+#include "choices.h"
+#include "db.h"
+#include "i18n.h"
+#include "validate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How a stored value is shown. */
+typedef enum {
+    COL_TEXT,   /* as stored */
+    COL_DATE,   /* "YYYY-MM-DD" → dd/mm/yyyy ("YYYY" stays) */
+    COL_CHOICE, /* code → label */
+    COL_YESNO,  /* 0/1 → Không/Có */
+    COL_INT,    /* a whole number */
+    COL_MOOC,   /* a completion date, or the course status ("" when not started) */
+} col_kind;
+
+enum {
+    PERSONAL_CONSENT = 1, /* empty unless the member consented, or full */
+    FULL_ONLY = 2,        /* the column is left out unless full */
+};
+
+typedef struct {
+    const char *vi, *en;
+    col_kind kind;
+    const choice *choices;
+    int flags;
+    int width;
+} col_def;
+
+typedef struct {
+    const char *name;        /* on the command line */
+    const char *sheet_vi, *sheet_en;
+    const char *sql;         /* one result column per col_def, in order, then extras */
+    const char *count_sql;   /* about how many rows (for progress) */
+    int consent_col;         /* result column of the member's consent, or -1 */
+    const col_def *cols;
+    int ncols;
+} table_def;
+
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+
+static const col_def MEMBER_COLS[] = {
+    {"Họ và tên", "Full name", COL_TEXT, NULL, 0, 26},
+    {"Ngày sinh", "Date of birth", COL_DATE, NULL, 0, 12},
+    {"Giới tính", "Gender", COL_CHOICE, CHOICES_GENDER, 0, 9},
+    {"Số điện thoại", "Phone", COL_TEXT, NULL, PERSONAL_CONSENT, 13},
+    {"Số CCCD", "CCCD number", COL_TEXT, NULL, FULL_ONLY, 14},
+    {"Email", "Email", COL_TEXT, NULL, PERSONAL_CONSENT, 24},
+    {"Tổ", "Team", COL_TEXT, NULL, 0, 24},
+    {"Thôn/Tổ dân phố", "Village or group", COL_TEXT, NULL, 0, 20},
+    {"Vai trò", "Role", COL_CHOICE, CHOICES_ROLE, 0, 12},
+    {"Thành phần", "Category", COL_CHOICE, CHOICES_CATEGORY, 0, 24},
+    {"Đoàn viên", "Youth Union member", COL_YESNO, NULL, 0, 10},
+    {"Học trực tuyến", "Online course", COL_MOOC, NULL, 0, 14},
+    {"Zalo OA", "Zalo OA", COL_DATE, NULL, 0, 12},
+    {"Đồng ý xử lý dữ liệu", "Consent", COL_YESNO, NULL, 0, 10},
+    {"Ngày đồng ý", "Consent date", COL_DATE, NULL, 0, 12},
+    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+};
+
+/* Current memberships are those not deleted and not ended, of live teams. */
+static const char MEMBER_SQL[] =
+    "SELECT m.full_name, m.birth, m.gender, m.phone, m.cccd, m.email, cur.team_name,"
+    " cur.area_name, cur.role, m.category, m.youth_union,"
+    " CASE WHEN m.mooc_status = 'completed' AND coalesce(m.mooc_date, '') <> ''"
+    "      THEN m.mooc_date ELSE m.mooc_status END,"
+    " m.zalo_date, m.consent, m.consent_date, m.note"
+    " FROM member m LEFT JOIN ("
+    "   SELECT ms.member_uuid, ms.role, t.name AS team_name, t.sort_key AS team_sort,"
+    "          t.uuid AS team_uuid, a.name AS area_name"
+    "   FROM membership ms JOIN team t ON t.uuid = ms.team_uuid AND t.deleted = 0"
+    "   LEFT JOIN area a ON a.uuid = t.area_uuid"
+    "   WHERE ms.deleted = 0 AND coalesce(ms.date_to, '') = ''"
+    " ) cur ON cur.member_uuid = m.uuid"
+    " WHERE m.deleted = 0"
+    " ORDER BY m.sort_key, m.uuid, cur.team_sort, cur.team_uuid";
+
+static const col_def TEAM_COLS[] = {
+    {"Tên tổ", "Team name", COL_TEXT, NULL, 0, 26},
+    {"Cấp", "Level", COL_CHOICE, CHOICES_TEAM_LEVEL, 0, 14},
+    {"Thôn/Tổ dân phố", "Village or group", COL_TEXT, NULL, 0, 20},
+    {"Số quyết định", "Decision number", COL_TEXT, NULL, 0, 16},
+    {"Ngày quyết định", "Decision date", COL_DATE, NULL, 0, 12},
+    {"Cơ quan ban hành", "Issued by", COL_TEXT, NULL, 0, 20},
+    {"Trạng thái", "Status", COL_CHOICE, CHOICES_TEAM_STATUS, 0, 14},
+    {"Số thành viên", "Members", COL_INT, NULL, 0, 10},
+    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+};
+
+static const char TEAM_SQL[] =
+    "SELECT t.name, t.level, a.name, t.decision_no, t.decision_date, t.decision_issuer, t.status,"
+    " (SELECT count(*) FROM membership ms JOIN member m ON m.uuid = ms.member_uuid AND m.deleted = 0"
+    "  WHERE ms.team_uuid = t.uuid AND ms.deleted = 0 AND coalesce(ms.date_to, '') = ''),"
+    " t.note"
+    " FROM team t LEFT JOIN area a ON a.uuid = t.area_uuid"
+    " WHERE t.deleted = 0 ORDER BY t.sort_key, t.uuid";
+
+static const col_def AREA_COLS[] = {
+    {"Tên thôn/tổ dân phố", "Name", COL_TEXT, NULL, 0, 24},
+    {"Loại", "Kind", COL_CHOICE, CHOICES_AREA_KIND, 0, 14},
+    {"Số tổ", "Teams", COL_INT, NULL, 0, 8},
+    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+};
+
+static const char AREA_SQL[] =
+    "SELECT a.name, a.kind,"
+    " (SELECT count(*) FROM team t WHERE t.area_uuid = a.uuid AND t.deleted = 0), a.note"
+    " FROM area a WHERE a.deleted = 0 ORDER BY a.sort_key, a.uuid";
+
+static const col_def SESSION_COLS[] = {
+    {"Ngày", "Date", COL_DATE, NULL, 0, 12},
+    {"Địa điểm", "Place", COL_TEXT, NULL, 0, 24},
+    {"Đơn vị tổ chức", "Organiser", COL_TEXT, NULL, 0, 24},
+    {"Nội dung", "Topic", COL_TEXT, NULL, 0, 30},
+    {"Số người dự", "Attendees", COL_INT, NULL, 0, 10},
+    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+};
+
+static const char SESSION_SQL[] =
+    "SELECT s.date, s.place, s.organiser, s.topic,"
+    " (SELECT count(*) FROM attendance at JOIN member m ON m.uuid = at.member_uuid AND m.deleted = 0"
+    "  WHERE at.session_uuid = s.uuid AND at.deleted = 0), s.note"
+    " FROM training_session s WHERE s.deleted = 0 ORDER BY s.date, s.uuid";
+
+static const col_def ACTIVITY_COLS[] = {
+    {"Ngày", "Date", COL_DATE, NULL, 0, 12},
+    {"Tổ", "Team", COL_TEXT, NULL, 0, 24},
+    {"Loại hoạt động", "Activity", COL_CHOICE, CHOICES_ACTIVITY_TYPE, 0, 24},
+    {"Số người được hỗ trợ", "People helped", COL_INT, NULL, 0, 12},
+    {"Số hộ được hỗ trợ", "Households helped", COL_INT, NULL, 0, 12},
+    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+};
+
+static const char ACTIVITY_SQL[] =
+    "SELECT ac.date, t.name, ac.type, ac.people, ac.households, ac.note"
+    " FROM activity ac JOIN team t ON t.uuid = ac.team_uuid"
+    " WHERE ac.deleted = 0 ORDER BY ac.date, t.sort_key, ac.uuid";
+
+static const table_def TABLES[CSVIO_TABLE_COUNT] = {
+    [CSVIO_MEMBERS] = {"members", "Thành viên", "Members", MEMBER_SQL,
+                       "SELECT count(*) FROM member WHERE deleted = 0", 13, MEMBER_COLS,
+                       N(MEMBER_COLS)},
+    [CSVIO_TEAMS] = {"teams", "Tổ", "Teams", TEAM_SQL,
+                     "SELECT count(*) FROM team WHERE deleted = 0", -1, TEAM_COLS, N(TEAM_COLS)},
+    [CSVIO_AREAS] = {"areas", "Thôn, tổ dân phố", "Areas", AREA_SQL,
+                     "SELECT count(*) FROM area WHERE deleted = 0", -1, AREA_COLS, N(AREA_COLS)},
+    [CSVIO_SESSIONS] = {"sessions", "Buổi tập huấn", "Training sessions", SESSION_SQL,
+                        "SELECT count(*) FROM training_session WHERE deleted = 0", -1, SESSION_COLS,
+                        N(SESSION_COLS)},
+    [CSVIO_ACTIVITIES] = {"activities", "Hoạt động", "Activities", ACTIVITY_SQL,
+                          "SELECT count(*) FROM activity WHERE deleted = 0", -1, ACTIVITY_COLS,
+                          N(ACTIVITY_COLS)},
+};
+
+int csvio_table_from_name(const char *name)
+{
+    for (int t = 0; name && t < CSVIO_TABLE_COUNT; t++)
+        if (strcmp(name, TABLES[t].name) == 0)
+            return t;
+    return -1;
+}
+
+const char *csvio_table_name(csvio_table t)
+{
+    return TABLES[t].name;
+}
+
+static int english(void)
+{
+    return strcmp(i18n_lang(), "en") == 0;
+}
+
+const char *csvio_sheet_name(csvio_table t)
+{
+    return english() ? TABLES[t].sheet_en : TABLES[t].sheet_vi;
+}
+
+struct csvio_rows {
+    const table_def *def;
+    sqlite3_stmt *st;
+    int full;
+    int ncols;
+    int map[32];          /* output column → col_def index */
+    char *cell[32];       /* formatted cells of the current row */
+    const char *view[32]; /* the same, const, for the caller */
+    long long total;
+};
+
+csvio_rows *csvio_rows_open(sqlite3 *db, csvio_table t, int full, cdtt_err *e)
+{
+    if ((int)t < 0 || t >= CSVIO_TABLE_COUNT) {
+        err_set(e, _("unknown table"));
+        return NULL;
+    }
+    csvio_rows *r = xcalloc(1, sizeof *r);
+    r->def = &TABLES[t];
+    r->full = full;
+    for (int i = 0; i < r->def->ncols; i++)
+        if (full || !(r->def->cols[i].flags & FULL_ONLY))
+            r->map[r->ncols++] = i;
+    r->total = db_scalar_int(db, r->def->count_sql, 0);
+    r->st = db_prepare(db, r->def->sql, e);
+    if (!r->st) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+int csvio_rows_ncols(const csvio_rows *r)
+{
+    return r->ncols;
+}
+
+const char *csvio_rows_header(const csvio_rows *r, int col)
+{
+    const col_def *c = &r->def->cols[r->map[col]];
+    return english() ? c->en : c->vi;
+}
+
+int csvio_rows_is_number(const csvio_rows *r, int col)
+{
+    return r->def->cols[r->map[col]].kind == COL_INT;
+}
+
+int csvio_rows_width(const csvio_rows *r, int col)
+{
+    return r->def->cols[r->map[col]].width;
+}
+
+long long csvio_rows_total(const csvio_rows *r)
+{
+    return r->total;
+}
+
+/* The shown form of one stored value (malloc'd). */
+static char *format_cell(const col_def *c, const char *v)
+{
+    char d[11];
+    switch (c->kind) {
+    case COL_DATE:
+        if (!*v)
+            return xstrdup("");
+        date_to_display(v, d);
+        return xstrdup(d);
+    case COL_CHOICE:
+        return xstrdup(*v ? choice_label(c->choices, v) : "");
+    case COL_YESNO:
+        if (english())
+            return xstrdup(atoi(v) ? "Yes" : "No");
+        return xstrdup(atoi(v) ? "Có" : "Không");
+    case COL_MOOC:
+        if (!*v || strcmp(v, "not_started") == 0)
+            return xstrdup("");
+        if (choice_index(CHOICES_MOOC_STATUS, v) >= 0)
+            return xstrdup(choice_label(CHOICES_MOOC_STATUS, v));
+        date_to_display(v, d);
+        return xstrdup(d);
+    case COL_INT:
+    case COL_TEXT:
+    default:
+        return xstrdup(v);
+    }
+}
+
+int csvio_rows_next(csvio_rows *r, const char *const **cells, cdtt_err *e)
+{
+    for (int i = 0; i < r->ncols; i++) {
+        free(r->cell[i]);
+        r->cell[i] = NULL;
+    }
+    int rc = sqlite3_step(r->st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return db_fail(sqlite3_db_handle(r->st), e, _("reading the table"));
+    int consented = r->def->consent_col < 0 || sqlite3_column_int(r->st, r->def->consent_col);
+    for (int i = 0; i < r->ncols; i++) {
+        const col_def *c = &r->def->cols[r->map[i]];
+        const unsigned char *v = sqlite3_column_text(r->st, r->map[i]);
+        if (!v || ((c->flags & PERSONAL_CONSENT) && !consented && !r->full))
+            v = (const unsigned char *)"";
+        r->cell[i] = format_cell(c, (const char *)v);
+        r->view[i] = r->cell[i];
+    }
+    *cells = r->view;
+    return 1;
+}
+
+void csvio_rows_close(csvio_rows *r)
+{
+    if (!r)
+        return;
+    for (int i = 0; i < r->ncols; i++)
+        free(r->cell[i]);
+    sqlite3_finalize(r->st);
+    free(r);
+}

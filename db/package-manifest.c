@@ -1,0 +1,350 @@
+/* package-manifest.c — a package's manifest table and the digest over its
+ * canonical content (the same data always gives the same digest). */
+#include "package.h"
+#include "db.h"
+#include "schema.h"
+#include "sha256.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char PACKAGE_MANIFEST_DDL[] =
+    "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT";
+
+void package_counts_add(package_counts *a, const package_counts *b)
+{
+    a->n_new += b->n_new;
+    a->n_updated += b->n_updated;
+    a->n_unchanged += b->n_unchanged;
+    a->n_deleted += b->n_deleted;
+    a->n_rejected += b->n_rejected;
+    a->n_conflicts += b->n_conflicts;
+}
+
+void package_format_time(const char *iso, char out[32])
+{
+    if (strlen(iso) >= 16 && iso[4] == '-' && iso[7] == '-' && iso[10] == 'T')
+        snprintf(out, 32, "%.2s/%.2s/%.4s %.5s", iso + 8, iso + 5, iso, iso + 11);
+    else
+        snprintf(out, 32, "%s", iso);
+}
+
+char *package_column_list(sqlite3 *db, const char *schema, const char *table, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT name FROM pragma_table_info(?1, ?2) ORDER BY cid", e);
+    if (!st)
+        return NULL;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, schema, -1, SQLITE_STATIC);
+    size_t cap = 256, len = 0;
+    char *out = xmalloc(cap);
+    out[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *col = (const char *)sqlite3_column_text(st, 0);
+        size_t need = len + strlen(col) + 8;
+        if (need > cap) {
+            cap = need * 2;
+            out = xrealloc(out, cap);
+        }
+        len += (size_t)snprintf(out + len, cap - len, "%s\"%s\"", len ? ", " : "", col);
+    }
+    sqlite3_finalize(st);
+    if (!len) {
+        free(out);
+        err_set(e, _("the table %s is missing"), table);
+        return NULL;
+    }
+    return out;
+}
+
+char *package_column_map(const char *cols, const char *each, const char *const *skip)
+{
+    size_t cap = 64, len = 0;
+    char *out = xmalloc(cap);
+    out[0] = '\0';
+    for (const char *p = strchr(cols, '"'); p; p = strchr(p, '"')) {
+        const char *name = p + 1, *end = strchr(name, '"');
+        if (!end)
+            break;
+        size_t n = (size_t)(end - name);
+        p = end + 1;
+        int skipped = 0;
+        for (int i = 0; skip && skip[i]; i++)
+            skipped |= strlen(skip[i]) == n && strncmp(skip[i], name, n) == 0;
+        if (skipped)
+            continue;
+        size_t need = len + 2 + strlen(each) * (n + 1) + 1;
+        if (need > cap) {
+            cap = need * 2;
+            out = xrealloc(out, cap);
+        }
+        if (len)
+            len += (size_t)sprintf(out + len, ", ");
+        for (const char *f = each; *f; f++) {
+            if (f[0] == '%' && f[1] == 'c') {
+                memcpy(out + len, name, n);
+                len += n;
+                f++;
+            } else {
+                out[len++] = *f;
+            }
+        }
+        out[len] = '\0';
+    }
+    return out;
+}
+
+/* Feeds a tagged, length-prefixed value, so that no two contents serialise alike. */
+static void feed_text(sha256_ctx *c, char tag, const void *p, size_t n)
+{
+    unsigned char h[9];
+    h[0] = (unsigned char)tag;
+    for (int i = 0; i < 8; i++)
+        h[1 + i] = (unsigned char)((unsigned long long)n >> (56 - 8 * i));
+    sha256_update(c, h, sizeof h);
+    sha256_update(c, p, n);
+}
+
+static void feed_str(sha256_ctx *c, const char *s)
+{
+    feed_text(c, 'S', s, strlen(s));
+}
+
+static void feed_value(sha256_ctx *c, sqlite3_stmt *st, int col)
+{
+    char buf[64];
+    switch (sqlite3_column_type(st, col)) {
+    case SQLITE_NULL:
+        feed_text(c, 'N', "", 0);
+        break;
+    case SQLITE_INTEGER:
+        snprintf(buf, sizeof buf, "%lld", (long long)sqlite3_column_int64(st, col));
+        feed_text(c, 'I', buf, strlen(buf));
+        break;
+    case SQLITE_FLOAT:
+        snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(st, col));
+        feed_text(c, 'R', buf, strlen(buf));
+        break;
+    case SQLITE_BLOB:
+        feed_text(c, 'B', sqlite3_column_blob(st, col), (size_t)sqlite3_column_bytes(st, col));
+        break;
+    default:
+        feed_text(c, 'T', sqlite3_column_text(st, col), (size_t)sqlite3_column_bytes(st, col));
+    }
+}
+
+/* Feeds every row of schema.table ordered by uuid; counts them in *rows. */
+static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char *table,
+                      long long *rows, cdtt_err *e)
+{
+    char *cols = package_column_list(db, schema, table, e);
+    if (!cols)
+        return -1;
+    size_t n = strlen(cols) + strlen(schema) + strlen(table) + 64;
+    char *sql = xmalloc(n);
+    snprintf(sql, n, "SELECT %s FROM \"%s\".\"%s\" ORDER BY uuid", cols, schema, table);
+    feed_str(c, table);
+    feed_str(c, cols);
+    free(cols);
+    sqlite3_stmt *st = db_prepare(db, sql, e);
+    free(sql);
+    if (!st)
+        return -1;
+    int ncol = sqlite3_column_count(st), rc;
+    *rows = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < ncol; i++)
+            feed_value(c, st, i);
+        (*rows)++;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(db, e, _("cannot read the package"));
+    return 0;
+}
+
+int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e)
+{
+    sha256_ctx c;
+    char num[32];
+    sha256_init(&c);
+    feed_str(&c, PACKAGE_FORMAT);
+    feed_str(&c, m->source_scheme);
+    feed_str(&c, m->source_code);
+    feed_str(&c, m->source_level);
+    feed_str(&c, m->source_name);
+    feed_str(&c, m->province_code);
+    feed_str(&c, m->parent_code);
+    snprintf(num, sizeof num, "%d/%d", m->schema_version, m->full);
+    feed_str(&c, num);
+    m->n_tables = 0;
+    for (int i = 0; SCHEMA_TRAVEL_TABLES[i] && i < PACKAGE_MAX_TABLES; i++) {
+        if (feed_table(db, &c, schema, SCHEMA_TRAVEL_TABLES[i], &m->rows[i], e) < 0)
+            return -1;
+        m->n_tables = i + 1;
+    }
+    sha256_final_hex(&c, m->digest);
+    return 0;
+}
+
+/* The manifest as key/value pairs; rows.TABLE keys are added after these. */
+#define MANIFEST_FIELDS(X)                                     \
+    X("source_scheme", source_scheme)                          \
+    X("source_code", source_code)                              \
+    X("source_level", source_level)                            \
+    X("source_name", source_name)                              \
+    X("province_code", province_code)                          \
+    X("parent_code", parent_code)                              \
+    X("created_at", created_at)                                \
+    X("digest", digest)
+
+static int put(sqlite3_stmt *st, const char *key, const char *value)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+    return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+}
+
+int package_manifest_write(sqlite3 *db, const package_manifest *m, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, "INSERT INTO manifest (key, value) VALUES (?, ?)", e);
+    if (!st)
+        return -1;
+    char buf[64], key[64];
+    int bad = put(st, "format", PACKAGE_FORMAT);
+#define PUT(k, f) bad |= put(st, k, m->f);
+    MANIFEST_FIELDS(PUT)
+#undef PUT
+    snprintf(buf, sizeof buf, "%d", m->schema_version);
+    bad |= put(st, "schema_version", buf);
+    bad |= put(st, "identifiers", m->full ? "full" : "masked");
+    for (int i = 0; i < m->n_tables; i++) {
+        snprintf(key, sizeof key, "rows.%s", SCHEMA_TRAVEL_TABLES[i]);
+        snprintf(buf, sizeof buf, "%lld", m->rows[i]);
+        bad |= put(st, key, buf);
+    }
+    if (bad)
+        db_fail(db, e, _("cannot write the package's manifest"));
+    sqlite3_finalize(st);
+    return bad ? -1 : 0;
+}
+
+/* Copies the manifest value of key into out; -1 when missing or too long. */
+static int get(sqlite3_stmt *st, const char *key, char *out, size_t outlen)
+{
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 0) != SQLITE_TEXT)
+        return -1;
+    if ((size_t)sqlite3_column_bytes(st, 0) >= outlen)
+        return -1;
+    snprintf(out, outlen, "%s", sqlite3_column_text(st, 0));
+    return 0;
+}
+
+/* Parses a non-negative decimal integer that fills all of s. */
+static int parse_count(const char *s, long long *out)
+{
+    if (!*s)
+        return -1;
+    long long v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > 100000000000LL)
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+int package_manifest_read(sqlite3 *db, package_manifest *m, cdtt_err *e)
+{
+    memset(m, 0, sizeof *m);
+    sqlite3_stmt *st = db_prepare(db, "SELECT value FROM manifest WHERE key = ?", e);
+    if (!st)
+        return -1;
+    char buf[64], key[64];
+    const char *bad = NULL;
+    long long v = 0;
+    if (get(st, "format", buf, sizeof buf) < 0 || strcmp(buf, PACKAGE_FORMAT) != 0)
+        bad = "format";
+#define GET(k, f) if (!bad && get(st, k, m->f, sizeof m->f) < 0) bad = k;
+    MANIFEST_FIELDS(GET)
+#undef GET
+    if (!bad && (get(st, "schema_version", buf, sizeof buf) < 0 || parse_count(buf, &v) < 0 ||
+                 v > 1000000))
+        bad = "schema_version";
+    m->schema_version = (int)v;
+    if (!bad && get(st, "identifiers", buf, sizeof buf) < 0)
+        bad = "identifiers";
+    else if (!bad && strcmp(buf, "full") != 0 && strcmp(buf, "masked") != 0)
+        bad = "identifiers";
+    m->full = strcmp(buf, "full") == 0;
+    for (int i = 0; !bad && SCHEMA_TRAVEL_TABLES[i] && i < PACKAGE_MAX_TABLES; i++) {
+        snprintf(key, sizeof key, "rows.%s", SCHEMA_TRAVEL_TABLES[i]);
+        if (get(st, key, buf, sizeof buf) < 0 || parse_count(buf, &m->rows[i]) < 0)
+            bad = SCHEMA_TRAVEL_TABLES[i];
+        m->n_tables = i + 1;
+    }
+    sqlite3_finalize(st);
+    if (bad)
+        return err_set(e, _("the package's manifest is damaged (%s)"), bad);
+    return 0;
+}
+
+sqlite3 *package_expected_schema(int version)
+{
+    sqlite3 *mem = NULL;
+    if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        sqlite3_close(mem);
+        return NULL;
+    }
+    for (int v = 1; v <= version; v++) {
+        const char *sql = schema_migration(v);
+        if (!sql || sqlite3_exec(mem, sql, NULL, NULL, NULL) != SQLITE_OK) {
+            sqlite3_close(mem);
+            return NULL;
+        }
+    }
+    if (sqlite3_exec(mem, PACKAGE_MANIFEST_DDL, NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_close(mem);
+        return NULL;
+    }
+    return mem;
+}
+
+int package_copy_private(const char *src, char out[4096], cdtt_err *e)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(out, 4096, "%s/cdtt-import.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (in < 0)
+        return err_set(e, _("cannot read %s: %s"), src, strerror(errno));
+    int fd = mkstemp(out);
+    if (fd < 0) {
+        err_set(e, _("cannot create a temporary file: %s"), strerror(errno));
+        close(in);
+        return -1;
+    }
+    char buf[65536];
+    ssize_t n;
+    int rc = 0;
+    while ((n = read(in, buf, sizeof buf)) > 0)
+        if (write(fd, buf, (size_t)n) != n) {
+            rc = err_set(e, _("cannot copy %s: %s"), src, strerror(errno));
+            break;
+        }
+    if (n < 0)
+        rc = err_set(e, _("cannot read %s: %s"), src, strerror(errno));
+    close(in);
+    if (close(fd) < 0 && rc == 0)
+        rc = err_set(e, _("cannot copy %s: %s"), src, strerror(errno));
+    if (rc < 0)
+        unlink(out);
+    return rc;
+}

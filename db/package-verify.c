@@ -1,0 +1,256 @@
+/* package-verify.c — checking an incoming package as hostile input. */
+#include "package.h"
+#include "db.h"
+#include "office.h"
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Checks the SQLite header and that the file is as long as the header says. */
+static int check_header(const char *path, cdtt_err *e)
+{
+    unsigned char h[100];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return err_set(e, _("cannot read %s"), path);
+    size_t n = fread(h, 1, sizeof h, f);
+    fclose(f);
+    if (n < sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+        return err_set(e, _("%s is not a cdtt package (not a SQLite database)"), path);
+    unsigned long page = (unsigned long)h[16] << 8 | h[17];
+    if (page == 1)
+        page = 65536;
+    unsigned long pages = (unsigned long)h[28] << 24 | (unsigned long)h[29] << 16 |
+                          (unsigned long)h[30] << 8 | h[31];
+    struct stat sb;
+    if (stat(path, &sb) < 0)
+        return err_set(e, _("cannot read %s"), path);
+    /* The page count in the header is valid when its "version-valid-for" matches the change counter. */
+    if (memcmp(h + 24, h + 92, 4) == 0 && (unsigned long long)sb.st_size != (unsigned long long)page * pages)
+        return err_set(e, _("%s is truncated or damaged (its size does not match its header)"), path);
+    return 0;
+}
+
+/* Opens path read-only with the schema untrusted: no triggers, views or
+ * schema-defined functions run, and the connection cannot corrupt the file. */
+static sqlite3 *open_hostile(const char *path, cdtt_err *e)
+{
+    sqlite3 *p = NULL;
+    if (sqlite3_open_v2(path, &p, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+        err_set(e, _("cannot open %s: %s"), path, p ? sqlite3_errmsg(p) : "out of memory");
+        sqlite3_close(p);
+        return NULL;
+    }
+    sqlite3_db_config(p, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_db_config(p, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+    sqlite3_db_config(p, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+    sqlite3_db_config(p, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+    sqlite3_extended_result_codes(p, 1);
+    return p;
+}
+
+/* application_id, user_version and quick_check. */
+static int check_identity(sqlite3 *p, const char *path, cdtt_err *e)
+{
+    long long app = db_scalar_int(p, "PRAGMA application_id", -1);
+    long long ver = db_scalar_int(p, "PRAGMA user_version", -1);
+    if (app < 0 || ver < 0)
+        return err_set(e, _("%s is not a cdtt package (it cannot be read as SQLite)"), path);
+    if (app != CDTT_APPLICATION_ID)
+        return err_set(e, _("%s is not a cdtt package (another program's database)"), path);
+    if (ver > CDTT_SCHEMA_VERSION)
+        return err_set(e, _("%s was made by a newer version of cdtt (schema %lld, this program knows %d); "
+                            "update cdtt to import it"), path, ver, CDTT_SCHEMA_VERSION);
+    if (ver < 1)
+        return err_set(e, _("%s is not a cdtt package (empty database)"), path);
+    sqlite3_stmt *st = NULL;
+    int ok = 0;
+    if (sqlite3_prepare_v2(p, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        ok = sqlite3_column_text(st, 0) && strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+    sqlite3_finalize(st);
+    if (!ok)
+        return err_set(e, _("%s is damaged (the integrity check failed)"), path);
+    return 0;
+}
+
+/* Compares the whole sqlite_schema of p with the schema a package of its version
+ * must have: the same tables, columns, indexes, and nothing else. */
+static int check_schema(sqlite3 *p, const char *path, int version, cdtt_err *e)
+{
+    static const char Q[] =
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name";
+    sqlite3 *want = package_expected_schema(version);
+    if (!want)
+        return err_set(e, _("cannot build the expected schema"));
+    sqlite3_stmt *a = NULL, *b = NULL;
+    int rc = -1;
+    if (sqlite3_prepare_v2(p, Q, -1, &a, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(want, Q, -1, &b, NULL) != SQLITE_OK) {
+        err_set(e, _("%s is damaged (its schema cannot be read)"), path);
+        goto out;
+    }
+    for (;;) {
+        int ra = sqlite3_step(a), rb = sqlite3_step(b);
+        if (ra == SQLITE_DONE && rb == SQLITE_DONE)
+            break;
+        if (ra != SQLITE_ROW) {
+            err_set(e, ra == SQLITE_DONE ? _("%s is not a cdtt package (tables are missing)")
+                                         : _("%s is damaged (its schema cannot be read)"), path);
+            goto out;
+        }
+        if (rb != SQLITE_ROW) {
+            err_set(e, _("%s holds something a package must not: %s %s"), path,
+                    sqlite3_column_text(a, 0), sqlite3_column_text(a, 1));
+            goto out;
+        }
+        for (int i = 0; i < 4; i++)
+            if (strcmp((const char *)sqlite3_column_text(a, i), (const char *)sqlite3_column_text(b, i))) {
+                err_set(e, _("%s holds something a package must not, or lacks part of one: %s %s"),
+                        path, sqlite3_column_text(a, 0), sqlite3_column_text(a, 1));
+                goto out;
+            }
+    }
+    rc = 0;
+out:
+    sqlite3_finalize(a);
+    sqlite3_finalize(b);
+    sqlite3_close(want);
+    return rc;
+}
+
+/* The package's office row must be the manifest's source office. */
+static int check_office_row(sqlite3 *p, const char *path, const package_manifest *m, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(p,
+        "SELECT (SELECT count(*) FROM office), "
+        "(SELECT count(*) FROM office WHERE scheme = ? AND code = ? AND level = ? AND name = ?)", e);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, m->source_scheme, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, m->source_code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, m->source_level, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, m->source_name, -1, SQLITE_STATIC);
+    int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1 &&
+             sqlite3_column_int(st, 1) == 1;
+    sqlite3_finalize(st);
+    if (!ok)
+        return err_set(e, _("%s has been altered (its office does not match its manifest)"), path);
+    return 0;
+}
+
+/* The digest and row counts recomputed from the content. */
+static int check_digest(sqlite3 *p, const char *path, const package_manifest *m, cdtt_err *e)
+{
+    package_manifest again = *m;
+    if (package_digest(p, "main", &again, e) < 0)
+        return err_set(e, _("%s is damaged (its content cannot be read)"), path);
+    if (strcmp(again.digest, m->digest) != 0)
+        return err_set(e, _("%s has been altered or damaged (its SHA-256 digest does not match)"), path);
+    for (int i = 0; i < m->n_tables; i++)
+        if (again.rows[i] != m->rows[i])
+            return err_set(e, _("%s has been altered (row counts do not match its manifest)"), path);
+    return 0;
+}
+
+static int level_rank(const char *level)
+{
+    static const char *const L[] = {"commune", "district", "province", "national"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(level, L[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* Looks up a unit's province and parent in db's unit table. Returns 1 when found. */
+static int local_unit(sqlite3 *db, const char *scheme, const char *level, const char *code,
+                      char province[12], char parent[12])
+{
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+    if (sqlite3_prepare_v2(db,
+            "SELECT province_code, coalesce(parent_code, '') FROM unit "
+            "WHERE scheme = ? AND level = ? AND code = ?", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, scheme, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, level, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(province, 12, "%s", sqlite3_column_text(st, 0));
+        snprintf(parent, 12, "%s", sqlite3_column_text(st, 1));
+        found = 1;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* The package's office must lie under db's office. */
+static int check_source_under_office(sqlite3 *db, const package_manifest *m, cdtt_err *e)
+{
+    office_rec me;
+    if (office_get(db, &me) < 0)
+        return err_set(e, _("this file has no office yet; run 'cdtt init' first"));
+    int mine = level_rank(me.level), theirs = level_rank(m->source_level);
+    if (strcmp(me.scheme, m->source_scheme) == 0 && strcmp(me.code, m->source_code) == 0)
+        return err_set(e, _("this package was made by this office itself"));
+    if (mine <= 0)
+        return err_set(e, _("a commune does not import packages; the province (or the district, "
+                             "in the pre-2025 scheme) does"));
+    if (theirs < 0 || theirs >= mine)
+        return err_set(e, _("the package comes from %s (%s), which is not below this office"),
+                       m->source_name, m->source_code);
+    if (strcmp(me.level, "national") == 0)
+        return 0;
+    if (strcmp(me.scheme, m->source_scheme) != 0)
+        return err_set(e, _("the package uses the %s list of units, this office the %s list"),
+                       m->source_scheme, me.scheme);
+    char province[12] = "", parent[12] = "";
+    if (!local_unit(db, m->source_scheme, m->source_level, m->source_code, province, parent)) {
+        snprintf(province, sizeof province, "%s", m->province_code);
+        snprintf(parent, sizeof parent, "%s", m->parent_code);
+    }
+    const char *up = strcmp(me.level, "province") == 0 ? province : parent;
+    if (!*up)
+        return err_set(e, _("cannot tell where %s (%s) lies; import the official list of units "
+                            "first (cdtt units import)"), m->source_name, m->source_code);
+    if (strcmp(up, me.code) != 0)
+        return err_set(e, _("the package comes from %s (%s), which is not under this office (%s)"),
+                       m->source_name, m->source_code, me.name);
+    return 0;
+}
+
+int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err *e)
+{
+    memset(m, 0, sizeof *m);
+    if (check_header(path, e) < 0)
+        return -1;
+    sqlite3 *p = open_hostile(path, e);
+    if (!p)
+        return -1;
+    int rc = -1;
+    if (check_identity(p, path, e) < 0)
+        goto out;
+    if (db_scalar_int(p, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'manifest'",
+                      0) != 1) {
+        err_set(e, _("%s is a cdtt database but not a package (it has no manifest); make packages "
+                     "with 'cdtt export'"), path);
+        goto out;
+    }
+    if (check_schema(p, path, db_user_version(p), e) < 0)
+        goto out;
+    if (package_manifest_read(p, m, e) < 0)
+        goto out;
+    if (m->schema_version != db_user_version(p)) {
+        err_set(e, _("%s has been altered (its manifest names another schema version)"), path);
+        goto out;
+    }
+    if (check_office_row(p, path, m, e) < 0 || check_digest(p, path, m, e) < 0)
+        goto out;
+    rc = check_source_under_office(db, m, e);
+out:
+    sqlite3_close(p);
+    return rc;
+}

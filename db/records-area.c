@@ -1,0 +1,120 @@
+/* records-area.c — villages and residential groups: defaults, checks, save,
+ * fetch, find by name. */
+#include "records-internal.h"
+#include "db.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void area_init(area_rec *r)
+{
+    memset(r, 0, sizeof *r);
+    snprintf(r->kind, sizeof r->kind, "thon");
+}
+
+/* Whether another live area of this office has the same folded name. */
+static int area_name_taken(sqlite3 *db, const area_rec *r)
+{
+    char *fold = text_fold(r->name);
+    sqlite3_stmt *st = NULL;
+    int taken = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT 1 FROM area WHERE name_fold = ? AND uuid != ? AND deleted = 0 "
+                           "AND unit_scheme = (SELECT scheme FROM office) "
+                           "AND unit_code = (SELECT code FROM office)",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, r->uuid, -1, SQLITE_STATIC);
+        taken = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    free(fold);
+    return taken;
+}
+
+void area_check(sqlite3 *db, const area_rec *r, findings *f)
+{
+    if (!r->name[0])
+        findings_add(f, VALID_ERROR, "name", _("the name is required"));
+    else if (area_name_taken(db, r))
+        findings_add(f, VALID_ERROR, "name", _("there is already an area named '%s'"), r->name);
+    rec_check_choice(CHOICES_AREA_KIND, r->kind, 0, "kind", f);
+}
+
+static void area_bind(sqlite3_stmt *st, const void *rec)
+{
+    const area_rec *r = rec;
+    char *fold = text_fold(r->name), *key = text_sort_key(r->name);
+    rec_bind(st, ":kind", r->kind);
+    rec_bind(st, ":name", r->name);
+    rec_bind(st, ":name_fold", fold);
+    rec_bind(st, ":sort_key", key);
+    rec_bind(st, ":note", r->note);
+    free(fold);
+    free(key);
+}
+
+static const rec_writer AREA_WRITER = {
+    "area",
+    "INSERT INTO area (uuid, unit_scheme, unit_code, kind, name, name_fold, sort_key, note, "
+    "created_at, updated_at, changed_by) VALUES (:uuid, :scheme, :code, :kind, :name, :name_fold, "
+    ":sort_key, :note, :now, :now, :by)",
+    "UPDATE area SET kind = :kind, name = :name, name_fold = :name_fold, sort_key = :sort_key, "
+    "note = :note, updated_at = :now, changed_by = :by WHERE uuid = :uuid",
+    area_bind,
+};
+
+int area_save(sqlite3 *db, area_rec *r, int accept_warnings, findings *f, cdtt_err *e)
+{
+    findings local;
+    if (!f)
+        f = &local;
+    f->n = 0;
+    err_clear(e);
+    if (rec_clean_name(r->name, sizeof r->name, "name", f) == 0)
+        area_check(db, r, f);
+    if (rec_clean_note(r->note, sizeof r->note) < 0)
+        findings_add(f, VALID_ERROR, "note", _("the note is not valid UTF-8 text"));
+    if (rec_verdict(f, accept_warnings, e) < 0)
+        return -1;
+    return rec_write(db, &AREA_WRITER, r, r->uuid, r->updated_at, e);
+}
+
+void area_from_row(sqlite3_stmt *st, area_rec *r)
+{
+    memset(r, 0, sizeof *r);
+    REC_COL(st, 0, r->uuid);
+    REC_COL(st, 1, r->kind);
+    REC_COL(st, 2, r->name);
+    REC_COL(st, 3, r->note);
+    r->deleted = sqlite3_column_int(st, 4);
+    REC_COL(st, 5, r->updated_at);
+    REC_COL(st, 6, r->sort_key);
+}
+
+int area_get(sqlite3 *db, const char *uuid, area_rec *r)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = -1;
+    if (sqlite3_prepare_v2(db, "SELECT " AREA_COLUMNS " FROM area a WHERE a.uuid = ?", -1, &st,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            area_from_row(st, r);
+            rc = 0;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int area_find_by_name(sqlite3 *db, const char *name, char uuid[UUID_LEN])
+{
+    return rec_find_by_name(db,
+                            "SELECT uuid FROM area WHERE name_fold = :fold AND deleted = 0 "
+                            "ORDER BY (unit_scheme = (SELECT scheme FROM office) "
+                            "AND unit_code = (SELECT code FROM office)) DESC, rowid LIMIT 1",
+                            name, NULL, uuid);
+}

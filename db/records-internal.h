@@ -1,0 +1,123 @@
+/* records-internal.h — helpers shared by the db/records-*.c files (not a contract
+ * for other modules: use records.h). */
+#ifndef CDTT_RECORDS_INTERNAL_H
+#define CDTT_RECORDS_INTERNAL_H
+
+#include <sqlite3.h>
+#include "choices.h"
+#include "records.h"
+
+/* A write's transaction: its own BEGIN IMMEDIATE, or a savepoint inside a
+ * transaction the caller opened. */
+typedef struct {
+    int own;
+} rec_tx;
+
+/* Starts the write. Returns 0, or -1 with e set. */
+int rec_tx_begin(sqlite3 *db, rec_tx *t, cdtt_err *e);
+/* Ends the write: ok keeps the changes (COMMIT, or RELEASE of the savepoint), !ok
+ * undoes everything since rec_tx_begin and nothing before it. Returns 0 when
+ * the changes were kept, -1 otherwise (e set when the commit itself failed). */
+int rec_tx_end(sqlite3 *db, rec_tx *t, int ok, cdtt_err *e);
+
+/* What a save stamps on a record: the office's unit, its key and the time. */
+typedef struct {
+    char scheme[12];
+    char code[12];
+    char by[32];
+    char now[32];
+} rec_stamp;
+
+/* Fills s from the office and the clock. Returns 0, or -1 with e set when the
+ * file has no office yet. */
+int rec_stamp_get(sqlite3 *db, rec_stamp *s, cdtt_err *e);
+
+/* Replaces the text in buf (of size n) by its NFC, trimmed, space-collapsed form.
+ * Returns 0, or -1 (buf unchanged) when it is not valid UTF-8. */
+int rec_clean(char *buf, size_t n);
+/* Replaces the text in buf by its NFC form with surrounding white space removed
+ * (inner line breaks kept). Returns 0, or -1 when it is not valid UTF-8. */
+int rec_clean_note(char *buf, size_t n);
+
+/* Checks and cleans a required name in place with validate_name (NFC, trimmed,
+ * 1-100 characters). Returns 0, or -1 after adding an error about field to f. */
+int rec_clean_name(char *buf, size_t n, const char *field, findings *f);
+
+/* Runs sql (parameters :fold, and :area when area_uuid is not NULL) with the
+ * folded name; writes the first row's uuid. Returns 0, or -1 when none. */
+int rec_find_by_name(sqlite3 *db, const char *sql, const char *name, const char *area_uuid,
+                     char uuid[UUID_LEN]);
+
+/* Adds an error to f when date is neither "" nor a valid "YYYY-MM-DD". */
+void rec_check_date(const char *date, const char *field, findings *f);
+/* Adds an error to f when code is neither in list nor ("" and may_be_empty). */
+void rec_check_choice(const choice *list, const char *code, int may_be_empty,
+                      const char *field, findings *f);
+
+/* Runs the checks' verdict: 0 when the save may go on, -1 (e set to the first
+ * blocking message) when an error, or an unaccepted warning, was found. */
+int rec_verdict(const findings *f, int accept_warnings, cdtt_err *e);
+
+/* Binds text to the named parameter: as given (may be ""), or NULL when empty. */
+void rec_bind(sqlite3_stmt *st, const char *name, const char *val);
+void rec_bind_null_empty(sqlite3_stmt *st, const char *name, const char *val);
+void rec_bind_int(sqlite3_stmt *st, const char *name, int val);
+/* Binds the stamp's :scheme :code :by :now. */
+void rec_bind_stamp(sqlite3_stmt *st, const rec_stamp *s);
+
+/* Steps a write statement to the end and finalizes it. Returns 0, or -1 with e set. */
+int rec_run(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_err *e);
+
+/* Copies text column col into dst (size n), "" for NULL. */
+void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n);
+#define REC_COL(st, col, field) rec_col((st), (col), (field), sizeof(field))
+
+/* The team size limit for a team level ("commune", or a village/group level);
+ * 0 = no limit. */
+int records_limit_for_level(const char *level);
+
+/* Whether a live record with uuid exists in table (area team member). */
+int rec_live(sqlite3 *db, const char *table, const char *uuid);
+
+/* Column lists and row readers shared by get and the pages. The statement's
+ * columns are in the order of the list; the reader fills r from column 0. */
+#define AREA_COLUMNS "a.uuid, a.kind, a.name, a.note, a.deleted, a.updated_at, a.sort_key"
+void area_from_row(sqlite3_stmt *st, area_rec *r);
+#define TEAM_COLUMNS                                                                      \
+    "t.uuid, t.level, t.area_uuid, t.name, t.decision_no, t.decision_date, "              \
+    "t.decision_issuer, t.status, t.note, t.deleted, t.updated_at, t.sort_key, "          \
+    "(SELECT name FROM area WHERE uuid = t.area_uuid), "                                  \
+    "(SELECT count(*) FROM membership ms JOIN member mm ON mm.uuid = ms.member_uuid "     \
+    " WHERE ms.team_uuid = t.uuid AND ms.deleted = 0 AND ms.date_to IS NULL "             \
+    " AND mm.deleted = 0)"
+void team_from_row(sqlite3_stmt *st, team_rec *r);
+#define MEMBER_COLUMNS                                                                    \
+    "m.uuid, m.full_name, m.gender, m.birth, m.phone, m.cccd, m.email, m.category, "      \
+    "m.youth_union, m.consent, m.consent_date, m.mooc_status, m.mooc_date, m.zalo_date, " \
+    "m.note, m.deleted, m.updated_at, m.sort_key, "                                       \
+    "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM membership ms "    \
+    " JOIN team t ON t.uuid = ms.team_uuid WHERE ms.member_uuid = m.uuid "               \
+    " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid))"
+void member_from_row(sqlite3_stmt *st, member_rec *r);
+
+/* The number of live teams in an area / current live members of a team. */
+long long rec_area_team_count(sqlite3 *db, const char *area_uuid);
+long long rec_team_member_count(sqlite3 *db, const char *team_uuid);
+
+/* How one kind of record is written: its table, the INSERT and UPDATE texts
+ * (named parameters; :uuid plus the stamp's :scheme :code :by :now) and a binder
+ * for the record's own fields. */
+typedef struct {
+    const char *table;
+    const char *insert_sql;
+    const char *update_sql;
+    void (*bind)(sqlite3_stmt *st, const void *rec);
+} rec_writer;
+
+/* Inserts (uuid "") or updates rec with its audit entry in one transaction
+ * (joined when the caller has one). On success fills uuid and updated_at and
+ * returns 0; otherwise -1 with e set and nothing written. */
+int rec_write(sqlite3 *db, const rec_writer *w, const void *rec, char uuid[UUID_LEN],
+              char updated_at[32], cdtt_err *e);
+
+#endif

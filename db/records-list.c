@@ -1,0 +1,244 @@
+/* records-list.c — paging through areas, teams and members in list order with
+ * filters and accent-insensitive search, and counting them. Paging is keyset
+ * paging on (sort_key, rowid): every page costs the same wherever it starts. */
+#include "records-internal.h"
+#include "db.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_BINDS 24
+#define MAX_WORDS 8
+
+/* A query being built from constant SQL fragments, with its text parameters. */
+typedef struct {
+    char sql[4096];
+    size_t len;
+    const char *binds[MAX_BINDS];
+    int nb;
+    char *fold; /* the folded search, split into words in place */
+} query;
+
+static void q_add(query *q, const char *text)
+{
+    size_t n = strlen(text);
+    if (q->len + n < sizeof q->sql) {
+        memcpy(q->sql + q->len, text, n + 1);
+        q->len += n;
+    }
+}
+
+/* Adds text (holding one '?') bound to val. */
+static void q_arg(query *q, const char *text, const char *val)
+{
+    if (q->nb >= MAX_BINDS)
+        return;
+    q_add(q, text);
+    q->binds[q->nb++] = val;
+}
+
+/* The conditions every list shares: deleted or not, and each search word. */
+static void q_common(query *q, const char *alias_dot_deleted, const char *word_sql,
+                     const list_filter *f)
+{
+    int deleted = f ? f->deleted : 0;
+    if (deleted == 0 || deleted == 1) {
+        q_add(q, " AND ");
+        q_add(q, alias_dot_deleted);
+        q_add(q, deleted ? " = 1" : " = 0");
+    }
+    if (!f || !f->search || !f->search[0])
+        return;
+    q->fold = text_fold(f->search);
+    int words = 0;
+    for (char *w = strtok(q->fold, " "); w && words < MAX_WORDS; w = strtok(NULL, " "), words++)
+        q_arg(q, word_sql, w);
+}
+
+static void area_filters(query *q, const list_filter *f)
+{
+    q_common(q, "a.deleted", " AND instr(a.name_fold, ?) > 0", f);
+}
+
+static void team_filters(query *q, const list_filter *f)
+{
+    q_common(q, "t.deleted", " AND instr(t.name_fold, ?) > 0", f);
+    if (f && f->area_uuid && f->area_uuid[0])
+        q_arg(q, " AND t.area_uuid = ?", f->area_uuid);
+    if (f && f->level && f->level[0])
+        q_arg(q, " AND t.level = ?", f->level);
+}
+
+static void member_filters(query *q, const list_filter *f)
+{
+    q_common(q, "m.deleted", " AND instr(m.name_fold, ?) > 0", f);
+    if (!f)
+        return;
+    if (f->category && f->category[0])
+        q_arg(q, " AND m.category = ?", f->category);
+    int by_team = f->team_uuid && f->team_uuid[0], by_area = f->area_uuid && f->area_uuid[0],
+        by_role = f->role && f->role[0];
+    if (!by_team && !by_area && !by_role)
+        return;
+    /* Deleted members' memberships were ended when they were deleted: for them
+     * any membership counts, for live ones only the current ones. */
+    q_add(q, " AND m.uuid IN (SELECT ms.member_uuid FROM membership ms JOIN team tt "
+             "ON tt.uuid = ms.team_uuid WHERE ms.deleted = 0");
+    if (f->deleted == 0)
+        q_add(q, " AND ms.date_to IS NULL");
+    if (by_team)
+        q_arg(q, " AND ms.team_uuid = ?", f->team_uuid);
+    if (by_area)
+        q_arg(q, " AND tt.area_uuid = ?", f->area_uuid);
+    if (by_role)
+        q_arg(q, " AND ms.role = ?", f->role);
+    q_add(q, ")");
+}
+
+/* One kind of list: its table, columns, filters and row reader. */
+typedef struct {
+    const char *from;      /* "FROM member m WHERE 1" */
+    const char *columns;
+    const char *key;       /* "(m.sort_key, m.rowid)" */
+    const char *order_up;  /* " ORDER BY m.sort_key, m.rowid" */
+    const char *order_down;
+    const char *rowid_sql; /* the rowid of a uuid */
+    void (*filters)(query *q, const list_filter *f);
+    void (*read)(sqlite3_stmt *st, void *row);
+    size_t row_size;
+} list_kind;
+
+static void read_area(sqlite3_stmt *st, void *row) { area_from_row(st, row); }
+static void read_team(sqlite3_stmt *st, void *row) { team_from_row(st, row); }
+static void read_member(sqlite3_stmt *st, void *row) { member_from_row(st, row); }
+
+static const list_kind AREAS = {
+    "FROM area a WHERE 1", AREA_COLUMNS, "(a.sort_key, a.rowid)", " ORDER BY a.sort_key, a.rowid",
+    " ORDER BY a.sort_key DESC, a.rowid DESC", "SELECT rowid FROM area WHERE uuid = ?",
+    area_filters, read_area, sizeof(area_rec),
+};
+static const list_kind TEAMS = {
+    "FROM team t WHERE 1", TEAM_COLUMNS, "(t.sort_key, t.rowid)", " ORDER BY t.sort_key, t.rowid",
+    " ORDER BY t.sort_key DESC, t.rowid DESC", "SELECT rowid FROM team WHERE uuid = ?",
+    team_filters, read_team, sizeof(team_rec),
+};
+static const list_kind MEMBERS = {
+    "FROM member m WHERE 1", MEMBER_COLUMNS, "(m.sort_key, m.rowid)", " ORDER BY m.sort_key, m.rowid",
+    " ORDER BY m.sort_key DESC, m.rowid DESC", "SELECT rowid FROM member WHERE uuid = ?",
+    member_filters, read_member, sizeof(member_rec),
+};
+
+/* The rowid of the position's record; -1 (before every row) when it is gone. */
+static long long pos_rowid(sqlite3 *db, const list_kind *k, const char *uuid)
+{
+    sqlite3_stmt *st = NULL;
+    long long id = -1;
+    if (sqlite3_prepare_v2(db, k->rowid_sql, -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            id = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return id;
+}
+
+/* Prepares q's text and binds its parameters; NULL with e set on failure. */
+static sqlite3_stmt *q_prepare(sqlite3 *db, query *q, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, q->sql, e);
+    for (int i = 0; st && i < q->nb; i++)
+        sqlite3_bind_text(st, i + 1, q->binds[i], -1, SQLITE_TRANSIENT);
+    return st;
+}
+
+/* Reverses n rows of size sz in place. */
+static void reverse_rows(void *rows, int n, size_t sz)
+{
+    char *tmp = xmalloc(sz), *p = rows;
+    for (int i = 0, j = n - 1; i < j; i++, j--) {
+        memcpy(tmp, p + (size_t)i * sz, sz);
+        memcpy(p + (size_t)i * sz, p + (size_t)j * sz, sz);
+        memcpy(p + (size_t)j * sz, tmp, sz);
+    }
+    free(tmp);
+}
+
+static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
+                int limit, void *rows, cdtt_err *e)
+{
+    err_clear(e);
+    if (limit <= 0)
+        return 0;
+    query q = {.len = 0};
+    char rowid_text[32];
+    q_add(&q, "SELECT ");
+    q_add(&q, k->columns);
+    q_add(&q, " ");
+    q_add(&q, k->from);
+    k->filters(&q, f);
+    if (pos) {
+        snprintf(rowid_text, sizeof rowid_text, "%lld", pos_rowid(db, k, pos->uuid));
+        q_add(&q, " AND ");
+        q_add(&q, k->key);
+        q_arg(&q, dir < 0 ? " < (?, " : " > (?, ", pos->sort_key);
+        q_arg(&q, "CAST(? AS INTEGER))", rowid_text);
+    }
+    q_add(&q, dir < 0 ? k->order_down : k->order_up);
+    q_add(&q, " LIMIT ?");
+    sqlite3_stmt *st = q_prepare(db, &q, e);
+    free(q.fold);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, q.nb + 1, limit);
+    int n = 0, rc;
+    while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        k->read(st, (char *)rows + (size_t)n++ * k->row_size);
+    if (n < limit && rc != SQLITE_DONE) {
+        db_fail(db, e, _("cannot read the list"));
+        sqlite3_finalize(st);
+        return -1;
+    }
+    sqlite3_finalize(st);
+    if (dir < 0)
+        reverse_rows(rows, n, k->row_size);
+    return n;
+}
+
+static long long count(sqlite3 *db, const list_kind *k, const list_filter *f)
+{
+    query q = {.len = 0};
+    q_add(&q, "SELECT count(*) ");
+    q_add(&q, k->from);
+    k->filters(&q, f);
+    sqlite3_stmt *st = q_prepare(db, &q, NULL);
+    free(q.fold);
+    long long n = -1;
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+int area_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
+              area_rec *rows, cdtt_err *e)
+{
+    return page(db, &AREAS, f, pos, dir, limit, rows, e);
+}
+
+int team_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
+              team_rec *rows, cdtt_err *e)
+{
+    return page(db, &TEAMS, f, pos, dir, limit, rows, e);
+}
+
+int member_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
+                member_rec *rows, cdtt_err *e)
+{
+    return page(db, &MEMBERS, f, pos, dir, limit, rows, e);
+}
+
+long long area_count(sqlite3 *db, const list_filter *f) { return count(db, &AREAS, f); }
+long long team_count(sqlite3 *db, const list_filter *f) { return count(db, &TEAMS, f); }
+long long member_count(sqlite3 *db, const list_filter *f) { return count(db, &MEMBERS, f); }

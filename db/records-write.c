@@ -1,0 +1,51 @@
+/* records-write.c — writing one record and its audit entry, all or nothing. */
+#include "records-internal.h"
+#include "audit.h"
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int rec_write(sqlite3 *db, const rec_writer *w, const void *rec, char uuid[UUID_LEN],
+              char updated_at[32], cdtt_err *e)
+{
+    rec_stamp s;
+    if (rec_stamp_get(db, &s, e) < 0)
+        return -1;
+    rec_tx tx;
+    if (rec_tx_begin(db, &tx, e) < 0)
+        return -1;
+    int is_new = uuid[0] == '\0';
+    char key[UUID_LEN];
+    char *old = NULL;
+    int ok = 0;
+    if (is_new) {
+        db_uuid(key);
+    } else {
+        snprintf(key, sizeof key, "%s", uuid);
+        old = audit_row_json(db, w->table, key);
+        if (!old) {
+            err_set(e, _("the record to change no longer exists"));
+            goto done;
+        }
+    }
+    sqlite3_stmt *st = db_prepare(db, is_new ? w->insert_sql : w->update_sql, e);
+    if (!st)
+        goto done;
+    rec_bind_stamp(st, &s);
+    rec_bind(st, ":uuid", key);
+    w->bind(st, rec);
+    if (rec_run(db, st, _("cannot save the record"), e) < 0)
+        goto done;
+    if (audit_write(db, w->table, key, is_new ? "insert" : "update", old, e) < 0)
+        goto done;
+    ok = 1;
+done:
+    free(old);
+    if (rec_tx_end(db, &tx, ok, e) < 0)
+        return -1;
+    snprintf(uuid, UUID_LEN, "%s", key);
+    snprintf(updated_at, 32, "%s", s.now);
+    return 0;
+}

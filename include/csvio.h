@@ -1,0 +1,180 @@
+/* csvio.h — the office's tables as spreadsheets: CSV export (RFC 4180, UTF-8
+ * with BOM, CRLF), one xlsx workbook with a sheet per table, and the import of
+ * a member list kept in Excel. Headers and choice labels follow the message
+ * language (i18n_lang); dates are written dd/mm/yyyy. */
+#ifndef CDTT_CSVIO_H
+#define CDTT_CSVIO_H
+
+#include <sqlite3.h>
+#include "cdtt.h"
+
+/* Called now and then during long work: done out of total units (total may be
+ * 0 when unknown). May be NULL. */
+typedef void (*csvio_progress_fn)(void *ctx, long long done, long long total);
+
+/* The tables that export to a spreadsheet, in workbook order. */
+typedef enum {
+    CSVIO_MEMBERS = 0,
+    CSVIO_TEAMS,
+    CSVIO_AREAS,
+    CSVIO_SESSIONS,
+    CSVIO_ACTIVITIES,
+    CSVIO_TABLE_COUNT
+} csvio_table;
+
+/* The table named on the command line ("members", "teams", "areas",
+ * "sessions", "activities"), or -1. */
+int csvio_table_from_name(const char *name);
+/* The command-line name of t. */
+const char *csvio_table_name(csvio_table t);
+/* The sheet name of t in the current language (valid as an Excel sheet name). */
+const char *csvio_sheet_name(csvio_table t);
+
+typedef struct {
+    int full;   /* include personal identifiers: CCCD always, phone and e-mail
+                   of members who did not consent */
+    int force;  /* replace an existing file */
+    csvio_progress_fn progress;
+    void *progress_ctx;
+} csvio_export_opts;
+
+/* Writes table t of db to path as CSV: BOM, CRLF, a header row, one row per
+ * live record (members: one row per current team membership, or one row with
+ * no team). Without opts->full the CCCD column is left out and the phone and
+ * e-mail of members without consent are empty. The file appears complete or
+ * not at all (temporary file renamed), with mode 0600; an existing file is kept
+ * and an error returned unless opts->force. rows (may be NULL) gets the number
+ * of data rows. Returns 0, or -1 with e set. */
+int csvio_export_csv(sqlite3 *db, csvio_table t, const char *path, const csvio_export_opts *opts,
+                     long long *rows, cdtt_err *e);
+
+/* Writes every table to one xlsx workbook at path, a sheet per table with the
+ * same columns and rules as the CSV export, the header row bold and frozen.
+ * Same file rules as csvio_export_csv. Returns 0, or -1 with e set. */
+int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *opts, cdtt_err *e);
+
+/* ---- import of a member list ---------------------------------------------- */
+
+typedef struct {
+    long long rows_read;        /* data rows (after the header) */
+    long long members_new;
+    long long members_updated;  /* already there, something changed */
+    long long members_unchanged;
+    long long memberships_new;  /* a member added to a team */
+    long long teams_created;
+    long long areas_created;
+    long long warnings;         /* rows saved with a warning (listed in problems) */
+    long long errors;           /* rows refused (listed in problems) */
+    char **problems;            /* "FILE:LINE: reason", errors and warnings in file order */
+    int n_problems;
+    char **created;             /* names of the teams and areas created */
+    int n_created;
+    char **ignored_columns;     /* header cells that name no known column */
+    int n_ignored;
+} csvio_import_summary;
+
+/* Frees what the summary holds and zeroes it. */
+void csvio_import_summary_free(csvio_import_summary *s);
+/* Appends item (malloc'd; the list takes it) to a summary list. */
+void csvio_list_push(char ***list, int *n, char *item);
+
+/* Imports the member list in path (CSV as Excel saves it: BOM or none, CRLF or
+ * LF, comma or semicolon, quoted fields with separators and line breaks).
+ * Columns are found by their header, in any order, case and accents ignored,
+ * Vietnamese or English; "Họ và tên" and "Tổ" are required. Each row goes
+ * through the same checks and saves as the forms (records.h), all in ONE
+ * transaction: when any row has an error, or with dry_run, nothing is written
+ * and s still tells what would have happened. A person already there (same
+ * folded name and birth, same phone, or same name already in that team) is
+ * updated, never duplicated; empty cells never erase stored values. Missing
+ * areas and teams are created. Returns 0 when the file imported (or would
+ * import) cleanly, 1 when rows had errors (listed in s->problems), -1 with e
+ * set when the file could not be read or the database failed. */
+int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
+                         void *progress_ctx, csvio_import_summary *s, cdtt_err *e);
+
+/* ---- member import internals (csvio-member-columns.c, csvio-member-row.c) -- */
+
+/* The columns a member list may have. */
+enum csvio_member_field {
+    CSVIO_F_NAME = 0, CSVIO_F_BIRTH, CSVIO_F_GENDER, CSVIO_F_PHONE, CSVIO_F_CCCD, CSVIO_F_EMAIL,
+    CSVIO_F_TEAM, CSVIO_F_AREA, CSVIO_F_ROLE, CSVIO_F_CATEGORY, CSVIO_F_YOUTH, CSVIO_F_MOOC,
+    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE, CSVIO_F_COUNT
+};
+
+/* Where each field is in the file: its column index (-1 when absent) and the
+ * header as the file spells it (for messages). */
+typedef struct {
+    int col[CSVIO_F_COUNT];
+    char header[CSVIO_F_COUNT][128];
+} csvio_member_columns;
+
+/* Finds the member columns in a header record. Header cells that name nothing
+ * known (other than a row-number column such as "STT") are added to
+ * s->ignored_columns when s is not NULL. Returns 1 when the required columns
+ * (name and team) are there, 0 when not. */
+int csvio_member_columns_find(char **header, int n, csvio_member_columns *c,
+                              csvio_import_summary *s);
+
+/* One data row, parsed and checked field by field. Only fields whose bit is
+ * in set had a value; stored forms as in records.h. */
+typedef struct {
+    char name[512], birth[11], gender[8], phone[16], cccd[16], email[256];
+    char team[512], area[512], role[8], category[24];
+    int youth_union, consent;
+    char consent_date[11], mooc_status[16], mooc_date[11], zalo_date[11];
+    int zalo_yes;   /* "Có" without a date: following since an unknown date */
+    char note[1024];
+    unsigned set;   /* 1u << csvio_member_field for each field given */
+} csvio_member_row;
+
+/* Receives a finding about a field of the current row: severity is 1 for a
+ * warning, 2 for an error; value is the cell as written in the file. */
+typedef void (*csvio_report_fn)(void *ctx, int severity, const char *field, const char *value,
+                                const char *msg);
+
+/* Parses fields[0..n) of one data row into row. today is "YYYY-MM-DD". Every
+ * problem goes to report. Returns the number of errors (0 = the row is usable). */
+int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, const char *today,
+                           csvio_member_row *row, csvio_report_fn report, void *ctx);
+
+/* ---- shared by the writers (csvio-rows.c) --------------------------------- */
+
+/* The rows of one table, already formatted for a spreadsheet. */
+typedef struct csvio_rows csvio_rows;
+
+/* Starts reading table t (full: see csvio_export_opts). Returns NULL with e set. */
+csvio_rows *csvio_rows_open(sqlite3 *db, csvio_table t, int full, cdtt_err *e);
+/* The number of columns, their headers (current language), and whether a
+ * column holds whole numbers. */
+int csvio_rows_ncols(const csvio_rows *r);
+const char *csvio_rows_header(const csvio_rows *r, int col);
+int csvio_rows_is_number(const csvio_rows *r, int col);
+/* A sensible column width in characters for a spreadsheet. */
+int csvio_rows_width(const csvio_rows *r, int col);
+/* The number of rows the table will give (for progress). */
+long long csvio_rows_total(const csvio_rows *r);
+/* Reads the next row: 1 with cells[0..ncols) set (valid until the next call),
+ * 0 at the end, -1 with e set. */
+int csvio_rows_next(csvio_rows *r, const char *const **cells, cdtt_err *e);
+void csvio_rows_close(csvio_rows *r);
+
+/* ---- output files (csvio-file.c) ------------------------------------------ */
+
+/* A file being written: a temporary beside the destination, mode 0600. */
+typedef struct {
+    char path[4096]; /* the destination */
+    char tmp[4096];  /* the temporary file */
+    int force;
+} csvio_outfile;
+
+/* Checks that path may be written (absent, or force) and creates the temporary
+ * file; returns its descriptor (>= 0), or -1 with e set. */
+int csvio_outfile_begin(csvio_outfile *o, const char *path, int force, cdtt_err *e);
+/* Moves the finished temporary file to the destination (never replacing an
+ * existing file without force). Returns 0, or -1 with e set and the temporary removed. */
+int csvio_outfile_commit(csvio_outfile *o, cdtt_err *e);
+/* Removes the temporary file. */
+void csvio_outfile_abort(csvio_outfile *o);
+
+#endif

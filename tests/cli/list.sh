@@ -1,0 +1,92 @@
+#!/bin/sh
+# tests/cli/list.sh — `cdtt add` and `cdtt list` through the real binary: order,
+# columns, masks, search, filters, warnings, CSV quoting, alignment.
+. "$(dirname "$0")/../lib.sh"
+
+DB="$T/c.db"
+c() { "$CDTT" --db "$DB" --lang en "$@"; }
+
+if ! command -v sqlite3 >/dev/null 2>&1; then
+    skip "list commands" "the sqlite3 shell is not installed (needed to create the office)"
+    finish
+fi
+
+check_fails "add without an office is refused" 1 c add area "Thôn Đông"
+out=$(c add area "Thôn Đông" 2>&1)
+expect_contains "the refusal says what to do" "$out" "no office yet"
+sqlite3 "$DB" "INSERT INTO office VALUES (1, '2025-07', '00004', 'commune', 'Phường Ba Đình', '2025-07-01')"
+
+check "add an area" c add area "Thôn Đông"
+check "add another area" c add area "Tổ dân phố 3" --kind "to_dan_pho"
+check "add a village team" c add team "Tổ CNS thôn Đông" --area "thon dong" --decision-no "45/QĐ-UBND" \
+    --decision-date 01/10/2022 --issuer "UBND phường Ba Đình, Hà Nội"
+check "add a commune team" c add team "Tổ CNS phường"
+check "add a leader" c add member "Nguyễn Văn An" --team "to cns thon dong" --role leader \
+    --phone "+84 912 345 678" --birth 02/03/1980 --gender male --cccd 001080012345
+check "add a member" c add member "Trần Thị Hằng" --team "Tổ CNS thôn Đông" --gender nữ --birth 1990
+check "add a member without team" c add member "Đặng Minh Ánh" --phone 0987654321
+check "add a member in the commune team" c add member "Lê Văn Bình" --team "tổ cns phường" --role deputy
+
+csv=$(c list members --format csv | tr -d '\r')
+expect_eq "members CSV header" "$(printf '%s\n' "$csv" | head -1)" \
+    "uuid,full_name,gender,birth,phone,cccd,email,category,youth_union,consent,consent_date,mooc_status,mooc_date,zalo_date,teams,roles,deleted"
+names=$(printf '%s\n' "$csv" | tail -n +2 | cut -d, -f2 | tr '\n' '|')
+expect_eq "members in order of given name" "$names" "Nguyễn Văn An|Đặng Minh Ánh|Lê Văn Bình|Trần Thị Hằng|"
+an=$(printf '%s\n' "$csv" | grep "Nguyễn Văn An")
+expect_contains "stored values: gender, ISO birth" "$an" ",Nguyễn Văn An,male,1980-03-02,"
+expect_contains "phone and CCCD masked" "$an" ",09******78,00********45,"
+expect_contains "team and role" "$an" ",Tổ CNS thôn Đông,leader,0"
+full=$(c list members --format csv --full | grep "Nguyễn Văn An")
+expect_contains "--full shows the numbers" "$full" ",0912345678,001080012345,"
+
+expect_eq "search without accents (hang)" "$(c list members --format csv --search hang | tail -n +2 | cut -d, -f2)" \
+    "Trần Thị Hằng"
+expect_eq "search đ by d (dang)" "$(c list members --format csv --search DANG | tail -n +2 | cut -d, -f2)" \
+    "Đặng Minh Ánh"
+expect_eq "search several words" "$(c list members --format csv --search 'nguyen van a' | tail -n +2 | cut -d, -f2)" \
+    "Nguyễn Văn An"
+expect_eq "filter by team" "$(c list members --format csv --team 'Tổ CNS phường' | tail -n +2 | cut -d, -f2)" \
+    "Lê Văn Bình"
+expect_eq "filter by area" "$(c list members --format csv --area 'Thôn Đông' | tail -n +2 | wc -l | tr -d ' ')" "2"
+check_fails "an unknown team is an error" 1 c list members --team "Tổ không có"
+check_fails "a bad format is a usage error" 2 c list members --format xml
+check_fails "--team is not a teams option" 2 c list teams --team x
+
+teams=$(c list teams --format csv | tr -d '\r')
+expect_eq "teams CSV header" "$(printf '%s\n' "$teams" | head -1)" \
+    "uuid,name,level,area,decision_no,decision_date,decision_issuer,status,members,deleted"
+expect_contains "team row with quoted issuer" "$teams" \
+    ',Tổ CNS thôn Đông,village,Thôn Đông,45/QĐ-UBND,2022-10-01,"UBND phường Ba Đình, Hà Nội",active,2,0'
+expect_contains "commune team" "$teams" ",Tổ CNS phường,commune,,,,,active,1,0"
+areas=$(c list areas --format csv | tr -d '\r')
+expect_eq "areas CSV" "$(printf '%s\n' "$areas" | cut -d, -f2-)" "name,kind,teams,deleted
+Thôn Đông,thon,1,0
+Tổ dân phố 3,to_dan_pho,0,0"
+
+out=$(c add member "nguyen van an" --birth 1980-03-02 2>&1); rc=$?
+expect_eq "a duplicate suspect is not saved without --yes" "$rc" "1"
+expect_contains "the warning names the other member" "$out" "Nguyễn Văn An"
+expect_eq "still four members" "$(c list members --format csv | tail -n +2 | wc -l | tr -d ' ')" "4"
+check "--yes saves it" c add member "nguyen van an" --birth 1980-03-02 --yes
+check_fails "invalid UTF-8 is refused" 1 c add member "$(printf 'Nguy\377n')"
+check_fails "an impossible date is a usage error" 2 c add member "Hà Văn Cường" --zalo-date 31/02/2022
+expect_eq "nothing more saved" "$(c list members --format csv | tail -n +2 | wc -l | tr -d ' ')" "5"
+
+sqlite3 "$DB" "UPDATE member SET deleted = 1 WHERE full_name = 'Đặng Minh Ánh'"
+expect_not_contains "deleted members are not listed" "$(c list members --format csv)" "Đặng Minh Ánh"
+expect_contains "--deleted lists them too, marked" "$(c list members --format csv --deleted)" ",Đặng Minh Ánh,"
+expect_contains "the mark is 1" "$(c list members --format csv --deleted | grep Ánh | tr -d '\r')" ",1"
+
+# Text: the Teams column starts at the same display column on every line (every
+# Vietnamese letter here is precomposed, so characters = columns).
+text=$(c list members)
+cols=$(printf '%s\n' "$text" | tail -n +2 | while IFS= read -r line; do
+    case "$line" in *"Tổ CNS"*) printf '%s' "${line%%Tổ CNS*}" | wc -m ;; esac
+done | sort -u | tr -d ' ')
+expect_eq "text columns aligned" "$(printf '%s\n' "$cols" | wc -l | tr -d ' ')" "1"
+expect_contains "text shows the date as dd/mm/yyyy" "$text" "02/03/1980"
+expect_contains "text masks the phone" "$text" "09******78"
+vi=$("$CDTT" --db "$DB" --lang vi list teams)
+expect_contains "Vietnamese headers" "$vi" "Số thành viên"
+
+finish

@@ -1,0 +1,129 @@
+/* package_fixture.h — offices, units and records for the package tests, written
+ * with plain SQL (fixed times, so that results are reproducible). */
+#ifndef CDTT_PACKAGE_FIXTURE_H
+#define CDTT_PACKAGE_FIXTURE_H
+
+#include "testutil.h"
+#include "office.h"
+#include "package.h"
+#include "sha256.h"
+
+/* Runs sql with the NULL-terminated text parameters (use "" and nullif() for SQL NULL);
+ * fails the test on error. */
+static inline void pf_exec(sqlite3 *db, const char *sql, ...)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("prepare %s: %s", sql, sqlite3_errmsg(db));
+    va_list ap;
+    va_start(ap, sql);
+    const char *v;
+    for (int i = 1; (v = va_arg(ap, const char *)) != NULL; i++)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    va_end(ap);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        fail_msg("step %s: %s", sql, sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+}
+
+/* The units the tests use: province 01 with communes 00004 and 00008, province 79 with 26734. */
+static inline void pf_units(sqlite3 *db)
+{
+    static const char *const U[][5] = {
+        {"province", "01", "Thành phố Hà Nội", "", "01"},
+        {"commune", "00004", "Phường Ba Đình", "01", "01"},
+        {"commune", "00008", "Phường Ngọc Hà", "01", "01"},
+        {"commune", "00012", "Phường Giảng Võ", "01", "01"},
+        {"province", "79", "Thành phố Hồ Chí Minh", "", "79"},
+        {"commune", "26734", "Phường Sài Gòn", "79", "79"},
+    };
+    for (size_t i = 0; i < sizeof U / sizeof U[0]; i++)
+        pf_exec(db, "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) "
+                    "VALUES ('2025-07', ?, ?, ?, nullif(?, ''), ?, lower(?2))",
+                U[i][0], U[i][1], U[i][2], U[i][3], U[i][4], NULL);
+}
+
+/* Opens dir/name as the office code (level) with the unit list. */
+static inline sqlite3 *pf_office(const char *dir, const char *name, const char *code, const char *level,
+                                 const char *office_name)
+{
+    sqlite3 *db = tu_open_db(dir, name);
+    pf_units(db);
+    office_rec o = {.scheme = "2025-07"};
+    snprintf(o.code, sizeof o.code, "%s", code);
+    snprintf(o.level, sizeof o.level, "%s", level);
+    snprintf(o.name, sizeof o.name, "%s", office_name);
+    cdtt_err e;
+    if (office_set(db, &o, &e) < 0)
+        fail_msg("office_set: %s", e.msg);
+    return db;
+}
+
+/* A team of the commune with one area; uuids are given. */
+static inline void pf_team(sqlite3 *db, const char *unit, const char *area_uuid, const char *team_uuid)
+{
+    char by[32];
+    snprintf(by, sizeof by, "2025-07:%s", unit);
+    pf_exec(db, "INSERT INTO area (uuid, unit_scheme, unit_code, kind, name, name_fold, sort_key, "
+                "created_at, updated_at, changed_by) VALUES (?, '2025-07', ?, 'to_dan_pho', 'Tổ dân phố 1', "
+                "'to dan pho 1', 'to dan pho 1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?)",
+            area_uuid, unit, by, NULL);
+    pf_exec(db, "INSERT INTO team (uuid, unit_scheme, unit_code, level, area_uuid, name, name_fold, sort_key, "
+                "created_at, updated_at, changed_by) VALUES (?, '2025-07', ?, 'group', ?, 'Tổ CNS số 1', "
+                "'to cns so 1', 'to cns so 1', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', ?)",
+            team_uuid, unit, area_uuid, by, NULL);
+}
+
+/* A member of unit, in team_uuid (membership uuid = "ms-" + uuid). */
+static inline void pf_member(sqlite3 *db, const char *unit, const char *team_uuid, const char *uuid,
+                             const char *name, const char *phone, const char *cccd, const char *consent,
+                             const char *updated_at)
+{
+    char by[32], ms[64];
+    snprintf(by, sizeof by, "2025-07:%s", unit);
+    snprintf(ms, sizeof ms, "ms-%s", uuid);
+    pf_exec(db, "INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, gender, "
+                "birth, phone, cccd, email, consent, created_at, updated_at, changed_by) "
+                "VALUES (?1, '2025-07', ?2, ?3, lower(?3), lower(?3), 'female', '1990-05-01', nullif(?4, ''), nullif(?5, ''), "
+                "'a@example.vn', CAST(?6 AS INTEGER), '2026-01-01T00:00:00.000Z', ?7, ?8)",
+            uuid, unit, name, phone, cccd, consent, updated_at, by, NULL);
+    pf_exec(db, "INSERT INTO membership (uuid, team_uuid, member_uuid, role, created_at, updated_at, "
+                "changed_by) VALUES (?, ?, ?, 'member', '2026-01-01T00:00:00.000Z', ?, ?)",
+            ms, team_uuid, uuid, updated_at, by, NULL);
+}
+
+/* Changes a member's name as an edit at office `by` would, at time `at`. */
+static inline void pf_rename(sqlite3 *db, const char *uuid, const char *name, const char *at, const char *by)
+{
+    pf_exec(db, "UPDATE member SET full_name = ?, updated_at = ?, changed_by = ? WHERE uuid = ?", name, at,
+            by, uuid, NULL);
+}
+
+/* SHA-256 of the serialised main database: equal means byte-for-byte the same content. */
+static inline void pf_fingerprint(sqlite3 *db, char out[65])
+{
+    sqlite3_int64 size = 0;
+    unsigned char *bytes = sqlite3_serialize(db, "main", &size, 0);
+    assert_non_null(bytes);
+    sha256_ctx c;
+    sha256_init(&c);
+    sha256_update(&c, bytes, (size_t)size);
+    sha256_final_hex(&c, out);
+    sqlite3_free(bytes);
+}
+
+/* A text query's first value (malloc'd; "" for NULL or no row). */
+static inline char *pf_text(sqlite3 *db, const char *sql, const char *arg)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        fail_msg("prepare %s: %s", sql, sqlite3_errmsg(db));
+    if (arg)
+        sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+    char *out = xstrdup(sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)
+                            ? (const char *)sqlite3_column_text(st, 0) : "");
+    sqlite3_finalize(st);
+    return out;
+}
+
+#endif

@@ -1,0 +1,333 @@
+/* test_package_merge.c — two communes and a province: imports, re-imports,
+ * newer packages, deletions, records outside the office, dry runs, export upward,
+ * conflicts and the completeness table. */
+#include "package_fixture.h"
+#include "completeness.h"
+#include "conflict.h"
+
+static char *dir;
+
+static int setup(void **state)
+{
+    (void)state;
+    tu_english();
+    dir = tu_tempdir();
+    return dir ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    tu_rmdir(dir);
+    return 0;
+}
+
+/* Commune A (00004): two members; commune B (00008): one member. */
+static sqlite3 *commune_a(const char *name)
+{
+    sqlite3 *db = pf_office(dir, name, "00004", "commune", "Phường Ba Đình");
+    pf_team(db, "00004", "area-a", "team-a");
+    pf_member(db, "00004", "team-a", "m-a1", "Nguyễn Thị Lan", "0912345678", "", "1",
+              "2026-02-01T00:00:00.000Z");
+    pf_member(db, "00004", "team-a", "m-a2", "Trần Văn Bình", "0987654321", "", "1",
+              "2026-02-01T00:00:00.000Z");
+    return db;
+}
+
+static sqlite3 *commune_b(const char *name)
+{
+    sqlite3 *db = pf_office(dir, name, "00008", "commune", "Phường Ngọc Hà");
+    pf_team(db, "00008", "area-b", "team-b");
+    pf_member(db, "00008", "team-b", "m-b1", "Lê Thị Hoa", "0911111111", "", "1",
+              "2026-02-02T00:00:00.000Z");
+    return db;
+}
+
+static sqlite3 *province(const char *name)
+{
+    return pf_office(dir, name, "01", "province", "Thành phố Hà Nội");
+}
+
+static void export_to(sqlite3 *db, const char *file, char out[600])
+{
+    snprintf(out, 600, "%s/%s", dir, file);
+    package_export_opts o = {.force = 1};
+    cdtt_err e;
+    if (package_export(db, out, &o, NULL, NULL, NULL, &e) < 0)
+        fail_msg("export: %s", e.msg);
+}
+
+static package_counts import_ok(sqlite3 *db, const char *path, int dry_run)
+{
+    package_import_result r;
+    if (package_import(db, path, dry_run, NULL, NULL, &r) < 0)
+        fail_msg("import %s: %s", path, r.err.msg);
+    assert_true(r.ok);
+    return r.c;
+}
+
+static void expect_counts(package_counts c, long long n_new, long long upd, long long same, long long del,
+                          long long rej, long long conf)
+{
+    assert_int_equal(c.n_new, n_new);
+    assert_int_equal(c.n_updated, upd);
+    assert_int_equal(c.n_unchanged, same);
+    assert_int_equal(c.n_deleted, del);
+    assert_int_equal(c.n_rejected, rej);
+    assert_int_equal(c.n_conflicts, conf);
+}
+
+static void two_communes_twice_then_newer(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("a.db"), *b = commune_b("b.db"), *p = province("p.db");
+    char pa[600], pb[600], pa2[600];
+    export_to(a, "a1.cdtt", pa);
+    export_to(b, "b1.cdtt", pb);
+    /* area + team + 2 members + 2 memberships; area + team + member + membership */
+    expect_counts(import_ok(p, pa, 0), 6, 0, 0, 0, 0, 0);
+    expect_counts(import_ok(p, pb, 0), 4, 0, 0, 0, 0, 0);
+    expect_counts(import_ok(p, pa, 0), 0, 0, 6, 0, 0, 0);
+    expect_counts(import_ok(p, pb, 0), 0, 0, 4, 0, 0, 0);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member", -1), 3);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM import_log", -1), 4);
+
+    /* A renames one member and deletes the other (with its membership). */
+    pf_rename(a, "m-a1", "Nguyễn Thị Lan Anh", "2026-03-01T00:00:00.000Z", "2025-07:00004");
+    pf_exec(a, "UPDATE member SET deleted = 1, updated_at = '2026-03-02T00:00:00.000Z' WHERE uuid = 'm-a2'",
+            NULL);
+    pf_exec(a, "UPDATE membership SET deleted = 1, updated_at = '2026-03-02T00:00:00.000Z' "
+               "WHERE member_uuid = 'm-a2'", NULL);
+    export_to(a, "a2.cdtt", pa2);
+    expect_counts(import_ok(p, pa2, 0), 0, 1, 3, 2, 0, 0);
+    char *name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
+    assert_string_equal(name, "Nguyễn Thị Lan Anh");
+    free(name);
+    char *base = pf_text(p, "SELECT base_updated_at FROM member WHERE uuid = ?", "m-a1");
+    assert_string_equal(base, "2026-03-01T00:00:00.000Z");
+    free(base);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member WHERE deleted = 0", -1), 2);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member", -1), 3);
+
+    /* The older package after the newer one changes nothing. */
+    expect_counts(import_ok(p, pa, 0), 0, 0, 6, 0, 0, 0);
+    name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
+    assert_string_equal(name, "Nguyễn Thị Lan Anh");
+    free(name);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member WHERE deleted = 0", -1), 2);
+    db_close(a);
+    db_close(b);
+    db_close(p);
+}
+
+static void dry_run_counts_but_writes_nothing(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("dry-a.db"), *p = province("dry-p.db");
+    char pa[600], before[65], after[65];
+    export_to(a, "dry-a.cdtt", pa);
+    pf_fingerprint(p, before);
+    expect_counts(import_ok(p, pa, 1), 6, 0, 0, 0, 0, 0);
+    pf_fingerprint(p, after);
+    assert_string_equal(before, after);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM import_log", -1), 0);
+    db_close(a);
+    db_close(p);
+}
+
+static void records_of_another_commune_are_rejected(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("out-a.db"), *p = province("out-p.db");
+    /* A record claiming to belong to commune 00008 inside 00004's package. */
+    pf_exec(a, "INSERT INTO training_session (uuid, unit_scheme, unit_code, date, created_at, updated_at, "
+               "changed_by) VALUES ('s-x', '2025-07', '00008', '2026-02-01', '2026-02-01T00:00:00.000Z', "
+               "'2026-02-01T00:00:00.000Z', '2025-07:00004')", NULL);
+    pf_exec(a, "INSERT INTO attendance (uuid, session_uuid, member_uuid, created_at, updated_at, changed_by) "
+               "VALUES ('at-x', 's-x', 'm-a1', '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', "
+               "'2025-07:00004')", NULL);
+    char pa[600];
+    export_to(a, "out-a.cdtt", pa);
+    /* The session is outside the office; its attendance then has no session. */
+    expect_counts(import_ok(p, pa, 0), 6, 0, 0, 0, 2, 0);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM training_session", -1), 0);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM attendance", -1), 0);
+    db_close(a);
+    db_close(p);
+}
+
+static void province_exports_upward(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("up-a.db"), *b = commune_b("up-b.db"), *p = province("up-p.db");
+    char pa[600], pb[600], pp[600];
+    export_to(a, "up-a.cdtt", pa);
+    export_to(b, "up-b.cdtt", pb);
+    import_ok(p, pa, 0);
+    import_ok(p, pb, 0);
+    export_to(p, "up-p.cdtt", pp);
+    sqlite3 *n = pf_office(dir, "up-n.db", "00", "national", "Bộ Khoa học và Công nghệ");
+    expect_counts(import_ok(n, pp, 0), 10, 0, 0, 0, 0, 0);
+    assert_int_equal(db_scalar_int(n, "SELECT count(*) FROM member WHERE unit_code IN ('00004', '00008')", -1),
+                     3);
+    expect_counts(import_ok(n, pp, 0), 0, 0, 10, 0, 0, 0);
+    /* A province package does not go sideways to another province. */
+    sqlite3 *hcm = pf_office(dir, "up-hcm.db", "79", "province", "Thành phố Hồ Chí Minh");
+    package_import_result r;
+    assert_int_equal(package_import(hcm, pp, 0, NULL, NULL, &r), -1);
+    assert_non_null(strstr(r.err.msg, "not below this office"));
+    db_close(hcm);
+    db_close(n);
+    db_close(a);
+    db_close(b);
+    db_close(p);
+}
+
+static void conflicts_are_kept_listed_and_resolved(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("cf-a.db"), *p = province("cf-p.db");
+    char pa1[600], pa2[600], pa3[600];
+    export_to(a, "cf-a1.cdtt", pa1);
+    import_ok(p, pa1, 0);
+    /* Both levels change both members. */
+    pf_rename(p, "m-a1", "Lan (province)", "2026-03-05T00:00:00.000Z", "2025-07:01");
+    pf_rename(p, "m-a2", "Bình (province)", "2026-03-05T00:00:00.000Z", "2025-07:01");
+    pf_rename(a, "m-a1", "Lan (commune)", "2026-03-01T00:00:00.000Z", "2025-07:00004");
+    pf_rename(a, "m-a2", "Bình (commune)", "2026-03-09T00:00:00.000Z", "2025-07:00004");
+    export_to(a, "cf-a2.cdtt", pa2);
+    expect_counts(import_ok(p, pa2, 0), 0, 0, 4, 0, 0, 2);
+    char *name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
+    assert_string_equal(name, "Lan (province)");
+    free(name);
+    /* Importing the same package again records nothing new. */
+    expect_counts(import_ok(p, pa2, 0), 0, 0, 6, 0, 0, 0);
+    assert_int_equal(conflict_open_count(p), 2);
+
+    conflict_list l;
+    cdtt_err e;
+    assert_int_equal(conflict_list_get(p, 0, &l, &e), 0);
+    assert_int_equal(l.n, 2);
+    long long id1 = 0, id2 = 0;
+    for (int i = 0; i < l.n; i++) {
+        assert_string_equal(l.items[i].tbl, "member");
+        assert_string_equal(l.items[i].source, "2025-07:00004");
+        if (strcmp(l.items[i].record_uuid, "m-a1") == 0) {
+            id1 = l.items[i].id;
+            assert_string_equal(l.items[i].label, "Lan (province)");
+            assert_non_null(strstr(l.items[i].incoming_json, "Lan (commune)"));
+        } else {
+            id2 = l.items[i].id;
+        }
+    }
+    conflict_list_free(&l);
+    assert_true(id1 > 0 && id2 > 0);
+
+    assert_int_equal(conflict_resolve(p, id1, "theirs", &e), 0);
+    name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
+    assert_string_equal(name, "Lan (commune)");
+    free(name);
+    assert_int_equal(conflict_resolve(p, id2, "mine", &e), 0);
+    name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a2");
+    assert_string_equal(name, "Bình (province)");
+    free(name);
+    assert_int_equal(conflict_open_count(p), 0);
+    assert_int_equal(conflict_resolve(p, id2, "theirs", &e), -1);
+    assert_non_null(strstr(e.msg, "already resolved"));
+    assert_int_equal(conflict_resolve(p, 999, "mine", &e), -1);
+    assert_int_equal(conflict_resolve(p, id1, "both", &e), -1);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM audit WHERE action = 'resolve'", -1), 2);
+
+    /* After resolving, the same package changes nothing and raises no conflict again. */
+    expect_counts(import_ok(p, pa2, 0), 0, 0, 6, 0, 0, 0);
+    assert_int_equal(conflict_open_count(p), 0);
+    /* A later change below: taken for the record settled as theirs, a new conflict for "mine". */
+    pf_rename(a, "m-a1", "Lan (commune, later)", "2026-04-01T00:00:00.000Z", "2025-07:00004");
+    pf_rename(a, "m-a2", "Bình (commune, later)", "2026-04-01T00:00:00.000Z", "2025-07:00004");
+    export_to(a, "cf-a3.cdtt", pa3);
+    expect_counts(import_ok(p, pa3, 0), 0, 1, 4, 0, 0, 1);
+    name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
+    assert_string_equal(name, "Lan (commune, later)");
+    free(name);
+    db_close(a);
+    db_close(p);
+}
+
+static void completeness_lists_every_commune(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("cp-a.db"), *p = province("cp-p.db");
+    char pa[600];
+    export_to(a, "cp-a.cdtt", pa);
+    import_ok(p, pa, 0);
+    completeness_table t;
+    cdtt_err e;
+    assert_int_equal(completeness_get(p, &t, &e), 0);
+    assert_int_equal(t.n, 3); /* 00004, 00008, 00012; 26734 lies in another province */
+    assert_int_equal(t.n_missing, 2);
+    assert_string_equal(t.rows[0].code, "00004");
+    assert_int_equal(t.rows[0].n_imports, 1);
+    assert_int_equal(t.rows[0].members, 2);
+    assert_true(strlen(t.rows[0].last_package) > 0);
+    assert_string_equal(t.rows[1].code, "00008");
+    assert_int_equal(t.rows[1].n_imports, 0);
+    assert_string_equal(t.rows[1].last_import, "");
+    completeness_free(&t);
+    assert_int_equal(completeness_get(a, &t, &e), -1);
+    db_close(a);
+    db_close(p);
+}
+
+typedef struct {
+    int calls;
+    long long last, total;
+    int went_back;
+} progress_log;
+
+static void record_progress(void *user, const char *step, long long done, long long total)
+{
+    progress_log *l = user;
+    assert_non_null(step);
+    assert_true(strlen(step) > 0);
+    if (done < l->last)
+        l->went_back = 1;
+    l->last = done;
+    l->total = total;
+    l->calls++;
+}
+
+static void progress_is_reported(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("pr-a.db"), *p = province("pr-p.db");
+    char out[600];
+    snprintf(out, sizeof out, "%s/pr-a.cdtt", dir);
+    package_export_opts o = {0};
+    progress_log ex = {0}, im = {0};
+    cdtt_err e;
+    assert_int_equal(package_export(a, out, &o, record_progress, &ex, NULL, &e), 0);
+    assert_true(ex.calls >= 3);
+    assert_false(ex.went_back);
+    assert_int_equal(ex.last, ex.total);
+    package_import_result r;
+    assert_int_equal(package_import(p, out, 0, record_progress, &im, &r), 0);
+    assert_int_equal(im.calls, 8); /* one per travelling table, then done */
+    assert_false(im.went_back);
+    assert_int_equal(im.last, im.total);
+    db_close(a);
+    db_close(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(two_communes_twice_then_newer),
+        cmocka_unit_test(dry_run_counts_but_writes_nothing),
+        cmocka_unit_test(records_of_another_commune_are_rejected),
+        cmocka_unit_test(province_exports_upward),
+        cmocka_unit_test(conflicts_are_kept_listed_and_resolved),
+        cmocka_unit_test(completeness_lists_every_commune),
+        cmocka_unit_test(progress_is_reported),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
