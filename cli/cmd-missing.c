@@ -1,6 +1,7 @@
 /* cmd-missing.c — `cdtt missing mooc|zalo|inperson`: who still lacks an indicator. */
 #include "cli.h"
 #include "progress.h"
+#include "records.h"
 #include "validate.h"
 
 #include <stdio.h>
@@ -41,8 +42,8 @@ int cmd_missing(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
-    if (area_s && progress_find_area(db, area_s, area, &e) < 0)
-        return cli_fail("%s", e.msg);
+    if (area_s && area_find_by_name(db, area_s, area) < 0)
+        return cli_fail(_("no village or residential group is named '%s'"), area_s);
     progress_missing_item *items;
     int n;
     if (progress_missing(db, &ctx->cfg, ind, as_of, area_s ? area : NULL, &items, &n, &e) < 0)

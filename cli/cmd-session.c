@@ -1,5 +1,6 @@
 /* cmd-session.c — `cdtt session add` and `cdtt session attend`: in-person training. */
 #include "cli.h"
+#include "member-select.h"
 #include "training.h"
 
 #include <stdio.h>
@@ -42,29 +43,31 @@ int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
 int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
 {
     bool absent = false;
-    const cli_opt opts[] = {{"--absent", NULL, &absent}, {NULL, NULL, NULL}};
+    const char *team = NULL, *area = NULL;
+    const cli_opt opts[] = {
+        {"--absent", NULL, &absent}, {"--team", &team, NULL}, {"--area", &area, NULL}, {NULL, NULL, NULL},
+    };
     const char **words = xcalloc((size_t)argc, sizeof *words);
     int n = cli_parse_opts("session attend", argc, argv, opts, words, argc);
-    if (n < 0) {
-        free(words);
-        return 2;
-    }
-    if (n < 2) {
-        free(words);
-        return cli_usage("session attend", _("give the session's id and at least one member's id"));
-    }
-    const char *session = words[0], **members = words + 1;
-    int present = !absent;
-    n--;
-    sqlite3 *db = cli_open_db(ctx, 0);
-    int changed = 0, rc = 0;
-    cdtt_err e;
-    if (!db)
+    int rc = n < 0 ? 2 : 0;
+    if (!rc && n < 1)
+        rc = cli_usage("session attend", _("give the session's id, then member ids, --team NAME or --area NAME"));
+    sqlite3 *db = rc ? NULL : cli_open_db(ctx, 0);
+    if (!rc && !db)
         rc = 1;
-    else if (training_attendance_mark(db, session, members, n, present, &changed, &e) < 0)
+    char date[11];
+    cdtt_err e;
+    if (!rc && training_session_date(db, words[0], date, &e) < 0)
         rc = cli_fail("%s", e.msg);
-    else
-        printf(_("%d attendance records changed\n"), changed);
+    member_selection sel;
+    if (!rc && (rc = member_select(db, "session attend", team, area, date, words + 1, n - 1, &sel)) == 0) {
+        int changed = 0;
+        if (training_attendance_mark(db, words[0], sel.ids, sel.n, !absent, &changed, &e) < 0)
+            rc = cli_fail("%s", e.msg);
+        else
+            printf(_("%d attendance records changed\n"), changed);
+        member_selection_free(&sel);
+    }
     free(words);
     return rc;
 }

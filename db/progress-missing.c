@@ -2,7 +2,6 @@
 #include "progress.h"
 #include "db.h"
 #include "progress-sql.h"
-#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -83,24 +82,3 @@ int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator 
     return 0;
 }
 
-int progress_find_area(sqlite3 *db, const char *name, char uuid[37], cdtt_err *e)
-{
-    char *fold = text_fold(name);
-    sqlite3_stmt *st = db_prepare(db, "SELECT uuid FROM area WHERE deleted = 0 AND name_fold = ?1", e);
-    if (!st) {
-        free(fold);
-        return -1;
-    }
-    sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
-    int found = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (found++ == 0)
-            copy_col(uuid, 37, st, 0);
-    }
-    sqlite3_finalize(st);
-    free(fold);
-    if (found == 1)
-        return 0;
-    return err_set(e, found ? _("several villages or residential groups are named '%s'")
-                            : _("no village or residential group is named '%s'"), name);
-}

@@ -105,10 +105,6 @@ int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator 
                      const char *as_of, const char *area_uuid, progress_missing_item **items,
                      int *n, cdtt_err *e);
 
-/* The uuid of the non-deleted area whose name is name (accents and case
- * ignored). Returns 0, or -1 with e set when there is none or several. */
-int progress_find_area(sqlite3 *db, const char *name, char uuid[37], cdtt_err *e);
-
 typedef enum { REPORT_TEXT = 0, REPORT_CSV, REPORT_JSON } report_format;
 
 /* A date typed dd/mm/yyyy or YYYY-MM-DD into out ("YYYY-MM-DD"); NULL or "" gives

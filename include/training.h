@@ -28,6 +28,16 @@ int training_session_add(sqlite3 *db, const training_session_rec *s, char uuid[3
 int training_attendance_mark(sqlite3 *db, const char *session_uuid, const char *const *members, int n,
                              int present, int *changed, cdtt_err *e);
 
+/* The members who count, on date ("YYYY-MM-DD"), in the team team_uuid or in
+ * the teams of area area_uuid (either may be NULL; both NULL = every team), as
+ * progress.h defines it, in name order. Returns 0 with *uuids (free it) and *n
+ * set, or -1 with e set. */
+int training_members_in(sqlite3 *db, const char *team_uuid, const char *area_uuid, const char *date,
+                        char (**uuids)[37], int *n, cdtt_err *e);
+
+/* The date of a (non-deleted) session into date. Returns 0, or -1 with e set. */
+int training_session_date(sqlite3 *db, const char *session_uuid, char date[11], cdtt_err *e);
+
 /* Sets the MOOC course status ("not_started", "in_progress", "completed") of n
  * members; date is the completion date (kept only for "completed"; may be ""). */
 int training_mooc_set(sqlite3 *db, const char *const *members, int n, const char *status,

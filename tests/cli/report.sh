@@ -69,16 +69,34 @@ expect_contains "date message in Vietnamese" "$out" "không phải là ngày"
 check_fails "report on a missing file" 1 "$CDTT" --db "$T/none.db" report
 expect_eq "no file created by a report" "$(ls "$T/none.db" 2>/dev/null)" ""
 
-# Thirty members marked present with one command; the figure is printed, not asserted.
-i=0; ids=""
-while [ $i -lt 30 ]; do ids="$ids m-$i"; i=$((i + 1)); done
-sqlite3 "$D" "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 29)
-  INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, created_at, updated_at, changed_by)
-  SELECT 'm-' || i, '2025-07', '00082', 'Thành viên ' || i, 'thanh vien ' || i, 'vien ' || i, '2022', '2022', 'x' FROM n;"
+# Bulk by team and area: the members who count on the session's (or given) date.
+S3=$(c session add --date 21/08/2022 --topic "An toàn trên mạng")
+out=$(c session attend "$S3" --team "to cnscd tdp 3")
+expect_contains "a team's members at the session date" "$out" "2"
+expect_eq "Giang and Khánh, not Hà (joined later)" \
+    "$(sqlite3 "$D" "SELECT group_concat(member_uuid, ' ') FROM (SELECT member_uuid FROM attendance WHERE session_uuid = '$S3' AND deleted = 0 ORDER BY member_uuid)")" \
+    "m-giang m-khanh"
+out=$(c training zalo --date 20/10/2022 --area "Thôn Đông")
+expect_contains "an area's members on the date" "$out" "2"
+expect_eq "An and Cường follow from the new date" \
+    "$(sqlite3 "$D" "SELECT count(*) FROM member WHERE zalo_date = '2022-10-20'")" 2
+check_fails "unknown team" 1 c session attend "$S3" --team "Tổ không có"
+check_fails "nobody named" 2 c training mooc --status completed
+
+# Thirty members keyed, then marked present with one command; the figure is printed, not asserted.
+check "a team of thirty" c add team "Tổ ba mươi" --area "Thôn Bắc"
+i=0; added=0
+while [ $i -lt 30 ]; do
+    c add member "Thành viên Số $i" --team "Tổ ba mươi" --yes >/dev/null 2>&1 && added=$((added + 1))
+    i=$((i + 1))
+done
+expect_eq "thirty members added" "$added" 30
+S4=$(c session add --date "$(date +%d/%m/%Y)" --organiser "Viettel")
 start=$(date +%s%N)
-# shellcheck disable=SC2086
-out=$(c session attend "$S2" $ids)
-echo "# 30 members marked present in $(( ($(date +%s%N) - start) / 1000000 )) ms"
+out=$(c session attend "$S4" --team "Tổ ba mươi")
+echo "# 30 members of a team marked present in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 expect_contains "thirty marked at once" "$out" "30"
+out=$(c missing inperson --area "Thôn Bắc" --format csv)
+expect_eq "the team of thirty is trained" "$(printf '%s' "$out" | tail -n +2)" ""
 
 finish

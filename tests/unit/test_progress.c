@@ -292,11 +292,6 @@ static void missing_lists(void **state)
     assert_string_equal(it[0].name, "Tổ Tây");
     assert_string_equal(it[0].detail, "0/1");
     free(it);
-    char uuid[37];
-    assert_int_equal(progress_find_area(db, "thon dong", uuid, &e), 0);
-    assert_string_equal(uuid, "a1");
-    assert_int_equal(progress_find_area(db, "Thôn Bắc", uuid, &e), -1);
-    assert_non_null(strstr(e.msg, "Thôn Bắc"));
 }
 
 /* Writes the table in fmt to a string (malloc'd). */

@@ -162,6 +162,45 @@ static void adds_activities_as_counts(void **state)
     }
 }
 
+static void selects_members_of_a_team_or_area_on_a_date(void **state)
+{
+    (void)state;
+    fx_area(db, "a1", "Thôn Đông");
+    fx_team(db, "t2", "a1", "Tổ B");
+    fx_team_full(db, "t3", "a1", "Tổ giải thể", "dissolved", "0", NULL);
+    fx_member(db, "m3", "Lê Văn Cường");
+    fx_member(db, "m4", "Người Tổ Giải Thể");
+    fx_join(db, "t1", "m1");
+    fx_join_full(db, "t1", "m2", "2022-09-01", NULL, "0");
+    fx_join(db, "t2", "m3");
+    fx_join(db, "t2", "gone");
+    fx_join(db, "t3", "m4");
+    char(*ids)[37];
+    int n;
+    cdtt_err e;
+    assert_int_equal(training_members_in(db, "t1", NULL, "2022-08-31", &ids, &n, &e), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(ids[0], "m1");
+    free(ids);
+    assert_int_equal(training_members_in(db, "t1", NULL, "2022-09-01", &ids, &n, &e), 0);
+    assert_int_equal(n, 2);
+    free(ids);
+    assert_int_equal(training_members_in(db, NULL, "a1", "2022-09-01", &ids, &n, &e), 0);
+    assert_int_equal(n, 1); /* not the deleted member, not the dissolved team's */
+    assert_string_equal(ids[0], "m3");
+    free(ids);
+    assert_int_equal(training_members_in(db, NULL, NULL, "2022-09-01", &ids, &n, &e), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(ids[0], "m1"); /* An, Bình, Cường: given-name order */
+    assert_string_equal(ids[2], "m3");
+    free(ids);
+    char date[11];
+    fx_session(db, "s1", "2022-09-15");
+    assert_int_equal(training_session_date(db, "s1", date, &e), 0);
+    assert_string_equal(date, "2022-09-15");
+    assert_int_equal(training_session_date(db, "s9", date, &e), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +211,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(sets_mooc_and_zalo_in_bulk, setup, teardown),
         cmocka_unit_test_setup_teardown(status_errors_change_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(adds_activities_as_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(selects_members_of_a_team_or_area_on_a_date, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
