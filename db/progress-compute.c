@@ -67,8 +67,9 @@ static int by_key(const void *a, const void *b)
     return strcmp(((const progress_row *)a)->key, ((const progress_row *)b)->key);
 }
 
-/* Row keyed key in rows sorted by key, appending one (rows then unsorted) when
- * add is set; NULL when absent and not added. */
+/* The row keyed key among the first n_sorted rows (sorted by key); when there is
+ * none and add is set, a new row appended after them (the caller never adds a
+ * key twice), else NULL. */
 static progress_row *find_row(progress_table *t, int n_sorted, const char *key, int add)
 {
     progress_row probe;
@@ -76,9 +77,6 @@ static progress_row *find_row(progress_table *t, int n_sorted, const char *key, 
     progress_row *r = n_sorted ? bsearch(&probe, t->rows, (size_t)n_sorted, sizeof *t->rows, by_key) : NULL;
     if (r || !add)
         return r;
-    for (int i = n_sorted; i < t->n_rows; i++)
-        if (strcmp(t->rows[i].key, key) == 0)
-            return &t->rows[i];
     t->rows = xrealloc(t->rows, (size_t)(t->n_rows + 1) * sizeof *t->rows);
     r = &t->rows[t->n_rows++];
     memset(r, 0, sizeof *r);
@@ -109,13 +107,14 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
         sqlite3_bind_int(st, 2, q->min_attendees);
     if (sqlite3_bind_parameter_count(st) >= 3)
         sqlite3_bind_text(st, 3, q->month_start, -1, SQLITE_STATIC);
+    /* Rows are looked up by key; FILL_TEAMS adds each group once (GROUP BY gk). */
     int n_sorted = t->n_rows;
-    if (fill != FILL_TEAMS && t->n_rows > 0)
+    if (t->n_rows > 0)
         qsort(t->rows, (size_t)t->n_rows, sizeof *t->rows, by_key);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(st, 0);
-        progress_row *r = find_row(t, fill == FILL_TEAMS ? 0 : n_sorted, key ? key : "", fill == FILL_TEAMS);
+        progress_row *r = find_row(t, n_sorted, key ? key : "", fill == FILL_TEAMS);
         if (!r)
             continue;
         switch (fill) {
@@ -175,7 +174,7 @@ static int seed_areas(sqlite3 *db, progress_table *t, cdtt_err *e)
         return -1;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        progress_row *r = find_row(t, 0, (const char *)sqlite3_column_text(st, 0), 1);
+        progress_row *r = find_row(t, 0, (const char *)sqlite3_column_text(st, 0), 1); /* uuids are unique */
         copy_col(r->name, sizeof r->name, st, 1);
         copy_col(r->sort, sizeof r->sort, st, 2);
     }
