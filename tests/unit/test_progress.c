@@ -255,6 +255,23 @@ static void groups_by_commune_and_province(void **state)
     assert_string_equal(t.rows[0].name, "Unknown unit");
     assert_int_equal(t.rows[0].teams, 1);
     progress_free(&t);
+
+    /* A pre-2025 commune under a district; old codes mean something else in the new scheme. */
+    fx_run(db, "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES "
+               "('pre-2025', 'province', '01', 'Thành phố Hà Nội', NULL, '01', 'thanh pho ha noi'), "
+               "('pre-2025', 'district', '001', 'Quận Ba Đình', '01', '01', 'quan ba dinh'), "
+               "('pre-2025', 'commune', '00082', 'Phường Trần Hưng Đạo', '001', '01', 'phuong tran hung dao')",
+           p, 0);
+    fx_run(db, "UPDATE team SET unit_scheme = 'pre-2025'", p, 0);
+    t = compute(PROGRESS_BY_DISTRICT, "2022-10-01");
+    assert_int_equal(t.n_rows, 1);
+    assert_string_equal(t.rows[0].name, "Quận Ba Đình");
+    assert_string_equal(t.rows[0].code, "001");
+    assert_int_equal(t.rows[0].members, 1);
+    progress_free(&t);
+    t = compute(PROGRESS_BY_COMMUNE, "2022-10-01");
+    assert_string_equal(t.rows[0].name, "Phường Trần Hưng Đạo");
+    progress_free(&t);
 }
 
 static void missing_lists(void **state)
