@@ -183,7 +183,7 @@ static const char *const MEMBER_CSV[] = {
     "consent", "consent_date", "mooc_status", "mooc_date", "zalo_date", "teams", "roles", "deleted",
 };
 static const char *const MEMBER_TEXT[] = {N_("Full name"), N_("Gender"), N_("Birth"), N_("Phone"),
-                                          N_("Online course"), N_("Teams")};
+                                          N_("Online course"), N_("Team")};
 static const int MEMBER_WIDTHS[] = {28, 6, 10, 10, 14, 0};
 static const char *const TEAM_CSV[] = {"uuid", "name", "level", "area", "decision_no", "decision_date",
                                        "decision_issuer", "status", "members", "deleted"};

@@ -11,7 +11,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iniparser.h>
-#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,21 +46,24 @@ enum kind { K_PATH, K_LANG, K_TONE, K_PERCENT, K_DATE, K_COUNT, K_MIN1 };
 typedef struct {
     const char *section, *key;
     enum kind kind;
+    int target;    /* K_PERCENT, K_DATE: the indicator */
+    size_t offset; /* K_COUNT, K_MIN1: the int field in cdtt_config */
 } key_def;
 
+#define INT_FIELD(f) -1, offsetof(cdtt_config, f)
 static const key_def KEYS[] = {
-    {"storage", "db", K_PATH},
-    {"ui", "lang", K_LANG},
-    {"ui", "telex_tone", K_TONE},
-    {"targets", "mooc", K_PERCENT},
-    {"targets", "mooc_deadline", K_DATE},
-    {"targets", "zalo", K_PERCENT},
-    {"targets", "zalo_deadline", K_DATE},
-    {"targets", "inperson", K_PERCENT},
-    {"targets", "inperson_deadline", K_DATE},
-    {"targets", "inperson_min_attendees", K_MIN1},
-    {"rules", "team_max_commune", K_COUNT},
-    {"rules", "team_max_village", K_COUNT},
+    {"storage", "db", K_PATH, -1, 0},
+    {"ui", "lang", K_LANG, -1, 0},
+    {"ui", "telex_tone", K_TONE, -1, 0},
+    {"targets", "mooc", K_PERCENT, TARGET_MOOC, 0},
+    {"targets", "mooc_deadline", K_DATE, TARGET_MOOC, 0},
+    {"targets", "zalo", K_PERCENT, TARGET_ZALO, 0},
+    {"targets", "zalo_deadline", K_DATE, TARGET_ZALO, 0},
+    {"targets", "inperson", K_PERCENT, TARGET_INPERSON, 0},
+    {"targets", "inperson_deadline", K_DATE, TARGET_INPERSON, 0},
+    {"targets", "inperson_min_attendees", K_MIN1, INT_FIELD(inperson_min_attendees)},
+    {"rules", "team_max_commune", K_COUNT, INT_FIELD(team_max_commune)},
+    {"rules", "team_max_village", K_COUNT, INT_FIELD(team_max_village)},
 };
 #define N_KEYS ((int)(sizeof KEYS / sizeof KEYS[0]))
 
@@ -273,18 +276,6 @@ static int parse_date(const char *s, char out[11])
     return 0;
 }
 
-/* The target an indicator key ("zalo", "zalo_deadline") belongs to. */
-static cdtt_target *target_of(cdtt_config *c, const char *key)
-{
-    for (int t = 0; t < TARGET_COUNT; t++) {
-        const char *name = config_indicator_name((enum target_indicator)t);
-        size_t n = strlen(name);
-        if (strncmp(key, name, n) == 0 && (key[n] == '\0' || key[n] == '_'))
-            return &c->targets[t];
-    }
-    return NULL;
-}
-
 /* Converts and stores one value; -1 with e naming the file and line when it is bad. */
 static int apply(cdtt_config *c, const key_def *k, const char *v, const char *path, long ln, cdtt_err *e)
 {
@@ -293,12 +284,12 @@ static int apply(cdtt_config *c, const key_def *k, const char *v, const char *pa
     char date[11];
     switch (k->kind) {
     case K_PATH:
-        if (!*v || strlen(v) >= sizeof c->db_path)
-            return err_set(e, _("%s:%ld: %s needs a file path"), path, ln, k->key);
         if (strncmp(v, "~/", 2) == 0 && getenv("HOME"))
-            snprintf(c->db_path, sizeof c->db_path, "%s/%s", getenv("HOME"), v + 2);
+            n = snprintf(c->db_path, sizeof c->db_path, "%s/%s", getenv("HOME"), v + 2);
         else
-            snprintf(c->db_path, sizeof c->db_path, "%s", v);
+            n = snprintf(c->db_path, sizeof c->db_path, "%s", v);
+        if (!*v || n >= (long)sizeof c->db_path)
+            return err_set(e, _("%s:%ld: %s needs a file path"), path, ln, k->key);
         return 0;
     case K_LANG:
         if (strcmp(v, "vi") != 0 && strcmp(v, "en") != 0)
@@ -314,13 +305,13 @@ static int apply(cdtt_config *c, const key_def *k, const char *v, const char *pa
         if ((pct = parse_percent(v)) < 0)
             return err_set(e, _("%s:%ld: %s must be a percentage from 0 to 100, not '%s'"), path, ln,
                            k->key, v);
-        target_of(c, k->key)->percent = pct;
+        c->targets[k->target].percent = pct;
         return 0;
     case K_DATE:
         if (parse_date(v, date) < 0)
             return err_set(e, _("%s:%ld: %s must be a date dd/mm/yyyy or yyyy-mm-dd, not '%s'"), path,
                            ln, k->key, v);
-        memcpy(target_of(c, k->key)->deadline, date, sizeof date);
+        memcpy(c->targets[k->target].deadline, date, sizeof date);
         return 0;
     case K_COUNT:
     case K_MIN1:
@@ -328,12 +319,7 @@ static int apply(cdtt_config *c, const key_def *k, const char *v, const char *pa
         if (n < (k->kind == K_MIN1 ? 1 : 0))
             return err_set(e, _("%s:%ld: %s must be a whole number from %d to 100000, not '%s'"), path,
                            ln, k->key, k->kind == K_MIN1 ? 1 : 0, v);
-        if (strcmp(k->key, "team_max_commune") == 0)
-            c->team_max_commune = (int)n;
-        else if (strcmp(k->key, "team_max_village") == 0)
-            c->team_max_village = (int)n;
-        else
-            c->inperson_min_attendees = (int)n;
+        *(int *)((char *)c + k->offset) = (int)n;
         return 0;
     }
     return 0;

@@ -94,6 +94,14 @@ typedef struct {
     cdtt_err *e;
 } where;
 
+static bool all_digits(const char *s)
+{
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
 /* Checks and copies a code of level l; "" is allowed only when optional. */
 static int take_code(const where *w, const char *raw, int l, char *out, bool optional)
 {
@@ -101,6 +109,11 @@ static int take_code(const where *w, const char *raw, int l, char *out, bool opt
     int rc = 0;
     if (!*s && !optional)
         rc = err_set(w->e, _("%s:%ld: the %s code is missing"), w->path, w->line, _(LEVEL_NAMES[l]));
+    else if (*s && units_level_of_code(s) != l && all_digits(s) && strlen(s) < (size_t)CODE_LEN[l])
+        rc = err_set(w->e,
+                     _("%s:%ld: '%s' is not a %s code: it needs %d digits; Excel may have dropped the "
+                       "leading zeros (open the file again from the original, with the code columns as Text)"),
+                     w->path, w->line, s, _(LEVEL_NAMES[l]), CODE_LEN[l]);
     else if (*s && units_level_of_code(s) != l)
         rc = err_set(w->e, _("%s:%ld: '%s' is not a %s code (%d digits, leading zeros kept)"), w->path,
                      w->line, s, _(LEVEL_NAMES[l]), CODE_LEN[l]);
@@ -471,17 +484,9 @@ int units_provinces(sqlite3 *db, const char *scheme, unit_cb cb, void *arg, cdtt
     return run_listing(db, st, cb, arg, e);
 }
 
-int units_communes(sqlite3 *db, const char *scheme, const char *province_code, const char *filter,
-                   int offset, int limit, unit_cb cb, void *arg, cdtt_err *e)
+/* "%folded filter%" for LIKE ... ESCAPE '\\', with LIKE's own characters escaped (malloc'd). */
+static char *like_pattern(const char *filter)
 {
-    sqlite3_stmt *st = db_prepare(db,
-                                  "SELECT " UNIT_COLS " FROM unit WHERE scheme = ?1 AND level = 'commune' "
-                                  "AND province_code = ?2 AND name_fold LIKE ?3 ESCAPE '\\' "
-                                  "ORDER BY code LIMIT ?4 OFFSET ?5",
-                                  e);
-    if (!st)
-        return -1;
-    /* %folded filter% with LIKE's own characters escaped */
     char *fold = text_fold(filter ? filter : "");
     size_t n = strlen(fold);
     char *pat = xmalloc(n * 2 + 3), *o = pat;
@@ -494,12 +499,42 @@ int units_communes(sqlite3 *db, const char *scheme, const char *province_code, c
     *o++ = '%';
     *o = '\0';
     free(fold);
-    sqlite3_bind_text(st, 1, scheme, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, province_code, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, pat, -1, free);
+    return pat;
+}
+
+#define COMMUNES_WHERE                                                                      \
+    " FROM unit WHERE scheme = ?1 AND level = 'commune' AND province_code = ?2"            \
+    " AND name_fold LIKE ?3 ESCAPE '\\'"
+
+/* Binds scheme, province and filter pattern to ?1..?3. */
+static void bind_communes(sqlite3_stmt *st, const char *scheme, const char *province_code, const char *filter)
+{
+    sqlite3_bind_text(st, 1, scheme, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, province_code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, like_pattern(filter), -1, free);
+}
+
+int units_communes(sqlite3 *db, const char *scheme, const char *province_code, const char *filter,
+                   int offset, int limit, unit_cb cb, void *arg, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT " UNIT_COLS COMMUNES_WHERE " ORDER BY code LIMIT ?4 OFFSET ?5", e);
+    if (!st)
+        return -1;
+    bind_communes(st, scheme, province_code, filter);
     sqlite3_bind_int(st, 4, limit > 0 ? limit : -1);
     sqlite3_bind_int(st, 5, offset > 0 ? offset : 0);
     return run_listing(db, st, cb, arg, e);
+}
+
+long long units_count_communes(sqlite3 *db, const char *scheme, const char *province_code, const char *filter)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT count(*)" COMMUNES_WHERE, NULL);
+    if (!st)
+        return -1;
+    bind_communes(st, scheme, province_code, filter);
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n;
 }
 
 int units_list(sqlite3 *db, const char *scheme, const char *under, unit_cb cb, void *arg, cdtt_err *e)

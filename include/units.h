@@ -67,6 +67,9 @@ int units_provinces(sqlite3 *db, const char *scheme, unit_cb cb, void *arg, cdtt
 int units_communes(sqlite3 *db, const char *scheme, const char *province_code, const char *filter,
                    int offset, int limit, unit_cb cb, void *arg, cdtt_err *e);
 
+/* The number of communes units_communes would list without offset and limit, or -1. */
+long long units_count_communes(sqlite3 *db, const char *scheme, const char *province_code, const char *filter);
+
 /* Lists every unit (scheme NULL = both schemes), or only those under the unit
  * `under` (its districts and communes), each province followed by its
  * districts and each district by its communes. Returns 0 or -1. */

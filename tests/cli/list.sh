@@ -87,6 +87,6 @@ expect_eq "text columns aligned" "$(printf '%s\n' "$cols" | wc -l | tr -d ' ')" 
 expect_contains "text shows the date as dd/mm/yyyy" "$text" "02/03/1980"
 expect_contains "text masks the phone" "$text" "09******78"
 vi=$("$CDTT" --db "$DB" --lang vi list teams)
-expect_contains "Vietnamese headers" "$vi" "Số thành viên"
+expect_contains "Vietnamese headers" "$vi" "Thôn/tổ dân phố"
 
 finish

@@ -77,7 +77,7 @@ awk 'NR == 1500 { sub(/,[0-9][0-9][0-9][0-9][0-9],/, ",1234,") } { print }' "$OL
 out=$(C units import "$T/bad.csv" 2>&1); rc=$?
 expect_eq "malformed copy: exit 1" "$rc" "1"
 expect_contains "malformed copy: names file and line" "$out" "bad.csv:1500:"
-expect_contains "malformed copy: says the reason" "$out" "'1234' is not a commune code"
+expect_contains "malformed copy: says the reason" "$out" "'1234' is not a commune code: it needs 5 digits"
 # Invalid UTF-8 in a row.
 awk 'NR == 42 { sub(/\r$/, "\377\r") } { print }' "$NEW" >"$T/bad8.csv"
 out=$(C units import "$T/bad8.csv" 2>&1)

@@ -186,7 +186,8 @@ static void malformed_rows_import_nothing(void **state)
         import_bad(buf, NULL, line, needle);                     \
     } while (0)
     BAD_AFTER_GOOD("Thành phố Hà Nội,,Phường X,00009,Phường\r\n", 3, "province code is missing");
-    BAD_AFTER_GOOD("Thành phố Hà Nội,1,Phường X,00009,Phường\r\n", 3, "not a province code");
+    BAD_AFTER_GOOD("Thành phố Hà Nội,1,Phường X,00009,Phường\r\n", 3, "Excel may have dropped the leading zeros");
+    BAD_AFTER_GOOD("Thành phố Hà Nội,001,Phường X,00009,Phường\r\n", 3, "not a province code (2 digits");
     BAD_AFTER_GOOD("Thành phố Hà Nội,01,Phường X,9,Phường\r\n", 3, "not a commune code");
     BAD_AFTER_GOOD("Thành phố Hà Nội,01,Phường X,0000A,Phường\r\n", 3, "not a commune code");
     BAD_AFTER_GOOD("Thành phố Hà Nội,01,Phường X,,Phường\r\n", 3, "commune code is missing");
@@ -252,6 +253,11 @@ static void lookups_for_screens(void **state)
     memset(&c, 0, sizeof c);
     assert_int_equal(units_communes(db, "2025-07", "01", "%", 0, 0, collect, &c, &e), 0); /* literal % */
     assert_int_equal(c.n, 0);
+    assert_int_equal(units_count_communes(db, "2025-07", "01", NULL), 3);
+    assert_int_equal(units_count_communes(db, "2025-07", "01", "phuong"), 2);
+    assert_int_equal(units_count_communes(db, "2025-07", "01", "Sóc"), 1);
+    assert_int_equal(units_count_communes(db, "2025-07", "01", "_"), 0);
+    assert_int_equal(units_count_communes(db, "2025-07", "99", NULL), 0);
     memset(&c, 0, sizeof c);
     assert_int_equal(units_list(db, "pre-2025", "01", collect, &c, &e), 0);
     const char *want[] = {"001", "00001", "00004", "016", "00376", "00379"};
