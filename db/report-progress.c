@@ -53,7 +53,8 @@ static const char *status_name(progress_status s)
 /* ---- text ---- */
 
 enum { COL_TEAMS, COL_MEMBERS, COL_MOOC, COL_ZALO, COL_INPERSON, COL_ACTIVITIES, N_COLS };
-#define NAME_MAX_COLS 22
+#define PAGE_COLS 80     /* a terminal, and a portrait A4 page in a fixed font */
+#define NAME_MIN_COLS 16
 #define GAP "  "
 
 static const char *const COL_HEADERS[N_COLS] = {
@@ -161,17 +162,20 @@ static void write_text(FILE *f, const progress_table *t)
     fprintf(f, _("Training progress as of %s"), as_of);
     fputs("\n\n", f);
 
-    int w[N_COLS], name_w = text_width(first_column_title(t->by));
-    for (int c = 0; c < N_COLS; c++)
-        w[c] = max_int(text_width(report_tr(COL_HEADERS[c])), c >= COL_MOOC && c <= COL_INPERSON ? 7 : 5);
+    /* Figures first; the names get what is left of PAGE_COLS (at least NAME_MIN_COLS). */
+    int w[N_COLS], figures = 0;
+    for (int c = 0; c < N_COLS; c++) {
+        int pct = c >= COL_MOOC && c <= COL_INPERSON; /* "100.0%" and a mark */
+        w[c] = max_int(text_width(report_tr(COL_HEADERS[c])) + pct, pct ? 7 : 5);
+        figures += (int)strlen(GAP) + w[c];
+    }
+    int name_w = text_width(first_column_title(t->by));
     for (int i = 0; i < t->n_rows; i++)
         name_w = max_int(name_w, text_width(t->rows[i].name));
     name_w = max_int(name_w, text_width(t->total.name));
-    if (name_w > NAME_MAX_COLS)
-        name_w = NAME_MAX_COLS;
-    int width = name_w;
-    for (int c = 0; c < N_COLS; c++)
-        width += (int)strlen(GAP) + w[c];
+    if (name_w > PAGE_COLS - figures)
+        name_w = max_int(PAGE_COLS - figures, NAME_MIN_COLS);
+    int width = name_w + figures;
 
     char cells[N_COLS][24];
     for (int c = 0; c < N_COLS; c++)

@@ -132,8 +132,8 @@ const char *report_tr(const char *msgid);
 /* Writes s as a JSON string literal (quotes and escapes included). */
 void report_json_string(FILE *f, const char *s);
 
-/* Writes s padded with spaces to cols terminal columns (cut when longer),
- * on the right when right_align. */
+/* Writes s padded with spaces to cols terminal columns, on the right when
+ * right_align; a longer s is cut and ends with "…". */
 void report_pad(FILE *f, const char *s, int cols, int right_align);
 
 #endif

@@ -51,6 +51,12 @@ expect_contains "target from the configuration" "$out" '"mooc": {"percent": 80, 
 expect_contains "at risk within 30 days of the new deadline" "$(printf '%s' "$out" | grep '"totals"')" '"mooc_status": "at_risk"'
 expect_contains "two attendees needed: only the commune team (An, Bình)" "$(printf '%s' "$out" | grep '"totals"')" '"teams_trained": 1'
 
+# A province's file is reported by commune unless --by says otherwise.
+P=$T/province.db
+"$CDTT" --db "$P" init --office 01 --name "Thành phố Hà Nội" >/dev/null 2>&1
+expect_contains "province: by commune by default" "$("$CDTT" --db "$P" --lang en report | sed -n 3p)" "Commune"
+expect_contains "province: --by area still works" "$("$CDTT" --db "$P" --lang en report --by area | sed -n 3p)" "Village/group"
+
 # Bad input: clear message, exit 2, nothing changed.
 before=$(sqlite3 "$D" "SELECT count(*) FROM attendance; SELECT count(*) FROM audit;")
 check_fails "bad --as-of" 2 c report --as-of 31/02/2022

@@ -339,6 +339,9 @@ static void report_formats(void **state)
     text = render(&t, REPORT_TEXT);
     assert_non_null(strstr(text, "50.0%!")); /* MOOC behind after 30/11/2022 */
     assert_non_null(strstr(text, "BEHIND SCHEDULE"));
+    assert_non_null(strstr(text, "Tổ dân phố Nguyễn")); /* cut to fit 80 columns, marked */
+    assert_non_null(strstr(text, "…  "));
+    assert_null(strstr(text, "Rất Dài Tên"));
     free(text);
     char *csv = render(&t, REPORT_CSV);
     assert_non_null(strstr(csv, ",Total,1,2,1,50.0,0,0.0,0,0.0,0,0,0\r\n"));
