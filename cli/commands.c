@@ -26,6 +26,7 @@ int cmd_session_attend(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv);
 int cmd_activity_add(cli_ctx *ctx, int argc, char **argv);
+int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
@@ -86,5 +87,7 @@ const cli_command CLI_COMMANDS[] = {
     {"activity", "add", cmd_activity_add,
      N_("--team TEAM-ID --date DATE --type TYPE [--people N] [--households N] [--note TEXT]"),
      N_("record a team's activity (counts of people and households helped only)")},
+    {"activity", "summary", cmd_activity_summary, N_("[--from DATE] [--to DATE] [--format text|csv|json]"),
+     N_("activities by type, people and households helped, sessions held (this month by default)")},
     {NULL, NULL, NULL, NULL, NULL},
 };

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include "cdtt.h"
 #include "config.h"
+#include "training.h"
 
 typedef enum {
     PROGRESS_BY_AREA = 0,  /* each village / residential group; commune-level teams apart */
@@ -128,6 +129,11 @@ void report_missing_write(FILE *f, enum target_indicator ind, const progress_mis
  * (so other modules' translations of the same English word do not apply), or
  * msgid itself when the catalogue has none. Mark such headings with N_(). */
 const char *report_tr(const char *msgid);
+
+/* Writes an activity summary for from..to in fmt: text is a
+ * table by type with totals and the sessions held; csv has a header row and the
+ * totals last; json is {"from", "to", "sessions", "types": [...], "totals"}. */
+void report_activity_write(FILE *f, const activity_summary *s, const char *from, const char *to, report_format fmt);
 
 /* Writes s as a JSON string literal (quotes and escapes included). */
 void report_json_string(FILE *f, const char *s);

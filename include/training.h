@@ -60,6 +60,21 @@ typedef struct {
     char note[1024];
 } activity_rec;
 
+/* What was done between two dates, for the level above: per activity type (in
+ * ACTIVITY_TYPES order) the number of activities and of people and households
+ * helped, and the in-person sessions held. */
+typedef struct {
+    long count[10], people[10], households[10];
+    long sessions; /* training sessions dated in the period */
+} activity_summary;
+
+/* Sums non-deleted activities of non-deleted teams dated from..to (inclusive,
+ * "YYYY-MM-DD"). Returns 0 or -1 with e set. */
+int activity_summarise(sqlite3 *db, const char *from, const char *to, activity_summary *s, cdtt_err *e);
+
+/* The label of activity type i of ACTIVITY_TYPES, translated. */
+const char *activity_type_label(int i);
+
 /* Adds an activity of a (non-deleted) team; uuid gets its key. Returns 0 or -1 with e set. */
 int activity_add(sqlite3 *db, const activity_rec *a, char uuid[37], cdtt_err *e);
 

@@ -39,6 +39,10 @@ compare "missing mooc" report-missing-mooc.txt c missing mooc --as-of 15/10/2022
 compare "missing zalo in one village" report-missing-zalo.csv c --lang en missing zalo --area "to dan pho 3" --as-of 15/10/2022 --format csv
 compare "missing in person before the second session" report-missing-inperson.txt c --lang en missing inperson --as-of 15/09/2022
 
+compare "activity summary" report-activity-vi.txt c activity summary --from 01/08/2022 --to 31/10/2022
+compare "activity summary (json)" report-activity.json c activity summary --from 2022-10-01 --to 2022-10-31 --format json
+check_fails "from after to" 2 c activity summary --from 01/11/2022 --to 31/10/2022
+
 # The report and the missing lists agree.
 members=$(c report --as-of 15/10/2022 --format json | sed -n 's/.*"totals": .*"members": \([0-9]*\), "mooc_done": \([0-9]*\).*/\1 \2/p')
 missing=$(c missing mooc --as-of 15/10/2022 --format csv | tail -n +2 | wc -l | tr -d ' ')

@@ -201,6 +201,29 @@ static void selects_members_of_a_team_or_area_on_a_date(void **state)
     assert_int_equal(training_session_date(db, "s9", date, &e), -1);
 }
 
+static void sums_activities_by_type_in_a_period(void **state)
+{
+    (void)state;
+    fx_team_full(db, "tx", NULL, "Tổ đã xoá", "active", "1", NULL);
+    fx_activity(db, "ac1", "t1", "2022-09-30", "10", "4");
+    fx_activity(db, "ac2", "t1", "2022-10-01", "7", "3");
+    fx_activity(db, "ac3", "t1", "2022-10-31", "5", "2");
+    fx_activity(db, "ac4", "tx", "2022-10-15", "100", "50"); /* a deleted team's */
+    fx_activity(db, "ac5", "t1", "2022-11-01", "1", "1");
+    fx_session(db, "s1", "2022-10-10");
+    fx_session(db, "s2", "2022-11-10");
+    activity_summary sum;
+    cdtt_err e;
+    assert_int_equal(activity_summarise(db, "2022-10-01", "2022-10-31", &sum, &e), 0);
+    assert_int_equal(sum.count[1], 2); /* vneid, ACTIVITY_TYPES[1] */
+    assert_int_equal(sum.people[1], 12);
+    assert_int_equal(sum.households[1], 5);
+    assert_int_equal(sum.count[0], 0);
+    assert_int_equal(sum.sessions, 1);
+    assert_string_equal(ACTIVITY_TYPES[1], "vneid");
+    assert_string_equal(activity_type_label(1), "VNeID");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +235,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(status_errors_change_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(adds_activities_as_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(selects_members_of_a_team_or_area_on_a_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(sums_activities_by_type_in_a_period, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
