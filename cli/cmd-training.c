@@ -20,17 +20,13 @@ static int run(cli_ctx *ctx, int argc, char **argv, const char *cmd, int mooc)
     };
     const char **given = xcalloc((size_t)argc, sizeof *given);
     int n = cli_parse_opts(cmd, argc, argv, opts, given, argc);
-    int rc = n < 0 ? 2 : 0;
     char date[11] = "", today[11];
     date_today(today);
-    if (rc == 2)
-        (void)0; /* cli_parse_opts said why */
-    else if (!mooc && clear == (date_s != NULL))
-        rc = cli_usage(cmd, _("give either --date DATE or --clear"));
-    else if (mooc && !status)
-        rc = cli_usage(cmd, _("give --status not_started|in_progress|completed"));
-    else if (date_s)
-        rc = cli_date_arg(cmd, date_s, date);
+    int rc = n < 0                                ? 2 /* cli_parse_opts said why */
+             : !mooc && clear == (date_s != NULL) ? cli_usage(cmd, _("give either --date DATE or --clear"))
+             : mooc && !status ? cli_usage(cmd, _("give --status not_started|in_progress|completed"))
+             : date_s          ? cli_date_arg(cmd, date_s, date)
+                               : 0;
     sqlite3 *db = rc ? NULL : cli_open_db(ctx, 0);
     if (!rc && !db)
         rc = 1;

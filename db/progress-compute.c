@@ -154,14 +154,10 @@ static int fill_all(sqlite3 *db, const char *tg, const qparams *q, progress_tabl
     return 0;
 }
 
-/* Rows with no key (commune-level teams) first in the area view, unknown units last elsewhere. */
-static progress_by sort_mode;
+/* Rows in their display order (the sort column, then the key). */
 static int by_display(const void *a, const void *b)
 {
     const progress_row *x = a, *y = b;
-    int xe = x->key[0] == '\0', ye = y->key[0] == '\0';
-    if (xe != ye)
-        return sort_mode == PROGRESS_BY_AREA ? ye - xe : xe - ye;
     int c = strcmp(x->sort, y->sort);
     return c ? c : strcmp(x->key, y->key);
 }
@@ -199,11 +195,13 @@ int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const 
         goto fail;
     if (fill_all(db, TEAM_GROUPS[by], &q, out, e) < 0)
         goto fail;
+    /* The row without a key: commune-level teams come first, unknown units last. */
     for (int i = 0; i < out->n_rows; i++)
-        if (!out->rows[i].key[0])
-            snprintf(out->rows[i].name, sizeof out->rows[i].name, "%s",
-                     by == PROGRESS_BY_AREA ? _("Commune-level teams") : _("Unknown unit"));
-    sort_mode = by;
+        if (!out->rows[i].key[0]) {
+            progress_row *r = &out->rows[i];
+            snprintf(r->name, sizeof r->name, "%s", by == PROGRESS_BY_AREA ? _("Commune-level teams") : _("Unknown unit"));
+            snprintf(r->sort, sizeof r->sort, "%s", by == PROGRESS_BY_AREA ? "" : "\x7f");
+        }
     if (out->n_rows > 0)
         qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
 

@@ -374,6 +374,14 @@ static void parses_arguments(void **state)
     assert_int_equal(progress_parse_as_of("\xff", d, &e), -1);
     assert_int_equal(progress_parse_as_of(NULL, d, &e), 0);
     assert_int_equal(strlen(d), 10);
+
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    report_json_string(f, "Thôn \"Đông\"\\\n\t\x01");
+    fclose(f);
+    assert_string_equal(buf, "\"Thôn \\\"Đông\\\"\\\\\\n\\t\\u0001\"");
+    free(buf);
 }
 
 int main(void)
