@@ -40,11 +40,9 @@ int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
     a.households = parse_count(households);
     if (a.people < 0 || a.households < 0)
         return cli_usage("activity add", _("--people and --households must be whole numbers, 0 or more"));
-    if (strlen(team) >= sizeof a.team_uuid || strlen(type) >= sizeof a.type || strlen(note) >= sizeof a.note)
-        return cli_fail(_("a text is too long"));
-    snprintf(a.team_uuid, sizeof a.team_uuid, "%s", team);
-    snprintf(a.type, sizeof a.type, "%s", type);
-    snprintf(a.note, sizeof a.note, "%s", note);
+    if (cli_text_arg("--team", team, a.team_uuid, sizeof a.team_uuid) ||
+        cli_text_arg("--type", type, a.type, sizeof a.type) || cli_text_arg("--note", note, a.note, sizeof a.note))
+        return 1;
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;

@@ -22,13 +22,10 @@ int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
         return cli_usage("session add", _("--date is required"));
     if (cli_date_arg("session add", date, s.date))
         return 2;
-    snprintf(s.place, sizeof s.place, "%s", place);
-    snprintf(s.organiser, sizeof s.organiser, "%s", organiser);
-    snprintf(s.topic, sizeof s.topic, "%s", topic);
-    snprintf(s.note, sizeof s.note, "%s", note);
-    if (strlen(place) >= sizeof s.place || strlen(organiser) >= sizeof s.organiser ||
-        strlen(topic) >= sizeof s.topic || strlen(note) >= sizeof s.note)
-        return cli_fail(_("a text is too long"));
+    if (cli_text_arg("--place", place, s.place, sizeof s.place) ||
+        cli_text_arg("--organiser", organiser, s.organiser, sizeof s.organiser) ||
+        cli_text_arg("--topic", topic, s.topic, sizeof s.topic) || cli_text_arg("--note", note, s.note, sizeof s.note))
+        return 1;
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;

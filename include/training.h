@@ -11,10 +11,10 @@
 
 typedef struct {
     char date[11];        /* required */
-    char place[256];      /* free text, may be empty */
-    char organiser[256];  /* province department, Youth Union, telecom company, … */
-    char topic[256];
-    char note[1024];
+    char place[801];      /* free text, may be empty; at most 200 characters */
+    char organiser[801];  /* province department, Youth Union, telecom company, … */
+    char topic[801];
+    char note[4001];      /* at most 1000 characters */
 } training_session_rec;
 
 /* Adds a session for this file's office; uuid gets its key. Text fields must be
@@ -57,7 +57,7 @@ typedef struct {
     char type[24];     /* one of ACTIVITY_TYPES */
     long people;       /* people helped, >= 0 */
     long households;   /* households helped, >= 0 */
-    char note[1024];
+    char note[4001];   /* at most 1000 characters */
 } activity_rec;
 
 /* What was done between two dates, for the level above: per activity type (in

@@ -73,6 +73,9 @@ check_fails "bad date" 2 c training zalo --date 2022-13-01 m-an
 check_fails "bad activity type" 1 c activity add --team t-dong --date 03/10/2022 --type party
 check_fails "negative people" 2 c activity add --team t-dong --date 03/10/2022 --type vneid --people -3
 check_fails "invalid UTF-8 place" 1 c session add --date 01/10/2022 --place "$(printf 'Nh\303')"
+long=$(printf '%0300d' 0)
+check_fails "a 300-character place" 1 c session add --date 01/10/2022 --place "$long"
+check_fails "a 100 KB note" 1 c activity add --team t-dong --date 03/10/2022 --type vneid --note "$(printf '%0100000d' 0)"
 expect_eq "nothing changed by refused commands" "$(sqlite3 "$D" "SELECT count(*) FROM attendance; SELECT count(*) FROM audit;")" "$before"
 out=$(c report --as-of 31/02/2022 2>&1)
 expect_contains "date message in Vietnamese" "$out" "không phải là ngày"

@@ -59,6 +59,15 @@ static void refuses_bad_session_input_and_saves_nothing(void **state)
     snprintf(bad.topic, sizeof bad.topic, "VNeID \xc3\x28");
     assert_int_equal(training_session_add(db, &bad, uuid, &e), -1);
     assert_non_null(strstr(e.msg, "UTF-8"));
+    training_session_rec viet = {.date = "2022-09-15"};
+    for (int i = 0; i < 200; i++) /* 200 characters of 3 bytes: allowed */
+        strcat(viet.place, "ễ");
+    assert_int_equal(training_session_add(db, &viet, uuid, &e), 0);
+    for (int i = 0; i < 201; i++)
+        strcat(viet.topic, "ễ");
+    assert_int_equal(training_session_add(db, &viet, uuid, &e), -1); /* 201 */
+    assert_non_null(strstr(e.msg, "201"));
+    db_exec(db, "DELETE FROM audit; DELETE FROM training_session", NULL);
     assert_int_equal(count("SELECT count(*) FROM training_session"), 0);
     db_exec(db, "DELETE FROM office", NULL);
     assert_int_equal(training_session_add(db, &(training_session_rec){.date = "2022-09-15"}, uuid, &e), -1);
