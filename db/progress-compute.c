@@ -84,12 +84,6 @@ static progress_row *find_row(progress_table *t, int n_sorted, const char *key, 
     return r;
 }
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
-{
-    const unsigned char *s = sqlite3_column_text(st, col);
-    snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
 /* Runs the query of kind fill over the team groups tg and adds its figures to
  * t's rows (created for FILL_TEAMS, which must come first). */
 static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *q, progress_table *t,
@@ -121,10 +115,10 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
         case FILL_TEAMS:
             r->teams = sqlite3_column_int64(st, 1);
             if (!r->name[0])
-                copy_col(r->name, sizeof r->name, st, 2);
+                progress_copy_col(r->name, sizeof r->name, st, 2);
             if (!r->sort[0])
-                copy_col(r->sort, sizeof r->sort, st, 3);
-            copy_col(r->code, sizeof r->code, st, 4);
+                progress_copy_col(r->sort, sizeof r->sort, st, 3);
+            progress_copy_col(r->code, sizeof r->code, st, 4);
             break;
         case FILL_MEMBERS:
             r->members = sqlite3_column_int64(st, 1);
@@ -171,8 +165,8 @@ static int seed_areas(sqlite3 *db, progress_table *t, cdtt_err *e)
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         progress_row *r = find_row(t, 0, (const char *)sqlite3_column_text(st, 0), 1); /* uuids are unique */
-        copy_col(r->name, sizeof r->name, st, 1);
-        copy_col(r->sort, sizeof r->sort, st, 2);
+        progress_copy_col(r->name, sizeof r->name, st, 1);
+        progress_copy_col(r->sort, sizeof r->sort, st, 2);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot compute the progress"));

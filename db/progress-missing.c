@@ -31,12 +31,6 @@ static const char TEAMS_MISSING[] =
     "LEFT JOIN trained tr ON tr.team_uuid = tc.uuid WHERE coalesce(tr.n, 0) < ?2 "
     "ORDER BY tc.asort, tc.tsort, tc.uuid";
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
-{
-    const unsigned char *s = sqlite3_column_text(st, col);
-    snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
 int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
                      const char *as_of, const char *area_uuid, progress_missing_item **items,
                      int *n, cdtt_err *e)
@@ -61,14 +55,14 @@ int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator 
             *items = xrealloc(*items, (size_t)cap * sizeof **items);
         }
         progress_missing_item *it = &(*items)[(*n)++];
-        copy_col(it->uuid, sizeof it->uuid, st, 0);
-        copy_col(it->name, sizeof it->name, st, 1);
-        copy_col(it->teams, sizeof it->teams, st, 2);
-        copy_col(it->area, sizeof it->area, st, 3);
+        progress_copy_col(it->uuid, sizeof it->uuid, st, 0);
+        progress_copy_col(it->name, sizeof it->name, st, 1);
+        progress_copy_col(it->teams, sizeof it->teams, st, 2);
+        progress_copy_col(it->area, sizeof it->area, st, 3);
         if (ind == TARGET_INPERSON)
             snprintf(it->detail, sizeof it->detail, "%lld/%d", (long long)sqlite3_column_int64(st, 4), min);
         else if (ind == TARGET_MOOC)
-            copy_col(it->detail, sizeof it->detail, st, 4);
+            progress_copy_col(it->detail, sizeof it->detail, st, 4);
         else
             it->detail[0] = '\0';
     }

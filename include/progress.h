@@ -43,8 +43,8 @@ typedef enum {
 typedef struct {
     char key[64];    /* area uuid, "scheme:code" or unit code; "" = no area / unknown unit */
     char code[16];   /* the unit's code (commune/district/province rows), else "" */
-    char name[256];  /* what to show; already translated for the "" row */
-    char sort[256];  /* the order of rows (sort key or code) */
+    char name[404];  /* what to show (a name has at most 100 characters); translated for the "" row */
+    char sort[404];  /* the order of rows (sort key or code) */
     long teams;         /* teams that count */
     long members;       /* distinct members that count */
     long mooc_done;     /* of them, MOOC completed */
@@ -92,9 +92,9 @@ int progress_by_parse(const char *s, progress_by *by);
 /* Someone (or a team) still missing an indicator. */
 typedef struct {
     char uuid[37];
-    char name[256];    /* member's full name, or team name */
-    char teams[512];   /* member: names of the counted teams, "; "-separated; team: "" */
-    char area[256];    /* area name ("" for commune-level teams) */
+    char name[404];    /* member's full name, or team name (at most 100 characters) */
+    char teams[1024];  /* member: names of the counted teams, "; "-separated (cut when very long); team: "" */
+    char area[1024];   /* area name(s), ","-separated ("" for commune-level teams) */
     char detail[64];   /* mooc: not_started|in_progress|completed; zalo: ""; inperson: "N/M" attendees/needed */
 } progress_missing_item;
 

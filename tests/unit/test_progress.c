@@ -2,6 +2,7 @@
 #include "training_fixture.h"
 #include "config.h"
 #include "progress.h"
+#include "../../db/progress-sql.h"
 
 static char *dir;
 static sqlite3 *db;
@@ -384,6 +385,22 @@ static void parses_arguments(void **state)
     free(buf);
 }
 
+static void long_texts_are_cut_between_characters(void **state)
+{
+    (void)state;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT 'ễễễ', NULL, 'ab'", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char small[5], tiny[3];
+    progress_copy_col(small, sizeof small, st, 0);
+    assert_string_equal(small, "ễ"); /* not "ễ" plus a broken byte */
+    progress_copy_col(small, sizeof small, st, 1);
+    assert_string_equal(small, "");
+    progress_copy_col(tiny, sizeof tiny, st, 2);
+    assert_string_equal(tiny, "ab");
+    sqlite3_finalize(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +416,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(missing_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(report_formats, setup, teardown),
         cmocka_unit_test(parses_arguments),
+        cmocka_unit_test_setup_teardown(long_texts_are_cut_between_characters, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
