@@ -31,12 +31,9 @@ static const char TEAMS_MISSING[] =
     "LEFT JOIN trained tr ON tr.team_uuid = tc.uuid WHERE coalesce(tr.n, 0) < ?2 "
     "ORDER BY tc.asort, tc.tsort, tc.uuid";
 
-int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
-                     const char *as_of, const char *area_uuid, progress_missing_item **items,
-                     int *n, cdtt_err *e)
+long progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind, const char *as_of,
+                      const char *area_uuid, progress_missing_fn fn, void *arg, cdtt_err *e)
 {
-    *items = NULL;
-    *n = 0;
     int min = cfg->inperson_min_attendees > 0 ? cfg->inperson_min_attendees : 1;
     sqlite3_stmt *st = db_prepare(db, ind == TARGET_INPERSON ? TEAMS_MISSING : MEMBERS_MISSING, e);
     if (!st)
@@ -48,31 +45,28 @@ int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator 
         sqlite3_bind_int(st, 5, ind == TARGET_ZALO);
     if (area_uuid)
         sqlite3_bind_text(st, 4, area_uuid, -1, SQLITE_STATIC);
-    int rc, cap = 0;
+    long n = 0;
+    int rc;
+    progress_missing_item it;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 32;
-            *items = xrealloc(*items, (size_t)cap * sizeof **items);
-        }
-        progress_missing_item *it = &(*items)[(*n)++];
-        progress_copy_col(it->uuid, sizeof it->uuid, st, 0);
-        progress_copy_col(it->name, sizeof it->name, st, 1);
-        progress_copy_col(it->teams, sizeof it->teams, st, 2);
-        progress_copy_col(it->area, sizeof it->area, st, 3);
+        progress_copy_col(it.uuid, sizeof it.uuid, st, 0);
+        progress_copy_col(it.name, sizeof it.name, st, 1);
+        progress_copy_col(it.teams, sizeof it.teams, st, 2);
+        progress_copy_col(it.area, sizeof it.area, st, 3);
         if (ind == TARGET_INPERSON)
-            snprintf(it->detail, sizeof it->detail, "%lld/%d", (long long)sqlite3_column_int64(st, 4), min);
+            snprintf(it.detail, sizeof it.detail, "%lld/%d", (long long)sqlite3_column_int64(st, 4), min);
         else if (ind == TARGET_MOOC)
-            progress_copy_col(it->detail, sizeof it->detail, st, 4);
+            progress_copy_col(it.detail, sizeof it.detail, st, 4);
         else
-            it->detail[0] = '\0';
+            it.detail[0] = '\0';
+        n++;
+        if (fn(&it, arg) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        free(*items);
-        *items = NULL;
-        *n = 0;
+    if (rc != SQLITE_DONE)
         return db_fail(db, e, _("cannot list who is missing"));
-    }
-    return 0;
+    return n;
 }
-

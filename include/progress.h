@@ -98,13 +98,16 @@ typedef struct {
     char detail[64];   /* mooc: not_started|in_progress|completed; zalo: ""; inperson: "N/M" attendees/needed */
 } progress_missing_item;
 
-/* The members (mooc, zalo) or teams (inperson) that count as of as_of and lack
- * indicator ind, in Vietnamese name order; only those of area area_uuid when it
- * is not NULL ("" = commune-level teams). Returns 0 with *items (free it) and *n
- * set, or -1 with e set. */
-int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
-                     const char *as_of, const char *area_uuid, progress_missing_item **items,
-                     int *n, cdtt_err *e);
+/* Called for each item of a missing list; returns 0 to go on, anything else to stop. */
+typedef int (*progress_missing_fn)(const progress_missing_item *it, void *arg);
+
+/* Calls fn for each member (mooc, zalo) or team (inperson) that counts as of
+ * as_of and lacks indicator ind, in Vietnamese name order; only those of area
+ * area_uuid when it is not NULL ("" = commune-level teams). Rows are streamed,
+ * so memory does not grow with the list. Returns the number of items visited,
+ * or -1 with e set. */
+long progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind, const char *as_of,
+                      const char *area_uuid, progress_missing_fn fn, void *arg, cdtt_err *e);
 
 typedef enum { REPORT_TEXT = 0, REPORT_CSV, REPORT_JSON } report_format;
 
@@ -121,9 +124,12 @@ int report_format_parse(const char *s, report_format *fmt);
  * {"as_of", "by", "targets", "rows": [...], "totals": {...}}. */
 void report_progress_write(FILE *f, const progress_table *t, report_format fmt);
 
-/* Writes a missing list in fmt (text or csv; json is treated as csv). */
-void report_missing_write(FILE *f, enum target_indicator ind, const progress_missing_item *items,
-                          int n, report_format fmt);
+/* Writes the missing list of ind as of as_of (area_uuid as for progress_missing)
+ * in fmt: text is a heading with the count and an aligned table (the query runs
+ * twice: widths, then rows); csv (json is treated as csv) has a header row and
+ * ends with the id column. Returns the number of items, or -1 with e set. */
+long report_missing(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
+                    const char *as_of, const char *area_uuid, report_format fmt, cdtt_err *e);
 
 /* The translation of a report heading: msgid in the message context "report"
  * (so other modules' translations of the same English word do not apply), or
