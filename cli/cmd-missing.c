@@ -2,10 +2,8 @@
 #include "cli.h"
 #include "progress.h"
 #include "records.h"
-#include "validate.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 int cmd_missing(cli_ctx *ctx, int argc, char **argv)

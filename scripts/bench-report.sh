@@ -52,7 +52,7 @@ run() { # NAME CMD...
     printf '%-34s %7d ms  %8d lines\n' "$name" "$ms" "$(wc -l <"$T/out")"
 }
 echo "members: $N, teams: $((N / 8)), communes: $((N / 160))"
-run "report --by area" "$CDTT" --db "$D" report --as-of 15/10/2022
+run "report --by area" "$CDTT" --db "$D" report --by area --as-of 15/10/2022
 run "report --by commune" "$CDTT" --db "$D" report --by commune --as-of 15/10/2022
 run "report --by commune --format json" "$CDTT" --db "$D" report --by commune --as-of 15/10/2022 --format json
 run "missing mooc (csv)" "$CDTT" --db "$D" missing mooc --as-of 15/10/2022 --format csv
