@@ -82,6 +82,8 @@ static int store(const add_opt *o, char *base, const char *value)
             return cli_usage("add", "%s: %s", o->flag, vr.msg);
         value = iso;
     }
+    if (strlen(value) >= o->size)
+        return cli_usage("add", _("%s is too long (at most %zu bytes)"), o->flag, o->size - 1);
     snprintf(dst, o->size, "%s", value);
     return 0;
 }
@@ -93,6 +95,8 @@ static int parse(int argc, char **argv, const add_opt *opts, char *rec, size_t n
 {
     if (argc < 2 || argv[1][0] == '-')
         return cli_usage("add", _("'add %s' needs the name first"), argv[0]);
+    if (strlen(argv[1]) >= name_size)
+        return cli_usage("add", _("the name is too long (at most %zu bytes)"), name_size - 1);
     snprintf(rec + name_off, name_size, "%s", argv[1]);
     for (int i = 2; i < argc; i++) {
         const add_opt *o = NULL;

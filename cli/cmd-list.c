@@ -20,7 +20,7 @@
 typedef struct {
     int csv;
     const char *search, *team, *area;
-    int deleted, full;
+    bool deleted, full;
     int widths[MAX_COLS]; /* text columns: the kind's widths, widened to fit the headers */
 } list_opts;
 
@@ -260,35 +260,26 @@ static void print_header(const list_kind *k, list_opts *o)
 static int parse_opts(const list_kind *k, int argc, char **argv, list_opts *o)
 {
     memset(o, 0, sizeof *o);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **value = NULL;
-        const char *format = NULL;
-        if (strcmp(a, "--search") == 0)
-            value = &o->search;
-        else if (strcmp(a, "--team") == 0 && strcmp(k->word, "members") == 0)
-            value = &o->team;
-        else if (strcmp(a, "--area") == 0 && strcmp(k->word, "areas") != 0)
-            value = &o->area;
-        else if (strcmp(a, "--format") == 0)
-            value = &format;
-        else if (strcmp(a, "--deleted") == 0)
-            o->deleted = 1;
-        else if (strcmp(a, "--full") == 0)
-            o->full = 1;
-        else
-            return cli_usage("list", _("unknown option '%s' for 'list %s'"), a, k->word);
-        if (value) {
-            if (i + 1 >= argc)
-                return cli_usage("list", _("%s needs a value"), a);
-            *value = argv[++i];
-        }
-        if (format) {
-            if (strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
-                return cli_usage("list", _("--format must be text or csv, not '%s'"), format);
-            o->csv = strcmp(format, "csv") == 0;
-        }
-    }
+    const char *format = NULL, *pos[1];
+    int is_members = strcmp(k->word, "members") == 0, is_areas = strcmp(k->word, "areas") == 0;
+    cli_opt opts[8] = {
+        {"--format", &format, NULL},
+        {"--search", &o->search, NULL},
+        {"--deleted", NULL, &o->deleted},
+        {"--full", NULL, &o->full},
+    };
+    int n = 4;
+    if (!is_areas)
+        opts[n++] = (cli_opt){"--area", &o->area, NULL};
+    if (is_members)
+        opts[n++] = (cli_opt){"--team", &o->team, NULL};
+    opts[n] = (cli_opt){NULL, NULL, NULL};
+    int npos = cli_parse_opts("list", argc, argv, opts, pos, 0);
+    if (npos < 0)
+        return 2;
+    if (format && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
+        return cli_usage("list", _("--format must be text or csv, not '%s'"), format);
+    o->csv = format && strcmp(format, "csv") == 0;
     return 0;
 }
 

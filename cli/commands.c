@@ -12,8 +12,11 @@ int cmd_list_areas(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_area(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_team(cli_ctx *ctx, int argc, char **argv);
 int cmd_add_member(cli_ctx *ctx, int argc, char **argv);
+int cmd_delete(cli_ctx *ctx, int argc, char **argv);
+int cmd_undelete(cli_ctx *ctx, int argc, char **argv);
 int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_csv_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
@@ -54,9 +57,17 @@ const cli_command CLI_COMMANDS[] = {
         "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
         "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
      N_("add a member, optionally into a team")},
+    {"delete", "member", cmd_delete, N_("UUID"), N_("delete a member (it leaves its teams today)")},
+    {"delete", "team", cmd_delete, N_("UUID|NAME"), N_("delete a team that has no members left")},
+    {"delete", "area", cmd_delete, N_("UUID|NAME"), N_("delete a village or group that has no teams left")},
+    {"undelete", "member", cmd_undelete, N_("UUID"), N_("restore a deleted member and its teams")},
+    {"undelete", "team", cmd_undelete, N_("UUID|NAME"), N_("restore a deleted team")},
+    {"undelete", "area", cmd_undelete, N_("UUID|NAME"), N_("restore a deleted village or group")},
     {"csv", "export", cmd_csv_export,
      N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
      N_("write a table as CSV for Excel (identifiers masked unless --full)")},
+    {"csv", "import", cmd_csv_import, N_("members FILE [--dry-run]"),
+     N_("import a member list saved from Excel (all rows or none)")},
     {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
      N_("write every table to one Excel workbook, a sheet per table")},
     {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),

@@ -121,7 +121,8 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
         slash[slash == dir ? 1 : 0] = '\0';
     else
         snprintf(dir, sizeof dir, ".");
-    snprintf(tmp, sizeof tmp, "%s/.cdtt-export.XXXXXX", dir);
+    /* "./" keeps a relative folder such as "file:x" from being read as a URI by VACUUM INTO. */
+    snprintf(tmp, sizeof tmp, "%s%s/.cdtt-export.XXXXXX", dir[0] == '/' || dir[0] == '.' ? "" : "./", dir);
     int fd = mkstemp(tmp);
     if (fd < 0)
         return err_set(e, _("cannot create a file in %s: %s"), dir, strerror(errno));

@@ -4,6 +4,7 @@
 #include "db.h"
 #include "schema.h"
 #include "sha256.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -114,7 +115,7 @@ static void feed_str(sha256_ctx *c, const char *s)
     feed_text(c, 'S', s, strlen(s));
 }
 
-static void feed_value(sha256_ctx *c, sqlite3_stmt *st, int col)
+static void feed_value(sha256_ctx *c, sqlite3_stmt *st, int col, package_manifest *m)
 {
     char buf[64];
     switch (sqlite3_column_type(st, col)) {
@@ -132,14 +133,21 @@ static void feed_value(sha256_ctx *c, sqlite3_stmt *st, int col)
     case SQLITE_BLOB:
         feed_text(c, 'B', sqlite3_column_blob(st, col), (size_t)sqlite3_column_bytes(st, col));
         break;
-    default:
-        feed_text(c, 'T', sqlite3_column_text(st, col), (size_t)sqlite3_column_bytes(st, col));
+    default: {
+        const char *t = (const char *)sqlite3_column_text(st, col);
+        size_t n = (size_t)sqlite3_column_bytes(st, col);
+        if ((long long)n > m->longest_value)
+            m->longest_value = (long long)n;
+        if (!text_valid_utf8(t, n))
+            m->bad_utf8 = 1;
+        feed_text(c, 'T', t, n);
+    }
     }
 }
 
 /* Feeds every row of schema.table ordered by uuid; counts them in *rows. */
 static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char *table,
-                      long long *rows, cdtt_err *e)
+                      long long *rows, package_manifest *m, cdtt_err *e)
 {
     char *cols = package_column_list(db, schema, table, e);
     if (!cols)
@@ -158,7 +166,7 @@ static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char
     *rows = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < ncol; i++)
-            feed_value(c, st, i);
+            feed_value(c, st, i, m);
         (*rows)++;
     }
     sqlite3_finalize(st);
@@ -182,8 +190,10 @@ int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_er
     snprintf(num, sizeof num, "%d/%d", m->schema_version, m->full);
     feed_str(&c, num);
     m->n_tables = 0;
+    m->longest_value = 0;
+    m->bad_utf8 = 0;
     for (int i = 0; SCHEMA_TRAVEL_TABLES[i] && i < PACKAGE_MAX_TABLES; i++) {
-        if (feed_table(db, &c, schema, SCHEMA_TRAVEL_TABLES[i], &m->rows[i], e) < 0)
+        if (feed_table(db, &c, schema, SCHEMA_TRAVEL_TABLES[i], &m->rows[i], m, e) < 0)
             return -1;
         m->n_tables = i + 1;
     }
@@ -322,7 +332,7 @@ int package_copy_private(const char *src, char out[4096], cdtt_err *e)
 {
     const char *tmp = getenv("TMPDIR");
     snprintf(out, 4096, "%s/cdtt-import.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    int in = open(src, O_RDONLY | O_CLOEXEC);
     if (in < 0)
         return err_set(e, _("cannot read %s: %s"), src, strerror(errno));
     int fd = mkstemp(out);

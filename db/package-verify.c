@@ -153,6 +153,11 @@ static int check_digest(sqlite3 *p, const char *path, const package_manifest *m,
     for (int i = 0; i < m->n_tables; i++)
         if (again.rows[i] != m->rows[i])
             return err_set(e, _("%s has been altered (row counts do not match its manifest)"), path);
+    if (again.bad_utf8)
+        return err_set(e, _("%s holds text that is not valid UTF-8"), path);
+    if (again.longest_value > PACKAGE_MAX_VALUE_BYTES)
+        return err_set(e, _("%s holds a value of %lld bytes; at most %d are allowed"), path,
+                       again.longest_value, PACKAGE_MAX_VALUE_BYTES);
     return 0;
 }
 

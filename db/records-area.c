@@ -75,8 +75,7 @@ int area_save(sqlite3 *db, area_rec *r, int accept_warnings, findings *f, cdtt_e
     err_clear(e);
     if (rec_clean_name(r->name, sizeof r->name, "name", f) == 0)
         area_check(db, r, f);
-    if (rec_clean_note(r->note, sizeof r->note) < 0)
-        findings_add(f, VALID_ERROR, "note", _("the note is not valid UTF-8 text"));
+    rec_clean_text(r->note, sizeof r->note, NOTE_MAX_CHARS, "note", f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
     return rec_write(db, &AREA_WRITER, r, r->uuid, r->updated_at, e);

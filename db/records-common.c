@@ -47,36 +47,19 @@ int rec_stamp_get(sqlite3 *db, rec_stamp *s, cdtt_err *e)
     return 0;
 }
 
-/* Copies src into buf (size n) when it fits; -1 when src is NULL or too long. */
-static int replace_with(char *buf, size_t n, char *src)
+int rec_clean_text(char *buf, size_t n, size_t max_chars, const char *field, findings *f)
 {
-    if (!src)
+    valid_result vr;
+    char *out = xmalloc(n);
+    valid_status s = validate_text(buf, max_chars, out, n, &vr);
+    if (s == VALID_ERROR) {
+        findings_add(f, VALID_ERROR, field, "%s", vr.msg);
+        free(out);
         return -1;
-    int rc = strlen(src) < n ? 0 : -1;
-    if (rc == 0)
-        memcpy(buf, src, strlen(src) + 1);
-    free(src);
-    return rc;
-}
-
-int rec_clean(char *buf, size_t n)
-{
-    return replace_with(buf, n, text_clean(buf));
-}
-
-int rec_clean_note(char *buf, size_t n)
-{
-    char *s = text_nfc(buf);
-    if (!s)
-        return -1;
-    size_t len = strlen(s), start = 0;
-    while (start < len && strchr(" \t\r\n", s[start]))
-        start++;
-    while (len > start && strchr(" \t\r\n", s[len - 1]))
-        len--;
-    s[len] = '\0';
-    memmove(s, s + start, len - start + 1);
-    return replace_with(buf, n, s);
+    }
+    snprintf(buf, n, "%s", out);
+    free(out);
+    return 0;
 }
 
 void rec_check_date(const char *date, const char *field, findings *f)
@@ -152,8 +135,15 @@ int rec_run(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_err *e)
 
 void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n)
 {
-    const unsigned char *t = sqlite3_column_text(st, col);
-    snprintf(dst, n, "%s", t ? (const char *)t : "");
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    size_t len = t ? strlen(t) : 0;
+    if (len >= n) {
+        len = n - 1;
+        while (len > 0 && ((unsigned char)t[len] & 0xC0) == 0x80)
+            len--; /* never cut a character in two */
+    }
+    memcpy(dst, t ? t : "", len);
+    dst[len] = '\0';
 }
 
 int rec_live(sqlite3 *db, const char *table, const char *uuid)

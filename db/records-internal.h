@@ -32,12 +32,10 @@ typedef struct {
  * file has no office yet. */
 int rec_stamp_get(sqlite3 *db, rec_stamp *s, cdtt_err *e);
 
-/* Replaces the text in buf (of size n) by its NFC, trimmed, space-collapsed form.
- * Returns 0, or -1 (buf unchanged) when it is not valid UTF-8. */
-int rec_clean(char *buf, size_t n);
-/* Replaces the text in buf by its NFC form with surrounding white space removed
- * (inner line breaks kept). Returns 0, or -1 when it is not valid UTF-8. */
-int rec_clean_note(char *buf, size_t n);
+/* Checks and cleans optional free text in place with validate_text (NFC,
+ * trimmed, line breaks allowed, at most max_chars characters and n - 1 bytes).
+ * Returns 0, or -1 after adding an error about field to f. */
+int rec_clean_text(char *buf, size_t n, size_t max_chars, const char *field, findings *f);
 
 /* Checks and cleans a required name in place with validate_name (NFC, trimmed,
  * 1-100 characters). Returns 0, or -1 after adding an error about field to f. */
@@ -68,13 +66,18 @@ void rec_bind_stamp(sqlite3_stmt *st, const rec_stamp *s);
 /* Steps a write statement to the end and finalizes it. Returns 0, or -1 with e set. */
 int rec_run(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_err *e);
 
-/* Copies text column col into dst (size n), "" for NULL. */
+/* Copies text column col into dst (size n), "" for NULL; text too long is cut
+ * at a character boundary. */
 void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n);
 #define REC_COL(st, col, field) rec_col((st), (col), (field), sizeof(field))
 
 /* The team size limit for a team level ("commune", or a village/group level);
  * 0 = no limit. */
 int records_limit_for_level(const char *level);
+
+/* The longest notes, and other free text, in characters. */
+#define NOTE_MAX_CHARS 300
+#define SHORT_TEXT_MAX_CHARS 20
 
 /* Whether a live record with uuid exists in table (area team member). */
 int rec_live(sqlite3 *db, const char *table, const char *uuid);

@@ -51,6 +51,10 @@ static void q_common(query *q, const char *alias_dot_deleted, const char *word_s
     }
     if (!f || !f->search || !f->search[0])
         return;
+    if (!text_valid_utf8(f->search, strlen(f->search))) {
+        q_add(q, " AND 0"); /* garbage matches no name */
+        return;
+    }
     q->fold = text_fold(f->search);
     int words = 0;
     for (char *w = strtok(q->fold, " "); w && words < MAX_WORDS; w = strtok(NULL, " "), words++)

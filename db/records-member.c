@@ -89,8 +89,7 @@ static void member_normalise(member_rec *r, findings *f)
          "mooc_date", f);
     take(validate_date(r->zalo_date, out, &vr), &vr, out, r->zalo_date, sizeof r->zalo_date,
          "zalo_date", f);
-    if (rec_clean_note(r->note, sizeof r->note) < 0)
-        findings_add(f, VALID_ERROR, "note", _("the note is not valid UTF-8 text"));
+    rec_clean_text(r->note, sizeof r->note, NOTE_MAX_CHARS, "note", f);
     r->youth_union = r->youth_union != 0;
     r->consent = r->consent != 0;
 }

@@ -19,7 +19,8 @@ static int already_in_team(sqlite3 *db, const membership_rec *r)
     sqlite3_stmt *st = NULL;
     int found = 0;
     if (sqlite3_prepare_v2(db,
-                           "SELECT 1 FROM membership WHERE team_uuid = ? AND member_uuid = ? "
+                           /* +team_uuid: walk the member's few memberships, not the team's */
+                           "SELECT 1 FROM membership WHERE +team_uuid = ? AND member_uuid = ? "
                            "AND uuid != ? AND deleted = 0 AND date_to IS NULL",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, r->team_uuid, -1, SQLITE_STATIC);
@@ -50,8 +51,10 @@ void membership_check(sqlite3 *db, const membership_rec *r, int max_size, findin
         return; /* a past membership counts neither as a duplicate nor toward the size */
     if (already_in_team(db, r))
         findings_add(f, VALID_ERROR, "member_uuid", _("this member is already in the team"));
+    if (max_size <= 0)
+        return;
     long long n = rec_team_member_count(db, r->team_uuid);
-    if (max_size > 0 && n + (r->uuid[0] ? 0 : 1) > max_size)
+    if (n + (r->uuid[0] ? 0 : 1) > max_size)
         findings_add(f, VALID_WARN, "team_uuid",
                      _("the team would have %lld members, more than the %d allowed"),
                      n + (r->uuid[0] ? 0 : 1), max_size);
@@ -81,8 +84,15 @@ static const rec_writer MEMBERSHIP_WRITER = {
 /* The size limit of the team's level. */
 static int team_limit(sqlite3 *db, const char *team_uuid)
 {
-    team_rec t;
-    return team_get(db, team_uuid, &t) == 0 ? records_limit_for_level(t.level) : 0;
+    sqlite3_stmt *st = NULL;
+    int limit = 0;
+    if (sqlite3_prepare_v2(db, "SELECT level FROM team WHERE uuid = ?", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, team_uuid, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            limit = records_limit_for_level((const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_finalize(st);
+    return limit;
 }
 
 int membership_save(sqlite3 *db, membership_rec *r, int accept_warnings, findings *f, cdtt_err *e)

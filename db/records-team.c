@@ -48,7 +48,7 @@ void team_check(sqlite3 *db, const team_rec *r, findings *f)
         findings_add(f, VALID_ERROR, "area_uuid",
                      _("a village or residential-group team needs its village or residential group"));
     int limit = records_limit_for_level(r->level);
-    long long n = r->uuid[0] ? rec_team_member_count(db, r->uuid) : 0;
+    long long n = limit > 0 && r->uuid[0] ? rec_team_member_count(db, r->uuid) : 0;
     if (limit > 0 && n > limit)
         findings_add(f, VALID_WARN, "", _("the team has %lld members, more than the %d allowed"), n, limit);
 }
@@ -92,12 +92,11 @@ int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_e
     f->n = 0;
     err_clear(e);
     int names_ok = rec_clean_name(r->name, sizeof r->name, "name", f) == 0;
-    if (rec_clean(r->decision_no, sizeof r->decision_no) < 0)
-        findings_add(f, VALID_ERROR, "decision_no", _("the decision number is not valid UTF-8 text"));
-    if (rec_clean(r->decision_issuer, sizeof r->decision_issuer) < 0)
-        findings_add(f, VALID_ERROR, "decision_issuer", _("the issuer is not valid UTF-8 text"));
-    if (rec_clean_note(r->note, sizeof r->note) < 0)
-        findings_add(f, VALID_ERROR, "note", _("the note is not valid UTF-8 text"));
+    rec_clean_text(r->decision_no, sizeof r->decision_no, SHORT_TEXT_MAX_CHARS, "decision_no", f);
+    if (strchr(r->decision_no, '\n'))
+        findings_add(f, VALID_ERROR, "decision_no", _("the decision number must be on one line"));
+    rec_clean_text(r->decision_issuer, sizeof r->decision_issuer, 80, "decision_issuer", f);
+    rec_clean_text(r->note, sizeof r->note, NOTE_MAX_CHARS, "note", f);
     if (names_ok)
         team_check(db, r, f);
     if (rec_verdict(f, accept_warnings, e) < 0)

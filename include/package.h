@@ -32,7 +32,13 @@ typedef struct {
     char digest[65];         /* SHA-256 over the canonical content, lowercase hex */
     long long rows[PACKAGE_MAX_TABLES]; /* per SCHEMA_TRAVEL_TABLES entry */
     int n_tables;
+    /* Found while computing the digest (not stored in the manifest): */
+    long long longest_value;  /* bytes of the longest text value */
+    int bad_utf8;             /* 1 when some text value is not valid UTF-8 */
 } package_manifest;
+
+/* The longest text value a package may carry, in bytes. */
+#define PACKAGE_MAX_VALUE_BYTES 65536
 
 typedef struct {
     int full;  /* include CCCD, and phone/e-mail of members without consent */
@@ -51,7 +57,8 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
 /* The digest and row counts of the canonical content of schema `schema` ("main"
  * or an attached name) of db: the office row, the manifest's identity fields
  * given in m, then every travelling table's rows ordered by uuid with the
- * columns in schema order. Fills m->digest, m->rows and m->n_tables.
+ * columns in schema order. Fills m->digest, m->rows, m->n_tables, m->longest_value
+ * and m->bad_utf8.
  * Returns 0, or -1 with e set. */
 int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e);
 

@@ -117,7 +117,9 @@ void membership_check(sqlite3 *db, const membership_rec *r, int max_size, findin
 /* Inserts (uuid "") or updates the record with its audit entry, in one transaction,
  * and fills uuid/updated_at. Called inside a transaction the caller already opened
  * (sqlite3_get_autocommit(db) == 0), a save or delete joins it: it neither begins,
- * commits nor rolls back, and the caller decides (bulk imports use this). Runs the checks first: returns -1 and saves nothing
+ * commits nor rolls back, and the caller decides (bulk imports use this); a save that
+ * fails there undoes only its own changes (a savepoint) and leaves the caller's
+ * transaction open. Runs the checks first: returns -1 and saves nothing
  * on an error finding, or on a warning unless accept_warnings. f (may be NULL)
  * receives the findings. e gets database errors. */
 int area_save(sqlite3 *db, area_rec *r, int accept_warnings, findings *f, cdtt_err *e);

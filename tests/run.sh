@@ -55,6 +55,7 @@ if [ "${1:-}" = stress ]; then
 else
     for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && run_one unit "$t"; done
     for t in "$ROOT"/tests/cli/*.sh "$ROOT"/tests/e2e/*.sh "$ROOT"/tests/stress/*.sh; do
+        case $(basename "$t") in lib-*) continue ;; esac # helper libraries, not suites
         [ -f "$t" ] && run_one shell sh "$t"
     done
 fi

@@ -1,24 +1,203 @@
-/* app.c — TEMPORARY placeholder for the full-screen program (replaced by the screens work). */
+/* app.c — tui_run: the stack of screens and the main loop (one draw and one
+ * doupdate per input event). */
 #include "tui.h"
+#include "tui-core.h"
 #include "db.h"
+#include "office.h"
+#include "records.h"
+#include "text.h"
+
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static tui_app the_app;
+
+tui_app *app(void)
+{
+    return &the_app;
+}
+
+void app_push(tui_screen *s)
+{
+    s->below = the_app.top;
+    the_app.top = s;
+}
+
+void app_pop(void)
+{
+    tui_screen *s = the_app.top;
+    if (!s)
+        return;
+    the_app.top = s->below;
+    s->destroy(s);
+    if (the_app.top && the_app.top->resume)
+        the_app.top->resume(the_app.top);
+}
+
+void app_message(int sev, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(the_app.msg, sizeof the_app.msg, fmt, ap);
+    va_end(ap);
+    the_app.msg_sev = sev;
+}
+
+void app_cursor(int y, int x)
+{
+    the_app.cur_y = y;
+    the_app.cur_x = x;
+}
+
+/* True when the terminal is below the smallest usable size. */
+static bool too_small(void)
+{
+    return COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES;
+}
+
+/* Draws the title, the top screen, the message line and the key bar into the
+ * virtual screen (no output yet); a too-small terminal gets a notice instead. */
+static void draw_all(void)
+{
+    werase(stdscr);
+    app_cursor(-1, -1);
+    if (too_small()) {
+        char line[200];
+        snprintf(line, sizeof line, _("The window is too small (%dx%d)."), COLS, LINES);
+        draw_text(0, 0, line, COLS, A_BOLD);
+        snprintf(line, sizeof line, _("Make it at least %dx%d."), TUI_MIN_COLS, TUI_MIN_LINES);
+        draw_text(1, 0, line, COLS, A_NORMAL);
+        term_cursor(0);
+        wnoutrefresh(stdscr);
+        return;
+    }
+    tui_screen *s = the_app.top;
+    draw_fill(0, 0, COLS, theme_attr(TH_TITLE));
+    office_rec o;
+    char title[600];
+    if (office_get(the_app.db, &o) == 0)
+        snprintf(title, sizeof title, " cdtt · %s · %s", o.name, s->title);
+    else
+        snprintf(title, sizeof title, " cdtt · %s", s->title);
+    draw_text(0, 0, title, COLS, theme_attr(TH_TITLE));
+    s->draw(s);
+    if (the_app.msg[0]) {
+        int sev = the_app.msg_sev;
+        int attr = sev == 2 ? theme_attr(TH_ERROR) : sev == 1 ? theme_attr(TH_WARN) : (int)A_NORMAL;
+        /* A message longer than a line takes the line above too. */
+        size_t first = text_fit(the_app.msg, COLS);
+        if (the_app.msg[first]) {
+            size_t cut = first;
+            while (cut > 0 && the_app.msg[cut] != ' ')
+                cut--;
+            if (cut == 0)
+                cut = first;
+            char head[512];
+            snprintf(head, sizeof head, "%.*s", (int)cut, the_app.msg);
+            draw_fill(LINES - 3, 0, COLS, A_NORMAL);
+            draw_text(LINES - 3, 0, head, COLS, attr);
+            draw_text(LINES - 2, 0, the_app.msg + cut + (the_app.msg[cut] == ' '), COLS, attr);
+        } else {
+            draw_text(LINES - 2, 0, the_app.msg, COLS, attr);
+        }
+    }
+    keybar_draw(s);
+    if (the_app.cur_y >= 0) {
+        move(the_app.cur_y, the_app.cur_x);
+        term_cursor(1);
+    } else {
+        move(LINES - 1, COLS - 1);
+        term_cursor(0);
+    }
+    wnoutrefresh(stdscr);
+}
+
+void app_refresh(void)
+{
+    draw_all();
+    doupdate();
+}
+
+bool app_confirm(const char *question)
+{
+    char saved[512];
+    int saved_sev = the_app.msg_sev;
+    snprintf(saved, sizeof saved, "%s", the_app.msg);
+    app_message(1, "%s %s", question, _("(y = yes, n = no)"));
+    bool answer = false;
+    for (;;) {
+        app_refresh();
+        tui_event ev;
+        int rc = term_read(&ev, false);
+        if (rc < 0) {
+            the_app.quit = true;
+            break;
+        }
+        if (rc == 0)
+            continue;
+        if (!ev.is_key && (ev.ch == 'y' || ev.ch == 'Y' || ev.ch == 'c' || ev.ch == 'C')) {
+            answer = true;
+            break;
+        }
+        if ((!ev.is_key && (ev.ch == 'n' || ev.ch == 'N' || ev.ch == 'k' || ev.ch == 'K' || ev.ch == '\r')) ||
+            ev.act == ACT_BACK || ev.act == ACT_QUIT)
+            break;
+    }
+    app_message(saved_sev, "%s", saved);
+    return answer;
+}
 
 int tui_run(const cdtt_config *cfg, const char *db_path)
 {
-    (void)cfg;
     cdtt_err e;
+    memset(&e, 0, sizeof e);
     sqlite3 *db = db_open(db_path, DB_CREATE, &e);
     if (!db) {
         fprintf(stderr, "cdtt: %s\n", e.msg);
         return 1;
     }
-    initscr();
-    mvprintw(0, 0, "cdtt %s — %s", CDTT_VERSION, db_path);
-    mvprintw(2, 0, "F10 / q");
-    refresh();
-    getch();
-    endwin();
+    memset(&the_app, 0, sizeof the_app);
+    the_app.db = db;
+    the_app.cfg = cfg;
+    records_set_limits(cfg->team_max_commune, cfg->team_max_village);
+    if (term_start() < 0) {
+        db_close(db);
+        fprintf(stderr, "cdtt: %s\n", _("the full-screen program needs a terminal"));
+        return 1;
+    }
+    office_rec o;
+    app_push(screen_home_new());
+    if (office_get(db, &o) < 0)
+        app_push(screen_setup_new());
+    while (the_app.top && !the_app.quit) {
+        app_refresh();
+        tui_event ev;
+        int rc = term_read(&ev, the_app.top->text_input);
+        if (rc < 0)
+            break;
+        if (rc == 0 || too_small())
+            continue;
+        tui_screen *s = the_app.top;
+        if (s->key(s, &ev))
+            continue;
+        if (ev.act == ACT_QUIT)
+            the_app.quit = true;
+        else if (ev.act == ACT_BACK)
+            app_pop();
+        else if (ev.act == ACT_HELP)
+            app_push(screen_help_new());
+        else if (ev.act == ACT_TELEX)
+            the_app.telex = !the_app.telex;
+    }
+    while (the_app.top) {
+        tui_screen *s = the_app.top;
+        the_app.top = s->below;
+        s->destroy(s);
+    }
+    term_stop();
     db_close(db);
     return 0;
 }

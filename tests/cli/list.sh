@@ -6,15 +6,10 @@
 DB="$T/c.db"
 c() { "$CDTT" --db "$DB" --lang en "$@"; }
 
-if ! command -v sqlite3 >/dev/null 2>&1; then
-    skip "list commands" "the sqlite3 shell is not installed (needed to create the office)"
-    finish
-fi
-
 check_fails "add without an office is refused" 1 c add area "Thôn Đông"
 out=$(c add area "Thôn Đông" 2>&1)
 expect_contains "the refusal says what to do" "$out" "no office yet"
-sqlite3 "$DB" "INSERT INTO office VALUES (1, '2025-07', '00004', 'commune', 'Phường Ba Đình', '2025-07-01')"
+check "cdtt init gives the file its office" c init --office 00004 --name "Phường Ba Đình"
 
 check "add an area" c add area "Thôn Đông"
 check "add another area" c add area "Tổ dân phố 3" --kind "to_dan_pho"
@@ -70,12 +65,29 @@ expect_eq "still four members" "$(c list members --format csv | tail -n +2 | wc 
 check "--yes saves it" c add member "nguyen van an" --birth 1980-03-02 --yes
 check_fails "invalid UTF-8 is refused" 1 c add member "$(printf 'Nguy\377n')"
 check_fails "an impossible date is a usage error" 2 c add member "Hà Văn Cường" --zalo-date 31/02/2022
+long=$(printf 'Nguyễn%.0s' $(seq 1 200))
+check_fails "a huge name is refused" 2 c add member "$long"
+check_fails "a name over 100 characters is refused" 1 c add member "$(printf 'Lê Văn %.0s' $(seq 1 20))An"
+check_fails "a huge note is refused" 2 c add area "Thôn Tây" --note "$(printf 'x%.0s' $(seq 1 2000))"
 expect_eq "nothing more saved" "$(c list members --format csv | tail -n +2 | wc -l | tr -d ' ')" "5"
 
-sqlite3 "$DB" "UPDATE member SET deleted = 1 WHERE full_name = 'Đặng Minh Ánh'"
+anh=$(c list members --format csv --search "dang minh anh" | tail -n +2 | cut -d, -f1)
+check "delete a member" c delete member "$anh"
 expect_not_contains "deleted members are not listed" "$(c list members --format csv)" "Đặng Minh Ánh"
-expect_contains "--deleted lists them too, marked" "$(c list members --format csv --deleted)" ",Đặng Minh Ánh,"
-expect_contains "the mark is 1" "$(c list members --format csv --deleted | grep Ánh | tr -d '\r')" ",1"
+expect_contains "--deleted lists them too, marked" "$(c list members --format csv --deleted | tr -d '\r')" \
+    ",Đặng Minh Ánh,,,09******21,,,other,0,0,,not_started,,,,,1"
+out=$(c delete team "Tổ CNS thôn Đông" 2>&1); rc=$?
+expect_eq "a team with members is not deleted" "$rc" "1"
+expect_contains "the refusal counts the members" "$out" "still has 2 members"
+out=$(c delete area "Thôn Đông" 2>&1); rc=$?
+expect_eq "an area with teams is not deleted" "$rc" "1"
+expect_contains "the refusal counts the teams" "$out" "still has 1 teams"
+check "delete an empty area" c delete area "Tổ dân phố 3"
+expect_eq "its mark in the list" "$(c list areas --format csv --deleted | tr -d '\r' | grep 'Tổ dân phố 3' | cut -d, -f2-)" \
+    "Tổ dân phố 3,to_dan_pho,0,1"
+check "undelete the member" c undelete member "$anh"
+expect_contains "back in the list" "$(c list members --format csv)" ",Đặng Minh Ánh,"
+check_fails "delete of an unknown uuid fails" 1 c delete member 00000000-0000-0000-0000-000000000000
 
 # Text: the Teams column starts at the same display column on every line (every
 # Vietnamese letter here is precomposed, so characters = columns).

@@ -69,6 +69,11 @@ check "existing target replaced with --force" "$CDTT" --db a.db export -o a1.cdt
 check "--full export" "$CDTT" --db a.db export -o a1-full.cdtt --full
 expect_eq "--full keeps the CCCD" "$(q a1-full.cdtt 'SELECT cccd FROM member WHERE uuid = "m-a1"')" 001190012345
 check_fails "export without -o is a usage error" 2 "$CDTT" --db a.db export
+mkdir 'file:out'
+check "export into a folder named like a URI" "$CDTT" --db a.db export -o 'file:out/a.cdtt'
+check "that package verifies" "$CDTT" --db p.db import --dry-run 'file:out/a.cdtt'
+ln -s a1.cdtt link.cdtt
+check "a package reached through a symbolic link imports" "$CDTT" --db p.db import --dry-run link.cdtt
 cdtt --db b.db export -o b1.cdtt >/dev/null 2>&1
 
 # --- import at the province: both files, twice ---

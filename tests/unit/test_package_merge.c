@@ -278,6 +278,71 @@ static void completeness_lists_every_commune(void **state)
     db_close(p);
 }
 
+/* An office of the pre-2025 scheme, with a small three-tier unit list. */
+static sqlite3 *old_scheme_office(const char *name, const char *code, const char *level)
+{
+    sqlite3 *db = tu_open_db(dir, name);
+    static const char *const U[][4] = {
+        {"province", "01", "", "01"},       {"district", "001", "01", "01"},
+        {"district", "002", "01", "01"},    {"commune", "00001", "001", "01"},
+        {"commune", "00004", "001", "01"},  {"commune", "00040", "002", "01"},
+    };
+    for (size_t i = 0; i < sizeof U / sizeof U[0]; i++)
+        pf_exec(db, "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) "
+                    "VALUES ('pre-2025', ?1, ?2, 'Đơn vị ' || ?2, nullif(?3, ''), ?4, ?2)",
+                U[i][0], U[i][1], U[i][2], U[i][3], NULL);
+    office_rec o = {.scheme = "pre-2025"};
+    snprintf(o.code, sizeof o.code, "%s", code);
+    snprintf(o.level, sizeof o.level, "%s", level);
+    snprintf(o.name, sizeof o.name, "Đơn vị %s", code);
+    cdtt_err e;
+    assert_int_equal(office_set(db, &o, &e), 0);
+    return db;
+}
+
+/* Adds a member to a pre-2025 commune file. */
+static void old_scheme_member(sqlite3 *db, const char *unit, const char *uuid)
+{
+    pf_exec(db, "INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, created_at, "
+                "updated_at, changed_by) VALUES (?1, 'pre-2025', ?2, 'Hà Văn ' || ?1, 'ha van', 'ha van', "
+                "'2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 'pre-2025:' || ?2)", uuid, unit, NULL);
+}
+
+/* Pre-2025: communes → district → province, each checked against its parent. */
+static void district_consolidates_in_the_old_scheme(void **state)
+{
+    (void)state;
+    sqlite3 *c1 = old_scheme_office("o-c1.db", "00001", "commune");
+    sqlite3 *c40 = old_scheme_office("o-c40.db", "00040", "commune");
+    sqlite3 *d = old_scheme_office("o-d.db", "001", "district");
+    sqlite3 *p = old_scheme_office("o-p.db", "01", "province");
+    old_scheme_member(c1, "00001", "o-m1");
+    old_scheme_member(c40, "00040", "o-m40");
+    char f1[600], f40[600], fd[600];
+    export_to(c1, "o-c1.cdtt", f1);
+    export_to(c40, "o-c40.cdtt", f40);
+    expect_counts(import_ok(d, f1, 0), 1, 0, 0, 0, 0, 0);
+    package_import_result r;
+    assert_int_equal(package_import(d, f40, 0, NULL, NULL, &r), -1); /* 00040 lies in district 002 */
+    assert_non_null(strstr(r.err.msg, "not under this office"));
+    export_to(d, "o-d.cdtt", fd);
+    expect_counts(import_ok(p, fd, 0), 1, 0, 0, 0, 0, 0);
+    expect_counts(import_ok(p, f40, 0), 1, 0, 0, 0, 0, 0); /* a commune straight to its province */
+    /* A district package carrying a commune of another district: that record is rejected. */
+    old_scheme_member(d, "00040", "o-stray");
+    export_to(d, "o-d2.cdtt", fd);
+    expect_counts(import_ok(p, fd, 0), 0, 0, 1, 0, 1, 0);
+    /* A 2025-07 province does not take pre-2025 packages. */
+    sqlite3 *newp = province("o-newp.db");
+    assert_int_equal(package_import(newp, f1, 0, NULL, NULL, &r), -1);
+    assert_non_null(strstr(r.err.msg, "list of units"));
+    db_close(newp);
+    db_close(c1);
+    db_close(c40);
+    db_close(d);
+    db_close(p);
+}
+
 typedef struct {
     int calls;
     long long last, total;
@@ -328,6 +393,7 @@ int main(void)
         cmocka_unit_test(conflicts_are_kept_listed_and_resolved),
         cmocka_unit_test(completeness_lists_every_commune),
         cmocka_unit_test(progress_is_reported),
+        cmocka_unit_test(district_consolidates_in_the_old_scheme),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

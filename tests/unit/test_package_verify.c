@@ -204,6 +204,39 @@ static void altered_content(void **state)
     expect_refused(p, "manifest is damaged");
 }
 
+/* A forger who recomputes the digest: bad text is still refused. */
+static void reseal(const char *path)
+{
+    sqlite3 *p = NULL;
+    assert_int_equal(sqlite3_open(path, &p), SQLITE_OK);
+    package_manifest m;
+    cdtt_err e;
+    assert_int_equal(package_manifest_read(p, &m, &e), 0);
+    assert_int_equal(package_digest(p, "main", &m, &e), 0);
+    pf_exec(p, "UPDATE manifest SET value = ? WHERE key = 'digest'", m.digest, NULL);
+    sqlite3_close(p);
+}
+
+static void invalid_and_huge_text(void **state)
+{
+    (void)state;
+    const char *p = copy_good("utf8.cdtt");
+    forge(p, "UPDATE member SET full_name = CAST(X'4EC3A0FF' AS TEXT)");
+    reseal(p);
+    expect_refused(p, "not valid UTF-8");
+    p = copy_good("huge.cdtt");
+    forge(p, "UPDATE member SET note = printf('%.*c', 70000, 'x')");
+    reseal(p);
+    expect_refused(p, "at most 65536");
+    /* The resealing itself is sound: an honest edit resealed is accepted. */
+    p = copy_good("resealed.cdtt");
+    forge(p, "UPDATE member SET note = 'ghi chú'");
+    reseal(p);
+    package_manifest m;
+    cdtt_err e;
+    assert_int_equal(package_verify(prov, p, &m, &e), 0);
+}
+
 static void newer_schema(void **state)
 {
     (void)state;
@@ -251,6 +284,7 @@ int main(void)
         cmocka_unit_test(not_sqlite_and_not_a_package),
         cmocka_unit_test(planted_objects),
         cmocka_unit_test(altered_content),
+        cmocka_unit_test(invalid_and_huge_text),
         cmocka_unit_test(newer_schema),
         cmocka_unit_test(offices_that_do_not_fit),
     };

@@ -194,6 +194,12 @@ static void search_is_accent_and_case_insensitive(void **state)
     assert_true(member_count(rf_db, &f) > 0);
     assert_int_equal(member_page(rf_db, &f, NULL, 1, 1, &row, &e), 1);
     assert_non_null(strstr(row.full_name, "Hằng"));
+    f.search = "Nguy\xff";
+    assert_int_equal(member_count(rf_db, &f), 0);
+    assert_int_equal(member_page(rf_db, &f, NULL, 1, 1, &row, &e), 0);
+    f.search = "   ";
+    assert_int_equal(member_count(rf_db, &f), N_MEMBERS);
+    assert_int_equal(member_page(rf_db, &f, NULL, 1, 0, &row, &e), 0);
     f.search = "nguyen van a";
     assert_true(member_count(rf_db, &f) > 0);
     assert_int_equal(member_page(rf_db, &f, NULL, 1, 1, &row, &e), 1);

@@ -128,6 +128,21 @@ static void errors_save_nothing(void **state)
     assert_int_equal(rf_count("SELECT count(*) FROM member"), 0);
     assert_int_equal(rf_count("SELECT count(*) FROM audit WHERE tbl = 'member'"), 0);
 
+    /* A control character in a note, a note too long. */
+    area_rec a;
+    area_init(&a);
+    snprintf(a.name, sizeof a.name, "Thôn Mới");
+    snprintf(a.note, sizeof a.note, "ghi chú\x01");
+    assert_int_equal(area_save(rf_db, &a, 1, &f, &e), -1);
+    assert_string_equal(f.items[0].field, "note");
+    memset(a.note, 'x', 400);
+    a.note[400] = '\0';
+    assert_int_equal(area_save(rf_db, &a, 1, &f, &e), -1);
+    snprintf(a.note, sizeof a.note, "  dòng 1\r\ndòng 2  ");
+    assert_int_equal(area_save(rf_db, &a, 1, &f, &e), 0);
+    assert_string_equal(a.note, "dòng 1\ndòng 2");
+    assert_int_equal(rf_count("SELECT count(*) FROM area"), 1);
+
     /* Invalid UTF-8 in a name. */
     member_init(&m);
     snprintf(m.full_name, sizeof m.full_name, "Nguy\xff\xfe");
@@ -218,6 +233,9 @@ static void team_checks(void **state)
     snprintf(t.decision_date, sizeof t.decision_date, "2022-13-40");
     assert_int_equal(team_save(rf_db, &t, 1, &f, &e), -1);
     snprintf(t.decision_date, sizeof t.decision_date, "2022-10-01");
+    snprintf(t.decision_no, sizeof t.decision_no, "45/QĐ-UBND\nngày 1/10");
+    assert_int_equal(team_save(rf_db, &t, 1, &f, &e), -1);
+    assert_string_equal(f.items[0].field, "decision_no");
     snprintf(t.decision_no, sizeof t.decision_no, " 45/QĐ-UBND ");
     assert_int_equal(team_save(rf_db, &t, 0, &f, &e), 0);
     team_rec g;
@@ -349,6 +367,112 @@ static void memberships_and_size_limits(void **state)
     assert_int_equal(rf_count("SELECT count(*) FROM audit WHERE tbl = 'membership' AND action = 'insert'"), 3);
 }
 
+static void commune_limit_applies_to_commune_teams(void **state)
+{
+    (void)state;
+    records_set_limits(1, 0);
+    char commune[UUID_LEN], area[UUID_LEN], village[UUID_LEN], id[UUID_LEN];
+    rf_team("Tổ CNS xã", NULL, commune);
+    rf_area("Buôn Ma", area);
+    rf_team("Tổ CNS buôn Ma", area, village);
+    rf_member("Y Bih Niê", NULL, NULL, commune, id);
+    rf_member("H'Hen Niê", NULL, NULL, village, id);
+    member_rec m;
+    member_init(&m);
+    snprintf(m.full_name, sizeof m.full_name, "Ama Khăm");
+    findings f;
+    cdtt_err e;
+    /* The commune team is full (1): a warning; the village team has no limit. */
+    assert_int_equal(member_save_in_team(rf_db, &m, commune, "member", 0, &f, &e), -1);
+    assert_int_equal(findings_worst(&f), VALID_WARN);
+    assert_non_null(strstr(f.items[0].msg, "more than the 1 allowed"));
+    assert_int_equal(rf_count("SELECT count(*) FROM member"), 2);
+    assert_int_equal(member_save_in_team(rf_db, &m, village, "member", 0, &f, &e), 0);
+    assert_int_equal(f.n, 0);
+    assert_int_equal(rf_count("SELECT count(*) FROM member"), 3);
+}
+
+static void defaults_and_findings(void **state)
+{
+    (void)state;
+    team_rec t;
+    team_init(&t);
+    assert_string_equal(t.level, "village");
+    assert_string_equal(t.status, "active");
+    assert_string_equal(t.uuid, "");
+    membership_rec ms;
+    membership_init(&ms);
+    assert_string_equal(ms.role, "member");
+    member_rec m;
+    member_init(&m);
+    assert_int_equal(m.consent, 0);
+    assert_string_equal(m.gender, "");
+
+    findings f = {.n = 0};
+    assert_int_equal(findings_worst(&f), VALID_OK);
+    findings_add(&f, VALID_WARN, "phone", "w %d", 1);
+    assert_int_equal(findings_worst(&f), VALID_WARN);
+    for (int i = 0; i < 40; i++)
+        findings_add(&f, VALID_ERROR, "x", "e %d", i);
+    assert_int_equal(f.n, 16); /* full: the rest are ignored */
+    assert_int_equal(findings_worst(&f), VALID_ERROR);
+    assert_string_equal(f.items[0].msg, "w 1");
+    assert_string_equal(f.items[15].msg, "e 14");
+}
+
+static void updating_a_missing_record_fails(void **state)
+{
+    (void)state;
+    member_rec m;
+    member_init(&m);
+    snprintf(m.uuid, sizeof m.uuid, "0b8e5e2e-0000-4000-8000-000000000000");
+    snprintf(m.full_name, sizeof m.full_name, "Hồ Văn Sơn");
+    cdtt_err e;
+    assert_int_equal(member_save(rf_db, &m, 1, NULL, &e), -1);
+    assert_non_null(strstr(e.msg, "no longer exists"));
+    assert_int_equal(rf_count("SELECT count(*) FROM member"), 0);
+    assert_int_equal(sqlite3_get_autocommit(rf_db), 1);
+}
+
+static void long_team_lists_are_cut_between_letters(void **state)
+{
+    (void)state;
+    char m[UUID_LEN];
+    rf_member("Tạ Thị Xuân", NULL, NULL, NULL, m);
+    for (int i = 0; i < 10; i++) {
+        char name[128], team[UUID_LEN];
+        snprintf(name, sizeof name, "Tổ công nghệ số cộng đồng phường Ngọc Hà số %d", i);
+        rf_team(name, NULL, team);
+        membership_rec ms;
+        membership_init(&ms);
+        snprintf(ms.team_uuid, sizeof ms.team_uuid, "%s", team);
+        snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", m);
+        cdtt_err e;
+        assert_int_equal(membership_save(rf_db, &ms, 1, NULL, &e), 0);
+    }
+    member_rec r;
+    assert_int_equal(member_get(rf_db, m, &r), 0);
+    assert_true(strlen(r.team_names) >= sizeof r.team_names - 4); /* cut: 10 names do not fit */
+    assert_true(text_valid_utf8(r.team_names, strlen(r.team_names)));
+    assert_non_null(strstr(r.team_names, "Tổ công nghệ số cộng đồng phường Ngọc Hà số 0, "));
+}
+
+static void deletes_join_the_callers_transaction(void **state)
+{
+    (void)state;
+    char m[UUID_LEN];
+    rf_member("Kiều Văn Phong", NULL, NULL, NULL, m);
+    cdtt_err e;
+    assert_int_equal(db_begin(rf_db, &e), 0);
+    assert_int_equal(record_delete(rf_db, "member", m, &e), 0);
+    assert_int_equal(sqlite3_get_autocommit(rf_db), 0);
+    db_rollback(rf_db);
+    member_rec r;
+    assert_int_equal(member_get(rf_db, m, &r), 0);
+    assert_int_equal(r.deleted, 0);
+    assert_int_equal(rf_count("SELECT count(*) FROM audit WHERE action = 'delete'"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +487,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(team_checks, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(duplicate_members_warn, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(memberships_and_size_limits, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(commune_limit_applies_to_commune_teams, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(defaults_and_findings, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(updating_a_missing_record_fails, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(long_team_lists_are_cut_between_letters, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(deletes_join_the_callers_transaction, rf_setup, rf_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,58 @@
+/* cmd-delete.c — `cdtt delete|undelete member|team|area WHO`: marks a
+ * record deleted or restores it (see records.h for the rules). WHO is a uuid,
+ * or for a team or area also its name. */
+#include "cli.h"
+#include "records.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The record's table from the kind word (argv[0]), or NULL. */
+static const char *table_of(const char *word)
+{
+    static const char *const TABLES[] = {"member", "team", "area", NULL};
+    for (int i = 0; TABLES[i]; i++)
+        if (strcmp(TABLES[i], word) == 0)
+            return TABLES[i];
+    return NULL;
+}
+
+/* Finds the uuid of who: a team or area name, else who itself as a uuid. */
+static void resolve(sqlite3 *db, const char *table, const char *who, char uuid[UUID_LEN])
+{
+    if (strcmp(table, "team") == 0 && team_find_by_name(db, who, NULL, uuid) == 0)
+        return;
+    if (strcmp(table, "area") == 0 && area_find_by_name(db, who, uuid) == 0)
+        return;
+    snprintf(uuid, UUID_LEN, "%s", who);
+}
+
+static int run(cli_ctx *ctx, int argc, char **argv, int undelete)
+{
+    const char *table = table_of(argv[0]);
+    const char *pos[1];
+    cli_opt opts[] = {{NULL, NULL, NULL}};
+    int n = cli_parse_opts(undelete ? "undelete" : "delete", argc, argv, opts, pos, 1);
+    if (n < 0)
+        return 2;
+    if (n != 1 || !table)
+        return cli_usage(undelete ? "undelete" : "delete", _("say which record (its uuid, or a team's or area's name)"));
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    char uuid[UUID_LEN];
+    resolve(db, table, pos[0], uuid);
+    cdtt_err e = {{0}};
+    int rc = undelete ? record_undelete(db, table, uuid, &e) : record_delete(db, table, uuid, &e);
+    return rc == 0 ? 0 : cli_fail("%s", e.msg);
+}
+
+int cmd_delete(cli_ctx *ctx, int argc, char **argv)
+{
+    return run(ctx, argc, argv, 0);
+}
+
+int cmd_undelete(cli_ctx *ctx, int argc, char **argv)
+{
+    return run(ctx, argc, argv, 1);
+}

@@ -1,0 +1,139 @@
+/* tui-core.h — the full-screen program's core: terminal, key bindings, theme,
+ * the key bar and the stack of screens. Screens are draw/key pairs over a model
+ * that never draws; the app loop calls one draw and one doupdate per input event. */
+#ifndef CDTT_TUI_CORE_H
+#define CDTT_TUI_CORE_H
+
+#include <stdbool.h>
+#include <wchar.h>
+#include <sqlite3.h>
+#include "cdtt.h"
+#include "config.h"
+
+/* ---- actions and the one table of key bindings (keys.c) ---------------- */
+typedef enum {
+    ACT_NONE = 0,
+    ACT_HELP,    /* F1, Ctrl-G, '?' outside text fields */
+    ACT_SAVE,    /* F2, Ctrl-S */
+    ACT_SEARCH,  /* F3, Ctrl-F, '/' outside text fields */
+    ACT_NEW,     /* F4, Ctrl-N */
+    ACT_FILTER,  /* F5, Ctrl-R */
+    ACT_TELEX,   /* F6, Ctrl-T */
+    ACT_DELETED, /* F7, Ctrl-U: show deleted records (to undo a deletion) */
+    ACT_DELETE,  /* F8, Ctrl-D (restores in the deleted view) */
+    ACT_BACK,    /* F10, Esc */
+    ACT_QUIT,    /* Ctrl-Q, Ctrl-C */
+    ACT_COUNT
+} tui_action;
+
+/* One input event: a character (is_key false, ch) or a curses key code
+ * (is_key true, ch = KEY_*), with the action it is bound to (ACT_NONE if any). */
+typedef struct {
+    bool is_key;
+    wint_t ch;
+    tui_action act;
+} tui_event;
+
+/* Maps a raw event to its action. text_input: '?' and '/' are characters then. */
+tui_action keys_action(bool is_key, wint_t ch, bool text_input);
+
+/* The key names shown for an action ("F2/^S") and its label (translated). */
+const char *keys_name(tui_action a);
+const char *keys_label(tui_action a);
+
+/* ---- theme (theme.c) ----------------------------------------------------- */
+typedef enum {
+    TH_NORMAL = 0, TH_TITLE, TH_KEY, TH_KEYLABEL, TH_SELECTED, TH_LABEL, TH_FOCUS,
+    TH_ERROR, TH_WARN, TH_DIM, TH_COUNT
+} theme_role;
+
+/* Sets colours when the terminal has them; attributes only (bold, reverse) otherwise. */
+void theme_init(void);
+/* The curses attributes of a role. */
+int theme_attr(theme_role r);
+
+/* ---- terminal (term.c) --------------------------------------------------- */
+/* Puts the terminal in full-screen raw mode: keys, PuTTY F1–F4, short Esc delay,
+ * signals that end the program cleanly. Returns 0, or -1 when there is no terminal. */
+int term_start(void);
+/* Restores the terminal (safe to call twice). */
+void term_stop(void);
+/* Reads the next event. Returns 1 with ev filled, 0 for a resize, -1 when the
+ * program must end (hang-up, terminate signal, terminal gone). */
+int term_read(tui_event *ev, bool text_input);
+/* True once SIGHUP, SIGTERM or SIGINT arrived. */
+bool term_signalled(void);
+/* Shows (1) or hides (0) the cursor, sending bytes only when it changes. */
+void term_cursor(int visible);
+
+/* The smallest usable terminal. */
+#define TUI_MIN_COLS 60
+#define TUI_MIN_LINES 16
+
+/* ---- screens and the app (app.c) ---------------------------------------- */
+typedef struct tui_screen tui_screen;
+struct tui_screen {
+    /* Draws rows 1..LINES-3 (row 0 is the title, LINES-2 the message line,
+     * LINES-1 the key bar). Sets the cursor with app_cursor() if it wants one. */
+    void (*draw)(tui_screen *s);
+    /* Handles an event; returns true when it used it. */
+    bool (*key)(tui_screen *s, const tui_event *ev);
+    /* Called when the screen comes back to the top (after a pushed screen popped). */
+    void (*resume)(tui_screen *s);
+    /* Frees the screen (and s itself). */
+    void (*destroy)(tui_screen *s);
+    /* The actions shown in the key bar, ended by ACT_NONE (may change while shown). */
+    const tui_action *actions;
+    /* A label for an action that differs on this screen now, or NULL (may be NULL). */
+    const char *(*relabel)(tui_screen *s, tui_action a);
+    /* True while keys are typed into a text field ('?' and '/' are characters). */
+    bool text_input;
+    char title[256];
+    tui_screen *below; /* the stack */
+};
+
+typedef struct {
+    sqlite3 *db;
+    const cdtt_config *cfg;
+    bool telex;          /* Telex typing mode */
+    bool quit;
+    char msg[512];       /* the message line */
+    int msg_sev;         /* 0 info, 1 warning, 2 error */
+    int cur_y, cur_x;    /* cursor wanted by the screen, -1 = hidden */
+    tui_screen *top;
+} tui_app;
+
+/* The running program's state. */
+tui_app *app(void);
+void app_push(tui_screen *s);
+/* Pops and destroys the top screen; the one below resumes. */
+void app_pop(void);
+/* Sets the message line (sev 0 info, 1 warning, 2 error); "" clears it. */
+void app_message(int sev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Puts the cursor at y,x after drawing (-1,-1 hides it). */
+void app_cursor(int y, int x);
+/* Asks a yes/no question on the message line and waits: true for yes
+ * (y, c, Enter is no). Resizes redraw the screen meanwhile. */
+bool app_confirm(const char *question);
+/* Redraws everything and updates the terminal once. */
+void app_refresh(void);
+
+/* ---- drawing helpers (draw.c) ------------------------------------------- */
+/* Writes UTF-8 text at y,x clipped to cols columns; returns the columns used. */
+int draw_text(int y, int x, const char *s, int cols, int attr);
+/* Fills cols columns at y,x with blanks in attr. */
+void draw_fill(int y, int x, int cols, int attr);
+
+/* ---- the key bar (keybar.c) --------------------------------------------- */
+/* Draws the key bar of the screen's actions on the last line (Telex shows its state). */
+void keybar_draw(tui_screen *s);
+
+/* ---- screens (screen-*.c) ----------------------------------------------- */
+tui_screen *screen_home_new(void);
+tui_screen *screen_setup_new(void);
+tui_screen *screen_help_new(void);
+tui_screen *screen_areas_new(void);
+tui_screen *screen_teams_new(void);
+tui_screen *screen_members_new(const char *team_uuid);
+
+#endif

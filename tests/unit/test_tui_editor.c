@@ -1,0 +1,153 @@
+/* test_tui_editor.c — the line editor (NFC composition of decomposed input,
+ * Telex, limits, cursor keys) and the key table (F-keys and their Ctrl aliases). */
+#include "testutil.h"
+#include "tui-core.h"
+#include "tui-form.h"
+
+#include <curses.h>
+
+static tui_event ch(wint_t c)
+{
+    tui_event ev = {false, c, keys_action(false, c, true)};
+    return ev;
+}
+
+static tui_event key(int k)
+{
+    tui_event ev = {true, (wint_t)k, keys_action(true, (wint_t)k, true)};
+    return ev;
+}
+
+/* Types UTF-8 text code point by code point, as get_wch delivers it. */
+static void type(editor *e, const char *s, bool telex)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u) {
+        uint32_t cp;
+        int n = *u < 0x80 ? 1 : *u < 0xE0 ? 2 : *u < 0xF0 ? 3 : 4;
+        cp = n == 1 ? *u : n == 2 ? (*u & 0x1F) : n == 3 ? (*u & 0x0F) : (*u & 0x07);
+        for (int i = 1; i < n; i++)
+            cp = (cp << 6) | (u[i] & 0x3F);
+        u += n;
+        tui_event ev = ch(cp);
+        editor_key(e, &ev, telex, 0);
+    }
+}
+
+static void get_is(const editor *e, const char *want)
+{
+    char out[2048];
+    editor_get(e, out, sizeof out);
+    assert_string_equal(out, want);
+}
+
+static void test_decomposed_input_is_composed(void **state)
+{
+    (void)state;
+    editor e;
+    editor_init(&e, 100);
+    /* Đặng Thị Hằng with its marks after the letters, in both mark orders. */
+    type(&e, "\xC4\x90" "a\xCC\xA3\xCC\x86ng Thi\xCC\xA3 Ha\xCC\x80\xCC\x86ng", false);
+    get_is(&e, "Đặng Thị Hằng");
+    assert_int_equal(e.len, 13); /* one character per letter: nothing left over */
+    editor_init(&e, 100);
+    type(&e, "o\xCC\x9B\xCC\x81", false); /* o + horn + acute */
+    get_is(&e, "ớ");
+}
+
+static void test_lone_mark_is_dropped(void **state)
+{
+    (void)state;
+    editor e;
+    editor_init(&e, 100);
+    type(&e, "\xCC\x81" "a", false);
+    get_is(&e, "a");
+}
+
+static void test_telex_in_the_editor(void **state)
+{
+    (void)state;
+    editor e;
+    editor_init(&e, 100);
+    type(&e, "Nguyeenx Thij Hawngf", true);
+    get_is(&e, "Nguyễn Thị Hằng");
+    editor_init(&e, 100);
+    type(&e, "ddaij hocj", true);
+    get_is(&e, "đại học");
+    editor_init(&e, 100);
+    type(&e, "Nguyeenx", false); /* Telex off: literal */
+    get_is(&e, "Nguyeenx");
+}
+
+static void test_set_normalises_and_limits(void **state)
+{
+    (void)state;
+    editor e;
+    editor_init(&e, 5);
+    editor_set(&e, "Ho\xCC\x80" "a Bi\xCC\x80nh"); /* decomposed: stored NFC, cut at 5 */
+    get_is(&e, "Hòa B");
+    type(&e, "x", false); /* full: nothing more goes in */
+    get_is(&e, "Hòa B");
+}
+
+static void test_cursor_keys(void **state)
+{
+    (void)state;
+    editor e;
+    editor_init(&e, 100);
+    type(&e, "Hng", false);
+    tui_event left = key(KEY_LEFT), bs = key(KEY_BACKSPACE), home = key(KEY_HOME), del = key(KEY_DC);
+    editor_key(&e, &left, false, 0);
+    editor_key(&e, &left, false, 0);
+    type(&e, "ằ", false);
+    get_is(&e, "Hằng");
+    editor_key(&e, &bs, false, 0);
+    get_is(&e, "Hng");
+    editor_key(&e, &home, false, 0);
+    editor_key(&e, &del, false, 0);
+    get_is(&e, "ng");
+}
+
+static void test_key_table(void **state)
+{
+    (void)state;
+    assert_int_equal(keys_action(true, KEY_F(2), true), ACT_SAVE);
+    assert_int_equal(keys_action(false, 'S' & 0x1f, true), ACT_SAVE);
+    assert_int_equal(keys_action(true, KEY_F(10), false), ACT_BACK);
+    assert_int_equal(keys_action(false, 27, false), ACT_BACK);
+    assert_int_equal(keys_action(false, 'N' & 0x1f, true), ACT_NEW);
+    assert_int_equal(keys_action(true, KEY_F(6), true), ACT_TELEX);
+    assert_int_equal(keys_action(false, 'T' & 0x1f, true), ACT_TELEX);
+    assert_int_equal(keys_action(false, 'D' & 0x1f, true), ACT_DELETE);
+    assert_int_equal(keys_action(false, 'C' & 0x1f, true), ACT_QUIT);
+    /* '?' and '/' are help and search in lists, characters in text fields. */
+    assert_int_equal(keys_action(false, '?', false), ACT_HELP);
+    assert_int_equal(keys_action(false, '?', true), ACT_NONE);
+    assert_int_equal(keys_action(false, '/', false), ACT_SEARCH);
+    assert_int_equal(keys_action(false, '/', true), ACT_NONE);
+    /* Every F-key action has a Ctrl alias. */
+    for (int f = 1; f <= 10; f++) {
+        tui_action a = keys_action(true, KEY_F(f), true);
+        if (a == ACT_NONE)
+            continue;
+        int found = 0;
+        for (int c = 1; c < 32; c++)
+            found |= keys_action(false, (wint_t)c, true) == a;
+        assert_true(found);
+    }
+    assert_string_equal(keys_name(ACT_SAVE), "F2/^S");
+}
+
+int main(void)
+{
+    tu_english();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_decomposed_input_is_composed),
+        cmocka_unit_test(test_lone_mark_is_dropped),
+        cmocka_unit_test(test_telex_in_the_editor),
+        cmocka_unit_test(test_set_normalises_and_limits),
+        cmocka_unit_test(test_cursor_keys),
+        cmocka_unit_test(test_key_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

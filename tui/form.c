@@ -1,0 +1,439 @@
+/* form.c — the one form engine: draws a field table, moves between fields,
+ * edits text, picks choices, checks and saves. Screens only give the table,
+ * the record and its check/save functions. */
+#include "tui-form.h"
+#include "i18n.h"
+#include "text.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const choice YESNO[] = {
+    {"0", "Không", "No"},
+    {"1", "Có", "Yes"},
+    {NULL, NULL, NULL},
+};
+
+/* True for fields picked from a list rather than typed. */
+static bool is_choice(const form_field *fd)
+{
+    return fd->kind == FK_CHOICE || fd->kind == FK_YESNO;
+}
+
+static const choice *list_of(const form *f, int i)
+{
+    const form_field *fd = &f->fields[i];
+    if (fd->kind == FK_YESNO)
+        return YESNO;
+    return fd->choices ? fd->choices : f->dyn[i];
+}
+
+int form_field_index(const form *f, const char *column)
+{
+    for (int i = 0; i < f->n; i++)
+        if (strcmp(f->fields[i].column, column) == 0)
+            return i;
+    return -1;
+}
+
+void form_set_choices(form *f, const char *column, const choice *list)
+{
+    int i = form_field_index(f, column);
+    if (i >= 0)
+        f->dyn[i] = list;
+}
+
+/* Shows a stored value in the field's editor or choice. */
+static void load_field(form *f, int i)
+{
+    const form_field *fd = &f->fields[i];
+    char v[2048];
+    fd->get(f->rec, v, sizeof v);
+    if (is_choice(fd)) {
+        const choice *l = list_of(f, i);
+        f->sel[i] = l ? choice_index(l, v) : -1;
+        if (f->sel[i] < 0 && fd->required && l && l[0].code)
+            f->sel[i] = 0;
+        return;
+    }
+    if (fd->kind == FK_DATE || fd->kind == FK_BIRTH) {
+        char d[11];
+        date_to_display(v, d);
+        snprintf(v, sizeof v, "%s", d);
+    }
+    editor_init(&f->ed[i], fd->width);
+    editor_set(&f->ed[i], v);
+}
+
+void form_load(form *f)
+{
+    for (int i = 0; i < f->n; i++)
+        load_field(f, i);
+    f->dirty = false;
+    f->warned = false;
+}
+
+void form_init(form *f, const form_field *fields, void *rec, form_check_fn check,
+               form_save_fn save, void *ctx)
+{
+    const choice *keep[24];
+    memcpy(keep, f->dyn, sizeof keep);
+    memset(f, 0, sizeof *f);
+    memcpy(f->dyn, keep, sizeof keep);
+    f->fields = fields;
+    while (fields[f->n].label && f->n < 24)
+        f->n++;
+    f->rec = rec;
+    f->check = check;
+    f->save = save;
+    f->ctx = ctx;
+    form_load(f);
+}
+
+bool form_text_focus(const form *f)
+{
+    return f->n > 0 && !is_choice(&f->fields[f->cur]);
+}
+
+/* Forgets every field's message. */
+static void clear_messages(form *f)
+{
+    for (int i = 0; i < f->n; i++) {
+        f->msg[i][0] = 0;
+        f->sev[i] = 0;
+    }
+}
+
+/* Gives field i a message unless it already has a worse one. */
+static void set_message(form *f, int i, int sev, const char *msg)
+{
+    if (i < 0 || sev < f->sev[i])
+        return;
+    f->sev[i] = sev;
+    snprintf(f->msg[i], sizeof f->msg[i], "%s", msg);
+}
+
+/* Parses one field's text into out by its kind. */
+static valid_status parse_field(form *f, int i, const char *in, char *out, size_t n, valid_result *r)
+{
+    const form_field *fd = &f->fields[i];
+    char today[11];
+    memset(r, 0, sizeof *r);
+    if (fd->check)
+        return fd->check(f->rec, in, out, n, r);
+    switch (fd->kind) {
+    case FK_NAME:
+        if (!*in && !fd->required) {
+            out[0] = 0;
+            return VALID_OK;
+        }
+        return validate_name(in, out, n, r);
+    case FK_DATE: {
+        char d[11];
+        valid_status s = validate_date(in, d, r);
+        snprintf(out, n, "%s", d);
+        return s;
+    }
+    case FK_BIRTH: {
+        char d[11];
+        date_today(today);
+        valid_status s = validate_birth(in, today, d, r);
+        snprintf(out, n, "%s", d);
+        return s;
+    }
+    case FK_PHONE: {
+        char p[16];
+        valid_status s = validate_phone(in, p, r);
+        snprintf(out, n, "%s", p);
+        return s;
+    }
+    default:
+        return validate_text(in, (size_t)fd->width, out, n, r);
+    }
+}
+
+valid_status form_collect(form *f)
+{
+    valid_status worst = VALID_OK;
+    int first_error = -1;
+    for (int i = 0; i < f->n; i++) {
+        const form_field *fd = &f->fields[i];
+        if (is_choice(fd)) {
+            const choice *l = list_of(f, i);
+            fd->set(f->rec, f->sel[i] >= 0 && l ? l[f->sel[i]].code : "");
+            continue;
+        }
+        char in[EDITOR_MAX * 4 + 1], out[EDITOR_MAX * 4 + 1];
+        valid_result r;
+        editor_get(&f->ed[i], in, sizeof in);
+        valid_status s = parse_field(f, i, in, out, sizeof out, &r);
+        if (s == VALID_OK && fd->required && !out[0]) {
+            s = VALID_ERROR;
+            snprintf(r.msg, sizeof r.msg, "%s", _("This field is required."));
+        }
+        if (s != VALID_ERROR)
+            fd->set(f->rec, out);
+        if (s != VALID_OK)
+            set_message(f, i, s, r.msg);
+        if (s == VALID_ERROR && first_error < 0)
+            first_error = i;
+        if (s > worst)
+            worst = s;
+    }
+    if (first_error >= 0)
+        f->cur = first_error;
+    return worst;
+}
+
+void form_show_findings(form *f, const findings *fs)
+{
+    int first_error = -1;
+    for (int k = 0; k < fs->n; k++) {
+        const finding *x = &fs->items[k];
+        char text[600];
+        snprintf(text, sizeof text, "%s", x->msg);
+        if (x->other_uuid[0] && f->describe) {
+            char other[300];
+            f->describe(f, x->other_uuid, other, sizeof other);
+            snprintf(text, sizeof text, "%s (%s)", x->msg, other);
+        }
+        int i = form_field_index(f, x->field);
+        if (i >= 0)
+            set_message(f, i, x->severity, text);
+        if (x->severity == VALID_ERROR && first_error < 0)
+            first_error = i >= 0 ? i : f->cur;
+        app_message(x->severity == VALID_ERROR ? 2 : 1, "%s%s",
+                    x->severity == VALID_ERROR ? _("Error: ") : _("Warning: "), text);
+    }
+    if (first_error >= 0)
+        f->cur = first_error;
+}
+
+/* Adds to the message line that saving again accepts the warnings shown. */
+static void offer_accept(form *f)
+{
+    char line[700];
+    snprintf(line, sizeof line, "[%s] %s", _("press F2 again to save anyway"), app()->msg);
+    app_message(1, "%s", line);
+    f->warned = true;
+}
+
+/* Checks and saves; returns 1 when saved. Warnings are shown first and
+ * accepted by saving again. */
+static int do_save(form *f)
+{
+    bool accept = f->warned;
+    clear_messages(f);
+    app_message(0, "%s", "");
+    valid_status w = form_collect(f);
+    if (w == VALID_ERROR) {
+        app_message(2, "%s%s", _("Error: "), f->msg[f->cur]);
+        f->warned = false;
+        return 0;
+    }
+    findings fs;
+    memset(&fs, 0, sizeof fs);
+    if (f->check)
+        f->check(f, &fs);
+    valid_status rw = findings_worst(&fs);
+    if (rw == VALID_ERROR) {
+        form_show_findings(f, &fs);
+        f->warned = false;
+        return 0;
+    }
+    if ((w == VALID_WARN || rw == VALID_WARN) && !accept) {
+        form_show_findings(f, &fs);
+        for (int i = 0; i < f->n && !fs.n; i++)
+            if (f->sev[i] == VALID_WARN) {
+                app_message(1, "%s%s", _("Warning: "), f->msg[i]);
+                f->cur = i;
+                break;
+            }
+        offer_accept(f);
+        return 0;
+    }
+    cdtt_err e;
+    memset(&e, 0, sizeof e);
+    memset(&fs, 0, sizeof fs);
+    if (f->save(f, accept, &fs, &e) < 0) {
+        /* The save's own checks may find warnings the first check did not. */
+        bool only_warnings = fs.n > 0 && findings_worst(&fs) == VALID_WARN;
+        if (fs.n)
+            form_show_findings(f, &fs);
+        else
+            app_message(2, "%s%s", _("Error: "), e.msg[0] ? e.msg : _("not saved"));
+        f->warned = false;
+        if (only_warnings)
+            offer_accept(f);
+        return 0;
+    }
+    clear_messages(f);
+    f->dirty = false;
+    f->warned = false;
+    form_load(f);
+    return 1;
+}
+
+/* Moves the choice of field i by d (wrapping; optional fields include "none"). */
+static void choice_step(form *f, int i, int d)
+{
+    const choice *l = list_of(f, i);
+    int n = l ? choice_count(l) : 0;
+    int lo = f->fields[i].required ? 0 : -1;
+    if (n == 0)
+        return;
+    int s = f->sel[i] + d;
+    if (s >= n)
+        s = lo;
+    if (s < lo)
+        s = n - 1;
+    f->sel[i] = s;
+}
+
+/* Picks the next choice whose label starts with the letter c (accents ignored). */
+static bool choice_letter(form *f, int i, wint_t c)
+{
+    const choice *l = list_of(f, i);
+    int n = l ? choice_count(l) : 0;
+    char key[8] = {0};
+    if (c >= 0x80 || c < 32)
+        return false;
+    key[0] = (char)c;
+    char *fk = text_fold(key);
+    bool found = false;
+    for (int k = 1; k <= n && !found; k++) {
+        int j = (f->sel[i] + k + n) % n;
+        const char *label = strcmp(i18n_lang(), "en") == 0 ? l[j].en : l[j].vi;
+        char *fl = text_fold(label);
+        if (fk[0] && fl[0] == fk[0]) {
+            f->sel[i] = j;
+            found = true;
+        }
+        free(fl);
+    }
+    free(fk);
+    return found;
+}
+
+/* Marks the form edited: warnings shown before must be seen again. */
+static void changed(form *f)
+{
+    f->dirty = true;
+    f->warned = false;
+}
+
+int form_key(form *f, const tui_event *ev)
+{
+    if (ev->act == ACT_SAVE)
+        return do_save(f);
+    if (ev->act != ACT_NONE && ev->act != ACT_TELEX)
+        return -1;
+    wint_t c = ev->ch;
+    bool next = (!ev->is_key && (c == '\t' || c == '\r' || c == '\n')) ||
+                (ev->is_key && (c == KEY_DOWN || c == KEY_ENTER));
+    bool prev = ev->is_key && (c == KEY_UP || c == KEY_BTAB);
+    if (next) {
+        if (f->cur < f->n - 1)
+            f->cur++;
+        return 0;
+    }
+    if (prev) {
+        if (f->cur > 0)
+            f->cur--;
+        return 0;
+    }
+    if (ev->act == ACT_TELEX) {
+        app()->telex = !app()->telex;
+        return 0;
+    }
+    const form_field *fd = &f->fields[f->cur];
+    if (is_choice(fd)) {
+        if (ev->is_key && (c == KEY_RIGHT || c == KEY_NPAGE)) {
+            choice_step(f, f->cur, 1);
+            changed(f);
+            return 0;
+        }
+        if (ev->is_key && (c == KEY_LEFT || c == KEY_PPAGE)) {
+            choice_step(f, f->cur, -1);
+            changed(f);
+            return 0;
+        }
+        if (!ev->is_key && c == ' ') {
+            choice_step(f, f->cur, 1);
+            changed(f);
+            return 0;
+        }
+        if (!ev->is_key && choice_letter(f, f->cur, c)) {
+            changed(f);
+            return 0;
+        }
+        return -1;
+    }
+    int style = strcmp(app()->cfg->telex_tone_style, "old") == 0;
+    if (editor_key(&f->ed[f->cur], ev, app()->telex, style)) {
+        changed(f);
+        return 0;
+    }
+    return -1;
+}
+
+void form_draw(form *f, int y0, int rows)
+{
+    f->y0 = y0;
+    f->rows = rows;
+    if (rows < 1)
+        return;
+    if (f->cur < f->top)
+        f->top = f->cur;
+    if (f->cur >= f->top + rows)
+        f->top = f->cur - rows + 1;
+    int lw = 0;
+    for (int i = 0; i < f->n; i++) {
+        int w = text_width(_(f->fields[i].label));
+        if (w > lw)
+            lw = w;
+    }
+    if (lw > COLS / 3)
+        lw = COLS / 3;
+    int fx = lw + 5; /* "> label  [" */
+    int cy = -1, cx = -1;
+    for (int r = 0; r < rows && f->top + r < f->n; r++) {
+        int i = f->top + r, y = y0 + r;
+        const form_field *fd = &f->fields[i];
+        bool focus = i == f->cur;
+        int mark = f->sev[i] == VALID_ERROR ? '!' : f->sev[i] == VALID_WARN ? '?' : focus ? '>' : ' ';
+        mvaddch(y, 0, (chtype)mark | (f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN) : 0));
+        draw_text(y, 2, _(fd->label), lw, theme_attr(focus ? TH_FOCUS : TH_LABEL));
+        int fw = fd->width + 1; /* room for the cursor after the last character */
+        if (fw > COLS - fx - 2)
+            fw = COLS - fx - 2;
+        if (fw < 2)
+            fw = 2;
+        mvaddch(y, fx - 1, '[');
+        if (is_choice(fd)) {
+            const choice *l = list_of(f, i);
+            const char *label = "—";
+            if (l && f->sel[i] >= 0)
+                label = strcmp(i18n_lang(), "en") == 0 ? l[f->sel[i]].en : l[f->sel[i]].vi;
+            int w = draw_text(y, fx, label, fw, A_NORMAL);
+            draw_fill(y, fx + w, fw - w, A_NORMAL);
+            if (focus) {
+                cy = y;
+                cx = fx;
+            }
+        } else {
+            int x = editor_draw(&f->ed[i], y, fx, fw, A_NORMAL);
+            if (focus) {
+                cy = y;
+                cx = x;
+            }
+        }
+        mvaddch(y, fx + fw, ']');
+        int mx = fx + fw + 2;
+        if (f->msg[i][0] && COLS - mx >= 12)
+            draw_text(y, mx, f->msg[i], COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
+    }
+    app_cursor(cy, cx);
+}

@@ -1,0 +1,77 @@
+/* screen-areas.c — the list and the form of areas (villages, residential groups). */
+#include "tui-screens.h"
+#include "records.h"
+
+#include <stdio.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Areas after or before a row, with the list screen's filter. */
+static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
+{
+    list_screen *ls = l->ctx;
+    list_pos p;
+    const area_rec *r = from;
+    if (r)
+        rec_pos(r->sort_key, r->uuid, &p);
+    return area_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
+}
+
+static const int WIDTHS[] = {20, 0};
+
+/* One area: its kind and name. */
+static void format(list_view *l, const void *row, char *out, size_t n, int cols)
+{
+    (void)l;
+    const area_rec *r = row;
+    const char *t[] = {choice_label(CHOICES_AREA_KIND, r->kind), r->name};
+    list_columns(out, n, cols, WIDTHS, t, 2);
+}
+
+static void header(list_view *l, char *out, size_t n, int cols)
+{
+    (void)l;
+    const char *t[] = {_("Kind"), _("Name")};
+    list_columns(out, n, cols, WIDTHS, t, 2);
+}
+
+static const list_source SRC = {sizeof(area_rec), page, format, header, NULL, NULL};
+
+/* The record checks of an area. */
+static void check(form *f, findings *fs)
+{
+    area_check(app()->db, f->rec, fs);
+}
+
+/* Saves the area with its audit entry. */
+static int save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    return area_save(app()->db, f->rec, accept, fs, e);
+}
+
+tui_screen *area_form_open(const char *uuid)
+{
+    area_rec *r = xcalloc(1, sizeof *r);
+    area_init(r);
+    if (uuid && area_get(app()->db, uuid, r) < 0) {
+        free(r);
+        return NULL;
+    }
+    form_screen *fs = form_screen_new(uuid ? _("Area") : _("New area"), AREA_FIELDS, r, !uuid, check, save);
+    return &fs->base;
+}
+
+static tui_screen *open_form(list_screen *ls, const char *uuid)
+{
+    (void)ls;
+    return area_form_open(uuid);
+}
+
+const rec_kind KIND_AREAS = {N_("Villages and residential groups"), "area", &SRC,
+                             offsetof(area_rec, uuid), offsetof(area_rec, name), open_form, NULL};
+
+tui_screen *screen_areas_new(void)
+{
+    return list_screen_new(&KIND_AREAS, NULL);
+}

@@ -1,0 +1,115 @@
+/* screen-form.c — the screen around a form: draws it (and an optional list
+ * below it, such as a team's members), saves, asks before dropping changes. */
+#include "tui-screens.h"
+
+#include <stdio.h>
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const tui_action FORM_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_BACK, ACT_NONE};
+static const tui_action FORM_SUB_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_TELEX, ACT_BACK, ACT_NONE};
+
+/* The form on top, the optional list below it. */
+static void draw(tui_screen *s)
+{
+    form_screen *fs = (form_screen *)s;
+    int avail = LINES - 4; /* rows 1 .. LINES-3 */
+    int frows = avail;
+    if (fs->has_sub) {
+        frows = fs->f.n < avail / 2 ? fs->f.n : avail / 2;
+        int sy = 1 + frows + 1;
+        draw_text(sy - 1, 0, fs->sub_title, COLS, A_BOLD);
+        list_draw(&fs->sub, sy, LINES - 2 - sy, fs->sub_focus);
+    }
+    form_draw(&fs->f, 1, frows);
+    if (fs->sub_focus)
+        app_cursor(-1, -1);
+    s->text_input = !fs->sub_focus && form_text_focus(&fs->f);
+}
+
+/* Keys for the list below the form; Up on its first row returns to the form. */
+static bool sub_key(form_screen *fs, const tui_event *ev)
+{
+    if (ev->is_key && ev->ch == KEY_UP && fs->sub.sel == 0) {
+        fs->sub_focus = false;
+        return true;
+    }
+    if (ev->act == ACT_NONE && list_key(&fs->sub, ev))
+        return true;
+    return false;
+}
+
+/* Field keys go to the form; a save closes it (or calls saved); leaving a
+ * changed form asks first. */
+static bool key(tui_screen *s, const tui_event *ev)
+{
+    form_screen *fs = (form_screen *)s;
+    if (fs->sub_focus && sub_key(fs, ev))
+        return true;
+    if (!fs->sub_focus) {
+        bool down = (ev->is_key && ev->ch == KEY_DOWN) || (!ev->is_key && ev->ch == '\t');
+        if (down && fs->has_sub && fs->f.cur == fs->f.n - 1 && fs->sub.n > 0) {
+            fs->sub_focus = true;
+            return true;
+        }
+        int r = form_key(&fs->f, ev);
+        if (r == 1) {
+            app_message(0, "%s", _("Saved."));
+            if (fs->saved)
+                fs->saved(fs);
+            else
+                app_pop();
+            return true;
+        }
+        if (r == 0)
+            return true;
+    }
+    if (fs->more_key && fs->more_key(fs, ev))
+        return true;
+    if (ev->act == ACT_BACK && fs->f.dirty && !app_confirm(_("Leave without saving the changes?")))
+        return true;
+    if (ev->act == ACT_BACK)
+        app_message(0, "%s", "");
+    return false;
+}
+
+static void resume(tui_screen *s)
+{
+    form_screen *fs = (form_screen *)s;
+    if (fs->has_sub)
+        fs->sub.stale = true;
+}
+
+static void destroy(tui_screen *s)
+{
+    form_screen *fs = (form_screen *)s;
+    if (fs->free_extra)
+        fs->free_extra(fs);
+    if (fs->has_sub)
+        list_free(&fs->sub);
+    choices_free(fs->dyn1);
+    free(fs->rec);
+    free(fs);
+}
+
+form_screen *form_screen_new(const char *title, const form_field *fields, void *rec, bool is_new,
+                             form_check_fn check, form_save_fn save)
+{
+    form_screen *fs = xcalloc(1, sizeof *fs);
+    fs->base.draw = draw;
+    fs->base.key = key;
+    fs->base.resume = resume;
+    fs->base.destroy = destroy;
+    fs->base.actions = FORM_ACTIONS;
+    snprintf(fs->base.title, sizeof fs->base.title, "%s", title);
+    fs->rec = rec;
+    fs->is_new = is_new;
+    form_init(&fs->f, fields, rec, check, save, fs);
+    return fs;
+}
+
+void form_screen_sub_actions(form_screen *fs)
+{
+    fs->base.actions = FORM_SUB_ACTIONS;
+}

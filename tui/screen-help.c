@@ -1,0 +1,79 @@
+/* screen-help.c — the keys, one per line, scrolled with the arrows. */
+#include "tui-core.h"
+
+#include <stdio.h>
+#include <curses.h>
+#include <stdlib.h>
+
+typedef struct {
+    tui_screen base;
+    int top;
+} help_screen;
+
+typedef struct {
+    const char *keys; /* key names, the same in every language */
+    const char *what; /* N_() */
+} help_line;
+
+static const help_line LINES_[] = {
+    {"F1  Ctrl-G  ?", N_("this help (? outside text fields)")},
+    {"F2  Ctrl-S", N_("save the form (press again to accept warnings)")},
+    {"F3  Ctrl-F  /", N_("search; accents and case do not matter (/ in lists)")},
+    {"F4  Ctrl-N", N_("new record (in a team's form: a new member of the team)")},
+    {"F5  Ctrl-R", N_("filter the list")},
+    {"F6  Ctrl-T", N_("Telex typing on/off: aa=â aw=ă ee=ê oo=ô ow=ơ uw=ư dd=đ")},
+    {"", N_("tones: s sắc, f huyền, r hỏi, x ngã, j nặng, z removes")},
+    {"F7  Ctrl-U", N_("show deleted records (to undo a deletion)")},
+    {"F8  Ctrl-D", N_("delete the selected record (in deleted view: restore)")},
+    {"F10  Esc", N_("back; on the home screen: quit")},
+    {"Ctrl-Q  Ctrl-C", N_("quit the program")},
+    {"Tab  Enter  Down", N_("next field")},
+    {"Shift-Tab  Up", N_("previous field")},
+    {"Left Right Space", N_("choose in a list field; or type its first letter")},
+    {"PgUp PgDn Home End", N_("move through long lists")},
+    {"", N_("Dates are typed dd/mm/yyyy; phones 0912345678 or +84 912 345 678.")},
+    {"", N_("In a list, typing a letter starts a search.")},
+};
+#define N_LINES (int)(sizeof LINES_ / sizeof LINES_[0])
+
+static const tui_action ACTIONS[] = {ACT_BACK, ACT_NONE};
+
+static void draw(tui_screen *s)
+{
+    help_screen *h = (help_screen *)s;
+    for (int i = h->top, y = 2; i < N_LINES && y < LINES - 2; i++, y++) {
+        draw_text(y, 2, LINES_[i].keys, 20, A_BOLD);
+        draw_text(y, 23, _(LINES_[i].what), COLS - 24, A_NORMAL);
+    }
+}
+
+/* Up and Down scroll; F1 again does nothing. */
+static bool key(tui_screen *s, const tui_event *ev)
+{
+    help_screen *h = (help_screen *)s;
+    if (ev->is_key && (ev->ch == KEY_DOWN || ev->ch == KEY_NPAGE) && h->top < N_LINES - 1) {
+        h->top++;
+        return true;
+    }
+    if (ev->is_key && (ev->ch == KEY_UP || ev->ch == KEY_PPAGE) && h->top > 0) {
+        h->top--;
+        return true;
+    }
+    return ev->act == ACT_HELP;
+}
+
+static void destroy(tui_screen *s)
+{
+    free(s);
+}
+
+tui_screen *screen_help_new(void)
+{
+    help_screen *h = xcalloc(1, sizeof *h);
+    h->base.draw = draw;
+    h->base.key = key;
+    h->base.destroy = destroy;
+    h->base.actions = ACTIONS;
+    snprintf(h->base.title, sizeof h->base.title, "%s", _("Help: keys"));
+    return &h->base;
+}

@@ -1,0 +1,120 @@
+/* screen-home.c — the home screen: the office, its counts, and the menu
+ * (one table; items for screens that do not exist yet say so honestly). */
+#include "tui-core.h"
+#include "office.h"
+#include "records.h"
+
+#include <stdio.h>
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *label;           /* N_() */
+    tui_screen *(*open)(void);   /* NULL = not available yet */
+} menu_item;
+
+static tui_screen *open_members(void)
+{
+    return screen_members_new(NULL);
+}
+
+static const menu_item MENU[] = {
+    {N_("Villages and residential groups"), screen_areas_new},
+    {N_("Digital technology teams"), screen_teams_new},
+    {N_("Members"), open_members},
+    {N_("Training"), NULL},
+    {N_("Reports"), NULL},
+    {N_("Export and import"), NULL},
+    {N_("Settings"), NULL},
+    {N_("Help"), screen_help_new},
+};
+#define N_MENU (int)(sizeof MENU / sizeof MENU[0])
+
+typedef struct {
+    tui_screen base;
+    int sel;
+} home_screen;
+
+static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
+
+/* The office, its counts and the menu. */
+static void draw(tui_screen *s)
+{
+    home_screen *h = (home_screen *)s;
+    sqlite3 *db = app()->db;
+    office_rec o;
+    char line[700];
+    list_filter f;
+    memset(&f, 0, sizeof f);
+    if (office_get(db, &o) == 0)
+        snprintf(line, sizeof line, "%s (%s %s)", o.name, _("code"), o.code);
+    else
+        snprintf(line, sizeof line, "%s", _("No office set yet"));
+    draw_text(2, 2, line, COLS - 4, A_BOLD);
+    snprintf(line, sizeof line, _("Areas: %lld   Teams: %lld   Members: %lld"), area_count(db, &f),
+             team_count(db, &f), member_count(db, &f));
+    draw_text(3, 2, line, COLS - 4, A_NORMAL);
+    for (int i = 0; i < N_MENU; i++) {
+        int attr = i == h->sel ? theme_attr(TH_SELECTED) : (int)A_NORMAL;
+        snprintf(line, sizeof line, " %d  %s%s ", i + 1, _(MENU[i].label),
+                 MENU[i].open ? "" : _(" (not available yet)"));
+        draw_text(5 + i, 4, line, COLS - 8, attr);
+    }
+    draw_text(6 + N_MENU, 2, _("Arrows or a number choose, Enter opens. F10 or Esc quits."), COLS - 4, A_NORMAL);
+}
+
+/* Opens menu item i, or says that it is not available yet. */
+static void open_item(int i)
+{
+    if (!MENU[i].open) {
+        app_message(1, _("«%s» is not available yet."), _(MENU[i].label));
+        return;
+    }
+    app_message(0, "%s", "");
+    app_push(MENU[i].open());
+}
+
+/* Arrows and numbers choose, Enter opens, Esc/F10 quits. */
+static bool key(tui_screen *s, const tui_event *ev)
+{
+    home_screen *h = (home_screen *)s;
+    if (ev->act == ACT_BACK) {
+        app()->quit = true;
+        return true;
+    }
+    if (ev->is_key && ev->ch == KEY_DOWN) {
+        h->sel = (h->sel + 1) % N_MENU;
+        return true;
+    }
+    if (ev->is_key && ev->ch == KEY_UP) {
+        h->sel = (h->sel + N_MENU - 1) % N_MENU;
+        return true;
+    }
+    if (!ev->is_key && ev->ch >= '1' && ev->ch < (wint_t)('1' + N_MENU)) {
+        h->sel = (int)(ev->ch - '1');
+        open_item(h->sel);
+        return true;
+    }
+    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+        open_item(h->sel);
+        return true;
+    }
+    return false;
+}
+
+static void destroy(tui_screen *s)
+{
+    free(s);
+}
+
+tui_screen *screen_home_new(void)
+{
+    home_screen *h = xcalloc(1, sizeof *h);
+    h->base.draw = draw;
+    h->base.key = key;
+    h->base.destroy = destroy;
+    h->base.actions = ACTIONS;
+    snprintf(h->base.title, sizeof h->base.title, "%s", _("Home"));
+    return &h->base;
+}

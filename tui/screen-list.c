@@ -1,0 +1,219 @@
+/* screen-list.c — the record list screen shared by areas, teams and members:
+ * type to search (accents and case ignored), filter, open, new, delete with
+ * confirmation, and a view of deleted records where a deletion is undone. */
+#include "tui-screens.h"
+#include "records.h"
+
+#include <stdio.h>
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const tui_action LIST_ACTIONS[] = {ACT_HELP, ACT_SEARCH, ACT_NEW, ACT_FILTER, ACT_DELETED,
+                                          ACT_DELETE, ACT_BACK, ACT_NONE};
+static const tui_action LIST_ACTIONS_NOFILTER[] = {ACT_HELP, ACT_SEARCH, ACT_NEW, ACT_DELETED,
+                                                   ACT_DELETE, ACT_BACK, ACT_NONE};
+
+static const char *row_str(const list_screen *ls, const void *row, size_t off)
+{
+    (void)ls;
+    return (const char *)row + off;
+}
+
+void rec_pos(const char *sort_key, const char *uuid, list_pos *p)
+{
+    snprintf(p->sort_key, sizeof p->sort_key, "%s", sort_key);
+    snprintf(p->uuid, sizeof p->uuid, "%s", uuid);
+}
+
+void list_screen_apply(list_screen *ls)
+{
+    editor_get(&ls->search_ed, ls->search, sizeof ls->search);
+    ls->flt.search = ls->search[0] ? ls->search : NULL;
+    ls->flt.area_uuid = ls->area_uuid[0] ? ls->area_uuid : NULL;
+    ls->flt.team_uuid = ls->team_uuid[0] ? ls->team_uuid : NULL;
+    ls->flt.level = ls->level[0] ? ls->level : NULL;
+    ls->flt.category = ls->category[0] ? ls->category : NULL;
+    ls->flt.role = ls->role[0] ? ls->role : NULL;
+    list_rewind(&ls->list);
+}
+
+/* In the view of deleted records, F8 restores. */
+static const char *relabel(tui_screen *s, tui_action a)
+{
+    list_screen *ls = (list_screen *)s;
+    if (ls->flt.deleted == 1 && a == ACT_DELETE)
+        return _("Restore");
+    if (ls->flt.deleted == 1 && a == ACT_DELETED)
+        return _("Live records");
+    return NULL;
+}
+
+/* The search line, the filter or deleted-view note, and the list. */
+static void draw(tui_screen *s)
+{
+    list_screen *ls = (list_screen *)s;
+    s->text_input = ls->searching;
+    int y = 1;
+    int x = draw_text(y, 0, _("Search: "), COLS, A_BOLD);
+    int cx = editor_draw(&ls->search_ed, y, x, 30, A_NORMAL);
+    if (ls->flt.deleted == 1)
+        draw_text(y, x + 32, _("[DELETED RECORDS: F8 restores]"), COLS - x - 32, theme_attr(TH_WARN));
+    else if (ls->filter_label[0])
+        draw_text(y, x + 32, ls->filter_label, COLS - x - 32, A_NORMAL);
+    list_draw(&ls->list, 2, LINES - 4, !ls->searching);
+    if (ls->list.n == 0)
+        draw_text(4, 2, ls->flt.deleted == 1 ? _("No deleted records.") : _("Nothing here yet. F4 or Ctrl-N adds one."),
+                  COLS - 2, A_NORMAL);
+    if (ls->searching)
+        app_cursor(y, cx);
+}
+
+/* Opens the selected record's form. */
+static void open_selected(list_screen *ls)
+{
+    const void *row = list_selected(&ls->list);
+    if (!row)
+        return;
+    tui_screen *f = ls->kind->open(ls, row_str(ls, row, ls->kind->uuid_offset));
+    if (f)
+        app_push(f);
+}
+
+/* Deletes (or, in the deleted view, restores) the selected record after asking. */
+static void delete_selected(list_screen *ls)
+{
+    const void *row = list_selected(&ls->list);
+    if (!row)
+        return;
+    char uuid[UUID_LEN], name[512], q[700];
+    snprintf(uuid, sizeof uuid, "%s", row_str(ls, row, ls->kind->uuid_offset));
+    snprintf(name, sizeof name, "%s", row_str(ls, row, ls->kind->name_offset));
+    bool restore = ls->flt.deleted == 1;
+    snprintf(q, sizeof q, restore ? _("Restore «%s»?") : _("Delete «%s»?"), name);
+    if (!app_confirm(q))
+        return;
+    cdtt_err e;
+    memset(&e, 0, sizeof e);
+    int rc = restore ? record_undelete(app()->db, ls->kind->table, uuid, &e)
+                     : record_delete(app()->db, ls->kind->table, uuid, &e);
+    if (rc < 0)
+        app_message(2, "%s%s", _("Error: "), e.msg);
+    else if (restore)
+        app_message(0, _("Restored «%s»."), name);
+    else
+        app_message(0, _("Deleted «%s». To undo: F7 (Ctrl-U) shows deleted records, F8 restores."), name);
+    list_reload(&ls->list);
+}
+
+/* Keys typed into the search line: the list follows each change; Enter or
+ * Down hands the keys back to the list, Esc clears the search. */
+static bool search_key(list_screen *ls, const tui_event *ev)
+{
+    bool done = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n' || ev->ch == '\t')) ||
+                (ev->is_key && (ev->ch == KEY_DOWN || ev->ch == KEY_ENTER));
+    if (done) {
+        ls->searching = false;
+        return true;
+    }
+    if (ev->act == ACT_BACK) {
+        editor_set(&ls->search_ed, "");
+        ls->searching = false;
+        list_screen_apply(ls);
+        return true;
+    }
+    if (ev->act == ACT_NONE && editor_key(&ls->search_ed, ev, false, 0)) {
+        list_screen_apply(ls);
+        return true;
+    }
+    return false;
+}
+
+/* List keys; a printable character starts a search. */
+static bool key(tui_screen *s, const tui_event *ev)
+{
+    list_screen *ls = (list_screen *)s;
+    if (ls->searching) {
+        if ((ev->act == ACT_NONE || ev->act == ACT_BACK) && search_key(ls, ev))
+            return true;
+        ls->searching = false; /* other keys end the search line and act on the list */
+    }
+    switch (ev->act) {
+    case ACT_BACK:
+        /* Esc first clears a search, then goes back. */
+        if (!ls->search[0])
+            return false;
+        editor_set(&ls->search_ed, "");
+        list_screen_apply(ls);
+        return true;
+    case ACT_SEARCH:
+        ls->searching = true;
+        return true;
+    case ACT_NEW: {
+        tui_screen *f = ls->kind->open(ls, NULL);
+        if (f)
+            app_push(f);
+        return true;
+    }
+    case ACT_DELETE:
+        delete_selected(ls);
+        return true;
+    case ACT_DELETED:
+        ls->flt.deleted = ls->flt.deleted == 1 ? 0 : 1;
+        list_rewind(&ls->list);
+        return true;
+    case ACT_FILTER:
+        if (ls->kind->filter)
+            ls->kind->filter(ls);
+        return true;
+    case ACT_NONE:
+        break;
+    default:
+        return false;
+    }
+    if (list_key(&ls->list, ev))
+        return true;
+    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+        open_selected(ls);
+        return true;
+    }
+    /* Type to search: a printable character starts the search with it. */
+    if (!ev->is_key && ev->ch > ' ' && ev->ch != 127) {
+        ls->searching = true;
+        return search_key(ls, ev);
+    }
+    return false;
+}
+
+/* Back from a form: read the rows again (a record may have changed). */
+static void resume(tui_screen *s)
+{
+    list_screen *ls = (list_screen *)s;
+    ls->list.stale = true;
+}
+
+static void destroy(tui_screen *s)
+{
+    list_screen *ls = (list_screen *)s;
+    list_free(&ls->list);
+    free(ls);
+}
+
+tui_screen *list_screen_new(const rec_kind *kind, const char *team_uuid)
+{
+    list_screen *ls = xcalloc(1, sizeof *ls);
+    ls->kind = kind;
+    ls->base.draw = draw;
+    ls->base.key = key;
+    ls->base.resume = resume;
+    ls->base.relabel = relabel;
+    ls->base.destroy = destroy;
+    ls->base.actions = kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER;
+    snprintf(ls->base.title, sizeof ls->base.title, "%s", _(kind->title));
+    editor_init(&ls->search_ed, 100);
+    if (team_uuid)
+        snprintf(ls->team_uuid, sizeof ls->team_uuid, "%s", team_uuid);
+    list_init(&ls->list, kind->src, ls);
+    list_screen_apply(ls);
+    return &ls->base;
+}

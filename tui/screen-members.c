@@ -1,0 +1,270 @@
+/* screen-members.c — the list of members (filter by team, area, category,
+ * role) and the member form, which also puts the member in a team with a role. */
+#include "tui-screens.h"
+#include "records.h"
+#include "db.h"
+#include "validate.h"
+
+#include <stdio.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Members after or before a row, with the list screen's filter. */
+static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
+{
+    list_screen *ls = l->ctx;
+    list_pos p;
+    const member_rec *r = from;
+    if (r)
+        rec_pos(r->sort_key, r->uuid, &p);
+    return member_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
+}
+
+static const int WIDTHS[] = {28, 11, 11, 0};
+
+/* One member: name, birth date, phone, teams. */
+static void format(list_view *l, const void *row, char *out, size_t n, int cols)
+{
+    (void)l;
+    const member_rec *r = row;
+    char birth[11];
+    date_to_display(r->birth, birth);
+    const char *t[] = {r->full_name, birth, r->phone, r->team_names};
+    list_columns(out, n, cols, WIDTHS, t, 4);
+}
+
+static void header(list_view *l, char *out, size_t n, int cols)
+{
+    (void)l;
+    const char *t[] = {_("Full name"), _("Born"), _("Phone"), _("In teams")};
+    list_columns(out, n, cols, WIDTHS, t, 4);
+}
+
+static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};
+
+/* The team the member was in when the form opened ("" = none). */
+typedef struct {
+    char team_uuid[UUID_LEN];
+} member_extra;
+
+/* The configured size limit of the team's level (0 = none). */
+static int team_max(const char *team_uuid)
+{
+    team_rec t;
+    if (!team_uuid[0] || team_get(app()->db, team_uuid, &t) < 0)
+        return 0;
+    return strcmp(t.level, "commune") == 0 ? app()->cfg->team_max_commune : app()->cfg->team_max_village;
+}
+
+/* True when the form puts the member in a team it is not in yet. */
+static bool joins_team(form *f)
+{
+    form_screen *fs = f->ctx;
+    const member_entry *me = f->rec;
+    const member_extra *x = fs->extra;
+    return me->team_uuid[0] && strcmp(me->team_uuid, x->team_uuid) != 0;
+}
+
+/* The member's record checks, and the team's size when an existing member joins it. */
+static void check(form *f, findings *fs)
+{
+    member_entry *me = f->rec;
+    member_check(app()->db, &me->m, fs);
+    /* A new member's place in the team is checked by its save. */
+    if (me->m.uuid[0] && joins_team(f)) {
+        membership_rec ms;
+        membership_init(&ms);
+        snprintf(ms.team_uuid, sizeof ms.team_uuid, "%s", me->team_uuid);
+        snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", me->m.uuid);
+        snprintf(ms.role, sizeof ms.role, "%s", me->role);
+        membership_check(app()->db, &ms, team_max(me->team_uuid), fs);
+    }
+}
+
+/* Saves the member, and its place in the chosen team, in one transaction. */
+static int save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    member_entry *me = f->rec;
+    sqlite3 *db = app()->db;
+    if (!me->m.uuid[0] && me->team_uuid[0])
+        return member_save_in_team(db, &me->m, me->team_uuid, me->role, accept, fs, e);
+    if (!joins_team(f))
+        return member_save(db, &me->m, accept, fs, e);
+    /* An existing member joins a team: both in one transaction. */
+    if (db_begin(db, e) < 0)
+        return -1;
+    membership_rec ms;
+    membership_init(&ms);
+    if (member_save(db, &me->m, accept, fs, e) == 0) {
+        snprintf(ms.team_uuid, sizeof ms.team_uuid, "%s", me->team_uuid);
+        snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", me->m.uuid);
+        snprintf(ms.role, sizeof ms.role, "%s", me->role);
+        if (membership_save(db, &ms, accept, fs, e) == 0 && db_commit(db, e) == 0) {
+            form_screen *s = f->ctx;
+            member_extra *x = s->extra;
+            snprintf(x->team_uuid, sizeof x->team_uuid, "%s", me->team_uuid);
+            return 0;
+        }
+    }
+    db_rollback(db);
+    return -1;
+}
+
+/* One line about another member (a possible duplicate). */
+static void describe(form *f, const char *uuid, char *out, size_t n)
+{
+    (void)f;
+    member_rec m;
+    if (member_get(app()->db, uuid, &m) < 0) {
+        snprintf(out, n, "?");
+        return;
+    }
+    char birth[11];
+    date_to_display(m.birth, birth);
+    snprintf(out, n, "%s%s %s%s%s%s%s", _("already registered: "), m.full_name, birth, m.phone[0] ? ", " : "",
+             m.phone, m.team_names[0] ? ", " : "", m.team_names);
+}
+
+static void free_extra(form_screen *fs)
+{
+    free(fs->extra);
+}
+
+tui_screen *member_form_open(const char *uuid, const char *team_uuid)
+{
+    sqlite3 *db = app()->db;
+    member_entry *me = xcalloc(1, sizeof *me);
+    member_extra *x = xcalloc(1, sizeof *x);
+    member_init(&me->m);
+    snprintf(me->role, sizeof me->role, "member");
+    if (uuid) {
+        if (member_get(db, uuid, &me->m) < 0) {
+            free(me);
+            free(x);
+            return NULL;
+        }
+        int n = 0;
+        membership_rec *ms = membership_list_for_member(db, uuid, &n);
+        if (n > 0) {
+            snprintf(me->team_uuid, sizeof me->team_uuid, "%s", ms[0].team_uuid);
+            snprintf(me->role, sizeof me->role, "%s", ms[0].role);
+            snprintf(x->team_uuid, sizeof x->team_uuid, "%s", ms[0].team_uuid);
+        }
+        free(ms);
+    } else if (team_uuid) {
+        snprintf(me->team_uuid, sizeof me->team_uuid, "%s", team_uuid);
+    }
+    form_screen *fs = form_screen_new(uuid ? _("Member") : _("New member"), MEMBER_FIELDS, me, !uuid, check, save);
+    fs->extra = x;
+    fs->free_extra = free_extra;
+    fs->f.describe = describe;
+    fs->dyn1 = choices_teams(db, _("— no team —"));
+    form_set_choices(&fs->f, "team_uuid", fs->dyn1);
+    form_load(&fs->f);
+    return &fs->base;
+}
+
+static tui_screen *open_form(list_screen *ls, const char *uuid)
+{
+    return member_form_open(uuid, uuid ? NULL : (ls->team_uuid[0] ? ls->team_uuid : NULL));
+}
+
+/* ---- the filter form: team, area, category, role ---- */
+typedef struct {
+    char team_uuid[UUID_LEN];
+    char area_uuid[UUID_LEN];
+    char category[24];
+    char role[8];
+} member_filter;
+
+FIELD_STR(member_filter, team_uuid, team_uuid)
+FIELD_STR(member_filter, area_uuid, area_uuid)
+FIELD_STR(member_filter, category, category)
+FIELD_STR(member_filter, role, role)
+
+static const form_field FILTER_FIELDS[] = {
+    {N_("Team"), "team_uuid", FK_CHOICE, 40, NULL, false, ACCESS(team_uuid), NULL},
+    {N_("Area"), "area_uuid", FK_CHOICE, 40, NULL, false, ACCESS(area_uuid), NULL},
+    {N_("Category"), "category", FK_CHOICE, 40, CHOICES_CATEGORY, false, ACCESS(category), NULL},
+    {N_("Role in team"), "role", FK_CHOICE, 20, CHOICES_ROLE, false, ACCESS(role), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+typedef struct {
+    list_screen *ls;
+    choice *areas;
+} filter_extra;
+
+/* Applies the filter form to the list screen and describes it. */
+static int filter_save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    (void)accept, (void)fs, (void)e;
+    form_screen *s = f->ctx;
+    filter_extra *x = s->extra;
+    list_screen *ls = x->ls;
+    const member_filter *mf = f->rec;
+    snprintf(ls->team_uuid, sizeof ls->team_uuid, "%s", mf->team_uuid);
+    snprintf(ls->area_uuid, sizeof ls->area_uuid, "%s", mf->area_uuid);
+    snprintf(ls->category, sizeof ls->category, "%s", mf->category);
+    snprintf(ls->role, sizeof ls->role, "%s", mf->role);
+    int n = snprintf(ls->filter_label, sizeof ls->filter_label, "%s", _("Filter: "));
+    const char *parts[4] = {mf->team_uuid[0] ? choice_label(s->dyn1, mf->team_uuid) : NULL,
+                            mf->area_uuid[0] ? choice_label(x->areas, mf->area_uuid) : NULL,
+                            mf->category[0] ? choice_label(CHOICES_CATEGORY, mf->category) : NULL,
+                            mf->role[0] ? choice_label(CHOICES_ROLE, mf->role) : NULL};
+    int used = 0;
+    for (int i = 0; i < 4; i++)
+        if (parts[i] && n < (int)sizeof ls->filter_label)
+            n += snprintf(ls->filter_label + n, sizeof ls->filter_label - (size_t)n, "%s%s", used++ ? ", " : "",
+                          parts[i]);
+    if (!used)
+        ls->filter_label[0] = 0;
+    list_screen_apply(ls);
+    return 0;
+}
+
+static void filter_done(form_screen *fs)
+{
+    (void)fs;
+    app_message(0, "%s", "");
+    app_pop();
+}
+
+static void filter_free(form_screen *fs)
+{
+    filter_extra *x = fs->extra;
+    choices_free(x->areas);
+    free(x);
+}
+
+/* Opens the filter form over the list screen's current filter. */
+static void filter_open(list_screen *ls)
+{
+    member_filter *mf = xcalloc(1, sizeof *mf);
+    snprintf(mf->team_uuid, sizeof mf->team_uuid, "%s", ls->team_uuid);
+    snprintf(mf->area_uuid, sizeof mf->area_uuid, "%s", ls->area_uuid);
+    snprintf(mf->category, sizeof mf->category, "%s", ls->category);
+    snprintf(mf->role, sizeof mf->role, "%s", ls->role);
+    form_screen *fs = form_screen_new(_("Filter members (— = all; F2 applies)"), FILTER_FIELDS, mf, false, NULL,
+                                      filter_save);
+    filter_extra *x = xcalloc(1, sizeof *x);
+    x->ls = ls;
+    x->areas = choices_areas(app()->db, NULL);
+    fs->extra = x;
+    fs->free_extra = filter_free;
+    fs->saved = filter_done;
+    fs->dyn1 = choices_teams(app()->db, NULL);
+    form_set_choices(&fs->f, "team_uuid", fs->dyn1);
+    form_set_choices(&fs->f, "area_uuid", x->areas);
+    form_load(&fs->f);
+    app_push(&fs->base);
+}
+
+const rec_kind KIND_MEMBERS = {N_("Members"), "member", &SRC, offsetof(member_rec, uuid),
+                               offsetof(member_rec, full_name), open_form, filter_open};
+
+tui_screen *screen_members_new(const char *team_uuid)
+{
+    return list_screen_new(&KIND_MEMBERS, team_uuid);
+}

@@ -1,0 +1,267 @@
+/* screen-setup.c — the first run: say which commune owns the file, picked from
+ * the imported unit list (type to filter, accents ignored, or type the code),
+ * or typed by hand when no list has been imported. */
+#include "tui-screens.h"
+#include "office.h"
+#include "text.h"
+#include "units.h"
+
+#include <stdio.h>
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    int pos;      /* index in the filtered view */
+    unit_rec u;
+} unit_row;
+
+typedef struct {
+    tui_screen base;
+    char scheme[12];
+    int step;           /* 0 province, 1 commune */
+    unit_rec province;
+    unit_rec *all;      /* every unit of the step */
+    int n_all;
+    int *view;          /* indices of the units matching the filter */
+    int n_view;
+    editor filter;
+    list_view list;
+} setup_screen;
+
+static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_NONE};
+
+/* Keeps one unit of a listing. */
+static int collect(const unit_rec *u, void *arg)
+{
+    setup_screen *s = arg;
+    s->all = xrealloc(s->all, sizeof *s->all * (size_t)(s->n_all + 1));
+    s->all[s->n_all++] = *u;
+    return 0;
+}
+
+/* Recomputes the filtered view: the folded filter in the folded name, or a code prefix. */
+static void refilter(setup_screen *s)
+{
+    char text[256];
+    editor_get(&s->filter, text, sizeof text);
+    char *f = text_fold(text);
+    s->view = xrealloc(s->view, sizeof *s->view * (size_t)(s->n_all + 1));
+    s->n_view = 0;
+    for (int i = 0; i < s->n_all; i++) {
+        char *name = text_fold(s->all[i].name);
+        if (!*f || strstr(name, f) || strncmp(s->all[i].code, f, strlen(f)) == 0)
+            s->view[s->n_view++] = i;
+        free(name);
+    }
+    free(f);
+    list_rewind(&s->list);
+}
+
+/* Reads the provinces (step 0) or the chosen province's communes (step 1). */
+static void load_step(setup_screen *s)
+{
+    cdtt_err e;
+    memset(&e, 0, sizeof e);
+    free(s->all);
+    s->all = NULL;
+    s->n_all = 0;
+    if (s->step == 0)
+        units_provinces(app()->db, s->scheme, collect, s, &e);
+    else
+        units_communes(app()->db, s->scheme, s->province.code, NULL, 0, 0, collect, s, &e);
+    if (e.msg[0])
+        app_message(2, "%s", e.msg);
+    editor_set(&s->filter, "");
+    refilter(s);
+}
+
+/* Units of the filtered view after or before a row (rows carry their position). */
+static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
+{
+    (void)e;
+    setup_screen *s = l->ctx;
+    const unit_row *r = from;
+    int start = dir > 0 ? (r ? r->pos + 1 : 0) : (r ? r->pos - limit : s->n_view - limit);
+    int end = dir > 0 ? start + limit : (r ? r->pos : s->n_view);
+    if (start < 0)
+        start = 0;
+    if (end > s->n_view)
+        end = s->n_view;
+    unit_row *out = rows;
+    int n = 0;
+    for (int i = start; i < end; i++, n++) {
+        out[n].pos = i;
+        out[n].u = s->all[s->view[i]];
+    }
+    return n;
+}
+
+static void format(list_view *l, const void *row, char *out, size_t n, int cols)
+{
+    (void)l;
+    const unit_row *r = row;
+    static const int widths[] = {8, 0};
+    const char *t[] = {r->u.code, r->u.name};
+    list_columns(out, n, cols, widths, t, 2);
+}
+
+static const list_source SRC = {sizeof(unit_row), page, format, NULL, NULL, NULL};
+
+static void draw(tui_screen *sc)
+{
+    setup_screen *s = (setup_screen *)sc;
+    draw_text(1, 1,
+              s->step == 0 ? _("Which province? Type part of the name (accents not needed) or the code, then Enter.")
+                           : _("Which commune? Type part of the name (accents not needed) or the code, then Enter."),
+              COLS - 2, A_BOLD);
+    int x = draw_text(2, 1, _("Find: "), COLS, A_NORMAL) + 1;
+    int cx = editor_draw(&s->filter, 2, x, 30, A_NORMAL);
+    if (s->step == 1)
+        draw_text(2, x + 32, s->province.name, COLS - x - 32, A_NORMAL);
+    list_draw(&s->list, 4, LINES - 6, true);
+    app_cursor(2, cx);
+}
+
+/* Enter: takes the province, or saves the commune as this file's office. */
+static void choose(setup_screen *s)
+{
+    const unit_row *r = list_selected(&s->list);
+    if (!r)
+        return;
+    if (s->step == 0) {
+        s->province = r->u;
+        s->step = 1;
+        load_step(s);
+        return;
+    }
+    office_rec o;
+    memset(&o, 0, sizeof o);
+    snprintf(o.scheme, sizeof o.scheme, "%s", s->scheme);
+    snprintf(o.code, sizeof o.code, "%s", r->u.code);
+    snprintf(o.level, sizeof o.level, "commune");
+    snprintf(o.name, sizeof o.name, "%s", r->u.name);
+    cdtt_err e;
+    memset(&e, 0, sizeof e);
+    if (office_set(app()->db, &o, &e) < 0) {
+        app_message(2, "%s%s", _("Error: "), e.msg);
+        return;
+    }
+    app_message(0, _("This file now belongs to %s."), o.name);
+    app_pop();
+}
+
+/* Typing filters, arrows move, Enter chooses, Esc goes back to the provinces. */
+static bool key(tui_screen *sc, const tui_event *ev)
+{
+    setup_screen *s = (setup_screen *)sc;
+    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    if (enter) {
+        choose(s);
+        return true;
+    }
+    if (ev->act == ACT_BACK && s->step == 1) {
+        s->step = 0;
+        load_step(s);
+        return true;
+    }
+    if (ev->act == ACT_NONE && list_key(&s->list, ev))
+        return true;
+    if (ev->act == ACT_NONE && editor_key(&s->filter, ev, false, 0)) {
+        refilter(s);
+        return true;
+    }
+    return false;
+}
+
+static void destroy(tui_screen *sc)
+{
+    setup_screen *s = (setup_screen *)sc;
+    list_free(&s->list);
+    free(s->all);
+    free(s->view);
+    free(s);
+}
+
+/* ---- without a unit list: the code and name typed by hand ---- */
+typedef struct {
+    char scheme[12];
+    char code[12];
+    char name[512];
+} office_entry;
+
+FIELD_STR(office_entry, scheme, scheme)
+FIELD_STR(office_entry, code, code)
+FIELD_STR(office_entry, name, name)
+
+static const choice SCHEMES[] = {
+    {"2025-07", "Từ 01/07/2025 (34 tỉnh)", "From 1 July 2025 (34 provinces)"},
+    {"pre-2025", "Trước 2025 (63 tỉnh)", "Before 2025 (63 provinces)"},
+    {NULL, NULL, NULL},
+};
+
+/* A commune code: 5 digits. */
+static valid_status check_code(const void *rec, const char *in, char *out, size_t n, valid_result *r)
+{
+    (void)rec;
+    size_t len = strlen(in);
+    bool digits = len == 5;
+    for (size_t i = 0; i < len; i++)
+        digits = digits && in[i] >= '0' && in[i] <= '9';
+    snprintf(out, n, "%s", in);
+    if (digits)
+        return VALID_OK;
+    r->status = VALID_ERROR;
+    snprintf(r->msg, sizeof r->msg, "%s", _("The code is the commune's number, 5 digits (e.g. 00004)."));
+    return VALID_ERROR;
+}
+
+static const form_field OFFICE_FIELDS[] = {
+    {N_("Unit list of"), "scheme", FK_CHOICE, 34, SCHEMES, true, ACCESS(scheme), NULL},
+    {N_("Commune code"), "code", FK_TEXT, 5, NULL, true, ACCESS(code), check_code},
+    {N_("Commune name"), "name", FK_NAME, 100, NULL, true, ACCESS(name), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+/* Saves the typed code and name as this file's office. */
+static int office_save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    (void)accept, (void)fs;
+    const office_entry *oe = f->rec;
+    office_rec o;
+    memset(&o, 0, sizeof o);
+    snprintf(o.scheme, sizeof o.scheme, "%s", oe->scheme);
+    snprintf(o.code, sizeof o.code, "%s", oe->code);
+    snprintf(o.level, sizeof o.level, "commune");
+    snprintf(o.name, sizeof o.name, "%s", oe->name);
+    return office_set(app()->db, &o, e);
+}
+
+tui_screen *screen_setup_new(void)
+{
+    sqlite3 *db = app()->db;
+    const char *scheme = units_count(db, "2025-07", UNIT_PROVINCE) > 0    ? "2025-07"
+                         : units_count(db, "pre-2025", UNIT_PROVINCE) > 0 ? "pre-2025"
+                                                                          : NULL;
+    if (!scheme) {
+        office_entry *oe = xcalloc(1, sizeof *oe);
+        snprintf(oe->scheme, sizeof oe->scheme, "2025-07");
+        form_screen *fs = form_screen_new(_("First run: which commune is this?"), OFFICE_FIELDS, oe, true, NULL,
+                                          office_save);
+        app_message(1, "%s",
+                    _("No unit list imported (cdtt units import FILE.csv). Type the code and name, then F2."));
+        return &fs->base;
+    }
+    setup_screen *s = xcalloc(1, sizeof *s);
+    s->base.draw = draw;
+    s->base.key = key;
+    s->base.destroy = destroy;
+    s->base.actions = ACTIONS;
+    s->base.text_input = true;
+    snprintf(s->base.title, sizeof s->base.title, "%s", _("First run: which commune is this?"));
+    snprintf(s->scheme, sizeof s->scheme, "%s", scheme);
+    editor_init(&s->filter, 60);
+    list_init(&s->list, &SRC, s);
+    load_step(s);
+    return &s->base;
+}

@@ -1,0 +1,213 @@
+/* screen-teams.c — the list of teams (filter by level and area) and the team
+ * form, which lists the team's members and adds one in place (F4). */
+#include "tui-screens.h"
+#include "records.h"
+#include "validate.h"
+
+#include <stdio.h>
+#include <curses.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Teams after or before a row, with the list screen's filter. */
+static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
+{
+    list_screen *ls = l->ctx;
+    list_pos p;
+    const team_rec *r = from;
+    if (r)
+        rec_pos(r->sort_key, r->uuid, &p);
+    return team_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
+}
+
+static const int WIDTHS[] = {32, 16, 22, 0};
+
+/* One team: name, level, area, number of members. */
+static void format(list_view *l, const void *row, char *out, size_t n, int cols)
+{
+    (void)l;
+    const team_rec *r = row;
+    char count[16];
+    snprintf(count, sizeof count, "%d", r->n_members);
+    const char *t[] = {r->name, choice_label(CHOICES_TEAM_LEVEL, r->level), r->area_name, count};
+    list_columns(out, n, cols, WIDTHS, t, 4);
+}
+
+static void header(list_view *l, char *out, size_t n, int cols)
+{
+    (void)l;
+    const char *t[] = {_("Team"), _("Level"), _("Area"), _("Members")};
+    list_columns(out, n, cols, WIDTHS, t, 4);
+}
+
+static const list_source SRC = {sizeof(team_rec), page, format, header, NULL, NULL};
+
+/* ---- the team's members below its form ---- */
+static int sub_page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
+{
+    form_screen *fs = l->ctx;
+    const team_rec *t = fs->rec;
+    list_filter flt;
+    memset(&flt, 0, sizeof flt);
+    flt.team_uuid = t->uuid;
+    list_pos p;
+    const member_rec *r = from;
+    if (r)
+        rec_pos(r->sort_key, r->uuid, &p);
+    return member_page(app()->db, &flt, r ? &p : NULL, dir, limit, rows, e);
+}
+
+static const int SUB_WIDTHS[] = {32, 12, 0};
+
+/* One member of the team: name, birth date, phone. */
+static void sub_format(list_view *l, const void *row, char *out, size_t n, int cols)
+{
+    (void)l;
+    const member_rec *r = row;
+    char birth[11];
+    date_to_display(r->birth, birth);
+    const char *t[] = {r->full_name, birth, r->phone};
+    list_columns(out, n, cols, SUB_WIDTHS, t, 3);
+}
+
+static const list_source SUB_SRC = {sizeof(member_rec), sub_page, sub_format, NULL, NULL, NULL};
+
+/* The record checks of a team. */
+static void check(form *f, findings *fs)
+{
+    team_check(app()->db, f->rec, fs);
+}
+
+/* Saves the team with its audit entry. */
+static int save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    return team_save(app()->db, f->rec, accept, fs, e);
+}
+
+/* A new team stays open after saving, so that members can be added at once. */
+static void saved(form_screen *fs)
+{
+    fs->is_new = false;
+    snprintf(fs->base.title, sizeof fs->base.title, "%s", _("Team"));
+    fs->sub.stale = true;
+    app_message(0, "%s", _("Saved. F4 (Ctrl-N) adds a member to this team."));
+}
+
+/* F4 adds a member to the (saved) team; Enter opens the member selected below. */
+static bool more_key(form_screen *fs, const tui_event *ev)
+{
+    const team_rec *t = fs->rec;
+    if (ev->act == ACT_NEW) {
+        if (!t->uuid[0]) {
+            app_message(1, "%s", _("Save the team first (F2 or Ctrl-S), then add its members."));
+            return true;
+        }
+        tui_screen *m = member_form_open(NULL, t->uuid);
+        if (m)
+            app_push(m);
+        return true;
+    }
+    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    if (fs->sub_focus && enter) {
+        const member_rec *r = list_selected(&fs->sub);
+        tui_screen *m = r ? member_form_open(r->uuid, NULL) : NULL;
+        if (m)
+            app_push(m);
+        return true;
+    }
+    return false;
+}
+
+tui_screen *team_form_open(const char *uuid)
+{
+    team_rec *r = xcalloc(1, sizeof *r);
+    team_init(r);
+    if (uuid && team_get(app()->db, uuid, r) < 0) {
+        free(r);
+        return NULL;
+    }
+    form_screen *fs = form_screen_new(uuid ? _("Team") : _("New team"), TEAM_FIELDS, r, !uuid, check, save);
+    fs->dyn1 = choices_areas(app()->db, _("— none (commune level) —"));
+    form_set_choices(&fs->f, "area_uuid", fs->dyn1);
+    form_load(&fs->f);
+    fs->has_sub = true;
+    snprintf(fs->sub_title, sizeof fs->sub_title, "%s", _("Members of the team (F4 adds one):"));
+    list_init(&fs->sub, &SUB_SRC, fs);
+    fs->saved = saved;
+    fs->more_key = more_key;
+    form_screen_sub_actions(fs);
+    return &fs->base;
+}
+
+static tui_screen *open_form(list_screen *ls, const char *uuid)
+{
+    (void)ls;
+    return team_form_open(uuid);
+}
+
+/* ---- the filter form: level and area ---- */
+typedef struct {
+    char level[16];
+    char area_uuid[UUID_LEN];
+} team_filter;
+
+FIELD_STR(team_filter, level, level)
+FIELD_STR(team_filter, area_uuid, area_uuid)
+
+static const form_field FILTER_FIELDS[] = {
+    {N_("Level"), "level", FK_CHOICE, 30, CHOICES_TEAM_LEVEL, false, ACCESS(level), NULL},
+    {N_("Area"), "area_uuid", FK_CHOICE, 40, NULL, false, ACCESS(area_uuid), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+/* Applies the filter form to the list screen. */
+static int filter_save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    (void)accept, (void)fs, (void)e;
+    form_screen *s = f->ctx;
+    list_screen *ls = s->extra;
+    const team_filter *tf = f->rec;
+    snprintf(ls->level, sizeof ls->level, "%s", tf->level);
+    snprintf(ls->area_uuid, sizeof ls->area_uuid, "%s", tf->area_uuid);
+    ls->filter_label[0] = 0;
+    if (tf->level[0] || tf->area_uuid[0])
+        snprintf(ls->filter_label, sizeof ls->filter_label, "%s%s%s%s", _("Filter: "),
+                 tf->level[0] ? choice_label(CHOICES_TEAM_LEVEL, tf->level) : "",
+                 tf->level[0] && tf->area_uuid[0] ? ", " : "",
+                 tf->area_uuid[0] ? choice_label(s->dyn1, tf->area_uuid) : "");
+    list_screen_apply(ls);
+    return 0;
+}
+
+/* Applying a filter closes its form without a "Saved" message. */
+static void filter_done(form_screen *fs)
+{
+    (void)fs;
+    app_message(0, "%s", "");
+    app_pop();
+}
+
+/* Opens the filter form over the list screen's current filter. */
+static void filter_open(list_screen *ls)
+{
+    team_filter *tf = xcalloc(1, sizeof *tf);
+    snprintf(tf->level, sizeof tf->level, "%s", ls->level);
+    snprintf(tf->area_uuid, sizeof tf->area_uuid, "%s", ls->area_uuid);
+    form_screen *fs = form_screen_new(_("Filter teams (— = all; F2 applies)"), FILTER_FIELDS, tf, false, NULL,
+                                      filter_save);
+    fs->extra = ls;
+    fs->saved = filter_done;
+    fs->dyn1 = choices_areas(app()->db, NULL);
+    form_set_choices(&fs->f, "area_uuid", fs->dyn1);
+    form_load(&fs->f);
+    app_push(&fs->base);
+}
+
+const rec_kind KIND_TEAMS = {N_("Digital technology teams"), "team", &SRC, offsetof(team_rec, uuid), offsetof(team_rec, name),
+                             open_form, filter_open};
+
+tui_screen *screen_teams_new(void)
+{
+    return list_screen_new(&KIND_TEAMS, NULL);
+}

@@ -1,0 +1,126 @@
+/* term.c — every terminal quirk in one place: raw mode (so Ctrl-S, Ctrl-Q and
+ * Ctrl-C reach the program), PuTTY's F1–F4, a short Esc delay, resizes, and
+ * signals that end the program cleanly between two input events. */
+#include "tui-core.h"
+
+#include <stdio.h>
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t got_signal;
+static bool started;
+static int cursor_state = -2;
+
+/* Only notes the signal: the main loop ends between two input events. */
+static void on_signal(int sig)
+{
+    got_signal = sig;
+}
+
+bool term_signalled(void)
+{
+    return got_signal != 0;
+}
+
+/* Sequences that terminals send whatever their terminfo entry says: PuTTY's
+ * default F1–F4 (ESC[11~…), xterm's, the Linux console's (ESC[[A…), and the
+ * cursor keys, so that a poor entry (TERM=vt100 over PuTTY) still works. */
+static const struct {
+    const char *seq;
+    int key;
+} KNOWN_KEYS[] = {
+    {"\033[11~", KEY_F(1)}, {"\033[12~", KEY_F(2)}, {"\033[13~", KEY_F(3)}, {"\033[14~", KEY_F(4)},
+    {"\033OP", KEY_F(1)},   {"\033OQ", KEY_F(2)},   {"\033OR", KEY_F(3)},   {"\033OS", KEY_F(4)},
+    {"\033[[A", KEY_F(1)},  {"\033[[B", KEY_F(2)},  {"\033[[C", KEY_F(3)},  {"\033[[D", KEY_F(4)},
+    {"\033[[E", KEY_F(5)},  {"\033[15~", KEY_F(5)}, {"\033[17~", KEY_F(6)}, {"\033[18~", KEY_F(7)},
+    {"\033[19~", KEY_F(8)}, {"\033[20~", KEY_F(9)}, {"\033[21~", KEY_F(10)},
+    {"\033[A", KEY_UP},     {"\033[B", KEY_DOWN},   {"\033[C", KEY_RIGHT},  {"\033[D", KEY_LEFT},
+    {"\033OA", KEY_UP},     {"\033OB", KEY_DOWN},   {"\033OC", KEY_RIGHT},  {"\033OD", KEY_LEFT},
+    {"\033[H", KEY_HOME},   {"\033[F", KEY_END},    {"\033OH", KEY_HOME},   {"\033OF", KEY_END},
+    {"\033[1~", KEY_HOME},  {"\033[4~", KEY_END},   {"\033[7~", KEY_HOME},  {"\033[8~", KEY_END},
+    {"\033[2~", KEY_IC},    {"\033[3~", KEY_DC},    {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+    {"\033[Z", KEY_BTAB},
+};
+
+static void define_known_keys(void)
+{
+    for (size_t i = 0; i < sizeof KNOWN_KEYS / sizeof KNOWN_KEYS[0]; i++)
+        define_key(KNOWN_KEYS[i].seq, KNOWN_KEYS[i].key);
+}
+
+int term_start(void)
+{
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return -1;
+    set_escdelay(150);
+    if (!initscr())
+        return -1;
+    started = true;
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    define_known_keys();
+    theme_init();
+    /* No SA_RESTART: a signal interrupts the read, the loop ends cleanly. A save
+     * under way finishes first: it is one transaction either way. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    return 0;
+}
+
+void term_stop(void)
+{
+    if (!started)
+        return;
+    started = false;
+    curs_set(1);
+    endwin();
+}
+
+void term_cursor(int visible)
+{
+    if (visible != cursor_state) {
+        curs_set(visible);
+        cursor_state = visible;
+    }
+}
+
+int term_read(tui_event *ev, bool text_input)
+{
+    int errors = 0;
+    for (;;) {
+        if (got_signal)
+            return -1;
+        wint_t ch;
+        errno = 0;
+        int rc = get_wch(&ch);
+        if (rc == ERR) {
+            /* EINTR from a signal is checked above; a vanished terminal keeps
+             * returning ERR: give up after a few. */
+            if (got_signal || ++errors > 20)
+                return -1;
+            continue;
+        }
+        if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+            return 0;
+        ev->is_key = rc == KEY_CODE_YES;
+        ev->ch = ch;
+        /* Some terminals send DEL for Backspace, and Ctrl-H. */
+        if (!ev->is_key && (ch == 127 || ch == 8)) {
+            ev->is_key = true;
+            ev->ch = KEY_BACKSPACE;
+        }
+        ev->act = keys_action(ev->is_key, ev->ch, text_input);
+        return 1;
+    }
+}
