@@ -10,7 +10,7 @@
 enum { A_TYPE, A_COUNT, A_PEOPLE, A_HOUSEHOLDS, A_N };
 
 static const char *const HEADERS[A_N] = {
-    N_("Activity type"), N_("Count"), N_("People"), N_("Households"),
+    RN_("Activity type"), RN_("Count"), RN_("People"), RN_("Households"),
 };
 
 /* Row i (0..9 a type, 10 the totals) as text cells. */
@@ -70,7 +70,7 @@ static void write_csv(FILE *f, const activity_summary *s)
 {
     const char *h[A_N + 1], *c[A_N + 1];
     char num[3][24];
-    h[0] = report_tr(N_("Type"));
+    h[0] = report_tr(RN_("Type"));
     for (int k = 0; k < A_N; k++)
         h[k + 1] = report_tr(HEADERS[k]);
     csv_write_bom(f);

@@ -25,11 +25,11 @@ enum { M_NO, M_NAME, M_TEAMS, M_AREA, M_DETAIL, M_N };
 
 static void headers(enum target_indicator ind, const char *h[M_N])
 {
-    h[M_NO] = report_tr(N_("No."));
-    h[M_NAME] = report_tr(ind == TARGET_INPERSON ? N_("Team") : N_("Full name"));
-    h[M_TEAMS] = ind == TARGET_INPERSON ? "" : report_tr(N_("Team"));
-    h[M_AREA] = report_tr(N_("Village/group"));
-    h[M_DETAIL] = ind == TARGET_MOOC ? report_tr(N_("MOOC course")) : ind == TARGET_ZALO ? "" : report_tr(N_("Attended"));
+    h[M_NO] = report_tr(RN_("No."));
+    h[M_NAME] = report_tr(ind == TARGET_INPERSON ? RN_("Team") : RN_("Full name"));
+    h[M_TEAMS] = ind == TARGET_INPERSON ? "" : report_tr(RN_("Team"));
+    h[M_AREA] = report_tr(RN_("Village/group"));
+    h[M_DETAIL] = ind == TARGET_MOOC ? report_tr(RN_("MOOC course")) : ind == TARGET_ZALO ? "" : report_tr(RN_("Attended"));
 }
 
 static void cells(enum target_indicator ind, const progress_missing_item *it, long i, char no[24],
@@ -119,7 +119,7 @@ long report_missing(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_in
 {
     missing_out o = {.f = f, .ind = ind};
     headers(ind, o.h);
-    o.h[M_N] = report_tr(N_("ID"));
+    o.h[M_N] = report_tr(RN_("ID"));
     if (fmt != REPORT_TEXT) {
         const char *out[M_N + 1];
         int k = 0;

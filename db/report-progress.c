@@ -58,7 +58,7 @@ enum { COL_TEAMS, COL_MEMBERS, COL_MOOC, COL_ZALO, COL_INPERSON, COL_ACTIVITIES,
 #define GAP "  "
 
 static const char *const COL_HEADERS[N_COLS] = {
-    N_("Teams"), N_("Members"), N_("MOOC"), N_("Zalo OA"), N_("In person"), N_("Activities"),
+    RN_("Teams"), RN_("Members"), RN_("MOOC"), RN_("Zalo OA"), RN_("In person"), RN_("Activities"),
 };
 
 static int max_int(int a, int b) { return a > b ? a : b; }
@@ -106,7 +106,7 @@ static const char *indicator_label(enum target_indicator ind)
 static const char *first_column_title(progress_by by)
 {
     static const char *const titles[] = {
-        N_("Village/group"), N_("Commune"), N_("District"), N_("Province"),
+        RN_("Village/group"), RN_("Commune"), RN_("District"), RN_("Province"),
     };
     return report_tr(titles[by]);
 }
@@ -116,8 +116,8 @@ static void text_targets(FILE *f, const progress_table *t)
 {
     enum { T_LABEL, T_TARGET, T_DEADLINE, T_NOW, T_STATUS, T_N };
     char cells[TARGET_COUNT][T_N][64];
-    const char *head[T_N] = {report_tr(N_("Target")), "", report_tr(N_("Deadline")), report_tr(N_("Now")),
-                             report_tr(N_("Status"))};
+    const char *head[T_N] = {report_tr(RN_("Target")), "", report_tr(RN_("Deadline")), report_tr(RN_("Now")),
+                             report_tr(RN_("Status"))};
     int w[T_N];
     for (int c = 0; c < T_N; c++)
         w[c] = text_width(head[c]);
@@ -201,10 +201,10 @@ static void write_text(FILE *f, const progress_table *t)
 static void write_csv(FILE *f, const progress_table *t)
 {
     const char *header[] = {
-        report_tr(N_("Code")), first_column_title(t->by), report_tr(N_("Teams")), report_tr(N_("Members")),
-        report_tr(N_("MOOC completed")), report_tr(N_("MOOC %")), report_tr(N_("Zalo OA followed")),
-        report_tr(N_("Zalo OA %")), report_tr(N_("Teams trained in person")), report_tr(N_("Trained in person %")),
-        report_tr(N_("Activities this month")), report_tr(N_("People helped")), report_tr(N_("Households helped")),
+        report_tr(RN_("Code")), first_column_title(t->by), report_tr(RN_("Teams")), report_tr(RN_("Members")),
+        report_tr(RN_("MOOC completed")), report_tr(RN_("MOOC %")), report_tr(RN_("Zalo OA followed")),
+        report_tr(RN_("Zalo OA %")), report_tr(RN_("Teams trained in person")), report_tr(RN_("Trained in person %")),
+        report_tr(RN_("Activities this month")), report_tr(RN_("People helped")), report_tr(RN_("Households helped")),
     };
     enum { N = sizeof header / sizeof header[0] };
     csv_write_bom(f);
