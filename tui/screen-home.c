@@ -24,7 +24,7 @@ static const menu_item MENU[] = {
     {N_("Digital technology teams"), screen_teams_new},
     {N_("Members"), open_members},
     {N_("Training"), NULL},
-    {N_("Reports"), NULL},
+    {N_("Reports"), screen_progress_new},
     {N_("Export and import"), NULL},
     {N_("Settings"), NULL},
     {N_("Help"), screen_help_new},
