@@ -78,7 +78,7 @@ static void draw(tui_screen *s)
     char as_of[11], line[512];
     date_to_display(p->t.as_of, as_of);
     const progress_row *r = selected(p);
-    snprintf(line, sizeof line, _("%s as of %s: %ld teams, %ld members, %ld activities this month"),
+    snprintf(line, sizeof line, _("%s (%s): %ld teams, %ld members, %ld activities this month"),
              p->sel == 0 ? _("Whole commune") : r->name, as_of, r->teams, r->members, r->activities);
     draw_text(2, 2, line, COLS - 4, A_BOLD);
     draw_bar(p, 4, TARGET_MOOC, _("Online course (MOOC)"));
@@ -108,10 +108,10 @@ static void draw(tui_screen *s)
         }
         int attr = (i + 1 == p->sel) ? theme_attr(TH_SELECTED) : (int)A_NORMAL;
         draw_fill(y0, 2, COLS - 4, attr);
-        draw_text(y0, 2, i < 0 ? _("Whole commune") : q->name, 28, attr);
-        snprintf(line, sizeof line, "%5ld %6ld  MOOC %-6s Zalo %-6s %s %-6s", q->teams, q->members, pct[0], pct[1],
+        draw_text(y0, 2, i < 0 ? _("Whole commune") : q->name, 22, attr);
+        snprintf(line, sizeof line, "%3ld %5ld  MOOC %-5s Zalo %-5s %s %s", q->teams, q->members, pct[0], pct[1],
                  report_tr(RN_("In person")), pct[2]);
-        draw_text(y0, 31, line, COLS - 33, attr);
+        draw_text(y0, 25, line, COLS - 27, attr);
         y0++;
     }
 }
