@@ -30,6 +30,7 @@ int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv);
 int cmd_activity_add(cli_ctx *ctx, int argc, char **argv);
 int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
@@ -100,5 +101,7 @@ const cli_command CLI_COMMANDS[] = {
      N_("record a team's activity (counts of people and households helped only)")},
     {"activity", "summary", cmd_activity_summary, N_("[--from DATE] [--to DATE] [--format text|csv|json]"),
      N_("activities by type, people and households helped, sessions held (this month by default)")},
+    {"demo", NULL, cmd_demo, N_("--members N [--seed S] [--scheme 2025-07|pre-2025] [--province CODE]"),
+     N_("fill an empty file with made-up teams and members for training and tests")},
     {NULL, NULL, NULL, NULL, NULL},
 };
