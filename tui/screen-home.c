@@ -25,7 +25,7 @@ static const menu_item MENU[] = {
     {N_("Digital technology teams"), screen_teams_new},
     {N_("Members"), open_members},
     {N_("Training"), screen_training_new},
-    {N_("Reports"), NULL},
+    {N_("Reports"), screen_training_progress_new},
     {N_("Export and import"), NULL},
     {N_("Settings"), NULL},
     {N_("Help"), screen_help_new},

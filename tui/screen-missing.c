@@ -62,6 +62,16 @@ static void header(list_view *l, char *out, size_t n, int cols)
 
 static const list_source SRC = {sizeof(int), page, format, header, NULL, NULL};
 
+/* Appends one streamed item to the screen's array. */
+static int collect(const progress_missing_item *it, void *arg)
+{
+    missing_screen *m = arg;
+    if ((m->n & (m->n - 1)) == 0) /* grow at 0, 1, 2, 4, 8, ... */
+        m->items = xrealloc(m->items, (size_t)(m->n ? m->n * 2 : 1) * sizeof *m->items);
+    m->items[m->n++] = *it;
+    return 0;
+}
+
 /* Reads the list again; false (with a message) when it cannot be read. */
 static bool load(missing_screen *m)
 {
@@ -70,12 +80,12 @@ static bool load(missing_screen *m)
     m->n = 0;
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    int rc = progress_missing(app()->db, app()->cfg, m->ind, m->as_of, m->all_areas ? NULL : m->area_uuid,
-                              &m->items, &m->n, &e);
+    long rc = progress_missing(app()->db, app()->cfg, m->ind, m->as_of, m->all_areas ? NULL : m->area_uuid,
+                               collect, m, &e);
     m->list.stale = true;
     if (rc < 0)
         app_message(2, "%s", e.msg);
-    return rc == 0;
+    return rc >= 0;
 }
 
 static void draw(tui_screen *s)
@@ -92,7 +102,10 @@ static void draw(tui_screen *s)
 static void write_list(FILE *f, void *ctx, report_format fmt)
 {
     missing_screen *m = ctx;
-    report_missing_write(f, m->ind, m->items, m->n, fmt);
+    cdtt_err e;
+    memset(&e, 0, sizeof e);
+    if (report_missing(f, app()->db, app()->cfg, m->ind, m->as_of, m->all_areas ? NULL : m->area_uuid, fmt, &e) < 0)
+        fprintf(f, "%s\n", e.msg);
 }
 
 static bool key(tui_screen *s, const tui_event *ev)
