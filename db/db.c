@@ -1,5 +1,6 @@
 /* db.c — opening cdtt files, migrations, transactions and record stamps. */
 #include "db.h"
+#include "db-cache.h"
 #include "schema.h"
 
 #include <errno.h>
@@ -126,6 +127,8 @@ int db_migrate(sqlite3 *db, cdtt_err *e)
         db_rollback(db);
         return err_set(e, _("the database was written by a newer version of cdtt (schema %d)"), ver);
     }
+    if (ver < schema_latest())
+        db_cache_forget(db); /* kept statements and snapshots may name old columns */
     for (int v = ver + 1; v <= schema_latest(); v++) {
         if (sqlite3_exec(db, schema_migration(v), NULL, NULL, NULL) != SQLITE_OK) {
             db_fail(db, e, _("cannot upgrade the database"));
@@ -228,6 +231,7 @@ sqlite3 *db_open(const char *path, int flags, cdtt_err *e)
         err_set(e, _("%s uses an older schema; open it once without read-only mode to upgrade it"), path);
         goto fail;
     }
+    db_cache_register(db);
     return db;
 fail:
     sqlite3_close(db);
@@ -236,8 +240,10 @@ fail:
 
 void db_close(sqlite3 *db)
 {
-    if (db)
+    if (db) {
+        db_cache_drop(db);
         sqlite3_close(db);
+    }
 }
 
 void db_now(char out[32])

@@ -2,6 +2,7 @@
 #include "office.h"
 #include "audit.h"
 #include "db.h"
+#include "db-cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,11 +10,10 @@
 
 int office_get(sqlite3 *db, office_rec *o)
 {
-    sqlite3_stmt *st = NULL;
     int rc = -1;
     memset(o, 0, sizeof *o);
-    if (sqlite3_prepare_v2(db, "SELECT scheme, code, level, name FROM office WHERE id = 1", -1, &st,
-                           NULL) != SQLITE_OK)
+    sqlite3_stmt *st = db_cached(db, "SELECT scheme, code, level, name FROM office WHERE id = 1", NULL);
+    if (!st)
         return -1;
     if (sqlite3_step(st) == SQLITE_ROW) {
         snprintf(o->scheme, sizeof o->scheme, "%s", sqlite3_column_text(st, 0));
@@ -22,7 +22,7 @@ int office_get(sqlite3 *db, office_rec *o)
         snprintf(o->name, sizeof o->name, "%s", sqlite3_column_text(st, 3));
         rc = 0;
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return rc;
 }
 
