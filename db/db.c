@@ -203,7 +203,14 @@ sqlite3 *db_open(const char *path, int flags, cdtt_err *e)
         err_set(e, _("%s does not exist"), path);
         return NULL;
     }
-    if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+    /* cdtt counts no SQLite memory, so no global lock around every allocation;
+     * refused harmlessly once SQLite is initialized. */
+    static int configured;
+    if (!configured++)
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    /* One thread uses a connection at a time: no per-call connection lock. */
+    if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         err_set(e, _("cannot open %s: %s"), path, db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
         return NULL;
