@@ -1,6 +1,7 @@
 /* screen-home.c — the home screen: the office, its counts, and the menu
  * (one table; items for screens that do not exist yet say so honestly). */
 #include "tui-core.h"
+#include "tui-exchange.h"
 #include "office.h"
 #include "records.h"
 
@@ -25,7 +26,7 @@ static const menu_item MENU[] = {
     {N_("Members"), open_members},
     {N_("Training"), NULL},
     {N_("Reports"), NULL},
-    {N_("Export and import"), NULL},
+    {N_("Export and import"), screen_exchange_new},
     {N_("Settings"), NULL},
     {N_("Help"), screen_help_new},
 };
@@ -52,8 +53,10 @@ static void draw(tui_screen *s)
     else
         snprintf(line, sizeof line, "%s", _("No office set yet"));
     draw_text(2, 2, line, COLS - 4, A_BOLD);
-    snprintf(line, sizeof line, _("Areas: %lld   Teams: %lld   Members: %lld"), area_count(db, &f),
-             team_count(db, &f), member_count(db, &f));
+    /* A consolidating office has no villages of its own: it counts the communes reporting. */
+    if (!exchange_home_summary(db, line, sizeof line))
+        snprintf(line, sizeof line, _("Areas: %lld   Teams: %lld   Members: %lld"), area_count(db, &f),
+                 team_count(db, &f), member_count(db, &f));
     draw_text(3, 2, line, COLS - 4, A_NORMAL);
     for (int i = 0; i < N_MENU; i++) {
         int attr = i == h->sel ? theme_attr(TH_SELECTED) : (int)A_NORMAL;
