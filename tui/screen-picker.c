@@ -246,6 +246,12 @@ static bool key(tui_screen *s, const tui_event *ev)
     return ev->act == ACT_NONE && list_key(&p->list, ev);
 }
 
+static const char *relabel(tui_screen *s, tui_action a)
+{
+    (void)s;
+    return a == ACT_SAVE ? _("Choose") : NULL;
+}
+
 /* Files may have appeared or gone while another screen was on top. */
 static void resume(tui_screen *s)
 {
@@ -268,6 +274,7 @@ tui_screen *screen_picker_new(const char *title, const char *ext, bool multi, pi
     p->base.draw = draw;
     p->base.key = key;
     p->base.resume = resume;
+    p->base.relabel = relabel;
     p->base.destroy = destroy;
     p->base.actions = ACTIONS;
     snprintf(p->base.title, sizeof p->base.title, "%s", title);

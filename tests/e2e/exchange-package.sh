@@ -9,7 +9,7 @@
 umask 077
 command -v sqlite3 >/dev/null 2>&1 || { skip "exchange e2e" "the sqlite3 shell is missing"; finish; }
 
-cd "$T" || exit 1
+mkdir "$T/w" && cd "$T/w" || exit 1
 cat >units.csv <<'CSV'
 Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp
 Thành phố Hà Nội,01,Phường Ba Đình,00004,Phường
@@ -26,7 +26,7 @@ today=$(date +%Y-%m-%d)
 
 # --- the commune exports from the screen ---
 tm_start 80 24 --db a.db
-tm_wait "Thành viên: 2" || fail "commune home shows its counts" "$(tm_screen)"
+expect_screen "commune home shows its counts" "Số thành viên: 2"
 tm_type 6
 expect_screen "the exchange menu opens" "Xuất gói dữ liệu gửi cấp trên"
 scr=$(tm_screen)
@@ -50,26 +50,74 @@ mv "cdtt-00004-$today.cdtt" a1.cdtt
 
 # --- the province imports it with the picker ---
 tm_start 80 24 --db p.db
-expect_screen "a province's home counts communes reporting" "Xã báo cáo: 0 / 2"
+expect_screen "a province's home counts communes reporting" "Xã đã gửi dữ liệu: 0 / 2"
 tm_type 6
 expect_screen "the province's exchange menu" "Nhập các gói"
 tm_keys Enter
 expect_screen "the picker lists the package" "a1.cdtt"
 scr=$(tm_screen)
 expect_not_contains "the picker lists only packages" "$scr" "units.csv"
-tm_keys Down Down
-tm_wait "> " 
+tm_keys Down
+tm_wait ">a1.cdtt"
 tm_keys F2
-expect_screen "the summary shows the counts" "mới 4"
+expect_screen "the summary shows the counts" "mới 5, cập nhật 0, không đổi 0"
 scr=$(tm_screen)
 expect_contains "the summary names the source" "$scr" "Phường Ba Đình"
 tm_keys Escape Escape Escape
-tm_wait "Xã báo cáo: 1 / 2" || fail "the home screen counts the commune" "$(tm_screen)"
-ok "the home screen counts the commune"
+expect_screen "the home screen counts the commune" "Xã đã gửi dữ liệu: 1 / 2"
 tm_keys C-q
 tm_wait "[exit 0]"
 out=$("$CDTT" --db p.db list members 2>&1)
 expect_contains "the members arrived" "$out" "Nguyễn Thị Lan"
 out=$("$CDTT" --db p.db --lang en report --by commune 2>&1)
 expect_contains "the report by commune shows the commune" "$out" "Ba Đình"
+
+# --- a tampered package is refused with its reason and changes nothing ---
+cp a1.cdtt t.cdtt
+sqlite3 t.cdtt "UPDATE member SET full_name = 'Kẻ Giả Mạo' WHERE full_name = 'Trần Văn Bình'"
+before=$(sqlite3 p.db .dump | sha256sum)
+tm_start 80 24 --db p.db
+tm_wait "Xã đã gửi dữ liệu"
+tm_type 6
+tm_wait "Nhập các gói"
+tm_keys Enter
+tm_wait "t.cdtt"
+tm_keys End
+tm_wait ">t.cdtt"
+tm_keys Enter
+expect_screen "the refusal is shown" "BỊ TỪ CHỐI"
+scr=$(tm_screen)
+expect_contains "with the reason" "$scr" "SHA-256"
+expect_contains "and that nothing changed" "$scr" "Tệp này không làm thay đổi gì."
+tm_keys C-q
+tm_wait "[exit 0]"
+expect_eq "the province's data is exactly as it was" "$(sqlite3 p.db .dump | sha256sum)" "$before"
+
+# --- a conflict made with the CLI, resolved from the screen ---
+sqlite3 p.db "UPDATE member SET full_name = 'Lan (tỉnh sửa)', updated_at = '2030-01-01T00:00:00.000Z',
+          changed_by = '2025-07:01' WHERE full_name = 'Nguyễn Thị Lan'"
+sqlite3 a.db "UPDATE member SET full_name = 'Lan (phường sửa)', updated_at = '2030-01-02T00:00:00.000Z'
+          WHERE full_name = 'Nguyễn Thị Lan'"
+C --db a.db export -o a2.cdtt
+out=$("$CDTT" --db p.db --lang en import a2.cdtt 2>&1)
+expect_contains "the CLI import finds the conflict" "$out" "conflicts 1"
+tm_start 80 24 --db p.db
+tm_wait "Xã đã gửi dữ liệu"
+tm_type 6
+expect_screen "the menu counts the open conflict" "Xung đột (1)"
+tm_type 2
+expect_screen "the conflict is listed" "Lan (tỉnh sửa)"
+tm_keys Enter
+expect_screen "both versions side by side" "Lan (phường sửa)"
+tm_keys Escape
+tm_wait "F4/^N Lấy bản gửi lên"
+tm_keys F4
+expect_screen "resolving asks first" "Lấy bản gửi lên cho"
+tm_type c
+expect_screen "resolved from the screen" "Không có xung đột nào cần xử lý."
+tm_keys C-q
+tm_wait "[exit 0]"
+expect_contains "the CLI sees no open conflict" "$("$CDTT" --db p.db --lang en conflicts 2>&1)" "No open conflicts."
+out=$("$CDTT" --db p.db list members 2>&1)
+expect_contains "the incoming version was taken" "$out" "Lan (phường sửa)"
 finish
