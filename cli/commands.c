@@ -16,6 +16,7 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv);
 int cmd_undelete(cli_ctx *ctx, int argc, char **argv);
 int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_csv_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
@@ -64,6 +65,8 @@ const cli_command CLI_COMMANDS[] = {
     {"csv", "export", cmd_csv_export,
      N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
      N_("write a table as CSV for Excel (identifiers masked unless --full)")},
+    {"csv", "import", cmd_csv_import, N_("members FILE [--dry-run]"),
+     N_("import a member list saved from Excel (all rows or none)")},
     {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
      N_("write every table to one Excel workbook, a sheet per table")},
     {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),
