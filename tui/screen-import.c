@@ -9,10 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The member-list importer reaches main from another branch; until it does,
- * the screen says it is not available instead of failing to link. */
-#pragma weak csvio_import_members
-
 /* The file's name without its folder. */
 static const char *base_name(const char *path)
 {
@@ -76,8 +72,9 @@ static void add_list(lines_screen *ls, const char *heading, char **items, int n)
         lines_add(ls, 0, "  %s", items[i]);
 }
 
-/* What a member-list import did (or would do), then every problem. */
-static void add_member_summary(lines_screen *ls, const csvio_import_summary *s)
+/* What a member-list import of path did (or would do), then every problem
+ * (named by the file's name without its folder, to keep the lines short). */
+static void add_member_summary(lines_screen *ls, const char *path, const csvio_import_summary *s)
 {
     lines_add(ls, 0, _("Rows read: %lld"), s->rows_read);
     lines_add(ls, 0, _("Members: new %lld, updated %lld, unchanged %lld"), s->members_new, s->members_updated,
@@ -88,8 +85,14 @@ static void add_member_summary(lines_screen *ls, const csvio_import_summary *s)
     add_list(ls, _("Columns not recognised (ignored):"), s->ignored_columns, s->n_ignored);
     if (s->n_problems)
         lines_add(ls, 3, _("Problems (%lld errors, %lld warnings):"), s->errors, s->warnings);
-    for (int i = 0; i < s->n_problems; i++)
-        lines_add(ls, 0, "  %s", s->problems[i]);
+    size_t plen = strlen(path);
+    for (int i = 0; i < s->n_problems; i++) {
+        const char *p = s->problems[i];
+        if (strncmp(p, path, plen) == 0 && p[plen] == ':')
+            lines_add(ls, 0, "  %s%s", base_name(path), p + plen);
+        else
+            lines_add(ls, 0, "  %s", p);
+    }
 }
 
 /* Runs the member-list import on path; dry_run writes nothing. Fills ls and
@@ -108,7 +111,7 @@ static int run_members(lines_screen *ls, const char *path, int dry_run)
         lines_add(ls, 2, "%s", e.msg);
         app_message(2, "%s%s", _("Error: "), e.msg);
     } else {
-        add_member_summary(ls, &s);
+        add_member_summary(ls, path, &s);
     }
     csvio_import_summary_free(&s);
     return rc;
@@ -149,9 +152,5 @@ static void check_members(char **paths, int n, void *user)
 
 tui_screen *screen_import_members_new(void)
 {
-    if (!csvio_import_members) {
-        app_message(1, "%s", _("Importing a member list is not available yet."));
-        return NULL;
-    }
     return screen_picker_new(_("Member list from Excel (CSV)"), ".csv", false, check_members, NULL);
 }
