@@ -63,6 +63,22 @@ tm_keys F2
 expect_screen "the summary shows the counts" "mới 5, cập nhật 0, không đổi 0"
 scr=$(tm_screen)
 expect_contains "the summary names the source" "$scr" "Phường Ba Đình"
+tm_keys Escape Escape
+tm_wait "Tình hình gửi dữ liệu"
+tm_type 3
+expect_screen "completeness lists every commune" "Phường Ngọc Hà"
+scr=$(tm_screen)
+expect_contains "completeness counts who sent" "$scr" "2 xã: 1 xã đã gửi gói dữ liệu, 1 xã chưa gửi gì."
+expect_contains "the silent commune is marked" "$(tm_screen | grep 'Ngọc Hà')" "chưa gửi gì"
+expect_contains "the commune that sent shows its members" "$(tm_screen | grep 'Ba Đình')" " 2"
+tm_keys F5
+expect_screen "F5 keeps those that sent nothing" "[chỉ các xã chưa gửi gì]"
+tm_wait_gone "00004"
+expect_not_contains "the one that sent is filtered out" "$(tm_screen)" "00004"
+tm_keys F5
+tm_type "ba dinh"
+tm_wait_gone "Ngọc Hà"
+expect_contains "the search finds Ba Đình" "$(tm_screen)" "00004"
 tm_keys Escape Escape Escape
 expect_screen "the home screen counts the commune" "Xã đã gửi dữ liệu: 1 / 2"
 tm_keys C-q
