@@ -101,9 +101,8 @@ static void show_versions(const conflict_rec *c)
     const char *sql = "SELECT l.key, coalesce(l.value, ''), coalesce(i.value, ''), "
                       "l.value IS NOT i.value FROM json_each(?1) l LEFT JOIN json_each(?2) i ON i.key = l.key";
     if (sqlite3_prepare_v2(app()->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        app_message(2, "%s", sqlite3_errmsg(app()->db));
-        lines_screen *gone = ls;
-        app_push(lines_base(gone));
+        lines_add(ls, 2, "%s", sqlite3_errmsg(app()->db));
+        app_push(lines_base(ls));
         return;
     }
     int width = (COLS > TUI_MIN_COLS ? COLS : TUI_MIN_COLS) - 14;
