@@ -33,16 +33,17 @@ void list_array_free(list_array *a);
 
 /* ---- a scrollable screen of text lines (screen-lines.c) --------------------- */
 typedef struct lines_screen lines_screen;
+typedef void (*lines_action_fn)(lines_screen *ls, void *user);
 /* A screen showing lines (added with lines_add) that Up/Down/PgUp/PgDn scroll.
- * on_save (may be NULL) runs on F2 with the key bar calling F2 save_label. */
-lines_screen *lines_screen_new(const char *title, const char *save_label,
-                               void (*on_save)(lines_screen *ls, void *user), void *user,
-                               void (*free_user)(void *user));
+ * user (may be NULL) goes to the actions and is freed with free_user. */
+lines_screen *lines_screen_new(const char *title, void *user, void (*free_user)(void *user));
+/* Binds action a (F2, F4 …) to fn, shown in the key bar as label (at most 3 actions). */
+void lines_add_action(lines_screen *ls, tui_action a, const char *label, lines_action_fn fn);
 /* Appends a line (copied); sev 0 normal, 1 warning, 2 error, 3 heading. */
 void lines_add(lines_screen *ls, int sev, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Removes every line. */
 void lines_clear(lines_screen *ls);
-/* Hides F2 from the key bar (after the action ran). */
+/* Removes the actions (after one ran). */
 void lines_done(lines_screen *ls);
 tui_screen *lines_base(lines_screen *ls);
 

@@ -23,6 +23,12 @@ struct conflicts_screen {
     conflict_list c;
 };
 
+/* The conflict a versions screen shows. */
+typedef struct {
+    long long id;
+    char label[512];
+} shown_conflict;
+
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_BACK, ACT_NONE};
 
 /* A readable name of a travelling table. */
@@ -90,13 +96,21 @@ static void draw(tui_screen *s)
     list_draw(&cs->list, 2, LINES - 5, true);
 }
 
+static void versions_mine(lines_screen *ls, void *user);
+static void versions_theirs(lines_screen *ls, void *user);
+
 /* Both versions of c: field by field side by side (differences marked *),
  * then the differing values in full one after the other. */
 static void show_versions(const conflict_rec *c)
 {
     char title[700];
     snprintf(title, sizeof title, "%s: %s", table_label(c->tbl), c->label);
-    lines_screen *ls = lines_screen_new(title, NULL, NULL, NULL, NULL);
+    shown_conflict *sc = xcalloc(1, sizeof *sc);
+    sc->id = c->id;
+    snprintf(sc->label, sizeof sc->label, "%s", c->label);
+    lines_screen *ls = lines_screen_new(title, sc, free);
+    lines_add_action(ls, ACT_SAVE, _("Keep mine"), versions_mine);
+    lines_add_action(ls, ACT_NEW, _("Take theirs"), versions_theirs);
     sqlite3_stmt *st = NULL;
     const char *sql = "SELECT l.key, coalesce(l.value, ''), coalesce(i.value, ''), "
                       "l.value IS NOT i.value FROM json_each(?1) l LEFT JOIN json_each(?2) i ON i.key = l.key";
@@ -137,29 +151,53 @@ static void show_versions(const conflict_rec *c)
     app_push(lines_base(ls));
 }
 
-/* Resolves the selected conflict with choice ("mine"/"theirs") after asking. */
+/* Resolves conflict id (named label) with choice "mine" or "theirs" after
+ * asking; returns true when resolved (the message line says so either way). */
+static bool resolve_id(long long id, const char *label, const char *choice)
+{
+    bool mine = strcmp(choice, "mine") == 0;
+    char q[700];
+    snprintf(q, sizeof q, mine ? _("Keep this office's version of %s?") : _("Take the incoming version of %s?"), label);
+    if (!app_confirm(q))
+        return false;
+    cdtt_err e;
+    if (conflict_resolve(app()->db, id, choice, &e) < 0) {
+        app_message(2, "%s%s", _("Error: "), e.msg);
+        return false;
+    }
+    app_message(0, mine ? _("Conflict %lld resolved: this office's version kept.")
+                        : _("Conflict %lld resolved: the incoming version taken."),
+                id);
+    return true;
+}
+
+/* Resolves the selected conflict with choice after asking. */
 static void resolve(conflicts_screen *cs, const char *choice)
 {
     const array_row *r = list_selected(&cs->list);
     if (!r)
         return;
     const conflict_rec *c = &cs->c.items[r->item];
-    char q[700];
-    snprintf(q, sizeof q,
-             strcmp(choice, "mine") == 0 ? _("Keep this office's version of %s?") : _("Take the incoming version of %s?"),
-             c->label);
-    if (!app_confirm(q))
-        return;
-    cdtt_err e;
-    long long id = c->id;
-    if (conflict_resolve(app()->db, id, choice, &e) < 0) {
-        app_message(2, "%s%s", _("Error: "), e.msg);
-        return;
-    }
-    app_message(0, strcmp(choice, "mine") == 0 ? _("Conflict %lld resolved: this office's version kept.")
-                                               : _("Conflict %lld resolved: the incoming version taken."),
-                id);
-    reload(cs);
+    if (resolve_id(c->id, c->label, choice))
+        reload(cs);
+}
+
+/* F2 and F4 on the versions screen: resolve, then back to the list. */
+static void versions_resolve(void *user, const char *choice)
+{
+    const shown_conflict *sc = user;
+    if (resolve_id(sc->id, sc->label, choice))
+        app_pop();
+}
+static void versions_mine(lines_screen *ls, void *user)
+{
+    (void)ls;
+    versions_resolve(user, "mine");
+}
+static void versions_theirs(lines_screen *ls, void *user)
+{
+    (void)ls;
+    versions_resolve(user, "theirs");
 }
 
 static bool key(tui_screen *s, const tui_event *ev)
@@ -180,6 +218,12 @@ static bool key(tui_screen *s, const tui_event *ev)
         return true;
     }
     return ev->act == ACT_NONE && list_key(&cs->list, ev);
+}
+
+/* Back from the versions screen: a conflict may have been resolved there. */
+static void resume(tui_screen *s)
+{
+    reload((conflicts_screen *)s);
 }
 
 static const char *relabel(tui_screen *s, tui_action a)
@@ -203,6 +247,7 @@ tui_screen *screen_conflicts_new(void)
     cs->base.draw = draw;
     cs->base.key = key;
     cs->base.relabel = relabel;
+    cs->base.resume = resume;
     cs->base.destroy = destroy;
     cs->base.actions = ACTIONS;
     snprintf(cs->base.title, sizeof cs->base.title, "%s", _("Conflicts"));

@@ -27,7 +27,7 @@ static void add_counts(lines_screen *ls, const char *label, const package_counts
 static void import_packages(char **paths, int n, void *user)
 {
     (void)user;
-    lines_screen *ls = lines_screen_new(_("Import result"), NULL, NULL, NULL, NULL);
+    lines_screen *ls = lines_screen_new(_("Import result"), NULL, NULL);
     package_counts total = {0};
     int refused = 0;
     progress_start(_("Importing"));
@@ -138,7 +138,8 @@ static void check_members(char **paths, int n, void *user)
     if (n < 1)
         return;
     char *path = xstrdup(paths[0]);
-    lines_screen *ls = lines_screen_new(_("Member list from Excel"), _("Import"), import_now, path, free);
+    lines_screen *ls = lines_screen_new(_("Member list from Excel"), path, free);
+    lines_add_action(ls, ACT_SAVE, _("Import"), import_now);
     int rc = run_members(ls, path, 1);
     if (rc == 0) {
         app_message(0, "%s", _("Checked: nothing written yet. F2 imports the list."));

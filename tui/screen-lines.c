@@ -1,5 +1,5 @@
 /* screen-lines.c — a read-only screen of text lines (summaries, problems, two
- * versions of a record) in the list widget, with an optional F2 action. */
+ * versions of a record) in the list widget, with a few bound actions. */
 #include "tui-exchange.h"
 #include "text.h"
 
@@ -26,14 +26,17 @@ struct lines_screen {
     list_view list;
     text_line *lines;
     int n, cap;
-    char save_label[64];
-    void (*on_save)(lines_screen *ls, void *user);
+    struct {
+        tui_action act;
+        char label[64];
+        lines_action_fn fn;
+    } acts[3];
+    int n_acts;
+    tui_action shown[3 + 3]; /* the key bar: help, the actions, back */
     void *user;
     void (*free_user)(void *user);
 };
 
-static const tui_action ACTIONS_SAVE[] = {ACT_HELP, ACT_SAVE, ACT_BACK, ACT_NONE};
-static const tui_action ACTIONS_VIEW[] = {ACT_HELP, ACT_BACK, ACT_NONE};
 
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
@@ -52,21 +55,48 @@ static void draw(tui_screen *s)
     list_draw(&ls->list, 2, LINES - 5, true);
 }
 
-/* Scrolls; F2 runs the action. */
+/* Scrolls; the bound keys run their actions. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
     lines_screen *ls = (lines_screen *)s;
-    if (ev->act == ACT_SAVE && ls->on_save && s->actions == ACTIONS_SAVE) {
-        ls->on_save(ls, ls->user);
-        return true;
-    }
+    for (int i = 0; i < ls->n_acts; i++)
+        if (ev->act == ls->acts[i].act) {
+            ls->acts[i].fn(ls, ls->user);
+            return true;
+        }
     return ev->act == ACT_NONE && list_key(&ls->list, ev);
 }
 
 static const char *relabel(tui_screen *s, tui_action a)
 {
     lines_screen *ls = (lines_screen *)s;
-    return a == ACT_SAVE && ls->save_label[0] ? ls->save_label : NULL;
+    for (int i = 0; i < ls->n_acts; i++)
+        if (a == ls->acts[i].act)
+            return ls->acts[i].label;
+    return NULL;
+}
+
+/* Makes the key bar show help, the bound actions and back. */
+static void set_shown(lines_screen *ls)
+{
+    int k = 0;
+    ls->shown[k++] = ACT_HELP;
+    for (int i = 0; i < ls->n_acts; i++)
+        ls->shown[k++] = ls->acts[i].act;
+    ls->shown[k++] = ACT_BACK;
+    ls->shown[k] = ACT_NONE;
+    ls->base.actions = ls->shown;
+}
+
+void lines_add_action(lines_screen *ls, tui_action a, const char *label, lines_action_fn fn)
+{
+    if (ls->n_acts == 3)
+        return;
+    ls->acts[ls->n_acts].act = a;
+    snprintf(ls->acts[ls->n_acts].label, sizeof ls->acts[0].label, "%s", label);
+    ls->acts[ls->n_acts].fn = fn;
+    ls->n_acts++;
+    set_shown(ls);
 }
 
 static void destroy(tui_screen *s)
@@ -81,22 +111,18 @@ static void destroy(tui_screen *s)
     free(ls);
 }
 
-lines_screen *lines_screen_new(const char *title, const char *save_label,
-                               void (*on_save)(lines_screen *ls, void *user), void *user,
-                               void (*free_user)(void *user))
+lines_screen *lines_screen_new(const char *title, void *user, void (*free_user)(void *user))
 {
     lines_screen *ls = xcalloc(1, sizeof *ls);
     ls->base.draw = draw;
     ls->base.key = key;
     ls->base.destroy = destroy;
     ls->base.relabel = relabel;
-    ls->base.actions = on_save ? ACTIONS_SAVE : ACTIONS_VIEW;
     snprintf(ls->base.title, sizeof ls->base.title, "%s", title);
-    snprintf(ls->save_label, sizeof ls->save_label, "%s", save_label ? save_label : "");
-    ls->on_save = on_save;
     ls->user = user;
     ls->free_user = free_user;
     ls->ctx.self = ls;
+    set_shown(ls);
     list_init(&ls->list, &SRC, &ls->ctx);
     return ls;
 }
@@ -165,7 +191,8 @@ void lines_clear(lines_screen *ls)
 
 void lines_done(lines_screen *ls)
 {
-    ls->base.actions = ACTIONS_VIEW;
+    ls->n_acts = 0;
+    set_shown(ls);
 }
 
 tui_screen *lines_base(lines_screen *ls)

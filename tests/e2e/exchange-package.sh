@@ -123,12 +123,16 @@ tm_type 6
 expect_screen "the menu counts the open conflict" "Xung đột (1)"
 tm_type 2
 expect_screen "the conflict is listed" "Lan (tỉnh sửa)"
+tm_keys F2
+expect_screen "F2 in the list asks before keeping mine" "Giữ bản của đơn vị mình cho"
+tm_type n
+tm_wait_gone "Giữ bản của đơn vị mình cho"
+expect_eq "declined: the conflict stays open" "$(sqlite3 p.db 'SELECT count(*) FROM conflict WHERE resolution IS NULL OR resolution = ""')" 1
 tm_keys Enter
 expect_screen "both versions side by side" "Lan (phường sửa)"
-tm_keys Escape
-tm_wait "F4/^N Lấy bản gửi lên"
+expect_contains "the differing field is marked" "$(tm_screen | grep 'full_name')" "*"
 tm_keys F4
-expect_screen "resolving asks first" "Lấy bản gửi lên cho"
+expect_screen "resolving from the versions asks first" "Lấy bản gửi lên cho"
 tm_type c
 expect_screen "resolved from the screen" "Không có xung đột nào cần xử lý."
 tm_keys C-q
