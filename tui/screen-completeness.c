@@ -40,7 +40,7 @@ static const completeness_row *row_of(const list_view *l, const void *row)
 /* The columns: code, name, last package made, last imported, members. */
 static void columns(char *out, size_t n, int cols, const char *const *texts)
 {
-    const int widths[] = {7, cols - 7 - 17 - 17 - 9, 17, 17, 9};
+    const int widths[] = {7, cols - 7 - 17 - 17 - 11, 17, 17, 11};
     list_columns(out, n, cols, widths, texts, 5);
 }
 

@@ -99,7 +99,8 @@ static void draw(tui_screen *s)
 static void versions_mine(lines_screen *ls, void *user);
 static void versions_theirs(lines_screen *ls, void *user);
 
-/* Both versions of c: field by field side by side (differences marked *),
+/* Both versions of c: field by field side by side, differences first and
+ * marked * (the search and sort helper columns left out),
  * then the differing values in full one after the other. */
 static void show_versions(const conflict_rec *c)
 {
@@ -113,13 +114,15 @@ static void show_versions(const conflict_rec *c)
     lines_add_action(ls, ACT_NEW, _("Take theirs"), versions_theirs);
     sqlite3_stmt *st = NULL;
     const char *sql = "SELECT l.key, coalesce(l.value, ''), coalesce(i.value, ''), "
-                      "l.value IS NOT i.value FROM json_each(?1) l LEFT JOIN json_each(?2) i ON i.key = l.key";
+                      "l.value IS NOT i.value AS differs FROM json_each(?1) l LEFT JOIN json_each(?2) i ON i.key = l.key "
+                      "WHERE l.key NOT LIKE '%\\_fold' ESCAPE '\\' AND l.key <> 'sort_key' "
+                      "ORDER BY differs DESC, l.id";
     if (sqlite3_prepare_v2(app()->db, sql, -1, &st, NULL) != SQLITE_OK) {
         lines_add(ls, 2, "%s", sqlite3_errmsg(app()->db));
         app_push(lines_base(ls));
         return;
     }
-    int width = (COLS > TUI_MIN_COLS ? COLS : TUI_MIN_COLS) - 14;
+    int width = (COLS > TUI_MIN_COLS ? COLS : TUI_MIN_COLS) - 3;
     const int widths[] = {2, 18, (width - 20) / 2, width - 20 - (width - 20) / 2};
     char line[2048];
     const char *head[] = {"", _("Field"), _("Here"), _("Incoming")};

@@ -150,7 +150,8 @@ void lines_add(lines_screen *ls, int sev, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     /* Long text wraps at a space to the window's width; continuations are indented. */
-    int width = (COLS > TUI_MIN_COLS ? COLS : TUI_MIN_COLS) - 14;
+    const char *mark = sev == 2 ? _("Error: ") : sev == 1 ? _("Warning: ") : "";
+    int width = (COLS > TUI_MIN_COLS ? COLS : TUI_MIN_COLS) - 3 - text_width(mark);
     const char *p = buf;
     bool first = true;
     while (*p) {
