@@ -69,4 +69,18 @@ x=$(ls cdtt-00004-*.xlsx 2>/dev/null | head -1)
 [ -n "$x" ] && [ "$(head -c 2 "$x")" = "PK" ] && ok "the workbook is an xlsx (zip) file" || fail "the workbook is an xlsx file" "$(ls)"
 tm_keys C-q
 expect_screen "quits" "[exit 0]"
+
+# In English, and through a window made too small and back.
+tm_start 80 24 --lang en --db a.db
+tm_wait "Members:"
+tm_type 6
+expect_screen "the menu in English" "Import a member list from Excel"
+tm_type 3
+expect_screen "the spreadsheet choices in English" "Every table: Excel workbook (.xlsx)"
+tm_resize 50 12
+expect_screen "a too small window says so" "too small"
+tm_resize 80 24
+expect_screen "the form comes back" "Every table: Excel workbook (.xlsx)"
+tm_keys C-q
+expect_screen "quits in English" "[exit 0]"
 finish
