@@ -58,7 +58,7 @@ expect_screen "the picker lists the package" "a1.cdtt"
 scr=$(tm_screen)
 expect_not_contains "the picker lists only packages" "$scr" "units.csv"
 tm_keys Down
-tm_wait ">a1.cdtt"
+tm_wait ">[ ] a1.cdtt" || fail "a1.cdtt selected" "$(tm_screen)"
 tm_keys F2
 expect_screen "the summary shows the counts" "mới 5, cập nhật 0, không đổi 0"
 scr=$(tm_screen)
@@ -99,7 +99,7 @@ tm_wait "Nhập các gói"
 tm_keys Enter
 tm_wait "t.cdtt"
 tm_keys End
-tm_wait ">t.cdtt"
+tm_wait ">[ ] t.cdtt" || fail "t.cdtt selected" "$(tm_screen)"
 tm_keys Enter
 expect_screen "the refusal is shown" "BỊ TỪ CHỐI"
 scr=$(tm_screen)
@@ -108,6 +108,35 @@ expect_contains "and that nothing changed" "$scr" "Tệp này không làm thay �
 tm_keys C-q
 tm_wait "[exit 0]"
 expect_eq "the province's data is exactly as it was" "$(sqlite3 p.db .dump | sha256sum)" "$before"
+
+# --- two packages checked in the picker and imported at once (one again) ---
+C --db b.db units import units.csv
+C --db b.db init --office 00008
+C --db b.db add team "Tổ CNS Ngọc Hà" --level commune --yes
+C --db b.db add member "Lê Thị Hoa" --team "Tổ CNS Ngọc Hà" --yes
+C --db b.db export -o b1.cdtt
+tm_start 80 24 --db p.db
+tm_wait "Xã đã gửi dữ liệu"
+tm_type 6
+tm_wait "Nhập các gói"
+tm_keys Enter
+tm_wait "b1.cdtt"
+tm_keys Down
+tm_wait ">[ ] a1.cdtt" || fail "a1.cdtt selected" "$(tm_screen)"
+tm_keys Space Down
+tm_wait ">[ ] b1.cdtt" || fail "b1.cdtt selected" "$(tm_screen)"
+tm_keys Space
+expect_screen "both files are checked" "[x] b1.cdtt"
+tm_keys F2
+expect_screen "the total covers both files" "Tổng cộng: mới 3, cập nhật 0, không đổi 5"
+scr=$(tm_screen)
+expect_contains "the file imported again changes nothing" "$scr" "a1.cdtt: mới 0, cập nhật 0, không đổi 5"
+expect_contains "the second commune's file is new" "$scr" "b1.cdtt: mới 3"
+tm_keys C-q
+tm_wait "[exit 0]"
+out=$("$CDTT" --db p.db --lang en report --by commune 2>&1)
+expect_contains "the report shows the second commune" "$out" "Ngọc Hà"
+expect_eq "each member once" "$("$CDTT" --db p.db list members --format csv 2>/dev/null | tail -n +2 | grep -c .)" 3
 
 # --- a conflict made with the CLI, resolved from the screen ---
 sqlite3 p.db "UPDATE member SET full_name = 'Lan (tỉnh sửa)', updated_at = '2030-01-01T00:00:00.000Z',
