@@ -29,6 +29,7 @@ int cmd_session_attend(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv);
 int cmd_activity_add(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
@@ -97,5 +98,7 @@ const cli_command CLI_COMMANDS[] = {
     {"activity", "add", cmd_activity_add,
      N_("--team TEAM-ID --date DATE --type TYPE [--people N] [--households N] [--note TEXT]"),
      N_("record a team's activity (counts of people and households helped only)")},
+    {"demo", NULL, cmd_demo, N_("--members N [--seed S] [--scheme 2025-07|pre-2025] [--province CODE]"),
+     N_("fill an empty file with made-up teams and members for training and tests")},
     {NULL, NULL, NULL, NULL, NULL},
 };
