@@ -28,17 +28,12 @@ static const exchange_item ITEMS[] = {
 };
 #define N_ITEMS (int)(sizeof ITEMS / sizeof ITEMS[0])
 
-typedef struct exchange_screen exchange_screen;
 typedef struct {
-    list_array a; /* first: the list's context */
-} exchange_ctx;
-
-struct exchange_screen {
     tui_screen base;
-    exchange_ctx ctx;
+    list_array items; /* the list's context: the items for this office */
     list_view list;
     int where;
-};
+} exchange_screen;
 
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
 
@@ -74,17 +69,17 @@ static void draw(tui_screen *s)
     draw_text(1, 1, x->where == 1 ? _("This commune sends its data to the province as one package file.")
                                   : _("This office gathers the packages of the communes under it."),
               COLS - 2, A_BOLD);
-    list_draw(&x->list, 3, x->ctx.a.n < LINES - 6 ? x->ctx.a.n : LINES - 6, true);
-    draw_text(4 + x->ctx.a.n, 1, _("Arrows or a number choose, Enter opens. Esc goes back."), COLS - 2, theme_attr(TH_DIM));
+    list_draw(&x->list, 3, x->items.n < LINES - 6 ? x->items.n : LINES - 6, true);
+    draw_text(4 + x->items.n, 1, _("Arrows or a number choose, Enter opens. Esc goes back."), COLS - 2, theme_attr(TH_DIM));
 }
 
 /* Opens the item at position pos. */
 static void open_at(exchange_screen *x, int pos)
 {
-    if (pos < 0 || pos >= x->ctx.a.n)
+    if (pos < 0 || pos >= x->items.n)
         return;
     app_message(0, "%s", "");
-    tui_screen *s = ITEMS[x->ctx.a.items[pos]].open();
+    tui_screen *s = ITEMS[x->items.items[pos]].open();
     if (s)
         app_push(s);
 }
@@ -115,7 +110,7 @@ static void destroy(tui_screen *s)
 {
     exchange_screen *x = (exchange_screen *)s;
     list_free(&x->list);
-    list_array_free(&x->ctx.a);
+    list_array_free(&x->items);
     free(x);
 }
 
@@ -130,7 +125,7 @@ tui_screen *screen_exchange_new(void)
     snprintf(x->base.title, sizeof x->base.title, "%s", _("Export and import"));
     office_rec o;
     x->where = office_get(app()->db, &o) == 0 && strcmp(o.level, "commune") != 0 ? 2 : 1;
-    list_array_filter(&x->ctx.a, N_ITEMS, for_office, x);
-    list_init(&x->list, &SRC, &x->ctx);
+    list_array_filter(&x->items, N_ITEMS, for_office, x);
+    list_init(&x->list, &SRC, &x->items);
     return &x->base;
 }
