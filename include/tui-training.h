@@ -34,7 +34,7 @@ typedef enum { CHECK_MOOC = 0, CHECK_ZALO, CHECK_ATTEND } checklist_kind;
 tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, const char *area_uuid,
                                  const char *date, const char *session_uuid, const char *label);
 
-/* ---- helpers (progress-bar.c, list-array.c) ---- */
+/* ---- helpers (bar-text.c, list-index.c) ---- */
 
 /* Draws a horizontal bar of pct (0–100; < 0 = nothing to measure) in cols
  * columns into out: block characters (eighths) when utf8, else '#' and '.'.
@@ -46,7 +46,7 @@ bool progress_bar_utf8(void);
 
 /* A list_source page function over count rows held by the screen: each list
  * row is an int, the index of the screen's row. */
-int list_array_page(int count, const void *from, int dir, int limit, void *rows);
+int list_index_page(int count, const void *from, int dir, int limit, void *rows);
 
 /* Writes stem.csv and stem.txt (mode 0600) in the current folder with
  * write(f, ctx, fmt); msg gets what to tell the user. Returns 0 or -1. */

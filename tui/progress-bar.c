@@ -1,34 +1,74 @@
-/* progress-bar.c — a horizontal bar of a percentage, in block characters or ASCII. */
-#include "tui-training.h"
+/* progress-bar.c — a progress bar on the message line during long work,
+ * redrawn at most about four times a second with one doupdate each. */
+#include "tui-exchange.h"
 
 #include <curses.h>
-#include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-void progress_bar_text(double pct, int cols, bool utf8, char *out, size_t n)
+static char what_[128];
+static double last_;
+
+/* Seconds on a clock that never goes back. */
+static double now(void)
 {
-    static const char *const EIGHTHS[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-    size_t o = 0;
-    out[0] = 0;
-    if (cols < 1 || n < 1)
-        return;
-    if (pct > 100)
-        pct = 100;
-    long eighths = pct < 0 ? 0 : (long)(pct * cols * 8 / 100.0 + 0.5);
-    int full = (int)(eighths / 8), part = (int)(eighths % 8), used = 0;
-    for (; used < full && o + 4 < n; used++)
-        o += (size_t)snprintf(out + o, n - o, "%s", utf8 ? "█" : "#");
-    if (part && used < cols && o + 4 < n) {
-        o += (size_t)snprintf(out + o, n - o, "%s", utf8 ? EIGHTHS[part] : (part >= 4 ? "#" : "."));
-        used++;
-    }
-    for (; used < cols && o + 4 < n; used++)
-        o += (size_t)snprintf(out + o, n - o, "%s", utf8 ? "░" : ".");
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-bool progress_bar_utf8(void)
+void progress_start(const char *what)
 {
-    const char *cs = nl_langinfo(CODESET);
-    return cs && strcmp(cs, "UTF-8") == 0 && has_colors();
+    snprintf(what_, sizeof what_, "%s", what);
+    last_ = 0;
+    progress_show("", 0, 0);
+}
+
+void progress_show(const char *step, long long done, long long total)
+{
+    double t = now();
+    if (last_ > 0 && t - last_ < 0.25)
+        return;
+    last_ = t;
+    if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES)
+        return;
+    char head[300], tail[64];
+    snprintf(head, sizeof head, "%s%s%s ", what_, step && *step ? ": " : "", step ? step : "");
+    if (total > 0)
+        snprintf(tail, sizeof tail, " %3lld%%", done * 100 / total > 100 ? 100 : done * 100 / total);
+    else
+        snprintf(tail, sizeof tail, " %lld", done);
+    int y = LINES - 2;
+    draw_fill(y, 0, COLS, A_NORMAL);
+    int x = draw_text(y, 0, head, COLS / 2, A_BOLD);
+    int width = COLS - x - (int)strlen(tail) - 3;
+    if (width < 4)
+        width = 4;
+    int filled = total > 0 ? (int)(done * width / total) : 0;
+    if (filled > width)
+        filled = width;
+    char bar[512];
+    int k = 0;
+    bar[k++] = '[';
+    for (int i = 0; i < width && k < (int)sizeof bar - 3; i++)
+        bar[k++] = i < filled ? '#' : '.';
+    bar[k++] = ']';
+    bar[k] = 0;
+    x += draw_text(y, x, bar, COLS - x, A_NORMAL);
+    draw_text(y, x, tail, COLS - x, A_NORMAL);
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+void progress_package_cb(void *user, const char *step, long long done, long long total)
+{
+    (void)user;
+    progress_show(step, done, total);
+}
+
+void progress_csvio_cb(void *ctx, long long done, long long total)
+{
+    (void)ctx;
+    progress_show("", done, total);
 }

@@ -28,7 +28,7 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
 {
     (void)e;
     missing_screen *m = l->ctx;
-    return list_array_page(m->n, from, dir, limit, rows);
+    return list_index_page(m->n, from, dir, limit, rows);
 }
 
 static const int WIDTHS[] = {28, 24, 14, 0};

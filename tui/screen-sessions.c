@@ -24,7 +24,7 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
 {
     (void)e;
     sessions_screen *s = l->ctx;
-    return list_array_page(s->n, from, dir, limit, rows);
+    return list_index_page(s->n, from, dir, limit, rows);
 }
 
 static const int WIDTHS[] = {11, 24, 24, 0};

@@ -73,7 +73,7 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
 {
     (void)e;
     progress_screen *p = l->ctx;
-    return list_array_page(p->ok ? p->t.n_rows + 1 : 0, from, dir, limit, rows);
+    return list_index_page(p->ok ? p->t.n_rows + 1 : 0, from, dir, limit, rows);
 }
 
 /* Column widths after the name's, which takes what is left (at least 10). */

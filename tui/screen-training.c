@@ -187,7 +187,7 @@ static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
     (void)l, (void)e;
-    return list_array_page(N_ITEMS, from, dir, limit, rows);
+    return list_index_page(N_ITEMS, from, dir, limit, rows);
 }
 
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)

@@ -77,23 +77,23 @@ static void array_pages_forward_and_back(void **state)
 {
     (void)state;
     int rows[10];
-    assert_int_equal(list_array_page(5, NULL, 1, 3, rows), 3);
+    assert_int_equal(list_index_page(5, NULL, 1, 3, rows), 3);
     assert_int_equal(rows[0], 0);
     assert_int_equal(rows[2], 2);
     int from = 2;
-    assert_int_equal(list_array_page(5, &from, 1, 3, rows), 2);
+    assert_int_equal(list_index_page(5, &from, 1, 3, rows), 2);
     assert_int_equal(rows[0], 3);
     assert_int_equal(rows[1], 4);
-    assert_int_equal(list_array_page(5, NULL, -1, 2, rows), 2); /* the last page, in list order */
+    assert_int_equal(list_index_page(5, NULL, -1, 2, rows), 2); /* the last page, in list order */
     assert_int_equal(rows[0], 3);
     assert_int_equal(rows[1], 4);
     from = 1;
-    assert_int_equal(list_array_page(5, &from, -1, 3, rows), 1);
+    assert_int_equal(list_index_page(5, &from, -1, 3, rows), 1);
     assert_int_equal(rows[0], 0);
     from = 0;
-    assert_int_equal(list_array_page(5, &from, -1, 3, rows), 0);
-    assert_int_equal(list_array_page(0, NULL, 1, 3, rows), 0);
-    assert_int_equal(list_array_page(0, NULL, -1, 3, rows), 0);
+    assert_int_equal(list_index_page(5, &from, -1, 3, rows), 0);
+    assert_int_equal(list_index_page(0, NULL, 1, 3, rows), 0);
+    assert_int_equal(list_index_page(0, NULL, -1, 3, rows), 0);
 }
 
 static void attendees_are_the_present_live_members(void **state)
