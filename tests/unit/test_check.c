@@ -4,23 +4,6 @@
 #include "config.h"
 #include "office.h"
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 #define T "'2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2025-07:00004'"
 
 static void exec(sqlite3 *db, const char *sql)
@@ -209,5 +192,5 @@ int main(void)
         cmocka_unit_test(every_quality_finding),
         cmocka_unit_test(broken_reference_is_an_integrity_error),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

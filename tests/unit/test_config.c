@@ -4,23 +4,6 @@
 
 #include <sys/stat.h>
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 /* Writes len bytes to dir/name; returns the path (static buffer). */
 static const char *write_file(const char *name, const char *text, size_t len)
 {
@@ -366,5 +349,5 @@ int main(void)
         cmocka_unit_test(order_later_files_win),
         cmocka_unit_test(example_file_loads_and_equals_defaults),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

@@ -5,23 +5,6 @@
 
 #include <errno.h>
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 /* Reads every record of a memory CSV and checks it against expected rows:
  * a NULL-terminated list of rows, each a NULL-terminated list of fields. */
 static void expect_rows(const char *data, size_t len, const char *const *const *rows)
@@ -434,5 +417,5 @@ int main(void)
         cmocka_unit_test(random_bytes_never_crash),
         cmocka_unit_test(random_fields_round_trip),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

@@ -6,23 +6,6 @@
 #include "office.h"
 #include "records.h"
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 /* A new commune file with its office set. */
 static sqlite3 *commune(const char *name)
 {
@@ -404,5 +387,5 @@ int main(void)
         cmocka_unit_test(export_import_export_gives_the_same_file),
         cmocka_unit_test(progress_counts_rows),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

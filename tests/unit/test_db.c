@@ -4,23 +4,6 @@
 
 #include <sys/stat.h>
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 static void creates_private_file_at_latest_schema(void **state)
 {
     (void)state;
@@ -149,5 +132,5 @@ int main(void)
         cmocka_unit_test(every_migration_exists_and_failing_migration_rolls_back),
         cmocka_unit_test(uuids_and_times),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

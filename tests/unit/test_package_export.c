@@ -3,23 +3,6 @@
 
 #include <sys/stat.h>
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 /* A commune 00004 with one team and two members, one without consent. */
 static sqlite3 *commune(const char *name)
 {
@@ -205,5 +188,5 @@ int main(void)
         cmocka_unit_test(existing_target_needs_force),
         cmocka_unit_test(no_office_no_export),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

@@ -5,23 +5,6 @@
 #include "completeness.h"
 #include "conflict.h"
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 /* Commune A (00004): two members; commune B (00008): one member. */
 static sqlite3 *commune_a(const char *name)
 {
@@ -395,5 +378,5 @@ int main(void)
         cmocka_unit_test(progress_is_reported),
         cmocka_unit_test(district_consolidates_in_the_old_scheme),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

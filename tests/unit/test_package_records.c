@@ -4,23 +4,6 @@
 #include "conflict.h"
 #include "records.h"
 
-static char *dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tu_rmdir(dir);
-    return 0;
-}
-
 static void ship(sqlite3 *from, const char *file, sqlite3 *to, package_counts *c)
 {
     char path[600];
@@ -111,5 +94,5 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(records_api_round_trip),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

@@ -37,6 +37,28 @@ static inline void tu_rmdir(char *dir)
     free(dir);
 }
 
+/* The temporary folder of a test group: tu_group_setup makes it (and selects
+ * English messages), tu_group_teardown removes it. Pass both to
+ * cmocka_run_group_tests. */
+static char *dir __attribute__((unused));
+
+static inline void tu_english(void);
+
+static inline int tu_group_setup(void **state)
+{
+    (void)state;
+    tu_english();
+    dir = tu_tempdir();
+    return dir ? 0 : -1;
+}
+
+static inline int tu_group_teardown(void **state)
+{
+    (void)state;
+    tu_rmdir(dir);
+    return 0;
+}
+
 /* Opens a new database in dir (DB_CREATE); fails the test on error. */
 static inline sqlite3 *tu_open_db(const char *dir, const char *name)
 {
