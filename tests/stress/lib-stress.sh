@@ -15,7 +15,7 @@ fi
 umask 077
 
 iters() { if [ "${STRESS:-0}" = 1 ]; then echo "$2"; else echo "$1"; fi; }
-q() { sqlite3 -batch "$@"; }
+q() { sqlite3 -batch -cmd ".timeout 5000" "$@"; }
 sound() { [ "$(q "$1" "PRAGMA integrity_check; PRAGMA foreign_key_check;" 2>&1)" = ok ]; }
 members() { q "$1" "SELECT count(*) FROM member WHERE deleted = 0"; }
 sha() { sha256sum "$1" | cut -d' ' -f1; }
