@@ -85,8 +85,8 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     # SQLite made the -wal and -shm companions read-only like the file: they must be made
     # writable again too (docs/readme/security.md says so).
     chmod 600 own/p.db*
-    out=$(as_nobody --db own/p.db import own/c.cdtt 2>&1)
-    expect_contains "read-only file: usable once writable again" "$out" "new $ROWS"
+    check "read-only file: usable once writable again" as_nobody --db own/p.db import own/c.cdtt
+    expect_eq "read-only file: then every member arrived" "$(members own/p.db)" "$ROWS"
     check "read-only file: the file is sound" sound own/p.db
 else
     skip "read-only file" "needs root and setpriv to run as another user"
