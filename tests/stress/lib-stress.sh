@@ -19,7 +19,11 @@ q() { sqlite3 -batch -cmd ".timeout 5000" "$@"; }
 sound() { [ "$(q "$1" "PRAGMA integrity_check; PRAGMA foreign_key_check;" 2>&1)" = ok ]; }
 members() { q "$1" "SELECT count(*) FROM member WHERE deleted = 0"; }
 sha() { sha256sum "$1" | cut -d' ' -f1; }
-rand_ms() { awk -v m="$1" -v s="$(od -An -N4 -tu4 /dev/urandom)" 'BEGIN { srand(s); printf "%.3f", int(rand() * m) / 1000 }'; }
+rand_ms() {
+    r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
+    ms=$((r % $1))
+    printf '%d.%03d' $((ms / 1000)) $((ms % 1000))
+}
 
 mkoffice() {
     : >"$1"
