@@ -42,7 +42,7 @@ else
 PROGRAM := $(BUILD)/cdtt
 endif
 
-.PHONY: all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench
+.PHONY: all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench valgrind
 
 all: $(PROGRAM) $(MO_FILE)
 
@@ -113,3 +113,7 @@ uninstall:
 
 clean:
 	rm -rf build build-san cdtt locale
+
+# Every unit test and a few CLI runs under valgrind (no errors, no leaks).
+valgrind: deps-test all units
+	@CDTT="$(CURDIR)/$(PROGRAM)" BUILD="$(BUILD)" sh tests/valgrind/run.sh
