@@ -114,6 +114,31 @@ uninstall:
 clean:
 	rm -rf build build-san cdtt locale
 
+# ---- fuzzing (clang libFuzzer): tests/fuzz/fuzz_*.c ------------------------------
+#   make fuzz         each harness for FUZZ_SECONDS (default 600)
+#   make fuzz-smoke   each harness for 20 s (CI)
+# The db/ and tui/ libraries are built with clang into build-fuzz/; crashes are
+# written to build-fuzz/crashes/.
+FUZZ_SECONDS ?= 600
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%)
+
+.PHONY: fuzz-build fuzz-smoke
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_util.h $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDLIBS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer -Wno-unknown-warning-option" \
+	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: fuzz-build
+	@sh tests/fuzz/run.sh 20
+
 # Every unit test and a few CLI runs under valgrind (no errors, no leaks).
 valgrind: deps-test all units
 	@CDTT="$(CURDIR)/$(PROGRAM)" BUILD="$(BUILD)" sh tests/valgrind/run.sh

@@ -6,10 +6,20 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
-/* Parses the words after the command word of an export: positional words go
- * to pos (at most max_pos), then -o FILE, --full, --force. Returns the number
- * of positional words, or -1 after printing a usage message. */
+void csvio_cli_progress(void *ctx, long long done, long long total)
+{
+    (void)ctx;
+    if (!isatty(STDERR_FILENO))
+        return;
+    if (done >= total)
+        fprintf(stderr, "\r%30s\r", "");
+    else
+        fprintf(stderr, "\r%lld/%lld", done, total);
+    fflush(stderr);
+}
+
 int csvio_cli_export_opts(const char *cmd, int argc, char **argv, const char **pos, int max_pos,
                           const char **out, csvio_export_opts *o)
 {
@@ -25,6 +35,7 @@ int csvio_cli_export_opts(const char *cmd, int argc, char **argv, const char **p
     memset(o, 0, sizeof *o);
     o->full = full;
     o->force = force;
+    o->progress = csvio_cli_progress;
     *out = o_short ? o_short : o_long;
     if (!*out || !**out)
         return cli_usage(cmd, _("say where to write: -o FILE")), -1;

@@ -4,9 +4,6 @@
 
 #include <stdio.h>
 
-int csvio_cli_export_opts(const char *cmd, int argc, char **argv, const char **pos, int max_pos,
-                          const char **out, csvio_export_opts *o);
-
 int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv)
 {
     const char *out;

@@ -16,6 +16,7 @@ int cmd_delete(cli_ctx *ctx, int argc, char **argv);
 int cmd_undelete(cli_ctx *ctx, int argc, char **argv);
 int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_csv_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
@@ -28,6 +29,7 @@ int cmd_session_attend(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv);
 int cmd_activity_add(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
@@ -64,6 +66,8 @@ const cli_command CLI_COMMANDS[] = {
     {"csv", "export", cmd_csv_export,
      N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
      N_("write a table as CSV for Excel (identifiers masked unless --full)")},
+    {"csv", "import", cmd_csv_import, N_("members FILE [--dry-run]"),
+     N_("import a member list saved from Excel (all rows or none)")},
     {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
      N_("write every table to one Excel workbook, a sheet per table")},
     {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),
@@ -94,5 +98,7 @@ const cli_command CLI_COMMANDS[] = {
     {"activity", "add", cmd_activity_add,
      N_("--team TEAM-ID --date DATE --type TYPE [--people N] [--households N] [--note TEXT]"),
      N_("record a team's activity (counts of people and households helped only)")},
+    {"demo", NULL, cmd_demo, N_("--members N [--seed S] [--scheme 2025-07|pre-2025] [--province CODE]"),
+     N_("fill an empty file with made-up teams and members for training and tests")},
     {NULL, NULL, NULL, NULL, NULL},
 };

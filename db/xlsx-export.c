@@ -2,6 +2,7 @@
  * per table, the header row bold and frozen, sensible column widths, numbers
  * as numbers, dates as dd/mm/yyyy text. */
 #include "csvio.h"
+#include "db.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -87,10 +88,15 @@ int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *op
     }
     lxw_format *bold = workbook_add_format(wb);
     format_set_bold(bold);
+    /* One read transaction: every sheet shows the same moment, even while
+     * another user of the file saves. */
+    int own_tx = sqlite3_get_autocommit(db) && db_exec(db, "BEGIN", NULL) == 0;
     long long total = total_rows(db, o->full), done = 0;
     int rc = 0;
     for (int t = 0; t < CSVIO_TABLE_COUNT && rc == 0; t++)
         rc = write_sheet(wb, bold, db, (csvio_table)t, o, &done, total, e);
+    if (own_tx)
+        db_exec(db, "COMMIT", NULL);
     lxw_error err = workbook_close(wb);
     if (rc == 0 && err != LXW_NO_ERROR)
         rc = err_set(e, _("cannot write %s: %s"), path, lxw_strerror(err));

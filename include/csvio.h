@@ -177,4 +177,15 @@ int csvio_outfile_commit(csvio_outfile *o, cdtt_err *e);
 /* Removes the temporary file. */
 void csvio_outfile_abort(csvio_outfile *o);
 
+/* ---- command-line helpers (cli/cmd-csv.c) -------------------------------- */
+
+/* Parses an export's words after the command word: positional words go to pos
+ * (at most max_pos), then -o FILE, --full, --force; a progress display is set.
+ * Returns the number of positional words, or -1 after printing a usage message. */
+int csvio_cli_export_opts(const char *cmd, int argc, char **argv, const char **pos, int max_pos,
+                          const char **out, csvio_export_opts *o);
+
+/* A csvio_progress_fn that shows "done/total" while stderr is a terminal. */
+void csvio_cli_progress(void *ctx, long long done, long long total);
+
 #endif

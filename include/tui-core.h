@@ -1,6 +1,14 @@
 /* tui-core.h — the full-screen program's core: terminal, key bindings, theme,
  * the key bar and the stack of screens. Screens are draw/key pairs over a model
- * that never draws; the app loop calls one draw and one doupdate per input event. */
+ * that never draws; the app loop calls one draw and one doupdate per input event.
+ *
+ * Adding a screen (training, export/import, ...): fill a tui_screen (draw, key,
+ * destroy; resume and relabel if needed; actions for the key bar; a title),
+ * app_push() it, and give its constructor to the MENU table in screen-home.c.
+ * For a form use form_screen_new() with a field table (tui-screens.h); for a
+ * list use list_view with a list_source (tui-list.h), whose checked/toggle
+ * callbacks give a checklist (Space toggles). Messages go through _() with
+ * their Vietnamese in po/vi/. */
 #ifndef CDTT_TUI_CORE_H
 #define CDTT_TUI_CORE_H
 

@@ -68,7 +68,7 @@ static void draw_all(void)
         char line[200];
         snprintf(line, sizeof line, _("The window is too small (%dx%d)."), COLS, LINES);
         draw_text(0, 0, line, COLS, A_BOLD);
-        snprintf(line, sizeof line, _("Make it at least %dx%d."), TUI_MIN_COLS, TUI_MIN_LINES);
+        snprintf(line, sizeof line, _("Make it at least %dx%d, or press Ctrl-Q to quit."), TUI_MIN_COLS, TUI_MIN_LINES);
         draw_text(1, 0, line, COLS, A_NORMAL);
         term_cursor(0);
         wnoutrefresh(stdscr);
@@ -178,8 +178,13 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
         int rc = term_read(&ev, the_app.top->text_input);
         if (rc < 0)
             break;
-        if (rc == 0 || too_small())
+        if (rc == 0)
             continue;
+        if (too_small()) {
+            /* Only quitting works until the window is large enough again. */
+            the_app.quit = ev.act == ACT_QUIT;
+            continue;
+        }
         tui_screen *s = the_app.top;
         if (s->key(s, &ev))
             continue;

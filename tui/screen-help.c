@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <curses.h>
+#include "text.h"
 #include <stdlib.h>
 
 typedef struct {
@@ -41,9 +42,29 @@ static const tui_action ACTIONS[] = {ACT_BACK, ACT_NONE};
 static void draw(tui_screen *s)
 {
     help_screen *h = (help_screen *)s;
+    int w = COLS - 24;
     for (int i = h->top, y = 2; i < N_LINES && y < LINES - 2; i++, y++) {
         draw_text(y, 2, LINES_[i].keys, 20, A_BOLD);
-        draw_text(y, 23, _(LINES_[i].what), COLS - 24, A_NORMAL);
+        /* Long explanations wrap at a space onto the next lines. */
+        const char *rest = _(LINES_[i].what);
+        for (;;) {
+            size_t n = text_fit(rest, w);
+            size_t cut = n;
+            if (rest[n])
+                while (cut > 0 && rest[cut] != ' ')
+                    cut--;
+            if (cut == 0)
+                cut = n;
+            char part[512];
+            snprintf(part, sizeof part, "%.*s", (int)cut, rest);
+            draw_text(y, 23, part, w, A_NORMAL);
+            rest += cut;
+            while (*rest == ' ')
+                rest++;
+            if (!*rest || y + 1 >= LINES - 2)
+                break;
+            y++;
+        }
     }
 }
 

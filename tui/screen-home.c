@@ -34,6 +34,8 @@ static const menu_item MENU[] = {
 typedef struct {
     tui_screen base;
     int sel;
+    bool stale;                 /* counts to be read again */
+    long long areas, teams, members;
 } home_screen;
 
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
@@ -45,15 +47,21 @@ static void draw(tui_screen *s)
     sqlite3 *db = app()->db;
     office_rec o;
     char line[700];
-    list_filter f;
-    memset(&f, 0, sizeof f);
+    if (h->stale) {
+        /* Counted once per visit, not at every key: a whole country's file is large. */
+        list_filter f;
+        memset(&f, 0, sizeof f);
+        h->areas = area_count(db, &f);
+        h->teams = team_count(db, &f);
+        h->members = member_count(db, &f);
+        h->stale = false;
+    }
     if (office_get(db, &o) == 0)
         snprintf(line, sizeof line, "%s (%s %s)", o.name, _("code"), o.code);
     else
         snprintf(line, sizeof line, "%s", _("No office set yet"));
     draw_text(2, 2, line, COLS - 4, A_BOLD);
-    snprintf(line, sizeof line, _("Areas: %lld   Teams: %lld   Members: %lld"), area_count(db, &f),
-             team_count(db, &f), member_count(db, &f));
+    snprintf(line, sizeof line, _("Areas: %lld   Teams: %lld   Members: %lld"), h->areas, h->teams, h->members);
     draw_text(3, 2, line, COLS - 4, A_NORMAL);
     for (int i = 0; i < N_MENU; i++) {
         int attr = i == h->sel ? theme_attr(TH_SELECTED) : (int)A_NORMAL;
@@ -64,9 +72,16 @@ static void draw(tui_screen *s)
     draw_text(6 + N_MENU, 2, _("Arrows or a number choose, Enter opens. F10 or Esc quits."), COLS - 4, A_NORMAL);
 }
 
-/* Opens menu item i, or says that it is not available yet. */
+/* Opens menu item i, or says that it is not available yet; without an
+ * office, the first-run screen comes first. */
 static void open_item(int i)
 {
+    office_rec o;
+    if (MENU[i].open != screen_help_new && office_get(app()->db, &o) < 0) {
+        app_message(1, "%s", _("First say which commune this file belongs to."));
+        app_push(screen_setup_new());
+        return;
+    }
     if (!MENU[i].open) {
         app_message(1, _("«%s» is not available yet."), _(MENU[i].label));
         return;
@@ -103,6 +118,11 @@ static bool key(tui_screen *s, const tui_event *ev)
     return false;
 }
 
+static void resume(tui_screen *s)
+{
+    ((home_screen *)s)->stale = true;
+}
+
 static void destroy(tui_screen *s)
 {
     free(s);
@@ -113,8 +133,10 @@ tui_screen *screen_home_new(void)
     home_screen *h = xcalloc(1, sizeof *h);
     h->base.draw = draw;
     h->base.key = key;
+    h->base.resume = resume;
     h->base.destroy = destroy;
     h->base.actions = ACTIONS;
+    h->stale = true;
     snprintf(h->base.title, sizeof h->base.title, "%s", _("Home"));
     return &h->base;
 }

@@ -21,7 +21,15 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return member_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-static const int WIDTHS[] = {28, 11, 11, 0};
+/* Column widths for cols columns: the name gets half of what is left after the dates and phones. */
+static void widths(int cols, int w[4])
+{
+    w[1] = 11, w[2] = 11;
+    w[0] = (cols - 22) / 2;
+    if (w[0] < 28)
+        w[0] = 28;
+    w[3] = 0;
+}
 
 /* One member: name, birth date, phone, teams. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
@@ -31,21 +39,25 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char birth[11];
     date_to_display(r->birth, birth);
     const char *t[] = {r->full_name, birth, r->phone, r->team_names};
-    list_columns(out, n, cols, WIDTHS, t, 4);
+    int w[4];
+    widths(cols, w);
+    list_columns(out, n, cols, w, t, 4);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
     const char *t[] = {_("Full name"), _("Born"), _("Phone"), _("In teams")};
-    list_columns(out, n, cols, WIDTHS, t, 4);
+    int w[4];
+    widths(cols, w);
+    list_columns(out, n, cols, w, t, 4);
 }
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};
 
-/* The team the member was in when the form opened ("" = none). */
+/* The membership the member had when the form opened (team_uuid "" = none). */
 typedef struct {
-    char team_uuid[UUID_LEN];
+    membership_rec ms;
 } member_extra;
 
 /* The configured size limit of the team's level (0 = none). */
@@ -63,7 +75,7 @@ static bool joins_team(form *f)
     form_screen *fs = f->ctx;
     const member_entry *me = f->rec;
     const member_extra *x = fs->extra;
-    return me->team_uuid[0] && strcmp(me->team_uuid, x->team_uuid) != 0;
+    return me->team_uuid[0] && strcmp(me->team_uuid, x->ms.team_uuid) != 0;
 }
 
 /* The member's record checks, and the team's size when an existing member joins it. */
@@ -89,23 +101,37 @@ static int save(form *f, int accept, findings *fs, cdtt_err *e)
     sqlite3 *db = app()->db;
     if (!me->m.uuid[0] && me->team_uuid[0])
         return member_save_in_team(db, &me->m, me->team_uuid, me->role, accept, fs, e);
-    if (!joins_team(f))
+    form_screen *s = f->ctx;
+    member_extra *x = s->extra;
+    bool moves = strcmp(me->team_uuid, x->ms.team_uuid) != 0;
+    bool new_role = !moves && x->ms.uuid[0] && strcmp(me->role, x->ms.role) != 0;
+    if (!moves && !new_role)
         return member_save(db, &me->m, accept, fs, e);
-    /* An existing member joins a team: both in one transaction. */
+    /* The member, the end of the old membership and the new one (or the new
+     * role): all in one transaction. */
     if (db_begin(db, e) < 0)
         return -1;
-    membership_rec ms;
-    membership_init(&ms);
-    if (member_save(db, &me->m, accept, fs, e) == 0) {
-        snprintf(ms.team_uuid, sizeof ms.team_uuid, "%s", me->team_uuid);
-        snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", me->m.uuid);
-        snprintf(ms.role, sizeof ms.role, "%s", me->role);
-        if (membership_save(db, &ms, accept, fs, e) == 0 && db_commit(db, e) == 0) {
-            form_screen *s = f->ctx;
-            member_extra *x = s->extra;
-            snprintf(x->team_uuid, sizeof x->team_uuid, "%s", me->team_uuid);
-            return 0;
-        }
+    membership_rec old = x->ms, joined;
+    membership_init(&joined);
+    int rc = member_save(db, &me->m, accept, fs, e);
+    if (rc == 0 && new_role) {
+        snprintf(old.role, sizeof old.role, "%s", me->role);
+        rc = membership_save(db, &old, accept, fs, e);
+    }
+    if (rc == 0 && moves && old.uuid[0]) {
+        date_today(old.date_to);
+        rc = membership_save(db, &old, accept, fs, e);
+    }
+    if (rc == 0 && moves && me->team_uuid[0]) {
+        snprintf(joined.team_uuid, sizeof joined.team_uuid, "%s", me->team_uuid);
+        snprintf(joined.member_uuid, sizeof joined.member_uuid, "%s", me->m.uuid);
+        snprintf(joined.role, sizeof joined.role, "%s", me->role);
+        date_today(joined.date_from);
+        rc = membership_save(db, &joined, accept, fs, e);
+    }
+    if (rc == 0 && db_commit(db, e) == 0) {
+        x->ms = moves ? joined : old;
+        return 0;
     }
     db_rollback(db);
     return -1;
@@ -149,7 +175,7 @@ tui_screen *member_form_open(const char *uuid, const char *team_uuid)
         if (n > 0) {
             snprintf(me->team_uuid, sizeof me->team_uuid, "%s", ms[0].team_uuid);
             snprintf(me->role, sizeof me->role, "%s", ms[0].role);
-            snprintf(x->team_uuid, sizeof x->team_uuid, "%s", ms[0].team_uuid);
+            x->ms = ms[0];
         }
         free(ms);
     } else if (team_uuid) {

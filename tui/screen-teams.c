@@ -21,7 +21,14 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return team_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-static const int WIDTHS[] = {32, 16, 22, 0};
+/* Column widths for cols columns: the name takes what the others leave. */
+static void widths(int cols, int w[4])
+{
+    w[1] = 16, w[2] = 20, w[3] = 10;
+    w[0] = cols - w[1] - w[2] - w[3];
+    if (w[0] < 20)
+        w[0] = 20;
+}
 
 /* One team: name, level, area, number of members. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
@@ -31,14 +38,18 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char count[16];
     snprintf(count, sizeof count, "%d", r->n_members);
     const char *t[] = {r->name, choice_label(CHOICES_TEAM_LEVEL, r->level), r->area_name, count};
-    list_columns(out, n, cols, WIDTHS, t, 4);
+    int w[4];
+    widths(cols, w);
+    list_columns(out, n, cols, w, t, 4);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
     const char *t[] = {_("Team"), _("Level"), _("Area"), _("Members")};
-    list_columns(out, n, cols, WIDTHS, t, 4);
+    int w[4];
+    widths(cols, w);
+    list_columns(out, n, cols, w, t, 4);
 }
 
 static const list_source SRC = {sizeof(team_rec), page, format, header, NULL, NULL};

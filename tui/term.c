@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -95,6 +96,58 @@ void term_cursor(int visible)
     }
 }
 
+/* The number of continuation bytes after a UTF-8 lead byte, or -1 when b
+ * cannot start a character. */
+static int utf8_tail(int b)
+{
+    if (b >= 0xC2 && b <= 0xDF)
+        return 1;
+    if (b >= 0xE0 && b <= 0xEF)
+        return 2;
+    if (b >= 0xF0 && b <= 0xF4)
+        return 3;
+    return -1;
+}
+
+/* Reads one key: a curses key code (is_key), a Unicode character, ERR, or
+ * KEY_RESIZE. UTF-8 is decoded here, byte by byte, so that invalid bytes
+ * (a bad paste) are dropped instead of blocking the input. */
+static int read_key(bool *is_key, wint_t *ch)
+{
+    for (;;) {
+        int c = getch();
+        if (c == ERR || c == KEY_RESIZE || c >= KEY_MIN) {
+            *is_key = c >= KEY_MIN;
+            *ch = (wint_t)c;
+            return c == ERR ? ERR : OK;
+        }
+        *is_key = false;
+        if (c < 0x80) {
+            *ch = (wint_t)c;
+            return OK;
+        }
+        int tail = utf8_tail(c);
+        if (tail < 0)
+            continue; /* a stray or invalid byte */
+        uint32_t cp = (uint32_t)c & (0x3Fu >> tail);
+        int k = 0;
+        for (; k < tail; k++) {
+            int b = getch();
+            if (b == ERR || b < 0x80 || b > 0xBF) {
+                if (b != ERR)
+                    ungetch(b); /* not a continuation: it starts the next key */
+                break;
+            }
+            cp = (cp << 6) | ((uint32_t)b & 0x3F);
+        }
+        if (k < tail || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+            (tail == 2 && cp < 0x800) || (tail == 3 && cp < 0x10000))
+            continue; /* truncated, overlong or a surrogate: dropped */
+        *ch = (wint_t)cp;
+        return OK;
+    }
+}
+
 int term_read(tui_event *ev, bool text_input)
 {
     int errors = 0;
@@ -102,18 +155,18 @@ int term_read(tui_event *ev, bool text_input)
         if (got_signal)
             return -1;
         wint_t ch;
+        bool is_key;
         errno = 0;
-        int rc = get_wch(&ch);
-        if (rc == ERR) {
+        if (read_key(&is_key, &ch) == ERR) {
             /* EINTR from a signal is checked above; a vanished terminal keeps
              * returning ERR: give up after a few. */
             if (got_signal || ++errors > 20)
                 return -1;
             continue;
         }
-        if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+        if (is_key && ch == KEY_RESIZE)
             return 0;
-        ev->is_key = rc == KEY_CODE_YES;
+        ev->is_key = is_key;
         ev->ch = ch;
         /* Some terminals send DEL for Backspace, and Ctrl-H. */
         if (!ev->is_key && (ch == 127 || ch == 8)) {

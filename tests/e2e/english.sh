@@ -16,13 +16,22 @@ printf '%s\r\n' 'Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp' \
     'Tỉnh Đắk Lắk,66,Xã Ea Kao,24145,Xã' >"$T/units.csv"
 check "the unit list imports" "$CDTT" --db "$DB" units import "$T/units.csv"
 
-TM_ENV="TERM=vt100" tm_start 80 24 --lang en --db "$DB"
+# The old tone placement (hoà, not hòa) for the Telex check below.
+printf '[ui]\ntelex_tone = old\n' >"$T/old.ini"
+TM_ENV="TERM=vt100" tm_start 80 24 --lang en --db "$DB" --config "$T/old.ini"
 expect_screen "first run asks for the province" "Which province?"
 tm_type "dak lak"
 expect_screen "typing without accents filters the provinces" "Tỉnh Đắk Lắk"
 if tm_wait_gone "Hà Nội"; then ok "other provinces are filtered out"; else fail "other provinces are filtered out" "$(tm_screen)"; fi
 tm_keys Enter
 expect_screen "then it asks for the commune" "Which commune?"
+# Leaving the first run without a commune: home, then any item brings it back.
+tm_keys Escape; tm_wait "Which province?"; tm_keys Escape
+expect_screen "home without an office says so" "No office set yet"
+tm_type 1
+expect_screen "an item asks for the commune first" "Which province?"
+tm_type "dak lak"; tm_wait_gone "Hà Nội"; tm_keys Enter
+tm_wait "Which commune?"
 tm_type "ea"
 expect_screen "the commune list filters" "Xã Ea Kao"
 tm_keys Enter
@@ -42,6 +51,11 @@ tm_keys F4
 expect_screen "a new area form in English" "New area"
 tm_keys Tab; tm_type "Buôn Ko Sier"; tm_keys F2
 expect_screen "the area is saved" "Buôn Ko Sier"
+tm_keys F4; tm_wait "New area"; tm_keys Tab
+tm_keys C-t; tm_type "Thoon Hoaf Bifnh"; tm_keys C-t
+expect_screen "Telex with telex_tone = old places the tone the old way" "Thôn Hoà Bình"
+tm_keys F2
+expect_screen "the second area is saved" "Thôn Hoà Bình"
 tm_keys Escape
 tm_keys Down Enter
 expect_screen "Down and Enter open the teams" "Team"
@@ -69,5 +83,6 @@ expect_screen "quits cleanly" "[exit 0]"
 
 expect_contains "the member is stored" "$(list members)" "H'Hen Niê"
 expect_contains "the team is stored" "$(list teams)" "Tổ Công nghệ số buôn Ko Sier"
+expect_contains "the Telex-typed area is stored" "$(list areas)" "Thôn Hoà Bình"
 check "the file is sound" "$CDTT" --db "$DB" check
 finish

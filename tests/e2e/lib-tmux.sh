@@ -10,6 +10,7 @@
 #   tm_stop                kill the server
 # Run on its own (tests/run.sh runs every tests/e2e/*.sh), it is only a library: nothing to do.
 type ok >/dev/null 2>&1 || exit 0
+unset TMUX # a private server even when the tests run inside tmux
 TM_SOCK="cdtt-test-$$"
 TM_DEADLINE=${TM_DEADLINE:-10}
 command -v tmux >/dev/null 2>&1 || { echo "ok 1 - e2e # SKIP tmux is not installed"; exit 0; }
@@ -18,9 +19,11 @@ tm() { tmux -L "$TM_SOCK" "$@"; }
 
 # Kills the server and waits until it is gone (a new one may then start on the socket).
 tm_stop() {
-    tmux -L "$TM_SOCK" kill-server 2>/dev/null || return 0
-    i=0
-    while tmux -L "$TM_SOCK" list-sessions >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    if tmux -L "$TM_SOCK" kill-server 2>/dev/null; then
+        i=0
+        while tmux -L "$TM_SOCK" list-sessions >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+    fi
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TM_SOCK" # tmux leaves its socket file behind
 }
 trap 'tm_stop; rm -rf "$T"' EXIT
 

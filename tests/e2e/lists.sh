@@ -41,8 +41,16 @@ expect_screen "PgUp goes a page back" "Hùng20"
 tm_keys Home
 expect_screen "Home goes back to the first row" "Trần Văn An"
 tm_keys Down Down Down
+expect_screen "Down moves the selection" ">Lê Văn Hùng10"
+
+# '/' opens the search line; "hung5" (no accents) keeps Hùng50–54 only.
+tm_type "/hung5"
+expect_screen "/ then text searches" "Hùng54"
+tm_wait_gone "Trần Văn An"
 scr=$(tm_screen)
-expect_contains "Down moves the selection" "$scr" ">Lê Văn Hùng10"
+expect_not_contains "the search keeps only the matches" "$scr" "Hùng49"
+tm_keys Escape
+expect_screen "Esc clears the search" "Trần Văn An"
 
 # The filter form (F5): members of a team.
 tm_keys F5
@@ -75,6 +83,11 @@ tm_wait "Số thành viên"
 tm_resize 100 40
 tm_type 3
 expect_screen "at 100x40 more rows fit" "Hùng40"
+# PuTTY's F1 (ESC[11~) opens the help from anywhere.
+tm_hex 1b 5b 31 31 7e
+expect_screen "PuTTY F1 opens the help" "Trợ giúp: các phím"
+tm_keys Escape
+tm_wait_gone "Trợ giúp: các phím"
 tm_keys C-q
 expect_screen "quits" "[exit 0]"
 finish

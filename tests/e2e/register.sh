@@ -23,7 +23,8 @@ tm_type 1
 expect_screen "number 1 opens the areas" "Tìm:"
 tm_keys C-n
 expect_screen "Ctrl-N opens a new area form" "Loại"
-tm_keys Tab; tm_type "Thôn Đông Hòa"; tm_keys C-s
+# Invalid bytes first (a bad paste): dropped, typing goes on.
+tm_keys Tab; tm_hex ff fe 80 c3; tm_type "Thôn Đông Hòa"; tm_keys C-s
 expect_screen "the area is saved and listed" "Thôn Đông Hòa"
 tm_keys F10
 expect_screen "F10 goes back home" "Số địa bàn: 1"
@@ -101,6 +102,7 @@ expect_screen "back in the team form after the save" "Thành viên của tổ"
 add_member "Lê Thị Bích Ngọc" n "05/06/1995" ""
 tm_resize 40 12
 expect_screen "a small window says it is too small" "quá nhỏ"
+tm_type "x"   # ignored while too small
 tm_resize 80 24
 expect_screen "back to 80x24 the form is intact" "Lê Thị Bích Ngọc"
 expect_screen "the birth date typed before the resize is kept" "05/06/1995"
@@ -150,7 +152,7 @@ done
 expect_not_contains "the abandoned duplicate was not saved" "$rows" "Nguyễn Văn Ân"
 expect_not_contains "nothing stored decomposed" "$rows" "$(printf 'a\314\243')"
 expect_contains "the team is stored" "$(list teams)" "Tổ Công nghệ số thôn Đông Hòa"
-expect_contains "the area is stored" "$(list areas)" "Thôn Đông Hòa"
+expect_contains "the area is stored exactly as typed (invalid bytes dropped)" "$(list areas)" ",Thôn Đông Hòa,thon,"
 tm_start 80 24 --db "$DB"
 expect_screen "reopened: no setup, counts kept" "Số thành viên: 5"
 tm_keys F10

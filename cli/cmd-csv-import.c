@@ -1,0 +1,66 @@
+/* cmd-csv-import.c — `cdtt csv import members FILE [--dry-run]`: a member list
+ * saved from Excel, all rows or none. */
+#include "cli.h"
+#include "csvio.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Prints what an import did (or would do). */
+static void print_summary(const char *path, const csvio_import_summary *s, int dry_run, int rc)
+{
+    for (int i = 0; i < s->n_problems; i++)
+        fprintf(stderr, "%s\n", s->problems[i]);
+    if (s->n_ignored > 0) {
+        fprintf(stderr, _("%s: columns not recognised, ignored:"), path);
+        for (int i = 0; i < s->n_ignored; i++)
+            fprintf(stderr, "%s \"%s\"", i ? "," : "", s->ignored_columns[i]);
+        fprintf(stderr, "\n");
+    }
+    printf(_("%s: %lld rows read\n"), path, s->rows_read);
+    printf(_("  members new: %lld, already there: %lld updated, %lld unchanged\n"), s->members_new,
+           s->members_updated, s->members_unchanged);
+    printf(_("  added to a team: %lld; teams created: %lld; areas created: %lld\n"),
+           s->memberships_new, s->teams_created, s->areas_created);
+    for (int i = 0; i < s->n_created; i++)
+        printf(_("  created: %s\n"), s->created[i]);
+    if (s->warnings > 0)
+        printf(_("  rows with warnings (saved): %lld\n"), s->warnings);
+    if (rc == 1)
+        printf(_("Nothing was imported: %lld rows have errors (listed above). Correct them and "
+                 "import the file again.\n"),
+               s->errors);
+    else if (dry_run)
+        printf(_("Dry run: nothing was written.\n"));
+}
+
+int cmd_csv_import(cli_ctx *ctx, int argc, char **argv)
+{
+    bool dry_run = false;
+    const cli_opt opts[] = {{"--dry-run", NULL, &dry_run}, {"-n", NULL, &dry_run}, {NULL, NULL, NULL}};
+    const char *pos[2] = {NULL, NULL};
+    int npos = cli_parse_opts("csv import", argc, argv, opts, pos, 2);
+    if (npos < 0)
+        return 2;
+    if (npos < 1 || strcmp(pos[0], "members") != 0)
+        return cli_usage("csv import", _("only a member list can be imported: csv import members FILE"));
+    if (npos < 2)
+        return cli_usage("csv import", _("which file? csv import members FILE"));
+    const char *path = pos[1];
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    csvio_import_summary s;
+    cdtt_err e;
+    int rc = csvio_import_members(db, path, dry_run, csvio_cli_progress, NULL, &s, &e);
+    if (rc < 0) {
+        for (int i = 0; i < s.n_problems; i++)
+            fprintf(stderr, "%s\n", s.problems[i]);
+        csvio_import_summary_free(&s);
+        cli_fail("%s", e.msg);
+        return cli_fail(_("nothing was imported"));
+    }
+    print_summary(path, &s, dry_run, rc);
+    csvio_import_summary_free(&s);
+    return rc == 0 ? 0 : 1;
+}

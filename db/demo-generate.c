@@ -1,0 +1,374 @@
+/* demo-generate.c — writing a demo generation into a database: for each
+ * commune, in one transaction, its villages or residential groups, a
+ * commune-level team and one team per area, the members and their roles,
+ * training sessions with attendance, and the teams' activities. */
+#include "demo.h"
+#include "demo-place.h"
+#include "db.h"
+#include "office.h"
+#include "text.h"
+#include "units.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Every generated record carries this time: the content must not depend on
+ * when the generator ran. */
+#define DEMO_STAMP "2025-09-30T08:00:00.000Z"
+/* Members per team (340,000 members in 74,000 teams) and per commune. */
+#define MEMBERS_PER_TEAM 4.6
+#define MEMBERS_PER_COMMUNE 102
+
+enum { ST_AREA, ST_TEAM, ST_MEMBER, ST_MEMBERSHIP, ST_SESSION, ST_ATTENDANCE, ST_ACTIVITY, ST_N };
+
+static const char *const INSERT_SQL[ST_N] = {
+    "INSERT INTO area (uuid, unit_scheme, unit_code, kind, name, name_fold, sort_key, "
+    "created_at, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+    "INSERT INTO team (uuid, unit_scheme, unit_code, level, area_uuid, name, name_fold, sort_key, "
+    "decision_no, decision_date, decision_issuer, created_at, updated_at, changed_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+    "INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, gender, birth, "
+    "phone, cccd, email, category, consent_date, mooc_status, mooc_date, zalo_date, created_at, "
+    "updated_at, changed_by, youth_union, consent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19, ?20)",
+    "INSERT INTO membership (uuid, team_uuid, member_uuid, role, date_from, created_at, updated_at, "
+    "changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+    "INSERT INTO training_session (uuid, unit_scheme, unit_code, date, place, organiser, topic, "
+    "created_at, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+    "INSERT INTO attendance (uuid, session_uuid, member_uuid, created_at, updated_at, changed_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+    "INSERT INTO activity (uuid, team_uuid, date, type, created_at, updated_at, changed_by, "
+    "people, households) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8)",
+};
+
+typedef struct {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_N];
+    char office[32];  /* changed_by of every record */
+    long next_person; /* numbers people across the generation (unique phones) */
+    demo_counts n;
+    cdtt_err *e;
+} gen;
+
+/* Binds texts (NULL or "" as NULL) to parameters 1..n, and ints after them,
+ * runs the statement and resets it. Returns 0, or -1 with g->e set. */
+static int insert(gen *g, int which, const char *const *texts, int n, const long *ints, int n_ints)
+{
+    sqlite3_stmt *st = g->st[which];
+    /* SQLITE_STATIC: the texts outlive the step, so SQLite need not copy them. */
+    for (int i = 0; i < n; i++)
+        if (texts[i] && texts[i][0])
+            sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(st, i + 1);
+    for (int i = 0; i < n_ints; i++)
+        sqlite3_bind_int64(st, n + i + 1, ints[i]);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return db_fail(g->db, g->e, _("cannot write the demo data"));
+    return 0;
+}
+
+/* The stored forms records compute for a name: clean text, folded text, sort key. */
+typedef struct {
+    char *clean, *fold, *key;
+} name_forms;
+
+static void name_forms_make(const char *name, int person, name_forms *f)
+{
+    f->clean = text_clean(name);
+    f->fold = text_fold(f->clean);
+    f->key = person ? text_name_sort_key(f->clean) : text_sort_key(f->clean);
+}
+
+static void name_forms_free(name_forms *f)
+{
+    free(f->clean);
+    free(f->fold);
+    free(f->key);
+}
+
+/* Writes a member and its membership of team with role; fills uuid. */
+static int add_member(gen *g, demo_rng *r, const demo_commune *c, const char *team_uuid,
+                      const char *level, const char *role, const char *date_from, char uuid[37])
+{
+    demo_person p;
+    demo_person_make(r, g->next_person++, role, level, &p);
+    name_forms f;
+    name_forms_make(p.full_name, 1, &f);
+    demo_rng_uuid(r, uuid);
+    const char *m[] = {uuid, c->scheme, c->code, f.clean, f.fold, f.key, p.gender, p.birth,
+                       p.phone, p.cccd, p.email, p.category, p.consent_date, p.mooc_status,
+                       p.mooc_date, p.zalo_date, DEMO_STAMP, g->office};
+    const long flags[] = {p.youth_union, p.consent};
+    int rc = insert(g, ST_MEMBER, m, 18, flags, 2);
+    name_forms_free(&f);
+    if (rc < 0)
+        return -1;
+    char ms_uuid[37];
+    demo_rng_uuid(r, ms_uuid);
+    const char *ms[] = {ms_uuid, team_uuid, uuid, role, date_from, DEMO_STAMP, g->office};
+    if (insert(g, ST_MEMBERSHIP, ms, 7, NULL, 0) < 0)
+        return -1;
+    g->n.members++;
+    g->n.memberships++;
+    return 0;
+}
+
+/* Writes a team (and its area, unless a commune-level team) with size members:
+ * one leader, one or two deputies, members. Member uuids go to uuids[0..size). */
+static int add_team(gen *g, demo_rng *r, const demo_commune *c, const char *area_kind,
+                    const char *area_name, int size, char (*uuids)[37])
+{
+    char area_uuid[37] = "", team_uuid[37], name[512];
+    const char *level = "commune";
+    if (area_name) {
+        name_forms f;
+        name_forms_make(area_name, 0, &f);
+        demo_rng_uuid(r, area_uuid);
+        const char *a[] = {area_uuid, c->scheme, c->code, area_kind, f.clean, f.fold, f.key,
+                           DEMO_STAMP, g->office};
+        int rc = insert(g, ST_AREA, a, 9, NULL, 0);
+        name_forms_free(&f);
+        if (rc < 0)
+            return -1;
+        g->n.areas++;
+        level = strcmp(area_kind, "to_dan_pho") == 0 || strcmp(area_kind, "khu_pho") == 0 ? "group"
+                                                                                           : "village";
+    }
+    snprintf(name, sizeof name, "Tổ CNSCĐ %s", area_name ? area_name : c->name);
+    char decision_no[32], decision_date[11], issuer[300];
+    snprintf(decision_no, sizeof decision_no, "%d/QĐ-UBND", demo_rng_range(r, 1, 250));
+    demo_date(demo_rng_range(r, 73, 545), decision_date); /* 2022-03-15 … 2023-06-30 */
+    snprintf(issuer, sizeof issuer, "UBND %s", c->name);
+    name_forms f;
+    name_forms_make(name, 0, &f);
+    demo_rng_uuid(r, team_uuid);
+    const char *t[] = {team_uuid, c->scheme, c->code, level, area_uuid, f.clean, f.fold, f.key,
+                       decision_no, decision_date, issuer, DEMO_STAMP, g->office};
+    int rc = insert(g, ST_TEAM, t, 13, NULL, 0);
+    name_forms_free(&f);
+    if (rc < 0)
+        return -1;
+    g->n.teams++;
+    int deputies = size >= 6 && demo_rng_chance(r, 500) ? 2 : 1;
+    for (int i = 0; i < size; i++) {
+        const char *role = i == 0 ? "leader" : i <= deputies ? "deputy" : "member";
+        if (add_member(g, r, c, team_uuid, level, role, decision_date, uuids[i]) < 0)
+            return -1;
+    }
+    /* What the team did: aggregate counts only. */
+    for (int k = demo_rng_range(r, 0, 3); k > 0; k--) {
+        char uuid[37], date[11];
+        demo_rng_uuid(r, uuid);
+        demo_date(demo_rng_range(r, 250, 1368), date);
+        const char *a[] = {uuid, team_uuid, date, demo_pick_weighted(r, DEMO_ACTIVITY_TYPES),
+                           DEMO_STAMP, g->office};
+        long people = demo_rng_range(r, 5, 150);
+        const long counts[] = {people, demo_rng_range(r, (int)people / 4 + 1, (int)people)};
+        if (insert(g, ST_ACTIVITY, a, 6, counts, 2) < 0)
+            return -1;
+        g->n.activities++;
+    }
+    return 0;
+}
+
+/* Splits m members over t teams: a commune-level team of 5–9 first, then
+ * village teams of about m/t each, at least 2, unevenly. */
+static void team_sizes(demo_rng *r, int m, int t, int *size)
+{
+    if (t == 1) {
+        size[0] = m;
+        return;
+    }
+    size[0] = demo_rng_range(r, 5, 9);
+    if (size[0] > m - 2 * (t - 1))
+        size[0] = m - 2 * (t - 1);
+    int rest = m - size[0];
+    for (int i = 1; i < t; i++)
+        size[i] = rest / (t - 1) + (i - 1 < rest % (t - 1));
+    for (int k = 0; k < t; k++) {
+        int from = demo_rng_range(r, 1, t - 1), to = demo_rng_range(r, 1, t - 1);
+        if (size[from] > 3) {
+            size[from]--;
+            size[to]++;
+        }
+    }
+}
+
+/* Training sessions of commune c; about 70% of its members attended one. */
+static int add_training(gen *g, demo_rng *r, const demo_commune *c, char (*members)[37], int m)
+{
+    int s = 1 + m / 60;
+    if (s > 4)
+        s = 4;
+    char (*sessions)[37] = xmalloc((size_t)s * sizeof *sessions);
+    int rc = 0;
+    for (int i = 0; i < s && rc == 0; i++) {
+        char date[11], place[300];
+        demo_date(demo_rng_range(r, 250, 1368), date);
+        snprintf(place, sizeof place, "Hội trường UBND %s", c->name);
+        demo_rng_uuid(r, sessions[i]);
+        const char *v[] = {sessions[i], c->scheme, c->code, date, place,
+                           demo_pick(r, DEMO_ORGANISERS), demo_pick(r, DEMO_TRAINING_TOPICS),
+                           DEMO_STAMP, g->office};
+        rc = insert(g, ST_SESSION, v, 9, NULL, 0);
+        g->n.sessions++;
+    }
+    for (int i = 0; i < m && rc == 0; i++) {
+        if (!demo_rng_chance(r, 700))
+            continue;
+        char uuid[37];
+        demo_rng_uuid(r, uuid);
+        const char *v[] = {uuid, sessions[demo_rng_below(r, (uint32_t)s)], members[i], DEMO_STAMP,
+                           g->office};
+        rc = insert(g, ST_ATTENDANCE, v, 5, NULL, 0);
+        g->n.attendance++;
+    }
+    free(sessions);
+    return rc;
+}
+
+/* Writes commune c with m members, in one transaction. */
+static int add_commune(gen *g, uint64_t seed, long index, long *first_record, const demo_commune *c, int m)
+{
+    demo_rng r;
+    demo_rng_seed(&r, seed ^ ((uint64_t)(index + 1) * 0xd1b54a32d192ed03ULL));
+    /* A commune's records number at most about 7 per member (plus teams, areas, sessions). */
+    demo_rng_uuid_start(&r, seed, (uint64_t)(*first_record));
+    *first_record += 16 + 8L * m;
+    int t = (int)(m / MEMBERS_PER_TEAM + 0.5);
+    if (t < 1 || m < 3)
+        t = 1;
+    int *size = xmalloc((size_t)t * sizeof *size);
+    team_sizes(&r, m, t, size);
+    char (*members)[37] = xmalloc((size_t)m * sizeof *members);
+    int named = demo_rng_chance(&r, 300), rc = 0, done = 0;
+    if (db_begin(g->db, g->e) < 0)
+        rc = -1;
+    for (int i = 0; i < t && rc == 0; i++) {
+        char area_name[256];
+        const char *kind = NULL;
+        if (i > 0) {
+            kind = demo_area_kind(&r, c);
+            demo_area_name(kind, named, i - 1, area_name, sizeof area_name);
+        }
+        rc = add_team(g, &r, c, kind, i > 0 ? area_name : NULL, size[i], members + done);
+        done += size[i];
+    }
+    if (rc == 0)
+        rc = add_training(g, &r, c, members, m);
+    if (rc == 0)
+        rc = db_commit(g->db, g->e);
+    else
+        db_rollback(g->db);
+    free(members);
+    free(size);
+    return rc;
+}
+
+/* Sets an office when the file has none: the province, or the whole country.
+ * Otherwise narrows the generation to the office's province, district or
+ * commune (scope gets its code, scope_name its name; "" for the country). */
+static int settle_office(sqlite3 *db, demo_opts *o, char scope[12], char scope_name[512], cdtt_err *e)
+{
+    office_rec off;
+    snprintf(scope, 12, "%s", o->province);
+    scope_name[0] = '\0';
+    if (office_get(db, &off) == 0) {
+        if (strcmp(off.level, "national") != 0 && !o->province[0]) {
+            snprintf(o->scheme, sizeof o->scheme, "%s", off.scheme);
+            snprintf(scope, 12, "%s", off.code);
+            snprintf(scope_name, 512, "%s", off.name);
+        }
+        return 0;
+    }
+    memset(&off, 0, sizeof off);
+    snprintf(off.scheme, sizeof off.scheme, "%s", o->scheme);
+    if (o->province[0]) {
+        unit_rec u;
+        int found = units_find(db, o->scheme, o->province, &u, e);
+        if (found < 0)
+            return -1;
+        if (!found && units_count(db, o->scheme, -1) > 0)
+            return err_set(e, _("there is no province %s in the imported %s list; see 'cdtt units list'"),
+                           o->province, o->scheme);
+        snprintf(off.level, sizeof off.level, "province");
+        snprintf(off.code, sizeof off.code, "%s", o->province);
+        if (found)
+            snprintf(off.name, sizeof off.name, "%s", u.name);
+        else
+            snprintf(off.name, sizeof off.name, "Tỉnh %s (dữ liệu mẫu)", o->province);
+    } else {
+        snprintf(off.level, sizeof off.level, "national");
+        snprintf(off.code, sizeof off.code, "00");
+        snprintf(off.name, sizeof off.name, "Toàn quốc (dữ liệu mẫu)");
+    }
+    return office_set(db, &off, e);
+}
+
+/* Checks the options; fills the default scheme. */
+static int check_opts(demo_opts *o, cdtt_err *e)
+{
+    if (!o->scheme[0])
+        snprintf(o->scheme, sizeof o->scheme, "2025-07");
+    if (strcmp(o->scheme, "2025-07") != 0 && strcmp(o->scheme, "pre-2025") != 0)
+        return err_set(e, _("the scheme must be 2025-07 or pre-2025, not '%s'"), o->scheme);
+    if (o->members < 1 || o->members > 5000000)
+        return err_set(e, _("the number of members must be between 1 and 5,000,000"));
+    size_t n = strlen(o->province);
+    if (n && (n != 2 || strspn(o->province, "0123456789") != 2))
+        return err_set(e, _("a province code has two digits, such as 01 or 79; '%s' is not one"),
+                       o->province);
+    return 0;
+}
+
+int demo_generate(sqlite3 *db, const demo_opts *opts, demo_counts *counts, cdtt_err *e)
+{
+    demo_opts o = *opts;
+    err_clear(e);
+    if (check_opts(&o, e) < 0)
+        return -1;
+    long long have = demo_record_count(db);
+    if (have < 0)
+        return db_fail(db, e, _("cannot count the records"));
+    if (have > 0)
+        return err_set(e, _("this file already holds %lld records; demo data goes only into an empty "
+                             "file (use --db NEW-FILE)"), have);
+    char scope[12], scope_name[512];
+    if (settle_office(db, &o, scope, scope_name, e) < 0)
+        return -1;
+
+    gen g = {.db = db, .e = e};
+    office_key(db, g.office);
+    long want = (o.members + MEMBERS_PER_COMMUNE - 1) / MEMBERS_PER_COMMUNE, nc = 0;
+    demo_commune *c = demo_communes(db, o.scheme, scope, scope_name, want, &nc, &g.n.real_units, e);
+    if (!c)
+        return -1;
+    /* While generating: a big page cache, so the indexes in random order (sort
+     * keys, phones) stay in memory; no fsync (a program crash loses nothing
+     * committed, a power cut may lose or damage demo data, which can be made
+     * again); fewer checkpoints. db_open's settings come back at the end. */
+    int rc = db_exec(db, "PRAGMA cache_size = -262144; PRAGMA synchronous = OFF; PRAGMA wal_autocheckpoint = 16384", e);
+    for (int i = 0; i < ST_N && rc == 0; i++)
+        if (!(g.st[i] = db_prepare(db, INSERT_SQL[i], e)))
+            rc = -1;
+    long first_record = 0;
+    for (long i = 0; i < nc && rc == 0; i++) {
+        int m = (int)(o.members / nc + (i < o.members % nc));
+        rc = add_commune(&g, o.seed, i, &first_record, &c[i], m);
+        g.n.communes += rc == 0;
+        if (rc == 0 && o.progress)
+            o.progress(g.n.members, o.members, o.progress_arg);
+    }
+    for (int i = 0; i < ST_N; i++)
+        sqlite3_finalize(g.st[i]);
+    sqlite3_exec(db, "PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000", NULL, NULL, NULL);
+    free(c);
+    if (counts)
+        *counts = g.n;
+    return rc;
+}

@@ -1,0 +1,88 @@
+#!/bin/sh
+# demo.sh — `cdtt demo` through the real binary: small generations, determinism,
+# refusal of a file that has records, bad arguments, file mode, real communes.
+. "$(dirname "$0")/../lib.sh"
+
+digest() { sed -n 's/.*digest \([0-9a-f]*\).*/\1/p'; }
+# count FILE TABLE: rows of TABLE, read through sqlite3 when present.
+have_sqlite=0; command -v sqlite3 >/dev/null 2>&1 && have_sqlite=1
+
+out=$("$CDTT" --lang en --db "$T/a.db" demo --members 300 --seed 5 2>&1); rc=$?
+expect_eq "demo --members 300 succeeds" "$rc" 0
+expect_contains "it reports the members" "$out" "300 members, 300 memberships"
+expect_contains "it says the communes were made up" "$out" "made up: no unit list imported"
+da=$(printf '%s\n' "$out" | digest)
+db=$("$CDTT" --lang en --db "$T/b.db" demo --members 300 --seed 5 | digest)
+dc=$("$CDTT" --lang en --db "$T/c.db" demo --members 300 --seed 6 | digest)
+expect_eq "same seed, same content digest" "$db" "$da"
+if [ -n "$da" ] && [ "$da" != "$dc" ]; then ok "another seed, another digest"; else fail "another seed, another digest" "$da vs $dc"; fi
+expect_eq "the file is private (0600)" "$(stat -c %a "$T/a.db")" 600
+
+if [ $have_sqlite -eq 1 ]; then
+    expect_eq "300 members in the file" "$(sqlite3 "$T/a.db" 'SELECT count(*) FROM member')" 300
+    expect_eq "every team has one leader" \
+        "$(sqlite3 "$T/a.db" "SELECT count(*) FROM team t WHERE (SELECT count(*) FROM membership m WHERE m.team_uuid = t.uuid AND m.role = 'leader') != 1")" 0
+    expect_eq "a national office was set" "$(sqlite3 "$T/a.db" 'SELECT level FROM office')" national
+else
+    skip "300 members in the file" "sqlite3 shell not installed"
+    skip "every team has one leader" "sqlite3 shell not installed"
+    skip "a national office was set" "sqlite3 shell not installed"
+fi
+
+# The members are listed by the program itself.
+n=$("$CDTT" --lang en --db "$T/a.db" list members --format csv 2>/dev/null | wc -l)
+expect_eq "list members shows them (header + 300)" "$n" 301
+
+# A file with records is refused and left as it was.
+check_fails "a second demo into the same file is refused" 1 "$CDTT" --lang en --db "$T/a.db" demo --members 10
+out=$("$CDTT" --lang en --db "$T/a.db" demo --members 10 2>&1)
+expect_contains "the refusal says why" "$out" "already holds"
+out=$("$CDTT" --db "$T/a.db" demo --members 10 2>&1)
+expect_contains "the refusal is in Vietnamese by default" "$out" "đã có"
+if [ $have_sqlite -eq 1 ]; then
+    expect_eq "and the file is unchanged" "$(sqlite3 "$T/a.db" 'SELECT count(*) FROM member')" 300
+else
+    skip "and the file is unchanged" "sqlite3 shell not installed"
+fi
+
+# Bad arguments: exit 2, nothing written.
+check_fails "--members is required" 2 "$CDTT" --db "$T/d.db" demo
+check_fails "--members must be a number" 2 "$CDTT" --db "$T/d.db" demo --members 12x
+check_fails "--members 0 is refused" 2 "$CDTT" --db "$T/d.db" demo --members 0
+check_fails "a bad scheme is refused" 2 "$CDTT" --db "$T/d.db" demo --members 5 --scheme 2024
+check_fails "a bad province code is refused" 2 "$CDTT" --db "$T/d.db" demo --members 5 --province 7
+check_fails "an unknown option is refused" 2 "$CDTT" --db "$T/d.db" demo --members 5 --fast
+if [ -e "$T/d.db" ]; then fail "bad arguments create no file"; else ok "bad arguments create no file"; fi
+
+# Real communes from the shared reference list, when it is there.
+if [ -f "$SHARED_DATA/units-2025-07.csv" ]; then
+    "$CDTT" --db "$T/u.db" units import "$SHARED_DATA/units-2025-07.csv" >/dev/null 2>&1
+    out=$("$CDTT" --lang en --db "$T/u.db" demo --members 500 --province 01 2>&1); rc=$?
+    expect_eq "demo over the real communes of Hà Nội" "$rc" 0
+    expect_contains "it says they come from the unit list" "$out" "from the imported unit list"
+    if [ $have_sqlite -eq 1 ]; then
+        expect_eq "every member is in a real commune of province 01" \
+            "$(sqlite3 "$T/u.db" "SELECT count(*) FROM member m WHERE NOT EXISTS (SELECT 1 FROM unit u WHERE u.scheme = m.unit_scheme AND u.level = 'commune' AND u.code = m.unit_code AND u.province_code = '01')")" 0
+        expect_eq "the office is Hà Nội" "$(sqlite3 "$T/u.db" 'SELECT name FROM office')" "Thành phố Hà Nội"
+    else
+        skip "every member is in a real commune of province 01" "sqlite3 shell not installed"
+        skip "the office is Hà Nội" "sqlite3 shell not installed"
+    fi
+    # A file that belongs to one commune gets data of that commune only.
+    "$CDTT" --db "$T/w.db" units import "$SHARED_DATA/units-2025-07.csv" >/dev/null 2>&1
+    "$CDTT" --db "$T/w.db" init --office 00004 >/dev/null 2>&1
+    check "demo in a commune's file" "$CDTT" --db "$T/w.db" demo --members 120
+    if [ $have_sqlite -eq 1 ]; then
+        expect_eq "all its members are in that commune" \
+            "$(sqlite3 "$T/w.db" "SELECT group_concat(DISTINCT unit_code) FROM member")" 00004
+    else
+        skip "all its members are in that commune" "sqlite3 shell not installed"
+    fi
+    "$CDTT" --db "$T/x.db" units import "$SHARED_DATA/units-2025-07.csv" >/dev/null 2>&1
+    check_fails "a province missing from the imported list is refused" 1 \
+        "$CDTT" --db "$T/x.db" demo --members 10 --province 99 --scheme 2025-07
+else
+    skip "demo over real communes" "no ../shared/data/units-2025-07.csv beside the checkout"
+fi
+
+finish

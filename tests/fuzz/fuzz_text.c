@@ -1,0 +1,65 @@
+/* fuzz_text.c — db/text.c on any bytes: NFC, cleaning, folding, sort keys,
+ * display width and fitting. Checks the promises of text.h: results are valid
+ * UTF-8, sort keys printable ASCII, a fit never splits a character. */
+#include "fuzz_util.h"
+#include "text.h"
+
+static void must_be_utf8(const char *s)
+{
+    if (s && !text_valid_utf8(s, strlen(s)))
+        abort();
+}
+
+static void must_be_printable(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p > 0x7e)
+            abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    int cols = size ? data[0] % 100 : 0;
+    char *s = fuzz_cstr(size ? data + 1 : data, size ? size - 1 : 0);
+    size_t len = strlen(s);
+    bool valid = text_valid_utf8(s, len);
+
+    char *nfc = text_nfc(s), *clean = text_clean(s), *fold = text_fold(s);
+    char *key = text_sort_key(s), *name_key = text_name_sort_key(s);
+    if (valid != (nfc != NULL) || valid != (clean != NULL))
+        abort();
+    must_be_utf8(nfc);
+    must_be_utf8(clean);
+    must_be_utf8(fold);
+    if (!fold || !key || !name_key)
+        abort();
+    must_be_printable(key);
+    must_be_printable(name_key);
+    if (valid) {
+        /* Folding is idempotent; a clean text folds like the raw text. */
+        char *again = text_fold(fold), *fold_clean = text_fold(clean);
+        if (strcmp(again, fold) != 0 || strcmp(fold_clean, fold) != 0)
+            abort();
+        free(again);
+        free(fold_clean);
+        int w = text_width(s);
+        size_t fit = text_fit(s, cols);
+        if (w < 0 || fit > len || !text_valid_utf8(s, fit))
+            abort();
+        if (w <= cols && fit != len)
+            abort();
+        if (text_width(s) != w)
+            abort();
+    } else {
+        (void)text_width(s);
+        if (text_fit(s, cols) > len)
+            abort();
+    }
+    free(nfc);
+    free(clean);
+    free(fold);
+    free(key);
+    free(name_key);
+    free(s);
+    return 0;
+}

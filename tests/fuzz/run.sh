@@ -1,0 +1,31 @@
+#!/bin/sh
+# run.sh SECONDS [NAME...] — runs each fuzz harness (build-fuzz/fuzz/fuzz_NAME) for
+# SECONDS over its committed seeds (tests/fuzz/seeds/NAME) and a working corpus
+# (build-fuzz/corpus/NAME, where new inputs go). Crashes land in
+# build-fuzz/crashes/. Prints one line per harness; exits 1 when any crashed.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SECONDS_EACH=${1:-20}
+shift 2>/dev/null || true
+B=$ROOT/build-fuzz
+sh "$ROOT/tests/fuzz/make-seeds.sh" "$B/corpus"
+mkdir -p "$B/crashes"
+names=${*:-$(cd "$B/fuzz" && ls fuzz_* | sed 's/^fuzz_//')}
+bad=0
+for n in $names; do
+    mkdir -p "$B/corpus/$n"
+    log=$B/fuzz_$n.log
+    "$B/fuzz/fuzz_$n" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -artifact_prefix="$B/crashes/$n-" "$B/corpus/$n" "$ROOT/tests/fuzz/seeds/$n" >"$log" 2>&1
+    rc=$?
+    runs=$(sed -n 's/^#\([0-9]*\).*DONE.*/\1/p' "$log" | tail -1)
+    cov=$(sed -n 's/.*DONE *cov: \([0-9]*\).*/\1/p' "$log" | tail -1)
+    if [ $rc -eq 0 ]; then
+        echo "fuzz_$n: ok, ${runs:-?} runs in ${SECONDS_EACH}s, coverage ${cov:-?}"
+    else
+        bad=1
+        echo "fuzz_$n: FAILED (exit $rc); see $log and $B/crashes/"
+        grep -E 'ERROR|SUMMARY|==[0-9]+==|#[0-9]+ 0x' "$log" | head -20
+    fi
+done
+exit $bad

@@ -1,0 +1,331 @@
+/* test_demo.c — the demo generator: deterministic content, plausible counts and
+ * proportions, valid fields, the stored forms records would compute, refusal
+ * of a file that has records, and the communes of an imported unit list. */
+#include "testutil.h"
+#include "demo.h"
+#include "office.h"
+#include "text.h"
+#include "validate.h"
+
+/* Generates n members with seed into a new file in dir; returns the open db. */
+static sqlite3 *generate(const char *dir, const char *file, long n, uint64_t seed, demo_counts *c)
+{
+    sqlite3 *db = tu_open_db(dir, file);
+    demo_opts o = {.members = n, .seed = seed};
+    cdtt_err e = {{0}};
+    if (demo_generate(db, &o, c, &e) < 0)
+        fail_msg("demo_generate: %s", e.msg);
+    return db;
+}
+
+static long long count(sqlite3 *db, const char *sql)
+{
+    return db_scalar_int(db, sql, -1);
+}
+
+static void same_seed_same_content(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *a = generate(dir, "a.db", 700, 42, NULL);
+    sqlite3 *b = generate(dir, "b.db", 700, 42, NULL);
+    sqlite3 *c = generate(dir, "c.db", 700, 43, NULL);
+    char da[33], db_[33], dc[33];
+    assert_int_equal(demo_digest(a, da), 0);
+    assert_int_equal(demo_digest(b, db_), 0);
+    assert_int_equal(demo_digest(c, dc), 0);
+    assert_string_equal(da, db_);
+    assert_string_not_equal(da, dc);
+    /* The digest sees any change of content. */
+    assert_int_equal(sqlite3_exec(a, "UPDATE member SET note = 'x' WHERE rowid = 7", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(demo_digest(a, da), 0);
+    assert_string_not_equal(da, db_);
+    db_close(a);
+    db_close(b);
+    db_close(c);
+    tu_rmdir(dir);
+}
+
+static void counts_and_proportions(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    demo_counts n;
+    sqlite3 *db = generate(dir, "a.db", 4000, 7, &n);
+    assert_int_equal(n.members, 4000);
+    assert_int_equal(count(db, "SELECT count(*) FROM member"), 4000);
+    assert_int_equal(count(db, "SELECT count(*) FROM membership"), 4000);
+    assert_int_equal(count(db, "SELECT count(*) FROM team"), n.teams);
+    assert_int_equal(count(db, "SELECT count(*) FROM area"), n.areas);
+    assert_int_equal(n.real_units, 0);
+    assert_int_equal(n.communes, 40);
+    /* About 4.6 members a team; one commune-level team per commune, one team per area. */
+    assert_in_range(n.teams, 4000 / 5.2, 4000 / 4.1);
+    assert_int_equal(count(db, "SELECT count(*) FROM team WHERE level = 'commune'"), n.communes);
+    assert_int_equal(n.areas + n.communes, n.teams);
+    /* Every team: exactly one leader, one or two deputies once it has three members. */
+    assert_int_equal(count(db, "SELECT count(*) FROM team t WHERE (SELECT count(*) FROM membership m "
+                               "WHERE m.team_uuid = t.uuid AND m.role = 'leader') != 1"), 0);
+    assert_int_equal(count(db, "SELECT count(*) FROM team t WHERE (SELECT count(*) FROM membership m "
+                               "WHERE m.team_uuid = t.uuid AND m.role = 'deputy') NOT BETWEEN 1 AND 2"), 0);
+    /* Family names in their real proportions (per mille). */
+    long long nguyen = count(db, "SELECT count(*) FROM member WHERE full_name LIKE 'Nguyễn %'");
+    long long tran = count(db, "SELECT count(*) FROM member WHERE full_name LIKE 'Trần %'");
+    assert_in_range(nguyen * 1000 / 4000, 340, 420);
+    assert_in_range(tran * 1000 / 4000, 85, 135);
+    /* Middle names by gender. */
+    long long thi_men = count(db, "SELECT count(*) FROM member WHERE gender = 'male' AND full_name LIKE '% Thị %'");
+    long long van_women = count(db, "SELECT count(*) FROM member WHERE gender = 'female' AND full_name LIKE '% Văn %'");
+    assert_int_equal(thi_men, 0);
+    assert_int_equal(van_women, 0);
+    long long women = count(db, "SELECT count(*) FROM member WHERE gender = 'female'");
+    assert_in_range(women * 100 / 4000, 35, 60);
+    long long completed = count(db, "SELECT count(*) FROM member WHERE mooc_status = 'completed'");
+    assert_in_range(completed * 100 / 4000, 50, 75);
+    assert_int_equal(count(db, "SELECT count(*) FROM member WHERE mooc_status = 'completed' AND mooc_date IS NULL"), 0);
+    assert_int_equal(count(db, "SELECT count(*) FROM member WHERE consent = 1 AND consent_date IS NULL"), 0);
+    assert_in_range(count(db, "SELECT count(*) FROM member WHERE youth_union = 1") * 100 / 4000, 10, 50);
+    assert_in_range(count(db, "SELECT count(DISTINCT category) FROM member"), 12, 14);
+    /* Training: sessions in every commune, most members attended. */
+    assert_int_equal(count(db, "SELECT count(DISTINCT unit_code) FROM training_session"), n.communes);
+    assert_in_range(n.attendance * 100 / 4000, 60, 80);
+    assert_true(n.activities > n.teams / 2);
+    /* No phone twice. */
+    assert_int_equal(count(db, "SELECT count(*) - count(DISTINCT phone) FROM member WHERE phone IS NOT NULL"), 0);
+    /* A national office was set. */
+    office_rec o;
+    assert_int_equal(office_get(db, &o), 0);
+    assert_string_equal(o.level, "national");
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+/* Every member's fields pass the validators unchanged, and the stored fold and
+ * sort keys are what records compute. */
+static void members_are_valid(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = generate(dir, "a.db", 1500, 99, NULL);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT full_name, name_fold, sort_key, coalesce(phone, ''), "
+                                            "coalesce(cccd, ''), coalesce(birth, ''), gender, coalesce(email, '') "
+                                            "FROM member", -1, &st, NULL), SQLITE_OK);
+    char today[11];
+    date_today(today);
+    int rows = 0, with_cccd = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        const char *phone = (const char *)sqlite3_column_text(st, 3);
+        const char *cccd = (const char *)sqlite3_column_text(st, 4);
+        const char *birth = (const char *)sqlite3_column_text(st, 5);
+        const char *gender = (const char *)sqlite3_column_text(st, 6);
+        const char *email = (const char *)sqlite3_column_text(st, 7);
+        char out[512], o16[16], o11[11], o256[256];
+        valid_result r;
+        if (validate_name(name, out, sizeof out, &r) != VALID_OK || strcmp(out, name) != 0)
+            fail_msg("name '%s': %s", name, r.msg);
+        if (validate_phone(phone, o16, &r) != VALID_OK || strcmp(o16, phone) != 0)
+            fail_msg("phone '%s': %s", phone, r.msg);
+        if (validate_cccd(cccd, birth, gender, o16, &r) != VALID_OK || strcmp(o16, cccd) != 0)
+            fail_msg("cccd '%s' (%s, %s): %s", cccd, birth, gender, r.msg);
+        if (validate_birth(birth, today, o11, &r) != VALID_OK || strcmp(o11, birth) != 0)
+            fail_msg("birth '%s': %s", birth, r.msg);
+        if (validate_email(email, o256, &r) != VALID_OK)
+            fail_msg("email '%s': %s", email, r.msg);
+        char *fold = text_fold(name), *key = text_name_sort_key(name);
+        assert_string_equal(fold, (const char *)sqlite3_column_text(st, 1));
+        assert_string_equal(key, (const char *)sqlite3_column_text(st, 2));
+        free(fold);
+        free(key);
+        with_cccd += cccd[0] != '\0';
+        rows++;
+    }
+    sqlite3_finalize(st);
+    assert_int_equal(rows, 1500);
+    assert_in_range(with_cccd * 100 / rows, 25, 55);
+    /* Areas and teams: names valid, keys as records compute them. */
+    static const char *const SQL[] = {"SELECT name, name_fold, sort_key FROM area",
+                                      "SELECT name, name_fold, sort_key FROM team"};
+    for (int t = 0; t < 2; t++) {
+        assert_int_equal(sqlite3_prepare_v2(db, SQL[t], -1, &st, NULL), SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *name = (const char *)sqlite3_column_text(st, 0);
+            char out[512];
+            valid_result r;
+            if (validate_name(name, out, sizeof out, &r) != VALID_OK)
+                fail_msg("'%s': %s", name, r.msg);
+            char *fold = text_fold(name), *key = text_sort_key(name);
+            assert_string_equal(fold, (const char *)sqlite3_column_text(st, 1));
+            assert_string_equal(key, (const char *)sqlite3_column_text(st, 2));
+            free(fold);
+            free(key);
+        }
+        sqlite3_finalize(st);
+    }
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+static void refuses_a_file_with_records(void **state)
+{
+    (void)state;
+    tu_english();
+    char *dir = tu_tempdir();
+    sqlite3 *db = generate(dir, "a.db", 50, 1, NULL);
+    char before[33], after[33];
+    assert_int_equal(demo_digest(db, before), 0);
+    demo_opts o = {.members = 50, .seed = 2};
+    cdtt_err e = {{0}};
+    assert_int_equal(demo_generate(db, &o, NULL, &e), -1);
+    assert_non_null(strstr(e.msg, "already holds"));
+    assert_int_equal(demo_digest(db, after), 0);
+    assert_string_equal(before, after);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+static void bad_options_change_nothing(void **state)
+{
+    (void)state;
+    tu_english();
+    char *dir = tu_tempdir();
+    sqlite3 *db = tu_open_db(dir, "a.db");
+    static const demo_opts BAD[] = {
+        {.members = 0}, {.members = -5}, {.members = 10, .scheme = "2024"}, {.members = 10, .province = "7x"},
+        {.members = 10, .province = "123"},
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
+        cdtt_err e = {{0}};
+        assert_int_equal(demo_generate(db, &BAD[i], NULL, &e), -1);
+        assert_true(e.msg[0] != '\0');
+    }
+    assert_int_equal(demo_record_count(db), 0);
+    office_rec o;
+    assert_int_equal(office_get(db, &o), -1);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+/* Progress: called once per commune, members so far growing to the total. */
+static void count_progress(long done, long total, void *arg)
+{
+    long *seen = arg;
+    assert_true(done > seen[1] && done <= total);
+    seen[0]++;
+    seen[1] = done;
+}
+
+static void reports_progress(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = tu_open_db(dir, "a.db");
+    long seen[2] = {0, 0};
+    demo_opts o = {.members = 450, .seed = 4, .progress = count_progress, .progress_arg = seen};
+    demo_counts n;
+    cdtt_err e = {{0}};
+    assert_int_equal(demo_generate(db, &o, &n, &e), 0);
+    assert_int_equal(seen[0], n.communes);
+    assert_int_equal(seen[1], 450);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+static void one_member(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    demo_counts n;
+    sqlite3 *db = generate(dir, "a.db", 1, 5, &n);
+    assert_int_equal(n.members, 1);
+    assert_int_equal(n.teams, 1);
+    assert_int_equal(count(db, "SELECT count(*) FROM membership WHERE role = 'leader'"), 1);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+/* With communes in the unit table, the data spreads over them (and only them). */
+static void uses_the_unit_list(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = tu_open_db(dir, "a.db");
+    const char *units =
+        "INSERT INTO unit (scheme, level, code, name, kind, parent_code, province_code, name_fold) VALUES "
+        "('2025-07', 'province', '79', 'Thành phố Hồ Chí Minh', 'Thành phố', NULL, '79', 'thanh pho ho chi minh'),"
+        "('2025-07', 'commune', '26734', 'Phường Sài Gòn', 'Phường', '79', '79', 'phuong sai gon'),"
+        "('2025-07', 'commune', '27004', 'Xã Bình Chánh', 'Xã', '79', '79', 'xa binh chanh'),"
+        "('2025-07', 'commune', '27007', 'Xã Tân Nhựt', 'Xã', '79', '79', 'xa tan nhut'),"
+        "('2025-07', 'commune', '00004', 'Phường Ba Đình', 'Phường', '01', '01', 'phuong ba dinh')";
+    assert_int_equal(sqlite3_exec(db, units, NULL, NULL, NULL), SQLITE_OK);
+    /* A province that is not in the imported list is refused; nothing is written. */
+    demo_opts bad = {.members = 10, .seed = 3, .province = "99"};
+    cdtt_err e = {{0}};
+    assert_int_equal(demo_generate(db, &bad, NULL, &e), -1);
+    assert_true(e.msg[0] != '\0');
+    office_rec none;
+    assert_int_equal(office_get(db, &none), -1);
+    assert_int_equal(demo_record_count(db), 0);
+
+    demo_opts o = {.members = 900, .seed = 3, .province = "79"};
+    demo_counts n;
+    assert_int_equal(demo_generate(db, &o, &n, &e), 0);
+    assert_int_equal(n.real_units, 1);
+    assert_int_equal(n.communes, 3);
+    assert_int_equal(count(db, "SELECT count(DISTINCT unit_code) FROM member"), 3);
+    assert_int_equal(count(db, "SELECT count(*) FROM member WHERE unit_code NOT IN ('26734', '27004', '27007')"), 0);
+    /* The south has ấp and khu phố, not thôn. */
+    assert_int_equal(count(db, "SELECT count(*) FROM area WHERE kind = 'thon'"), 0);
+    assert_true(count(db, "SELECT count(*) FROM area WHERE kind IN ('khu_pho', 'to_dan_pho') AND unit_code = '26734'") > 0);
+    office_rec off;
+    assert_int_equal(office_get(db, &off), 0);
+    assert_string_equal(off.level, "province");
+    assert_string_equal(off.name, "Thành phố Hồ Chí Minh");
+    db_close(db);
+    tu_rmdir(dir);
+}
+
+static void rng_is_stable(void **state)
+{
+    (void)state;
+    demo_rng r;
+    demo_rng_seed(&r, 1);
+    uint64_t first = demo_rng_next(&r);
+    demo_rng_seed(&r, 1);
+    assert_true(demo_rng_next(&r) == first);
+    for (int i = 0; i < 10000; i++) {
+        int x = demo_rng_range(&r, -3, 3);
+        assert_in_range(x + 3, 0, 6);
+    }
+    char a[37], b[37];
+    demo_rng_uuid_start(&r, 9, 0);
+    demo_rng_uuid(&r, a);
+    demo_rng_uuid(&r, b);
+    assert_int_equal(strlen(a), 36);
+    assert_int_equal(a[14], '4');
+    assert_true(strcmp(a, b) < 0);
+    char d[11];
+    demo_date(0, d);
+    assert_string_equal(d, "2022-01-01");
+    demo_date(1368, d);
+    assert_string_equal(d, "2025-09-30");
+    demo_date(59, d);
+    assert_string_equal(d, "2022-03-01");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rng_is_stable),
+        cmocka_unit_test(same_seed_same_content),
+        cmocka_unit_test(counts_and_proportions),
+        cmocka_unit_test(members_are_valid),
+        cmocka_unit_test(refuses_a_file_with_records),
+        cmocka_unit_test(bad_options_change_nothing),
+        cmocka_unit_test(one_member),
+        cmocka_unit_test(reports_progress),
+        cmocka_unit_test(uses_the_unit_list),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,112 @@
+/* test_tui_form.c — the form engine over the member field table, without a
+ * terminal: typed text is parsed into the record's stored forms (dates ISO,
+ * phones 0xxxxxxxxx, names NFC), choices store codes, and an error focuses its
+ * field and leaves that record field unset. */
+#include "testutil.h"
+#include "tui-form.h"
+
+static void set_text(form *f, const char *column, const char *text)
+{
+    int i = form_field_index(f, column);
+    assert_true(i >= 0);
+    editor_set(&f->ed[i], text);
+}
+
+static void test_collect_parses_into_the_record(void **state)
+{
+    (void)state;
+    member_entry me;
+    memset(&me, 0, sizeof me);
+    member_init(&me.m);
+    snprintf(me.role, sizeof me.role, "member");
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    set_text(&f, "full_name", "  Nguye\xCC\x82\xCC\x83n   Va\xCC\x86n An ");
+    set_text(&f, "birth", "12/03/1985");
+    set_text(&f, "phone", "+84 912 345 678");
+    set_text(&f, "consent_date", "1-6-2025");
+    f.sel[form_field_index(&f, "gender")] = choice_index(CHOICES_GENDER, "female");
+    f.sel[form_field_index(&f, "role")] = choice_index(CHOICES_ROLE, "leader");
+    f.sel[form_field_index(&f, "consent")] = 1;
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(me.m.full_name, "Nguyễn Văn An");
+    assert_string_equal(me.m.birth, "1985-03-12");
+    assert_string_equal(me.m.phone, "0912345678");
+    assert_string_equal(me.m.consent_date, "2025-06-01");
+    assert_string_equal(me.m.gender, "female");
+    assert_string_equal(me.role, "leader");
+    assert_int_equal(me.m.consent, 1);
+}
+
+static void test_error_focuses_the_field(void **state)
+{
+    (void)state;
+    member_entry me;
+    memset(&me, 0, sizeof me);
+    member_init(&me.m);
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    set_text(&f, "full_name", "Trần Thị Bình");
+    set_text(&f, "birth", "31/02/1992");
+    set_text(&f, "phone", "0912345678");
+    f.cur = 0;
+    assert_int_equal(form_collect(&f), VALID_ERROR);
+    int birth = form_field_index(&f, "birth");
+    assert_int_equal(f.cur, birth);
+    assert_int_equal(f.sev[birth], VALID_ERROR);
+    assert_true(f.msg[birth][0] != 0);
+    assert_string_equal(me.m.birth, ""); /* nothing stored for the bad field */
+    assert_string_equal(me.m.phone, "0912345678");
+}
+
+static void test_required_name(void **state)
+{
+    (void)state;
+    area_rec a;
+    area_init(&a);
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    assert_int_equal(form_collect(&f), VALID_ERROR);
+    assert_int_equal(f.cur, form_field_index(&f, "name"));
+    set_text(&f, "name", "Thôn Đông");
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(a.name, "Thôn Đông");
+}
+
+static void test_load_shows_stored_forms(void **state)
+{
+    (void)state;
+    member_entry me;
+    memset(&me, 0, sizeof me);
+    member_init(&me.m);
+    snprintf(me.m.full_name, sizeof me.m.full_name, "Lê Thị Bích Ngọc");
+    snprintf(me.m.birth, sizeof me.m.birth, "1995-06-05");
+    snprintf(me.m.category, sizeof me.m.category, "police");
+    snprintf(me.role, sizeof me.role, "deputy");
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    char out[256];
+    editor_get(&f.ed[form_field_index(&f, "birth")], out, sizeof out);
+    assert_string_equal(out, "05/06/1995");
+    editor_get(&f.ed[form_field_index(&f, "full_name")], out, sizeof out);
+    assert_string_equal(out, "Lê Thị Bích Ngọc");
+    assert_int_equal(f.sel[form_field_index(&f, "category")], choice_index(CHOICES_CATEGORY, "police"));
+    assert_int_equal(f.sel[form_field_index(&f, "role")], choice_index(CHOICES_ROLE, "deputy"));
+    assert_false(f.dirty);
+}
+
+int main(void)
+{
+    tu_english();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_collect_parses_into_the_record),
+        cmocka_unit_test(test_error_focuses_the_field),
+        cmocka_unit_test(test_required_name),
+        cmocka_unit_test(test_load_shows_stored_forms),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
