@@ -71,7 +71,7 @@ if "$CDTT" --help 2>&1 | grep -q "csv import"; then
     "$CDTT" --db v.db init --office 00004 --name "Phường Ba Đình" >/dev/null
     for f in 1 2; do
         awk -v n="$ROWS" -v f="$f" 'BEGIN { printf "\357\273\277Họ và tên,Tổ\r\n";
-            for (i = 1; i <= n; i++) printf "Lê Văn Tệp%d Số %d,Tổ CSV %d\r\n", f, i, f }' >"m$f.csv"
+            for (i = 1; i <= n; i++) printf "Lê Văn Tệp%d Số %d,Tổ CSV %d-%d\r\n", f, i, f, int(i / 8) }' >"m$f.csv"
     done
     for f in 1 2; do "$CDTT" --lang en --db v.db csv import members "m$f.csv" >"csv$f.log" 2>&1 & done
     wait
