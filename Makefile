@@ -112,7 +112,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/doc/cdtt
 
 clean:
-	rm -rf build build-san cdtt locale
+	rm -rf build build-san build-fuzz cdtt locale
 
 # ---- fuzzing (clang libFuzzer): tests/fuzz/fuzz_*.c ------------------------------
 #   make fuzz         each harness for FUZZ_SECONDS (default 600)

@@ -1,6 +1,8 @@
 /* cmd-activity.c — `cdtt activity add`: what a team did, as counts. */
 #include "cli.h"
+#include "progress.h"
 #include "training.h"
+#include "validate.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -38,11 +40,9 @@ int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
     a.households = parse_count(households);
     if (a.people < 0 || a.households < 0)
         return cli_usage("activity add", _("--people and --households must be whole numbers, 0 or more"));
-    if (strlen(team) >= sizeof a.team_uuid || strlen(type) >= sizeof a.type || strlen(note) >= sizeof a.note)
-        return cli_fail(_("a text is too long"));
-    snprintf(a.team_uuid, sizeof a.team_uuid, "%s", team);
-    snprintf(a.type, sizeof a.type, "%s", type);
-    snprintf(a.note, sizeof a.note, "%s", note);
+    if (cli_text_arg("--team", team, a.team_uuid, sizeof a.team_uuid) ||
+        cli_text_arg("--type", type, a.type, sizeof a.type) || cli_text_arg("--note", note, a.note, sizeof a.note))
+        return 1;
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
@@ -51,5 +51,34 @@ int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
     if (activity_add(db, &a, uuid, &e) < 0)
         return cli_fail("%s", e.msg);
     printf("%s\n", uuid);
+    return 0;
+}
+
+int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *from_s = NULL, *to_s = NULL, *fmt_s = "text";
+    const cli_opt opts[] = {
+        {"--from", &from_s, NULL}, {"--to", &to_s, NULL}, {"--format", &fmt_s, NULL}, {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("activity summary", argc, argv, opts, NULL, 0) < 0)
+        return 2;
+    char from[11], to[11];
+    report_format fmt;
+    if (report_format_parse(fmt_s, &fmt) < 0)
+        return cli_usage("activity summary", _("--format must be text, csv or json, not '%s'"), fmt_s);
+    if (to_s ? cli_date_arg("activity summary", to_s, to) : (date_today(to), 0))
+        return 2;
+    if (from_s ? cli_date_arg("activity summary", from_s, from) : (snprintf(from, sizeof from, "%.8s01", to), 0))
+        return 2;
+    if (strcmp(from, to) > 0)
+        return cli_usage("activity summary", _("--from must not be after --to"));
+    sqlite3 *db = cli_open_db(ctx, 0);
+    if (!db)
+        return 1;
+    activity_summary s;
+    cdtt_err e;
+    if (activity_summarise(db, from, to, &s, &e) < 0)
+        return cli_fail("%s", e.msg);
+    report_activity_write(stdout, &s, from, to, fmt);
     return 0;
 }

@@ -1,21 +1,10 @@
 /* cmd-missing.c — `cdtt missing mooc|zalo|inperson`: who still lacks an indicator. */
 #include "cli.h"
 #include "progress.h"
-#include "validate.h"
+#include "records.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-
-/* The heading of a missing list, in the message language. */
-static const char *title(enum target_indicator ind)
-{
-    switch (ind) {
-    case TARGET_MOOC: return _("Members who have not completed the MOOC course as of %s: %d");
-    case TARGET_ZALO: return _("Members not following the Zalo OA as of %s: %d");
-    default: return _("Teams not yet trained in person as of %s: %d");
-    }
-}
 
 int cmd_missing(cli_ctx *ctx, int argc, char **argv)
 {
@@ -41,19 +30,9 @@ int cmd_missing(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
-    if (area_s && progress_find_area(db, area_s, area, &e) < 0)
+    if (area_s && area_find_by_name(db, area_s, area) < 0)
+        return cli_fail(_("no village or residential group is named '%s'"), area_s);
+    if (report_missing(stdout, db, &ctx->cfg, ind, as_of, area_s ? area : NULL, fmt, &e) < 0)
         return cli_fail("%s", e.msg);
-    progress_missing_item *items;
-    int n;
-    if (progress_missing(db, &ctx->cfg, ind, as_of, area_s ? area : NULL, &items, &n, &e) < 0)
-        return cli_fail("%s", e.msg);
-    if (fmt == REPORT_TEXT) {
-        char shown[11];
-        date_to_display(as_of, shown);
-        printf(title(ind), shown, n);
-        printf("\n\n");
-    }
-    report_missing_write(stdout, ind, items, n, fmt);
-    free(items);
     return 0;
 }

@@ -1,5 +1,6 @@
 /* cmd-session.c — `cdtt session add` and `cdtt session attend`: in-person training. */
 #include "cli.h"
+#include "member-select.h"
 #include "training.h"
 
 #include <stdio.h>
@@ -21,13 +22,10 @@ int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
         return cli_usage("session add", _("--date is required"));
     if (cli_date_arg("session add", date, s.date))
         return 2;
-    snprintf(s.place, sizeof s.place, "%s", place);
-    snprintf(s.organiser, sizeof s.organiser, "%s", organiser);
-    snprintf(s.topic, sizeof s.topic, "%s", topic);
-    snprintf(s.note, sizeof s.note, "%s", note);
-    if (strlen(place) >= sizeof s.place || strlen(organiser) >= sizeof s.organiser ||
-        strlen(topic) >= sizeof s.topic || strlen(note) >= sizeof s.note)
-        return cli_fail(_("a text is too long"));
+    if (cli_text_arg("--place", place, s.place, sizeof s.place) ||
+        cli_text_arg("--organiser", organiser, s.organiser, sizeof s.organiser) ||
+        cli_text_arg("--topic", topic, s.topic, sizeof s.topic) || cli_text_arg("--note", note, s.note, sizeof s.note))
+        return 1;
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
@@ -42,29 +40,31 @@ int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
 int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
 {
     bool absent = false;
-    const cli_opt opts[] = {{"--absent", NULL, &absent}, {NULL, NULL, NULL}};
+    const char *team = NULL, *area = NULL;
+    const cli_opt opts[] = {
+        {"--absent", NULL, &absent}, {"--team", &team, NULL}, {"--area", &area, NULL}, {NULL, NULL, NULL},
+    };
     const char **words = xcalloc((size_t)argc, sizeof *words);
     int n = cli_parse_opts("session attend", argc, argv, opts, words, argc);
-    if (n < 0) {
-        free(words);
-        return 2;
-    }
-    if (n < 2) {
-        free(words);
-        return cli_usage("session attend", _("give the session's id and at least one member's id"));
-    }
-    const char *session = words[0], **members = words + 1;
-    int present = !absent;
-    n--;
-    sqlite3 *db = cli_open_db(ctx, 0);
-    int changed = 0, rc = 0;
-    cdtt_err e;
-    if (!db)
+    int rc = n < 0 ? 2 : 0;
+    if (!rc && n < 1)
+        rc = cli_usage("session attend", _("give the session's id, then member ids, --team NAME or --area NAME"));
+    sqlite3 *db = rc ? NULL : cli_open_db(ctx, 0);
+    if (!rc && !db)
         rc = 1;
-    else if (training_attendance_mark(db, session, members, n, present, &changed, &e) < 0)
+    char date[11];
+    cdtt_err e;
+    if (!rc && training_session_date(db, words[0], date, &e) < 0)
         rc = cli_fail("%s", e.msg);
-    else
-        printf(_("%d attendance records changed\n"), changed);
+    member_selection sel;
+    if (!rc && (rc = member_select(db, "session attend", team, area, date, words + 1, n - 1, &sel)) == 0) {
+        int changed = 0;
+        if (training_attendance_mark(db, words[0], sel.ids, sel.n, !absent, &changed, &e) < 0)
+            rc = cli_fail("%s", e.msg);
+        else
+            printf(_("%d attendance records changed\n"), changed);
+        member_selection_free(&sel);
+    }
     free(words);
     return rc;
 }

@@ -29,6 +29,7 @@ int cmd_session_attend(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
 int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv);
 int cmd_activity_add(cli_ctx *ctx, int argc, char **argv);
+int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
@@ -88,16 +89,18 @@ const cli_command CLI_COMMANDS[] = {
     {"session", "add", cmd_session_add,
      N_("--date DATE [--place TEXT] [--organiser TEXT] [--topic TEXT] [--note TEXT]"),
      N_("record an in-person training session (prints its id)")},
-    {"session", "attend", cmd_session_attend, N_("SESSION-ID [--absent] MEMBER-ID..."),
+    {"session", "attend", cmd_session_attend, N_("SESSION-ID [--absent] [--team NAME] [--area NAME] [MEMBER-ID...]"),
      N_("mark members present (or absent) at a training session")},
     {"training", "mooc", cmd_training_mooc,
-     N_("--status not_started|in_progress|completed [--date DATE] MEMBER-ID..."),
+     N_("--status not_started|in_progress|completed [--date DATE] [--team NAME] [--area NAME] [MEMBER-ID...]"),
      N_("set members' online MOOC course status")},
-    {"training", "zalo", cmd_training_zalo, N_("--date DATE|--clear MEMBER-ID..."),
+    {"training", "zalo", cmd_training_zalo, N_("--date DATE|--clear [--team NAME] [--area NAME] [MEMBER-ID...]"),
      N_("set the date members began following the Zalo OA")},
     {"activity", "add", cmd_activity_add,
      N_("--team TEAM-ID --date DATE --type TYPE [--people N] [--households N] [--note TEXT]"),
      N_("record a team's activity (counts of people and households helped only)")},
+    {"activity", "summary", cmd_activity_summary, N_("[--from DATE] [--to DATE] [--format text|csv|json]"),
+     N_("activities by type, people and households helped, sessions held (this month by default)")},
     {"demo", NULL, cmd_demo, N_("--members N [--seed S] [--scheme 2025-07|pre-2025] [--province CODE]"),
      N_("fill an empty file with made-up teams and members for training and tests")},
     {NULL, NULL, NULL, NULL, NULL},

@@ -1,6 +1,7 @@
 /* audit.c — JSON snapshots of rows and the audit table. */
 #include "audit.h"
 #include "db.h"
+#include "db-cache.h"
 #include "office.h"
 
 #include <stdio.h>
@@ -57,18 +58,23 @@ char *audit_row_json(sqlite3 *db, const char *table, const char *key)
 {
     if (!is_audited(table))
         return NULL;
-    char *sql = snapshot_sql(db, table);
-    if (!sql)
-        return NULL;
-    sqlite3_stmt *st = NULL;
+    char cache_key[64];
+    snprintf(cache_key, sizeof cache_key, "audit snapshot %s", table);
+    sqlite3_stmt *st = db_cached_find(db, cache_key);
+    if (!st) {
+        char *sql = snapshot_sql(db, table);
+        if (!sql)
+            return NULL;
+        st = db_cached_add(db, cache_key, sql, NULL);
+        free(sql);
+    }
     char *json = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+    if (st) {
         sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW)
             json = db_column_strdup(st, 0);
     }
-    sqlite3_finalize(st);
-    free(sql);
+    db_cached_done(st);
     return json;
 }
 
@@ -79,7 +85,7 @@ int audit_write(sqlite3 *db, const char *table, const char *key, const char *act
     db_now(now);
     office_key(db, office);
     char *new_json = audit_row_json(db, table, key);
-    sqlite3_stmt *st = db_prepare(db,
+    sqlite3_stmt *st = db_cached(db,
         "INSERT INTO audit (at, os_user, office, tbl, record_uuid, action, old_json, new_json) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e);
     if (!st) {
@@ -95,7 +101,7 @@ int audit_write(sqlite3 *db, const char *table, const char *key, const char *act
     db_bind_text_or_null(st, 7, old_json);
     db_bind_text_or_null(st, 8, new_json);
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot write the audit log"));
-    sqlite3_finalize(st);
+    db_cached_done(st);
     free(new_json);
     return rc;
 }

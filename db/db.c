@@ -1,5 +1,6 @@
 /* db.c — opening cdtt files, migrations, transactions and record stamps. */
 #include "db.h"
+#include "db-cache.h"
 #include "schema.h"
 
 #include <errno.h>
@@ -134,6 +135,8 @@ int db_migrate(sqlite3 *db, cdtt_err *e)
         db_rollback(db);
         return err_set(e, _("the database was written by a newer version of cdtt (schema %d)"), ver);
     }
+    if (ver < schema_latest())
+        db_cache_forget(db); /* kept statements and snapshots may name old columns */
     for (int v = ver + 1; v <= schema_latest(); v++) {
         if (sqlite3_exec(db, schema_migration(v), NULL, NULL, NULL) != SQLITE_OK) {
             db_fail(db, e, _("cannot upgrade the database"));
@@ -208,7 +211,14 @@ sqlite3 *db_open(const char *path, int flags, cdtt_err *e)
         err_set(e, _("%s does not exist"), path);
         return NULL;
     }
-    if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+    /* cdtt counts no SQLite memory, so no global lock around every allocation;
+     * refused harmlessly once SQLite is initialized. */
+    static int configured;
+    if (!configured++)
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    /* One thread uses a connection at a time: no per-call connection lock. */
+    if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
         err_set(e, _("cannot open %s: %s"), path, db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
         return NULL;
@@ -236,6 +246,7 @@ sqlite3 *db_open(const char *path, int flags, cdtt_err *e)
         err_set(e, _("%s uses an older schema; open it once without read-only mode to upgrade it"), path);
         goto fail;
     }
+    db_cache_register(db);
     return db;
 fail:
     sqlite3_close(db);
@@ -244,24 +255,38 @@ fail:
 
 void db_close(sqlite3 *db)
 {
-    if (db)
+    if (db) {
+        db_cache_drop(db);
         sqlite3_close(db);
+    }
 }
 
 void db_now(char out[32])
 {
-    static long long last_ms;
+    static long long last_ms, head_sec = -1;
+    static char head[24]; /* "YYYY-MM-DDTHH:MM:SS." of head_sec */
     struct timeval tv;
     gettimeofday(&tv, NULL);
     long long ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
     if (ms <= last_ms)
         ms = last_ms + 1;
     last_ms = ms;
-    time_t secs = (time_t)(ms / 1000);
-    struct tm tm;
-    gmtime_r(&secs, &tm);
-    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-             tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(ms % 1000));
+    if (ms / 1000 != head_sec) {
+        head_sec = ms / 1000;
+        time_t secs = (time_t)head_sec;
+        struct tm tm;
+        gmtime_r(&secs, &tm);
+        snprintf(head, sizeof head, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900, tm.tm_mon + 1,
+                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    }
+    int frac = (int)(ms % 1000);
+    size_t n = strlen(head);
+    memcpy(out, head, n);
+    out[n] = (char)('0' + frac / 100);
+    out[n + 1] = (char)('0' + frac / 10 % 10);
+    out[n + 2] = (char)('0' + frac % 10);
+    out[n + 3] = 'Z';
+    out[n + 4] = '\0';
 }
 
 void db_uuid(char out[37])
@@ -270,9 +295,15 @@ void db_uuid(char out[37])
     sqlite3_randomness(sizeof b, b);
     b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
     b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
-    snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
-             b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
-             b[15]);
+    static const char hex[] = "0123456789abcdef";
+    char *p = out;
+    for (int i = 0; i < 16; i++) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            *p++ = '-';
+        *p++ = hex[b[i] >> 4];
+        *p++ = hex[b[i] & 0x0f];
+    }
+    *p = '\0';
 }
 
 const char *db_os_user(void)

@@ -2,27 +2,38 @@
 #include "office.h"
 #include "audit.h"
 #include "db.h"
+#include "db-cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Copies column col into dst (size n) as snprintf("%s") would, without its cost. */
+static void copy_col(sqlite3_stmt *st, int col, char *dst, size_t n)
+{
+    const char *t = (const char *)sqlite3_column_text(st, col);
+    size_t len = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
+    if (len >= n)
+        len = n - 1;
+    memcpy(dst, t ? t : "", len);
+    dst[len] = '\0';
+}
+
 int office_get(sqlite3 *db, office_rec *o)
 {
-    sqlite3_stmt *st = NULL;
     int rc = -1;
     memset(o, 0, sizeof *o);
-    if (sqlite3_prepare_v2(db, "SELECT scheme, code, level, name FROM office WHERE id = 1", -1, &st,
-                           NULL) != SQLITE_OK)
+    sqlite3_stmt *st = db_cached(db, "SELECT scheme, code, level, name FROM office WHERE id = 1", NULL);
+    if (!st)
         return -1;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(o->scheme, sizeof o->scheme, "%s", sqlite3_column_text(st, 0));
-        snprintf(o->code, sizeof o->code, "%s", sqlite3_column_text(st, 1));
-        snprintf(o->level, sizeof o->level, "%s", sqlite3_column_text(st, 2));
-        snprintf(o->name, sizeof o->name, "%s", sqlite3_column_text(st, 3));
+        copy_col(st, 0, o->scheme, sizeof o->scheme);
+        copy_col(st, 1, o->code, sizeof o->code);
+        copy_col(st, 2, o->level, sizeof o->level);
+        copy_col(st, 3, o->name, sizeof o->name);
         rc = 0;
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return rc;
 }
 

@@ -67,8 +67,9 @@ static int by_key(const void *a, const void *b)
     return strcmp(((const progress_row *)a)->key, ((const progress_row *)b)->key);
 }
 
-/* Row keyed key in rows sorted by key, appending one (rows then unsorted) when
- * add is set; NULL when absent and not added. */
+/* The row keyed key among the first n_sorted rows (sorted by key); when there is
+ * none and add is set, a new row appended after them (the caller never adds a
+ * key twice), else NULL. */
 static progress_row *find_row(progress_table *t, int n_sorted, const char *key, int add)
 {
     progress_row probe;
@@ -76,20 +77,11 @@ static progress_row *find_row(progress_table *t, int n_sorted, const char *key, 
     progress_row *r = n_sorted ? bsearch(&probe, t->rows, (size_t)n_sorted, sizeof *t->rows, by_key) : NULL;
     if (r || !add)
         return r;
-    for (int i = n_sorted; i < t->n_rows; i++)
-        if (strcmp(t->rows[i].key, key) == 0)
-            return &t->rows[i];
     t->rows = xrealloc(t->rows, (size_t)(t->n_rows + 1) * sizeof *t->rows);
     r = &t->rows[t->n_rows++];
     memset(r, 0, sizeof *r);
     snprintf(r->key, sizeof r->key, "%s", key);
     return r;
-}
-
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
-{
-    const unsigned char *s = sqlite3_column_text(st, col);
-    snprintf(dst, n, "%s", s ? (const char *)s : "");
 }
 
 /* Runs the query of kind fill over the team groups tg and adds its figures to
@@ -109,23 +101,24 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
         sqlite3_bind_int(st, 2, q->min_attendees);
     if (sqlite3_bind_parameter_count(st) >= 3)
         sqlite3_bind_text(st, 3, q->month_start, -1, SQLITE_STATIC);
+    /* Rows are looked up by key; FILL_TEAMS adds each group once (GROUP BY gk). */
     int n_sorted = t->n_rows;
-    if (fill != FILL_TEAMS)
+    if (t->n_rows > 0)
         qsort(t->rows, (size_t)t->n_rows, sizeof *t->rows, by_key);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(st, 0);
-        progress_row *r = find_row(t, fill == FILL_TEAMS ? 0 : n_sorted, key ? key : "", fill == FILL_TEAMS);
+        progress_row *r = find_row(t, n_sorted, key ? key : "", fill == FILL_TEAMS);
         if (!r)
             continue;
         switch (fill) {
         case FILL_TEAMS:
             r->teams = sqlite3_column_int64(st, 1);
             if (!r->name[0])
-                copy_col(r->name, sizeof r->name, st, 2);
+                progress_copy_col(r->name, sizeof r->name, st, 2);
             if (!r->sort[0])
-                copy_col(r->sort, sizeof r->sort, st, 3);
-            copy_col(r->code, sizeof r->code, st, 4);
+                progress_copy_col(r->sort, sizeof r->sort, st, 3);
+            progress_copy_col(r->code, sizeof r->code, st, 4);
             break;
         case FILL_MEMBERS:
             r->members = sqlite3_column_int64(st, 1);
@@ -155,14 +148,10 @@ static int fill_all(sqlite3 *db, const char *tg, const qparams *q, progress_tabl
     return 0;
 }
 
-/* Rows with no key (commune-level teams) first in the area view, unknown units last elsewhere. */
-static progress_by sort_mode;
+/* Rows in their display order (the sort column, then the key). */
 static int by_display(const void *a, const void *b)
 {
     const progress_row *x = a, *y = b;
-    int xe = x->key[0] == '\0', ye = y->key[0] == '\0';
-    if (xe != ye)
-        return sort_mode == PROGRESS_BY_AREA ? ye - xe : xe - ye;
     int c = strcmp(x->sort, y->sort);
     return c ? c : strcmp(x->key, y->key);
 }
@@ -175,9 +164,9 @@ static int seed_areas(sqlite3 *db, progress_table *t, cdtt_err *e)
         return -1;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        progress_row *r = find_row(t, 0, (const char *)sqlite3_column_text(st, 0), 1);
-        copy_col(r->name, sizeof r->name, st, 1);
-        copy_col(r->sort, sizeof r->sort, st, 2);
+        progress_row *r = find_row(t, 0, (const char *)sqlite3_column_text(st, 0), 1); /* uuids are unique */
+        progress_copy_col(r->name, sizeof r->name, st, 1);
+        progress_copy_col(r->sort, sizeof r->sort, st, 2);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot compute the progress"));
@@ -200,12 +189,15 @@ int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const 
         goto fail;
     if (fill_all(db, TEAM_GROUPS[by], &q, out, e) < 0)
         goto fail;
+    /* The row without a key: commune-level teams come first, unknown units last. */
     for (int i = 0; i < out->n_rows; i++)
-        if (!out->rows[i].key[0])
-            snprintf(out->rows[i].name, sizeof out->rows[i].name, "%s",
-                     by == PROGRESS_BY_AREA ? _("Commune-level teams") : _("Unknown unit"));
-    sort_mode = by;
-    qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
+        if (!out->rows[i].key[0]) {
+            progress_row *r = &out->rows[i];
+            snprintf(r->name, sizeof r->name, "%s", by == PROGRESS_BY_AREA ? _("Commune-level teams") : _("Unknown unit"));
+            snprintf(r->sort, sizeof r->sort, "%s", by == PROGRESS_BY_AREA ? "" : "\x7f");
+        }
+    if (out->n_rows > 0)
+        qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
 
     progress_table all = {0};
     int rc = fill_all(db, TEAM_ALL, &q, &all, e);

@@ -2,7 +2,6 @@
 #include "progress.h"
 #include "db.h"
 #include "progress-sql.h"
-#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,18 +31,9 @@ static const char TEAMS_MISSING[] =
     "LEFT JOIN trained tr ON tr.team_uuid = tc.uuid WHERE coalesce(tr.n, 0) < ?2 "
     "ORDER BY tc.asort, tc.tsort, tc.uuid";
 
-static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int col)
+long progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind, const char *as_of,
+                      const char *area_uuid, progress_missing_fn fn, void *arg, cdtt_err *e)
 {
-    const unsigned char *s = sqlite3_column_text(st, col);
-    snprintf(dst, n, "%s", s ? (const char *)s : "");
-}
-
-int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
-                     const char *as_of, const char *area_uuid, progress_missing_item **items,
-                     int *n, cdtt_err *e)
-{
-    *items = NULL;
-    *n = 0;
     int min = cfg->inperson_min_attendees > 0 ? cfg->inperson_min_attendees : 1;
     sqlite3_stmt *st = db_prepare(db, ind == TARGET_INPERSON ? TEAMS_MISSING : MEMBERS_MISSING, e);
     if (!st)
@@ -55,52 +45,28 @@ int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator 
         sqlite3_bind_int(st, 5, ind == TARGET_ZALO);
     if (area_uuid)
         sqlite3_bind_text(st, 4, area_uuid, -1, SQLITE_STATIC);
-    int rc, cap = 0;
+    long n = 0;
+    int rc;
+    progress_missing_item it;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 32;
-            *items = xrealloc(*items, (size_t)cap * sizeof **items);
-        }
-        progress_missing_item *it = &(*items)[(*n)++];
-        copy_col(it->uuid, sizeof it->uuid, st, 0);
-        copy_col(it->name, sizeof it->name, st, 1);
-        copy_col(it->teams, sizeof it->teams, st, 2);
-        copy_col(it->area, sizeof it->area, st, 3);
+        progress_copy_col(it.uuid, sizeof it.uuid, st, 0);
+        progress_copy_col(it.name, sizeof it.name, st, 1);
+        progress_copy_col(it.teams, sizeof it.teams, st, 2);
+        progress_copy_col(it.area, sizeof it.area, st, 3);
         if (ind == TARGET_INPERSON)
-            snprintf(it->detail, sizeof it->detail, "%lld/%d", (long long)sqlite3_column_int64(st, 4), min);
+            snprintf(it.detail, sizeof it.detail, "%lld/%d", (long long)sqlite3_column_int64(st, 4), min);
         else if (ind == TARGET_MOOC)
-            copy_col(it->detail, sizeof it->detail, st, 4);
+            progress_copy_col(it.detail, sizeof it.detail, st, 4);
         else
-            it->detail[0] = '\0';
+            it.detail[0] = '\0';
+        n++;
+        if (fn(&it, arg) != 0) {
+            rc = SQLITE_DONE;
+            break;
+        }
     }
     sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
-        free(*items);
-        *items = NULL;
-        *n = 0;
+    if (rc != SQLITE_DONE)
         return db_fail(db, e, _("cannot list who is missing"));
-    }
-    return 0;
-}
-
-int progress_find_area(sqlite3 *db, const char *name, char uuid[37], cdtt_err *e)
-{
-    char *fold = text_fold(name);
-    sqlite3_stmt *st = db_prepare(db, "SELECT uuid FROM area WHERE deleted = 0 AND name_fold = ?1", e);
-    if (!st) {
-        free(fold);
-        return -1;
-    }
-    sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
-    int found = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (found++ == 0)
-            copy_col(uuid, 37, st, 0);
-    }
-    sqlite3_finalize(st);
-    free(fold);
-    if (found == 1)
-        return 0;
-    return err_set(e, found ? _("several villages or residential groups are named '%s'")
-                            : _("no village or residential group is named '%s'"), name);
+    return n;
 }

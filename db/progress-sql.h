@@ -31,4 +31,11 @@
     "  JOIN membership ms ON ms.member_uuid = a.member_uuid AND " PSQL_MEMBERSHIP_ON("s.date") \
     "  WHERE a.deleted = 0 GROUP BY ms.team_uuid)"
 
+#include <sqlite3.h>
+#include <stddef.h>
+
+/* Copies text column col of st into dst (n bytes), "" for NULL; a longer text
+ * is cut at a character boundary, never inside a UTF-8 sequence. */
+void progress_copy_col(char *dst, size_t n, sqlite3_stmt *st, int col);
+
 #endif

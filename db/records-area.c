@@ -1,6 +1,7 @@
 /* records-area.c — villages and residential groups: defaults, checks, save,
  * fetch, find by name. */
 #include "records-internal.h"
+#include "db-cache.h"
 #include "db.h"
 #include "text.h"
 
@@ -20,16 +21,15 @@ static int area_name_taken(sqlite3 *db, const area_rec *r)
     char *fold = text_fold(r->name);
     sqlite3_stmt *st = NULL;
     int taken = 0;
-    if (sqlite3_prepare_v2(db,
+    if ((st = db_cached(db,
                            "SELECT 1 FROM area WHERE name_fold = ? AND uuid != ? AND deleted = 0 "
                            "AND unit_scheme = (SELECT scheme FROM office) "
-                           "AND unit_code = (SELECT code FROM office)",
-                           -1, &st, NULL) == SQLITE_OK) {
+                           "AND unit_code = (SELECT code FROM office)", NULL)) != NULL) {
         sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, r->uuid, -1, SQLITE_STATIC);
         taken = sqlite3_step(st) == SQLITE_ROW;
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     free(fold);
     return taken;
 }
@@ -97,15 +97,14 @@ int area_get(sqlite3 *db, const char *uuid, area_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if (sqlite3_prepare_v2(db, "SELECT " AREA_COLUMNS " FROM area a WHERE a.uuid = ?", -1, &st,
-                           NULL) == SQLITE_OK) {
+    if ((st = db_cached(db, "SELECT " AREA_COLUMNS " FROM area a WHERE a.uuid = ?", NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             area_from_row(st, r);
             rc = 0;
         }
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return rc;
 }
 

@@ -1,6 +1,7 @@
 /* records-common.c — what every record save shares: the transaction (own or
  * joined), the office stamp, cleaning text, the checks' verdict, binding. */
 #include "records-internal.h"
+#include "db-cache.h"
 #include "db.h"
 #include "office.h"
 #include "text.h"
@@ -15,7 +16,7 @@ int rec_tx_begin(sqlite3 *db, rec_tx *t, cdtt_err *e)
     t->own = sqlite3_get_autocommit(db) != 0;
     if (t->own)
         return db_begin(db, e);
-    if (sqlite3_exec(db, "SAVEPOINT cdtt_record", NULL, NULL, NULL) != SQLITE_OK)
+    if (db_cached_exec(db, "SAVEPOINT cdtt_record") != SQLITE_OK)
         return db_fail(db, e, _("cannot start a change"));
     return 0;
 }
@@ -30,8 +31,8 @@ int rec_tx_end(sqlite3 *db, rec_tx *t, int ok, cdtt_err *e)
         return db_commit(db, e);
     }
     if (!ok)
-        sqlite3_exec(db, "ROLLBACK TO cdtt_record", NULL, NULL, NULL);
-    sqlite3_exec(db, "RELEASE cdtt_record", NULL, NULL, NULL);
+        db_cached_exec(db, "ROLLBACK TO cdtt_record");
+    db_cached_exec(db, "RELEASE cdtt_record");
     return ok ? 0 : -1;
 }
 
@@ -129,7 +130,7 @@ void rec_bind_stamp(sqlite3_stmt *st, const rec_stamp *s)
 int rec_run(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_err *e)
 {
     int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, e, doing);
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return rc;
 }
 
@@ -158,11 +159,11 @@ int rec_live(sqlite3 *db, const char *table, const char *uuid)
             continue;
         sqlite3_stmt *st = NULL;
         int live = 0;
-        if (sqlite3_prepare_v2(db, SQL[i][1], -1, &st, NULL) == SQLITE_OK) {
+        if ((st = db_cached(db, SQL[i][1], NULL)) != NULL) {
             sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
             live = sqlite3_step(st) == SQLITE_ROW;
         }
-        sqlite3_finalize(st);
+        db_cached_done(st);
         return live;
     }
     return 0;
@@ -173,12 +174,12 @@ static long long count_by(sqlite3 *db, const char *sql, const char *arg)
 {
     sqlite3_stmt *st = NULL;
     long long n = 0;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+    if ((st = db_cached(db, sql, NULL)) != NULL) {
         sqlite3_bind_text(st, 1, arg ? arg : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW)
             n = sqlite3_column_int64(st, 0);
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return n;
 }
 
@@ -216,7 +217,7 @@ int rec_find_by_name(sqlite3 *db, const char *sql, const char *name, const char 
     char *fold = text_fold(name ? name : "");
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if (fold[0] && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+    if (fold[0] && (st = db_cached(db, sql, NULL)) != NULL) {
         rec_bind(st, ":fold", fold);
         if (area_uuid)
             rec_bind(st, ":area", area_uuid);
@@ -225,7 +226,7 @@ int rec_find_by_name(sqlite3 *db, const char *sql, const char *name, const char 
             rc = 0;
         }
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     free(fold);
     return rc;
 }

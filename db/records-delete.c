@@ -1,6 +1,7 @@
 /* records-delete.c — tombstones: marking areas, teams, members and memberships
  * deleted and bringing them back, with the rules that keep the data whole. */
 #include "records-internal.h"
+#include "db-cache.h"
 #include "audit.h"
 #include "db.h"
 
@@ -28,7 +29,7 @@ static int set_mark(sqlite3 *db, const char *table, const char *uuid, int delete
              "UPDATE %s SET deleted = :deleted, updated_at = :now, changed_by = :by WHERE uuid = :uuid",
              table);
     char *old = audit_row_json(db, table, uuid);
-    sqlite3_stmt *st = db_prepare(db, sql, e);
+    sqlite3_stmt *st = db_cached(db, sql, e);
     int rc = -1;
     if (st) {
         rec_bind_stamp(st, s);
@@ -60,7 +61,7 @@ static int set_membership_ends(sqlite3 *db, const char *select_sql, const char *
     sqlite3_finalize(sel);
     for (int i = 0; i < n && rc == 0; i++) {
         char *old = audit_row_json(db, "membership", ids[i]);
-        sqlite3_stmt *st = db_prepare(db,
+        sqlite3_stmt *st = db_cached(db,
             "UPDATE membership SET date_to = :date_to, updated_at = :now, changed_by = :by "
             "WHERE uuid = :uuid", e);
         rc = -1;

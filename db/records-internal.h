@@ -63,7 +63,8 @@ void rec_bind_int(sqlite3_stmt *st, const char *name, int val);
 /* Binds the stamp's :scheme :code :by :now. */
 void rec_bind_stamp(sqlite3_stmt *st, const rec_stamp *s);
 
-/* Steps a write statement to the end and finalizes it. Returns 0, or -1 with e set. */
+/* Steps a write statement from db_cached to the end and hands it back
+ * (db_cached_done). Returns 0, or -1 with e set. */
 int rec_run(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_err *e);
 
 /* Copies text column col into dst (size n), "" for NULL; text too long is cut

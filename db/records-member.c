@@ -1,5 +1,6 @@
 /* records-member.c — members: defaults, checks (duplicate suspects), save, fetch. */
 #include "records-internal.h"
+#include "db-cache.h"
 #include "db.h"
 #include "text.h"
 
@@ -20,7 +21,7 @@ static void warn_duplicate(sqlite3 *db, const char *sql, const member_rec *r, co
                            const char *field, const char *fmt, findings *f)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    if ((st = db_cached(db, sql, NULL)) == NULL)
         return;
     rec_bind(st, ":uuid", r->uuid);
     rec_bind(st, ":fold", fold);
@@ -32,7 +33,7 @@ static void warn_duplicate(sqlite3 *db, const char *sql, const member_rec *r, co
         if (f->n > before)
             rec_col(st, 0, f->items[f->n - 1].other_uuid, UUID_LEN);
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
 }
 
 void member_check(sqlite3 *db, const member_rec *r, findings *f)
@@ -175,14 +176,13 @@ int member_get(sqlite3 *db, const char *uuid, member_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if (sqlite3_prepare_v2(db, "SELECT " MEMBER_COLUMNS " FROM member m WHERE m.uuid = ?", -1, &st,
-                           NULL) == SQLITE_OK) {
+    if ((st = db_cached(db, "SELECT " MEMBER_COLUMNS " FROM member m WHERE m.uuid = ?", NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             member_from_row(st, r);
             rc = 0;
         }
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return rc;
 }

@@ -1,6 +1,7 @@
 /* records-membership.c — who is in which team with which role: checks, save,
  * a new member saved together with its team, and the current memberships. */
 #include "records-internal.h"
+#include "db-cache.h"
 #include "db.h"
 
 #include <stdio.h>
@@ -18,17 +19,16 @@ static int already_in_team(sqlite3 *db, const membership_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int found = 0;
-    if (sqlite3_prepare_v2(db,
+    if ((st = db_cached(db,
                            /* +team_uuid: walk the member's few memberships, not the team's */
                            "SELECT 1 FROM membership WHERE +team_uuid = ? AND member_uuid = ? "
-                           "AND uuid != ? AND deleted = 0 AND date_to IS NULL",
-                           -1, &st, NULL) == SQLITE_OK) {
+                           "AND uuid != ? AND deleted = 0 AND date_to IS NULL", NULL)) != NULL) {
         sqlite3_bind_text(st, 1, r->team_uuid, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, r->member_uuid, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 3, r->uuid, -1, SQLITE_STATIC);
         found = sqlite3_step(st) == SQLITE_ROW;
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return found;
 }
 
@@ -86,12 +86,12 @@ static int team_limit(sqlite3 *db, const char *team_uuid)
 {
     sqlite3_stmt *st = NULL;
     int limit = 0;
-    if (sqlite3_prepare_v2(db, "SELECT level FROM team WHERE uuid = ?", -1, &st, NULL) == SQLITE_OK) {
+    if ((st = db_cached(db, "SELECT level FROM team WHERE uuid = ?", NULL)) != NULL) {
         sqlite3_bind_text(st, 1, team_uuid, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW)
             limit = records_limit_for_level((const char *)sqlite3_column_text(st, 0));
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return limit;
 }
 

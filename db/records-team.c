@@ -1,5 +1,6 @@
 /* records-team.c — teams: defaults, checks, save, fetch, find by name. */
 #include "records-internal.h"
+#include "db-cache.h"
 #include "db.h"
 #include "text.h"
 
@@ -127,15 +128,14 @@ int team_get(sqlite3 *db, const char *uuid, team_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if (sqlite3_prepare_v2(db, "SELECT " TEAM_COLUMNS " FROM team t WHERE t.uuid = ?", -1, &st,
-                           NULL) == SQLITE_OK) {
+    if ((st = db_cached(db, "SELECT " TEAM_COLUMNS " FROM team t WHERE t.uuid = ?", NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             team_from_row(st, r);
             rc = 0;
         }
     }
-    sqlite3_finalize(st);
+    db_cached_done(st);
     return rc;
 }
 

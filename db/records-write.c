@@ -2,6 +2,7 @@
 #include "records-internal.h"
 #include "audit.h"
 #include "db.h"
+#include "db-cache.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,7 @@ int rec_write(sqlite3 *db, const rec_writer *w, const void *rec, char uuid[UUID_
             goto done;
         }
     }
-    sqlite3_stmt *st = db_prepare(db, is_new ? w->insert_sql : w->update_sql, e);
+    sqlite3_stmt *st = db_cached(db, is_new ? w->insert_sql : w->update_sql, e);
     if (!st)
         goto done;
     rec_bind_stamp(st, &s);

@@ -1,6 +1,8 @@
 /* report-missing.c — the list of members or teams still missing an indicator, as text or CSV. */
 #include "progress.h"
 #include "csv.h"
+#include "db.h"
+#include "validate.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -23,17 +25,17 @@ enum { M_NO, M_NAME, M_TEAMS, M_AREA, M_DETAIL, M_N };
 
 static void headers(enum target_indicator ind, const char *h[M_N])
 {
-    h[M_NO] = _("No.");
-    h[M_NAME] = ind == TARGET_INPERSON ? _("Team") : _("Full name");
-    h[M_TEAMS] = ind == TARGET_INPERSON ? "" : _("Team");
-    h[M_AREA] = _("Village/group");
-    h[M_DETAIL] = ind == TARGET_MOOC ? _("MOOC course") : ind == TARGET_ZALO ? "" : _("Attended");
+    h[M_NO] = report_tr(RN_("No."));
+    h[M_NAME] = report_tr(ind == TARGET_INPERSON ? RN_("Team") : RN_("Full name"));
+    h[M_TEAMS] = ind == TARGET_INPERSON ? "" : report_tr(RN_("Team"));
+    h[M_AREA] = report_tr(RN_("Village/group"));
+    h[M_DETAIL] = ind == TARGET_MOOC ? report_tr(RN_("MOOC course")) : ind == TARGET_ZALO ? "" : report_tr(RN_("Attended"));
 }
 
-static void cells(enum target_indicator ind, const progress_missing_item *it, int i, char no[16],
+static void cells(enum target_indicator ind, const progress_missing_item *it, long i, char no[24],
                   const char *c[M_N])
 {
-    snprintf(no, 16, "%d", i + 1);
+    snprintf(no, 24, "%ld", i + 1);
     c[M_NO] = no;
     c[M_NAME] = it->name;
     c[M_TEAMS] = it->teams;
@@ -41,74 +43,119 @@ static void cells(enum target_indicator ind, const progress_missing_item *it, in
     c[M_DETAIL] = detail_text(ind, it->detail);
 }
 
-static void write_text(FILE *f, enum target_indicator ind, const progress_missing_item *items, int n)
+/* What the row callbacks share. */
+typedef struct {
+    FILE *f;
+    enum target_indicator ind;
+    const char *h[M_N + 1];
+    int w[M_N];   /* text: column widths; 0 = column left out */
+    int last;     /* text: the last column shown */
+    long i;       /* rows written */
+} missing_out;
+
+static const int MAX_W[M_N] = {6, 26, 22, 20, 14};
+
+/* First pass of the text form: the widest cell of each column, within MAX_W. */
+static int measure(const progress_missing_item *it, void *arg)
 {
-    static const int max_w[M_N] = {4, 26, 22, 20, 14};
-    const char *h[M_N], *c[M_N];
-    char no[16];
-    int w[M_N];
-    headers(ind, h);
+    missing_out *o = arg;
+    const char *c[M_N];
+    char no[24];
+    cells(o->ind, it, o->i++, no, c);
     for (int k = 0; k < M_N; k++)
-        w[k] = text_width(h[k]);
-    for (int i = 0; i < n; i++) {
-        cells(ind, &items[i], i, no, c);
-        for (int k = 0; k < M_N; k++)
-            if (text_width(c[k]) > w[k])
-                w[k] = text_width(c[k]);
-    }
-    int width = 0;
-    for (int k = 0; k < M_N; k++) {
-        if (w[k] > max_w[k])
-            w[k] = max_w[k];
-        width += w[k] ? w[k] + 2 : 0;
-    }
-    for (int i = -1; i < n; i++) {
-        if (i >= 0)
-            cells(ind, &items[i], i, no, c);
-        const char *const *row = i < 0 ? h : c;
-        int last = M_N - 1;
-        while (last > 0 && !w[last])
-            last--;
-        for (int k = 0; k < last; k++)
-            if (w[k]) {
-                report_pad(f, row[k], w[k], k == M_NO);
-                fputs("  ", f);
-            }
-        report_pad(f, row[last], text_width(row[last]) < w[last] ? text_width(row[last]) : w[last], 0);
-        fputc('\n', f);
-        if (i < 0) {
-            for (int k = 0; k < width - 2; k++)
-                fputc('-', f);
-            fputc('\n', f);
+        if (text_width(c[k]) > o->w[k])
+            o->w[k] = text_width(c[k]) < MAX_W[k] ? text_width(c[k]) : MAX_W[k];
+    return 0;
+}
+
+static void text_line(missing_out *o, const char *const *row)
+{
+    for (int k = 0; k < o->last; k++)
+        if (o->w[k]) {
+            report_pad(o->f, row[k], o->w[k], k == M_NO);
+            fputs("  ", o->f);
         }
+    report_pad(o->f, row[o->last], text_width(row[o->last]) < o->w[o->last] ? text_width(row[o->last]) : o->w[o->last], 0);
+    fputc('\n', o->f);
+}
+
+static int text_row(const progress_missing_item *it, void *arg)
+{
+    missing_out *o = arg;
+    const char *c[M_N];
+    char no[24];
+    cells(o->ind, it, o->i++, no, c);
+    text_line(o, c);
+    return 0;
+}
+
+static int csv_row(const progress_missing_item *it, void *arg)
+{
+    missing_out *o = arg;
+    const char *c[M_N + 1], *out[M_N + 1];
+    char no[24];
+    cells(o->ind, it, o->i++, no, c);
+    c[M_N] = it->uuid;
+    int k = 0;
+    for (int col = 0; col <= M_N; col++)
+        if (o->h[col][0]) /* columns without a heading say nothing for this list */
+            out[k++] = c[col];
+    csv_write_row(o->f, out, k, ',');
+    return 0;
+}
+
+/* The heading of a text missing list. */
+static const char *title(enum target_indicator ind)
+{
+    switch (ind) {
+    case TARGET_MOOC: return _("Members who have not completed the MOOC course as of %s: %ld");
+    case TARGET_ZALO: return _("Members not following the Zalo OA as of %s: %ld");
+    default: return _("Teams not yet trained in person as of %s: %ld");
     }
 }
 
-static void write_csv(FILE *f, enum target_indicator ind, const progress_missing_item *items, int n)
+long report_missing(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
+                    const char *as_of, const char *area_uuid, report_format fmt, cdtt_err *e)
 {
-    const char *h[M_N + 1], *c[M_N + 1], *out[M_N + 1];
-    char no[16];
-    headers(ind, h);
-    h[M_N] = _("ID");
-    csv_write_bom(f);
-    for (int i = -1; i < n; i++) {
-        if (i >= 0) {
-            cells(ind, &items[i], i, no, c);
-            c[M_N] = items[i].uuid;
-        }
+    missing_out o = {.f = f, .ind = ind};
+    headers(ind, o.h);
+    o.h[M_N] = report_tr(RN_("ID"));
+    if (fmt != REPORT_TEXT) {
+        const char *out[M_N + 1];
         int k = 0;
         for (int col = 0; col <= M_N; col++)
-            if (h[col][0]) /* columns without a heading say nothing for this list */
-                out[k++] = i < 0 ? h[col] : c[col];
+            if (o.h[col][0])
+                out[k++] = o.h[col];
+        csv_write_bom(f);
         csv_write_row(f, out, k, ',');
+        return progress_missing(db, cfg, ind, as_of, area_uuid, csv_row, &o, e);
     }
-}
-
-void report_missing_write(FILE *f, enum target_indicator ind, const progress_missing_item *items,
-                          int n, report_format fmt)
-{
-    if (fmt == REPORT_TEXT)
-        write_text(f, ind, items, n);
-    else
-        write_csv(f, ind, items, n);
+    for (int k = 0; k < M_N; k++)
+        o.w[k] = text_width(o.h[k]) < MAX_W[k] ? text_width(o.h[k]) : MAX_W[k];
+    /* Both passes read one snapshot of the file. */
+    if (db_exec(db, "BEGIN", e) < 0)
+        return -1;
+    long n = progress_missing(db, cfg, ind, as_of, area_uuid, measure, &o, e);
+    if (n < 0) {
+        db_rollback(db);
+        return -1;
+    }
+    char shown[11];
+    date_to_display(as_of, shown);
+    fprintf(f, title(ind), shown, n);
+    fputs("\n\n", f);
+    o.last = M_N - 1;
+    while (o.last > 0 && !o.w[o.last])
+        o.last--;
+    int width = 0;
+    for (int k = 0; k <= o.last; k++)
+        width += o.w[k] ? o.w[k] + (k ? 2 : 0) : 0;
+    text_line(&o, o.h);
+    for (int k = 0; k < width; k++)
+        fputc('-', f);
+    fputc('\n', f);
+    o.i = 0;
+    n = progress_missing(db, cfg, ind, as_of, area_uuid, text_row, &o, e);
+    db_rollback(db); /* a read: nothing to keep */
+    return n;
 }

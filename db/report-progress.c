@@ -53,11 +53,12 @@ static const char *status_name(progress_status s)
 /* ---- text ---- */
 
 enum { COL_TEAMS, COL_MEMBERS, COL_MOOC, COL_ZALO, COL_INPERSON, COL_ACTIVITIES, N_COLS };
-#define NAME_MAX_COLS 22
+#define PAGE_COLS 80     /* a terminal, and a portrait A4 page in a fixed font */
+#define NAME_MIN_COLS 16
 #define GAP "  "
 
 static const char *const COL_HEADERS[N_COLS] = {
-    N_("Teams"), N_("Members"), N_("MOOC"), N_("Zalo OA"), N_("In person"), N_("Activities"),
+    RN_("Teams"), RN_("Members"), RN_("MOOC"), RN_("Zalo OA"), RN_("In person"), RN_("Activities"),
 };
 
 static int max_int(int a, int b) { return a > b ? a : b; }
@@ -105,9 +106,9 @@ static const char *indicator_label(enum target_indicator ind)
 static const char *first_column_title(progress_by by)
 {
     static const char *const titles[] = {
-        N_("Village/group"), N_("Commune"), N_("District"), N_("Province"),
+        RN_("Village/group"), RN_("Commune"), RN_("District"), RN_("Province"),
     };
-    return _(titles[by]);
+    return report_tr(titles[by]);
 }
 
 /* The targets as a small table: each with its deadline, the total's figure and where it stands. */
@@ -115,7 +116,8 @@ static void text_targets(FILE *f, const progress_table *t)
 {
     enum { T_LABEL, T_TARGET, T_DEADLINE, T_NOW, T_STATUS, T_N };
     char cells[TARGET_COUNT][T_N][64];
-    const char *head[T_N] = {_("Target"), "", _("Deadline"), _("Now"), _("Status")};
+    const char *head[T_N] = {report_tr(RN_("Target")), "", report_tr(RN_("Deadline")), report_tr(RN_("Now")),
+                             report_tr(RN_("Status"))};
     int w[T_N];
     for (int c = 0; c < T_N; c++)
         w[c] = text_width(head[c]);
@@ -160,21 +162,24 @@ static void write_text(FILE *f, const progress_table *t)
     fprintf(f, _("Training progress as of %s"), as_of);
     fputs("\n\n", f);
 
-    int w[N_COLS], name_w = text_width(first_column_title(t->by));
-    for (int c = 0; c < N_COLS; c++)
-        w[c] = max_int(text_width(_(COL_HEADERS[c])), c >= COL_MOOC && c <= COL_INPERSON ? 7 : 5);
+    /* Figures first; the names get what is left of PAGE_COLS (at least NAME_MIN_COLS). */
+    int w[N_COLS], figures = 0;
+    for (int c = 0; c < N_COLS; c++) {
+        int pct = c >= COL_MOOC && c <= COL_INPERSON; /* "100.0%" and a mark */
+        w[c] = max_int(text_width(report_tr(COL_HEADERS[c])) + pct, pct ? 7 : 5);
+        figures += (int)strlen(GAP) + w[c];
+    }
+    int name_w = text_width(first_column_title(t->by));
     for (int i = 0; i < t->n_rows; i++)
         name_w = max_int(name_w, text_width(t->rows[i].name));
     name_w = max_int(name_w, text_width(t->total.name));
-    if (name_w > NAME_MAX_COLS)
-        name_w = NAME_MAX_COLS;
-    int width = name_w;
-    for (int c = 0; c < N_COLS; c++)
-        width += (int)strlen(GAP) + w[c];
+    if (name_w > PAGE_COLS - figures)
+        name_w = max_int(PAGE_COLS - figures, NAME_MIN_COLS);
+    int width = name_w + figures;
 
     char cells[N_COLS][24];
     for (int c = 0; c < N_COLS; c++)
-        snprintf(cells[c], 24, "%s%s", _(COL_HEADERS[c]), c >= COL_MOOC && c <= COL_INPERSON ? " " : "");
+        snprintf(cells[c], 24, "%s%s", report_tr(COL_HEADERS[c]), c >= COL_MOOC && c <= COL_INPERSON ? " " : "");
     text_row(f, first_column_title(t->by), cells, name_w, w);
     text_rule(f, width);
     for (int i = 0; i < t->n_rows; i++) {
@@ -196,10 +201,10 @@ static void write_text(FILE *f, const progress_table *t)
 static void write_csv(FILE *f, const progress_table *t)
 {
     const char *header[] = {
-        _("Code"), first_column_title(t->by), _("Teams"), _("Members"),
-        _("MOOC completed"), _("MOOC %"), _("Zalo OA followed"), _("Zalo OA %"),
-        _("Teams trained in person"), _("Trained in person %"),
-        _("Activities this month"), _("People helped"), _("Households helped"),
+        report_tr(RN_("Code")), first_column_title(t->by), report_tr(RN_("Teams")), report_tr(RN_("Members")),
+        report_tr(RN_("MOOC completed")), report_tr(RN_("MOOC %")), report_tr(RN_("Zalo OA followed")),
+        report_tr(RN_("Zalo OA %")), report_tr(RN_("Teams trained in person")), report_tr(RN_("Trained in person %")),
+        report_tr(RN_("Activities this month")), report_tr(RN_("People helped")), report_tr(RN_("Households helped")),
     };
     enum { N = sizeof header / sizeof header[0] };
     csv_write_bom(f);

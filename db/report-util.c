@@ -6,6 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *report_tr(const char *msgid)
+{
+    char key[256];
+    if (snprintf(key, sizeof key, "report%c%s", '\004', msgid) >= (int)sizeof key)
+        return msgid;
+    const char *t = gettext(key);
+    return t == key ? msgid : t;
+}
+
 void report_json_string(FILE *f, const char *s)
 {
     fputc('"', f);
@@ -28,12 +37,12 @@ void report_json_string(FILE *f, const char *s)
 
 void report_pad(FILE *f, const char *s, int cols, int right_align)
 {
-    size_t len = text_fit(s, cols);
-    int w = 0;
-    char *cut = xmalloc(len + 1);
+    int cut_short = text_width(s) > cols && cols > 1;
+    size_t len = text_fit(s, cut_short ? cols - 1 : cols);
+    char *cut = xmalloc(len + sizeof "…");
     memcpy(cut, s, len);
-    cut[len] = '\0';
-    w = text_width(cut);
+    strcpy(cut + len, cut_short ? "…" : "");
+    int w = text_width(cut);
     if (right_align)
         fprintf(f, "%*s", cols - w > 0 ? cols - w : 0, "");
     fputs(cut, f);

@@ -565,8 +565,13 @@ void date_to_display(const char *iso, char out[11])
                 strspn(iso + 5, "0123456789") == 2 && strspn(iso + 8, "0123456789") == 2;
     if (full)
         snprintf(out, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-    else
-        snprintf(out, 11, "%s", iso);
+    else {
+        size_t n = strlen(iso);
+        if (n > 10) /* keep whole characters: back up over UTF-8 continuation bytes */
+            for (n = 10; n > 0 && ((unsigned char)iso[n] & 0xC0) == 0x80; n--)
+                ;
+        snprintf(out, 11, "%.*s", (int)n, iso);
+    }
 }
 
 void date_today(char out[11])

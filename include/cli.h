@@ -57,6 +57,10 @@ int cli_parse_opts(const char *cmd, int argc, char **argv, const cli_opt *opts, 
  * prints a usage error for command cmd and returns 2. */
 int cli_date_arg(const char *cmd, const char *in, char out[11]);
 
+/* Copies the text of option opt into out (n bytes). Returns 0, or prints that it
+ * is too long and returns 1. */
+int cli_text_arg(const char *opt, const char *in, char *out, size_t n);
+
 /* The program's entry point for everything (in cli/main.c). */
 int cli_main(int argc, char **argv);
 

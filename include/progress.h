@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include "cdtt.h"
 #include "config.h"
+#include "training.h"
 
 typedef enum {
     PROGRESS_BY_AREA = 0,  /* each village / residential group; commune-level teams apart */
@@ -42,8 +43,8 @@ typedef enum {
 typedef struct {
     char key[64];    /* area uuid, "scheme:code" or unit code; "" = no area / unknown unit */
     char code[16];   /* the unit's code (commune/district/province rows), else "" */
-    char name[256];  /* what to show; already translated for the "" row */
-    char sort[256];  /* the order of rows (sort key or code) */
+    char name[404];  /* what to show (a name has at most 100 characters); translated for the "" row */
+    char sort[404];  /* the order of rows (sort key or code) */
     long teams;         /* teams that count */
     long members;       /* distinct members that count */
     long mooc_done;     /* of them, MOOC completed */
@@ -91,23 +92,22 @@ int progress_by_parse(const char *s, progress_by *by);
 /* Someone (or a team) still missing an indicator. */
 typedef struct {
     char uuid[37];
-    char name[256];    /* member's full name, or team name */
-    char teams[512];   /* member: names of the counted teams, "; "-separated; team: "" */
-    char area[256];    /* area name ("" for commune-level teams) */
+    char name[404];    /* member's full name, or team name (at most 100 characters) */
+    char teams[1024];  /* member: names of the counted teams, "; "-separated (cut when very long); team: "" */
+    char area[1024];   /* area name(s), ","-separated ("" for commune-level teams) */
     char detail[64];   /* mooc: not_started|in_progress|completed; zalo: ""; inperson: "N/M" attendees/needed */
 } progress_missing_item;
 
-/* The members (mooc, zalo) or teams (inperson) that count as of as_of and lack
- * indicator ind, in Vietnamese name order; only those of area area_uuid when it
- * is not NULL ("" = commune-level teams). Returns 0 with *items (free it) and *n
- * set, or -1 with e set. */
-int progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
-                     const char *as_of, const char *area_uuid, progress_missing_item **items,
-                     int *n, cdtt_err *e);
+/* Called for each item of a missing list; returns 0 to go on, anything else to stop. */
+typedef int (*progress_missing_fn)(const progress_missing_item *it, void *arg);
 
-/* The uuid of the non-deleted area whose name is name (accents and case
- * ignored). Returns 0, or -1 with e set when there is none or several. */
-int progress_find_area(sqlite3 *db, const char *name, char uuid[37], cdtt_err *e);
+/* Calls fn for each member (mooc, zalo) or team (inperson) that counts as of
+ * as_of and lacks indicator ind, in Vietnamese name order; only those of area
+ * area_uuid when it is not NULL ("" = commune-level teams). Rows are streamed,
+ * so memory does not grow with the list. Returns the number of items visited,
+ * or -1 with e set. */
+long progress_missing(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind, const char *as_of,
+                      const char *area_uuid, progress_missing_fn fn, void *arg, cdtt_err *e);
 
 typedef enum { REPORT_TEXT = 0, REPORT_CSV, REPORT_JSON } report_format;
 
@@ -124,15 +124,32 @@ int report_format_parse(const char *s, report_format *fmt);
  * {"as_of", "by", "targets", "rows": [...], "totals": {...}}. */
 void report_progress_write(FILE *f, const progress_table *t, report_format fmt);
 
-/* Writes a missing list in fmt (text or csv; json is treated as csv). */
-void report_missing_write(FILE *f, enum target_indicator ind, const progress_missing_item *items,
-                          int n, report_format fmt);
+/* Writes the missing list of ind as of as_of (area_uuid as for progress_missing)
+ * in fmt: text is a heading with the count and an aligned table (the query runs
+ * twice: widths, then rows); csv (json is treated as csv) has a header row and
+ * ends with the id column. Returns the number of items, or -1 with e set. */
+long report_missing(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
+                    const char *as_of, const char *area_uuid, report_format fmt, cdtt_err *e);
+
+/* The translation of a report heading: msgid in the message context "report"
+ * (so other modules' translations of the same English word do not apply), or
+ * msgid itself when the catalogue has none. */
+const char *report_tr(const char *msgid);
+
+/* Marks a report heading for report_tr (its translation is in po/vi/training.po
+ * under msgctxt "report"; plain xgettext -k_ -kN_ leaves these alone). */
+#define RN_(s) (s)
+
+/* Writes an activity summary for from..to in fmt: text is a
+ * table by type with totals and the sessions held; csv has a header row and the
+ * totals last; json is {"from", "to", "sessions", "types": [...], "totals"}. */
+void report_activity_write(FILE *f, const activity_summary *s, const char *from, const char *to, report_format fmt);
 
 /* Writes s as a JSON string literal (quotes and escapes included). */
 void report_json_string(FILE *f, const char *s);
 
-/* Writes s padded with spaces to cols terminal columns (cut when longer),
- * on the right when right_align. */
+/* Writes s padded with spaces to cols terminal columns, on the right when
+ * right_align; a longer s is cut and ends with "…". */
 void report_pad(FILE *f, const char *s, int cols, int right_align);
 
 #endif

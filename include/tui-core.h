@@ -143,5 +143,6 @@ tui_screen *screen_help_new(void);
 tui_screen *screen_areas_new(void);
 tui_screen *screen_teams_new(void);
 tui_screen *screen_members_new(const char *team_uuid);
+tui_screen *screen_progress_new(void);
 
 #endif

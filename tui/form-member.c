@@ -15,6 +15,9 @@ FIELD_INT(member_entry, consent, m.consent)
 FIELD_STR(member_entry, consent_date, m.consent_date)
 FIELD_STR(member_entry, team_uuid, team_uuid)
 FIELD_STR(member_entry, role, role)
+FIELD_STR(member_entry, mooc_status, m.mooc_status)
+FIELD_STR(member_entry, mooc_date, m.mooc_date)
+FIELD_STR(member_entry, zalo_date, m.zalo_date)
 FIELD_STR(member_entry, note, m.note)
 
 /* The CCCD is compared with the birth date and gender typed above it. */
@@ -50,6 +53,9 @@ const form_field MEMBER_FIELDS[] = {
     {N_("Consent date"), "consent_date", FK_DATE, 10, NULL, false, ACCESS(consent_date), NULL},
     {N_("Team"), "team_uuid", FK_CHOICE, 40, NULL, false, ACCESS(team_uuid), NULL},
     {N_("Role in team"), "role", FK_CHOICE, 20, CHOICES_ROLE, true, ACCESS(role), NULL},
+    {N_("MOOC course"), "mooc_status", FK_CHOICE, 20, CHOICES_MOOC_STATUS, true, ACCESS(mooc_status), NULL},
+    {N_("MOOC completed on"), "mooc_date", FK_DATE, 10, NULL, false, ACCESS(mooc_date), NULL},
+    {N_("Follows Zalo OA since"), "zalo_date", FK_DATE, 10, NULL, false, ACCESS(zalo_date), NULL},
     {N_("Note"), "note", FK_TEXT, 500, NULL, false, ACCESS(note), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };

@@ -1,6 +1,8 @@
 /* screen-home.c — the home screen: the office, its counts, and the menu
  * (one table; items for screens that do not exist yet say so honestly). */
 #include "tui-core.h"
+#include "tui-exchange.h"
+#include "tui-training.h"
 #include "office.h"
 #include "records.h"
 
@@ -23,9 +25,9 @@ static const menu_item MENU[] = {
     {N_("Villages and residential groups"), screen_areas_new},
     {N_("Digital technology teams"), screen_teams_new},
     {N_("Members"), open_members},
-    {N_("Training"), NULL},
-    {N_("Reports"), NULL},
-    {N_("Export and import"), NULL},
+    {N_("Training"), screen_training_new},
+    {N_("Reports"), screen_training_progress_new},
+    {N_("Export and import"), screen_exchange_new},
     {N_("Settings"), NULL},
     {N_("Help"), screen_help_new},
 };
@@ -36,6 +38,8 @@ typedef struct {
     int sel;
     bool stale;                 /* counts to be read again */
     long long areas, teams, members;
+    bool consolidating;         /* a province or district: summary counts the communes */
+    char summary[300];
 } home_screen;
 
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
@@ -54,6 +58,7 @@ static void draw(tui_screen *s)
         h->areas = area_count(db, &f);
         h->teams = team_count(db, &f);
         h->members = member_count(db, &f);
+        h->consolidating = exchange_home_summary(db, h->summary, sizeof h->summary);
         h->stale = false;
     }
     if (office_get(db, &o) == 0)
@@ -61,7 +66,11 @@ static void draw(tui_screen *s)
     else
         snprintf(line, sizeof line, "%s", _("No office set yet"));
     draw_text(2, 2, line, COLS - 4, A_BOLD);
-    snprintf(line, sizeof line, _("Areas: %lld   Teams: %lld   Members: %lld"), h->areas, h->teams, h->members);
+    /* A consolidating office has no villages of its own: it counts the communes reporting. */
+    if (h->consolidating)
+        snprintf(line, sizeof line, "%s", h->summary);
+    else
+        snprintf(line, sizeof line, _("Areas: %lld   Teams: %lld   Members: %lld"), h->areas, h->teams, h->members);
     draw_text(3, 2, line, COLS - 4, A_NORMAL);
     for (int i = 0; i < N_MENU; i++) {
         int attr = i == h->sel ? theme_attr(TH_SELECTED) : (int)A_NORMAL;

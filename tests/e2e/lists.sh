@@ -39,7 +39,7 @@ tm_keys PPage
 tm_wait_gone "Hùng54"
 expect_screen "PgUp goes a page back" "Hùng20"
 tm_keys Home
-expect_screen "Home goes back to the first row" "Trần Văn An"
+expect_screen "Home goes back to the first row" ">Trần Văn An"
 tm_keys Down Down Down
 expect_screen "Down moves the selection" ">Lê Văn Hùng10"
 

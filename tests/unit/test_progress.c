@@ -2,6 +2,7 @@
 #include "training_fixture.h"
 #include "config.h"
 #include "progress.h"
+#include "../../db/progress-sql.h"
 
 static char *dir;
 static sqlite3 *db;
@@ -255,6 +256,37 @@ static void groups_by_commune_and_province(void **state)
     assert_string_equal(t.rows[0].name, "Unknown unit");
     assert_int_equal(t.rows[0].teams, 1);
     progress_free(&t);
+
+    /* A pre-2025 commune under a district; old codes mean something else in the new scheme. */
+    fx_run(db, "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES "
+               "('pre-2025', 'province', '01', 'Thành phố Hà Nội', NULL, '01', 'thanh pho ha noi'), "
+               "('pre-2025', 'district', '001', 'Quận Ba Đình', '01', '01', 'quan ba dinh'), "
+               "('pre-2025', 'commune', '00082', 'Phường Trần Hưng Đạo', '001', '01', 'phuong tran hung dao')",
+           p, 0);
+    fx_run(db, "UPDATE team SET unit_scheme = 'pre-2025'", p, 0);
+    t = compute(PROGRESS_BY_DISTRICT, "2022-10-01");
+    assert_int_equal(t.n_rows, 1);
+    assert_string_equal(t.rows[0].name, "Quận Ba Đình");
+    assert_string_equal(t.rows[0].code, "001");
+    assert_int_equal(t.rows[0].members, 1);
+    progress_free(&t);
+    t = compute(PROGRESS_BY_COMMUNE, "2022-10-01");
+    assert_string_equal(t.rows[0].name, "Phường Trần Hưng Đạo");
+    progress_free(&t);
+}
+
+/* Collects a missing list (at most 8 items) for the assertions. */
+typedef struct {
+    progress_missing_item it[8];
+    int n;
+} collected;
+
+static int collect(const progress_missing_item *it, void *arg)
+{
+    collected *c = arg;
+    if (c->n < 8)
+        c->it[c->n++] = *it;
+    return 0;
 }
 
 static void missing_lists(void **state)
@@ -272,31 +304,33 @@ static void missing_lists(void **state)
     fx_join(db, "t2", "m3");
     fx_session(db, "s1", "2022-09-01");
     fx_attend(db, "s1", "m1");
-    progress_missing_item *it;
-    int n;
+    static collected c;
+    progress_missing_item *it = c.it;
     cdtt_err e;
-    assert_int_equal(progress_missing(db, &cfg, TARGET_MOOC, "2022-10-01", NULL, &it, &n, &e), 0);
-    assert_int_equal(n, 2);
+    assert_int_equal(progress_missing(db, &cfg, TARGET_MOOC, "2022-10-01", NULL, collect, &c, &e), 2);
+    assert_int_equal(c.n, 2);
     assert_string_equal(it[0].name, "Trần Văn An"); /* An before Cúc: given names first */
     assert_string_equal(it[0].detail, "in_progress");
     assert_string_equal(it[0].teams, "Tổ Đông");
     assert_string_equal(it[1].name, "Lê Thị Cúc");
     assert_string_equal(it[1].area, "Thôn Tây");
-    free(it);
-    assert_int_equal(progress_missing(db, &cfg, TARGET_ZALO, "2022-10-01", "a1", &it, &n, &e), 0);
-    assert_int_equal(n, 1);
+    c.n = 0;
+    assert_int_equal(progress_missing(db, &cfg, TARGET_ZALO, "2022-10-01", "a1", collect, &c, &e), 1);
     assert_string_equal(it[0].uuid, "m2");
-    free(it);
-    assert_int_equal(progress_missing(db, &cfg, TARGET_INPERSON, "2022-10-01", NULL, &it, &n, &e), 0);
-    assert_int_equal(n, 1);
+    c.n = 0;
+    assert_int_equal(progress_missing(db, &cfg, TARGET_INPERSON, "2022-10-01", NULL, collect, &c, &e), 1);
     assert_string_equal(it[0].name, "Tổ Tây");
     assert_string_equal(it[0].detail, "0/1");
-    free(it);
-    char uuid[37];
-    assert_int_equal(progress_find_area(db, "thon dong", uuid, &e), 0);
-    assert_string_equal(uuid, "a1");
-    assert_int_equal(progress_find_area(db, "Thôn Bắc", uuid, &e), -1);
-    assert_non_null(strstr(e.msg, "Thôn Bắc"));
+
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(report_missing(f, db, &cfg, TARGET_MOOC, "2022-10-01", NULL, REPORT_TEXT, &e), 2);
+    fclose(f);
+    assert_non_null(strstr(buf, "as of 01/10/2022: 2\n"));
+    assert_non_null(strstr(buf, "  1  Trần Văn An"));
+    assert_true(strstr(buf, "Trần Văn An") < strstr(buf, "Lê Thị Cúc"));
+    free(buf);
 }
 
 /* Writes the table in fmt to a string (malloc'd). */
@@ -327,6 +361,9 @@ static void report_formats(void **state)
     text = render(&t, REPORT_TEXT);
     assert_non_null(strstr(text, "50.0%!")); /* MOOC behind after 30/11/2022 */
     assert_non_null(strstr(text, "BEHIND SCHEDULE"));
+    assert_non_null(strstr(text, "Tổ dân phố Nguyễn")); /* cut to fit 80 columns, marked */
+    assert_non_null(strstr(text, "…  "));
+    assert_null(strstr(text, "Rất Dài Tên"));
     free(text);
     char *csv = render(&t, REPORT_CSV);
     assert_non_null(strstr(csv, ",Total,1,2,1,50.0,0,0.0,0,0.0,0,0,0\r\n"));
@@ -359,6 +396,30 @@ static void parses_arguments(void **state)
     assert_int_equal(progress_parse_as_of("\xff", d, &e), -1);
     assert_int_equal(progress_parse_as_of(NULL, d, &e), 0);
     assert_int_equal(strlen(d), 10);
+
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    report_json_string(f, "Thôn \"Đông\"\\\n\t\x01");
+    fclose(f);
+    assert_string_equal(buf, "\"Thôn \\\"Đông\\\"\\\\\\n\\t\\u0001\"");
+    free(buf);
+}
+
+static void long_texts_are_cut_between_characters(void **state)
+{
+    (void)state;
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT 'ễễễ', NULL, 'ab'", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char small[5], tiny[3];
+    progress_copy_col(small, sizeof small, st, 0);
+    assert_string_equal(small, "ễ"); /* not "ễ" plus a broken byte */
+    progress_copy_col(small, sizeof small, st, 1);
+    assert_string_equal(small, "");
+    progress_copy_col(tiny, sizeof tiny, st, 2);
+    assert_string_equal(tiny, "ab");
+    sqlite3_finalize(st);
 }
 
 int main(void)
@@ -376,6 +437,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(missing_lists, setup, teardown),
         cmocka_unit_test_setup_teardown(report_formats, setup, teardown),
         cmocka_unit_test(parses_arguments),
+        cmocka_unit_test_setup_teardown(long_texts_are_cut_between_characters, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -59,6 +59,15 @@ static void refuses_bad_session_input_and_saves_nothing(void **state)
     snprintf(bad.topic, sizeof bad.topic, "VNeID \xc3\x28");
     assert_int_equal(training_session_add(db, &bad, uuid, &e), -1);
     assert_non_null(strstr(e.msg, "UTF-8"));
+    training_session_rec viet = {.date = "2022-09-15"};
+    for (int i = 0; i < 200; i++) /* 200 characters of 3 bytes: allowed */
+        strcat(viet.place, "ễ");
+    assert_int_equal(training_session_add(db, &viet, uuid, &e), 0);
+    for (int i = 0; i < 201; i++)
+        strcat(viet.topic, "ễ");
+    assert_int_equal(training_session_add(db, &viet, uuid, &e), -1); /* 201 */
+    assert_non_null(strstr(e.msg, "201"));
+    db_exec(db, "DELETE FROM audit; DELETE FROM training_session", NULL);
     assert_int_equal(count("SELECT count(*) FROM training_session"), 0);
     db_exec(db, "DELETE FROM office", NULL);
     assert_int_equal(training_session_add(db, &(training_session_rec){.date = "2022-09-15"}, uuid, &e), -1);
@@ -162,6 +171,68 @@ static void adds_activities_as_counts(void **state)
     }
 }
 
+static void selects_members_of_a_team_or_area_on_a_date(void **state)
+{
+    (void)state;
+    fx_area(db, "a1", "Thôn Đông");
+    fx_team(db, "t2", "a1", "Tổ B");
+    fx_team_full(db, "t3", "a1", "Tổ giải thể", "dissolved", "0", NULL);
+    fx_member(db, "m3", "Lê Văn Cường");
+    fx_member(db, "m4", "Người Tổ Giải Thể");
+    fx_join(db, "t1", "m1");
+    fx_join_full(db, "t1", "m2", "2022-09-01", NULL, "0");
+    fx_join(db, "t2", "m3");
+    fx_join(db, "t2", "gone");
+    fx_join(db, "t3", "m4");
+    char(*ids)[37];
+    int n;
+    cdtt_err e;
+    assert_int_equal(training_members_in(db, "t1", NULL, "2022-08-31", &ids, &n, &e), 0);
+    assert_int_equal(n, 1);
+    assert_string_equal(ids[0], "m1");
+    free(ids);
+    assert_int_equal(training_members_in(db, "t1", NULL, "2022-09-01", &ids, &n, &e), 0);
+    assert_int_equal(n, 2);
+    free(ids);
+    assert_int_equal(training_members_in(db, NULL, "a1", "2022-09-01", &ids, &n, &e), 0);
+    assert_int_equal(n, 1); /* not the deleted member, not the dissolved team's */
+    assert_string_equal(ids[0], "m3");
+    free(ids);
+    assert_int_equal(training_members_in(db, NULL, NULL, "2022-09-01", &ids, &n, &e), 0);
+    assert_int_equal(n, 3);
+    assert_string_equal(ids[0], "m1"); /* An, Bình, Cường: given-name order */
+    assert_string_equal(ids[2], "m3");
+    free(ids);
+    char date[11];
+    fx_session(db, "s1", "2022-09-15");
+    assert_int_equal(training_session_date(db, "s1", date, &e), 0);
+    assert_string_equal(date, "2022-09-15");
+    assert_int_equal(training_session_date(db, "s9", date, &e), -1);
+}
+
+static void sums_activities_by_type_in_a_period(void **state)
+{
+    (void)state;
+    fx_team_full(db, "tx", NULL, "Tổ đã xoá", "active", "1", NULL);
+    fx_activity(db, "ac1", "t1", "2022-09-30", "10", "4");
+    fx_activity(db, "ac2", "t1", "2022-10-01", "7", "3");
+    fx_activity(db, "ac3", "t1", "2022-10-31", "5", "2");
+    fx_activity(db, "ac4", "tx", "2022-10-15", "100", "50"); /* a deleted team's */
+    fx_activity(db, "ac5", "t1", "2022-11-01", "1", "1");
+    fx_session(db, "s1", "2022-10-10");
+    fx_session(db, "s2", "2022-11-10");
+    activity_summary sum;
+    cdtt_err e;
+    assert_int_equal(activity_summarise(db, "2022-10-01", "2022-10-31", &sum, &e), 0);
+    assert_int_equal(sum.count[1], 2); /* vneid, ACTIVITY_TYPES[1] */
+    assert_int_equal(sum.people[1], 12);
+    assert_int_equal(sum.households[1], 5);
+    assert_int_equal(sum.count[0], 0);
+    assert_int_equal(sum.sessions, 1);
+    assert_string_equal(ACTIVITY_TYPES[1], "vneid");
+    assert_string_equal(activity_type_label(1), "VNeID");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +243,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(sets_mooc_and_zalo_in_bulk, setup, teardown),
         cmocka_unit_test_setup_teardown(status_errors_change_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(adds_activities_as_counts, setup, teardown),
+        cmocka_unit_test_setup_teardown(selects_members_of_a_team_or_area_on_a_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(sums_activities_by_type_in_a_period, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

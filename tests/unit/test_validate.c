@@ -2,6 +2,7 @@
  * people type it and as Excel writes it; messages in English and Vietnamese. */
 #include "testutil.h"
 #include "validate.h"
+#include "text.h"
 
 #include <time.h>
 
@@ -497,6 +498,10 @@ static void display_dates(void **state)
     assert_string_equal(out, "");
     date_to_display(NULL, out);
     assert_string_equal(out, "");
+    /* Text that is not a date is cut to 10 bytes without splitting a character. */
+    date_to_display("Huy\xe1\xbb\x87n H\xc3\xb2" "a Vang", out);
+    assert_string_equal(out, "Huy\xe1\xbb\x87n H");
+    assert_true(text_valid_utf8(out, strlen(out)));
     date_to_display("25/03/1985", out);
     assert_string_equal(out, "25/03/1985");
     date_to_display("1985-3-25", out);

@@ -1,0 +1,56 @@
+/* tui-training.h — the training screens: the progress against the plan's
+ * targets (with who is still missing each indicator), bulk checklists (MOOC,
+ * Zalo OA, session attendance), training sessions and team activities. */
+#ifndef CDTT_TUI_TRAINING_H
+#define CDTT_TUI_TRAINING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "config.h"
+#include "progress.h"
+#include "tui-core.h"
+
+/* The training menu (home item "Training"). */
+tui_screen *screen_training_new(void);
+/* The progress screen as of today (training menu item 1). */
+tui_screen *screen_training_progress_new(void);
+/* Who is still missing indicator ind in area area_uuid (NULL = everywhere,
+ * "" = commune-level teams) as of as_of ("YYYY-MM-DD"); NULL when it cannot be read. */
+tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, const char *area_uuid,
+                               const char *area_name);
+
+/* The training sessions, newest first; Enter opens a session's attendance, F4 adds one. */
+tui_screen *screen_sessions_new(void);
+/* The form of a new session; saving it opens its attendance checklist. */
+tui_screen *session_form_new(void);
+
+/* What a member checklist applies to the ticked members. */
+typedef enum { CHECK_MOOC = 0, CHECK_ZALO, CHECK_ATTEND } checklist_kind;
+
+/* A checklist of the members of team_uuid or area_uuid (NULL or "" = all):
+ * MOOC completed or Zalo OA followed on date ("YYYY-MM-DD"), or attendance at
+ * session session_uuid (current attendees start ticked). */
+tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, const char *area_uuid,
+                                 const char *date, const char *session_uuid, const char *label);
+
+/* ---- helpers (bar-text.c, list-index.c) ---- */
+
+/* Draws a horizontal bar of pct (0–100; < 0 = nothing to measure) in cols
+ * columns into out: block characters (eighths) when utf8, else '#' and '.'.
+ * Always exactly cols columns wide. */
+void progress_bar_text(double pct, int cols, bool utf8, char *out, size_t n);
+
+/* True when bars may use block characters: a UTF-8 locale and colours. */
+bool progress_bar_utf8(void);
+
+/* A list_source page function over count rows held by the screen: each list
+ * row is an int, the index of the screen's row. */
+int list_index_page(int count, const void *from, int dir, int limit, void *rows);
+
+/* Writes stem.csv and stem.txt (mode 0600) in the current folder with
+ * write(f, ctx, fmt); msg gets what to tell the user. Returns 0 or -1. */
+int training_export(const char *stem, void (*emit)(FILE *f, void *ctx, report_format fmt), void *ctx,
+                    char *msg, size_t n);
+
+#endif

@@ -1,0 +1,157 @@
+/* form-export.c — the export forms: a package for the level above, and a table
+ * as CSV or every table as an Excel workbook. Both are form-engine forms whose
+ * save writes the file (asking before an existing file is replaced). */
+#include "tui-exchange.h"
+#include "tui-screens.h"
+#include "csvio.h"
+#include "office.h"
+#include "package.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+typedef struct {
+    char path[512];
+    char table[16]; /* a csvio table name, or "xlsx" */
+    int full;
+} export_rec;
+
+FIELD_STR(export_rec, path, path)
+FIELD_STR(export_rec, table, table)
+FIELD_INT(export_rec, full, full)
+
+/* What the sheet export can write. */
+static const choice SHEET_TABLES[] = {
+    {"xlsx", "Mọi bảng: sổ Excel (.xlsx)", "Every table: Excel workbook (.xlsx)"},
+    {"members", "Thành viên (.csv)", "Members (.csv)"},
+    {"teams", "Tổ (.csv)", "Teams (.csv)"},
+    {"areas", "Thôn, tổ dân phố (.csv)", "Villages and groups (.csv)"},
+    {"sessions", "Buổi tập huấn (.csv)", "Training sessions (.csv)"},
+    {"activities", "Hoạt động (.csv)", "Activities (.csv)"},
+    {NULL, NULL, NULL},
+};
+
+static const form_field PACKAGE_FIELDS[] = {
+    {N_("File name"), "path", FK_TEXT, 200, NULL, true, ACCESS(path), NULL},
+    {N_("Include personal identifiers"), "full", FK_YESNO, 6, NULL, true, ACCESS(full), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static const form_field SHEET_FIELDS[] = {
+    {N_("What"), "table", FK_CHOICE, 40, SHEET_TABLES, true, ACCESS(table), NULL},
+    {N_("File name"), "path", FK_TEXT, 200, NULL, true, ACCESS(path), NULL},
+    {N_("Include personal identifiers"), "full", FK_YESNO, 6, NULL, true, ACCESS(full), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+/* "cdtt-CODE-YYYY-MM-DD" followed by ext, in the current folder. */
+static void default_name(char *out, size_t n, const char *ext)
+{
+    office_rec o;
+    char day[16];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    snprintf(out, n, "cdtt-%s-%s%s", office_get(app()->db, &o) == 0 ? o.code : "office", day, ext);
+}
+
+/* Returns 1 to write path (force set when it replaces a file the user agreed
+ * to replace), 0 when the user declined. */
+static int may_write(const char *path, int *force)
+{
+    struct stat st;
+    *force = 0;
+    if (stat(path, &st) != 0)
+        return 1;
+    char q[700];
+    snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
+    if (!app_confirm(q))
+        return 0;
+    *force = 1;
+    return 1;
+}
+
+/* The message after a file was written. */
+static char written_[700];
+
+/* Writes the package; an existing file is replaced only after confirmation. */
+static int save_package(form *f, int accept_warnings, findings *fs, cdtt_err *e)
+{
+    (void)accept_warnings;
+    (void)fs;
+    export_rec *r = f->rec;
+    package_export_opts o = {r->full, 0};
+    if (!may_write(r->path, &o.force))
+        return err_set(e, "%s", _("not written: the file exists")), -1;
+    package_manifest m;
+    progress_start(_("Exporting"));
+    if (package_export(app()->db, r->path, &o, progress_package_cb, NULL, &m, e) < 0)
+        return -1;
+    snprintf(written_, sizeof written_, r->full ? _("Package written to %s (with personal identifiers).")
+                                                : _("Package written to %s (personal identifiers left out)."),
+             r->path);
+    return 0;
+}
+
+/* Writes the chosen table as CSV, or every table as xlsx; the extension is added when missing. */
+static int save_sheet(form *f, int accept_warnings, findings *fs, cdtt_err *e)
+{
+    (void)accept_warnings;
+    (void)fs;
+    export_rec *r = f->rec;
+    bool xlsx = strcmp(r->table, "xlsx") == 0;
+    const char *ext = xlsx ? ".xlsx" : ".csv";
+    size_t n = strlen(r->path), k = strlen(ext);
+    if (n < k || strcmp(r->path + n - k, ext) != 0) {
+        if (n + k >= sizeof r->path)
+            return err_set(e, "%s", _("the file name is too long")), -1;
+        strcat(r->path, ext);
+    }
+    csvio_export_opts o = {r->full, 0, progress_csvio_cb, NULL};
+    if (!may_write(r->path, &o.force))
+        return err_set(e, "%s", _("not written: the file exists")), -1;
+    progress_start(_("Exporting"));
+    long long rows = 0;
+    int rc = xlsx ? csvio_export_xlsx(app()->db, r->path, &o, e)
+                  : csvio_export_csv(app()->db, csvio_table_from_name(r->table), r->path, &o, &rows, e);
+    if (rc < 0)
+        return -1;
+    if (xlsx)
+        snprintf(written_, sizeof written_, _("Workbook written to %s."), r->path);
+    else
+        snprintf(written_, sizeof written_, _("%lld rows written to %s."), rows, r->path);
+    return 0;
+}
+
+/* After a file was written: back to the menu, saying where it is. */
+static void written(form_screen *fs)
+{
+    (void)fs;
+    app_pop();
+    app_message(0, "%s", written_);
+}
+
+/* A form screen over a new export_rec with a default file name. */
+static tui_screen *export_form(const char *title, const form_field *fields, form_save_fn save,
+                               const char *table, const char *ext)
+{
+    export_rec *r = xcalloc(1, sizeof *r);
+    snprintf(r->table, sizeof r->table, "%s", table);
+    default_name(r->path, sizeof r->path, ext);
+    form_screen *fs = form_screen_new(title, fields, r, true, NULL, save);
+    fs->saved = written;
+    return &fs->base;
+}
+
+tui_screen *screen_export_package_new(void)
+{
+    return export_form(_("Export a package for the level above"), PACKAGE_FIELDS, save_package, "", ".cdtt");
+}
+
+tui_screen *screen_export_sheet_new(void)
+{
+    return export_form(_("Export to Excel"), SHEET_FIELDS, save_sheet, "xlsx", "");
+}

@@ -1,0 +1,330 @@
+/* screen-checklist.c — a bulk checklist of the members of a team or an area:
+ * Space ticks (and moves down), F5 or 'a' ticks all / none, F2 applies one
+ * thing to every ticked member in one go: MOOC completed on a date, following
+ * the Zalo OA since a date, or present at a training session. */
+#include "tui-training.h"
+#include "tui-list.h"
+#include "tui-screens.h"
+#include "training.h"
+#include "training-query.h"
+#include "validate.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef char uuid_t37[37];
+
+/* A sorted set of uuids. */
+typedef struct {
+    uuid_t37 *v;
+    int n, cap;
+} uuid_set;
+
+/* The index where u is (found) or would go. */
+static int set_find(const uuid_set *s, const char *u, bool *found)
+{
+    int lo = 0, hi = s->n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        int c = strcmp(s->v[mid], u);
+        if (c == 0) {
+            *found = true;
+            return mid;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *found = false;
+    return lo;
+}
+
+static bool set_has(const uuid_set *s, const char *u)
+{
+    bool f;
+    set_find(s, u, &f);
+    return f;
+}
+
+/* Adds u (on) or removes it (off). */
+static void set_put(uuid_set *s, const char *u, bool on)
+{
+    bool f;
+    int i = set_find(s, u, &f);
+    if (on && !f) {
+        if (s->n == s->cap) {
+            s->cap = s->cap ? s->cap * 2 : 64;
+            s->v = xrealloc(s->v, (size_t)s->cap * sizeof *s->v);
+        }
+        memmove(&s->v[i + 1], &s->v[i], (size_t)(s->n - i) * sizeof *s->v);
+        snprintf(s->v[i], sizeof s->v[i], "%s", u);
+        s->n++;
+    } else if (!on && f) {
+        memmove(&s->v[i], &s->v[i + 1], (size_t)(s->n - i - 1) * sizeof *s->v);
+        s->n--;
+    }
+}
+
+typedef struct {
+    tui_screen base;
+    checklist_kind kind;
+    char team_uuid[37], area_uuid[37], date[11], session[37];
+    char label[256];   /* what is being ticked: a team, an area, a session */
+    list_filter flt;
+    list_view list;
+    uuid_set ticked, before; /* before: present at the session when opened */
+    long long total;   /* members in the list */
+} checklist_screen;
+
+static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_FILTER, ACT_BACK, ACT_QUIT, ACT_NONE};
+
+static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
+{
+    checklist_screen *c = l->ctx;
+    list_pos p;
+    const member_rec *r = from;
+    if (r)
+        rec_pos(r->sort_key, r->uuid, &p);
+    return member_page(app()->db, &c->flt, r ? &p : NULL, dir, limit, rows, e);
+}
+
+static const int WIDTHS[] = {28, 26, 0};
+
+/* What the member has now: the MOOC status and date, or the Zalo date. */
+static void current_text(const checklist_screen *c, const member_rec *m, char *out, size_t n)
+{
+    char d[11];
+    if (c->kind == CHECK_MOOC) {
+        date_to_display(m->mooc_date, d);
+        snprintf(out, n, "%s %s", choice_label(CHOICES_MOOC_STATUS, m->mooc_status), d);
+    } else if (c->kind == CHECK_ZALO) {
+        date_to_display(m->zalo_date, d);
+        snprintf(out, n, "%s", m->zalo_date[0] ? d : "-");
+    } else {
+        snprintf(out, n, "%s", set_has(&c->before, m->uuid) ? _("present (saved)") : "");
+    }
+}
+
+static void format(list_view *l, const void *row, char *out, size_t n, int cols)
+{
+    checklist_screen *c = l->ctx;
+    const member_rec *m = row;
+    char now[64];
+    current_text(c, m, now, sizeof now);
+    const char *t[] = {m->full_name, m->team_names, now};
+    list_columns(out, n, cols, WIDTHS, t, 3);
+}
+
+static void header(list_view *l, char *out, size_t n, int cols)
+{
+    checklist_screen *c = l->ctx;
+    const char *t[] = {_("Full name"), _("In teams"),
+                       c->kind == CHECK_MOOC ? _("MOOC course") : c->kind == CHECK_ZALO ? _("Zalo OA") : ""};
+    list_columns(out, n, cols, WIDTHS, t, 3);
+}
+
+static bool checked(list_view *l, const void *row)
+{
+    checklist_screen *c = l->ctx;
+    return set_has(&c->ticked, ((const member_rec *)row)->uuid);
+}
+
+static void toggle(list_view *l, const void *row)
+{
+    checklist_screen *c = l->ctx;
+    const char *u = ((const member_rec *)row)->uuid;
+    set_put(&c->ticked, u, !set_has(&c->ticked, u));
+}
+
+static const list_source SRC = {sizeof(member_rec), page, format, header, checked, toggle};
+
+/* Ticks (on) or unticks every member of the list; returns how many changed. */
+static int tick_every(checklist_screen *c, bool on)
+{
+    member_rec *rows = xcalloc(200, sizeof *rows);
+    list_pos p;
+    int got = 200, changes = 0;
+    for (bool first = true; got == 200; first = false) {
+        cdtt_err e;
+        memset(&e, 0, sizeof e);
+        got = member_page(app()->db, &c->flt, first ? NULL : &p, 1, 200, rows, &e);
+        if (got < 0) {
+            app_message(2, "%s", e.msg);
+            break;
+        }
+        for (int i = 0; i < got; i++) {
+            changes += set_has(&c->ticked, rows[i].uuid) != on;
+            set_put(&c->ticked, rows[i].uuid, on);
+        }
+        if (got > 0)
+            rec_pos(rows[got - 1].sort_key, rows[got - 1].uuid, &p);
+    }
+    free(rows);
+    return changes;
+}
+
+/* Ticks every member of the list, or none when all are ticked already. */
+static void tick_all(checklist_screen *c)
+{
+    if (tick_every(c, true) == 0)
+        tick_every(c, false);
+}
+
+static void draw(tui_screen *s)
+{
+    checklist_screen *c = (checklist_screen *)s;
+    char line[512], d[11];
+    date_to_display(c->date, d);
+    static const char *const WHAT[] = {N_("Tick who completed the MOOC course on %s"),
+                                       N_("Tick who follows the Zalo OA since %s"),
+                                       N_("Tick who attended the session of %s")};
+    int k = snprintf(line, sizeof line, _(WHAT[c->kind]), d);
+    snprintf(line + k, sizeof line - (size_t)k, " — %s", c->label);
+    draw_text(1, 1, line, COLS - 2, A_BOLD);
+    snprintf(line, sizeof line, _("%d of %lld ticked. Space ticks, F5 or a: all/none, F2 saves."), c->ticked.n,
+             c->total);
+    draw_text(2, 1, line, COLS - 2, A_NORMAL);
+    list_draw(&c->list, 3, LINES - 5, true);
+    app_cursor(-1, -1);
+}
+
+/* True when the ticks differ from what is saved. */
+static bool changed(const checklist_screen *c)
+{
+    if (c->kind != CHECK_ATTEND)
+        return c->ticked.n > 0;
+    if (c->ticked.n != c->before.n)
+        return true;
+    return memcmp(c->ticked.v, c->before.v, (size_t)c->ticked.n * sizeof *c->ticked.v) != 0;
+}
+
+/* The uuids of a that are not in b (pointers into a). */
+static const char **minus(const uuid_set *a, const uuid_set *b, int *n)
+{
+    const char **out = xcalloc((size_t)a->n + 1, sizeof *out);
+    *n = 0;
+    for (int i = 0; i < a->n; i++)
+        if (!set_has(b, a->v[i]))
+            out[(*n)++] = a->v[i];
+    return out;
+}
+
+/* Applies the ticks; returns 0 with *count records changed, or -1 with e set. */
+static int apply(checklist_screen *c, int *count, cdtt_err *e)
+{
+    sqlite3 *db = app()->db;
+    *count = 0;
+    if (c->kind != CHECK_ATTEND) {
+        const char **all = xcalloc((size_t)c->ticked.n + 1, sizeof *all);
+        for (int i = 0; i < c->ticked.n; i++)
+            all[i] = c->ticked.v[i];
+        int rc = c->kind == CHECK_MOOC ? training_mooc_set(db, all, c->ticked.n, "completed", c->date, count, e)
+                                       : training_zalo_set(db, all, c->ticked.n, c->date, count, e);
+        free(all);
+        return rc;
+    }
+    int n_on, n_off, ch_on = 0, ch_off = 0, rc = 0;
+    const char **on = minus(&c->ticked, &c->before, &n_on);
+    const char **off = minus(&c->before, &c->ticked, &n_off);
+    if (n_on > 0)
+        rc = training_attendance_mark(db, c->session, on, n_on, 1, &ch_on, e);
+    if (rc == 0 && n_off > 0)
+        rc = training_attendance_mark(db, c->session, off, n_off, 0, &ch_off, e);
+    free(on);
+    free(off);
+    *count = ch_on + ch_off;
+    return rc;
+}
+
+static bool key(tui_screen *s, const tui_event *ev)
+{
+    checklist_screen *c = (checklist_screen *)s;
+    if (ev->act == ACT_SAVE) {
+        if (!changed(c)) {
+            app_message(1, "%s", _("Nothing to save: tick members first."));
+            return true;
+        }
+        cdtt_err e;
+        memset(&e, 0, sizeof e);
+        int n = 0;
+        if (apply(c, &n, &e) < 0) {
+            app_message(2, "%s%s", _("Error: "), e.msg);
+            return true;
+        }
+        app_message(0, _("Saved: %d records changed."), n);
+        app_pop();
+        return true;
+    }
+    if (ev->act == ACT_FILTER || (!ev->is_key && (ev->ch == 'a' || ev->ch == 'A'))) {
+        tick_all(c);
+        return true;
+    }
+    if (!ev->is_key && ev->ch == ' ') {
+        list_key(&c->list, ev);
+        tui_event down = {true, KEY_DOWN, ACT_NONE};
+        list_key(&c->list, &down);
+        return true;
+    }
+    if (ev->act == ACT_BACK && changed(c) && !app_confirm(_("Leave without saving the ticks?")))
+        return true;
+    return ev->act == ACT_NONE && list_key(&c->list, ev);
+}
+
+static const char *relabel(tui_screen *s, tui_action a)
+{
+    (void)s;
+    return a == ACT_FILTER ? _("All/none") : NULL;
+}
+
+static void destroy(tui_screen *s)
+{
+    checklist_screen *c = (checklist_screen *)s;
+    list_free(&c->list);
+    free(c->ticked.v);
+    free(c->before.v);
+    free(c);
+}
+
+tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, const char *area_uuid,
+                                 const char *date, const char *session_uuid, const char *label)
+{
+    checklist_screen *c = xcalloc(1, sizeof *c);
+    c->base.draw = draw;
+    c->base.key = key;
+    c->base.destroy = destroy;
+    c->base.relabel = relabel;
+    c->base.actions = ACTIONS;
+    c->kind = kind;
+    snprintf(c->team_uuid, sizeof c->team_uuid, "%s", team_uuid ? team_uuid : "");
+    snprintf(c->area_uuid, sizeof c->area_uuid, "%s", area_uuid ? area_uuid : "");
+    snprintf(c->date, sizeof c->date, "%s", date ? date : "");
+    snprintf(c->session, sizeof c->session, "%s", session_uuid ? session_uuid : "");
+    snprintf(c->label, sizeof c->label, "%s", label ? label : "");
+    static const char *const TITLE[] = {N_("MOOC course: tick members"), N_("Zalo OA: tick members"),
+                                        N_("Session attendance")};
+    snprintf(c->base.title, sizeof c->base.title, "%s", _(TITLE[kind]));
+    c->flt.team_uuid = c->team_uuid[0] ? c->team_uuid : NULL;
+    c->flt.area_uuid = c->area_uuid[0] ? c->area_uuid : NULL;
+    c->total = member_count(app()->db, &c->flt);
+    if (kind == CHECK_ATTEND) {
+        cdtt_err e;
+        memset(&e, 0, sizeof e);
+        uuid_t37 *u = NULL;
+        int n = training_attendees(app()->db, c->session, &u, &e);
+        if (n < 0) {
+            app_message(2, "%s", e.msg);
+            free(c);
+            return NULL;
+        }
+        for (int i = 0; i < n; i++) {
+            set_put(&c->before, u[i], true);
+            set_put(&c->ticked, u[i], true);
+        }
+        free(u);
+    }
+    list_init(&c->list, &SRC, c);
+    return &c->base;
+}

@@ -1,0 +1,157 @@
+/* screen-import.c — importing from the TUI: packages from the level below
+ * (each file's summary or the reason it was refused) and a member list kept in
+ * Excel (a dry run listing every problem first, then the import on F2). */
+#include "tui-exchange.h"
+#include "csvio.h"
+#include "package.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The file's name without its folder. */
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* One line of counts. */
+static void add_counts(lines_screen *ls, const char *label, const package_counts *c)
+{
+    lines_add(ls, 0, _("%s: new %lld, updated %lld, unchanged %lld, deleted %lld, rejected %lld, conflicts %lld"),
+              label, c->n_new, c->n_updated, c->n_unchanged, c->n_deleted, c->n_rejected, c->n_conflicts);
+}
+
+/* Imports the chosen packages one after the other and shows the summaries. */
+static void import_packages(char **paths, int n, void *user)
+{
+    (void)user;
+    lines_screen *ls = lines_screen_new(_("Import result"), NULL, NULL);
+    package_counts total = {0};
+    int refused = 0;
+    progress_start(_("Importing"));
+    for (int i = 0; i < n; i++) {
+        package_import_result r;
+        const char *name = base_name(paths[i]);
+        if (package_import(app()->db, paths[i], 0, progress_package_cb, NULL, &r) < 0) {
+            lines_add(ls, 2, _("%s: REFUSED: %s"), name, r.err.msg);
+            lines_add(ls, 0, "  %s", _("Nothing was changed by this file."));
+            refused++;
+            continue;
+        }
+        char made[32];
+        package_format_time(r.m.created_at, made);
+        lines_add(ls, 3, _("%s: from %s (%s), made %s"), name, r.m.source_name, r.m.source_code, made);
+        add_counts(ls, name, &r.c);
+        package_counts_add(&total, &r.c);
+    }
+    lines_add(ls, 0, "%s", "");
+    add_counts(ls, _("Total"), &total);
+    if (total.n_conflicts)
+        lines_add(ls, 1, "%s", _("Records changed at both levels are listed under Conflicts."));
+    if (refused)
+        app_message(2, _("%d file(s) refused; the data was not changed by them."), refused);
+    else
+        app_message(0, _("%d file(s) imported."), n);
+    app_push(lines_base(ls));
+}
+
+tui_screen *screen_import_packages_new(void)
+{
+    return screen_picker_new(_("Import packages from the level below"), ".cdtt", true, import_packages, NULL);
+}
+
+/* Lists a list of strings, one line each, under a heading (nothing when empty). */
+static void add_list(lines_screen *ls, const char *heading, char **items, int n)
+{
+    if (!n)
+        return;
+    lines_add(ls, 3, "%s", heading);
+    for (int i = 0; i < n; i++)
+        lines_add(ls, 0, "  %s", items[i]);
+}
+
+/* What a member-list import of path did (or would do), then every problem
+ * (named by the file's name without its folder, to keep the lines short). */
+static void add_member_summary(lines_screen *ls, const char *path, const csvio_import_summary *s)
+{
+    lines_add(ls, 0, _("Rows read: %lld"), s->rows_read);
+    lines_add(ls, 0, _("Members: new %lld, updated %lld, unchanged %lld"), s->members_new, s->members_updated,
+              s->members_unchanged);
+    lines_add(ls, 0, _("Added to a team: %lld; teams created: %lld; villages/groups created: %lld"),
+              s->memberships_new, s->teams_created, s->areas_created);
+    add_list(ls, _("Created:"), s->created, s->n_created);
+    add_list(ls, _("Columns not recognised (ignored):"), s->ignored_columns, s->n_ignored);
+    if (s->n_problems)
+        lines_add(ls, 3, _("Problems (%lld errors, %lld warnings):"), s->errors, s->warnings);
+    size_t plen = strlen(path);
+    for (int i = 0; i < s->n_problems; i++) {
+        const char *p = s->problems[i];
+        if (strncmp(p, path, plen) == 0 && p[plen] == ':')
+            lines_add(ls, 0, "  %s%s", base_name(path), p + plen);
+        else
+            lines_add(ls, 0, "  %s", p);
+    }
+}
+
+/* Runs the member-list import on path; dry_run writes nothing. Fills ls and
+ * returns csvio_import_members' result. */
+static int run_members(lines_screen *ls, const char *path, int dry_run)
+{
+    csvio_import_summary s;
+    memset(&s, 0, sizeof s);
+    cdtt_err e;
+    memset(&e, 0, sizeof e);
+    progress_start(dry_run ? _("Checking") : _("Importing"));
+    int rc = csvio_import_members(app()->db, path, dry_run, progress_csvio_cb, NULL, &s, &e);
+    lines_clear(ls);
+    lines_add(ls, 3, "%s", base_name(path));
+    if (rc < 0) {
+        lines_add(ls, 2, "%s", e.msg);
+        app_message(2, "%s%s", _("Error: "), e.msg);
+    } else {
+        add_member_summary(ls, path, &s);
+    }
+    csvio_import_summary_free(&s);
+    return rc;
+}
+
+/* F2 on the checked list: imports it for real after confirmation. */
+static void import_now(lines_screen *ls, void *user)
+{
+    const char *path = user;
+    if (!app_confirm(_("Import this member list now?")))
+        return;
+    int rc = run_members(ls, path, 0);
+    lines_done(ls);
+    if (rc == 0)
+        app_message(0, "%s", _("The member list was imported."));
+    else if (rc > 0)
+        app_message(2, "%s", _("Nothing was imported: fix the rows listed and try again."));
+}
+
+/* Checks the chosen list without writing and shows what would happen. */
+static void check_members(char **paths, int n, void *user)
+{
+    (void)user;
+    if (n < 1)
+        return;
+    char *path = xstrdup(paths[0]);
+    lines_screen *ls = lines_screen_new(_("Member list from Excel"), path, free);
+    lines_add_action(ls, ACT_SAVE, _("Import"), import_now);
+    int rc = run_members(ls, path, 1);
+    if (rc == 0) {
+        app_message(0, "%s", _("Checked: nothing written yet. F2 imports the list."));
+    } else {
+        lines_done(ls);
+        if (rc > 0)
+            app_message(2, "%s", _("Nothing can be imported: fix the rows listed in Excel and try again."));
+    }
+    app_push(lines_base(ls));
+}
+
+tui_screen *screen_import_members_new(void)
+{
+    return screen_picker_new(_("Member list from Excel (CSV)"), ".csv", false, check_members, NULL);
+}

@@ -1,0 +1,202 @@
+/* screen-lines.c — a read-only screen of text lines (summaries, problems, two
+ * versions of a record) in the list widget, with a few bound actions. */
+#include "tui-exchange.h"
+#include "text.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *text;
+    int sev;
+} text_line;
+
+/* The list's context: the array first, then the way back to the screen. */
+typedef struct {
+    list_array a;
+    lines_screen *self;
+} lines_ctx;
+
+struct lines_screen {
+    tui_screen base;
+    lines_ctx ctx;
+    list_view list;
+    text_line *lines;
+    int n, cap;
+    struct {
+        tui_action act;
+        char label[64];
+        lines_action_fn fn;
+    } acts[3];
+    int n_acts;
+    tui_action shown[3 + 3]; /* the key bar: help, the actions, back */
+    void *user;
+    void (*free_user)(void *user);
+};
+
+
+static void format(list_view *l, const void *row, char *out, size_t n, int cols)
+{
+    (void)cols;
+    const lines_screen *ls = ((const lines_ctx *)l->ctx)->self;
+    const text_line *t = &ls->lines[((const array_row *)row)->item];
+    const char *mark = t->sev == 2 ? _("Error: ") : t->sev == 1 ? _("Warning: ") : "";
+    snprintf(out, n, "%s%s", mark, t->text);
+}
+
+static const list_source SRC = {sizeof(array_row), list_array_page, format, NULL, NULL, NULL};
+
+static void draw(tui_screen *s)
+{
+    lines_screen *ls = (lines_screen *)s;
+    list_draw(&ls->list, 2, LINES - 5, true);
+}
+
+/* Scrolls; the bound keys run their actions. */
+static bool key(tui_screen *s, const tui_event *ev)
+{
+    lines_screen *ls = (lines_screen *)s;
+    for (int i = 0; i < ls->n_acts; i++)
+        if (ev->act == ls->acts[i].act) {
+            ls->acts[i].fn(ls, ls->user);
+            return true;
+        }
+    return ev->act == ACT_NONE && list_key(&ls->list, ev);
+}
+
+static const char *relabel(tui_screen *s, tui_action a)
+{
+    lines_screen *ls = (lines_screen *)s;
+    for (int i = 0; i < ls->n_acts; i++)
+        if (a == ls->acts[i].act)
+            return ls->acts[i].label;
+    return NULL;
+}
+
+/* Makes the key bar show help, the bound actions and back. */
+static void set_shown(lines_screen *ls)
+{
+    int k = 0;
+    ls->shown[k++] = ACT_HELP;
+    for (int i = 0; i < ls->n_acts; i++)
+        ls->shown[k++] = ls->acts[i].act;
+    ls->shown[k++] = ACT_BACK;
+    ls->shown[k] = ACT_NONE;
+    ls->base.actions = ls->shown;
+}
+
+void lines_add_action(lines_screen *ls, tui_action a, const char *label, lines_action_fn fn)
+{
+    if (ls->n_acts == 3)
+        return;
+    ls->acts[ls->n_acts].act = a;
+    snprintf(ls->acts[ls->n_acts].label, sizeof ls->acts[0].label, "%s", label);
+    ls->acts[ls->n_acts].fn = fn;
+    ls->n_acts++;
+    set_shown(ls);
+}
+
+static void destroy(tui_screen *s)
+{
+    lines_screen *ls = (lines_screen *)s;
+    lines_clear(ls);
+    free(ls->lines);
+    list_free(&ls->list);
+    list_array_free(&ls->ctx.a);
+    if (ls->free_user)
+        ls->free_user(ls->user);
+    free(ls);
+}
+
+lines_screen *lines_screen_new(const char *title, void *user, void (*free_user)(void *user))
+{
+    lines_screen *ls = xcalloc(1, sizeof *ls);
+    ls->base.draw = draw;
+    ls->base.key = key;
+    ls->base.destroy = destroy;
+    ls->base.relabel = relabel;
+    snprintf(ls->base.title, sizeof ls->base.title, "%s", title);
+    ls->user = user;
+    ls->free_user = free_user;
+    ls->ctx.self = ls;
+    set_shown(ls);
+    list_init(&ls->list, &SRC, &ls->ctx);
+    return ls;
+}
+
+/* Appends one screen line. */
+static void push(lines_screen *ls, int sev, const char *text, size_t len)
+{
+    if (ls->n == ls->cap) {
+        ls->cap = ls->cap ? ls->cap * 2 : 32;
+        ls->lines = xrealloc(ls->lines, sizeof *ls->lines * (size_t)ls->cap);
+    }
+    char *t = xmalloc(len + 1);
+    memcpy(t, text, len);
+    t[len] = 0;
+    ls->lines[ls->n].text = t;
+    ls->lines[ls->n].sev = sev;
+    ls->n++;
+}
+
+void lines_add(lines_screen *ls, int sev, const char *fmt, ...)
+{
+    char buf[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    /* Long text wraps at a space to the window's width; continuations are indented. */
+    const char *mark = sev == 2 ? _("Error: ") : sev == 1 ? _("Warning: ") : "";
+    int width = (COLS > TUI_MIN_COLS ? COLS : TUI_MIN_COLS) - 3 - text_width(mark);
+    const char *p = buf;
+    bool first = true;
+    while (*p) {
+        size_t k = text_fit(p, first ? width : width - 2);
+        if (p[k]) {
+            size_t cut = k;
+            while (cut > 0 && p[cut] != ' ')
+                cut--;
+            if (cut > 0)
+                k = cut;
+        }
+        if (first) {
+            push(ls, sev, p, k);
+        } else {
+            char ind[4200];
+            snprintf(ind, sizeof ind, "  %.*s", (int)k, p);
+            push(ls, sev == 3 ? 3 : 0, ind, strlen(ind));
+        }
+        p += k;
+        while (*p == ' ')
+            p++;
+        first = false;
+    }
+    if (!buf[0])
+        push(ls, sev, "", 0);
+    list_array_all(&ls->ctx.a, ls->n);
+    ls->list.stale = true;
+}
+
+void lines_clear(lines_screen *ls)
+{
+    for (int i = 0; i < ls->n; i++)
+        free(ls->lines[i].text);
+    ls->n = 0;
+    list_array_all(&ls->ctx.a, 0);
+    list_rewind(&ls->list);
+}
+
+void lines_done(lines_screen *ls)
+{
+    ls->n_acts = 0;
+    set_shown(ls);
+}
+
+tui_screen *lines_base(lines_screen *ls)
+{
+    return &ls->base;
+}

@@ -1,0 +1,316 @@
+/* screen-training-progress.c — the progress against the plan's targets: for the commune
+ * and each village/residential group, the same figures as `cdtt report`, one
+ * bar per indicator with its target, deadline and a mark when behind; Enter
+ * (or 1 2 3) opens who is still missing an indicator; F2 exports the table,
+ * F5 counts as of another date. */
+#include "tui-training.h"
+#include "tui-list.h"
+#include "tui-screens.h"
+#include "i18n.h"
+#include "validate.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    tui_screen base;
+    progress_table t;
+    bool ok;
+    list_view list;  /* row 0 = the commune (totals), i = t.rows[i - 1] */
+    int ind;         /* the chosen indicator */
+    char as_of[11];  /* "YYYY-MM-DD": today unless F5 chose another date */
+} progress_screen;
+
+static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_FILTER, ACT_BACK, ACT_QUIT, ACT_NONE};
+
+static const char *const IND_LABEL[TARGET_COUNT] = {N_("Online course (MOOC)"), N_("Following the Zalo OA"),
+                                                   N_("Teams trained in person")};
+
+/* The row of list index i. */
+static const progress_row *row_at(const progress_screen *p, int i)
+{
+    return i == 0 ? &p->t.total : &p->t.rows[i - 1];
+}
+
+/* The unit's name as shown: the commune's total row says so. */
+static const char *row_name(const progress_screen *p, int i)
+{
+    return i == 0 ? _("Whole commune") : row_at(p, i)->name;
+}
+
+/* A percentage as people read it ("66,7%" in Vietnamese), or "-" with nothing to count. */
+static void pct_text(const progress_row *r, enum target_indicator ind, char out[16])
+{
+    long part, whole;
+    progress_fraction(r, ind, &part, &whole);
+    double v = progress_percent(part, whole);
+    if (v < 0) {
+        snprintf(out, 16, "-");
+        return;
+    }
+    snprintf(out, 16, "%.1f%%", v);
+    char *dot = strchr(out, '.');
+    if (dot && strcmp(i18n_lang(), "vi") == 0)
+        *dot = ',';
+}
+
+static progress_status status_of(const progress_screen *p, const progress_row *r, enum target_indicator ind)
+{
+    long part, whole;
+    progress_fraction(r, ind, &part, &whole);
+    return progress_status_of(&p->t.targets[ind], part, whole, p->t.as_of);
+}
+
+/* The one-character mark the report uses: '!' behind, '~' at risk. */
+static const char *mark_of(progress_status s)
+{
+    return s == PSTATUS_BEHIND ? "!" : s == PSTATUS_AT_RISK ? "~" : " ";
+}
+
+static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
+{
+    (void)e;
+    progress_screen *p = l->ctx;
+    return list_index_page(p->ok ? p->t.n_rows + 1 : 0, from, dir, limit, rows);
+}
+
+/* Column widths after the name's, which takes what is left (at least 10). */
+static const int FIG_WIDTHS[] = {6, 11, 9, 9, 9, 0};
+
+/* The table's column widths for cols columns. */
+static void widths_for(int cols, int w[7])
+{
+    w[0] = cols - 52 < 10 ? 10 : cols - 52 > 40 ? 40 : cols - 52;
+    for (int i = 0; i < 6; i++)
+        w[i + 1] = FIG_WIDTHS[i];
+}
+
+static void format(list_view *l, const void *row, char *out, size_t n, int cols)
+{
+    progress_screen *p = l->ctx;
+    int i = *(const int *)row;
+    const progress_row *r = row_at(p, i);
+    char teams[24], members[24], pct[TARGET_COUNT][24], acts[24];
+    snprintf(teams, sizeof teams, "%ld", r->teams);
+    snprintf(members, sizeof members, "%ld", r->members);
+    for (int k = 0; k < TARGET_COUNT; k++) {
+        char v[16];
+        pct_text(r, (enum target_indicator)k, v);
+        snprintf(pct[k], sizeof pct[k], "%s%s", v, mark_of(status_of(p, r, (enum target_indicator)k)));
+    }
+    snprintf(acts, sizeof acts, "%ld", r->activities);
+    const char *t[] = {row_name(p, i), teams, members, pct[0], pct[1], pct[2], acts};
+    int w[7];
+    widths_for(cols, w);
+    list_columns(out, n, cols, w, t, 7);
+}
+
+static void header(list_view *l, char *out, size_t n, int cols)
+{
+    (void)l;
+    const char *t[] = {_("Village/group"), _("Teams"), _("Members"), _("MOOC"), _("Zalo OA"), _("In person"),
+                       _("Activities")};
+    int w[7];
+    widths_for(cols, w);
+    list_columns(out, n, cols, w, t, 7);
+}
+
+static const list_source SRC = {sizeof(int), page, format, header, NULL, NULL};
+
+/* The mark beside a bar, in words (never colour alone). */
+static const char *status_words(progress_status s)
+{
+    switch (s) {
+    case PSTATUS_BEHIND: return _("! BEHIND SCHEDULE");
+    case PSTATUS_AT_RISK: return _("~ at risk");
+    case PSTATUS_REACHED: return _("reached");
+    case PSTATUS_ON_TRACK: return _("on track");
+    default: return _("nothing to count");
+    }
+}
+
+/* The two lines of an indicator of the selected unit from row y: label, bar,
+ * value; then the target, deadline and where it stands, in words. */
+static void draw_indicator(progress_screen *p, const progress_row *r, int k, int y)
+{
+    enum target_indicator ind = (enum target_indicator)k;
+    long part, whole;
+    progress_fraction(r, ind, &part, &whole);
+    progress_status st = status_of(p, r, ind);
+    const cdtt_target *tg = &p->t.targets[ind];
+    char v[16], dl[11], bar[512], line[512];
+    pct_text(r, ind, v);
+    date_to_display(tg->deadline, dl);
+    int bw = COLS - 30 - 16;
+    if (bw > 60)
+        bw = 60;
+    progress_bar_text(progress_percent(part, whole), bw, progress_bar_utf8(), bar, sizeof bar);
+    bool sel = k == p->ind;
+    int attr = sel ? theme_attr(TH_SELECTED) : (int)A_NORMAL;
+    draw_fill(y, 0, COLS, attr);
+    snprintf(line, sizeof line, "%s%d %s", sel ? ">" : " ", k + 1, _(IND_LABEL[k]));
+    draw_text(y, 0, line, 30, attr);
+    draw_text(y, 30, bar, bw, attr);
+    snprintf(line, sizeof line, "%6s (%ld/%ld)", v, part, whole);
+    draw_text(y, 31 + bw, line, COLS - 31 - bw, attr);
+    snprintf(line, sizeof line, _("target %.0f%% by %s"), tg->percent, dl);
+    int x = 4 + draw_text(y + 1, 4, line, COLS - 4, theme_attr(TH_DIM));
+    int mattr = st == PSTATUS_BEHIND ? theme_attr(TH_ERROR) | (int)A_BOLD
+                : st == PSTATUS_AT_RISK ? theme_attr(TH_WARN) : (int)A_NORMAL;
+    draw_text(y + 1, x + 2, status_words(st), COLS - x - 2, mattr);
+}
+
+static void draw(tui_screen *s)
+{
+    progress_screen *p = (progress_screen *)s;
+    if (!p->ok)
+        return;
+    char as_of[11], line[512];
+    date_to_display(p->t.as_of, as_of);
+    int i = p->list.n > 0 ? *(const int *)list_selected(&p->list) : 0;
+    const progress_row *r = row_at(p, i);
+    snprintf(line, sizeof line, _("Progress as of %s: %s"), as_of, row_name(p, i));
+    draw_text(1, 1, line, COLS - 2, A_BOLD);
+    snprintf(line, sizeof line, _("Teams: %ld   Members: %ld   Activities this month: %ld (people %ld, households %ld)"),
+             r->teams, r->members, r->activities, r->people, r->households);
+    draw_text(2, 1, line, COLS - 2, A_NORMAL);
+    for (int k = 0; k < TARGET_COUNT; k++)
+        draw_indicator(p, r, k, 3 + 2 * k);
+    draw_text(9, 1, _("Left/Right choose a figure, Enter (or 1 2 3) lists who is still missing it."), COLS - 2,
+              theme_attr(TH_DIM));
+    list_draw(&p->list, 10, LINES - 2 - 10, true);
+    app_cursor(-1, -1);
+}
+
+/* Opens who is missing indicator k in the selected unit. */
+static void open_missing(progress_screen *p, int k)
+{
+    const int *sel = list_selected(&p->list);
+    int i = sel ? *sel : 0;
+    const progress_row *r = row_at(p, i);
+    tui_screen *m = screen_missing_new((enum target_indicator)k, p->t.as_of, i == 0 ? NULL : r->key,
+                                       row_name(p, i));
+    if (m)
+        app_push(m);
+}
+
+/* ---- F5: the date the figures are counted at ---- */
+typedef struct {
+    char date[11];
+} as_of_rec;
+
+FIELD_STR(as_of_rec, date, date)
+
+static const form_field AS_OF_FIELDS[] = {
+    {N_("Figures as of"), "date", FK_DATE, 10, NULL, true, ACCESS(date), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+/* Takes the date for the progress screen below the form (it recomputes on resume). */
+static int as_of_save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    (void)accept, (void)fs, (void)e;
+    form_screen *s = f->ctx;
+    progress_screen *p = s->extra;
+    snprintf(p->as_of, sizeof p->as_of, "%s", ((const as_of_rec *)f->rec)->date);
+    return 0;
+}
+
+static void as_of_open(progress_screen *p)
+{
+    as_of_rec *r = xcalloc(1, sizeof *r);
+    snprintf(r->date, sizeof r->date, "%s", p->as_of);
+    form_screen *fs = form_screen_new(_("Progress as of which date (F2 applies)"), AS_OF_FIELDS, r, false, NULL,
+                                      as_of_save);
+    fs->extra = p; /* not owned: free_extra stays NULL */
+    app_push(&fs->base);
+}
+
+/* Writes the table as the report does. */
+static void write_table(FILE *f, void *ctx, report_format fmt)
+{
+    report_progress_write(f, ctx, fmt);
+}
+
+static bool key(tui_screen *s, const tui_event *ev)
+{
+    progress_screen *p = (progress_screen *)s;
+    if (!p->ok)
+        return false;
+    if (ev->act == ACT_SAVE) {
+        char stem[64], msg[512];
+        snprintf(stem, sizeof stem, "%s-%s", _("progress"), p->t.as_of);
+        int rc = training_export(stem, write_table, &p->t, msg, sizeof msg);
+        app_message(rc < 0 ? 2 : 0, "%s", msg);
+        return true;
+    }
+    if (ev->act == ACT_FILTER) {
+        as_of_open(p);
+        return true;
+    }
+    if (ev->is_key && (ev->ch == KEY_LEFT || ev->ch == KEY_RIGHT)) {
+        p->ind = (p->ind + (ev->ch == KEY_LEFT ? TARGET_COUNT - 1 : 1)) % TARGET_COUNT;
+        return true;
+    }
+    if (!ev->is_key && ev->ch >= '1' && ev->ch <= '3') {
+        p->ind = (int)(ev->ch - '1');
+        open_missing(p, p->ind);
+        return true;
+    }
+    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+        open_missing(p, p->ind);
+        return true;
+    }
+    return ev->act == ACT_NONE && list_key(&p->list, ev);
+}
+
+/* Computes the figures again as of p->as_of (after a change made from a missing list). */
+static void compute(progress_screen *p)
+{
+    if (p->ok)
+        progress_free(&p->t);
+    cdtt_err e;
+    memset(&e, 0, sizeof e);
+    p->ok = progress_compute(app()->db, app()->cfg, PROGRESS_BY_AREA, p->as_of, &p->t, &e) == 0;
+    if (!p->ok)
+        app_message(2, "%s", e.msg);
+    p->list.stale = true;
+}
+
+static void resume(tui_screen *s)
+{
+    compute((progress_screen *)s);
+}
+
+static const char *relabel(tui_screen *s, tui_action a)
+{
+    (void)s;
+    return a == ACT_SAVE ? _("Export") : a == ACT_FILTER ? _("Date") : NULL;
+}
+
+static void destroy(tui_screen *s)
+{
+    progress_screen *p = (progress_screen *)s;
+    if (p->ok)
+        progress_free(&p->t);
+    list_free(&p->list);
+    free(p);
+}
+
+tui_screen *screen_training_progress_new(void)
+{
+    progress_screen *p = xcalloc(1, sizeof *p);
+    p->base.draw = draw;
+    p->base.key = key;
+    p->base.resume = resume;
+    p->base.destroy = destroy;
+    p->base.relabel = relabel;
+    p->base.actions = ACTIONS;
+    snprintf(p->base.title, sizeof p->base.title, "%s", _("Training progress"));
+    list_init(&p->list, &SRC, p);
+    date_today(p->as_of);
+    compute(p);
+    return &p->base;
+}
