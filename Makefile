@@ -42,7 +42,7 @@ else
 PROGRAM := $(BUILD)/cdtt
 endif
 
-.PHONY: all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench
+.PHONY: all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench valgrind
 
 all: $(PROGRAM) $(MO_FILE)
 
@@ -138,3 +138,7 @@ fuzz: fuzz-build
 
 fuzz-smoke: fuzz-build
 	@sh tests/fuzz/run.sh 20
+
+# Every unit test and a few CLI runs under valgrind (no errors, no leaks).
+valgrind: deps-test all units
+	@CDTT="$(CURDIR)/$(PROGRAM)" BUILD="$(BUILD)" sh tests/valgrind/run.sh

@@ -27,6 +27,9 @@ int db_fail(sqlite3 *db, cdtt_err *e, const char *doing)
     if ((code & 0xff) == SQLITE_READONLY)
         return err_set(e, _("%s: the database file or its folder is read-only; nothing was changed"),
                        doing);
+    if ((code & 0xff) == SQLITE_CANTOPEN)
+        return err_set(e, _("%s: cannot open the database's files (its folder may be read-only or full); "
+                            "nothing was changed"), doing);
     return err_set(e, "%s: %s", doing, db ? sqlite3_errmsg(db) : "out of memory");
 }
 
@@ -104,8 +107,13 @@ int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e)
     int ver = db_user_version(db);
     long long tables = db_scalar_int(db, "SELECT count(*) FROM sqlite_schema", -1);
 
-    if (app < 0 || ver < 0 || tables < 0)
+    if (app < 0 || ver < 0 || tables < 0) {
+        int code = sqlite3_extended_errcode(db) & 0xff;
+        if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_BUSY ||
+            code == SQLITE_LOCKED || code == SQLITE_FULL)
+            return db_fail(db, e, path);
         return err_set(e, _("%s is not a cdtt database (it cannot be read as SQLite)"), path);
+    }
     if (app == 0 && ver == 0 && tables == 0)
         return 0; /* a new, empty file */
     if (app != CDTT_APPLICATION_ID)

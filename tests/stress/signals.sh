@@ -1,0 +1,71 @@
+#!/bin/sh
+# signals.sh — SIGTERM and SIGHUP (a dropped SSH link) in the middle of a package import
+# and of a TUI form: nothing half-written, the file sound, and the terminal given back
+# to the shell in the state it was in (same `stty -g`, a usable prompt).
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib-stress.sh"
+cd "$T" || exit 1
+N=$(iters 4 30)
+ROWS=$(iters 1000 3000)
+
+# --- an import interrupted by SIGTERM or SIGHUP: all or nothing ---------------------
+mkoffice c.db 00004 commune "Phường Ba Đình"
+fill c.db 00004 "$ROWS"
+mkoffice p0.db 01 province "Thành phố Hà Nội"
+"$CDTT" --db c.db export -o c.cdtt >/dev/null || fail "export the commune's package"
+for sig in TERM HUP; do
+    bad="" hit=0 k=0
+    while [ $k -lt "$N" ]; do
+        k=$((k + 1))
+        rm -f p.db p.db-wal p.db-shm; cp p0.db p.db
+        "$CDTT" --db p.db import c.cdtt >import.out 2>&1 &
+        pid=$!
+        sleep "$(rand_ms 500)"
+        kill -"$sig" "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        rc=$?
+        [ $rc -ne 0 ] && hit=$((hit + 1))
+        sound p.db || bad="$bad; $k: file not sound"
+        c=$(members p.db)
+        [ "$c" = 0 ] || [ "$c" = "$ROWS" ] || bad="$bad; $k: $c of $ROWS members"
+        [ $rc -eq 0 ] && [ "$c" != "$ROWS" ] && bad="$bad; $k: reported done, $c members"
+    done
+    echo "# SIG$sig during import: $N runs, $hit interrupted"
+    expect_eq "SIG$sig during a package import: all or nothing, the file sound" "$bad" ""
+done
+
+# --- a TUI form interrupted by SIGHUP or SIGTERM, run from a shell ------------------
+. "$ROOT/tests/e2e/lib-tmux.sh"
+"$CDTT" --db f.db init --office 00004 --name "Phường Ba Đình" >/dev/null
+# shell_start: a plain shell in the pane, where cdtt is then typed as a user would.
+shell_start() {
+    tm_stop
+    tmux -u -L "$TM_SOCK" -f /dev/null new-session -d -s t -x 80 -y 24 \
+        -e LC_ALL=C.UTF-8 -e LANGUAGE= -e HOME="$HOME" -e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+        -e XDG_DATA_HOME="$XDG_DATA_HOME" -e CDTT="$CDTT" sh
+    tm set-option -t t status off >/dev/null
+    tm_type "echo SHELL-READY"; tm_keys Enter
+    tm_wait "SHELL-READY" || fail "the shell starts"
+}
+cdtt_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" 2>/dev/null | head -1; }
+for sig in HUP TERM; do
+    shell_start
+    tm_type "stty -g >stty.before; clear; \"\$CDTT\" --db f.db; echo \"[exit \$?]\""; tm_keys Enter
+    tm_wait "Số địa bàn" || fail "SIG$sig: cdtt starts from the shell"
+    tm_type 1; tm_wait "Tìm:"
+    tm_keys C-n; tm_wait "Thêm địa bàn"; tm_keys Tab; tm_type "Thôn Dở Dang $sig"
+    tm_wait "Thôn Dở Dang $sig"
+    pid=$(cdtt_pid)
+    if [ -n "$pid" ]; then kill -"$sig" "$pid"; else fail "SIG$sig: find the cdtt process"; fi
+    expect_screen "SIG$sig in a form: cdtt ends with status 0" "[exit 0]"
+    tm_type "stty -g >stty.after; cmp -s stty.before stty.after && echo SAME-TTY || echo CHANGED-TTY"
+    tm_keys Enter
+    expect_screen "SIG$sig in a form: the terminal settings are given back" "SAME-TTY"
+    tm_type "echo typed-and-seen"; tm_keys Enter
+    expect_screen "SIG$sig in a form: the shell prompt echoes and runs commands" "typed-and-seen"
+    expect_eq "SIG$sig in a form: nothing half-written" \
+        "$(q f.db "SELECT count(*) FROM area WHERE name LIKE 'Thôn Dở Dang%'")" 0
+    check "SIG$sig in a form: the file is sound" sound f.db
+done
+tm_stop
+finish
