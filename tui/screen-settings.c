@@ -265,6 +265,14 @@ static void draw(tui_screen *ts)
     char line[700];
     snprintf(line, sizeof line, _("Your settings file: %s"), s->user_path);
     draw_text(y++, 2, line, COLS - 4, A_NORMAL);
+    const cdtt_config *c = app()->cfg;
+    if (c->n_loaded == 0)
+        snprintf(line, sizeof line, "%s", _("Configuration files read: none"));
+    else
+        snprintf(line, sizeof line, _("Configuration files read: %s%s%s%s%s"), c->loaded_from[0],
+                 c->n_loaded > 1 ? ", " : "", c->n_loaded > 1 ? c->loaded_from[1] : "",
+                 c->n_loaded > 2 ? ", " : "", c->n_loaded > 2 ? c->loaded_from[2] : "");
+    draw_text(y++, 2, line, COLS - 4, A_NORMAL);
     for (int i = 0; i < s->n_origin; i++)
         draw_text(y++, 2, s->origin[i], COLS - 4, theme_attr(TH_DIM));
     if (s->n_origin == 0)

@@ -15,6 +15,14 @@ tm_type 7
 expect_screen "the Settings screen opens in Vietnamese" "Ngôn ngữ"
 expect_screen "it names the database file" "$DB"
 expect_screen "it says the values are the defaults" "mặc định"
+# The help lists the keys of the training and export/import screens.
+tm_keys F1
+tm_wait "Trợ giúp: các phím"
+tm_keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+expect_screen "the help lists the checklist keys" "đánh dấu tất cả hoặc"
+expect_screen "the help lists the conflict keys" "lấy bản của họ"
+tm_keys Escape
+tm_wait "Ngôn ngữ"
 expect_not_contains "nothing in English yet" "$(tm_screen)" "Language"
 # The language is the first field: Right picks English, shown at once.
 tm_keys Right
