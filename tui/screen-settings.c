@@ -102,6 +102,7 @@ typedef struct {
     tui_screen base;
     form f;
     settings_rec rec;
+    settings_rec shown; /* the values as the screen showed them before any change */
     char user_path[4096];
     char files[5][4096]; /* the files that make the settings, in the order read */
     int n_files;
@@ -199,8 +200,8 @@ static void describe_db(settings_screen *s)
              (double)bytes / (1024.0 * 1024.0), day);
 }
 
-/* Writes the values that differ from what the files give into the user's
- * file, reads the settings again, and makes them the running ones. */
+/* Writes the values the user changed into the user's file, reads the
+ * settings again, and makes them the running ones. */
 static int save(form *f, int accept_warnings, findings *fs, cdtt_err *e)
 {
     (void)accept_warnings;
@@ -211,8 +212,7 @@ static int save(form *f, int accept_warnings, findings *fs, cdtt_err *e)
     int n = 0;
     for (int i = 0; i < N_SETTINGS; i++) {
         const char *v = (const char *)&s->rec + WHERE[i].offset;
-        config_value_text(&s->eff, WHERE[i].section, WHERE[i].key, now[i], sizeof now[i]);
-        if (strcmp(v, now[i]) != 0)
+        if (strcmp(v, (const char *)&s->shown + WHERE[i].offset) != 0)
             ch[n++] = (config_change){WHERE[i].section, WHERE[i].key, v};
     }
     if (n == 0) {
@@ -227,6 +227,7 @@ static int save(form *f, int accept_warnings, findings *fs, cdtt_err *e)
         config_set_value(&next, ch[i].section, ch[i].key, ch[i].value, NULL);
     running = next;
     app()->cfg = &running;
+    s->shown = s->rec;
     records_set_limits(running.team_max_commune, running.team_max_village);
     /* A file read after the user's (--config) may still set a saved key. */
     for (int i = 0; i < n; i++) {
@@ -234,7 +235,7 @@ static int save(form *f, int accept_warnings, findings *fs, cdtt_err *e)
         config_value_text(&s->eff, ch[i].section, ch[i].key, got, sizeof got);
         config_value_text(&running, ch[i].section, ch[i].key, now[i], sizeof now[i]);
         if (strcmp(got, now[i]) != 0) {
-            app_message(1, _("Saved to %s, but another file read after it sets %s."), s->user_path, ch[i].key);
+            app_message(1, _("Saved, but a file read later (--config) still sets %s."), ch[i].key);
             return 0;
         }
     }
@@ -315,6 +316,7 @@ tui_screen *screen_settings_new(void)
     rec_from(&s->rec, app()->cfg);
     /* The language shown is the one in use (--lang may differ from the files). */
     snprintf(s->rec.lang, sizeof s->rec.lang, "%s", i18n_lang());
+    s->shown = s->rec;
     describe_db(s);
     form_init(&s->f, FIELDS, &s->rec, NULL, save, s);
     return &s->base;

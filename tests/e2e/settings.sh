@@ -47,4 +47,15 @@ expect_contains "the settings file is mode 0600" "$mode" "600"
 r=$("$CDTT" --db "$DB" report 2>&1)
 expect_contains "cdtt report shows the new target (in English, from the saved lang)" "$r" "85%"
 expect_contains "and reads the saved language" "$r" "Target"
+# A --config file read after the user's file: the screen names it, and a value
+# it sets cannot be overridden from here (the screen says so, the file is kept).
+printf '[targets]\nzalo = 50\n' >"$T/office.ini"
+tm_start 80 24 --db "$DB" --config "$T/office.ini"
+tm_wait "Settings"; tm_type 7
+expect_screen "the screen names the --config file and what it sets" "Set in $T/office.ini: zalo"
+tm_keys Down Down Down Down End BSpace BSpace; tm_type 60; tm_keys F2
+expect_screen "saving a value another file overrides says so" "a file read later (--config) still sets zalo"
+tm_keys Escape; tm_wait "Home"; tm_keys C-q; tm_wait "[exit 0]"
+expect_contains "the value went into the user's file all the same" "$(cat "$INI")" "zalo = 60"
+expect_contains "the earlier lines are kept" "$(cat "$INI")" "mooc = 85"
 finish
