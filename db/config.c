@@ -69,6 +69,15 @@ static const key_def KEYS[] = {
 
 static const char *const SECTIONS[] = {"storage", "ui", "targets", "rules", NULL};
 
+static bool warnings_on = true;
+
+int config_set_warnings(int on)
+{
+    int was = warnings_on;
+    warnings_on = on != 0;
+    return was;
+}
+
 static int quiet(const char *fmt, ...)
 {
     (void)fmt;
@@ -187,7 +196,7 @@ static int prescan(const char *path, char *text, size_t len, long key_line[N_KEY
             snprintf(section, sizeof section, "%s", trim(s + 1));
             lower(section);
             section_known = known_section(section);
-            if (!section_known)
+            if (!section_known && warnings_on)
                 fprintf(stderr, _("cdtt: warning: %s:%ld: unknown section [%s] is ignored\n"), path, ln,
                         section);
             continue;
@@ -205,7 +214,7 @@ static int prescan(const char *path, char *text, size_t len, long key_line[N_KEY
         int k = key_index(section, key);
         if (k >= 0)
             key_line[k] = ln;
-        else if (section_known)
+        else if (section_known && warnings_on)
             fprintf(stderr, _("cdtt: warning: %s:%ld: unknown key '%s' in [%s] is ignored\n"), path, ln,
                     key, section);
     }
@@ -397,17 +406,38 @@ int config_load_file(cdtt_config *c, const char *path, int must_exist, cdtt_err 
     return 0;
 }
 
+int config_set_value(cdtt_config *c, const char *section, const char *key, const char *value, cdtt_err *e)
+{
+    int k = key_index(section, key);
+    if (k < 0)
+        return err_set(e, _("unknown setting [%s] %s"), section, key);
+    char val[CONFIG_LINE_MAX + 1];
+    snprintf(val, sizeof val, "%s", value);
+    cdtt_err inner;
+    memset(&inner, 0, sizeof inner);
+    if (apply(c, &KEYS[k], trim(val), "", 0, &inner) == 0)
+        return 0;
+    /* The message names a file and line (":0: "); a single value has neither. */
+    const char *m = strstr(inner.msg, ":0: ");
+    return err_set(e, "%s", m ? m + 4 : inner.msg);
+}
+
+void config_user_path(char *out, size_t n)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    if (xdg && *xdg == '/')
+        snprintf(out, n, "%s/cdtt/cdtt.ini", xdg);
+    else
+        snprintf(out, n, "%s/.config/cdtt/cdtt.ini", home && *home ? home : ".");
+}
+
 int config_load(cdtt_config *c, const char *explicit_path, cdtt_err *e)
 {
     config_defaults(c);
     if (config_load_file(c, "/etc/cdtt/cdtt.ini", 0, e) < 0)
         return -1;
     char path[4096];
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-    if (xdg && *xdg == '/')
-        snprintf(path, sizeof path, "%s/cdtt/cdtt.ini", xdg);
-    else
-        snprintf(path, sizeof path, "%s/.config/cdtt/cdtt.ini", home && *home ? home : ".");
+    config_user_path(path, sizeof path);
     if (config_load_file(c, path, 0, e) < 0)
         return -1;
     if (explicit_path && config_load_file(c, explicit_path, 1, e) < 0)

@@ -44,4 +44,32 @@ int config_load(cdtt_config *c, const char *explicit_path, cdtt_err *e);
 /* The short name of an indicator ("mooc", "zalo", "inperson"). */
 const char *config_indicator_name(enum target_indicator t);
 
+/* Sets one key ("targets", "mooc") from text exactly as a file line would;
+ * -1 with e saying why (without file and line) when the key is unknown or the
+ * value is refused; c is then unchanged. */
+int config_set_value(cdtt_config *c, const char *section, const char *key, const char *value, cdtt_err *e);
+
+/* The user's own file: $XDG_CONFIG_HOME/cdtt/cdtt.ini or ~/.config/cdtt/cdtt.ini. */
+void config_user_path(char *out, size_t n);
+
+/* Turns the stderr warnings about unknown keys on or off (off under the full
+ * screen); returns the previous state. */
+int config_set_warnings(int on);
+
+/* One setting to write: a known [section] key and its text value. */
+typedef struct {
+    const char *section, *key, *value;
+} config_change;
+
+/* Writes changes into the ini file at path (created with its folder when
+ * missing): lines of the changed keys are rewritten, every other line (other
+ * keys, comments) is kept verbatim. Each value is checked as config_load_file
+ * would; the new text is read back with config_load_file before it replaces
+ * the old file atomically (temporary file, fsync, rename; mode 0600). On any
+ * error returns -1 with e set and the old file untouched. */
+int config_write_user(const char *path, const config_change *ch, int n, cdtt_err *e);
+
+/* The text value of a known key in c as a file would hold it ("100", "2022-11-30"). */
+void config_value_text(const cdtt_config *c, const char *section, const char *key, char *out, size_t n);
+
 #endif

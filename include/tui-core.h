@@ -140,6 +140,7 @@ void keybar_draw(tui_screen *s);
 tui_screen *screen_home_new(void);
 tui_screen *screen_setup_new(void);
 tui_screen *screen_help_new(void);
+tui_screen *screen_settings_new(void);
 tui_screen *screen_areas_new(void);
 tui_screen *screen_teams_new(void);
 tui_screen *screen_members_new(const char *team_uuid);

@@ -34,6 +34,19 @@ static const help_line LINES_[] = {
     {"PgUp PgDn Home End", N_("move through long lists")},
     {"", N_("Dates are typed dd/mm/yyyy; phones 0912345678 or +84 912 345 678.")},
     {"", N_("In a list, typing a letter starts a search.")},
+    {"Space", N_("in a training checklist: tick or untick the member and move down")},
+    {"a  F5  Ctrl-R", N_("in a training checklist: tick all or none")},
+    {"F2  Ctrl-S", N_("in a training checklist: record it for every ticked member")},
+    {"F5  Ctrl-R", N_("in training progress: count as of another date")},
+    {"Enter  1 2 3", N_("in training progress: who still lacks the MOOC course (1), the Zalo OA (2), in-person training (3)")},
+    {"F2  Ctrl-S", N_("in training progress and missing lists: export")},
+    {"Space", N_("in the file picker: check files to import several at once")},
+    {"Tab", N_("in the file picker: type a folder or file path")},
+    {"Enter  F2", N_("in the file picker: choose the file or open the folder")},
+    {"Enter", N_("in conflicts: see both versions field by field")},
+    {"F2  Ctrl-S", N_("in conflicts: keep mine (this office's version)")},
+    {"F4  Ctrl-N", N_("in conflicts: take theirs (the imported version)")},
+    {"", N_("In Settings the language changes at once; F2 saves into your own cdtt.ini.")},
 };
 #define N_LINES (int)(sizeof LINES_ / sizeof LINES_[0])
 

@@ -28,7 +28,7 @@ static const menu_item MENU[] = {
     {N_("Training"), screen_training_new},
     {N_("Reports"), screen_training_progress_new},
     {N_("Export and import"), screen_exchange_new},
-    {N_("Settings"), NULL},
+    {N_("Settings"), screen_settings_new},
     {N_("Help"), screen_help_new},
 };
 #define N_MENU (int)(sizeof MENU / sizeof MENU[0])

@@ -16,7 +16,8 @@ expect_screen "first run asks which commune" "Mã xã"
 expect_screen "without a unit list it says how to import one" "cdtt units import"
 tm_keys Tab; tm_type "00004"; tm_keys Tab; tm_type "Phường Ba Đình"; tm_keys F2
 expect_screen "setup saved: home shows the office" "Phường Ba Đình (mã 00004)"
-expect_screen "home menu shows items not built yet honestly" "chưa có"
+expect_screen "home menu lists the Settings screen" "7  Cài đặt"
+expect_not_contains "every menu item is available now" "$(tm_screen)" "chưa có"
 
 # ---- a village ----
 tm_type 1
