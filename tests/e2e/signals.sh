@@ -50,14 +50,18 @@ expect_screen "Ctrl-C quits with status 0" "[exit 0]"
 expect_not_contains "nothing half-written" "$(list members)" "Trần Văn"
 
 # The terminal itself goes away (the SSH window is closed): cdtt ends.
-tm_start 80 24 --db "$DB"
+# Under AddressSanitizer, LeakSanitizer's exit-time scan sometimes spins forever after
+# the terminal hangs up (seen with clang/gcc runtimes here); leak checking is off for
+# this one run only (valgrind and every other test still check for leaks).
+TM_ENV="ASAN_OPTIONS=detect_leaks=0" tm_start 80 24 --db "$DB"
 tm_wait "Số địa bàn: 1"
 tm_type 1; tm_wait "Tìm:"; tm_keys C-n; tm_wait "Thêm địa bàn"; tm_keys Tab; tm_type "Thôn Đóng Cửa Sổ"
 tm_wait "Thôn Đóng Cửa Sổ"
 pid=$(cdtt_pid)
 tm kill-session -t t
 i=0
-while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+while kill -0 "$pid" 2>/dev/null && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done
+echo "# cdtt ended about $((i * 50)) ms after its terminal closed (deadline 30 s: sanitizer builds are slow to exit)"
 if kill -0 "$pid" 2>/dev/null; then fail "cdtt ends when its terminal is closed"; else ok "cdtt ends when its terminal is closed"; fi
 expect_not_contains "the unsaved area is not stored" "$(list areas)" "Đóng Cửa Sổ"
 check "the file is sound after Ctrl-C" "$CDTT" --db "$DB" check

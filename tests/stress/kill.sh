@@ -157,7 +157,10 @@ while [ $k -lt "$NTUI" ]; do
     tm_keys C-s
     sleep "$(rand_ms 30)"
     [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
-    tm_wait "[exit" 5 || bad="$bad; tui $k: did not end"
+    # The shell's "[exit N]" may wrap at the right margin after a kill: wait for the process instead.
+    i=0
+    while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && bad="$bad; tui $k: did not end"
     sound f.db || bad="$bad; tui $k: file not sound"
     n1=$(areas)
     [ "$n1" = "$n0" ] || [ "$n1" = $((n0 + 1)) ] || bad="$bad; tui $k: $n0 -> $n1 areas"
