@@ -83,7 +83,7 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     expect_contains "import into a read-only file: a clear message" "$out" "read-only"
     expect_eq "read-only file: the file unchanged" "$(sha own/p.db)" "$before"
     # SQLite made the -wal and -shm companions read-only like the file: they must be made
-    # writable again too (docs/readme/security.md says so).
+    # writable again too (the README's security section says so).
     chmod 600 own/p.db*
     check "read-only file: usable once writable again" as_nobody --db own/p.db import own/c.cdtt
     expect_eq "read-only file: then every member arrived" "$(members own/p.db)" "$ROWS"
