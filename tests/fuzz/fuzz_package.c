@@ -19,6 +19,12 @@
  * rewritten from its content, as an attacker would) and imported again: every
  * other check still runs.
  *
+ * A SQLite file's size is its page size times its page count, and every page
+ * sits at a fixed offset: a mutation that inserts or erases bytes is refused at
+ * once (the size check) or leaves nothing readable. So seven mutations in eight
+ * keep the input's size (LLVMFuzzerCustomMutator below): bytes change in place;
+ * the eighth may change the size, so that the size checks are fuzzed too.
+ *
  * Seeds: real packages written by `cdtt export` from `cdtt demo` (tests/fuzz/make-seeds.sh);
  * dictionary fuzz_package.dict; flags (-max_len) in fuzz_package.flags. */
 #include "db.h"
@@ -318,21 +324,50 @@ out:
     return changed;
 }
 
-/* Imports path into both targets when the empty one accepts it. Returns 1 when accepted. */
-static int import_both(const char *path)
+/* Imports path into both targets when the empty one accepts it. Returns 1 when
+ * accepted; otherwise reason gets why not. */
+static int import_both(const char *path, char reason[512])
 {
-    char reason[512] = "";
     if (!import_into(&empty_target, path, 1, reason))
         return 0;
     must(import_into(&prefilled_target, path, 1, reason), "refused by the prefilled target only", reason);
     return 1;
 }
 
+/* Whether a refusal was for a digest or row counts that do not match the content
+ * (the verifier's messages, in English here): only then can resealing help. */
+static int stale_seal(const char *reason)
+{
+    return strstr(reason, "SHA-256") != NULL || strstr(reason, "row counts") != NULL;
+}
+
+size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
+
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
+{
+    if (size == 0 || seed % 8 == 0)
+        return LLVMFuzzerMutate(data, size, max_size);
+    static uint8_t *orig;
+    static size_t cap;
+    if (size > cap) {
+        free(orig);
+        cap = size;
+        orig = malloc(cap);
+        must(orig != NULL, "out of memory", NULL);
+    }
+    memcpy(orig, data, size);
+    size_t n = LLVMFuzzerMutate(data, size, size);
+    if (n < size)
+        memcpy(data + n, orig + n, size - n); /* erased bytes: the tail comes back */
+    return size;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     init_once();
     const char *path = fuzz_file(data, size, ".cdtt");
-    if (!import_both(path) && reseal(path))
-        import_both(path);
+    char reason[512] = "";
+    if (!import_both(path, reason) && stale_seal(reason) && reseal(path))
+        import_both(path, reason);
     return 0;
 }
