@@ -3,8 +3,9 @@
 #  - package/: real packages written by the project's own binary (./cdtt, or $CDTT):
 #    a made-up commune (00004, in province 01) with `cdtt demo --members 30`, exported
 #    masked and --full, from a file with SQLite's default 4096-byte pages and from one
-#    with 512-byte pages (the export keeps its file's page size: 75 KB instead of 170 KB);
-#    then a few damaged copies. Skipped, saying so, when cdtt is not built.
+#    with 512-byte pages (the export keeps its file's page size: 75 KB instead of 176 KB),
+#    once more after two members were deleted (deletion marks travel); a package of
+#    another province's commune; then a few damaged copies. Skipped, saying so, when cdtt is not built.
 #  - csv/, units/, text/, validate/: the head of each unit list in the reference
 #    data ../shared/data (beside the checkout) and a few slices of its lines. Skipped,
 #    saying so, when that folder is absent.
@@ -36,6 +37,10 @@ package_seeds() {
         commune c512.db 512 00004 'Phường Ba Đình' &&
             c "$w/c512.db" export -o "$1/commune512-masked.cdtt" --force &&
             c "$w/c512.db" export -o "$1/commune512-full.cdtt" --full --force &&
+            for m in $(sqlite3 "$w/c512.db" "SELECT uuid FROM member ORDER BY uuid LIMIT 2"); do
+                c "$w/c512.db" delete member "$m" || ok=0
+            done &&
+            c "$w/c512.db" export -o "$1/commune512-deletions.cdtt" --force &&
             commune other.db 512 26734 'Phường Sài Gòn' &&
             c "$w/other.db" export -o "$1/other-province512.cdtt" --force || ok=0
         p=$1/commune512-masked.cdtt
