@@ -46,13 +46,18 @@ package_seeds() {
         p=$1/commune512-masked.cdtt
         if [ -f "$p" ]; then
             # Damaged copies: an edited digest, an edited row (stale digest), an extra
-            # table, a manifest key gone, a view.
-            for v in digest row table key view; do cp "$p" "$1/bad-$v.cdtt"; done
+            # table, a manifest key gone, a view, no manifest at all, a manifest naming
+            # another schema version, text that is not UTF-8, a value over 65,536 bytes.
+            for v in digest row table key view nomanifest version utf8 huge; do cp "$p" "$1/bad-$v.cdtt"; done
             sqlite3 "$1/bad-digest.cdtt" "UPDATE manifest SET value = '00' || substr(value, 3) WHERE key = 'digest'"
             sqlite3 "$1/bad-row.cdtt" "UPDATE member SET full_name = 'X' WHERE rowid = 1"
             sqlite3 "$1/bad-table.cdtt" "CREATE TABLE extra (x)"
             sqlite3 "$1/bad-key.cdtt" "DELETE FROM manifest WHERE key = 'rows.team'"
             sqlite3 "$1/bad-view.cdtt" "CREATE VIEW v AS SELECT * FROM member"
+            sqlite3 "$1/bad-nomanifest.cdtt" "DROP TABLE manifest; VACUUM"
+            sqlite3 "$1/bad-version.cdtt" "UPDATE manifest SET value = '2' WHERE key = 'schema_version'"
+            sqlite3 "$1/bad-utf8.cdtt" "UPDATE member SET full_name = CAST(X'4EC3A0FF' AS TEXT) WHERE rowid = 1"
+            sqlite3 "$1/bad-huge.cdtt" "UPDATE member SET note = printf('%.*c', 70000, 'x') WHERE rowid = 1"
         fi
     else
         echo "make-seeds: no sqlite3 shell; the 512-byte-page and damaged packages are left out"
