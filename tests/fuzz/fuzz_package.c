@@ -34,8 +34,6 @@
 #include "package.h"
 #include "schema.h"
 
-#include <sys/stat.h>
-
 /* A database image (sqlite3_serialize output). */
 typedef struct {
     unsigned char *bytes;
@@ -45,6 +43,7 @@ typedef struct {
 /* The office of the demo commune, whose package the prefilled target holds. */
 static const char COMMUNE[] = "00004";
 
+/* Stops the run (a finding) with what failed when ok is false. */
 static void must(int ok, const char *what, const char *detail)
 {
     if (!ok) {
@@ -53,6 +52,7 @@ static void must(int ok, const char *what, const char *detail)
     }
 }
 
+/* Runs constant SQL of the harness's own; any error stops the run. */
 static void must_exec(sqlite3 *db, const char *sql)
 {
     char *msg = NULL;
@@ -61,6 +61,7 @@ static void must_exec(sqlite3 *db, const char *sql)
     sqlite3_free(msg);
 }
 
+/* A copy of db's main database as bytes (sqlite3_free them). */
 static image snapshot(sqlite3 *db)
 {
     image im = {NULL, 0};
@@ -155,6 +156,7 @@ static sqlite3 *make_prefilled(sqlite3 *province, const char *package)
 
 static image empty_target, prefilled_target;
 
+/* Builds both target images, once per process. */
 static void init_once(void)
 {
     static int done;
@@ -178,6 +180,7 @@ static void init_once(void)
     rmdir(dir);
 }
 
+/* An integer query's value; an error stops the run. */
 static long long scalar(sqlite3 *db, const char *sql)
 {
     long long v = db_scalar_int(db, sql, -1);
@@ -217,6 +220,7 @@ static void tell(const char *target, const package_import_result *r)
                 r->c.n_conflicts);
 }
 
+/* How many rows the counts account for. */
 static long long counted(const package_counts *c)
 {
     return c->n_new + c->n_updated + c->n_unchanged + c->n_deleted + c->n_rejected + c->n_conflicts;
@@ -277,6 +281,8 @@ static sqlite3 *open_untrusted(const char *path)
     return p;
 }
 
+/* Sets the manifest's key to value with st (UPDATE ... ?1 value, ?2 key).
+ * Returns 0 when exactly that row changed, -1 otherwise. */
 static int put_manifest(sqlite3_stmt *st, const char *key, const char *value)
 {
     sqlite3_reset(st);
@@ -343,6 +349,7 @@ static int stale_seal(const char *reason)
 
 size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size);
 
+/* libFuzzer's own mutations; seven in eight keep the input's size (see the top). */
 size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed)
 {
     if (size == 0 || seed % 8 == 0)
