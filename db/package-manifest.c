@@ -99,54 +99,97 @@ char *package_column_map(const char *cols, const char *each, const char *const *
     return out;
 }
 
+/* The digest's input, gathered into large pieces before they are hashed. */
+typedef struct {
+    sha256_ctx sha;
+    size_t n;
+    unsigned char buf[32768];
+} feeder;
+
+static void feed_flush(feeder *f)
+{
+    sha256_update(&f->sha, f->buf, f->n);
+    f->n = 0;
+}
+
+static void feed_bytes(feeder *f, const void *p, size_t n)
+{
+    if (f->n + n > sizeof f->buf) {
+        feed_flush(f);
+        if (n > sizeof f->buf) {
+            sha256_update(&f->sha, p, n);
+            return;
+        }
+    }
+    memcpy(f->buf + f->n, p, n);
+    f->n += n;
+}
+
 /* Feeds a tagged, length-prefixed value, so that no two contents serialise alike. */
-static void feed_text(sha256_ctx *c, char tag, const void *p, size_t n)
+static void feed_text(feeder *f, char tag, const void *p, size_t n)
 {
     unsigned char h[9];
     h[0] = (unsigned char)tag;
     for (int i = 0; i < 8; i++)
         h[1 + i] = (unsigned char)((unsigned long long)n >> (56 - 8 * i));
-    sha256_update(c, h, sizeof h);
-    sha256_update(c, p, n);
+    feed_bytes(f, h, sizeof h);
+    feed_bytes(f, p, n);
 }
 
-static void feed_str(sha256_ctx *c, const char *s)
+static void feed_str(feeder *f, const char *s)
 {
-    feed_text(c, 'S', s, strlen(s));
+    feed_text(f, 'S', s, strlen(s));
 }
 
-static void feed_value(sha256_ctx *c, sqlite3_stmt *st, int col, package_manifest *m)
+/* Writes v in decimal as printf's "%lld" does, without a NUL; returns where it starts in out. */
+static const char *format_int(long long v, char out[24], size_t *len)
+{
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    char *p = out + 24;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    *len = (size_t)(out + 24 - p);
+    return p;
+}
+
+static void feed_value(feeder *f, sqlite3_stmt *st, int col, package_manifest *m)
 {
     char buf[64];
+    size_t n;
     switch (sqlite3_column_type(st, col)) {
     case SQLITE_NULL:
-        feed_text(c, 'N', "", 0);
+        feed_text(f, 'N', "", 0);
         break;
-    case SQLITE_INTEGER:
-        snprintf(buf, sizeof buf, "%lld", (long long)sqlite3_column_int64(st, col));
-        feed_text(c, 'I', buf, strlen(buf));
+    case SQLITE_INTEGER: {
+        const char *s = format_int((long long)sqlite3_column_int64(st, col), buf, &n);
+        feed_text(f, 'I', s, n);
         break;
+    }
     case SQLITE_FLOAT:
         snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(st, col));
-        feed_text(c, 'R', buf, strlen(buf));
+        feed_text(f, 'R', buf, strlen(buf));
         break;
     case SQLITE_BLOB:
-        feed_text(c, 'B', sqlite3_column_blob(st, col), (size_t)sqlite3_column_bytes(st, col));
+        feed_text(f, 'B', sqlite3_column_blob(st, col), (size_t)sqlite3_column_bytes(st, col));
         break;
     default: {
         const char *t = (const char *)sqlite3_column_text(st, col);
-        size_t n = (size_t)sqlite3_column_bytes(st, col);
+        n = (size_t)sqlite3_column_bytes(st, col);
         if ((long long)n > m->longest_value)
             m->longest_value = (long long)n;
         if (!text_valid_utf8(t, n))
             m->bad_utf8 = 1;
-        feed_text(c, 'T', t, n);
+        feed_text(f, 'T', t, n);
     }
     }
 }
 
 /* Feeds every row of schema.table ordered by uuid; counts them in *rows. */
-static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char *table,
+static int feed_table(sqlite3 *db, feeder *f, const char *schema, const char *table,
                       long long *rows, package_manifest *m, cdtt_err *e)
 {
     char *cols = package_column_list(db, schema, table, e);
@@ -155,8 +198,8 @@ static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char
     size_t n = strlen(cols) + strlen(schema) + strlen(table) + 64;
     char *sql = xmalloc(n);
     snprintf(sql, n, "SELECT %s FROM \"%s\".\"%s\" ORDER BY uuid", cols, schema, table);
-    feed_str(c, table);
-    feed_str(c, cols);
+    feed_str(f, table);
+    feed_str(f, cols);
     free(cols);
     sqlite3_stmt *st = db_prepare(db, sql, e);
     free(sql);
@@ -166,7 +209,7 @@ static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char
     *rows = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < ncol; i++)
-            feed_value(c, st, i, m);
+            feed_value(f, st, i, m);
         (*rows)++;
     }
     sqlite3_finalize(st);
@@ -177,28 +220,34 @@ static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char
 
 int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e)
 {
-    sha256_ctx c;
+    feeder *f = xmalloc(sizeof *f);
     char num[32];
-    sha256_init(&c);
-    feed_str(&c, PACKAGE_FORMAT);
-    feed_str(&c, m->source_scheme);
-    feed_str(&c, m->source_code);
-    feed_str(&c, m->source_level);
-    feed_str(&c, m->source_name);
-    feed_str(&c, m->province_code);
-    feed_str(&c, m->parent_code);
+    sha256_init(&f->sha);
+    f->n = 0;
+    feed_str(f, PACKAGE_FORMAT);
+    feed_str(f, m->source_scheme);
+    feed_str(f, m->source_code);
+    feed_str(f, m->source_level);
+    feed_str(f, m->source_name);
+    feed_str(f, m->province_code);
+    feed_str(f, m->parent_code);
     snprintf(num, sizeof num, "%d/%d", m->schema_version, m->full);
-    feed_str(&c, num);
+    feed_str(f, num);
     m->n_tables = 0;
     m->longest_value = 0;
     m->bad_utf8 = 0;
+    int rc = 0;
     for (int i = 0; SCHEMA_TRAVEL_TABLES[i] && i < PACKAGE_MAX_TABLES; i++) {
-        if (feed_table(db, &c, schema, SCHEMA_TRAVEL_TABLES[i], &m->rows[i], m, e) < 0)
-            return -1;
+        if ((rc = feed_table(db, f, schema, SCHEMA_TRAVEL_TABLES[i], &m->rows[i], m, e)) < 0)
+            break;
         m->n_tables = i + 1;
     }
-    sha256_final_hex(&c, m->digest);
-    return 0;
+    if (rc == 0) {
+        feed_flush(f);
+        sha256_final_hex(&f->sha, m->digest);
+    }
+    free(f);
+    return rc;
 }
 
 /* The manifest as key/value pairs; rows.TABLE keys are added after these. */
