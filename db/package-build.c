@@ -20,12 +20,9 @@ static const struct {
 
 /* Gives the package p the schema of the given version, the manifest table, and
  * the office file's identity. */
-static int create_schema(sqlite3 *p, int version, int page_size, cdtt_err *e)
+static int create_schema(sqlite3 *p, int version, cdtt_err *e)
 {
     char sql[160];
-    snprintf(sql, sizeof sql, "PRAGMA main.page_size = %d", page_size);
-    if (db_exec(p, sql, e) < 0)
-        return -1;
     for (int v = 1; v <= version; v++) {
         const char *migration = schema_migration(v);
         if (!migration)
@@ -139,19 +136,23 @@ int package_build(sqlite3 *db, const char *path, int full, package_manifest *m, 
     sqlite3_busy_timeout(p, 5000);
     sqlite3_extended_result_codes(p, 1);
     int rc = -1;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA main.page_size = %d", page_size);
     if (db_exec(p, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
                    "PRAGMA ignore_check_constraints = ON; PRAGMA cache_size = -16384", e) < 0 ||
-        create_schema(p, version, page_size, e) < 0 || attach_source(p, source, e) < 0)
+        db_exec(p, sql, e) < 0 || attach_source(p, source, e) < 0)
         goto out;
-    /* One read transaction on the office's file makes every table come from the
+    /* One transaction: the schema and the records are written once, at the end, and
+     * one read transaction on the office's file makes every table come from the
      * same moment. Not BEGIN IMMEDIATE: that would also take the office file's
      * write lock, and nothing is written there. */
     if (db_exec(p, "BEGIN", e) < 0)
         goto out;
     m->full = full;
     m->schema_version = version;
-    if (copy_records(p, full, e) < 0 || package_digest(p, "main", m, e) < 0 ||
-        package_manifest_write(p, m, e) < 0 || db_exec(p, "COMMIT", e) < 0) {
+    if (create_schema(p, version, e) < 0 || copy_records(p, full, e) < 0 ||
+        package_digest(p, "main", m, e) < 0 || package_manifest_write(p, m, e) < 0 ||
+        db_exec(p, "COMMIT", e) < 0) {
         db_rollback(p);
         goto out;
     }

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,30 +100,109 @@ char *package_column_map(const char *cols, const char *each, const char *const *
     return out;
 }
 
-/* The digest's input, gathered into large pieces before they are hashed. */
+/* The digest's input, gathered into large pieces that a second thread hashes
+ * while the rows that follow are read (the hashing takes about as long as the
+ * reading): one piece is filled while the other is hashed. Without a thread,
+ * every piece is hashed as soon as it is full. */
+#define FEED_PIECE 65536
 typedef struct {
     sha256_ctx sha;
-    size_t n;
-    unsigned char buf[32768];
+    unsigned char piece[2][FEED_PIECE];
+    size_t len[2];
+    int cur;          /* the piece being filled */
+    int queued[2];    /* 1 from when a piece is full until it has been hashed */
+    int closing;      /* no more pieces will come */
+    int threaded;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
 } feeder;
 
-static void feed_flush(feeder *f)
+/* The hashing thread: hashes the pieces in turn until the feeder closes. */
+static void *hash_pieces(void *arg)
 {
-    sha256_update(&f->sha, f->buf, f->n);
-    f->n = 0;
+    feeder *f = arg;
+    for (int next = 0;; next ^= 1) {
+        pthread_mutex_lock(&f->mu);
+        while (!f->queued[next] && !f->closing)
+            pthread_cond_wait(&f->cv, &f->mu);
+        int have = f->queued[next];
+        pthread_mutex_unlock(&f->mu);
+        if (!have)
+            return NULL;
+        sha256_update(&f->sha, f->piece[next], f->len[next]);
+        pthread_mutex_lock(&f->mu);
+        f->queued[next] = 0;
+        pthread_cond_broadcast(&f->cv);
+        pthread_mutex_unlock(&f->mu);
+    }
 }
 
-static void feed_bytes(feeder *f, const void *p, size_t n)
+static feeder *feed_open(void)
 {
-    if (f->n + n > sizeof f->buf) {
-        feed_flush(f);
-        if (n > sizeof f->buf) {
-            sha256_update(&f->sha, p, n);
-            return;
-        }
+    feeder *f = xmalloc(sizeof *f);
+    sha256_init(&f->sha);
+    f->len[0] = f->len[1] = 0;
+    f->queued[0] = f->queued[1] = 0;
+    f->cur = f->closing = 0;
+    pthread_mutex_init(&f->mu, NULL);
+    pthread_cond_init(&f->cv, NULL);
+    f->threaded = pthread_create(&f->thread, NULL, hash_pieces, f) == 0;
+    return f;
+}
+
+/* Hands the piece being filled over to be hashed, and waits until the other is free. */
+static void feed_flush(feeder *f)
+{
+    int c = f->cur;
+    if (!f->len[c])
+        return;
+    if (!f->threaded) {
+        sha256_update(&f->sha, f->piece[c], f->len[c]);
+        f->len[c] = 0;
+        return;
     }
-    memcpy(f->buf + f->n, p, n);
-    f->n += n;
+    pthread_mutex_lock(&f->mu);
+    f->queued[c] = 1;
+    pthread_cond_broadcast(&f->cv);
+    f->cur = c ^ 1;
+    while (f->queued[f->cur])
+        pthread_cond_wait(&f->cv, &f->mu);
+    pthread_mutex_unlock(&f->mu);
+    f->len[f->cur] = 0;
+}
+
+/* Hashes what is left, writes the digest as hex (when hex is not NULL), frees f. */
+static void feed_close(feeder *f, char hex[65])
+{
+    feed_flush(f);
+    if (f->threaded) {
+        pthread_mutex_lock(&f->mu);
+        f->closing = 1;
+        pthread_cond_broadcast(&f->cv);
+        pthread_mutex_unlock(&f->mu);
+        pthread_join(f->thread, NULL);
+    }
+    if (hex)
+        sha256_final_hex(&f->sha, hex);
+    pthread_mutex_destroy(&f->mu);
+    pthread_cond_destroy(&f->cv);
+    free(f);
+}
+
+static void feed_bytes(feeder *f, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    while (n) {
+        size_t room = FEED_PIECE - f->len[f->cur];
+        size_t take = n < room ? n : room;
+        memcpy(f->piece[f->cur] + f->len[f->cur], p, take);
+        f->len[f->cur] += take;
+        p += take;
+        n -= take;
+        if (f->len[f->cur] == FEED_PIECE)
+            feed_flush(f);
+    }
 }
 
 /* Feeds a tagged, length-prefixed value, so that no two contents serialise alike. */
@@ -220,10 +300,8 @@ static int feed_table(sqlite3 *db, feeder *f, const char *schema, const char *ta
 
 int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e)
 {
-    feeder *f = xmalloc(sizeof *f);
+    feeder *f = feed_open();
     char num[32];
-    sha256_init(&f->sha);
-    f->n = 0;
     feed_str(f, PACKAGE_FORMAT);
     feed_str(f, m->source_scheme);
     feed_str(f, m->source_code);
@@ -242,11 +320,7 @@ int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_er
             break;
         m->n_tables = i + 1;
     }
-    if (rc == 0) {
-        feed_flush(f);
-        sha256_final_hex(&f->sha, m->digest);
-    }
-    free(f);
+    feed_close(f, rc == 0 ? m->digest : NULL);
     return rc;
 }
 
