@@ -9,15 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What a masked package carries instead of each personal identifier. */
-static const struct {
-    const char *column, *value;
-} MASKED[] = {
-    {"cccd", "NULL"},
-    {"phone", "CASE WHEN \"consent\" = 0 THEN NULL ELSE \"phone\" END"},
-    {"email", "CASE WHEN \"consent\" = 0 THEN NULL ELSE \"email\" END"},
-};
-
 /* Gives the package p the schema of the given version, the manifest table, and
  * the office file's identity. */
 static int create_schema(sqlite3 *p, int version, cdtt_err *e)
@@ -33,40 +24,6 @@ static int create_schema(sqlite3 *p, int version, cdtt_err *e)
     snprintf(sql, sizeof sql, "PRAGMA main.application_id = %d; PRAGMA main.user_version = %d",
              CDTT_APPLICATION_ID, version);
     return db_exec(p, PACKAGE_MANIFEST_DDL, e) < 0 ? -1 : db_exec(p, sql, e);
-}
-
-/* The select list copying src.member with personal identifiers masked, malloc'd. */
-static char *masked_member_columns(sqlite3 *p, cdtt_err *e)
-{
-    sqlite3_stmt *st = db_prepare(p, "SELECT name FROM pragma_table_info('member', 'src') ORDER BY cid", e);
-    if (!st)
-        return NULL;
-    size_t cap = 1024, len = 0;
-    char *out = xmalloc(cap);
-    out[0] = '\0';
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *col = (const char *)sqlite3_column_text(st, 0);
-        const char *value = NULL;
-        for (size_t i = 0; i < sizeof MASKED / sizeof MASKED[0]; i++)
-            if (strcmp(col, MASKED[i].column) == 0)
-                value = MASKED[i].value;
-        size_t need = len + strlen(col) + (value ? strlen(value) : 0) + 8;
-        if (need > cap) {
-            cap = need * 2;
-            out = xrealloc(out, cap);
-        }
-        if (value)
-            len += (size_t)snprintf(out + len, cap - len, "%s%s", len ? ", " : "", value);
-        else
-            len += (size_t)snprintf(out + len, cap - len, "%s\"%s\"", len ? ", " : "", col);
-    }
-    sqlite3_finalize(st);
-    if (!len) {
-        free(out);
-        err_set(e, _("the table %s is missing"), "member");
-        return NULL;
-    }
-    return out;
 }
 
 /* Copies every row of src.table into the package's table of the same name;
@@ -88,13 +45,11 @@ static int copy_records(sqlite3 *p, int full, cdtt_err *e)
         return -1;
     for (int i = 0; SCHEMA_TRAVEL_TABLES[i]; i++) {
         const char *table = SCHEMA_TRAVEL_TABLES[i];
-        if (full || strcmp(table, "member") != 0) {
-            if (copy_table(p, table, "*", e) < 0)
-                return -1;
-            continue;
-        }
-        char *cols = masked_member_columns(p, e);
-        int rc = cols ? copy_table(p, table, cols, e) : -1;
+        char *cols = package_column_list(p, "src", table, e);
+        char *select = cols ? package_select_list(p, "src", table, !full, e) : NULL;
+        /* "*" when nothing is masked: rows and indexes are then copied page by page. */
+        int rc = select ? copy_table(p, table, strcmp(select, cols) == 0 ? "*" : select, e) : -1;
+        free(select);
         free(cols);
         if (rc < 0)
             return -1;

@@ -131,6 +131,12 @@ int package_manifest_read(sqlite3 *db, package_manifest *m, cdtt_err *e);
  * something that is not a package; the caller removes it). */
 int package_build(sqlite3 *db, const char *path, int full, package_manifest *m, cdtt_err *e);
 
+/* The SQL select list that reads schema.table as a package carries it: the columns
+ * in schema order, and with masked, the personal identifiers a masked package
+ * leaves out replaced by what it carries instead (NULL, or NULL without consent).
+ * malloc'd; NULL with e set when the table is missing. */
+char *package_select_list(sqlite3 *db, const char *schema, const char *table, int masked, cdtt_err *e);
+
 /* How the names of the temporary files of exports begin. */
 #define PACKAGE_TMP_PREFIX ".cdtt-export."
 

@@ -227,6 +227,10 @@ static void masked_values_leave_no_trace_in_the_file(void **state)
     assert_true(file_contains(masked, "0981002998"));
     assert_true(file_contains(masked, "hidden3000@example.vn"));
     sqlite3 *p = open_package(masked);
+    /* The digest in the manifest is the digest of what the package holds. */
+    package_manifest again = m;
+    assert_int_equal(package_digest(p, "main", &again, &e), 0);
+    assert_string_equal(again.digest, m.digest);
     assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member WHERE phone LIKE '0981%' "
                                       "AND email IS NOT NULL AND consent = 1", -1), 1500);
     assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member WHERE consent = 0 AND phone IS NULL "
