@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,54 +100,176 @@ char *package_column_map(const char *cols, const char *each, const char *const *
     return out;
 }
 
+/* The digest's input, gathered into large pieces that a second thread hashes
+ * while the rows that follow are read (the hashing takes about as long as the
+ * reading): one piece is filled while the other is hashed. Without a thread,
+ * every piece is hashed as soon as it is full. */
+#define FEED_PIECE 65536
+typedef struct {
+    sha256_ctx sha;
+    unsigned char piece[2][FEED_PIECE];
+    size_t len[2];
+    int cur;          /* the piece being filled */
+    int queued[2];    /* 1 from when a piece is full until it has been hashed */
+    int closing;      /* no more pieces will come */
+    int threaded;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+} feeder;
+
+/* The hashing thread: hashes the pieces in turn until the feeder closes. */
+static void *hash_pieces(void *arg)
+{
+    feeder *f = arg;
+    for (int next = 0;; next ^= 1) {
+        pthread_mutex_lock(&f->mu);
+        while (!f->queued[next] && !f->closing)
+            pthread_cond_wait(&f->cv, &f->mu);
+        int have = f->queued[next];
+        pthread_mutex_unlock(&f->mu);
+        if (!have)
+            return NULL;
+        sha256_update(&f->sha, f->piece[next], f->len[next]);
+        pthread_mutex_lock(&f->mu);
+        f->queued[next] = 0;
+        pthread_cond_broadcast(&f->cv);
+        pthread_mutex_unlock(&f->mu);
+    }
+}
+
+static feeder *feed_open(void)
+{
+    feeder *f = xmalloc(sizeof *f);
+    sha256_init(&f->sha);
+    f->len[0] = f->len[1] = 0;
+    f->queued[0] = f->queued[1] = 0;
+    f->cur = f->closing = 0;
+    pthread_mutex_init(&f->mu, NULL);
+    pthread_cond_init(&f->cv, NULL);
+    f->threaded = pthread_create(&f->thread, NULL, hash_pieces, f) == 0;
+    return f;
+}
+
+/* Hands the piece being filled over to be hashed, and waits until the other is free. */
+static void feed_flush(feeder *f)
+{
+    int c = f->cur;
+    if (!f->len[c])
+        return;
+    if (!f->threaded) {
+        sha256_update(&f->sha, f->piece[c], f->len[c]);
+        f->len[c] = 0;
+        return;
+    }
+    pthread_mutex_lock(&f->mu);
+    f->queued[c] = 1;
+    pthread_cond_broadcast(&f->cv);
+    f->cur = c ^ 1;
+    while (f->queued[f->cur])
+        pthread_cond_wait(&f->cv, &f->mu);
+    pthread_mutex_unlock(&f->mu);
+    f->len[f->cur] = 0;
+}
+
+/* Hashes what is left, writes the digest as hex (when hex is not NULL), frees f. */
+static void feed_close(feeder *f, char hex[65])
+{
+    feed_flush(f);
+    if (f->threaded) {
+        pthread_mutex_lock(&f->mu);
+        f->closing = 1;
+        pthread_cond_broadcast(&f->cv);
+        pthread_mutex_unlock(&f->mu);
+        pthread_join(f->thread, NULL);
+    }
+    if (hex)
+        sha256_final_hex(&f->sha, hex);
+    pthread_mutex_destroy(&f->mu);
+    pthread_cond_destroy(&f->cv);
+    free(f);
+}
+
+static void feed_bytes(feeder *f, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    while (n) {
+        size_t room = FEED_PIECE - f->len[f->cur];
+        size_t take = n < room ? n : room;
+        memcpy(f->piece[f->cur] + f->len[f->cur], p, take);
+        f->len[f->cur] += take;
+        p += take;
+        n -= take;
+        if (f->len[f->cur] == FEED_PIECE)
+            feed_flush(f);
+    }
+}
+
 /* Feeds a tagged, length-prefixed value, so that no two contents serialise alike. */
-static void feed_text(sha256_ctx *c, char tag, const void *p, size_t n)
+static void feed_text(feeder *f, char tag, const void *p, size_t n)
 {
     unsigned char h[9];
     h[0] = (unsigned char)tag;
     for (int i = 0; i < 8; i++)
         h[1 + i] = (unsigned char)((unsigned long long)n >> (56 - 8 * i));
-    sha256_update(c, h, sizeof h);
-    sha256_update(c, p, n);
+    feed_bytes(f, h, sizeof h);
+    feed_bytes(f, p, n);
 }
 
-static void feed_str(sha256_ctx *c, const char *s)
+static void feed_str(feeder *f, const char *s)
 {
-    feed_text(c, 'S', s, strlen(s));
+    feed_text(f, 'S', s, strlen(s));
 }
 
-static void feed_value(sha256_ctx *c, sqlite3_stmt *st, int col, package_manifest *m)
+/* Writes v in decimal as printf's "%lld" does, without a NUL; returns where it starts in out. */
+static const char *format_int(long long v, char out[24], size_t *len)
+{
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    char *p = out + 24;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    *len = (size_t)(out + 24 - p);
+    return p;
+}
+
+static void feed_value(feeder *f, sqlite3_stmt *st, int col, package_manifest *m)
 {
     char buf[64];
+    size_t n;
     switch (sqlite3_column_type(st, col)) {
     case SQLITE_NULL:
-        feed_text(c, 'N', "", 0);
+        feed_text(f, 'N', "", 0);
         break;
-    case SQLITE_INTEGER:
-        snprintf(buf, sizeof buf, "%lld", (long long)sqlite3_column_int64(st, col));
-        feed_text(c, 'I', buf, strlen(buf));
+    case SQLITE_INTEGER: {
+        const char *s = format_int((long long)sqlite3_column_int64(st, col), buf, &n);
+        feed_text(f, 'I', s, n);
         break;
+    }
     case SQLITE_FLOAT:
         snprintf(buf, sizeof buf, "%.17g", sqlite3_column_double(st, col));
-        feed_text(c, 'R', buf, strlen(buf));
+        feed_text(f, 'R', buf, strlen(buf));
         break;
     case SQLITE_BLOB:
-        feed_text(c, 'B', sqlite3_column_blob(st, col), (size_t)sqlite3_column_bytes(st, col));
+        feed_text(f, 'B', sqlite3_column_blob(st, col), (size_t)sqlite3_column_bytes(st, col));
         break;
     default: {
         const char *t = (const char *)sqlite3_column_text(st, col);
-        size_t n = (size_t)sqlite3_column_bytes(st, col);
+        n = (size_t)sqlite3_column_bytes(st, col);
         if ((long long)n > m->longest_value)
             m->longest_value = (long long)n;
         if (!text_valid_utf8(t, n))
             m->bad_utf8 = 1;
-        feed_text(c, 'T', t, n);
+        feed_text(f, 'T', t, n);
     }
     }
 }
 
 /* Feeds every row of schema.table ordered by uuid; counts them in *rows. */
-static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char *table,
+static int feed_table(sqlite3 *db, feeder *f, const char *schema, const char *table,
                       long long *rows, package_manifest *m, cdtt_err *e)
 {
     char *cols = package_column_list(db, schema, table, e);
@@ -155,8 +278,8 @@ static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char
     size_t n = strlen(cols) + strlen(schema) + strlen(table) + 64;
     char *sql = xmalloc(n);
     snprintf(sql, n, "SELECT %s FROM \"%s\".\"%s\" ORDER BY uuid", cols, schema, table);
-    feed_str(c, table);
-    feed_str(c, cols);
+    feed_str(f, table);
+    feed_str(f, cols);
     free(cols);
     sqlite3_stmt *st = db_prepare(db, sql, e);
     free(sql);
@@ -166,7 +289,7 @@ static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char
     *rows = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < ncol; i++)
-            feed_value(c, st, i, m);
+            feed_value(f, st, i, m);
         (*rows)++;
     }
     sqlite3_finalize(st);
@@ -177,28 +300,28 @@ static int feed_table(sqlite3 *db, sha256_ctx *c, const char *schema, const char
 
 int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e)
 {
-    sha256_ctx c;
+    feeder *f = feed_open();
     char num[32];
-    sha256_init(&c);
-    feed_str(&c, PACKAGE_FORMAT);
-    feed_str(&c, m->source_scheme);
-    feed_str(&c, m->source_code);
-    feed_str(&c, m->source_level);
-    feed_str(&c, m->source_name);
-    feed_str(&c, m->province_code);
-    feed_str(&c, m->parent_code);
+    feed_str(f, PACKAGE_FORMAT);
+    feed_str(f, m->source_scheme);
+    feed_str(f, m->source_code);
+    feed_str(f, m->source_level);
+    feed_str(f, m->source_name);
+    feed_str(f, m->province_code);
+    feed_str(f, m->parent_code);
     snprintf(num, sizeof num, "%d/%d", m->schema_version, m->full);
-    feed_str(&c, num);
+    feed_str(f, num);
     m->n_tables = 0;
     m->longest_value = 0;
     m->bad_utf8 = 0;
+    int rc = 0;
     for (int i = 0; SCHEMA_TRAVEL_TABLES[i] && i < PACKAGE_MAX_TABLES; i++) {
-        if (feed_table(db, &c, schema, SCHEMA_TRAVEL_TABLES[i], &m->rows[i], m, e) < 0)
-            return -1;
+        if ((rc = feed_table(db, f, schema, SCHEMA_TRAVEL_TABLES[i], &m->rows[i], m, e)) < 0)
+            break;
         m->n_tables = i + 1;
     }
-    sha256_final_hex(&c, m->digest);
-    return 0;
+    feed_close(f, rc == 0 ? m->digest : NULL);
+    return rc;
 }
 
 /* The manifest as key/value pairs; rows.TABLE keys are added after these. */

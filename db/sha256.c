@@ -15,35 +15,80 @@ static const uint32_t K[64] = {
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 };
 
-static uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+#define ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+#define BSIG0(x) (ROTR(x, 2) ^ ROTR(x, 13) ^ ROTR(x, 22))
+#define BSIG1(x) (ROTR(x, 6) ^ ROTR(x, 11) ^ ROTR(x, 25))
+#define SSIG0(x) (ROTR(x, 7) ^ ROTR(x, 18) ^ ((x) >> 3))
+#define SSIG1(x) (ROTR(x, 17) ^ ROTR(x, 19) ^ ((x) >> 10))
+#define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
+#define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
+/* Round i; the eight working variables rotate by renaming, not by moving. */
+#define ROUND(a, b, c, d, e, f, g, h, i)                                          \
+    do {                                                                          \
+        uint32_t t1_ = h + BSIG1(e) + CH(e, f, g) + K[i] + w[(i) & 15];           \
+        d += t1_;                                                                 \
+        h = t1_ + BSIG0(a) + MAJ(a, b, c);                                        \
+    } while (0)
+#define EIGHT_ROUNDS(i)                      \
+    ROUND(a, b, c, d, e, f, g, h, (i));      \
+    ROUND(h, a, b, c, d, e, f, g, (i) + 1);  \
+    ROUND(g, h, a, b, c, d, e, f, (i) + 2);  \
+    ROUND(f, g, h, a, b, c, d, e, (i) + 3);  \
+    ROUND(e, f, g, h, a, b, c, d, (i) + 4);  \
+    ROUND(d, e, f, g, h, a, b, c, (i) + 5);  \
+    ROUND(c, d, e, f, g, h, a, b, (i) + 6);  \
+    ROUND(b, c, d, e, f, g, h, a, (i) + 7)
+/* The message schedule kept in a ring of 16 words. */
+#define SCHEDULE(i) \
+    (w[(i) & 15] += SSIG1(w[((i) - 2) & 15]) + w[((i) - 7) & 15] + SSIG0(w[((i) - 15) & 15]))
 
-static void compress(uint32_t h[8], const unsigned char *p)
+/* Runs the compression function over `blocks` 64-byte blocks at p. */
+static inline __attribute__((always_inline)) void compress_blocks(uint32_t h0[8], const unsigned char *p,
+                                                                  size_t blocks)
 {
-    uint32_t w[64];
-    for (int i = 0; i < 16; i++)
-        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
-               (uint32_t)p[4 * i + 3];
-    for (int i = 16; i < 64; i++) {
-        uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    uint32_t w[16];
+    for (; blocks; blocks--, p += 64) {
+        for (int i = 0; i < 16; i++)
+            w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
+                   (uint32_t)p[4 * i + 3];
+        uint32_t a = h0[0], b = h0[1], c = h0[2], d = h0[3], e = h0[4], f = h0[5], g = h0[6], h = h0[7];
+        EIGHT_ROUNDS(0);
+        EIGHT_ROUNDS(8);
+        for (int i = 16; i < 64; i += 16) {
+            for (int j = 0; j < 16; j++)
+                SCHEDULE(i + j);
+            EIGHT_ROUNDS(i);
+            EIGHT_ROUNDS(i + 8);
+        }
+        h0[0] += a; h0[1] += b; h0[2] += c; h0[3] += d;
+        h0[4] += e; h0[5] += f; h0[6] += g; h0[7] += h;
     }
-    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t t1 = k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-        uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        k = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
-    }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d;
-    h[4] += e; h[5] += f; h[6] += g; h[7] += k;
 }
+
+static void compress_portable(uint32_t h[8], const unsigned char *p, size_t blocks)
+{
+    compress_blocks(h, p, blocks);
+}
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+/* The same code where the processor has BMI2 (rorx: rotations without moves), about
+ * a quarter faster; chosen at run time, so the program still runs on older PCs. */
+__attribute__((target("bmi2"))) static void compress_bmi2(uint32_t h[8], const unsigned char *p,
+                                                         size_t blocks)
+{
+    compress_blocks(h, p, blocks);
+}
+
+static void compress(uint32_t h[8], const unsigned char *p, size_t blocks)
+{
+    if (__builtin_cpu_supports("bmi2"))
+        compress_bmi2(h, p, blocks);
+    else
+        compress_portable(h, p, blocks);
+}
+#else
+#define compress compress_portable
+#endif
 
 void sha256_init(sha256_ctx *c)
 {
@@ -66,11 +111,12 @@ void sha256_update(sha256_ctx *c, const void *data, size_t n)
         n -= take;
         if (c->nbuf < 64)
             return;
-        compress(c->h, c->buf);
+        compress(c->h, c->buf, 1);
         c->nbuf = 0;
     }
-    for (; n >= 64; p += 64, n -= 64)
-        compress(c->h, p);
+    compress(c->h, p, n / 64);
+    p += n / 64 * 64;
+    n %= 64;
     memcpy(c->buf, p, n);
     c->nbuf = n;
 }

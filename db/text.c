@@ -51,6 +51,10 @@ bool text_valid_utf8(const char *s, size_t n)
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     size_t i = 0;
     while (i < n) {
+        if (p[i] < 0x80) { /* ASCII is valid as it is: no decoding needed */
+            i++;
+            continue;
+        }
         int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0 || cp < 0)

@@ -45,10 +45,12 @@ typedef struct {
     int force; /* replace an existing target file */
 } package_export_opts;
 
-/* Writes a package of db's office to target: a snapshot (VACUUM INTO a temporary
- * file in the target's folder), identifiers masked unless o->full, the audit,
- * import_log, conflict and unit tables emptied, a manifest added, then fsync'd and
+/* Writes a package of db's office to target: a snapshot of the office row and the
+ * travelling tables, built in a temporary file in the target's folder, identifiers
+ * masked unless o->full (masked values are never written to the file), the audit,
+ * import_log, conflict and unit tables empty, a manifest added, then fsync'd and
  * renamed into place with mode 0600. An existing target is refused unless o->force.
+ * Temporary files that stopped exports left in that folder are removed.
  * The same data gives the same digest. m (may be NULL) receives the manifest.
  * Returns 0, or -1 with e set and no target written. */
 int package_export(sqlite3 *db, const char *target, const package_export_opts *o,
@@ -120,6 +122,33 @@ int package_manifest_write(sqlite3 *db, const package_manifest *m, cdtt_err *e);
 /* Reads and parses the manifest of db's main schema. Returns 0, or -1 with e set
  * when a key is missing or malformed. */
 int package_manifest_read(sqlite3 *db, package_manifest *m, cdtt_err *e);
+
+/* Fills the new, empty file path with a package of db's office (db must be kept
+ * in a file): the schema of db's version, the office row and every travelling
+ * table as one snapshot, identifiers masked unless full, and the manifest
+ * (m's source fields and created_at given; digest, rows, full, schema_version
+ * filled). Leaves path unsynced. Returns 0, or -1 with e set (path then holds
+ * something that is not a package; the caller removes it). */
+int package_build(sqlite3 *db, const char *path, int full, package_manifest *m, cdtt_err *e);
+
+/* The SQL select list that reads schema.table as a package carries it: the columns
+ * in schema order, and with masked, the personal identifiers a masked package
+ * leaves out replaced by what it carries instead (NULL, or NULL without consent).
+ * malloc'd; NULL with e set when the table is missing. */
+char *package_select_list(sqlite3 *db, const char *schema, const char *table, int masked, cdtt_err *e);
+
+/* How the names of the temporary files of exports begin. */
+#define PACKAGE_TMP_PREFIX ".cdtt-export."
+
+/* Creates a new, empty, private (0600) temporary file in the folder dir whose name
+ * starts with PACKAGE_TMP_PREFIX and names this process; writes its path to out.
+ * Returns 0, or -1 with e set. */
+int package_tmp_create(const char *dir, char *out, size_t outlen, cdtt_err *e);
+
+/* Removes from the folder dir this user's temporary export files that were
+ * abandoned: their process has ended (or, for names without a process, they have
+ * not changed for an hour). Returns how many were removed. */
+int package_tmp_sweep(const char *dir);
 
 /* A private in-memory database holding exactly the schema a package of the given
  * version must have (migrations 1..version plus the manifest), or NULL. */

@@ -1,7 +1,13 @@
 /* test_package_export.c — writing packages: masking, privacy, determinism, atomicity. */
 #include "package_fixture.h"
 
+#include "schema.h"
+
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 
 /* A commune 00004 with one team and two members, one without consent. */
 static sqlite3 *commune(const char *name)
@@ -179,6 +185,167 @@ static void no_office_no_export(void **state)
     db_close(db);
 }
 
+
+/* A commune with n members over many pages: member i has the CCCD 03190000i (zero-padded
+ * to 12 digits) and, when i is odd, no consent and the phone 0971xxxxxx, else consent and
+ * the phone 0981xxxxxx. uuids are "m-i", so none of these digit runs occurs elsewhere. */
+static sqlite3 *big_commune(const char *name, int n)
+{
+    sqlite3 *db = commune(name);
+    char sql[1200];
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < %d) "
+             "INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, phone, cccd, "
+             "email, consent, created_at, updated_at, changed_by) "
+             "SELECT 'm-' || i, '2025-07', '00004', 'Lê Thị ' || i, 'le thi ' || i, 'le thi ' || i, "
+             "printf('%%s%%06d', CASE i %% 2 WHEN 1 THEN '0971' ELSE '0981' END, i), printf('031900%%06d', i), "
+             "printf('hidden%%d@example.vn', i), 1 - i %% 2, '2026-01-01T00:00:00.000Z', "
+             "'2026-02-01T00:00:00.000Z', '2025-07:00004' FROM k",
+             n);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    return db;
+}
+
+static void masked_values_leave_no_trace_in_the_file(void **state)
+{
+    (void)state;
+    sqlite3 *db = big_commune("big.db", 3000);
+    char masked[600], full[600];
+    snprintf(masked, sizeof masked, "%s/big.cdtt", dir);
+    snprintf(full, sizeof full, "%s/big-full.cdtt", dir);
+    package_export_opts o = {0};
+    package_manifest m;
+    cdtt_err e;
+    assert_int_equal(package_export(db, masked, &o, NULL, NULL, &m, &e), 0);
+    assert_int_equal(m.rows[2], 3002);
+    /* No CCCD, no phone or e-mail of a member without consent, anywhere in the bytes. */
+    assert_false(file_contains(masked, "031900"));
+    assert_false(file_contains(masked, "0971"));
+    assert_false(file_contains(masked, "hidden1@"));
+    assert_false(file_contains(masked, "hidden2999@"));
+    /* Those with consent keep theirs. */
+    assert_true(file_contains(masked, "0981002998"));
+    assert_true(file_contains(masked, "hidden3000@example.vn"));
+    sqlite3 *p = open_package(masked);
+    /* The digest in the manifest is the digest of what the package holds. */
+    package_manifest again = m;
+    assert_int_equal(package_digest(p, "main", &again, &e), 0);
+    assert_string_equal(again.digest, m.digest);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member WHERE phone LIKE '0981%' "
+                                      "AND email IS NOT NULL AND consent = 1", -1), 1500);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member WHERE consent = 0 AND phone IS NULL "
+                                      "AND email IS NULL", -1), 1501);
+    sqlite3_close(p);
+    /* The same search finds them in a --full package, so the check above can fail. */
+    o.full = 1;
+    assert_int_equal(package_export(db, full, &o, NULL, NULL, &m, &e), 0);
+    assert_true(file_contains(full, "031900002999"));
+    assert_true(file_contains(full, "0971002999"));
+    db_close(db);
+}
+
+static void statistics_tables_do_not_travel(void **state)
+{
+    (void)state;
+    sqlite3 *db = big_commune("stat.db", 50);
+    assert_int_equal(sqlite3_exec(db, "ANALYZE", NULL, NULL, NULL), SQLITE_OK);
+    char out[600];
+    snprintf(out, sizeof out, "%s/stat.cdtt", dir);
+    package_export_opts o = {0};
+    package_manifest m;
+    cdtt_err e;
+    assert_int_equal(package_export(db, out, &o, NULL, NULL, NULL, &e), 0);
+    sqlite3 *prov = pf_office(dir, "stat-p.db", "01", "province", "Thành phố Hà Nội");
+    assert_int_equal(package_verify(prov, out, &m, &e), 0);
+    assert_int_equal(m.rows[2], 52);
+    db_close(prov);
+    db_close(db);
+}
+
+/* Creates dir/name holding a few bytes, last changed age seconds ago. */
+static void plant(const char *folder, const char *name, int age)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", folder, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("SQLite format 3", f);
+    fclose(f);
+    struct timespec t[2];
+    clock_gettime(CLOCK_REALTIME, &t[0]);
+    t[0].tv_sec -= age;
+    t[1] = t[0];
+    assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+}
+
+static int exists(const char *folder, const char *name)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", folder, name);
+    return access(path, F_OK) == 0;
+}
+
+static void abandoned_temporary_files_are_removed(void **state)
+{
+    (void)state;
+    char folder[600];
+    snprintf(folder, sizeof folder, "%s/sweep", dir);
+    assert_int_equal(mkdir(folder, 0700), 0);
+    /* A process that has ended. */
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0)
+        _exit(0);
+    assert_int_equal(waitpid(child, NULL, 0), child);
+    char dead[64], alive[64];
+    snprintf(dead, sizeof dead, ".cdtt-export.%ld.Ab12Cd", (long)child);
+    snprintf(alive, sizeof alive, ".cdtt-export.%ld.Ef34Gh", (long)getpid());
+    plant(folder, dead, 0);
+    plant(folder, alive, 7200);
+    plant(folder, ".cdtt-export.OldOne", 7200);          /* an older version's, long left */
+    plant(folder, ".cdtt-export.NewOne", 0);             /* an older version's, maybe running */
+    plant(folder, "notes.cdtt-export.1.Xy", 0);          /* not ours at all */
+
+    sqlite3 *db = commune("sweep.db");
+    char out[700];
+    snprintf(out, sizeof out, "%s/sweep.cdtt", folder);
+    package_export_opts o = {0};
+    cdtt_err e;
+    assert_int_equal(package_export(db, out, &o, NULL, NULL, NULL, &e), 0);
+    assert_false(exists(folder, dead));
+    assert_false(exists(folder, ".cdtt-export.OldOne"));
+    assert_true(exists(folder, alive));
+    assert_true(exists(folder, ".cdtt-export.NewOne"));
+    assert_true(exists(folder, "notes.cdtt-export.1.Xy"));
+    assert_true(exists(folder, "sweep.cdtt"));
+    db_close(db);
+}
+
+static void an_unfinished_temporary_file_is_not_a_package(void **state)
+{
+    (void)state;
+    char tmp[700];
+    cdtt_err e;
+    assert_int_equal(package_tmp_create(dir, tmp, sizeof tmp, &e), 0);
+    struct stat sb;
+    assert_int_equal(stat(tmp, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    assert_non_null(strstr(tmp, "/.cdtt-export."));
+    package_manifest m;
+    sqlite3 *prov = pf_office(dir, "tmp-p.db", "01", "province", "Thành phố Hà Nội");
+    assert_int_equal(package_verify(prov, tmp, &m, &e), -1);
+    /* Filled up to its records but stopped before the manifest: still refused. */
+    sqlite3 *db = commune("tmp-c.db");
+    sqlite3 *t = NULL;
+    assert_int_equal(sqlite3_open(tmp, &t), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(t, schema_migration(1), NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(t);
+    assert_int_equal(package_verify(prov, tmp, &m, &e), -1);
+    unlink(tmp);
+    db_close(prov);
+    db_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +354,10 @@ int main(void)
         cmocka_unit_test(same_data_same_digest),
         cmocka_unit_test(existing_target_needs_force),
         cmocka_unit_test(no_office_no_export),
+        cmocka_unit_test(masked_values_leave_no_trace_in_the_file),
+        cmocka_unit_test(statistics_tables_do_not_travel),
+        cmocka_unit_test(abandoned_temporary_files_are_removed),
+        cmocka_unit_test(an_unfinished_temporary_file_is_not_a_package),
     };
     return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }

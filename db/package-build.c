@@ -1,0 +1,119 @@
+/* package-build.c — filling a new package file from the office's database in
+ * one pass: the schema, the records that travel (identifiers masked in the
+ * copying SELECT, so that masked values never reach the file), the manifest. */
+#include "package.h"
+#include "db.h"
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Gives the package p the schema of the given version, the manifest table, and
+ * the office file's identity. */
+static int create_schema(sqlite3 *p, int version, cdtt_err *e)
+{
+    char sql[160];
+    for (int v = 1; v <= version; v++) {
+        const char *migration = schema_migration(v);
+        if (!migration)
+            return err_set(e, _("cannot build the expected schema"));
+        if (db_exec(p, migration, e) < 0)
+            return -1;
+    }
+    snprintf(sql, sizeof sql, "PRAGMA main.application_id = %d; PRAGMA main.user_version = %d",
+             CDTT_APPLICATION_ID, version);
+    return db_exec(p, PACKAGE_MANIFEST_DDL, e) < 0 ? -1 : db_exec(p, sql, e);
+}
+
+/* Copies every row of src.table into the package's table of the same name;
+ * columns is the select list ("*" copies pages of rows and indexes as they are). */
+static int copy_table(sqlite3 *p, const char *table, const char *columns, cdtt_err *e)
+{
+    size_t n = strlen(columns) + 2 * strlen(table) + 64;
+    char *sql = xmalloc(n);
+    snprintf(sql, n, "INSERT INTO main.\"%s\" SELECT %s FROM src.\"%s\"", table, columns, table);
+    int rc = db_exec(p, sql, e);
+    free(sql);
+    return rc;
+}
+
+/* Copies the office row and every travelling table, masking identifiers unless full. */
+static int copy_records(sqlite3 *p, int full, cdtt_err *e)
+{
+    if (copy_table(p, "office", "*", e) < 0)
+        return -1;
+    for (int i = 0; SCHEMA_TRAVEL_TABLES[i]; i++) {
+        const char *table = SCHEMA_TRAVEL_TABLES[i];
+        char *cols = package_column_list(p, "src", table, e);
+        char *select = cols ? package_select_list(p, "src", table, !full, e) : NULL;
+        /* "*" when nothing is masked: rows and indexes are then copied page by page. */
+        int rc = select ? copy_table(p, table, strcmp(select, cols) == 0 ? "*" : select, e) : -1;
+        free(select);
+        free(cols);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Attaches the office file `source` to p as "src". */
+static int attach_source(sqlite3 *p, const char *source, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(p, "ATTACH ? AS src", e);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(p, e, _("cannot take a snapshot of the database"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int package_build(sqlite3 *db, const char *path, int full, package_manifest *m, cdtt_err *e)
+{
+    const char *source = sqlite3_db_filename(db, "main");
+    if (!source || !*source)
+        return err_set(e, _("only a database kept in a file can be exported"));
+    int version = db_user_version(db);
+    int page_size = (int)db_scalar_int(db, "PRAGMA main.page_size", 4096);
+    sqlite3 *p = NULL;
+    /* The package is private to this connection until it is renamed into place:
+     * no journal and no syncs while it is built (the caller syncs it once, and an
+     * unfinished file is never renamed); no connection lock; no foreign-key
+     * enforcement, so that unchanged tables are copied page by page; CHECK
+     * constraints were already met in the office's file, which has the same schema. */
+    if (sqlite3_open_v2(path, &p, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        err_set(e, _("cannot open %s: %s"), path, p ? sqlite3_errmsg(p) : "out of memory");
+        sqlite3_close(p);
+        return -1;
+    }
+    sqlite3_busy_timeout(p, 5000);
+    sqlite3_extended_result_codes(p, 1);
+    int rc = -1;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA main.page_size = %d", page_size);
+    if (db_exec(p, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
+                   "PRAGMA ignore_check_constraints = ON; PRAGMA cache_size = -16384", e) < 0 ||
+        db_exec(p, sql, e) < 0 || attach_source(p, source, e) < 0)
+        goto out;
+    /* One transaction: the schema and the records are written once, at the end, and
+     * one read transaction on the office's file makes every table come from the
+     * same moment. Not BEGIN IMMEDIATE: that would also take the office file's
+     * write lock, and nothing is written there. */
+    if (db_exec(p, "BEGIN", e) < 0)
+        goto out;
+    m->full = full;
+    m->schema_version = version;
+    if (create_schema(p, version, e) < 0 || copy_records(p, full, e) < 0 ||
+        package_digest(p, "main", m, e) < 0 || package_manifest_write(p, m, e) < 0 ||
+        db_exec(p, "COMMIT", e) < 0) {
+        db_rollback(p);
+        goto out;
+    }
+    rc = 0;
+out:
+    if (sqlite3_close(p) != SQLITE_OK && rc == 0)
+        rc = err_set(e, _("cannot finish %s"), path);
+    return rc;
+}
