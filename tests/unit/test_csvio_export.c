@@ -6,9 +6,6 @@
 
 #include <sys/stat.h>
 
-static char *dir;
-static sqlite3 *db;
-
 /* Two members in one village team (one consented, one not), a deleted member,
  * a commune-level team, a training session and an activity, in plain SQL. */
 static const char FIXTURE[] =
@@ -46,10 +43,9 @@ static const char FIXTURE[] =
 static int setup(void **state)
 {
     (void)state;
-    tu_english();
+    if (tu_db_setup("commune.db") < 0)
+        return -1;
     i18n_set_lang("vi");
-    dir = tu_tempdir();
-    db = tu_open_db(dir, "commune.db");
     cdtt_err e;
     if (db_exec(db, FIXTURE, &e) != 0)
         fail_msg("fixture: %s", e.msg);
@@ -58,11 +54,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    (void)state;
-    db_close(db);
-    tu_rmdir(dir);
     i18n_set_lang("en");
-    return 0;
+    return tu_db_teardown(state);
 }
 
 /* The whole file (malloc'd, NUL-terminated). */

@@ -71,6 +71,27 @@ static inline sqlite3 *tu_open_db(const char *dir, const char *name)
     return db;
 }
 
+/* The database of a test, in the folder dir: tu_db_setup makes the folder
+ * (selecting English messages) and opens a new database named name in it;
+ * tu_db_teardown closes the database and removes the folder (pass it to cmocka
+ * as a teardown). Returns 0, or -1 when the folder could not be made. */
+static sqlite3 *db __attribute__((unused));
+
+static inline int tu_db_setup(const char *name)
+{
+    if (tu_group_setup(NULL) < 0)
+        return -1;
+    db = tu_open_db(dir, name);
+    return 0;
+}
+
+static inline int tu_db_teardown(void **state)
+{
+    db_close(db);
+    db = NULL;
+    return tu_group_teardown(state);
+}
+
 /* English messages for tests that compare them. */
 static inline void tu_english(void)
 {
