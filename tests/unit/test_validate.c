@@ -575,14 +575,7 @@ static void huge_fields(void **state)
 static void messages_in_vietnamese(void **state)
 {
     (void)state;
-    char dir[1024];
-    const char *root = getenv("ROOT");
-    if (root && *root)
-        snprintf(dir, sizeof dir, "%s/locale", root);
-    else
-        snprintf(dir, sizeof dir, "%s", access("locale", R_OK) == 0 ? "locale" : "../../locale");
-    setenv("CDTT_LOCALEDIR", dir, 1);
-    i18n_init("vi");
+    tu_vietnamese();
     char out[16], iso[11];
     valid_result r;
     validate_phone("0212345678", out, &r);

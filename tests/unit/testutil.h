@@ -99,6 +99,20 @@ static inline void tu_english(void)
     i18n_init("en");
 }
 
+/* Vietnamese messages, from the catalogue the build made in locale/ of the
+ * checkout; tu_english() switches back. */
+static inline void tu_vietnamese(void)
+{
+    char dir[1024];
+    const char *root = getenv("ROOT");
+    if (root && *root)
+        snprintf(dir, sizeof dir, "%s/locale", root);
+    else
+        snprintf(dir, sizeof dir, "%s", access("locale", R_OK) == 0 ? "locale" : "../../locale");
+    setenv("CDTT_LOCALEDIR", dir, 1);
+    i18n_init("vi");
+}
+
 /* The reference data folder beside the checkout, or NULL when absent. */
 static inline const char *tu_shared_data(void)
 {
