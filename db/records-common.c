@@ -48,6 +48,13 @@ int rec_stamp_get(sqlite3 *db, rec_stamp *s, cdtt_err *e)
     return 0;
 }
 
+int rec_change_begin(sqlite3 *db, rec_stamp *s, rec_tx *tx, cdtt_err *e)
+{
+    if (rec_stamp_get(db, s, e) < 0)
+        return -1;
+    return rec_tx_begin(db, tx, e);
+}
+
 int rec_clean_text(char *buf, size_t n, size_t max_chars, const char *field, findings *f)
 {
     valid_result vr;
