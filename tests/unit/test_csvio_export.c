@@ -58,31 +58,6 @@ static int teardown(void **state)
     return tu_db_teardown(state);
 }
 
-/* The whole file (malloc'd, NUL-terminated). */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *buf = NULL;
-    size_t n = 0, cap = 0, k;
-    char chunk[4096];
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (n + k + 1 > cap) {
-            cap = (n + k + 1) * 2;
-            buf = xrealloc(buf, cap);
-        }
-        memcpy(buf + n, chunk, k);
-        n += k;
-    }
-    fclose(f);
-    if (!buf)
-        buf = xcalloc(1, 1);
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
 static char *export_table(csvio_table t, const char *name, int full, long long *rows)
 {
     static char path[700];
@@ -91,7 +66,7 @@ static char *export_table(csvio_table t, const char *name, int full, long long *
     cdtt_err e = {{0}};
     if (csvio_export_csv(db, t, path, &o, rows, &e) != 0)
         fail_msg("export: %s", e.msg);
-    return slurp(path, NULL);
+    return tu_slurp(path, NULL);
 }
 
 static void members_csv_has_bom_crlf_vietnamese_headers_and_labels(void **state)
@@ -183,7 +158,7 @@ static void file_is_private_and_never_silently_replaced(void **state)
     cdtt_err e = {{0}};
     assert_int_equal(csvio_export_csv(db, CSVIO_AREAS, path, &o, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "--force"));
-    char *s = slurp(path, NULL);
+    char *s = tu_slurp(path, NULL);
     assert_string_equal(s, "precious");
     free(s);
     o.force = 1;
@@ -224,9 +199,7 @@ static char *run(const char *cmd)
 {
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
-    char *buf = xcalloc(1, 65536);
-    size_t n = fread(buf, 1, 65535, p);
-    buf[n] = '\0';
+    char *buf = tu_read_all(p, NULL);
     pclose(p);
     return buf;
 }
@@ -240,7 +213,7 @@ static void xlsx_workbook_has_a_sheet_per_table(void **state)
     cdtt_err e = {{0}};
     assert_int_equal(csvio_export_xlsx(db, path, &o, &e), 0);
     size_t len;
-    char *s = slurp(path, &len);
+    char *s = tu_slurp(path, &len);
     assert_true(len > 2000);
     assert_memory_equal(s, "PK\x03\x04", 4);
     free(s);

@@ -71,6 +71,41 @@ static inline sqlite3 *tu_open_db(const char *dir, const char *name)
     return db;
 }
 
+/* Everything f gives until its end (malloc'd, NUL-terminated); *len (may be
+ * NULL) gets the number of bytes. */
+static inline char *tu_read_all(FILE *f, size_t *len)
+{
+    char *buf = NULL;
+    size_t n = 0, cap = 0, k;
+    char chunk[4096];
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n + k + 1 > cap) {
+            cap = (n + k + 1) * 2;
+            buf = xrealloc(buf, cap);
+        }
+        memcpy(buf + n, chunk, k);
+        n += k;
+    }
+    if (!buf)
+        buf = xcalloc(1, 1);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+/* The whole file at path (malloc'd, NUL-terminated), its size in *len (may be
+ * NULL); fails the test when the file cannot be opened. */
+static inline char *tu_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    char *buf = tu_read_all(f, len);
+    fclose(f);
+    return buf;
+}
+
 /* The database of a test, in the folder dir: tu_db_setup makes the folder
  * (selecting English messages) and opens a new database named name in it;
  * tu_db_teardown closes the database and removes the folder (pass it to cmocka
