@@ -4,24 +4,9 @@
 # step down in it, and importing a package (progress bar and summary included).
 # A measurement, not a test: it prints the figures.
 #   CDTT=./cdtt sh bench/wire-exchange.sh
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-export ROOT
-. "$ROOT/tests/lib.sh"
-. "$ROOT/tests/e2e/lib-tmux.sh"
+. "$(dirname "$0")/lib-wire.sh"
 case $CDTT in /*) ;; *) CDTT=$PWD/$CDTT ;; esac
 cd "$T" || exit 1
-OUT=$T/wire.out
-
-# record CMD...: runs CMD with the pane's output recorded; prints the byte count.
-record() {
-    : >"$OUT"
-    tm pipe-pane -t t -O "cat >>'$OUT'"
-    "$@"
-    sleep 0.3
-    tm pipe-pane -t t
-    sleep 0.1
-    wc -c <"$OUT" | tr -d ' '
-}
 
 {
     echo "Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp"

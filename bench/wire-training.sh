@@ -4,13 +4,9 @@
 # moving to the next row, ticking one member in a 30-member checklist, and
 # ticking all. A measurement, not a test: it prints the figures.
 #   CDTT=./cdtt sh bench/wire-training.sh
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-export ROOT
-. "$ROOT/tests/lib.sh"
-. "$ROOT/tests/e2e/lib-tmux.sh"
+. "$(dirname "$0")/lib-wire.sh"
 
 DB=$T/wire.db
-OUT=$T/wire.out
 C() { "$CDTT" --db "$DB" "$@" >/dev/null 2>&1; }
 C init --office 00004 --name "Xã Thử Nghiệm"
 i=1
@@ -21,17 +17,6 @@ while [ $i -le 12 ]; do
 done
 i=10
 while [ $i -lt 40 ]; do C add member "Nguyễn Văn Học$i" --team "Tổ CNS thôn 1" --yes; i=$((i + 1)); done
-
-# record CMD...: runs CMD with the pane's output recorded; prints the byte count.
-record() {
-    : >"$OUT"
-    tm pipe-pane -t t -O "cat >>'$OUT'"
-    "$@"
-    sleep 0.3
-    tm pipe-pane -t t
-    sleep 0.1
-    wc -c <"$OUT" | tr -d ' '
-}
 
 tm_start 80 24 --db "$DB" --lang en
 tm_wait "Members: 30" || { echo "cdtt did not start"; exit 1; }

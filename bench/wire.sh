@@ -3,25 +3,10 @@
 # per typed character, per move to the next field, per opened list page of 20 rows.
 # A measurement, not a test: it prints the figures (goals: ≤ 8, ≤ 60, ≤ 3072).
 #   CDTT=./cdtt sh bench/wire.sh
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-export ROOT
-. "$ROOT/tests/lib.sh"
-. "$ROOT/tests/e2e/lib-tmux.sh"
+. "$(dirname "$0")/lib-wire.sh"
 
 DB=$T/wire.db
-OUT=$T/wire.out
 "$CDTT" --db "$DB" init --office 00004 --name "Phường Ba Đình" >/dev/null 2>&1
-
-# record CMD...: runs CMD with the pane's output recorded; prints the byte count.
-record() {
-    : >"$OUT"
-    tm pipe-pane -t t -O "cat >>'$OUT'"
-    "$@"
-    sleep 0.3            # let the last bytes reach the pipe
-    tm pipe-pane -t t    # stop recording
-    sleep 0.1
-    wc -c <"$OUT" | tr -d ' '
-}
 
 tm_start 80 24 --db "$DB"
 tm_wait "Số địa bàn" || { echo "cdtt did not start"; exit 1; }

@@ -20,6 +20,12 @@ static long parse_count(const char *s)
     return v;
 }
 
+/* Adds the activity rec (cli_add_fn). */
+static int add_activity(sqlite3 *db, const void *rec, char uuid[37], cdtt_err *e)
+{
+    return activity_add(db, (const activity_rec *)rec, uuid, e);
+}
+
 int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
 {
     const char *team = NULL, *date = NULL, *type = NULL, *people = "0", *households = "0", *note = "";
@@ -43,15 +49,7 @@ int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
     if (cli_text_arg("--team", team, a.team_uuid, sizeof a.team_uuid) ||
         cli_text_arg("--type", type, a.type, sizeof a.type) || cli_text_arg("--note", note, a.note, sizeof a.note))
         return 1;
-    sqlite3 *db = cli_open_db(ctx, 0);
-    if (!db)
-        return 1;
-    char uuid[37];
-    cdtt_err e;
-    if (activity_add(db, &a, uuid, &e) < 0)
-        return cli_fail("%s", e.msg);
-    printf("%s\n", uuid);
-    return 0;
+    return cli_add_record(ctx, add_activity, &a);
 }
 
 int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv)

@@ -7,6 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Adds the training session rec (cli_add_fn). */
+static int add_session(sqlite3 *db, const void *rec, char uuid[37], cdtt_err *e)
+{
+    return training_session_add(db, (const training_session_rec *)rec, uuid, e);
+}
+
 int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
 {
     const char *date = NULL, *place = "", *organiser = "", *topic = "", *note = "";
@@ -26,15 +32,7 @@ int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
         cli_text_arg("--organiser", organiser, s.organiser, sizeof s.organiser) ||
         cli_text_arg("--topic", topic, s.topic, sizeof s.topic) || cli_text_arg("--note", note, s.note, sizeof s.note))
         return 1;
-    sqlite3 *db = cli_open_db(ctx, 0);
-    if (!db)
-        return 1;
-    char uuid[37];
-    cdtt_err e;
-    if (training_session_add(db, &s, uuid, &e) < 0)
-        return cli_fail("%s", e.msg);
-    printf("%s\n", uuid);
-    return 0;
+    return cli_add_record(ctx, add_session, &s);
 }
 
 int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)

@@ -46,23 +46,39 @@ typedef struct {
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
+/* Columns by kind: Vietnamese and English header, width in cells. */
+#define TEXT(vi, en, w) {vi, en, COL_TEXT, NULL, 0, w}
+#define DATE(vi, en, w) {vi, en, COL_DATE, NULL, 0, w}
+#define CHOICE(vi, en, list, w) {vi, en, COL_CHOICE, list, 0, w}
+#define YESNO(vi, en, w) {vi, en, COL_YESNO, NULL, 0, w}
+#define COUNT(vi, en, w) {vi, en, COL_INT, NULL, 0, w}
+
+/* Columns that several tables have. */
+#define NOTE_COL TEXT("Ghi chú", "Note", 30)
+#define DATE_COL DATE("Ngày", "Date", 12)
+#define TEAM_COL TEXT("Tổ", "Team", 24)
+#define AREA_COL TEXT("Thôn/Tổ dân phố", "Village or group", 20)
+
+/* The query counting the live rows of a table. */
+#define COUNT_LIVE(table) "SELECT count(*) FROM " table " WHERE deleted = 0"
+
 static const col_def MEMBER_COLS[] = {
-    {"Họ và tên", "Full name", COL_TEXT, NULL, 0, 26},
-    {"Ngày sinh", "Date of birth", COL_DATE, NULL, 0, 12},
-    {"Giới tính", "Gender", COL_CHOICE, CHOICES_GENDER, 0, 9},
+    TEXT("Họ và tên", "Full name", 26),
+    DATE("Ngày sinh", "Date of birth", 12),
+    CHOICE("Giới tính", "Gender", CHOICES_GENDER, 9),
     {"Số điện thoại", "Phone", COL_TEXT, NULL, PERSONAL_CONSENT, 13},
     {"Số CCCD", "CCCD number", COL_TEXT, NULL, FULL_ONLY, 14},
     {"Email", "Email", COL_TEXT, NULL, PERSONAL_CONSENT, 24},
-    {"Tổ", "Team", COL_TEXT, NULL, 0, 24},
-    {"Thôn/Tổ dân phố", "Village or group", COL_TEXT, NULL, 0, 20},
-    {"Vai trò", "Role", COL_CHOICE, CHOICES_ROLE, 0, 12},
-    {"Thành phần", "Category", COL_CHOICE, CHOICES_CATEGORY, 0, 24},
-    {"Đoàn viên", "Youth Union member", COL_YESNO, NULL, 0, 10},
+    TEAM_COL,
+    AREA_COL,
+    CHOICE("Vai trò", "Role", CHOICES_ROLE, 12),
+    CHOICE("Thành phần", "Category", CHOICES_CATEGORY, 24),
+    YESNO("Đoàn viên", "Youth Union member", 10),
     {"Học trực tuyến", "Online course", COL_MOOC, NULL, 0, 14},
-    {"Zalo OA", "Zalo OA", COL_DATE, NULL, 0, 12},
-    {"Đồng ý xử lý dữ liệu", "Consent", COL_YESNO, NULL, 0, 10},
-    {"Ngày đồng ý", "Consent date", COL_DATE, NULL, 0, 12},
-    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+    DATE("Zalo OA", "Zalo OA", 12),
+    YESNO("Đồng ý xử lý dữ liệu", "Consent", 10),
+    DATE("Ngày đồng ý", "Consent date", 12),
+    NOTE_COL,
 };
 
 /* Current memberships are those not deleted and not ended, of live teams. */
@@ -83,15 +99,15 @@ static const char MEMBER_SQL[] =
     " ORDER BY m.sort_key, m.uuid, cur.team_sort, cur.team_uuid";
 
 static const col_def TEAM_COLS[] = {
-    {"Tên tổ", "Team name", COL_TEXT, NULL, 0, 26},
-    {"Cấp", "Level", COL_CHOICE, CHOICES_TEAM_LEVEL, 0, 14},
-    {"Thôn/Tổ dân phố", "Village or group", COL_TEXT, NULL, 0, 20},
-    {"Số quyết định", "Decision number", COL_TEXT, NULL, 0, 16},
-    {"Ngày quyết định", "Decision date", COL_DATE, NULL, 0, 12},
-    {"Cơ quan ban hành", "Issued by", COL_TEXT, NULL, 0, 20},
-    {"Trạng thái", "Status", COL_CHOICE, CHOICES_TEAM_STATUS, 0, 14},
-    {"Số thành viên", "Members", COL_INT, NULL, 0, 10},
-    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+    TEXT("Tên tổ", "Team name", 26),
+    CHOICE("Cấp", "Level", CHOICES_TEAM_LEVEL, 14),
+    AREA_COL,
+    TEXT("Số quyết định", "Decision number", 16),
+    DATE("Ngày quyết định", "Decision date", 12),
+    TEXT("Cơ quan ban hành", "Issued by", 20),
+    CHOICE("Trạng thái", "Status", CHOICES_TEAM_STATUS, 14),
+    COUNT("Số thành viên", "Members", 10),
+    NOTE_COL,
 };
 
 static const char TEAM_SQL[] =
@@ -103,10 +119,10 @@ static const char TEAM_SQL[] =
     " WHERE t.deleted = 0 ORDER BY t.sort_key, t.uuid";
 
 static const col_def AREA_COLS[] = {
-    {"Tên thôn/tổ dân phố", "Name", COL_TEXT, NULL, 0, 24},
-    {"Loại", "Kind", COL_CHOICE, CHOICES_AREA_KIND, 0, 14},
-    {"Số tổ", "Teams", COL_INT, NULL, 0, 8},
-    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+    TEXT("Tên thôn/tổ dân phố", "Name", 24),
+    CHOICE("Loại", "Kind", CHOICES_AREA_KIND, 14),
+    COUNT("Số tổ", "Teams", 8),
+    NOTE_COL,
 };
 
 static const char AREA_SQL[] =
@@ -115,12 +131,12 @@ static const char AREA_SQL[] =
     " FROM area a WHERE a.deleted = 0 ORDER BY a.sort_key, a.uuid";
 
 static const col_def SESSION_COLS[] = {
-    {"Ngày", "Date", COL_DATE, NULL, 0, 12},
-    {"Địa điểm", "Place", COL_TEXT, NULL, 0, 24},
-    {"Đơn vị tổ chức", "Organiser", COL_TEXT, NULL, 0, 24},
-    {"Nội dung", "Topic", COL_TEXT, NULL, 0, 30},
-    {"Số người dự", "Attendees", COL_INT, NULL, 0, 10},
-    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+    DATE_COL,
+    TEXT("Địa điểm", "Place", 24),
+    TEXT("Đơn vị tổ chức", "Organiser", 24),
+    TEXT("Nội dung", "Topic", 30),
+    COUNT("Số người dự", "Attendees", 10),
+    NOTE_COL,
 };
 
 static const char SESSION_SQL[] =
@@ -130,12 +146,12 @@ static const char SESSION_SQL[] =
     " FROM training_session s WHERE s.deleted = 0 ORDER BY s.date, s.uuid";
 
 static const col_def ACTIVITY_COLS[] = {
-    {"Ngày", "Date", COL_DATE, NULL, 0, 12},
-    {"Tổ", "Team", COL_TEXT, NULL, 0, 24},
-    {"Loại hoạt động", "Activity", COL_CHOICE, CHOICES_ACTIVITY_TYPE, 0, 24},
-    {"Số người được hỗ trợ", "People helped", COL_INT, NULL, 0, 12},
-    {"Số hộ được hỗ trợ", "Households helped", COL_INT, NULL, 0, 12},
-    {"Ghi chú", "Note", COL_TEXT, NULL, 0, 30},
+    DATE_COL,
+    TEAM_COL,
+    CHOICE("Loại hoạt động", "Activity", CHOICES_ACTIVITY_TYPE, 24),
+    COUNT("Số người được hỗ trợ", "People helped", 12),
+    COUNT("Số hộ được hỗ trợ", "Households helped", 12),
+    NOTE_COL,
 };
 
 static const char ACTIVITY_SQL[] =
@@ -143,20 +159,19 @@ static const char ACTIVITY_SQL[] =
     " FROM activity ac JOIN team t ON t.uuid = ac.team_uuid"
     " WHERE ac.deleted = 0 ORDER BY ac.date, t.sort_key, ac.uuid";
 
+/* A table: its command-line name, sheet names, query, the table whose live
+ * rows it counts, the result column of the member's consent (or -1), columns. */
+#define TABLE(name, vi, en, sql, live, consent, cols) \
+    {name, vi, en, sql, COUNT_LIVE(live), consent, cols, N(cols)}
+
 static const table_def TABLES[CSVIO_TABLE_COUNT] = {
-    [CSVIO_MEMBERS] = {"members", "Thành viên", "Members", MEMBER_SQL,
-                       "SELECT count(*) FROM member WHERE deleted = 0", 13, MEMBER_COLS,
-                       N(MEMBER_COLS)},
-    [CSVIO_TEAMS] = {"teams", "Tổ", "Teams", TEAM_SQL,
-                     "SELECT count(*) FROM team WHERE deleted = 0", -1, TEAM_COLS, N(TEAM_COLS)},
-    [CSVIO_AREAS] = {"areas", "Thôn, tổ dân phố", "Areas", AREA_SQL,
-                     "SELECT count(*) FROM area WHERE deleted = 0", -1, AREA_COLS, N(AREA_COLS)},
-    [CSVIO_SESSIONS] = {"sessions", "Buổi tập huấn", "Training sessions", SESSION_SQL,
-                        "SELECT count(*) FROM training_session WHERE deleted = 0", -1, SESSION_COLS,
-                        N(SESSION_COLS)},
-    [CSVIO_ACTIVITIES] = {"activities", "Hoạt động", "Activities", ACTIVITY_SQL,
-                          "SELECT count(*) FROM activity WHERE deleted = 0", -1, ACTIVITY_COLS,
-                          N(ACTIVITY_COLS)},
+    [CSVIO_MEMBERS] = TABLE("members", "Thành viên", "Members", MEMBER_SQL, "member", 13, MEMBER_COLS),
+    [CSVIO_TEAMS] = TABLE("teams", "Tổ", "Teams", TEAM_SQL, "team", -1, TEAM_COLS),
+    [CSVIO_AREAS] = TABLE("areas", "Thôn, tổ dân phố", "Areas", AREA_SQL, "area", -1, AREA_COLS),
+    [CSVIO_SESSIONS] = TABLE("sessions", "Buổi tập huấn", "Training sessions", SESSION_SQL, "training_session",
+                             -1, SESSION_COLS),
+    [CSVIO_ACTIVITIES] = TABLE("activities", "Hoạt động", "Activities", ACTIVITY_SQL, "activity", -1,
+                               ACTIVITY_COLS),
 };
 
 int csvio_table_from_name(const char *name)

@@ -48,19 +48,36 @@ int rec_stamp_get(sqlite3 *db, rec_stamp *s, cdtt_err *e)
     return 0;
 }
 
+int rec_change_begin(sqlite3 *db, rec_stamp *s, rec_tx *tx, cdtt_err *e)
+{
+    if (rec_stamp_get(db, s, e) < 0)
+        return -1;
+    return rec_tx_begin(db, tx, e);
+}
+
+/* Ends a clean-in-place: on an error (s) adds vr's message about field to f,
+ * otherwise copies the cleaned out back into buf (n bytes). Frees out.
+ * Returns 0, or -1 on an error. */
+static int clean_done(char *buf, size_t n, char *out, valid_status s, const valid_result *vr,
+                      const char *field, findings *f)
+{
+    int rc = 0;
+    if (s == VALID_ERROR) {
+        findings_add(f, VALID_ERROR, field, "%s", vr->msg);
+        rc = -1;
+    } else {
+        snprintf(buf, n, "%s", out);
+    }
+    free(out);
+    return rc;
+}
+
 int rec_clean_text(char *buf, size_t n, size_t max_chars, const char *field, findings *f)
 {
     valid_result vr;
     char *out = xmalloc(n);
     valid_status s = validate_text(buf, max_chars, out, n, &vr);
-    if (s == VALID_ERROR) {
-        findings_add(f, VALID_ERROR, field, "%s", vr.msg);
-        free(out);
-        return -1;
-    }
-    snprintf(buf, n, "%s", out);
-    free(out);
-    return 0;
+    return clean_done(buf, n, out, s, &vr, field, f);
 }
 
 void rec_check_date(const char *date, const char *field, findings *f)
@@ -201,14 +218,7 @@ int rec_clean_name(char *buf, size_t n, const char *field, findings *f)
     valid_result vr;
     char *out = xmalloc(n);
     valid_status s = validate_name(buf, out, n, &vr);
-    if (s == VALID_ERROR) {
-        findings_add(f, VALID_ERROR, field, "%s", vr.msg);
-        free(out);
-        return -1;
-    }
-    snprintf(buf, n, "%s", out);
-    free(out);
-    return 0;
+    return clean_done(buf, n, out, s, &vr, field, f);
 }
 
 int rec_find_by_name(sqlite3 *db, const char *sql, const char *name, const char *area_uuid,

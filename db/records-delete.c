@@ -144,10 +144,8 @@ static int change_mark(sqlite3 *db, const char *table_in, const char *uuid, int 
     if (!table)
         return err_set(e, _("records of kind '%s' cannot be deleted"), table_in ? table_in : "");
     rec_stamp s;
-    if (rec_stamp_get(db, &s, e) < 0)
-        return -1;
     rec_tx tx;
-    if (rec_tx_begin(db, &tx, e) < 0)
+    if (rec_change_begin(db, &s, &tx, e) < 0)
         return -1;
     char was_updated[32] = "";
     int mark = current_mark(db, table, uuid ? uuid : "", was_updated);

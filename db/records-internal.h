@@ -32,6 +32,10 @@ typedef struct {
  * file has no office yet. */
 int rec_stamp_get(sqlite3 *db, rec_stamp *s, cdtt_err *e);
 
+/* Fills s (rec_stamp_get), then starts the write tx (rec_tx_begin). Returns
+ * 0, or -1 with e set and no write started. */
+int rec_change_begin(sqlite3 *db, rec_stamp *s, rec_tx *tx, cdtt_err *e);
+
 /* Checks and cleans optional free text in place with validate_text (NFC,
  * trimmed, line breaks allowed, at most max_chars characters and n - 1 bytes).
  * Returns 0, or -1 after adding an error about field to f. */

@@ -12,10 +12,8 @@ int rec_write(sqlite3 *db, const rec_writer *w, const void *rec, char uuid[UUID_
               char updated_at[32], cdtt_err *e)
 {
     rec_stamp s;
-    if (rec_stamp_get(db, &s, e) < 0)
-        return -1;
     rec_tx tx;
-    if (rec_tx_begin(db, &tx, e) < 0)
+    if (rec_change_begin(db, &s, &tx, e) < 0)
         return -1;
     int is_new = uuid[0] == '\0';
     char key[UUID_LEN];

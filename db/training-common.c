@@ -60,3 +60,27 @@ int training_step_done(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_er
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, e, doing);
 }
+
+int training_batch_begin(sqlite3 *db, training_batch *b, int *changed, cdtt_err *e)
+{
+    b->count = 0;
+    if (changed)
+        *changed = 0;
+    if (db_begin(db, e) < 0)
+        return -1;
+    training_stamp_make(db, &b->stamp);
+    return 0;
+}
+
+int training_batch_end(sqlite3 *db, const training_batch *b, int ok, int *changed, cdtt_err *e)
+{
+    if (!ok) {
+        db_rollback(db);
+        return -1;
+    }
+    if (db_commit(db, e) < 0)
+        return -1;
+    if (changed)
+        *changed = b->count;
+    return 0;
+}

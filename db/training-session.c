@@ -109,26 +109,13 @@ static int mark_one(sqlite3 *db, const char *session, const char *member, int pr
 int training_attendance_mark(sqlite3 *db, const char *session_uuid, const char *const *members, int n,
                              int present, int *changed, cdtt_err *e)
 {
-    int count = 0;
-    if (changed)
-        *changed = 0;
-    if (db_begin(db, e) < 0)
+    training_batch b;
+    if (training_batch_begin(db, &b, changed, e) < 0)
         return -1;
-    if (!training_row_exists(db, "training_session", session_uuid)) {
+    int ok = training_row_exists(db, "training_session", session_uuid);
+    if (!ok)
         err_set(e, _("no training session has the id '%s'"), session_uuid);
-        goto fail;
-    }
-    training_stamp stamp;
-    training_stamp_make(db, &stamp);
-    for (int i = 0; i < n; i++)
-        if (mark_one(db, session_uuid, members[i], present, &stamp, &count, e) < 0)
-            goto fail;
-    if (db_commit(db, e) < 0)
-        return -1;
-    if (changed)
-        *changed = count;
-    return 0;
-fail:
-    db_rollback(db);
-    return -1;
+    for (int i = 0; ok && i < n; i++)
+        ok = mark_one(db, session_uuid, members[i], present, &b.stamp, &b.count, e) == 0;
+    return training_batch_end(db, &b, ok, changed, e);
 }

@@ -12,46 +12,35 @@
 static int update_members(sqlite3 *db, const char *sql, const char *const *members, int n,
                           const char *v2, const char *v3, int *changed, cdtt_err *e)
 {
-    int count = 0;
-    if (changed)
-        *changed = 0;
-    if (db_begin(db, e) < 0)
+    training_batch b;
+    if (training_batch_begin(db, &b, changed, e) < 0)
         return -1;
-    training_stamp stamp;
-    training_stamp_make(db, &stamp);
     for (int i = 0; i < n; i++) {
         if (!training_row_exists(db, "member", members[i])) {
             err_set(e, _("no member has the id '%s'"), members[i]);
-            goto fail;
+            return training_batch_end(db, &b, 0, changed, e);
         }
         char *old = audit_row_json(db, "member", members[i]);
         sqlite3_stmt *st = db_prepare(db, sql, e);
         if (!st) {
             free(old);
-            goto fail;
+            return training_batch_end(db, &b, 0, changed, e);
         }
         sqlite3_bind_text(st, 1, members[i], -1, SQLITE_STATIC);
         db_bind_text_or_null(st, 2, v2);
         db_bind_text_or_null(st, 3, v3);
-        sqlite3_bind_text(st, 4, stamp.now, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, stamp.office, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, b.stamp.now, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, b.stamp.office, -1, SQLITE_STATIC);
         int rc = training_step_done(db, st, _("cannot save the member"), e);
         int did = rc == 0 && sqlite3_changes(db) > 0;
         if (did)
             rc = audit_write(db, "member", members[i], "update", old, e);
         free(old);
         if (rc < 0)
-            goto fail;
-        count += did;
+            return training_batch_end(db, &b, 0, changed, e);
+        b.count += did;
     }
-    if (db_commit(db, e) < 0)
-        return -1;
-    if (changed)
-        *changed = count;
-    return 0;
-fail:
-    db_rollback(db);
-    return -1;
+    return training_batch_end(db, &b, 1, changed, e);
 }
 
 int training_mooc_set(sqlite3 *db, const char *const *members, int n, const char *status,

@@ -22,6 +22,22 @@ static void res_init(valid_result *r)
     r->msg[0] = '\0';
 }
 
+/* Starts a check: the result (r, or local when r is NULL) says OK with no
+ * message, out (outlen bytes, may be NULL) is empty and *in is never NULL.
+ * Returns the result to fill. */
+static valid_result *res_start(valid_result *r, valid_result *local, char *out, size_t outlen,
+                               const char **in)
+{
+    if (!r)
+        r = local;
+    res_init(r);
+    if (out && outlen)
+        out[0] = '\0';
+    if (!*in)
+        *in = "";
+    return r;
+}
+
 /* Records a finding: a worse severity replaces the message, an equal one is
  * appended after "; ", a milder one is dropped. Returns the status so far. */
 static valid_status res_add(valid_result *r, valid_status st, const char *fmt, ...)
@@ -103,6 +119,17 @@ static char *trim_dup(const char *s)
     return c;
 }
 
+/* A malloc'd copy of s without leading and trailing blanks, or NULL when
+ * nothing else is left (an empty optional field). */
+static char *trim_nonblank(const char *s)
+{
+    char *c = trim_dup(s);
+    if (*c)
+        return c;
+    free(c);
+    return NULL;
+}
+
 /* True for characters that show nothing and only sneak in by copy and paste:
  * zero-width spaces and joiners, direction marks, the byte-order mark, soft hyphen. */
 static bool is_invisible(int32_t cp)
@@ -135,13 +162,7 @@ static char *strip_invisible(const char *s)
 valid_status validate_name(const char *in, char *out, size_t outlen, valid_result *r)
 {
     valid_result local;
-    if (!r)
-        r = &local;
-    res_init(r);
-    if (out && outlen)
-        out[0] = '\0';
-    if (!in)
-        in = "";
+    r = res_start(r, &local, out, outlen, &in);
     if (!text_valid_utf8(in, strlen(in)))
         return res_add(r, VALID_ERROR, "%s", _("the name contains bytes that are not valid UTF-8 text"));
     if (has_control(in, ""))
@@ -186,13 +207,7 @@ static char *unify_newlines(const char *s)
 valid_status validate_text(const char *in, size_t max, char *out, size_t outlen, valid_result *r)
 {
     valid_result local;
-    if (!r)
-        r = &local;
-    res_init(r);
-    if (out && outlen)
-        out[0] = '\0';
-    if (!in)
-        in = "";
+    r = res_start(r, &local, out, outlen, &in);
     if (!text_valid_utf8(in, strlen(in)))
         return res_add(r, VALID_ERROR, "%s", _("the text contains bytes that are not valid UTF-8 text"));
     char *visible = strip_invisible(in);
@@ -227,14 +242,10 @@ static bool mobile_prefix_ok(const char *d)
 valid_status validate_phone(const char *in, char out[16], valid_result *r)
 {
     valid_result local;
-    if (!r)
-        r = &local;
-    res_init(r);
-    out[0] = '\0';
-    if (!in)
-        in = "";
-    char *s = trim_dup(in);
-    bool blank = *s == '\0';
+    r = res_start(r, &local, out, 16, &in);
+    char *s = trim_nonblank(in);
+    if (!s)
+        return VALID_OK;
     const char *p = s;
     bool international = false;
     if (*p == '+') {
@@ -260,8 +271,6 @@ valid_status validate_phone(const char *in, char out[16], valid_result *r)
     if (n >= sizeof digits)
         n = sizeof digits - 1;
     digits[n] = '\0';
-    if (blank)
-        return VALID_OK;
     const char *d = digits;
     if (international && strncmp(d, "84", 2) != 0)
         return res_add(r, VALID_ERROR, "%s",
@@ -333,12 +342,7 @@ valid_status validate_cccd(const char *in, const char *birth, const char *gender
                            valid_result *r)
 {
     valid_result local;
-    if (!r)
-        r = &local;
-    res_init(r);
-    out[0] = '\0';
-    if (!in)
-        in = "";
+    r = res_start(r, &local, out, 16, &in);
     char d[16];
     size_t n = 0;
     for (const char *p = in; *p; p++) {
@@ -386,17 +390,10 @@ valid_status validate_cccd(const char *in, const char *birth, const char *gender
 valid_status validate_email(const char *in, char out[256], valid_result *r)
 {
     valid_result local;
-    if (!r)
-        r = &local;
-    res_init(r);
-    out[0] = '\0';
-    if (!in)
-        in = "";
-    char *s = trim_dup(in);
-    if (!*s) {
-        free(s);
+    r = res_start(r, &local, out, 256, &in);
+    char *s = trim_nonblank(in);
+    if (!s)
         return VALID_OK;
-    }
     const char *at = strchr(s, '@');
     const char *dom = at ? at + 1 : "";
     bool ok = text_valid_utf8(s, strlen(s)) && !has_control(s, "") && strlen(s) <= 254 && at &&
@@ -461,17 +458,10 @@ static bool split_date(const char *s, int v[3], int len[3])
 valid_status validate_date(const char *in, char out[11], valid_result *r)
 {
     valid_result local;
-    if (!r)
-        r = &local;
-    res_init(r);
-    out[0] = '\0';
-    if (!in)
-        in = "";
-    char *s = trim_dup(in);
-    if (!*s) {
-        free(s);
+    r = res_start(r, &local, out, 11, &in);
+    char *s = trim_nonblank(in);
+    if (!s)
         return VALID_OK;
-    }
     int v[3], len[3];
     bool shaped = split_date(s, v, len);
     free(s);
@@ -514,18 +504,15 @@ static int age_on(const char *birth, const char *today)
 valid_status validate_birth(const char *in, const char *today, char out[11], valid_result *r)
 {
     valid_result local;
-    if (!r)
-        r = &local;
-    res_init(r);
-    out[0] = '\0';
+    r = res_start(r, &local, out, 11, &in);
+    char *s = trim_nonblank(in);
+    if (!s)
+        return VALID_OK;
     char now[11];
     if (today && strlen(today) == 10)
         snprintf(now, sizeof now, "%s", today);
     else
         date_today(now);
-    if (!in)
-        in = "";
-    char *s = trim_dup(in);
     bool year_only = strlen(s) == 4 && strspn(s, "0123456789") == 4;
     int age;
     if (year_only) {

@@ -61,6 +61,13 @@ int cli_date_arg(const char *cmd, const char *in, char out[11]);
  * is too long and returns 1. */
 int cli_text_arg(const char *opt, const char *in, char *out, size_t n);
 
+/* Adds one record (rec) to db, its new uuid in uuid; returns 0, or -1 with e set. */
+typedef int (*cli_add_fn)(sqlite3 *db, const void *rec, char uuid[37], cdtt_err *e);
+
+/* Opens the run's database (not creating it), adds rec with add and prints the
+ * new record's uuid. Returns 0, or 1 after printing why it failed. */
+int cli_add_record(cli_ctx *ctx, cli_add_fn add, const void *rec);
+
 /* The program's entry point for everything (in cli/main.c). */
 int cli_main(int argc, char **argv);
 

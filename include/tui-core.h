@@ -100,6 +100,19 @@ struct tui_screen {
     tui_screen *below; /* the stack */
 };
 
+/* What a kind of screen does (resume and relabel may be NULL). */
+typedef struct {
+    void (*draw)(tui_screen *s);
+    bool (*key)(tui_screen *s, const tui_event *ev);
+    void (*resume)(tui_screen *s);
+    void (*destroy)(tui_screen *s);
+    const char *(*relabel)(tui_screen *s, tui_action a);
+} tui_screen_hooks;
+
+/* Gives the screen s its hooks, its key-bar actions (may be NULL) and its
+ * title (cut to fit). */
+void tui_screen_init(tui_screen *s, const tui_screen_hooks *h, const tui_action *actions, const char *title);
+
 typedef struct {
     sqlite3 *db;
     const cdtt_config *cfg;

@@ -60,6 +60,10 @@ void date_to_display(const char *iso, char out[11]);
 /* Writes today's local date as "YYYY-MM-DD". */
 void date_today(char out[11]);
 
+/* Days from 1970-01-01 to the date y-m-d of the proleptic Gregorian calendar
+ * (negative before 1970); m and d need not be valid (0 or 13 roll over). */
+long date_days_from_civil(int y, int m, int d);
+
 /* Parses a yes/no answer as a person would type it in Vietnamese or English
  * ("có", "co", "x", "1", "yes", "y", "true" / "không", "khong", "0", "no", ""):
  * returns 1, 0, or -1 when it is neither. */

@@ -1,5 +1,6 @@
 /* screen-areas.c — the list and the form of areas (villages, residential groups). */
 #include "tui-screens.h"
+#include "tui-columns.h"
 #include "records.h"
 
 #include <stdio.h>
@@ -18,7 +19,9 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return area_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-static const int WIDTHS[] = {20, 0};
+/* The area list's columns: the kind, then the name. */
+static const list_column COLUMNS[] = {{N_("Kind"), 20}, {N_("Name"), 0}};
+static const list_layout LAYOUT = {COLUMNS, 2, -1, 1, 0};
 
 /* One area: its kind and name. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
@@ -26,14 +29,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     (void)l;
     const area_rec *r = row;
     const char *t[] = {choice_label(CHOICES_AREA_KIND, r->kind), r->name};
-    list_columns(out, n, cols, WIDTHS, t, 2);
+    list_layout_row(&LAYOUT, out, n, cols, t);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    const char *t[] = {_("Kind"), _("Name")};
-    list_columns(out, n, cols, WIDTHS, t, 2);
+    list_layout_header(&LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(area_rec), page, format, header, NULL, NULL};

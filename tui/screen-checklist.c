@@ -288,15 +288,14 @@ static void destroy(tui_screen *s)
     free(c);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
+
 tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, const char *area_uuid,
                                  const char *date, const char *session_uuid, const char *label)
 {
     checklist_screen *c = xcalloc(1, sizeof *c);
-    c->base.draw = draw;
-    c->base.key = key;
-    c->base.destroy = destroy;
-    c->base.relabel = relabel;
-    c->base.actions = ACTIONS;
+    tui_screen_init(&c->base, &HOOKS, ACTIONS, "");
     c->kind = kind;
     snprintf(c->team_uuid, sizeof c->team_uuid, "%s", team_uuid ? team_uuid : "");
     snprintf(c->area_uuid, sizeof c->area_uuid, "%s", area_uuid ? area_uuid : "");

@@ -176,6 +176,9 @@ static void destroy(tui_screen *s)
     free(cs);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
+
 tui_screen *screen_completeness_new(void)
 {
     completeness_screen *cs = xcalloc(1, sizeof *cs);
@@ -186,12 +189,7 @@ tui_screen *screen_completeness_new(void)
         free(cs);
         return NULL;
     }
-    cs->base.draw = draw;
-    cs->base.key = key;
-    cs->base.relabel = relabel;
-    cs->base.destroy = destroy;
-    cs->base.actions = ACTIONS;
-    snprintf(cs->base.title, sizeof cs->base.title, "%s", _("Completeness: communes reporting"));
+    tui_screen_init(&cs->base, &HOOKS, ACTIONS, _("Completeness: communes reporting"));
     cs->folded = xcalloc((size_t)(cs->t.n > 0 ? cs->t.n : 1), sizeof *cs->folded);
     for (int i = 0; i < cs->t.n; i++) {
         char both[600];

@@ -244,16 +244,15 @@ static void destroy(tui_screen *s)
     free(cs);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {
+    .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
+};
+
 tui_screen *screen_conflicts_new(void)
 {
     conflicts_screen *cs = xcalloc(1, sizeof *cs);
-    cs->base.draw = draw;
-    cs->base.key = key;
-    cs->base.relabel = relabel;
-    cs->base.resume = resume;
-    cs->base.destroy = destroy;
-    cs->base.actions = ACTIONS;
-    snprintf(cs->base.title, sizeof cs->base.title, "%s", _("Conflicts"));
+    tui_screen_init(&cs->base, &HOOKS, ACTIONS, _("Conflicts"));
     cs->ctx.self = cs;
     list_init(&cs->list, &SRC, &cs->ctx);
     reload(cs);

@@ -114,15 +114,13 @@ static void destroy(tui_screen *s)
     free(x);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resume, .destroy = destroy};
+
 tui_screen *screen_exchange_new(void)
 {
     exchange_screen *x = xcalloc(1, sizeof *x);
-    x->base.draw = draw;
-    x->base.key = key;
-    x->base.resume = resume;
-    x->base.destroy = destroy;
-    x->base.actions = ACTIONS;
-    snprintf(x->base.title, sizeof x->base.title, "%s", _("Export and import"));
+    tui_screen_init(&x->base, &HOOKS, ACTIONS, _("Export and import"));
     office_rec o;
     x->where = office_get(app()->db, &o) == 0 && strcmp(o.level, "commune") != 0 ? 2 : 1;
     list_array_filter(&x->items, N_ITEMS, for_office, x);

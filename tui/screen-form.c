@@ -93,16 +93,14 @@ static void destroy(tui_screen *s)
     free(fs);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resume, .destroy = destroy};
+
 form_screen *form_screen_new(const char *title, const form_field *fields, void *rec, bool is_new,
                              form_check_fn check, form_save_fn save)
 {
     form_screen *fs = xcalloc(1, sizeof *fs);
-    fs->base.draw = draw;
-    fs->base.key = key;
-    fs->base.resume = resume;
-    fs->base.destroy = destroy;
-    fs->base.actions = FORM_ACTIONS;
-    snprintf(fs->base.title, sizeof fs->base.title, "%s", title);
+    tui_screen_init(&fs->base, &HOOKS, FORM_ACTIONS, title);
     fs->rec = rec;
     fs->is_new = is_new;
     form_init(&fs->f, fields, rec, check, save, fs);

@@ -101,13 +101,12 @@ static void destroy(tui_screen *s)
     free(s);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
+
 tui_screen *screen_help_new(void)
 {
     help_screen *h = xcalloc(1, sizeof *h);
-    h->base.draw = draw;
-    h->base.key = key;
-    h->base.destroy = destroy;
-    h->base.actions = ACTIONS;
-    snprintf(h->base.title, sizeof h->base.title, "%s", _("Help: keys"));
+    tui_screen_init(&h->base, &HOOKS, ACTIONS, _("Help: keys"));
     return &h->base;
 }

@@ -111,14 +111,13 @@ static void destroy(tui_screen *s)
     free(ls);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
+
 lines_screen *lines_screen_new(const char *title, void *user, void (*free_user)(void *user))
 {
     lines_screen *ls = xcalloc(1, sizeof *ls);
-    ls->base.draw = draw;
-    ls->base.key = key;
-    ls->base.destroy = destroy;
-    ls->base.relabel = relabel;
-    snprintf(ls->base.title, sizeof ls->base.title, "%s", title);
+    tui_screen_init(&ls->base, &HOOKS, NULL, title);
     ls->user = user;
     ls->free_user = free_user;
     ls->ctx.self = ls;

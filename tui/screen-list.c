@@ -199,17 +199,16 @@ static void destroy(tui_screen *s)
     free(ls);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {
+    .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
+};
+
 tui_screen *list_screen_new(const rec_kind *kind, const char *team_uuid)
 {
     list_screen *ls = xcalloc(1, sizeof *ls);
     ls->kind = kind;
-    ls->base.draw = draw;
-    ls->base.key = key;
-    ls->base.resume = resume;
-    ls->base.relabel = relabel;
-    ls->base.destroy = destroy;
-    ls->base.actions = kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER;
-    snprintf(ls->base.title, sizeof ls->base.title, "%s", _(kind->title));
+    tui_screen_init(&ls->base, &HOOKS, kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER, _(kind->title));
     editor_init(&ls->search_ed, 100);
     if (team_uuid)
         snprintf(ls->team_uuid, sizeof ls->team_uuid, "%s", team_uuid);

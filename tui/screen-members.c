@@ -1,6 +1,7 @@
 /* screen-members.c — the list of members (filter by team, area, category,
  * role) and the member form, which also puts the member in a team with a role. */
 #include "tui-screens.h"
+#include "tui-columns.h"
 #include "records.h"
 #include "db.h"
 #include "validate.h"
@@ -21,15 +22,12 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return member_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-/* Column widths for cols columns: the name gets half of what is left after the dates and phones. */
-static void widths(int cols, int w[4])
-{
-    w[1] = 11, w[2] = 11;
-    w[0] = (cols - 22) / 2;
-    if (w[0] < 28)
-        w[0] = 28;
-    w[3] = 0;
-}
+/* The member list's columns: the name gets half of what the birth date and
+ * phone leave, at least 28 cells; the teams take the rest. */
+static const list_column COLUMNS[] = {
+    {N_("Full name"), 0}, {N_("Born"), 11}, {N_("Phone"), 11}, {N_("In teams"), 0},
+};
+static const list_layout LAYOUT = {COLUMNS, 4, 0, 2, 28};
 
 /* One member: name, birth date, phone, teams. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
@@ -39,18 +37,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char birth[11];
     date_to_display(r->birth, birth);
     const char *t[] = {r->full_name, birth, r->phone, r->team_names};
-    int w[4];
-    widths(cols, w);
-    list_columns(out, n, cols, w, t, 4);
+    list_layout_row(&LAYOUT, out, n, cols, t);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    const char *t[] = {_("Full name"), _("Born"), _("Phone"), _("In teams")};
-    int w[4];
-    widths(cols, w);
-    list_columns(out, n, cols, w, t, 4);
+    list_layout_header(&LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};

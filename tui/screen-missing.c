@@ -149,6 +149,11 @@ static void destroy(tui_screen *s)
     free(m);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {
+    .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
+};
+
 tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, const char *area_uuid,
                                const char *area_name)
 {
@@ -156,12 +161,7 @@ tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, con
                                                    N_("Not yet following the Zalo OA: %s"),
                                                    N_("Teams not yet trained in person: %s")};
     missing_screen *m = xcalloc(1, sizeof *m);
-    m->base.draw = draw;
-    m->base.key = key;
-    m->base.resume = resume;
-    m->base.destroy = destroy;
-    m->base.relabel = relabel;
-    m->base.actions = ACTIONS;
+    tui_screen_init(&m->base, &HOOKS, ACTIONS, "");
     m->ind = ind;
     snprintf(m->as_of, sizeof m->as_of, "%s", as_of);
     m->all_areas = area_uuid == NULL;

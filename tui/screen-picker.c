@@ -268,16 +268,15 @@ static void destroy(tui_screen *s)
     free(p);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {
+    .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
+};
+
 tui_screen *screen_picker_new(const char *title, const char *ext, bool multi, picker_fn chosen, void *user)
 {
     picker *p = xcalloc(1, sizeof *p);
-    p->base.draw = draw;
-    p->base.key = key;
-    p->base.resume = resume;
-    p->base.relabel = relabel;
-    p->base.destroy = destroy;
-    p->base.actions = ACTIONS;
-    snprintf(p->base.title, sizeof p->base.title, "%s", title);
+    tui_screen_init(&p->base, &HOOKS, ACTIONS, title);
     snprintf(p->ext, sizeof p->ext, "%s", ext);
     p->multi = multi;
     p->chosen = chosen;

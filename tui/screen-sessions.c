@@ -107,15 +107,13 @@ static void destroy(tui_screen *sc)
     free(s);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resume, .destroy = destroy};
+
 tui_screen *screen_sessions_new(void)
 {
     sessions_screen *s = xcalloc(1, sizeof *s);
-    s->base.draw = draw;
-    s->base.key = key;
-    s->base.resume = resume;
-    s->base.destroy = destroy;
-    s->base.actions = ACTIONS;
-    snprintf(s->base.title, sizeof s->base.title, "%s", _("Training sessions"));
+    tui_screen_init(&s->base, &HOOKS, ACTIONS, _("Training sessions"));
     list_init(&s->list, &SRC, s);
     load(s);
     return &s->base;

@@ -303,14 +303,13 @@ static void destroy(tui_screen *ts)
     free(ts);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
+
 tui_screen *screen_settings_new(void)
 {
     settings_screen *s = xcalloc(1, sizeof *s);
-    s->base.draw = draw;
-    s->base.key = key;
-    s->base.destroy = destroy;
-    s->base.actions = ACTIONS;
-    snprintf(s->base.title, sizeof s->base.title, "%s", _("Settings"));
+    tui_screen_init(&s->base, &HOOKS, ACTIONS, _("Settings"));
     list_files(s, app()->cfg);
     replay(s);
     rec_from(&s->rec, app()->cfg);

@@ -237,6 +237,9 @@ static int office_save(form *f, int accept, findings *fs, cdtt_err *e)
     return office_set(app()->db, &o, e);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
+
 tui_screen *screen_setup_new(void)
 {
     sqlite3 *db = app()->db;
@@ -253,12 +256,8 @@ tui_screen *screen_setup_new(void)
         return &fs->base;
     }
     setup_screen *s = xcalloc(1, sizeof *s);
-    s->base.draw = draw;
-    s->base.key = key;
-    s->base.destroy = destroy;
-    s->base.actions = ACTIONS;
+    tui_screen_init(&s->base, &HOOKS, ACTIONS, _("First run: which commune is this?"));
     s->base.text_input = true;
-    snprintf(s->base.title, sizeof s->base.title, "%s", _("First run: which commune is this?"));
     snprintf(s->scheme, sizeof s->scheme, "%s", scheme);
     editor_init(&s->filter, 60);
     list_init(&s->list, &SRC, s);

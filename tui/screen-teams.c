@@ -1,6 +1,7 @@
 /* screen-teams.c — the list of teams (filter by level and area) and the team
  * form, which lists the team's members and adds one in place (F4). */
 #include "tui-screens.h"
+#include "tui-columns.h"
 #include "records.h"
 #include "validate.h"
 
@@ -21,14 +22,11 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return team_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-/* Column widths for cols columns: the name takes what the others leave. */
-static void widths(int cols, int w[4])
-{
-    w[1] = 16, w[2] = 20, w[3] = 10;
-    w[0] = cols - w[1] - w[2] - w[3];
-    if (w[0] < 20)
-        w[0] = 20;
-}
+/* The team list's columns: the name takes what the others leave, at least 20 cells. */
+static const list_column COLUMNS[] = {
+    {N_("Team"), 0}, {N_("Level"), 16}, {N_("Area"), 20}, {N_("Members"), 10},
+};
+static const list_layout LAYOUT = {COLUMNS, 4, 0, 1, 20};
 
 /* One team: name, level, area, number of members. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
@@ -38,18 +36,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char count[16];
     snprintf(count, sizeof count, "%d", r->n_members);
     const char *t[] = {r->name, choice_label(CHOICES_TEAM_LEVEL, r->level), r->area_name, count};
-    int w[4];
-    widths(cols, w);
-    list_columns(out, n, cols, w, t, 4);
+    list_layout_row(&LAYOUT, out, n, cols, t);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    const char *t[] = {_("Team"), _("Level"), _("Area"), _("Members")};
-    int w[4];
-    widths(cols, w);
-    list_columns(out, n, cols, w, t, 4);
+    list_layout_header(&LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(team_rec), page, format, header, NULL, NULL};
@@ -69,7 +62,9 @@ static int sub_page(list_view *l, const void *from, int dir, int limit, void *ro
     return member_page(app()->db, &flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-static const int SUB_WIDTHS[] = {32, 12, 0};
+/* The columns of the team's members (shown without a header). */
+static const list_column SUB_COLUMNS[] = {{N_("Full name"), 32}, {N_("Born"), 12}, {N_("Phone"), 0}};
+static const list_layout SUB_LAYOUT = {SUB_COLUMNS, 3, -1, 1, 0};
 
 /* One member of the team: name, birth date, phone. */
 static void sub_format(list_view *l, const void *row, char *out, size_t n, int cols)
@@ -79,7 +74,7 @@ static void sub_format(list_view *l, const void *row, char *out, size_t n, int c
     char birth[11];
     date_to_display(r->birth, birth);
     const char *t[] = {r->full_name, birth, r->phone};
-    list_columns(out, n, cols, SUB_WIDTHS, t, 3);
+    list_layout_row(&SUB_LAYOUT, out, n, cols, t);
 }
 
 static const list_source SUB_SRC = {sizeof(member_rec), sub_page, sub_format, NULL, NULL, NULL};

@@ -299,16 +299,15 @@ static void destroy(tui_screen *s)
     free(p);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {
+    .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
+};
+
 tui_screen *screen_training_progress_new(void)
 {
     progress_screen *p = xcalloc(1, sizeof *p);
-    p->base.draw = draw;
-    p->base.key = key;
-    p->base.resume = resume;
-    p->base.destroy = destroy;
-    p->base.relabel = relabel;
-    p->base.actions = ACTIONS;
-    snprintf(p->base.title, sizeof p->base.title, "%s", _("Training progress"));
+    tui_screen_init(&p->base, &HOOKS, ACTIONS, _("Training progress"));
     list_init(&p->list, &SRC, p);
     date_today(p->as_of);
     compute(p);

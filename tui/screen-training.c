@@ -236,14 +236,13 @@ static void destroy(tui_screen *s)
     free(t);
 }
 
+/* The hooks of this screen (tui_screen_init). */
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
+
 tui_screen *screen_training_new(void)
 {
     training_screen *t = xcalloc(1, sizeof *t);
-    t->base.draw = draw;
-    t->base.key = key;
-    t->base.destroy = destroy;
-    t->base.actions = ACTIONS;
-    snprintf(t->base.title, sizeof t->base.title, "%s", _("Training"));
+    tui_screen_init(&t->base, &HOOKS, ACTIONS, _("Training"));
     list_init(&t->list, &SRC, t);
     return &t->base;
 }

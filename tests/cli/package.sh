@@ -14,20 +14,11 @@ q() { sqlite3 -batch "$@"; }   # q FILE SQL
 cdtt() { "$CDTT" --lang en "$@"; }
 dumpsum() { q "$1" .dump | sha256sum | cut -d' ' -f1; }
 
-# mkoffice FILE CODE LEVEL NAME: a new cdtt file (cdtt creates the schema) with its office and units.
-mkoffice() {
-    : >"$1"
-    "$CDTT" --db "$1" conflicts >/dev/null || return 1
-    q "$1" "INSERT INTO office (id, scheme, code, level, name, created_at)
-              VALUES (1, '2025-07', '$2', '$3', '$4', '2026-01-01T00:00:00.000Z');
-            INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES
-              ('2025-07', 'province', '01', 'Thành phố Hà Nội', NULL, '01', 'ha noi'),
-              ('2025-07', 'commune', '00004', 'Phường Ba Đình', '01', '01', 'ba dinh'),
-              ('2025-07', 'commune', '00008', 'Phường Ngọc Hà', '01', '01', 'ngoc ha'),
-              ('2025-07', 'commune', '00012', 'Phường Giảng Võ', '01', '01', 'giang vo'),
+# mkoffice FILE CODE LEVEL NAME (tests/lib-office.sh), with Hồ Chí Minh City too.
+MORE_UNITS=",
               ('2025-07', 'province', '79', 'Thành phố Hồ Chí Minh', NULL, '79', 'ho chi minh'),
-              ('2025-07', 'commune', '26734', 'Phường Sài Gòn', '79', '79', 'sai gon');"
-}
+              ('2025-07', 'commune', '26734', 'Phường Sài Gòn', '79', '79', 'sai gon')"
+. "$ROOT/tests/lib-office.sh"
 
 # team FILE UNIT TEAM_UUID; member FILE UNIT TEAM_UUID UUID NAME PHONE CCCD CONSENT UPDATED_AT
 team() {

@@ -61,7 +61,7 @@ expect_eq "Thôn Tây's figures equal the report" "$(screen_figs "Thôn Tây")" 
 
 # Who is still missing MOOC in the whole commune: Bình and Chung, not An.
 tm_keys Enter
-expect_screen "Enter opens who is missing the MOOC course" "still missing"
+expect_screen "Enter opens who is missing the MOOC course" "still missing as of"
 scr=$(tm_screen)
 expect_contains "Lê Thị Bình has not done the MOOC" "$scr" "Lê Thị Bình"
 expect_contains "Phạm Văn Chung has not done the MOOC" "$scr" "Phạm Văn Chung"

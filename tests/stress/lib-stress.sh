@@ -25,18 +25,9 @@ rand_ms() {
     printf '%d.%03d' $((ms / 1000)) $((ms % 1000))
 }
 
-mkoffice() {
-    : >"$1"
-    "$CDTT" --db "$1" conflicts >/dev/null || return 1
-    q "$1" "INSERT INTO office (id, scheme, code, level, name, created_at)
-              VALUES (1, '2025-07', '$2', '$3', '$4', '2026-01-01T00:00:00.000Z');
-            INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES
-              ('2025-07', 'province', '01', 'Thành phố Hà Nội', NULL, '01', 'ha noi'),
-              ('2025-07', 'commune', '00004', 'Phường Ba Đình', '01', '01', 'ba dinh'),
-              ('2025-07', 'commune', '00008', 'Phường Ngọc Hà', '01', '01', 'ngoc ha'),
-              ('2025-07', 'commune', '00012', 'Phường Giảng Võ', '01', '01', 'giang vo'),
-              ('2025-07', 'commune', '00016', 'Phường Hoàn Kiếm', '01', '01', 'hoan kiem');"
-}
+MORE_UNITS=",
+              ('2025-07', 'commune', '00016', 'Phường Hoàn Kiếm', '01', '01', 'hoan kiem')"
+. "$ROOT/tests/lib-office.sh"
 
 fill() {
     q "$1" "INSERT INTO team (uuid, unit_scheme, unit_code, level, name, name_fold, sort_key, created_at,

@@ -72,24 +72,34 @@ static int count_kind(const seen *s, const char *kind, const char *in_msg)
     return n;
 }
 
+/* Runs the check of db with cfg (quick: the integrity part only), its findings
+ * into a fresh s; fails the test unless it ran. Returns the summary. */
+static check_summary run(sqlite3 *db, const cdtt_config *cfg, int quick, seen *s)
+{
+    check_summary sum;
+    cdtt_err e;
+    memset(s, 0, sizeof *s);
+    int rc = quick ? check_run_quick(db, cfg, collect, s, &sum, &e) : check_run(db, cfg, collect, s, &sum, &e);
+    assert_int_equal(rc, 0);
+    return sum;
+}
+
 static void empty_file_only_lacks_an_office(void **state)
 {
     (void)state;
     sqlite3 *db = tu_open_db(dir, "empty.db");
     cdtt_config cfg;
     config_defaults(&cfg);
-    seen s = {0};
-    check_summary sum;
-    cdtt_err e;
-    assert_int_equal(check_run(db, &cfg, collect, &s, &sum, &e), 0);
+    seen s;
+    check_summary sum = run(db, &cfg, 0, &s);
     assert_int_equal(sum.errors, 0);
     assert_int_equal(sum.warnings, 1);
     assert_int_equal(count_kind(&s, "no_office", NULL), 1);
     assert_int_equal(check_record_count(db), 0);
     office_rec o = {"2025-07", "00004", "commune", "Phường Ba Đình"};
+    cdtt_err e;
     assert_int_equal(office_set(db, &o, &e), 0);
-    memset(&s, 0, sizeof s);
-    assert_int_equal(check_run(db, &cfg, collect, &s, &sum, &e), 0);
+    sum = run(db, &cfg, 0, &s);
     assert_int_equal(sum.warnings, 0);
     db_close(db);
 }
@@ -125,9 +135,8 @@ static void every_quality_finding(void **state)
     join(db, "j8", "t1", "m-i", "deputy");
     cdtt_config cfg;
     config_defaults(&cfg);
-    seen s = {0};
-    check_summary sum;
-    assert_int_equal(check_run(db, &cfg, collect, &s, &sum, &e), 0);
+    seen s;
+    check_summary sum = run(db, &cfg, 0, &s);
     assert_int_equal(sum.errors, 0);
     assert_int_equal(count_kind(&s, "member_no_team", "Lê Văn An"), 1);
     assert_int_equal(count_kind(&s, "member_no_team", NULL), 1);
@@ -153,8 +162,7 @@ static void every_quality_finding(void **state)
     cfg.team_max_village = 0;
     exec(db, "UPDATE membership SET date_to = '2000-01-01' WHERE uuid = 'j1'");
     exec(db, "UPDATE member SET deleted = 1 WHERE uuid = 'm-a'");
-    memset(&s, 0, sizeof s);
-    assert_int_equal(check_run(db, &cfg, collect, &s, &sum, &e), 0);
+    run(db, &cfg, 0, &s);
     assert_int_equal(count_kind(&s, "team_too_big", NULL), 0);
     assert_int_equal(count_kind(&s, "member_no_team", "Trần Bình"), 1);
     assert_int_equal(count_kind(&s, "member_no_team", "Lê Văn An"), 0);
@@ -171,15 +179,12 @@ static void broken_reference_is_an_integrity_error(void **state)
     exec(db, "PRAGMA foreign_keys = ON");
     cdtt_config cfg;
     config_defaults(&cfg);
-    seen s = {0};
-    check_summary sum;
-    cdtt_err e;
-    assert_int_equal(check_run(db, &cfg, collect, &s, &sum, &e), 0);
+    seen s;
+    check_summary sum = run(db, &cfg, 0, &s);
     assert_int_equal(sum.errors, 1);
     assert_int_equal(count_kind(&s, "foreign_key", "membership"), 1);
     assert_int_equal(sum.warnings, 0); /* the data of a broken file is not judged */
-    memset(&s, 0, sizeof s);
-    assert_int_equal(check_run_quick(db, &cfg, collect, &s, &sum, &e), 0);
+    sum = run(db, &cfg, 1, &s);
     assert_int_equal(sum.errors, 1);
     assert_int_equal(count_kind(&s, "foreign_key", "membership"), 1);
     db_close(db);

@@ -40,18 +40,6 @@ static void write_text(const char *path, const char *text)
     fclose(f);
 }
 
-/* The whole file (malloc'd). */
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *s = calloc(1, 65536);
-    size_t n = fread(s, 1, 65535, f);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
-
 /* Loads path over the defaults; fails the test on error. */
 static cdtt_config load(const char *path)
 {
@@ -100,7 +88,7 @@ static void round_trip_new_file(void **state)
     /* Writing again replaces the lines instead of adding more. */
     const config_change again[] = {{"targets", "mooc", "70"}};
     assert_int_equal(config_write_user(path, again, 1, &e), 0);
-    char *text = read_text(path);
+    char *text = tu_slurp(path, NULL);
     const char *first = strstr(text, "mooc = ");
     assert_non_null(first);
     assert_null(strstr(first + 1, "mooc = "));
@@ -130,7 +118,7 @@ static void unknown_lines_are_kept(void **state)
     cdtt_err e = {{0}};
     config_set_warnings(0);
     assert_int_equal(config_write_user(path, ch, 3, &e), 0);
-    char *text = read_text(path);
+    char *text = tu_slurp(path, NULL);
     const char *expect = "; my notes: xã Phúc Xá\r\n"
                          "[storage]\r\n"
                          "db = \"/srv/cdtt/xa#1.db\"   ; the office file\r\n"
@@ -182,7 +170,7 @@ static void bad_values_write_nothing(void **state)
         assert_int_equal(config_write_user(path, ch, 2, &e), -1);
         if (!strstr(e.msg, bad[i].says))
             fail_msg("case %zu: '%s' does not say '%s'", i, e.msg, bad[i].says);
-        char *text = read_text(path);
+        char *text = tu_slurp(path, NULL);
         assert_string_equal(text, old);
         free(text);
     }
@@ -192,7 +180,7 @@ static void bad_values_write_nothing(void **state)
     cdtt_err e = {{0}};
     assert_int_equal(config_write_user(path, ok, 1, &e), -1);
     assert_non_null(strstr(e.msg, "not saved"));
-    char *text = read_text(path);
+    char *text = tu_slurp(path, NULL);
     assert_string_equal(text, "[targets\nmooc = 80\n");
     free(text);
 }
@@ -207,7 +195,7 @@ static int unwritable_folder_case(const char *sub, const char *path)
         return 1;
     if (!strstr(e.msg, "cannot write the settings in this folder") || !strstr(e.msg, path))
         return 2;
-    char *text = read_text(path);
+    char *text = tu_slurp(path, NULL);
     int same = strcmp(text, "[targets]\nmooc = 80\n") == 0;
     free(text);
     (void)sub;

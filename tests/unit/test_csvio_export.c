@@ -6,9 +6,6 @@
 
 #include <sys/stat.h>
 
-static char *dir;
-static sqlite3 *db;
-
 /* Two members in one village team (one consented, one not), a deleted member,
  * a commune-level team, a training session and an activity, in plain SQL. */
 static const char FIXTURE[] =
@@ -46,10 +43,9 @@ static const char FIXTURE[] =
 static int setup(void **state)
 {
     (void)state;
-    tu_english();
+    if (tu_db_setup("commune.db") < 0)
+        return -1;
     i18n_set_lang("vi");
-    dir = tu_tempdir();
-    db = tu_open_db(dir, "commune.db");
     cdtt_err e;
     if (db_exec(db, FIXTURE, &e) != 0)
         fail_msg("fixture: %s", e.msg);
@@ -58,36 +54,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    (void)state;
-    db_close(db);
-    tu_rmdir(dir);
     i18n_set_lang("en");
-    return 0;
-}
-
-/* The whole file (malloc'd, NUL-terminated). */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *buf = NULL;
-    size_t n = 0, cap = 0, k;
-    char chunk[4096];
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (n + k + 1 > cap) {
-            cap = (n + k + 1) * 2;
-            buf = xrealloc(buf, cap);
-        }
-        memcpy(buf + n, chunk, k);
-        n += k;
-    }
-    fclose(f);
-    if (!buf)
-        buf = xcalloc(1, 1);
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
+    return tu_db_teardown(state);
 }
 
 static char *export_table(csvio_table t, const char *name, int full, long long *rows)
@@ -98,7 +66,7 @@ static char *export_table(csvio_table t, const char *name, int full, long long *
     cdtt_err e = {{0}};
     if (csvio_export_csv(db, t, path, &o, rows, &e) != 0)
         fail_msg("export: %s", e.msg);
-    return slurp(path, NULL);
+    return tu_slurp(path, NULL);
 }
 
 static void members_csv_has_bom_crlf_vietnamese_headers_and_labels(void **state)
@@ -190,7 +158,7 @@ static void file_is_private_and_never_silently_replaced(void **state)
     cdtt_err e = {{0}};
     assert_int_equal(csvio_export_csv(db, CSVIO_AREAS, path, &o, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "--force"));
-    char *s = slurp(path, NULL);
+    char *s = tu_slurp(path, NULL);
     assert_string_equal(s, "precious");
     free(s);
     o.force = 1;
@@ -231,9 +199,7 @@ static char *run(const char *cmd)
 {
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
-    char *buf = xcalloc(1, 65536);
-    size_t n = fread(buf, 1, 65535, p);
-    buf[n] = '\0';
+    char *buf = tu_read_all(p, NULL);
     pclose(p);
     return buf;
 }
@@ -247,7 +213,7 @@ static void xlsx_workbook_has_a_sheet_per_table(void **state)
     cdtt_err e = {{0}};
     assert_int_equal(csvio_export_xlsx(db, path, &o, &e), 0);
     size_t len;
-    char *s = slurp(path, &len);
+    char *s = tu_slurp(path, &len);
     assert_true(len > 2000);
     assert_memory_equal(s, "PK\x03\x04", 4);
     free(s);

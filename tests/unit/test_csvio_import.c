@@ -304,17 +304,6 @@ static void warnings_are_listed_and_the_row_saved(void **state)
     db_close(db);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *buf = xcalloc(1, 1 << 20);
-    size_t n = fread(buf, 1, (1 << 20) - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static void export_import_export_gives_the_same_file(void **state)
 {
     (void)state;
@@ -337,7 +326,7 @@ static void export_import_export_gives_the_same_file(void **state)
     assert_int_equal(s.n_ignored, 0);
     csvio_import_summary_free(&s);
     assert_int_equal(csvio_export_csv(b, CSVIO_MEMBERS, p2, &o, NULL, &e), 0);
-    char *one = slurp(p1), *two = slurp(p2);
+    char *one = tu_slurp(p1, NULL), *two = tu_slurp(p2, NULL);
     assert_string_equal(one, two);
     free(one);
     free(two);

@@ -4,29 +4,16 @@
 #include "progress.h"
 #include "../../db/progress-sql.h"
 
-static char *dir;
-static sqlite3 *db;
 static cdtt_config cfg;
 static int n_db;
 
 static int setup(void **state)
 {
     (void)state;
-    tu_english();
-    dir = tu_tempdir();
     char name[32];
     snprintf(name, sizeof name, "p%d.db", n_db++);
-    db = tu_open_db(dir, name);
     config_defaults(&cfg);
-    return dir && db ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    tu_rmdir(dir);
-    return 0;
+    return tu_db_setup(name);
 }
 
 /* Computes by area as of date; fails the test on error. */
@@ -425,19 +412,19 @@ static void long_texts_are_cut_between_characters(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(no_members_gives_zeros_and_no_status, setup, teardown),
-        cmocka_unit_test_setup_teardown(counts_mooc_and_zalo_as_of_date, setup, teardown),
-        cmocka_unit_test_setup_teardown(members_who_left_or_not_yet_joined_do_not_count, setup, teardown),
-        cmocka_unit_test_setup_teardown(deleted_records_and_dissolved_teams_do_not_count, setup, teardown),
-        cmocka_unit_test_setup_teardown(member_of_two_teams_counts_once_in_total, setup, teardown),
-        cmocka_unit_test_setup_teardown(team_trained_only_by_its_members_at_the_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(no_members_gives_zeros_and_no_status, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(counts_mooc_and_zalo_as_of_date, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(members_who_left_or_not_yet_joined_do_not_count, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(deleted_records_and_dissolved_teams_do_not_count, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(member_of_two_teams_counts_once_in_total, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(team_trained_only_by_its_members_at_the_session, setup, tu_db_teardown),
         cmocka_unit_test(status_against_deadlines),
-        cmocka_unit_test_setup_teardown(activities_of_the_month_only, setup, teardown),
-        cmocka_unit_test_setup_teardown(groups_by_commune_and_province, setup, teardown),
-        cmocka_unit_test_setup_teardown(missing_lists, setup, teardown),
-        cmocka_unit_test_setup_teardown(report_formats, setup, teardown),
+        cmocka_unit_test_setup_teardown(activities_of_the_month_only, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(groups_by_commune_and_province, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(missing_lists, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(report_formats, setup, tu_db_teardown),
         cmocka_unit_test(parses_arguments),
-        cmocka_unit_test_setup_teardown(long_texts_are_cut_between_characters, setup, teardown),
+        cmocka_unit_test_setup_teardown(long_texts_are_cut_between_characters, setup, tu_db_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

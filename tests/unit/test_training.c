@@ -2,28 +2,14 @@
 #include "training_fixture.h"
 #include "training.h"
 
-static char *dir;
-static sqlite3 *db;
 
 static int setup(void **state)
 {
     (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    db = tu_open_db(dir, "t.db");
-    fx_office(db);
-    fx_team(db, "t1", NULL, "Tổ A");
-    fx_member(db, "m1", "Nguyễn Văn An");
-    fx_member(db, "m2", "Trần Thị Bình");
+    if (tu_db_setup("t.db") < 0)
+        return -1;
+    fx_team_and_two_members(db);
     fx_member_full(db, "gone", "Người Đã Xoá", NULL, NULL, NULL, "1");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    tu_rmdir(dir);
     return 0;
 }
 
@@ -236,15 +222,15 @@ static void sums_activities_by_type_in_a_period(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(adds_a_session_with_clean_text, setup, teardown),
-        cmocka_unit_test_setup_teardown(refuses_bad_session_input_and_saves_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(marks_attendance_idempotently, setup, teardown),
-        cmocka_unit_test_setup_teardown(attendance_error_changes_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(sets_mooc_and_zalo_in_bulk, setup, teardown),
-        cmocka_unit_test_setup_teardown(status_errors_change_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(adds_activities_as_counts, setup, teardown),
-        cmocka_unit_test_setup_teardown(selects_members_of_a_team_or_area_on_a_date, setup, teardown),
-        cmocka_unit_test_setup_teardown(sums_activities_by_type_in_a_period, setup, teardown),
+        cmocka_unit_test_setup_teardown(adds_a_session_with_clean_text, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(refuses_bad_session_input_and_saves_nothing, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(marks_attendance_idempotently, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(attendance_error_changes_nothing, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(sets_mooc_and_zalo_in_bulk, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(status_errors_change_nothing, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(adds_activities_as_counts, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(selects_members_of_a_team_or_area_on_a_date, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(sums_activities_by_type_in_a_period, setup, tu_db_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

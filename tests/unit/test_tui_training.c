@@ -6,28 +6,14 @@
 #include "training-query.h"
 #include "tui-training.h"
 
-static char *dir;
-static sqlite3 *db;
 
 static int setup(void **state)
 {
     (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    db = tu_open_db(dir, "t.db");
-    fx_office(db);
-    fx_team(db, "t1", NULL, "Tổ A");
-    fx_member(db, "m1", "Nguyễn Văn An");
-    fx_member(db, "m2", "Trần Thị Bình");
+    if (tu_db_setup("t.db") < 0)
+        return -1;
+    fx_team_and_two_members(db);
     fx_member(db, "m3", "Lê Văn Cường");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    tu_rmdir(dir);
     return 0;
 }
 
@@ -147,8 +133,8 @@ int main(void)
         cmocka_unit_test(ascii_bar_fills_in_proportion),
         cmocka_unit_test(block_bar_uses_eighths_and_keeps_its_width),
         cmocka_unit_test(array_pages_forward_and_back),
-        cmocka_unit_test_setup_teardown(attendees_are_the_present_live_members, setup, teardown),
-        cmocka_unit_test_setup_teardown(unknown_session_has_no_attendees, setup, teardown),
+        cmocka_unit_test_setup_teardown(attendees_are_the_present_live_members, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(unknown_session_has_no_attendees, setup, tu_db_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,24 +2,10 @@
 #include "testutil.h"
 #include "units.h"
 
-static char *dir;
-static sqlite3 *db;
-
 static int setup(void **state)
 {
     (void)state;
-    tu_english();
-    dir = tu_tempdir();
-    db = dir ? tu_open_db(dir, "units.db") : NULL;
-    return db ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    db_close(db);
-    tu_rmdir(dir);
-    return 0;
+    return tu_db_setup("units.db");
 }
 
 static const char *write_csv(const char *name, const char *text)
@@ -314,5 +300,5 @@ int main(void)
         cmocka_unit_test(lookups_for_screens),
         cmocka_unit_test(real_lists_import_completely),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, tu_db_teardown);
 }

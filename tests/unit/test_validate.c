@@ -242,6 +242,19 @@ static void births(void **state)
     }
 }
 
+static void day_numbers_count_from_1970(void **state)
+{
+    (void)state;
+    assert_int_equal(date_days_from_civil(1970, 1, 1), 0);
+    assert_int_equal(date_days_from_civil(1969, 12, 31), -1);
+    assert_int_equal(date_days_from_civil(2000, 3, 1), 11017);
+    assert_int_equal(date_days_from_civil(2024, 2, 29), 19782);
+    assert_int_equal(date_days_from_civil(1900, 1, 1), -25567);
+    assert_int_equal(date_days_from_civil(2100, 12, 31), 47846);
+    assert_int_equal(date_days_from_civil(2024, 3, 1) - date_days_from_civil(2024, 2, 28), 2);
+    assert_int_equal(date_days_from_civil(2023, 3, 1) - date_days_from_civil(2023, 2, 28), 1);
+}
+
 static void birth_uses_today_when_not_given(void **state)
 {
     (void)state;
@@ -575,14 +588,7 @@ static void huge_fields(void **state)
 static void messages_in_vietnamese(void **state)
 {
     (void)state;
-    char dir[1024];
-    const char *root = getenv("ROOT");
-    if (root && *root)
-        snprintf(dir, sizeof dir, "%s/locale", root);
-    else
-        snprintf(dir, sizeof dir, "%s", access("locale", R_OK) == 0 ? "locale" : "../../locale");
-    setenv("CDTT_LOCALEDIR", dir, 1);
-    i18n_init("vi");
+    tu_vietnamese();
     char out[16], iso[11];
     valid_result r;
     validate_phone("0212345678", out, &r);
@@ -616,6 +622,7 @@ int main(void)
         cmocka_unit_test(date_messages_name_the_problem),
         cmocka_unit_test(births),
         cmocka_unit_test(birth_uses_today_when_not_given),
+        cmocka_unit_test(day_numbers_count_from_1970),
         cmocka_unit_test(cccds),
         cmocka_unit_test(cccd_reports_every_mismatch),
         cmocka_unit_test(names),

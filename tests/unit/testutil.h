@@ -71,11 +71,81 @@ static inline sqlite3 *tu_open_db(const char *dir, const char *name)
     return db;
 }
 
+/* Everything f gives until its end (malloc'd, NUL-terminated); *len (may be
+ * NULL) gets the number of bytes. */
+static inline char *tu_read_all(FILE *f, size_t *len)
+{
+    char *buf = NULL;
+    size_t n = 0, cap = 0, k;
+    char chunk[4096];
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n + k + 1 > cap) {
+            cap = (n + k + 1) * 2;
+            buf = xrealloc(buf, cap);
+        }
+        memcpy(buf + n, chunk, k);
+        n += k;
+    }
+    if (!buf)
+        buf = xcalloc(1, 1);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+/* The whole file at path (malloc'd, NUL-terminated), its size in *len (may be
+ * NULL); fails the test when the file cannot be opened. */
+static inline char *tu_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("cannot open %s", path);
+    char *buf = tu_read_all(f, len);
+    fclose(f);
+    return buf;
+}
+
+/* The database of a test, in the folder dir: tu_db_setup makes the folder
+ * (selecting English messages) and opens a new database named name in it;
+ * tu_db_teardown closes the database and removes the folder (pass it to cmocka
+ * as a teardown). Returns 0, or -1 when the folder could not be made. */
+static sqlite3 *db __attribute__((unused));
+
+static inline int tu_db_setup(const char *name)
+{
+    if (tu_group_setup(NULL) < 0)
+        return -1;
+    db = tu_open_db(dir, name);
+    return 0;
+}
+
+static inline int tu_db_teardown(void **state)
+{
+    db_close(db);
+    db = NULL;
+    return tu_group_teardown(state);
+}
+
 /* English messages for tests that compare them. */
 static inline void tu_english(void)
 {
     setenv("CDTT_LOCALEDIR", "/nonexistent", 1);
     i18n_init("en");
+}
+
+/* Vietnamese messages, from the catalogue the build made in locale/ of the
+ * checkout; tu_english() switches back. */
+static inline void tu_vietnamese(void)
+{
+    char dir[1024];
+    const char *root = getenv("ROOT");
+    if (root && *root)
+        snprintf(dir, sizeof dir, "%s/locale", root);
+    else
+        snprintf(dir, sizeof dir, "%s", access("locale", R_OK) == 0 ? "locale" : "../../locale");
+    setenv("CDTT_LOCALEDIR", dir, 1);
+    i18n_init("vi");
 }
 
 /* The reference data folder beside the checkout, or NULL when absent. */

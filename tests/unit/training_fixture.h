@@ -77,6 +77,16 @@ static inline void fx_member(sqlite3 *db, const char *uuid, const char *name)
     fx_member_full(db, uuid, name, NULL, NULL, NULL, "0");
 }
 
+/* The office, team t1 "Tổ A" at commune level and its would-be members m1
+ * "Nguyễn Văn An" and m2 "Trần Thị Bình" (not yet in the team). */
+static inline void fx_team_and_two_members(sqlite3 *db)
+{
+    fx_office(db);
+    fx_team(db, "t1", NULL, "Tổ A");
+    fx_member(db, "m1", "Nguyễn Văn An");
+    fx_member(db, "m2", "Trần Thị Bình");
+}
+
 /* A membership from..to (NULL = open); deleted "0"/"1". The uuid is team+member+from. */
 static inline void fx_join_full(sqlite3 *db, const char *team, const char *member, const char *from,
                                 const char *to, const char *deleted)
