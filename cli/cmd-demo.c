@@ -63,9 +63,6 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         return cli_usage("demo", _("--province takes a two-digit province code, not '%s'"), province);
     snprintf(o.province, sizeof o.province, "%s", province ? province : "");
 
-    sqlite3 *db = cli_open_db(ctx, DB_CREATE);
-    if (!db)
-        return 1;
     cdtt_err e;
     demo_counts n;
     long shown = -1;
@@ -73,7 +70,15 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         o.progress = show_progress;
         o.progress_arg = &shown;
     }
-    if (demo_generate(db, &o, &n, &e) < 0)
+    /* A new file is built aside and named when complete (faster, and never
+     * half-built); an existing one (units imported, an office set) is filled in place. */
+    int fresh = !ctx->db && access(ctx->db_path, F_OK) < 0 && errno == ENOENT;
+    if (fresh && demo_generate_new_file(ctx->db_path, &o, &n, &e) < 0)
+        return cli_fail("%s", e.msg);
+    sqlite3 *db = cli_open_db(ctx, DB_CREATE);
+    if (!db)
+        return 1;
+    if (!fresh && demo_generate(db, &o, &n, &e) < 0)
         return cli_fail("%s", e.msg);
     char digest[33];
     if (demo_digest(db, digest) < 0)

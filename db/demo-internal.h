@@ -1,0 +1,33 @@
+/* demo-internal.h — parts of the demo generator shared between db/demo-*.c
+ * only: the generation itself with or without a bulk load, and the bulk load's
+ * setup and finish (db/demo-bulk.c). */
+#ifndef CDTT_DEMO_INTERNAL_H
+#define CDTT_DEMO_INTERNAL_H
+
+#include "demo.h"
+
+/* demo_generate, and with bulk a bulk load (see demo_bulk_start): only for a
+ * file that this generation owns alone and that is thrown away if it fails. */
+int demo_generate_into(sqlite3 *db, const demo_opts *o, int bulk, demo_counts *counts, cdtt_err *e);
+
+/* The secondary indexes of the record tables, as their CREATE statements. */
+typedef struct {
+    char **sql;
+    int n;
+} demo_bulk;
+
+/* Prepares db for a bulk load: no rollback journal, no fsync, several sorter
+ * threads, and the record tables' secondary indexes (read from sqlite_master,
+ * whatever migrations added) dropped and kept in b. A crash or error after this
+ * leaves the file unusable: only for a file that is deleted on failure.
+ * Returns 0, or -1 with e set. */
+int demo_bulk_start(sqlite3 *db, demo_bulk *b, cdtt_err *e);
+
+/* Builds b's indexes again and puts the file back in WAL mode. Returns 0, or
+ * -1 with e set. */
+int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e);
+
+/* Frees what demo_bulk_start kept (safe on a zeroed b). */
+void demo_bulk_free(demo_bulk *b);
+
+#endif
