@@ -10,20 +10,22 @@
  * file that this generation owns alone and that is thrown away if it fails. */
 int demo_generate_into(sqlite3 *db, const demo_opts *o, int bulk, demo_counts *counts, cdtt_err *e);
 
-/* The secondary indexes of the record tables, as their CREATE statements. */
+/* The indexes dropped for a bulk load, as their CREATE statements. */
 typedef struct {
     char **sql;
     int n;
 } demo_bulk;
 
-/* Prepares db for a bulk load: no rollback journal, no fsync, several sorter
- * threads, and the record tables' secondary indexes (read from sqlite_master,
- * whatever migrations added) dropped and kept in b. A crash or error after this
+/* Prepares db for a bulk load: no rollback journal, no fsync, no foreign-key
+ * lookups, several sorter threads, and the record tables' indexes other than
+ * on uuid columns (read from sqlite_master, whatever migrations added) dropped
+ * and kept in b. A crash or error after this
  * leaves the file unusable: only for a file that is deleted on failure.
  * Returns 0, or -1 with e set. */
 int demo_bulk_start(sqlite3 *db, demo_bulk *b, cdtt_err *e);
 
-/* Builds b's indexes again and puts the file back in WAL mode. Returns 0, or
+/* Builds b's indexes again, turns foreign keys back on and puts the file back
+ * in WAL mode. Returns 0, or
  * -1 with e set. */
 int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e);
 

@@ -31,7 +31,19 @@ static void civil_from_days(long z, char out[11])
     long mp = (5 * doy + 2) / 153;
     long d = doy - (153 * mp + 2) / 5 + 1;
     long m = mp + (mp < 10 ? 3 : -9);
-    snprintf(out, 11, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+    long year = y + (m <= 2);
+    /* "%04ld-%02ld-%02ld" written by hand: a generation writes millions of dates. */
+    long value[3] = {year, m, d};
+    const int width[3] = {4, 2, 2};
+    char *o = out;
+    for (int p = 0; p < 3; p++) {
+        for (int k = width[p] - 1; k >= 0; k--) {
+            o[k] = (char)('0' + value[p] % 10);
+            value[p] /= 10;
+        }
+        o += width[p];
+        *o++ = p < 2 ? '-' : '\0';
+    }
 }
 
 void demo_date(int day_offset, char out[11])
