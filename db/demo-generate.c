@@ -55,8 +55,9 @@ typedef struct {
     cdtt_err *e;
 } gen;
 
-/* Binds texts (NULL or "" as NULL) to parameters 1..n, and ints after them,
- * runs the statement and resets it. Returns 0, or -1 with g->e set. */
+/* Binds texts (NULL or "" as NULL) to parameters 1..n, and ints after them
+ * (together every parameter of the statement, so no binding is left from the
+ * previous row), runs the statement and resets it. Returns 0, or -1 with g->e set. */
 static int insert(gen *g, int which, const char *const *texts, int n, const long *ints, int n_ints)
 {
     sqlite3_stmt *st = g->st[which];
@@ -70,7 +71,6 @@ static int insert(gen *g, int which, const char *const *texts, int n, const long
         sqlite3_bind_int64(st, n + i + 1, ints[i]);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
     if (rc != SQLITE_DONE)
         return db_fail(g->db, g->e, _("cannot write the demo data"));
     return 0;

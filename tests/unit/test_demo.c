@@ -50,6 +50,46 @@ static void same_seed_same_content(void **state)
     tu_rmdir(dir);
 }
 
+/* The digest tells apart changes that keep the bytes alike: NULL and '', an
+ * integer and its digits as text, a moved byte between two values. */
+static void digest_sees_small_changes(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = generate(dir, "a.db", 60, 8, NULL);
+    char base[33], d[33];
+    assert_int_equal(demo_digest(db, base), 0);
+    static const char *const CHANGE[][2] = {
+        {"UPDATE member SET email = '' WHERE rowid = 3 AND email IS NULL",
+         "UPDATE member SET email = NULL WHERE rowid = 3"},
+        {"UPDATE member SET phone = NULL WHERE rowid = 5", NULL},
+        {"UPDATE activity SET people = people + 1 WHERE rowid = 1", "UPDATE activity SET people = people - 1 WHERE rowid = 1"},
+        {"UPDATE member SET phone = '12', cccd = '3' WHERE rowid = 2", NULL},
+    };
+    char prev[33];
+    snprintf(prev, sizeof prev, "%s", base);
+    for (size_t i = 0; i < sizeof CHANGE / sizeof CHANGE[0]; i++) {
+        assert_int_equal(sqlite3_exec(db, CHANGE[i][0], NULL, NULL, NULL), SQLITE_OK);
+        if (sqlite3_changes(db) == 0)
+            continue;
+        assert_int_equal(demo_digest(db, d), 0);
+        assert_string_not_equal(d, prev);
+        snprintf(prev, sizeof prev, "%s", d);
+        if (CHANGE[i][1]) { /* undone: the digest comes back */
+            assert_int_equal(sqlite3_exec(db, CHANGE[i][1], NULL, NULL, NULL), SQLITE_OK);
+            assert_int_equal(demo_digest(db, d), 0);
+        }
+    }
+    /* Two neighbouring columns '12' '3' against '1' '23': the same bytes, other values. */
+    assert_int_equal(sqlite3_exec(db, "UPDATE member SET phone = '1', cccd = '23' WHERE rowid = 2", NULL, NULL, NULL),
+                     SQLITE_OK);
+    char moved[33];
+    assert_int_equal(demo_digest(db, moved), 0);
+    assert_string_not_equal(moved, prev);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
 static void counts_and_proportions(void **state)
 {
     (void)state;
@@ -475,6 +515,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rng_is_stable),
         cmocka_unit_test(same_seed_same_content),
+        cmocka_unit_test(digest_sees_small_changes),
         cmocka_unit_test(counts_and_proportions),
         cmocka_unit_test(members_are_valid),
         cmocka_unit_test(refuses_a_file_with_records),
