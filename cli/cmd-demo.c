@@ -73,16 +73,18 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
     /* A new file is built aside and named when complete (faster, and never
      * half-built); an existing one (units imported, an office set) is filled in place. */
     int fresh = !ctx->db && access(ctx->db_path, F_OK) < 0 && errno == ENOENT;
-    if (fresh && demo_generate_new_file(ctx->db_path, &o, &n, &e) < 0)
-        return cli_fail("%s", e.msg);
-    sqlite3 *db = cli_open_db(ctx, DB_CREATE);
-    if (!db)
-        return 1;
-    if (!fresh && demo_generate(db, &o, &n, &e) < 0)
-        return cli_fail("%s", e.msg);
     char digest[33];
-    if (demo_digest(db, digest) < 0)
-        return cli_fail(_("cannot read back the demo data"));
+    if (fresh && demo_generate_new_file(ctx->db_path, &o, &n, digest, &e) < 0)
+        return cli_fail("%s", e.msg);
+    if (!fresh) {
+        sqlite3 *db = cli_open_db(ctx, DB_CREATE);
+        if (!db)
+            return 1;
+        if (demo_generate(db, &o, &n, &e) < 0)
+            return cli_fail("%s", e.msg);
+        if (demo_digest(db, digest) < 0)
+            return cli_fail(_("cannot read back the demo data"));
+    }
     printf(_("Demo data written to %s (seed %llu):\n"), ctx->db_path, (unsigned long long)o.seed);
     printf(_("  %ld communes (%s)\n"), n.communes,
            n.real_units ? _("from the imported unit list") : _("made up: no unit list imported"));

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "schema.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,17 +98,51 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, cdtt_err *e)
     return rc;
 }
 
-int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e)
+/* A digest made on another thread, through a read-only connection of its own. */
+typedef struct {
+    const char *path;
+    char out[33];
+    int rc;
+} digest_job;
+
+static void *digest_run(void *arg)
+{
+    digest_job *j = arg;
+    sqlite3 *r = NULL;
+    j->rc = -1;
+    /* One read transaction for the whole digest: it keeps its lock while the
+     * writer builds the indexes, and the writer commits after it is done. */
+    if (sqlite3_open_v2(j->path, &r, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+        sqlite3_exec(r, "BEGIN", NULL, NULL, NULL) == SQLITE_OK) {
+        j->rc = demo_digest(r, j->out);
+        sqlite3_exec(r, "COMMIT", NULL, NULL, NULL);
+    }
+    sqlite3_close(r);
+    return NULL;
+}
+
+int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const char *path, char digest[33], cdtt_err *e)
 {
     if (db_begin(db, e) < 0)
         return -1;
-    for (int i = 0; i < b->n; i++)
-        if (db_exec(db, b->sql[i], e) < 0) {
-            db_rollback(db);
-            return -1;
-        }
+    digest_job job = {.path = path, .rc = -1};
+    pthread_t th;
+    int started = path && digest && pthread_create(&th, NULL, digest_run, &job) == 0, rc = 0;
+    for (int i = 0; i < b->n && rc == 0; i++)
+        rc = db_exec(db, b->sql[i], e);
+    if (started)
+        pthread_join(th, NULL);
+    if (rc < 0) {
+        db_rollback(db);
+        return -1;
+    }
     if (db_commit(db, e) < 0)
         return -1;
+    /* Without the thread, or when its reading was refused, digest here. */
+    if (digest && job.rc < 0 && demo_digest(db, job.out) < 0)
+        return db_fail(db, e, _("cannot read back the demo data"));
+    if (digest)
+        memcpy(digest, job.out, 33);
     return db_exec(db, "PRAGMA threads = 0; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL", e);
 }
 

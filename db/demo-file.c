@@ -63,7 +63,8 @@ static void remove_temporary(const char *tmp)
     }
 }
 
-int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, cdtt_err *e)
+int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, char digest[33],
+                           cdtt_err *e)
 {
     err_clear(e);
     if (access(path, F_OK) == 0)
@@ -86,7 +87,7 @@ int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *co
     }
     close(fd);
     sqlite3 *db = db_open(tmp, DB_CREATE, e);
-    int rc = db ? demo_generate_into(db, o, 1, counts, e) : -1;
+    int rc = db ? demo_generate_into(db, o, tmp, counts, digest, e) : -1;
     db_close(db);
     if (rc == 0 && sync_path(tmp) < 0)
         rc = err_set(e, _("cannot write %s: %s"), tmp, strerror(errno));

@@ -323,8 +323,10 @@ static int write_communes(gen *g, const demo_opts *o, const demo_commune *c, lon
     return rc;
 }
 
-int demo_generate_into(sqlite3 *db, const demo_opts *opts, int bulk, demo_counts *counts, cdtt_err *e)
+int demo_generate_into(sqlite3 *db, const demo_opts *opts, const char *bulk_path, demo_counts *counts,
+                       char digest[33], cdtt_err *e)
 {
+    int bulk = bulk_path != NULL;
     demo_opts o = *opts;
     err_clear(e);
     if (check_opts(&o, e) < 0)
@@ -367,7 +369,7 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, int bulk, demo_counts
         sqlite3_finalize(g.st[i]);
     demo_forms_free(g.forms);
     if (rc == 0 && bulk)
-        rc = demo_bulk_finish(db, &b, e);
+        rc = demo_bulk_finish(db, &b, bulk_path, digest, e);
     demo_bulk_free(&b);
     sqlite3_exec(db, "PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000; "
                      "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
@@ -379,5 +381,5 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, int bulk, demo_counts
 
 int demo_generate(sqlite3 *db, const demo_opts *o, demo_counts *counts, cdtt_err *e)
 {
-    return demo_generate_into(db, o, 0, counts, e);
+    return demo_generate_into(db, o, NULL, counts, NULL, e);
 }

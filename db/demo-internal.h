@@ -6,9 +6,11 @@
 
 #include "demo.h"
 
-/* demo_generate, and with bulk a bulk load (see demo_bulk_start): only for a
- * file that this generation owns alone and that is thrown away if it fails. */
-int demo_generate_into(sqlite3 *db, const demo_opts *o, int bulk, demo_counts *counts, cdtt_err *e);
+/* demo_generate; with bulk_path (the file db has open) a bulk load (see
+ * demo_bulk_start), only for a file that this generation owns alone and that is
+ * thrown away if it fails, and digest gets demo_digest of the result. */
+int demo_generate_into(sqlite3 *db, const demo_opts *o, const char *bulk_path, demo_counts *counts,
+                       char digest[33], cdtt_err *e);
 
 /* The indexes dropped for a bulk load, as their CREATE statements. */
 typedef struct {
@@ -25,9 +27,10 @@ typedef struct {
 int demo_bulk_start(sqlite3 *db, demo_bulk *b, cdtt_err *e);
 
 /* Builds b's indexes again, turns foreign keys back on and puts the file back
- * in WAL mode. Returns 0, or
- * -1 with e set. */
-int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e);
+ * in WAL mode; meanwhile digest (when not NULL) gets demo_digest of the file
+ * at path, read through a connection of its own on another thread (the content
+ * no longer changes). Returns 0, or -1 with e set. */
+int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const char *path, char digest[33], cdtt_err *e);
 
 /* Frees what demo_bulk_start kept (safe on a zeroed b). */
 void demo_bulk_free(demo_bulk *b);

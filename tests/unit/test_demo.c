@@ -405,7 +405,8 @@ static void new_file_same_as_in_place(void **state)
     demo_opts o = {.members = 2500, .seed = 11};
     demo_counts n;
     cdtt_err e = {{0}};
-    assert_int_equal(demo_generate_new_file(path, &o, &n, &e), 0);
+    char made[33] = "";
+    assert_int_equal(demo_generate_new_file(path, &o, &n, made, &e), 0);
     assert_int_equal(n.members, 2500);
     struct stat sb;
     assert_int_equal(stat(path, &sb), 0);
@@ -421,6 +422,7 @@ static void new_file_same_as_in_place(void **state)
     assert_int_equal(demo_digest(bulk, a), 0);
     assert_int_equal(demo_digest(ref, b), 0);
     assert_string_equal(a, b);
+    assert_string_equal(made, a); /* the digest made alongside the index build */
     char *sa = schema_text(bulk), *sr = schema_text(ref);
     assert_string_equal(sa, sr);
     free(sa);
@@ -457,7 +459,7 @@ static void new_file_refusals_leave_nothing(void **state)
     fclose(f);
     demo_opts o = {.members = 20, .seed = 1};
     cdtt_err e = {{0}};
-    assert_int_equal(demo_generate_new_file(path, &o, NULL, &e), -1);
+    assert_int_equal(demo_generate_new_file(path, &o, NULL, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "already exists"));
     f = fopen(path, "r");
     char buf[16] = "";
@@ -467,7 +469,7 @@ static void new_file_refusals_leave_nothing(void **state)
     unlink(path);
     /* Bad options fail inside the generation: no file, no temporary file. */
     demo_opts bad = {.members = 10, .scheme = "2024"};
-    assert_int_equal(demo_generate_new_file(path, &bad, NULL, &e), -1);
+    assert_int_equal(demo_generate_new_file(path, &bad, NULL, NULL, &e), -1);
     assert_true(e.msg[0] != '\0');
     assert_int_equal(entries(dir), 0);
     /* A folder that cannot be made (a file is in the way). */
@@ -475,7 +477,7 @@ static void new_file_refusals_leave_nothing(void **state)
     f = fopen(path, "w");
     fclose(f);
     snprintf(path, sizeof path, "%s/plain/y.db", dir);
-    assert_int_equal(demo_generate_new_file(path, &o, NULL, &e), -1);
+    assert_int_equal(demo_generate_new_file(path, &o, NULL, NULL, &e), -1);
     assert_int_equal(entries(dir), 1);
     tu_rmdir(dir);
 }
@@ -500,7 +502,7 @@ static void bulk_keeps_every_index(void **state)
                                "'team_pair', 'area_sort')"), 0);
     assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('membership_team', "
                                "'membership_member', 'attendance_member', 'activity_team', 'team_area')"), 5);
-    assert_int_equal(demo_bulk_finish(db, &b, &e), 0);
+    assert_int_equal(demo_bulk_finish(db, &b, NULL, NULL, &e), 0);
     demo_bulk_free(&b);
     char *after = schema_text(db);
     assert_string_equal(before, after);
