@@ -63,9 +63,6 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         return cli_usage("demo", _("--province takes a two-digit province code, not '%s'"), province);
     snprintf(o.province, sizeof o.province, "%s", province ? province : "");
 
-    sqlite3 *db = cli_open_db(ctx, DB_CREATE);
-    if (!db)
-        return 1;
     cdtt_err e;
     demo_counts n;
     long shown = -1;
@@ -73,11 +70,21 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         o.progress = show_progress;
         o.progress_arg = &shown;
     }
-    if (demo_generate(db, &o, &n, &e) < 0)
-        return cli_fail("%s", e.msg);
+    /* A new file is built aside and named when complete (faster, and never
+     * half-built); an existing one (units imported, an office set) is filled in place. */
+    int fresh = !ctx->db && access(ctx->db_path, F_OK) < 0 && errno == ENOENT;
     char digest[33];
-    if (demo_digest(db, digest) < 0)
-        return cli_fail(_("cannot read back the demo data"));
+    if (fresh && demo_generate_new_file(ctx->db_path, &o, &n, digest, &e) < 0)
+        return cli_fail("%s", e.msg);
+    if (!fresh) {
+        sqlite3 *db = cli_open_db(ctx, DB_CREATE);
+        if (!db)
+            return 1;
+        if (demo_generate(db, &o, &n, &e) < 0)
+            return cli_fail("%s", e.msg);
+        if (demo_digest(db, digest) < 0)
+            return cli_fail(_("cannot read back the demo data"));
+    }
     printf(_("Demo data written to %s (seed %llu):\n"), ctx->db_path, (unsigned long long)o.seed);
     printf(_("  %ld communes (%s)\n"), n.communes,
            n.real_units ? _("from the imported unit list") : _("made up: no unit list imported"));

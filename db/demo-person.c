@@ -31,7 +31,19 @@ static void civil_from_days(long z, char out[11])
     long mp = (5 * doy + 2) / 153;
     long d = doy - (153 * mp + 2) / 5 + 1;
     long m = mp + (mp < 10 ? 3 : -9);
-    snprintf(out, 11, "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
+    long year = y + (m <= 2);
+    /* "%04ld-%02ld-%02ld" written by hand: a generation writes millions of dates. */
+    long value[3] = {year, m, d};
+    const int width[3] = {4, 2, 2};
+    char *o = out;
+    for (int p = 0; p < 3; p++) {
+        for (int k = width[p] - 1; k >= 0; k--) {
+            o[k] = (char)('0' + value[p] % 10);
+            value[p] /= 10;
+        }
+        o += width[p];
+        *o++ = p < 2 ? '-' : '\0';
+    }
 }
 
 void demo_date(int day_offset, char out[11])
@@ -88,23 +100,24 @@ static int pick_birth_year(demo_rng *r, const char *category)
 
 static void make_email(demo_rng *r, demo_person *p)
 {
-    char *fold = text_fold(p->full_name);
+    const char *fold = p->name->fold;
     char local[96];
     size_t n = 0;
     for (const char *s = fold; *s && n + 1 < sizeof local; s++)
         if (*s != ' ')
             local[n++] = *s;
     local[n] = '\0';
-    free(fold);
     snprintf(p->email, sizeof p->email, "%s%02d@gmail.com", local, demo_rng_range(r, 0, 99));
 }
 
-void demo_person_make(demo_rng *r, long idx, const char *role, const char *level, demo_person *p)
+void demo_person_make(demo_rng *r, long idx, const char *role, const char *level, demo_forms *forms,
+                      demo_person *p)
 {
     memset(p, 0, sizeof *p);
     int male = demo_rng_chance(r, strcmp(role, "leader") == 0 ? 700 : 520);
     snprintf(p->gender, sizeof p->gender, "%s", male ? "male" : "female");
     make_name(r, male, p);
+    p->name = demo_forms_get(forms, p->full_name, 1);
     snprintf(p->category, sizeof p->category, "%s", pick_category(r, role, level));
 
     int year = pick_birth_year(r, p->category);

@@ -40,6 +40,17 @@ long long demo_record_count(sqlite3 *db);
  * bad options). counts (may be NULL) gets what was written. */
 int demo_generate(sqlite3 *db, const demo_opts *o, demo_counts *counts, cdtt_err *e);
 
+/* demo_generate into a new file at path (which must not exist), faster: the
+ * file is built beside path under a temporary name (path.building-XXXXXX) that
+ * only this generation knows, loaded without journal or fsync and with its
+ * indexes built after the data, then synced and given the name path (never
+ * replacing a file that appeared there meanwhile). A failure or crash never
+ * leaves a half-built file at path. The progress callback is called after each
+ * commune is written. digest gets the file's demo_digest. Returns 0, or -1
+ * with e set and nothing at path. */
+int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, char digest[33],
+                           cdtt_err *e);
+
 /* A digest (32 hex digits + NUL) of the content of the record tables and the
  * office: equal digests mean equal rows, whatever order they were written in.
  * Returns 0, or -1 on a database error. */
@@ -98,6 +109,21 @@ extern const demo_weighted DEMO_ACTIVITY_TYPES[];
 extern const char *const DEMO_TRAINING_TOPICS[];
 extern const char *const DEMO_ORGANISERS[];
 
+/* The stored forms of a name, as records compute them: text_clean, text_fold,
+ * and text_name_sort_key (a person) or text_sort_key (a place or team). */
+typedef struct {
+    char *clean, *fold, *key;
+} demo_name_forms;
+
+/* A memo of name forms (db/demo-forms.c): each distinct name is worked out once. */
+typedef struct demo_forms demo_forms;
+demo_forms *demo_forms_new(void);
+/* Frees the memo and every form it handed out (NULL is fine). */
+void demo_forms_free(demo_forms *c);
+/* The forms of name (person: a person's name); the same as computing them
+ * directly, valid until demo_forms_free. */
+const demo_name_forms *demo_forms_get(demo_forms *c, const char *name, int person);
+
 /* One synthetic person, in stored forms (see member_rec in records.h). */
 typedef struct {
     char full_name[128];
@@ -113,12 +139,15 @@ typedef struct {
     char mooc_status[16];
     char mooc_date[11];
     char zalo_date[11];
+    const demo_name_forms *name; /* full_name's stored forms, from the memo */
 } demo_person;
 
 /* Makes person number idx (idx < 10,000,000 keeps phones unique) of a
  * generation, born between 1960 and 2006. role is "leader", "deputy" or
- * "member" and level "commune" or another team level: they steer the category. */
-void demo_person_make(demo_rng *r, long idx, const char *role, const char *level, demo_person *p);
+ * "member" and level "commune" or another team level: they steer the category.
+ * The name's forms come from (and go into) the memo forms. */
+void demo_person_make(demo_rng *r, long idx, const char *role, const char *level, demo_forms *forms,
+                      demo_person *p);
 
 /* Writes a date "YYYY-MM-DD" day_offset days after 2022-01-01. */
 void demo_date(int day_offset, char out[11]);

@@ -54,6 +54,38 @@ check_fails "a bad province code is refused" 2 "$CDTT" --db "$T/d.db" demo --mem
 check_fails "an unknown option is refused" 2 "$CDTT" --db "$T/d.db" demo --members 5 --fast
 if [ -e "$T/d.db" ]; then fail "bad arguments create no file"; else ok "bad arguments create no file"; fi
 
+# A new file is built aside and named when complete: same content as a file
+# filled in place, a sound file, nothing left beside it.
+mkdir "$T/new"
+dn=$("$CDTT" --lang en --db "$T/new/n.db" demo --members 800 --seed 9 | digest)
+: >"$T/inplace.db"; "$CDTT" --db "$T/inplace.db" conflicts >/dev/null 2>&1
+di=$("$CDTT" --lang en --db "$T/inplace.db" demo --members 800 --seed 9 | digest)
+expect_eq "a new file holds what a file filled in place holds" "$dn" "$di"
+expect_eq "nothing but the file is left in its folder" "$(ls -A "$T/new")" "n.db"
+out=$("$CDTT" --lang en --db "$T/new/n.db" check 2>&1)
+expect_contains "cdtt check finds the new file sound" "$out" "The file is sound"
+if [ $have_sqlite -eq 1 ]; then
+    expect_eq "integrity and foreign keys hold" \
+        "$(sqlite3 "$T/new/n.db" 'PRAGMA integrity_check; PRAGMA foreign_key_check; PRAGMA journal_mode')" "ok
+wal"
+else
+    skip "integrity and foreign keys hold" "sqlite3 shell not installed"
+fi
+
+# Killed while generating: no file at the target's name, only the temporary one.
+mkdir "$T/kill"
+"$CDTT" --db "$T/kill/k.db" demo --members 400000 --seed 2 >/dev/null 2>&1 &
+pid=$!
+i=0
+until [ -n "$(find "$T/kill" -name 'k.db.building-*' -size +2M 2>/dev/null)" ] || [ $i -ge 600 ]; do
+    i=$((i + 1)); sleep 0.05
+done
+kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+if [ -e "$T/kill/k.db" ]; then fail "a killed generation leaves no file at the target" "$(ls -la "$T/kill")"
+else ok "a killed generation leaves no file at the target"; fi
+expect_eq "only its temporary file is left" "$(ls "$T/kill" | sed 's/-[A-Za-z0-9]*$//')" "k.db.building"
+check "the same name can then be generated" "$CDTT" --db "$T/kill/k.db" demo --members 50
+
 # Real communes from the shared reference list, when it is there.
 if [ -f "$SHARED_DATA/units-2025-07.csv" ]; then
     "$CDTT" --db "$T/u.db" units import "$SHARED_DATA/units-2025-07.csv" >/dev/null 2>&1

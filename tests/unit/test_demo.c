@@ -6,6 +6,10 @@
 #include "office.h"
 #include "text.h"
 #include "validate.h"
+#include "../../db/demo-internal.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
 
 /* Generates n members with seed into a new file in dir; returns the open db. */
 static sqlite3 *generate(const char *dir, const char *file, long n, uint64_t seed, demo_counts *c)
@@ -43,6 +47,46 @@ static void same_seed_same_content(void **state)
     db_close(a);
     db_close(b);
     db_close(c);
+    tu_rmdir(dir);
+}
+
+/* The digest tells apart changes that keep the bytes alike: NULL and '', an
+ * integer and its digits as text, a moved byte between two values. */
+static void digest_sees_small_changes(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = generate(dir, "a.db", 60, 8, NULL);
+    char base[33], d[33];
+    assert_int_equal(demo_digest(db, base), 0);
+    static const char *const CHANGE[][2] = {
+        {"UPDATE member SET email = '' WHERE rowid = 3 AND email IS NULL",
+         "UPDATE member SET email = NULL WHERE rowid = 3"},
+        {"UPDATE member SET phone = NULL WHERE rowid = 5", NULL},
+        {"UPDATE activity SET people = people + 1 WHERE rowid = 1", "UPDATE activity SET people = people - 1 WHERE rowid = 1"},
+        {"UPDATE member SET phone = '12', cccd = '3' WHERE rowid = 2", NULL},
+    };
+    char prev[33];
+    snprintf(prev, sizeof prev, "%s", base);
+    for (size_t i = 0; i < sizeof CHANGE / sizeof CHANGE[0]; i++) {
+        assert_int_equal(sqlite3_exec(db, CHANGE[i][0], NULL, NULL, NULL), SQLITE_OK);
+        if (sqlite3_changes(db) == 0)
+            continue;
+        assert_int_equal(demo_digest(db, d), 0);
+        assert_string_not_equal(d, prev);
+        snprintf(prev, sizeof prev, "%s", d);
+        if (CHANGE[i][1]) { /* undone: the digest comes back */
+            assert_int_equal(sqlite3_exec(db, CHANGE[i][1], NULL, NULL, NULL), SQLITE_OK);
+            assert_int_equal(demo_digest(db, d), 0);
+        }
+    }
+    /* Two neighbouring columns '12' '3' against '1' '23': the same bytes, other values. */
+    assert_int_equal(sqlite3_exec(db, "UPDATE member SET phone = '1', cccd = '23' WHERE rowid = 2", NULL, NULL, NULL),
+                     SQLITE_OK);
+    char moved[33];
+    assert_int_equal(demo_digest(db, moved), 0);
+    assert_string_not_equal(moved, prev);
+    db_close(db);
     tu_rmdir(dir);
 }
 
@@ -314,11 +358,166 @@ static void rng_is_stable(void **state)
     assert_string_equal(d, "2022-03-01");
 }
 
+/* The rows of sqlite_master (every table and index with its SQL), one string. */
+static char *schema_text(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(type || ' ' || name || ' ' || coalesce(sql, ''), "
+                                            "char(10)) FROM (SELECT * FROM sqlite_master ORDER BY name)",
+                                        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *s = xstrdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return s;
+}
+
+static char *pragma_text(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    char *s = xstrdup(sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "");
+    sqlite3_finalize(st);
+    return s;
+}
+
+/* The number of entries of dir other than . and .. */
+static int entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)))
+        n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+/* A new file built aside holds the same content as a generation into an
+ * existing empty file, with the full schema (indexes back), in WAL mode, sound,
+ * private, and nothing else is left in the folder. */
+static void new_file_same_as_in_place(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/sub/new.db", dir);
+    demo_opts o = {.members = 2500, .seed = 11};
+    demo_counts n;
+    cdtt_err e = {{0}};
+    char made[33] = "";
+    assert_int_equal(demo_generate_new_file(path, &o, &n, made, &e), 0);
+    assert_int_equal(n.members, 2500);
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+    char sub[4096];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    assert_int_equal(entries(sub), 1); /* no temporary file, no -wal, no -shm */
+
+    sqlite3 *bulk = db_open(path, 0, &e);
+    assert_non_null(bulk);
+    sqlite3 *ref = generate(dir, "ref.db", 2500, 11, NULL);
+    char a[33], b[33];
+    assert_int_equal(demo_digest(bulk, a), 0);
+    assert_int_equal(demo_digest(ref, b), 0);
+    assert_string_equal(a, b);
+    assert_string_equal(made, a); /* the digest made alongside the index build */
+    char *sa = schema_text(bulk), *sr = schema_text(ref);
+    assert_string_equal(sa, sr);
+    free(sa);
+    free(sr);
+    static const char *const CHECKS[][2] = {
+        {"PRAGMA integrity_check", "ok"}, /* CHECK constraints included */
+        {"PRAGMA journal_mode", "wal"},
+        {"SELECT count(*) FROM pragma_foreign_key_check", "0"},
+        {"PRAGMA foreign_keys", "1"},
+    };
+    for (size_t i = 0; i < sizeof CHECKS / sizeof CHECKS[0]; i++) {
+        char *got = pragma_text(bulk, CHECKS[i][0]);
+        assert_string_equal(got, CHECKS[i][1]);
+        free(got);
+    }
+    /* Audit as in place: only the office that was set. */
+    assert_int_equal(count(bulk, "SELECT count(*) FROM audit"), count(ref, "SELECT count(*) FROM audit"));
+    assert_int_equal(count(bulk, "SELECT count(*) FROM audit WHERE tbl != 'office'"), 0);
+    db_close(bulk);
+    db_close(ref);
+    tu_rmdir(dir);
+}
+
+/* An existing file is never replaced; a failure leaves nothing behind. */
+static void new_file_refusals_leave_nothing(void **state)
+{
+    (void)state;
+    tu_english();
+    char *dir = tu_tempdir();
+    char path[4096];
+    snprintf(path, sizeof path, "%s/x.db", dir);
+    FILE *f = fopen(path, "w");
+    fputs("mine", f);
+    fclose(f);
+    demo_opts o = {.members = 20, .seed = 1};
+    cdtt_err e = {{0}};
+    assert_int_equal(demo_generate_new_file(path, &o, NULL, NULL, &e), -1);
+    assert_non_null(strstr(e.msg, "already exists"));
+    f = fopen(path, "r");
+    char buf[16] = "";
+    assert_non_null(fgets(buf, sizeof buf, f));
+    fclose(f);
+    assert_string_equal(buf, "mine");
+    unlink(path);
+    /* Bad options fail inside the generation: no file, no temporary file. */
+    demo_opts bad = {.members = 10, .scheme = "2024"};
+    assert_int_equal(demo_generate_new_file(path, &bad, NULL, NULL, &e), -1);
+    assert_true(e.msg[0] != '\0');
+    assert_int_equal(entries(dir), 0);
+    /* A folder that cannot be made (a file is in the way). */
+    snprintf(path, sizeof path, "%s/plain", dir);
+    f = fopen(path, "w");
+    fclose(f);
+    snprintf(path, sizeof path, "%s/plain/y.db", dir);
+    assert_int_equal(demo_generate_new_file(path, &o, NULL, NULL, &e), -1);
+    assert_int_equal(entries(dir), 1);
+    tu_rmdir(dir);
+}
+
+/* The bulk load drops and rebuilds whatever indexes the schema has, read from
+ * the file (an index another migration might add included); indexes on uuid
+ * columns stay in place. */
+static void bulk_keeps_every_index(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = tu_open_db(dir, "a.db");
+    assert_int_equal(sqlite3_exec(db, "CREATE INDEX member_extra ON member (unit_code, lower(email)) "
+                                      "WHERE deleted = 0; CREATE UNIQUE INDEX team_pair ON team (unit_code, uuid)",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    char *before = schema_text(db);
+    cdtt_err e = {{0}};
+    demo_bulk b;
+    assert_int_equal(demo_bulk_start(db, &b, &e), 0);
+    /* The random-order ones are gone during the load, the uuid ones are not. */
+    assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('member_sort', 'member_extra', "
+                               "'team_pair', 'area_sort')"), 0);
+    assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('membership_team', "
+                               "'membership_member', 'attendance_member', 'activity_team', 'team_area')"), 5);
+    assert_int_equal(demo_bulk_finish(db, &b, NULL, NULL, &e), 0);
+    demo_bulk_free(&b);
+    char *after = schema_text(db);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rng_is_stable),
         cmocka_unit_test(same_seed_same_content),
+        cmocka_unit_test(digest_sees_small_changes),
         cmocka_unit_test(counts_and_proportions),
         cmocka_unit_test(members_are_valid),
         cmocka_unit_test(refuses_a_file_with_records),
@@ -326,6 +525,9 @@ int main(void)
         cmocka_unit_test(one_member),
         cmocka_unit_test(reports_progress),
         cmocka_unit_test(uses_the_unit_list),
+        cmocka_unit_test(new_file_same_as_in_place),
+        cmocka_unit_test(new_file_refusals_leave_nothing),
+        cmocka_unit_test(bulk_keeps_every_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,156 @@
+/* demo-bulk.c — a bulk load into a file that a demo generation owns alone: no
+ * journal, no fsync, no foreign-key lookups per row, and the record tables'
+ * indexes that would take entries at random places (names, sort keys, phones)
+ * dropped for the load and built again after it, which sorts once instead of
+ * touching a random page per row. Indexes on uuid columns stay: a generation's
+ * uuids increase, so those indexes only grow at their end. */
+#include "demo-internal.h"
+#include "db.h"
+#include "schema.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* True when every column of index name is a uuid (uuid or *_uuid); 0 for an
+ * index on an expression or another column; -1 on a database error. */
+static int on_uuids_only(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_index_info(?1)", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    int all = 1, any = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *col = (const char *)sqlite3_column_text(st, 0);
+        size_t n = col ? strlen(col) : 0;
+        any = 1;
+        if (!col || !(strcmp(col, "uuid") == 0 || (n > 5 && strcmp(col + n - 5, "_uuid") == 0)))
+            all = 0;
+    }
+    sqlite3_finalize(st);
+    return rc != SQLITE_DONE ? -1 : all && any;
+}
+
+/* Reads the names and CREATE statements of the record tables' indexes that
+ * are worth building after the load into b. */
+static int read_indexes(sqlite3 *db, demo_bulk *b, char ***names, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                      "AND sql IS NOT NULL AND tbl_name = ?1 ORDER BY name", e);
+    if (!st)
+        return -1;
+    int rc = 0;
+    for (int t = 0; SCHEMA_TRAVEL_TABLES[t] && rc == 0; t++) {
+        sqlite3_bind_text(st, 1, SCHEMA_TRAVEL_TABLES[t], -1, SQLITE_STATIC);
+        int step;
+        while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *name = (const char *)sqlite3_column_text(st, 0);
+            int keep = on_uuids_only(db, name);
+            if (keep < 0)
+                rc = db_fail(db, e, _("cannot read the indexes"));
+            if (keep != 0)
+                continue;
+            b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);
+            *names = xrealloc(*names, (size_t)(b->n + 1) * sizeof **names);
+            (*names)[b->n] = db_column_strdup(st, 0);
+            b->sql[b->n++] = db_column_strdup(st, 1);
+        }
+        if (rc == 0 && step != SQLITE_DONE)
+            rc = db_fail(db, e, _("cannot read the indexes"));
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Drops the named indexes, in one transaction. */
+static int drop_indexes(sqlite3 *db, char **names, int n, cdtt_err *e)
+{
+    if (db_begin(db, e) < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        /* An index name from the schema, quoted as an identifier: no data. */
+        char *sql = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+        int rc = sql ? db_exec(db, sql, e) : err_set(e, _("out of memory"));
+        sqlite3_free(sql);
+        if (rc < 0) {
+            db_rollback(db);
+            return -1;
+        }
+    }
+    return db_commit(db, e);
+}
+
+int demo_bulk_start(sqlite3 *db, demo_bulk *b, cdtt_err *e)
+{
+    memset(b, 0, sizeof *b);
+    if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
+                    "PRAGMA threads = 2", e) < 0)
+        return -1;
+    char **names = NULL;
+    int rc = read_indexes(db, b, &names, e);
+    if (rc == 0)
+        rc = drop_indexes(db, names, b->n, e);
+    for (int i = 0; i < b->n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+/* A digest made on another thread, through a read-only connection of its own. */
+typedef struct {
+    const char *path;
+    char out[33];
+    int rc;
+} digest_job;
+
+static void *digest_run(void *arg)
+{
+    digest_job *j = arg;
+    sqlite3 *r = NULL;
+    j->rc = -1;
+    /* One read transaction for the whole digest: it keeps its lock while the
+     * writer builds the indexes, and the writer commits after it is done. */
+    if (sqlite3_open_v2(j->path, &r, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
+        sqlite3_exec(r, "BEGIN", NULL, NULL, NULL) == SQLITE_OK) {
+        j->rc = demo_digest(r, j->out);
+        sqlite3_exec(r, "COMMIT", NULL, NULL, NULL);
+    }
+    sqlite3_close(r);
+    return NULL;
+}
+
+int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const char *path, char digest[33], cdtt_err *e)
+{
+    if (db_begin(db, e) < 0)
+        return -1;
+    digest_job job = {.path = path, .rc = -1};
+    pthread_t th;
+    int started = path && digest && pthread_create(&th, NULL, digest_run, &job) == 0, rc = 0;
+    for (int i = 0; i < b->n && rc == 0; i++)
+        rc = db_exec(db, b->sql[i], e);
+    if (started)
+        pthread_join(th, NULL);
+    if (rc < 0) {
+        db_rollback(db);
+        return -1;
+    }
+    if (db_commit(db, e) < 0)
+        return -1;
+    /* Without the thread, or when its reading was refused, digest here. */
+    if (digest && job.rc < 0 && demo_digest(db, job.out) < 0)
+        return db_fail(db, e, _("cannot read back the demo data"));
+    if (digest)
+        memcpy(digest, job.out, 33);
+    return db_exec(db, "PRAGMA threads = 0; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL", e);
+}
+
+void demo_bulk_free(demo_bulk *b)
+{
+    for (int i = 0; i < b->n; i++)
+        free(b->sql[i]);
+    free(b->sql);
+    b->sql = NULL;
+    b->n = 0;
+}
