@@ -18,8 +18,8 @@ PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Werror -Wno-format-truncation -Iinclude -I/usr/include/iniparser $(PKGCFLAGS) \
-           -DCDTT_VERSION='"$(VERSION)"' -DCDTT_LOCALEDIR='"$(LOCALEDIR)"' $(SAN)
-LDLIBS  += $(PKGLIBS) -liniparser
+           -pthread -DCDTT_VERSION='"$(VERSION)"' -DCDTT_LOCALEDIR='"$(LOCALEDIR)"' $(SAN)
+LDLIBS  += $(PKGLIBS) -liniparser -pthread
 LDFLAGS += $(SAN)
 
 VERSION   := 0.1.0
