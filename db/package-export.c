@@ -2,6 +2,7 @@
 #include "package.h"
 #include "db.h"
 #include "office.h"
+#include "schema.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -70,7 +71,10 @@ static int finish_package(const char *tmp, const package_export_opts *o, package
     if (db_exec(p, "PRAGMA journal_mode = DELETE; PRAGMA secure_delete = ON", e) < 0 ||
         db_begin(p, e) < 0)
         goto out;
-    if (db_exec(p, CLEAN_SQL, e) < 0 || (!o->full && db_exec(p, MASK_SQL, e) < 0) ||
+    char version_sql[64];
+    snprintf(version_sql, sizeof version_sql, "PRAGMA user_version = %d", schema_package_version());
+    if (db_exec(p, CLEAN_SQL, e) < 0 || db_exec(p, SCHEMA_LOCAL_DROP, e) < 0 ||
+        db_exec(p, version_sql, e) < 0 || (!o->full && db_exec(p, MASK_SQL, e) < 0) ||
         db_exec(p, PACKAGE_MANIFEST_DDL, e) < 0)
         goto rollback;
     m->full = o->full;

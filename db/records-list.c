@@ -103,6 +103,7 @@ static void member_filters(query *q, const list_filter *f)
 
 /* One kind of list: its table, columns, filters and row reader. */
 typedef struct {
+    const char *table;     /* "member" */
     const char *from;      /* "FROM member m WHERE 1" */
     const char *columns;
     const char *key;       /* "(m.sort_key, m.rowid)" */
@@ -119,17 +120,17 @@ static void read_team(sqlite3_stmt *st, void *row) { team_from_row(st, row); }
 static void read_member(sqlite3_stmt *st, void *row) { member_from_row(st, row); }
 
 static const list_kind AREAS = {
-    "FROM area a WHERE 1", AREA_COLUMNS, "(a.sort_key, a.rowid)", " ORDER BY a.sort_key, a.rowid",
+    "area", "FROM area a WHERE 1", AREA_COLUMNS, "(a.sort_key, a.rowid)", " ORDER BY a.sort_key, a.rowid",
     " ORDER BY a.sort_key DESC, a.rowid DESC", "SELECT rowid FROM area WHERE uuid = ?",
     area_filters, read_area, sizeof(area_rec),
 };
 static const list_kind TEAMS = {
-    "FROM team t WHERE 1", TEAM_COLUMNS, "(t.sort_key, t.rowid)", " ORDER BY t.sort_key, t.rowid",
+    "team", "FROM team t WHERE 1", TEAM_COLUMNS, "(t.sort_key, t.rowid)", " ORDER BY t.sort_key, t.rowid",
     " ORDER BY t.sort_key DESC, t.rowid DESC", "SELECT rowid FROM team WHERE uuid = ?",
     team_filters, read_team, sizeof(team_rec),
 };
 static const list_kind MEMBERS = {
-    "FROM member m WHERE 1", MEMBER_COLUMNS, "(m.sort_key, m.rowid)", " ORDER BY m.sort_key, m.rowid",
+    "member", "FROM member m WHERE 1", MEMBER_COLUMNS, "(m.sort_key, m.rowid)", " ORDER BY m.sort_key, m.rowid",
     " ORDER BY m.sort_key DESC, m.rowid DESC", "SELECT rowid FROM member WHERE uuid = ?",
     member_filters, read_member, sizeof(member_rec),
 };
@@ -210,8 +211,35 @@ static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const lis
     return n;
 }
 
+/* True when f asks for every live record, with no search or filter. */
+static int every_live(const list_filter *f)
+{
+    return f && f->deleted == 0 && !(f->search && f->search[0]) && !(f->area_uuid && f->area_uuid[0]) &&
+           !(f->team_uuid && f->team_uuid[0]) && !(f->level && f->level[0]) &&
+           !(f->category && f->category[0]) && !(f->role && f->role[0]);
+}
+
+/* The live records of table, from the counts the database keeps (schema
+ * migration 2); -1 when they cannot be read. */
+static long long tally(sqlite3 *db, const char *table)
+{
+    sqlite3_stmt *st = NULL;
+    long long n = -1;
+    if (sqlite3_prepare_v2(db, "SELECT coalesce(sum(n), 0) FROM live_tally WHERE tbl = ?", -1, &st, NULL) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
 static long long count(sqlite3 *db, const list_kind *k, const list_filter *f)
 {
+    long long kept = every_live(f) ? tally(db, k->table) : -1;
+    if (kept >= 0)
+        return kept;
     query q = {.len = 0};
     q_add(&q, "SELECT count(*) ");
     q_add(&q, k->from);

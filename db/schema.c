@@ -203,9 +203,57 @@ static const char MIGRATION_1[] =
     "  resolved_at TEXT\n"
     ") STRICT;\n";
 
+/* Triggers that keep live_tally right for table T: a row counts while it is
+ * not deleted, under its commune (unit_scheme, unit_code). */
+#define TALLY_ADD(T, REC)                                                                    \
+    "  INSERT INTO live_tally (tbl, unit_scheme, unit_code, n)\n"                            \
+    "  SELECT '" T "', " REC ".unit_scheme, " REC ".unit_code, 1 WHERE " REC ".deleted = 0\n" \
+    "  ON CONFLICT DO UPDATE SET n = n + 1;\n"
+#define TALLY_SUB(T, REC)                                                                    \
+    "  UPDATE live_tally SET n = n - 1 WHERE " REC ".deleted = 0 AND tbl = '" T "'\n"         \
+    "    AND unit_scheme = " REC ".unit_scheme AND unit_code = " REC ".unit_code;\n"
+#define TALLY_TRIGGERS(T)                                                                    \
+    "CREATE TRIGGER " T "_tally_insert AFTER INSERT ON " T " BEGIN\n"                         \
+    TALLY_ADD(T, "NEW") "END;\n"                                                             \
+    "CREATE TRIGGER " T "_tally_delete AFTER DELETE ON " T " BEGIN\n"                         \
+    TALLY_SUB(T, "OLD") "END;\n"                                                             \
+    "CREATE TRIGGER " T "_tally_update AFTER UPDATE OF deleted, unit_scheme, unit_code ON " T \
+    " BEGIN\n" TALLY_SUB(T, "OLD") TALLY_ADD(T, "NEW") "END;\n"                              \
+    "INSERT INTO live_tally (tbl, unit_scheme, unit_code, n)\n"                              \
+    "  SELECT '" T "', unit_scheme, unit_code, count(*) FROM " T " WHERE deleted = 0\n"       \
+    "  GROUP BY unit_scheme, unit_code;\n"
+
+/* Migration 2: how many live areas, teams and members each commune has, kept by
+ * the database itself so that the home screen and the completeness table need
+ * no full scan. Local to this file: packages leave it out (SCHEMA_LOCAL_DROP). */
+static const char MIGRATION_2[] =
+    "CREATE TABLE live_tally (\n"
+    "  tbl TEXT NOT NULL CHECK (tbl IN ('area', 'team', 'member')),\n"
+    "  unit_scheme TEXT NOT NULL,\n"
+    "  unit_code TEXT NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (tbl, unit_scheme, unit_code)\n"
+    ") STRICT, WITHOUT ROWID;\n"
+    TALLY_TRIGGERS("area")
+    TALLY_TRIGGERS("team")
+    TALLY_TRIGGERS("member");
+
 static const char *const MIGRATIONS[] = {
     MIGRATION_1,
+    MIGRATION_2,
 };
+
+const char SCHEMA_LOCAL_DROP[] =
+    "DROP TRIGGER IF EXISTS area_tally_insert; DROP TRIGGER IF EXISTS area_tally_delete;"
+    "DROP TRIGGER IF EXISTS area_tally_update; DROP TRIGGER IF EXISTS team_tally_insert;"
+    "DROP TRIGGER IF EXISTS team_tally_delete; DROP TRIGGER IF EXISTS team_tally_update;"
+    "DROP TRIGGER IF EXISTS member_tally_insert; DROP TRIGGER IF EXISTS member_tally_delete;"
+    "DROP TRIGGER IF EXISTS member_tally_update; DROP TABLE IF EXISTS live_tally;";
+
+int schema_package_version(void)
+{
+    return 1; /* migration 2 adds only what stays in this file */
+}
 
 const char *schema_migration(int version)
 {
