@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_BINDS 24
 #define MAX_WORDS 8
@@ -19,6 +20,7 @@ typedef struct {
     const char *binds[MAX_BINDS];
     int nb;
     char *fold; /* the folded search, split into words in place */
+    char *lead; /* members: the search word whose members are read first, or NULL */
 } query;
 
 static void q_add(query *q, const char *text)
@@ -101,6 +103,93 @@ static void member_filters(query *q, const list_filter *f)
     q_add(q, ")");
 }
 
+/* Members whose name holds a word containing the lead word (schema migration
+ * 3), each once, then the member rows themselves: a search led by a rare word
+ * reads only these instead of walking the whole list. The folded names kept
+ * beside the words let the other search words sift them before any member row
+ * is read (their conditions follow, then ") c CROSS JOIN ..."). */
+#define MEMBERS_BY_WORD                                                                        \
+    "FROM (SELECT DISTINCT member_uuid AS u FROM member_word WHERE word IN "                  \
+    "(SELECT word FROM name_word WHERE n > 0 AND instr(word, ?) > 0)"
+#define MEMBERS_BY_WORD_END ") c CROSS JOIN member m ON m.uuid = c.u WHERE 1"
+
+/* A search whose rarest word is held by at most this many members reads them
+ * through the word index at once; a commoner one first walks the list in
+ * order, where its matches usually come soon enough to fill a page. */
+#define WORD_INDEX_MAX 3000
+/* How long that walk may go on, in milliseconds, before the page is read
+ * through the word index instead (matches too far apart in list order). */
+#define WALK_BUDGET_MS 20
+/* After such a walk, the word index is read when its rarest word is held by at
+ * most this many members (the other words sift them cheaply), or by at most
+ * WORD_ALONE_MAX when it is the only word (every one is a member to read);
+ * otherwise the walk goes on to the end of the page. */
+#define WORDS_AFTER_WALK_MAX 150000
+#define WORD_ALONE_MAX 15000
+
+/* How many members' names hold a word that contains w (an estimate from the
+ * word counts: a name with two such words counts twice); -1 when the word
+ * index cannot be read. */
+static long long word_members(sqlite3 *db, const char *w)
+{
+    sqlite3_stmt *st = NULL;
+    long long n = -1;
+    if (sqlite3_prepare_v2(db, "SELECT coalesce(sum(n), 0) FROM name_word WHERE n > 0 AND instr(word, ?) > 0",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* The folded words of f's search (in place in *fold, malloc'd; at most
+ * MAX_WORDS) and their number; 0 when there is no valid search. */
+static int search_words(const list_filter *f, char **fold, char *words[MAX_WORDS])
+{
+    *fold = NULL;
+    if (!f || !f->search || !f->search[0] || !text_valid_utf8(f->search, strlen(f->search)))
+        return 0;
+    *fold = text_fold(f->search);
+    int n = 0;
+    for (char *w = strtok(*fold, " "); w && n < MAX_WORDS; w = strtok(NULL, " "))
+        words[n++] = w;
+    return n;
+}
+
+/* Which word of a member search leads it through the word index: the rarest,
+ * when it is rare enough (after a walk that went on too long when after_walk);
+ * -1 when the list is to be walked. */
+static int lead_word(sqlite3 *db, const list_filter *f, int after_walk)
+{
+    char *fold, *words[MAX_WORDS];
+    int n = search_words(f, &fold, words), best = -1;
+    long long best_n = 0;
+    for (int i = 0; i < n; i++) {
+        long long c = word_members(db, words[i]);
+        if (c >= 0 && (best < 0 || c < best_n)) {
+            best = i;
+            best_n = c;
+        }
+    }
+    free(fold);
+    long long max = !after_walk ? WORD_INDEX_MAX : n > 1 ? WORDS_AFTER_WALK_MAX : WORD_ALONE_MAX;
+    return best >= 0 && best_n <= max ? best : -1;
+}
+
+/* Adds the FROM clause of a member search led by its word number lead. */
+static void q_from_words(query *q, const list_filter *f, int lead)
+{
+    char *words[MAX_WORDS];
+    int n = search_words(f, &q->lead, words);
+    q_arg(q, MEMBERS_BY_WORD, words[lead]);
+    for (int i = 0; i < n; i++)
+        if (i != lead)
+            q_arg(q, " AND instr(name_fold, ?) > 0", words[i]);
+    q_add(q, MEMBERS_BY_WORD_END);
+}
+
 /* One kind of list: its table, columns, filters and row reader. */
 typedef struct {
     const char *table;     /* "member" */
@@ -134,6 +223,28 @@ static const list_kind MEMBERS = {
     " ORDER BY m.sort_key DESC, m.rowid DESC", "SELECT rowid FROM member WHERE uuid = ?",
     member_filters, read_member, sizeof(member_rec),
 };
+
+/* Starts q's FROM clause for kind k: a member search led by word number lead
+ * (>= 0) is read through the word index, everything else from its table. */
+static void q_from(query *q, const list_kind *k, const list_filter *f, int lead)
+{
+    if (lead >= 0)
+        q_from_words(q, f, lead);
+    else
+        q_add(q, k->from);
+}
+
+/* The lead word of f's search for kind k (see lead_word), or -1. */
+static int k_lead(sqlite3 *db, const list_kind *k, const list_filter *f, int after_walk)
+{
+    return strcmp(k->table, "member") == 0 ? lead_word(db, f, after_walk) : -1;
+}
+
+static void q_free(query *q)
+{
+    free(q->fold);
+    free(q->lead);
+}
 
 /* The rowid of the position's record; -1 (before every row) when it is gone. */
 static long long pos_rowid(sqlite3 *db, const list_kind *k, const char *uuid)
@@ -170,19 +281,38 @@ static void reverse_rows(void *rows, int n, size_t sz)
     free(tmp);
 }
 
-static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
-                int limit, void *rows, cdtt_err *e)
+/* A walk's deadline on the monotonic clock, and whether it passed. */
+typedef struct {
+    struct timespec end;
+    int passed;
+} walk_clock;
+
+/* Called back every thousand SQLite steps: stops a walk past its deadline. */
+static int walk_too_long(void *arg)
 {
-    err_clear(e);
-    if (limit <= 0)
-        return 0;
+    walk_clock *c = arg;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    c->passed = now.tv_sec > c->end.tv_sec || (now.tv_sec == c->end.tv_sec && now.tv_nsec > c->end.tv_nsec);
+    return c->passed;
+}
+
+/* Reads a page, through the word index when lead >= 0. With budget (not NULL),
+ * a member search walking the list (lead < 0) stops after WALK_BUDGET_MS,
+ * sets *budget to the rows it found by then, and returns -2. */
+static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
+                     int limit, void *rows, int lead, int *budget, cdtt_err *e)
+{
     query q = {.len = 0};
     char rowid_text[32];
     q_add(&q, "SELECT ");
     q_add(&q, k->columns);
-    q_add(&q, " ");
-    q_add(&q, k->from);
+    /* Through the word index the matches are sorted first, and only the page's
+     * rows then get their columns (the teams of a member cost a query each). */
+    q_add(&q, lead >= 0 ? " FROM member m WHERE m.rowid IN (SELECT m.rowid " : " ");
+    q_from(&q, k, f, lead);
     k->filters(&q, f);
+    int walk_search = budget != NULL && lead < 0 && q.fold && strcmp(k->table, "member") == 0;
     if (pos) {
         snprintf(rowid_text, sizeof rowid_text, "%lld", pos_rowid(db, k, pos->uuid));
         q_add(&q, " AND ");
@@ -192,21 +322,57 @@ static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const lis
     }
     q_add(&q, dir < 0 ? k->order_down : k->order_up);
     q_add(&q, " LIMIT ?");
+    if (lead >= 0) {
+        q_add(&q, ")");
+        q_add(&q, dir < 0 ? k->order_down : k->order_up);
+    }
     sqlite3_stmt *st = q_prepare(db, &q, e);
-    free(q.fold);
+    q_free(&q);
     if (!st)
         return -1;
     sqlite3_bind_int(st, q.nb + 1, limit);
+    walk_clock clock = {.passed = 0};
+    if (walk_search) {
+        clock_gettime(CLOCK_MONOTONIC, &clock.end);
+        clock.end.tv_nsec += WALK_BUDGET_MS * 1000000L;
+        clock.end.tv_sec += clock.end.tv_nsec / 1000000000L;
+        clock.end.tv_nsec %= 1000000000L;
+        sqlite3_progress_handler(db, 1000, walk_too_long, &clock);
+    }
     int n = 0, rc;
     while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
         k->read(st, (char *)rows + (size_t)n++ * k->row_size);
+    if (walk_search)
+        sqlite3_progress_handler(db, 0, NULL, NULL);
     if (n < limit && rc != SQLITE_DONE) {
-        db_fail(db, e, _("cannot read the list"));
+        int over = rc == SQLITE_INTERRUPT && clock.passed;
+        if (over)
+            *budget = n;
+        if (!over)
+            db_fail(db, e, _("cannot read the list"));
         sqlite3_finalize(st);
-        return -1;
+        return over ? -2 : -1;
     }
     sqlite3_finalize(st);
-    if (dir < 0)
+    return n;
+}
+
+/* A page in list order: a member search for a rare word reads the word index;
+ * one for common words walks the list, and when its matches come too seldom
+ * there, reads the word index of its rarest word after all (or, when that
+ * would cost more, walks again without a deadline). */
+static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
+                int limit, void *rows, cdtt_err *e)
+{
+    err_clear(e);
+    if (limit <= 0)
+        return 0;
+    int found = 0;
+    int n = page_read(db, k, f, pos, dir, limit, rows, k_lead(db, k, f, 0), &found, e);
+    /* A walk that found a quarter of the page in time finds the rest soon. */
+    if (n == -2)
+        n = page_read(db, k, f, pos, dir, limit, rows, found * 4 >= limit ? -1 : k_lead(db, k, f, 1), NULL, e);
+    if (n > 0 && dir < 0)
         reverse_rows(rows, n, k->row_size);
     return n;
 }
@@ -242,10 +408,10 @@ static long long count(sqlite3 *db, const list_kind *k, const list_filter *f)
         return kept;
     query q = {.len = 0};
     q_add(&q, "SELECT count(*) ");
-    q_add(&q, k->from);
+    q_from(&q, k, f, k_lead(db, k, f, 0));
     k->filters(&q, f);
     sqlite3_stmt *st = q_prepare(db, &q, NULL);
-    free(q.fold);
+    q_free(&q);
     long long n = -1;
     if (st && sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int64(st, 0);

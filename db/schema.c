@@ -238,9 +238,49 @@ static const char MIGRATION_2[] =
     TALLY_TRIGGERS("team")
     TALLY_TRIGGERS("member");
 
+/* The words of REC's folded name (split at spaces) as a json_each table: a
+ * member's name, quoted as JSON, becomes a JSON array of its words. */
+#define NAME_WORDS(REC) "json_each('[' || replace(json_quote(" REC ".name_fold), ' ', '\",\"') || ']')"
+#define WORDS_ADD(REC)                                                                        \
+    "  INSERT OR IGNORE INTO member_word (word, member_uuid, name_fold)\n"                     \
+    "  SELECT value, " REC ".uuid, " REC ".name_fold FROM " NAME_WORDS(REC) " WHERE value <> '';\n" \
+    "  INSERT INTO name_word (word, n)\n"                                                     \
+    "  SELECT DISTINCT value, 1 FROM " NAME_WORDS(REC) " WHERE value <> ''\n"                  \
+    "  ON CONFLICT DO UPDATE SET n = n + 1;\n"
+#define WORDS_SUB(REC)                                                                        \
+    "  DELETE FROM member_word WHERE member_uuid = " REC ".uuid\n"                             \
+    "    AND word IN (SELECT value FROM " NAME_WORDS(REC) ");\n"                               \
+    "  UPDATE name_word SET n = n - 1 WHERE word IN (SELECT value FROM " NAME_WORDS(REC) ");\n"
+
+/* Migration 3: an index of the words of members' folded names, so that a
+ * search for a rare word reads only the members holding it. name_word counts
+ * the members (deleted ones too) whose name holds each word. Local to this
+ * file, kept by triggers, left out of packages (SCHEMA_LOCAL_DROP). */
+static const char MIGRATION_3[] =
+    "CREATE TABLE name_word (\n"
+    "  word TEXT PRIMARY KEY,\n"
+    "  n INTEGER NOT NULL\n"
+    ") STRICT, WITHOUT ROWID;\n"
+    "CREATE TABLE member_word (\n"
+    "  word TEXT NOT NULL,\n"
+    "  member_uuid TEXT NOT NULL,\n"
+    "  name_fold TEXT NOT NULL,\n" /* the member's, so that other words sift without reading it */
+    "  PRIMARY KEY (word, member_uuid)\n"
+    ") STRICT, WITHOUT ROWID;\n"
+    "CREATE TRIGGER member_words_insert AFTER INSERT ON member BEGIN\n" WORDS_ADD("NEW") "END;\n"
+    "CREATE TRIGGER member_words_delete AFTER DELETE ON member BEGIN\n" WORDS_SUB("OLD") "END;\n"
+    "CREATE TRIGGER member_words_update AFTER UPDATE OF name_fold, uuid ON member\n"
+    "  WHEN OLD.name_fold IS NOT NEW.name_fold OR OLD.uuid IS NOT NEW.uuid BEGIN\n"
+    WORDS_SUB("OLD") WORDS_ADD("NEW") "END;\n"
+    "INSERT OR IGNORE INTO member_word (word, member_uuid, name_fold)\n"
+    "  SELECT j.value, m.uuid, m.name_fold FROM member m, " NAME_WORDS("m") " j WHERE j.value <> ''\n"
+    "  ORDER BY 1, 2;\n"
+    "INSERT INTO name_word (word, n) SELECT word, count(*) FROM member_word GROUP BY word;\n";
+
 static const char *const MIGRATIONS[] = {
     MIGRATION_1,
     MIGRATION_2,
+    MIGRATION_3,
 };
 
 const char SCHEMA_LOCAL_DROP[] =
@@ -248,11 +288,14 @@ const char SCHEMA_LOCAL_DROP[] =
     "DROP TRIGGER IF EXISTS area_tally_update; DROP TRIGGER IF EXISTS team_tally_insert;"
     "DROP TRIGGER IF EXISTS team_tally_delete; DROP TRIGGER IF EXISTS team_tally_update;"
     "DROP TRIGGER IF EXISTS member_tally_insert; DROP TRIGGER IF EXISTS member_tally_delete;"
-    "DROP TRIGGER IF EXISTS member_tally_update; DROP TABLE IF EXISTS live_tally;";
+    "DROP TRIGGER IF EXISTS member_tally_update; DROP TABLE IF EXISTS live_tally;"
+    "DROP TRIGGER IF EXISTS member_words_insert; DROP TRIGGER IF EXISTS member_words_delete;"
+    "DROP TRIGGER IF EXISTS member_words_update; DROP TABLE IF EXISTS member_word;"
+    "DROP TABLE IF EXISTS name_word;";
 
 int schema_package_version(void)
 {
-    return 1; /* migration 2 adds only what stays in this file */
+    return 1; /* migrations 2 and 3 add only what stays in this file */
 }
 
 const char *schema_migration(int version)
