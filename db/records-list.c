@@ -114,9 +114,11 @@ static void member_filters(query *q, const list_filter *f)
 #define MEMBERS_BY_WORD_END ") c CROSS JOIN member m ON m.uuid = c.u WHERE 1"
 
 /* A search whose rarest word is held by at most this many members reads them
- * through the word index at once; a commoner one first walks the list in
- * order, where its matches usually come soon enough to fill a page. */
+ * through the word index at once (WORDS_INDEX_MAX when other words sift them
+ * first); a commoner one first walks the list in order, where its matches
+ * usually come soon enough to fill a page. */
 #define WORD_INDEX_MAX 3000
+#define WORDS_INDEX_MAX 30000
 /* How long that walk may go on, in milliseconds, before the page is read
  * through the word index instead (matches too far apart in list order). */
 #define WALK_BUDGET_MS 20
@@ -125,7 +127,7 @@ static void member_filters(query *q, const list_filter *f)
  * WORD_ALONE_MAX when it is the only word (every one is a member to read);
  * otherwise the walk goes on to the end of the page. */
 #define WORDS_AFTER_WALK_MAX 150000
-#define WORD_ALONE_MAX 15000
+#define WORD_ALONE_MAX 5000
 
 /* How many members' names hold a word that contains w (an estimate from the
  * word counts: a name with two such words counts twice); -1 when the word
@@ -174,7 +176,8 @@ static int lead_word(sqlite3 *db, const list_filter *f, int after_walk)
         }
     }
     free(fold);
-    long long max = !after_walk ? WORD_INDEX_MAX : n > 1 ? WORDS_AFTER_WALK_MAX : WORD_ALONE_MAX;
+    long long max = !after_walk ? (n > 1 ? WORDS_INDEX_MAX : WORD_INDEX_MAX)
+                                : (n > 1 ? WORDS_AFTER_WALK_MAX : WORD_ALONE_MAX);
     return best >= 0 && best_n <= max ? best : -1;
 }
 
@@ -339,7 +342,7 @@ static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, cons
         clock.end.tv_nsec %= 1000000000L;
         sqlite3_progress_handler(db, 1000, walk_too_long, &clock);
     }
-    int n = 0, rc;
+    int n = 0, rc = SQLITE_DONE;
     while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
         k->read(st, (char *)rows + (size_t)n++ * k->row_size);
     if (walk_search)
