@@ -228,7 +228,8 @@ static const char MIGRATION_1[] =
  * no full scan. Local to this file: packages leave it out (SCHEMA_LOCAL_DROP). */
 static const char MIGRATION_2[] =
     "CREATE TABLE live_tally (\n"
-    "  tbl TEXT NOT NULL CHECK (tbl IN ('area', 'team', 'member')),\n"
+    /* OR, not IN: an IN list in a CHECK costs a temporary table at every insert. */
+    "  tbl TEXT NOT NULL CHECK (tbl = 'area' OR tbl = 'team' OR tbl = 'member'),\n"
     "  unit_scheme TEXT NOT NULL,\n"
     "  unit_code TEXT NOT NULL,\n"
     "  n INTEGER NOT NULL,\n"
@@ -245,7 +246,8 @@ static const char MIGRATION_2[] =
     "  INSERT OR IGNORE INTO member_word (word, member_uuid, name_fold)\n"                     \
     "  SELECT value, " REC ".uuid, " REC ".name_fold FROM " NAME_WORDS(REC) " WHERE value <> '';\n" \
     "  INSERT INTO name_word (word, n)\n"                                                     \
-    "  SELECT DISTINCT value, 1 FROM " NAME_WORDS(REC) " WHERE value <> ''\n"                  \
+    "  SELECT j.value, 1 FROM " NAME_WORDS(REC) " j WHERE j.value <> '' AND NOT EXISTS\n"       \
+    "    (SELECT 1 FROM " NAME_WORDS(REC) " k WHERE k.value = j.value AND k.key < j.key)\n"   \
     "  ON CONFLICT DO UPDATE SET n = n + 1;\n"
 #define WORDS_SUB(REC)                                                                        \
     "  DELETE FROM member_word WHERE member_uuid = " REC ".uuid\n"                             \
