@@ -118,7 +118,8 @@ clean:
 #   make fuzz         each harness for FUZZ_SECONDS (default 600)
 #   make fuzz-smoke   each harness for 20 s (CI)
 # The db/ and tui/ libraries are built with clang into build-fuzz/; crashes are
-# written to build-fuzz/crashes/.
+# written to build-fuzz/crashes/. ./cdtt is built too: tests/fuzz/make-seeds.sh
+# exports the package harness's seeds with it.
 FUZZ_SECONDS ?= 600
 FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%)
@@ -129,7 +130,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_util.h $(BUILD)/libcdtttui.a $(B
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDLIBS)
 
-fuzz-build:
+fuzz-build: $(PROGRAM)
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer -Wno-unknown-warning-option" \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" $(FUZZ_BIN)
 

@@ -52,7 +52,9 @@ static sqlite3 *open_hostile(const char *path, cdtt_err *e)
     return p;
 }
 
-/* application_id, user_version and quick_check. */
+/* application_id, user_version and integrity_check. The full check, not
+ * quick_check: the merge looks rows up through the package's indexes, and only
+ * integrity_check proves that they hold exactly the rows of their tables. */
 static int check_identity(sqlite3 *p, const char *path, cdtt_err *e)
 {
     long long app = db_scalar_int(p, "PRAGMA application_id", -1);
@@ -68,7 +70,7 @@ static int check_identity(sqlite3 *p, const char *path, cdtt_err *e)
         return err_set(e, _("%s is not a cdtt package (empty database)"), path);
     sqlite3_stmt *st = NULL;
     int ok = 0;
-    if (sqlite3_prepare_v2(p, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(p, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW)
         ok = sqlite3_column_text(st, 0) && strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
     sqlite3_finalize(st);

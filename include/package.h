@@ -68,7 +68,7 @@ typedef struct {
 } package_counts;
 
 /* Checks a package file as hostile input, on its own read-only connection:
- * SQLite header, application_id, schema version (newer refused), quick_check,
+ * SQLite header, application_id, schema version (newer refused), integrity_check,
  * the exact set of tables, columns and indexes (no views, triggers or other
  * tables), the manifest, its digest and row counts against a recomputation, and
  * that its office lies under db's office. Fills m. Returns 0, or -1 with e set to

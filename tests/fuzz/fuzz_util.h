@@ -4,8 +4,10 @@
  * `make fuzz-smoke` (20 s each): the db/ and tui/ sources are compiled with clang
  * into build-fuzz/ with -fsanitize=fuzzer-no-link,address,undefined, and each
  * harness is linked with -fsanitize=fuzzer. Seeds: tests/fuzz/seeds/NAME/
- * (hand-made, committed) plus slices of ../shared/data added by
- * tests/fuzz/make-seeds.sh into build-fuzz/corpus/NAME/ when that folder exists. */
+ * (hand-made, committed) plus, added by tests/fuzz/make-seeds.sh into
+ * build-fuzz/corpus/NAME/, slices of ../shared/data when that folder exists and
+ * packages exported by ./cdtt. A harness's own libFuzzer flags and dictionary:
+ * tests/fuzz/fuzz_NAME.flags and fuzz_NAME.dict. */
 #ifndef CDTT_FUZZ_UTIL_H
 #define CDTT_FUZZ_UTIL_H
 

@@ -2,7 +2,10 @@
 # run.sh SECONDS [NAME...] — runs each fuzz harness (build-fuzz/fuzz/fuzz_NAME) for
 # SECONDS over its committed seeds (tests/fuzz/seeds/NAME) and a working corpus
 # (build-fuzz/corpus/NAME, where new inputs go). Crashes land in
-# build-fuzz/crashes/. Prints one line per harness; exits 1 when any crashed.
+# build-fuzz/crashes/. A harness's own libFuzzer flags (such as a larger -max_len)
+# are read from tests/fuzz/fuzz_NAME.flags and its dictionary from
+# tests/fuzz/fuzz_NAME.dict, when they exist. Prints one line per harness; exits 1
+# when any crashed.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_EACH=${1:-20}
@@ -15,7 +18,11 @@ bad=0
 for n in $names; do
     mkdir -p "$B/corpus/$n"
     log=$B/fuzz_$n.log
-    "$B/fuzz/fuzz_$n" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    extra=
+    [ -f "$ROOT/tests/fuzz/fuzz_$n.flags" ] && extra=$(grep -v '^#' "$ROOT/tests/fuzz/fuzz_$n.flags")
+    [ -f "$ROOT/tests/fuzz/fuzz_$n.dict" ] && extra="$extra -dict=$ROOT/tests/fuzz/fuzz_$n.dict"
+    # shellcheck disable=SC2086 # $extra is a list of flags
+    "$B/fuzz/fuzz_$n" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 $extra \
         -artifact_prefix="$B/crashes/$n-" "$B/corpus/$n" "$ROOT/tests/fuzz/seeds/$n" >"$log" 2>&1
     rc=$?
     runs=$(sed -n 's/^#\([0-9]*\).*DONE.*/\1/p' "$log" | tail -1)
