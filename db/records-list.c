@@ -380,12 +380,12 @@ static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const lis
     return n;
 }
 
-/* True when f asks for every live record, with no search or filter. */
+/* True when f asks for every live record, with no search or filter (NULL does). */
 static int every_live(const list_filter *f)
 {
-    return f && f->deleted == 0 && !(f->search && f->search[0]) && !(f->area_uuid && f->area_uuid[0]) &&
+    return !f || (f->deleted == 0 && !(f->search && f->search[0]) && !(f->area_uuid && f->area_uuid[0]) &&
            !(f->team_uuid && f->team_uuid[0]) && !(f->level && f->level[0]) &&
-           !(f->category && f->category[0]) && !(f->role && f->role[0]);
+           !(f->category && f->category[0]) && !(f->role && f->role[0]));
 }
 
 /* The live records of table, from the counts the database keeps (schema

@@ -87,6 +87,7 @@ static void saves_deletes_and_undeletes(void **state)
     assert_int_equal(live(db, "area"), 1);
     assert_int_equal(live(db, "team"), 1);
     assert_int_equal(live(db, "member"), 5);
+    assert_int_equal(member_count(db, NULL), 5);
     assert_counts_right(db);
 
     /* An edit that is not a deletion changes no count. */
