@@ -8,10 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define MAX_BINDS 24
-#define MAX_WORDS 8
 
 /* A query being built from constant SQL fragments, with its text parameters. */
 typedef struct {
@@ -59,7 +57,7 @@ static void q_common(query *q, const char *alias_dot_deleted, const char *word_s
     }
     q->fold = text_fold(f->search);
     int words = 0;
-    for (char *w = strtok(q->fold, " "); w && words < MAX_WORDS; w = strtok(NULL, " "), words++)
+    for (char *w = strtok(q->fold, " "); w && words < SEARCH_MAX_WORDS; w = strtok(NULL, " "), words++)
         q_arg(q, word_sql, w);
 }
 
@@ -113,79 +111,11 @@ static void member_filters(query *q, const list_filter *f)
     "(SELECT word FROM name_word WHERE n > 0 AND instr(word, ?) > 0)"
 #define MEMBERS_BY_WORD_END ") c CROSS JOIN member m ON m.uuid = c.u WHERE 1"
 
-/* A search whose rarest word is held by at most this many members reads them
- * through the word index at once (WORDS_INDEX_MAX when other words sift them
- * first); a commoner one first walks the list in order, where its matches
- * usually come soon enough to fill a page. */
-#define WORD_INDEX_MAX 3000
-#define WORDS_INDEX_MAX 30000
-/* How long that walk may go on, in milliseconds, before the page is read
- * through the word index instead (matches too far apart in list order). */
-#define WALK_BUDGET_MS 20
-/* After such a walk, the word index is read when its rarest word is held by at
- * most this many members (the other words sift them cheaply), or by at most
- * WORD_ALONE_MAX when it is the only word (every one is a member to read);
- * otherwise the walk goes on to the end of the page. */
-#define WORDS_AFTER_WALK_MAX 150000
-#define WORD_ALONE_MAX 5000
-
-/* How many members' names hold a word that contains w (an estimate from the
- * word counts: a name with two such words counts twice); -1 when the word
- * index cannot be read. */
-static long long word_members(sqlite3 *db, const char *w)
-{
-    sqlite3_stmt *st = NULL;
-    long long n = -1;
-    if (sqlite3_prepare_v2(db, "SELECT coalesce(sum(n), 0) FROM name_word WHERE n > 0 AND instr(word, ?) > 0",
-                           -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, w, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW)
-            n = sqlite3_column_int64(st, 0);
-    }
-    sqlite3_finalize(st);
-    return n;
-}
-
-/* The folded words of f's search (in place in *fold, malloc'd; at most
- * MAX_WORDS) and their number; 0 when there is no valid search. */
-static int search_words(const list_filter *f, char **fold, char *words[MAX_WORDS])
-{
-    *fold = NULL;
-    if (!f || !f->search || !f->search[0] || !text_valid_utf8(f->search, strlen(f->search)))
-        return 0;
-    *fold = text_fold(f->search);
-    int n = 0;
-    for (char *w = strtok(*fold, " "); w && n < MAX_WORDS; w = strtok(NULL, " "))
-        words[n++] = w;
-    return n;
-}
-
-/* Which word of a member search leads it through the word index: the rarest,
- * when it is rare enough (after a walk that went on too long when after_walk);
- * -1 when the list is to be walked. */
-static int lead_word(sqlite3 *db, const list_filter *f, int after_walk)
-{
-    char *fold, *words[MAX_WORDS];
-    int n = search_words(f, &fold, words), best = -1;
-    long long best_n = 0;
-    for (int i = 0; i < n; i++) {
-        long long c = word_members(db, words[i]);
-        if (c >= 0 && (best < 0 || c < best_n)) {
-            best = i;
-            best_n = c;
-        }
-    }
-    free(fold);
-    long long max = !after_walk ? (n > 1 ? WORDS_INDEX_MAX : WORD_INDEX_MAX)
-                                : (n > 1 ? WORDS_AFTER_WALK_MAX : WORD_ALONE_MAX);
-    return best >= 0 && best_n <= max ? best : -1;
-}
-
 /* Adds the FROM clause of a member search led by its word number lead. */
 static void q_from_words(query *q, const list_filter *f, int lead)
 {
-    char *words[MAX_WORDS];
-    int n = search_words(f, &q->lead, words);
+    char *words[SEARCH_MAX_WORDS];
+    int n = member_search_words(f, &q->lead, words);
     q_arg(q, MEMBERS_BY_WORD, words[lead]);
     for (int i = 0; i < n; i++)
         if (i != lead)
@@ -240,7 +170,7 @@ static void q_from(query *q, const list_kind *k, const list_filter *f, int lead)
 /* The lead word of f's search for kind k (see lead_word), or -1. */
 static int k_lead(sqlite3 *db, const list_kind *k, const list_filter *f, int after_walk)
 {
-    return strcmp(k->table, "member") == 0 ? lead_word(db, f, after_walk) : -1;
+    return strcmp(k->table, "member") == 0 ? member_search_lead(db, f, after_walk) : -1;
 }
 
 static void q_free(query *q)
@@ -284,24 +214,8 @@ static void reverse_rows(void *rows, int n, size_t sz)
     free(tmp);
 }
 
-/* A walk's deadline on the monotonic clock, and whether it passed. */
-typedef struct {
-    struct timespec end;
-    int passed;
-} walk_clock;
-
-/* Called back every thousand SQLite steps: stops a walk past its deadline. */
-static int walk_too_long(void *arg)
-{
-    walk_clock *c = arg;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    c->passed = now.tv_sec > c->end.tv_sec || (now.tv_sec == c->end.tv_sec && now.tv_nsec > c->end.tv_nsec);
-    return c->passed;
-}
-
 /* Reads a page, through the word index when lead >= 0. With budget (not NULL),
- * a member search walking the list (lead < 0) stops after WALK_BUDGET_MS,
+ * a member search walking the list (lead < 0) stops at its deadline,
  * sets *budget to the rows it found by then, and returns -2. */
 static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
                      int limit, void *rows, int lead, int *budget, cdtt_err *e)
@@ -334,21 +248,16 @@ static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, cons
     if (!st)
         return -1;
     sqlite3_bind_int(st, q.nb + 1, limit);
-    walk_clock clock = {.passed = 0};
-    if (walk_search) {
-        clock_gettime(CLOCK_MONOTONIC, &clock.end);
-        clock.end.tv_nsec += WALK_BUDGET_MS * 1000000L;
-        clock.end.tv_sec += clock.end.tv_nsec / 1000000000L;
-        clock.end.tv_nsec %= 1000000000L;
-        sqlite3_progress_handler(db, 1000, walk_too_long, &clock);
-    }
+    search_walk walk = {.passed = 0};
+    if (walk_search)
+        search_walk_start(db, &walk);
     int n = 0, rc = SQLITE_DONE;
     while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
         k->read(st, (char *)rows + (size_t)n++ * k->row_size);
     if (walk_search)
         sqlite3_progress_handler(db, 0, NULL, NULL);
     if (n < limit && rc != SQLITE_DONE) {
-        int over = rc == SQLITE_INTERRUPT && clock.passed;
+        int over = rc == SQLITE_INTERRUPT && walk.passed;
         if (over)
             *budget = n;
         if (!over)
