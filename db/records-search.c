@@ -2,26 +2,26 @@
  * search, how many members hold each (the word index of schema migration 3),
  * and a deadline for walking the list in order. */
 #include "records-internal.h"
+#include "db.h"
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* A search whose rarest word is held by at most this many members reads them
- * through the word index at once (WORDS_INDEX_MAX when other words sift them
- * first); a commoner one first walks the list in order, where its matches
- * usually come soon enough to fill a page. */
-#define WORD_INDEX_MAX 3000
-#define WORDS_INDEX_MAX 30000
+/* A search is read through the word index of its rarest word at once when it
+ * means reading at most READ_MAX members (for several words: the rarest
+ * word's members times the share of members holding each other word) after
+ * sifting at most SIFT_MAX entries of the index by the other words. Otherwise
+ * the list is walked in order, where common words fill a page soon. */
+#define READ_MAX 3000
+#define SIFT_MAX 30000
 /* How long that walk may go on, in milliseconds, before the page is read
- * through the word index instead (matches too far apart in list order). */
+ * through the word index instead (matches too far apart in list order), when
+ * that means reading at most READ_AFTER_WALK_MAX members after sifting at most
+ * SIFT_AFTER_WALK_MAX; otherwise the walk starts again without a deadline. */
 #define WALK_BUDGET_MS 20
-/* After such a walk, the word index is read when its rarest word is held by at
- * most this many members (the other words sift them cheaply), or by at most
- * WORD_ALONE_MAX when it is the only word (every one is a member to read);
- * otherwise the walk goes on to the end of the page. */
-#define WORDS_AFTER_WALK_MAX 150000
-#define WORD_ALONE_MAX 5000
+#define READ_AFTER_WALK_MAX 40000
+#define SIFT_AFTER_WALK_MAX 150000
 
 /* How many members' names hold a word that contains w (an estimate from the
  * word counts: a name with two such words counts twice); -1 when the word
@@ -57,22 +57,33 @@ int member_search_words(const list_filter *f, char **fold, char *words[SEARCH_MA
 /* Which word of a member search leads it through the word index: the rarest,
  * when it is rare enough (after a walk that went on too long when after_walk);
  * -1 when the list is to be walked. */
+/* The live members of the file (the kept counts), or 0. */
+static double members_total(sqlite3 *db)
+{
+    return (double)db_scalar_int(db, "SELECT coalesce(sum(n), 0) FROM live_tally WHERE tbl = 'member'", 0);
+}
+
 int member_search_lead(sqlite3 *db, const list_filter *f, int after_walk)
 {
     char *fold, *words[SEARCH_MAX_WORDS];
+    long long held[SEARCH_MAX_WORDS];
     int n = member_search_words(f, &fold, words), best = -1;
-    long long best_n = 0;
     for (int i = 0; i < n; i++) {
-        long long c = word_members(db, words[i]);
-        if (c >= 0 && (best < 0 || c < best_n)) {
+        held[i] = word_members(db, words[i]);
+        if (held[i] >= 0 && (best < 0 || held[i] < held[best]))
             best = i;
-            best_n = c;
-        }
     }
     free(fold);
-    long long max = !after_walk ? (n > 1 ? WORDS_INDEX_MAX : WORD_INDEX_MAX)
-                                : (n > 1 ? WORDS_AFTER_WALK_MAX : WORD_ALONE_MAX);
-    return best >= 0 && best_n <= max ? best : -1;
+    if (best < 0)
+        return -1;
+    /* The members left to read once the other words sifted them, if words were independent. */
+    double total = members_total(db), to_read = (double)held[best];
+    for (int i = 0; i < n && total > 0; i++)
+        if (i != best && held[i] >= 0 && held[i] < total)
+            to_read *= (double)held[i] / total;
+    if (!after_walk)
+        return held[best] <= SIFT_MAX && to_read <= READ_MAX ? best : -1;
+    return held[best] <= SIFT_AFTER_WALK_MAX && to_read <= READ_AFTER_WALK_MAX ? best : -1;
 }
 
 /* Called back every thousand SQLite steps: stops a walk past its deadline. */
