@@ -4,6 +4,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "records.h"
+#include "timing.h"
 #include "tui.h"
 
 #include <stdio.h>
@@ -192,5 +193,6 @@ int cli_main(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    timing_start();
     return cli_main(argc, argv);
 }

@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Gives the package p the schema of the given version, the manifest table, and
- * the office file's identity. */
+/* Gives the package p the schema of an office file of the given version less what
+ * stays in that file (SCHEMA_LOCAL_DROP), the manifest table, and the package's
+ * identity (application id, schema_package_version()). */
 static int create_schema(sqlite3 *p, int version, cdtt_err *e)
 {
     char sql[160];
@@ -21,8 +22,10 @@ static int create_schema(sqlite3 *p, int version, cdtt_err *e)
         if (db_exec(p, migration, e) < 0)
             return -1;
     }
+    if (db_exec(p, SCHEMA_LOCAL_DROP, e) < 0)
+        return -1;
     snprintf(sql, sizeof sql, "PRAGMA main.application_id = %d; PRAGMA main.user_version = %d",
-             CDTT_APPLICATION_ID, version);
+             CDTT_APPLICATION_ID, schema_package_version());
     return db_exec(p, PACKAGE_MANIFEST_DDL, e) < 0 ? -1 : db_exec(p, sql, e);
 }
 
@@ -104,7 +107,7 @@ int package_build(sqlite3 *db, const char *path, int full, package_manifest *m, 
     if (db_exec(p, "BEGIN", e) < 0)
         goto out;
     m->full = full;
-    m->schema_version = version;
+    m->schema_version = schema_package_version();
     if (create_schema(p, version, e) < 0 || copy_records(p, full, e) < 0 ||
         package_digest(p, "main", m, e) < 0 || package_manifest_write(p, m, e) < 0 ||
         db_exec(p, "COMMIT", e) < 0) {

@@ -444,7 +444,9 @@ sqlite3 *package_expected_schema(int version)
             return NULL;
         }
     }
-    if (sqlite3_exec(mem, PACKAGE_MANIFEST_DDL, NULL, NULL, NULL) != SQLITE_OK) {
+    /* What later migrations add only for the office's own file never travels. */
+    if (sqlite3_exec(mem, SCHEMA_LOCAL_DROP, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(mem, PACKAGE_MANIFEST_DDL, NULL, NULL, NULL) != SQLITE_OK) {
         sqlite3_close(mem);
         return NULL;
     }

@@ -354,7 +354,9 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, int dry_
         }
         return -1;
     }
-    if (r->m.schema_version < CDTT_SCHEMA_VERSION && migrate_copy(copy, e) < 0)
+    /* Only a package older than the package schema needs upgrading: later
+     * migrations add only what stays in the office's own file. */
+    if (r->m.schema_version < schema_package_version() && migrate_copy(copy, e) < 0)
         return -1;
     if (attach(db, copy, e) < 0)
         return -1;

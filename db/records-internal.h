@@ -4,6 +4,7 @@
 #define CDTT_RECORDS_INTERNAL_H
 
 #include <sqlite3.h>
+#include <time.h>
 #include "choices.h"
 #include "records.h"
 
@@ -127,5 +128,28 @@ typedef struct {
  * returns 0; otherwise -1 with e set and nothing written. */
 int rec_write(sqlite3 *db, const rec_writer *w, const void *rec, char uuid[UUID_LEN],
               char updated_at[32], cdtt_err *e);
+
+/* ---- member search (records-search.c) ---- */
+
+/* The most words of a search that count. */
+#define SEARCH_MAX_WORDS 8
+
+/* The folded words of f's search, split in place in *fold (malloc'd, free it;
+ * NULL when none); returns their number, 0 when there is no valid search. */
+int member_search_words(const list_filter *f, char **fold, char *words[SEARCH_MAX_WORDS]);
+
+/* Which word of f's search should lead it through the word index: the one the
+ * fewest members hold, when few enough hold it to read them faster than the
+ * list can be walked (after_walk: once a walk passed its deadline). -1: walk. */
+int member_search_lead(sqlite3 *db, const list_filter *f, int after_walk);
+
+/* A walk through the list with a deadline: search_walk_start makes db's
+ * statements stop (SQLITE_INTERRUPT, passed set) once the deadline passes;
+ * sqlite3_progress_handler(db, 0, NULL, NULL) ends it. */
+typedef struct {
+    struct timespec end;
+    int passed;
+} search_walk;
+void search_walk_start(sqlite3 *db, search_walk *w);
 
 #endif

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #define MAX_BINDS 24
-#define MAX_WORDS 8
 
 /* A query being built from constant SQL fragments, with its text parameters. */
 typedef struct {
@@ -19,6 +18,7 @@ typedef struct {
     const char *binds[MAX_BINDS];
     int nb;
     char *fold; /* the folded search, split into words in place */
+    char *lead; /* members: the search word whose members are read first, or NULL */
 } query;
 
 static void q_add(query *q, const char *text)
@@ -57,7 +57,7 @@ static void q_common(query *q, const char *alias_dot_deleted, const char *word_s
     }
     q->fold = text_fold(f->search);
     int words = 0;
-    for (char *w = strtok(q->fold, " "); w && words < MAX_WORDS; w = strtok(NULL, " "), words++)
+    for (char *w = strtok(q->fold, " "); w && words < SEARCH_MAX_WORDS; w = strtok(NULL, " "), words++)
         q_arg(q, word_sql, w);
 }
 
@@ -101,8 +101,31 @@ static void member_filters(query *q, const list_filter *f)
     q_add(q, ")");
 }
 
+/* Members whose name holds a word containing the lead word (schema migration
+ * 3), each once, then the member rows themselves: a search led by a rare word
+ * reads only these instead of walking the whole list. The folded names kept
+ * beside the words let the other search words sift them before any member row
+ * is read (their conditions follow, then ") c CROSS JOIN ..."). */
+#define MEMBERS_BY_WORD                                                                        \
+    "FROM (SELECT DISTINCT member_uuid AS u FROM member_word WHERE word IN "                  \
+    "(SELECT word FROM name_word WHERE n > 0 AND instr(word, ?) > 0)"
+#define MEMBERS_BY_WORD_END ") c CROSS JOIN member m ON m.uuid = c.u WHERE 1"
+
+/* Adds the FROM clause of a member search led by its word number lead. */
+static void q_from_words(query *q, const list_filter *f, int lead)
+{
+    char *words[SEARCH_MAX_WORDS];
+    int n = member_search_words(f, &q->lead, words);
+    q_arg(q, MEMBERS_BY_WORD, words[lead]);
+    for (int i = 0; i < n; i++)
+        if (i != lead)
+            q_arg(q, " AND instr(name_fold, ?) > 0", words[i]);
+    q_add(q, MEMBERS_BY_WORD_END);
+}
+
 /* One kind of list: its table, columns, filters and row reader. */
 typedef struct {
+    const char *table;     /* "member" */
     const char *from;      /* "FROM member m WHERE 1" */
     const char *columns;
     const char *key;       /* "(m.sort_key, m.rowid)" */
@@ -119,20 +142,42 @@ static void read_team(sqlite3_stmt *st, void *row) { team_from_row(st, row); }
 static void read_member(sqlite3_stmt *st, void *row) { member_from_row(st, row); }
 
 static const list_kind AREAS = {
-    "FROM area a WHERE 1", AREA_COLUMNS, "(a.sort_key, a.rowid)", " ORDER BY a.sort_key, a.rowid",
+    "area", "FROM area a WHERE 1", AREA_COLUMNS, "(a.sort_key, a.rowid)", " ORDER BY a.sort_key, a.rowid",
     " ORDER BY a.sort_key DESC, a.rowid DESC", "SELECT rowid FROM area WHERE uuid = ?",
     area_filters, read_area, sizeof(area_rec),
 };
 static const list_kind TEAMS = {
-    "FROM team t WHERE 1", TEAM_COLUMNS, "(t.sort_key, t.rowid)", " ORDER BY t.sort_key, t.rowid",
+    "team", "FROM team t WHERE 1", TEAM_COLUMNS, "(t.sort_key, t.rowid)", " ORDER BY t.sort_key, t.rowid",
     " ORDER BY t.sort_key DESC, t.rowid DESC", "SELECT rowid FROM team WHERE uuid = ?",
     team_filters, read_team, sizeof(team_rec),
 };
 static const list_kind MEMBERS = {
-    "FROM member m WHERE 1", MEMBER_COLUMNS, "(m.sort_key, m.rowid)", " ORDER BY m.sort_key, m.rowid",
+    "member", "FROM member m WHERE 1", MEMBER_COLUMNS, "(m.sort_key, m.rowid)", " ORDER BY m.sort_key, m.rowid",
     " ORDER BY m.sort_key DESC, m.rowid DESC", "SELECT rowid FROM member WHERE uuid = ?",
     member_filters, read_member, sizeof(member_rec),
 };
+
+/* Starts q's FROM clause for kind k: a member search led by word number lead
+ * (>= 0) is read through the word index, everything else from its table. */
+static void q_from(query *q, const list_kind *k, const list_filter *f, int lead)
+{
+    if (lead >= 0)
+        q_from_words(q, f, lead);
+    else
+        q_add(q, k->from);
+}
+
+/* The lead word of f's search for kind k (see lead_word), or -1. */
+static int k_lead(sqlite3 *db, const list_kind *k, const list_filter *f, int after_walk)
+{
+    return strcmp(k->table, "member") == 0 ? member_search_lead(db, f, after_walk) : -1;
+}
+
+static void q_free(query *q)
+{
+    free(q->fold);
+    free(q->lead);
+}
 
 /* The rowid of the position's record; -1 (before every row) when it is gone. */
 static long long pos_rowid(sqlite3 *db, const list_kind *k, const char *uuid)
@@ -169,19 +214,22 @@ static void reverse_rows(void *rows, int n, size_t sz)
     free(tmp);
 }
 
-static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
-                int limit, void *rows, cdtt_err *e)
+/* Reads a page, through the word index when lead >= 0. With budget (not NULL),
+ * a member search walking the list (lead < 0) stops at its deadline,
+ * sets *budget to the rows it found by then, and returns -2. */
+static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
+                     int limit, void *rows, int lead, int *budget, cdtt_err *e)
 {
-    err_clear(e);
-    if (limit <= 0)
-        return 0;
     query q = {.len = 0};
     char rowid_text[32];
     q_add(&q, "SELECT ");
     q_add(&q, k->columns);
-    q_add(&q, " ");
-    q_add(&q, k->from);
+    /* Through the word index the matches are sorted first, and only the page's
+     * rows then get their columns (the teams of a member cost a query each). */
+    q_add(&q, lead >= 0 ? " FROM member m WHERE m.rowid IN (SELECT m.rowid " : " ");
+    q_from(&q, k, f, lead);
     k->filters(&q, f);
+    int walk_search = budget != NULL && lead < 0 && q.fold && strcmp(k->table, "member") == 0;
     if (pos) {
         snprintf(rowid_text, sizeof rowid_text, "%lld", pos_rowid(db, k, pos->uuid));
         q_add(&q, " AND ");
@@ -191,33 +239,91 @@ static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const lis
     }
     q_add(&q, dir < 0 ? k->order_down : k->order_up);
     q_add(&q, " LIMIT ?");
+    if (lead >= 0) {
+        q_add(&q, ")");
+        q_add(&q, dir < 0 ? k->order_down : k->order_up);
+    }
     sqlite3_stmt *st = q_prepare(db, &q, e);
-    free(q.fold);
+    q_free(&q);
     if (!st)
         return -1;
     sqlite3_bind_int(st, q.nb + 1, limit);
-    int n = 0, rc;
+    search_walk walk = {.passed = 0};
+    if (walk_search)
+        search_walk_start(db, &walk);
+    int n = 0, rc = SQLITE_DONE;
     while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
         k->read(st, (char *)rows + (size_t)n++ * k->row_size);
+    if (walk_search)
+        sqlite3_progress_handler(db, 0, NULL, NULL);
     if (n < limit && rc != SQLITE_DONE) {
-        db_fail(db, e, _("cannot read the list"));
+        int over = rc == SQLITE_INTERRUPT && walk.passed;
+        if (over)
+            *budget = n;
+        if (!over)
+            db_fail(db, e, _("cannot read the list"));
         sqlite3_finalize(st);
-        return -1;
+        return over ? -2 : -1;
     }
     sqlite3_finalize(st);
-    if (dir < 0)
+    return n;
+}
+
+/* A page in list order: a member search for a rare word reads the word index;
+ * one for common words walks the list, and when its matches come too seldom
+ * there, reads the word index of its rarest word after all (or, when that
+ * would cost more, walks again without a deadline). */
+static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
+                int limit, void *rows, cdtt_err *e)
+{
+    err_clear(e);
+    if (limit <= 0)
+        return 0;
+    int found = 0;
+    int n = page_read(db, k, f, pos, dir, limit, rows, k_lead(db, k, f, 0), &found, e);
+    /* A walk that found a quarter of the page in time finds the rest soon. */
+    if (n == -2)
+        n = page_read(db, k, f, pos, dir, limit, rows, found * 4 >= limit ? -1 : k_lead(db, k, f, 1), NULL, e);
+    if (n > 0 && dir < 0)
         reverse_rows(rows, n, k->row_size);
+    return n;
+}
+
+/* True when f asks for every live record, with no search or filter (NULL does). */
+static int every_live(const list_filter *f)
+{
+    return !f || (f->deleted == 0 && !(f->search && f->search[0]) && !(f->area_uuid && f->area_uuid[0]) &&
+           !(f->team_uuid && f->team_uuid[0]) && !(f->level && f->level[0]) &&
+           !(f->category && f->category[0]) && !(f->role && f->role[0]));
+}
+
+/* The live records of table, from the counts the database keeps (schema
+ * migration 2); -1 when they cannot be read. */
+static long long tally(sqlite3 *db, const char *table)
+{
+    sqlite3_stmt *st = NULL;
+    long long n = -1;
+    if (sqlite3_prepare_v2(db, "SELECT coalesce(sum(n), 0) FROM live_tally WHERE tbl = ?", -1, &st, NULL) ==
+        SQLITE_OK) {
+        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
     return n;
 }
 
 static long long count(sqlite3 *db, const list_kind *k, const list_filter *f)
 {
+    long long kept = every_live(f) ? tally(db, k->table) : -1;
+    if (kept >= 0)
+        return kept;
     query q = {.len = 0};
     q_add(&q, "SELECT count(*) ");
-    q_add(&q, k->from);
+    q_from(&q, k, f, k_lead(db, k, f, 0));
     k->filters(&q, f);
     sqlite3_stmt *st = q_prepare(db, &q, NULL);
-    free(q.fold);
+    q_free(&q);
     long long n = -1;
     if (st && sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int64(st, 0);

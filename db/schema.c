@@ -203,9 +203,102 @@ static const char MIGRATION_1[] =
     "  resolved_at TEXT\n"
     ") STRICT;\n";
 
+/* Triggers that keep live_tally right for table T: a row counts while it is
+ * not deleted, under its commune (unit_scheme, unit_code). */
+#define TALLY_ADD(T, REC)                                                                    \
+    "  INSERT INTO live_tally (tbl, unit_scheme, unit_code, n)\n"                            \
+    "  SELECT '" T "', " REC ".unit_scheme, " REC ".unit_code, 1 WHERE " REC ".deleted = 0\n" \
+    "  ON CONFLICT DO UPDATE SET n = n + 1;\n"
+#define TALLY_SUB(T, REC)                                                                    \
+    "  UPDATE live_tally SET n = n - 1 WHERE " REC ".deleted = 0 AND tbl = '" T "'\n"         \
+    "    AND unit_scheme = " REC ".unit_scheme AND unit_code = " REC ".unit_code;\n"
+#define TALLY_TRIGGERS(T)                                                                    \
+    "CREATE TRIGGER " T "_tally_insert AFTER INSERT ON " T " BEGIN\n"                         \
+    TALLY_ADD(T, "NEW") "END;\n"                                                             \
+    "CREATE TRIGGER " T "_tally_delete AFTER DELETE ON " T " BEGIN\n"                         \
+    TALLY_SUB(T, "OLD") "END;\n"                                                             \
+    "CREATE TRIGGER " T "_tally_update AFTER UPDATE OF deleted, unit_scheme, unit_code ON " T \
+    " BEGIN\n" TALLY_SUB(T, "OLD") TALLY_ADD(T, "NEW") "END;\n"                              \
+    "INSERT INTO live_tally (tbl, unit_scheme, unit_code, n)\n"                              \
+    "  SELECT '" T "', unit_scheme, unit_code, count(*) FROM " T " WHERE deleted = 0\n"       \
+    "  GROUP BY unit_scheme, unit_code;\n"
+
+/* Migration 2: how many live areas, teams and members each commune has, kept by
+ * the database itself so that the home screen and the completeness table need
+ * no full scan. Local to this file: packages leave it out (SCHEMA_LOCAL_DROP). */
+static const char MIGRATION_2[] =
+    "CREATE TABLE live_tally (\n"
+    /* OR, not IN: an IN list in a CHECK costs a temporary table at every insert. */
+    "  tbl TEXT NOT NULL CHECK (tbl = 'area' OR tbl = 'team' OR tbl = 'member'),\n"
+    "  unit_scheme TEXT NOT NULL,\n"
+    "  unit_code TEXT NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (tbl, unit_scheme, unit_code)\n"
+    ") STRICT, WITHOUT ROWID;\n"
+    TALLY_TRIGGERS("area")
+    TALLY_TRIGGERS("team")
+    TALLY_TRIGGERS("member");
+
+/* The words of REC's folded name (split at spaces) as a json_each table: a
+ * member's name, quoted as JSON, becomes a JSON array of its words. */
+#define NAME_WORDS(REC) "json_each('[' || replace(json_quote(" REC ".name_fold), ' ', '\",\"') || ']')"
+#define WORDS_ADD(REC)                                                                        \
+    "  INSERT OR IGNORE INTO member_word (word, member_uuid, name_fold)\n"                     \
+    "  SELECT value, " REC ".uuid, " REC ".name_fold FROM " NAME_WORDS(REC) " WHERE value <> '';\n" \
+    "  INSERT INTO name_word (word, n)\n"                                                     \
+    "  SELECT j.value, 1 FROM " NAME_WORDS(REC) " j WHERE j.value <> '' AND NOT EXISTS\n"       \
+    "    (SELECT 1 FROM " NAME_WORDS(REC) " k WHERE k.value = j.value AND k.key < j.key)\n"   \
+    "  ON CONFLICT DO UPDATE SET n = n + 1;\n"
+#define WORDS_SUB(REC)                                                                        \
+    "  DELETE FROM member_word WHERE member_uuid = " REC ".uuid\n"                             \
+    "    AND word IN (SELECT value FROM " NAME_WORDS(REC) ");\n"                               \
+    "  UPDATE name_word SET n = n - 1 WHERE word IN (SELECT value FROM " NAME_WORDS(REC) ");\n"
+
+/* Migration 3: an index of the words of members' folded names, so that a
+ * search for a rare word reads only the members holding it. name_word counts
+ * the members (deleted ones too) whose name holds each word. Local to this
+ * file, kept by triggers, left out of packages (SCHEMA_LOCAL_DROP). */
+static const char MIGRATION_3[] =
+    "CREATE TABLE name_word (\n"
+    "  word TEXT PRIMARY KEY,\n"
+    "  n INTEGER NOT NULL\n"
+    ") STRICT, WITHOUT ROWID;\n"
+    "CREATE TABLE member_word (\n"
+    "  word TEXT NOT NULL,\n"
+    "  member_uuid TEXT NOT NULL,\n"
+    "  name_fold TEXT NOT NULL,\n" /* the member's, so that other words sift without reading it */
+    "  PRIMARY KEY (word, member_uuid)\n"
+    ") STRICT, WITHOUT ROWID;\n"
+    "CREATE TRIGGER member_words_insert AFTER INSERT ON member BEGIN\n" WORDS_ADD("NEW") "END;\n"
+    "CREATE TRIGGER member_words_delete AFTER DELETE ON member BEGIN\n" WORDS_SUB("OLD") "END;\n"
+    "CREATE TRIGGER member_words_update AFTER UPDATE OF name_fold, uuid ON member\n"
+    "  WHEN OLD.name_fold IS NOT NEW.name_fold OR OLD.uuid IS NOT NEW.uuid BEGIN\n"
+    WORDS_SUB("OLD") WORDS_ADD("NEW") "END;\n"
+    "INSERT OR IGNORE INTO member_word (word, member_uuid, name_fold)\n"
+    "  SELECT j.value, m.uuid, m.name_fold FROM member m, " NAME_WORDS("m") " j WHERE j.value <> ''\n"
+    "  ORDER BY 1, 2;\n"
+    "INSERT INTO name_word (word, n) SELECT word, count(*) FROM member_word GROUP BY word;\n";
+
 static const char *const MIGRATIONS[] = {
     MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
 };
+
+const char SCHEMA_LOCAL_DROP[] =
+    "DROP TRIGGER IF EXISTS area_tally_insert; DROP TRIGGER IF EXISTS area_tally_delete;"
+    "DROP TRIGGER IF EXISTS area_tally_update; DROP TRIGGER IF EXISTS team_tally_insert;"
+    "DROP TRIGGER IF EXISTS team_tally_delete; DROP TRIGGER IF EXISTS team_tally_update;"
+    "DROP TRIGGER IF EXISTS member_tally_insert; DROP TRIGGER IF EXISTS member_tally_delete;"
+    "DROP TRIGGER IF EXISTS member_tally_update; DROP TABLE IF EXISTS live_tally;"
+    "DROP TRIGGER IF EXISTS member_words_insert; DROP TRIGGER IF EXISTS member_words_delete;"
+    "DROP TRIGGER IF EXISTS member_words_update; DROP TABLE IF EXISTS member_word;"
+    "DROP TABLE IF EXISTS name_word;";
+
+int schema_package_version(void)
+{
+    return 1; /* migrations 2 and 3 add only what stays in this file */
+}
 
 const char *schema_migration(int version)
 {

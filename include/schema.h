@@ -8,6 +8,14 @@ const char *schema_migration(int version);
 /* The number of migrations; equals CDTT_SCHEMA_VERSION. */
 int schema_latest(void);
 
+/* SQL that removes everything the migrations add that stays in this file
+ * (counts kept by triggers): a package holds only the package schema. */
+extern const char SCHEMA_LOCAL_DROP[];
+
+/* The schema version a package is written with: the newest migration that
+ * changes what packages hold (later migrations only add local objects). */
+int schema_package_version(void);
+
 /* Tables whose records travel to the level above, in an order in which every
  * table comes after the tables it references. NULL-terminated. */
 extern const char *const SCHEMA_TRAVEL_TABLES[];

@@ -122,11 +122,17 @@ typedef struct {
     int msg_sev;         /* 0 info, 1 warning, 2 error */
     int cur_y, cur_x;    /* cursor wanted by the screen, -1 = hidden */
     tui_screen *top;
+    double key_ms;       /* timing_ms() when the last input event arrived */
+    const char *timing_event; /* reported after the next doupdate, or NULL */
+    double timing_since; /* ... as the milliseconds since this timing_ms() value */
 } tui_app;
 
 /* The running program's state. */
 tui_app *app(void);
 void app_push(tui_screen *s);
+/* With CDTT_TIMING set (timing.h): reports event, as the milliseconds since
+ * since_ms, once the next screen update has been sent to the terminal. */
+void app_timing(const char *event, double since_ms);
 /* Pops and destroys the top screen; the one below resumes. */
 void app_pop(void);
 /* Sets the message line (sev 0 info, 1 warning, 2 error); "" clears it. */

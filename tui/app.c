@@ -6,6 +6,7 @@
 #include "office.h"
 #include "records.h"
 #include "text.h"
+#include "timing.h"
 
 #include <curses.h>
 #include <stdarg.h>
@@ -35,6 +36,14 @@ void app_pop(void)
     s->destroy(s);
     if (the_app.top && the_app.top->resume)
         the_app.top->resume(the_app.top);
+}
+
+void app_timing(const char *event, double since_ms)
+{
+    if (!timing_on())
+        return;
+    the_app.timing_event = event;
+    the_app.timing_since = since_ms;
 }
 
 void app_message(int sev, const char *fmt, ...)
@@ -119,6 +128,10 @@ void app_refresh(void)
 {
     draw_all();
     doupdate();
+    if (the_app.timing_event) {
+        timing_mark(the_app.timing_event, the_app.timing_since);
+        the_app.timing_event = NULL;
+    }
 }
 
 bool app_confirm(const char *question)
@@ -180,6 +193,7 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
             break;
         if (rc == 0)
             continue;
+        the_app.key_ms = timing_ms();
         if (too_small()) {
             /* Only quitting works until the window is large enough again. */
             the_app.quit = ev.act == ACT_QUIT;

@@ -37,6 +37,7 @@ typedef struct {
     tui_screen base;
     int sel;
     bool stale;                 /* counts to be read again */
+    bool timed;                 /* the first drawing was reported (CDTT_TIMING) */
     long long areas, teams, members;
     bool consolidating;         /* a province or district: summary counts the communes */
     char summary[300];
@@ -79,6 +80,10 @@ static void draw(tui_screen *s)
         draw_text(5 + i, 4, line, COLS - 8, attr);
     }
     draw_text(6 + N_MENU, 2, _("Arrows or a number choose, Enter opens. F10 or Esc quits."), COLS - 4, A_NORMAL);
+    if (!h->timed) {
+        app_timing("home_drawn", 0);
+        h->timed = true;
+    }
 }
 
 /* Opens menu item i, or says that it is not available yet; without an

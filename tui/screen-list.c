@@ -124,6 +124,7 @@ static bool search_key(list_screen *ls, const tui_event *ev)
     }
     if (ev->act == ACT_NONE && editor_key(&ls->search_ed, ev, false, 0)) {
         list_screen_apply(ls);
+        app_timing("list_page", app()->key_ms);
         return true;
     }
     return false;

@@ -117,9 +117,9 @@ expect_contains "csv list under Ba Đình district" "$out" "pre-2025,commune,000
 n=$(C units list | wc -l | tr -d ' ')
 expect_eq "list everything: every unit once" "$n" "$((63 + 696 + 10051 + 34 + 3321))"
 
-# A damaged copy: pages overwritten with random bytes.
+# A damaged copy: data pages (well past the schema's) overwritten with random bytes.
 cp "$T/u.db" "$T/damaged.db"
-dd if=/dev/urandom of="$T/damaged.db" bs=4096 seek=40 count=4 conv=notrunc 2>/dev/null
+dd if=/dev/urandom of="$T/damaged.db" bs=4096 seek=100 count=4 conv=notrunc 2>/dev/null
 out=$("$CDTT" --lang en --db "$T/damaged.db" check 2>&1); rc=$?
 expect_eq "check on a damaged file: exit 1" "$rc" "1"
 expect_contains "check on a damaged file says so" "$out" "PROBLEM: the database file is damaged"
