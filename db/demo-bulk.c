@@ -3,7 +3,9 @@
  * indexes that would take entries at random places (names, sort keys, phones)
  * dropped for the load and built again after it, which sorts once instead of
  * touching a random page per row. Indexes on uuid columns stay: a generation's
- * uuids increase, so those indexes only grow at their end. */
+ * uuids increase, so those indexes only grow at their end. What the local
+ * migrations keep by triggers (counts, the word index) is dropped for the load
+ * and built from the records after it. */
 #include "demo-internal.h"
 #include "db.h"
 #include "schema.h"
@@ -92,6 +94,9 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, cdtt_err *e)
     int rc = read_indexes(db, b, &names, e);
     if (rc == 0)
         rc = drop_indexes(db, names, b->n, e);
+    /* The counts and word index kept by triggers are built once, after the load. */
+    if (rc == 0)
+        rc = db_exec(db, SCHEMA_LOCAL_DROP, e);
     for (int i = 0; i < b->n; i++)
         free(names[i]);
     free(names);
@@ -130,6 +135,8 @@ int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const char *path, char digest[33
     int started = path && digest && pthread_create(&th, NULL, digest_run, &job) == 0, rc = 0;
     for (int i = 0; i < b->n && rc == 0; i++)
         rc = db_exec(db, b->sql[i], e);
+    if (rc == 0)
+        rc = schema_local_build(db, e);
     if (started)
         pthread_join(th, NULL);
     if (rc < 0) {

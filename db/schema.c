@@ -3,6 +3,7 @@
  * Migration N brings a file from user_version N-1 to N. Never edit a migration
  * that has shipped: add a new one and raise CDTT_SCHEMA_VERSION in db.h. */
 #include "schema.h"
+#include "db.h"
 
 #include <stddef.h>
 
@@ -316,3 +317,11 @@ int schema_latest(void)
 const char *const SCHEMA_TRAVEL_TABLES[] = {
     "area", "team", "member", "membership", "training_session", "attendance", "activity", NULL,
 };
+
+int schema_local_build(sqlite3 *db, cdtt_err *e)
+{
+    for (int v = schema_package_version() + 1; v <= schema_latest(); v++)
+        if (db_exec(db, schema_migration(v), e) < 0)
+            return -1;
+    return 0;
+}

@@ -16,6 +16,13 @@ extern const char SCHEMA_LOCAL_DROP[];
  * changes what packages hold (later migrations only add local objects). */
 int schema_package_version(void);
 
+/* Builds again, from the records in db, everything SCHEMA_LOCAL_DROP removes
+ * (the local migrations after schema_package_version()), inside the caller's
+ * transaction: for bulk loads that drop it first. Returns 0, or -1 with e set. */
+struct sqlite3;
+struct cdtt_err;
+int schema_local_build(struct sqlite3 *db, struct cdtt_err *e);
+
 /* Tables whose records travel to the level above, in an order in which every
  * table comes after the tables it references. NULL-terminated. */
 extern const char *const SCHEMA_TRAVEL_TABLES[];
