@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* mkstemp, fsync, link with -std=c11 */
 #include "demo-internal.h"
 #include "db.h"
+#include "tmpguard.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -86,6 +87,7 @@ int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *co
         return -1;
     }
     close(fd);
+    tmpguard_arm(tmp);
     sqlite3 *db = db_open(tmp, DB_CREATE, e);
     int rc = db ? demo_generate_into(db, o, tmp, counts, digest, e) : -1;
     db_close(db);
@@ -94,6 +96,7 @@ int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *co
     if (rc == 0)
         rc = give_name(tmp, path, e);
     remove_temporary(tmp);
+    tmpguard_disarm();
     if (rc == 0)
         sync_path(dir);
     free(dir);

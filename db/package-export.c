@@ -1,5 +1,6 @@
 /* package-export.c — writing a package for the level above. */
 #include "package.h"
+#include "tmpguard.h"
 #include "db.h"
 #include "office.h"
 
@@ -85,6 +86,7 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
     package_tmp_sweep(folder);
     if (package_tmp_create(folder, tmp, sizeof tmp, e) < 0)
         return -1;
+    tmpguard_arm(tmp);
 
     step(progress, user, _("taking a snapshot"), 1);
     int rc = package_build(db, tmp, o->full, &m, e);
@@ -93,10 +95,11 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
         rc = err_set(e, _("cannot write %s: %s"), tmp, strerror(errno));
     if (rc == 0 && rename(tmp, target) < 0)
         rc = err_set(e, _("cannot write %s: %s"), target, strerror(errno));
-    if (rc < 0) {
+    if (rc < 0)
         unlink(tmp);
+    tmpguard_disarm();
+    if (rc < 0)
         return -1;
-    }
     sync_path(dir, O_RDONLY | O_DIRECTORY);
     step(progress, user, _("done"), 5);
     if (out)

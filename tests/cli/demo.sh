@@ -86,6 +86,21 @@ else ok "a killed generation leaves no file at the target"; fi
 expect_eq "only its temporary file is left" "$(ls "$T/kill" | sed 's/-[A-Za-z0-9]*$//')" "k.db.building"
 check "the same name can then be generated" "$CDTT" --db "$T/kill/k.db" demo --members 50
 
+# Stopped with Ctrl-C (SIGINT), kill (SIGTERM) or a dropped link (SIGHUP): nothing is left at all.
+for sig in INT TERM HUP; do
+    d="$T/stop-$sig"; mkdir "$d"
+    # A background job of a script starts with SIGINT ignored; perl gives it back, as a terminal has it.
+    perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die' "$CDTT" --db "$d/s.db" demo --members 400000 --seed 2 \
+        >/dev/null 2>&1 &
+    pid=$!
+    i=0
+    until [ -n "$(find "$d" -name 's.db.building-*' -size +2M 2>/dev/null)" ] || [ $i -ge 600 ]; do
+        i=$((i + 1)); sleep 0.05
+    done
+    kill -s "$sig" $pid 2>/dev/null; wait $pid 2>/dev/null
+    expect_eq "SIG$sig while generating leaves nothing in the folder" "$(ls -A "$d")" ""
+done
+
 # Real communes from the shared reference list, when it is there.
 if [ -f "$SHARED_DATA/units-2025-07.csv" ]; then
     "$CDTT" --db "$T/u.db" units import "$SHARED_DATA/units-2025-07.csv" >/dev/null 2>&1

@@ -1,0 +1,15 @@
+/* tmpguard.h — removing a file under construction when the program is told to
+ * stop (Ctrl-C, kill, a dropped SSH link) before it is finished. */
+#ifndef CDTT_TMPGUARD_H
+#define CDTT_TMPGUARD_H
+
+/* From now until tmpguard_disarm, SIGINT, SIGTERM or SIGHUP removes path and
+ * the files SQLite keeps beside it (-journal, -wal, -shm), then ends the program
+ * as the signal would have. Signals that already have a handler (the
+ * full-screen program's) are left to it. One file at a time. */
+void tmpguard_arm(const char *path);
+
+/* Forgets the file and gives the signals back their previous handling. */
+void tmpguard_disarm(void);
+
+#endif
