@@ -328,3 +328,15 @@ char *db_default_path(void)
         snprintf(buf, sizeof buf, "%s/.local/share/cdtt/cdtt.db", home && *home ? home : ".");
     return xstrdup(buf);
 }
+
+int db_sync_path(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return rc;
+}

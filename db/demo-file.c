@@ -12,17 +12,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Flushes path (a file or a folder) to the disk; 0 or -1. */
-static int sync_path(const char *path)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
 /* The folder of path ("." when it has none), malloc'd. */
 static char *folder_of(const char *path)
 {
@@ -91,14 +80,14 @@ int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *co
     sqlite3 *db = db_open(tmp, DB_CREATE, e);
     int rc = db ? demo_generate_into(db, o, tmp, counts, digest, e) : -1;
     db_close(db);
-    if (rc == 0 && sync_path(tmp) < 0)
+    if (rc == 0 && db_sync_path(tmp) < 0)
         rc = err_set(e, _("cannot write %s: %s"), tmp, strerror(errno));
     if (rc == 0)
         rc = give_name(tmp, path, e);
     remove_temporary(tmp);
     tmpguard_disarm();
     if (rc == 0)
-        sync_path(dir);
+        db_sync_path(dir);
     free(dir);
     return rc;
 }

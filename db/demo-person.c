@@ -3,21 +3,11 @@
  * category, Youth Union flag, consent and training states. */
 #include "demo.h"
 #include "text.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
 
 /* Writes the date `days` days after 1970-01-01. */
 static void civil_from_days(long z, char out[11])
@@ -48,7 +38,7 @@ static void civil_from_days(long z, char out[11])
 
 void demo_date(int day_offset, char out[11])
 {
-    civil_from_days(days_from_civil(2022, 1, 1) + day_offset, out);
+    civil_from_days(date_days_from_civil(2022, 1, 1) + day_offset, out);
 }
 
 /* Day offsets (from 2022-01-01) of the training plan's start and of the
@@ -124,7 +114,7 @@ void demo_person_make(demo_rng *r, long idx, const char *role, const char *level
     if (demo_rng_chance(r, 50))
         snprintf(p->birth, sizeof p->birth, "%04d", year);
     else
-        civil_from_days(days_from_civil(year, 1, 1) + demo_rng_range(r, 0, 364), p->birth);
+        civil_from_days(date_days_from_civil(year, 1, 1) + demo_rng_range(r, 0, 364), p->birth);
 
     /* Phones: the 7 last digits are a bijection of idx, so no two members share one. */
     if (demo_rng_chance(r, 930))

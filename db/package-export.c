@@ -49,17 +49,6 @@ static int describe_source(sqlite3 *db, package_manifest *m, cdtt_err *e)
     return 0;
 }
 
-/* fsyncs a file or folder by path. Returns 0 or -1. */
-static int sync_path(const char *path, int flags)
-{
-    int fd = open(path, flags | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
 int package_export(sqlite3 *db, const char *target, const package_export_opts *o,
                    package_progress_fn progress, void *user, package_manifest *out, cdtt_err *e)
 {
@@ -91,7 +80,7 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
     step(progress, user, _("taking a snapshot"), 1);
     int rc = package_build(db, tmp, o->full, &m, e);
     step(progress, user, _("writing the file"), 4);
-    if (rc == 0 && (chmod(tmp, 0600) < 0 || sync_path(tmp, O_RDONLY) < 0))
+    if (rc == 0 && (chmod(tmp, 0600) < 0 || db_sync_path(tmp) < 0))
         rc = err_set(e, _("cannot write %s: %s"), tmp, strerror(errno));
     if (rc == 0 && rename(tmp, target) < 0)
         rc = err_set(e, _("cannot write %s: %s"), target, strerror(errno));
@@ -100,7 +89,7 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
     tmpguard_disarm();
     if (rc < 0)
         return -1;
-    sync_path(dir, O_RDONLY | O_DIRECTORY);
+    db_sync_path(dir);
     step(progress, user, _("done"), 5);
     if (out)
         *out = m;

@@ -35,34 +35,6 @@ void package_format_time(const char *iso, char out[32])
         snprintf(out, 32, "%s", iso);
 }
 
-char *package_column_list(sqlite3 *db, const char *schema, const char *table, cdtt_err *e)
-{
-    sqlite3_stmt *st = db_prepare(db, "SELECT name FROM pragma_table_info(?1, ?2) ORDER BY cid", e);
-    if (!st)
-        return NULL;
-    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, schema, -1, SQLITE_STATIC);
-    size_t cap = 256, len = 0;
-    char *out = xmalloc(cap);
-    out[0] = '\0';
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *col = (const char *)sqlite3_column_text(st, 0);
-        size_t need = len + strlen(col) + 8;
-        if (need > cap) {
-            cap = need * 2;
-            out = xrealloc(out, cap);
-        }
-        len += (size_t)snprintf(out + len, cap - len, "%s\"%s\"", len ? ", " : "", col);
-    }
-    sqlite3_finalize(st);
-    if (!len) {
-        free(out);
-        err_set(e, _("the table %s is missing"), table);
-        return NULL;
-    }
-    return out;
-}
-
 char *package_column_map(const char *cols, const char *each, const char *const *skip)
 {
     size_t cap = 64, len = 0;

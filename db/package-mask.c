@@ -25,10 +25,10 @@ static const char *masked_value(const char *table, const char *column)
     return NULL;
 }
 
-char *package_select_list(sqlite3 *db, const char *schema, const char *table, int masked, cdtt_err *e)
+/* The columns of schema.table in order, quoted, each read through its mask when
+ * masked; NULL with e set when the table has none. */
+static char *column_list(sqlite3 *db, const char *schema, const char *table, int masked, cdtt_err *e)
 {
-    if (!masked)
-        return package_column_list(db, schema, table, e);
     sqlite3_stmt *st = db_prepare(db, "SELECT name FROM pragma_table_info(?1, ?2) ORDER BY cid", e);
     if (!st)
         return NULL;
@@ -39,7 +39,7 @@ char *package_select_list(sqlite3 *db, const char *schema, const char *table, in
     out[0] = '\0';
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *col = (const char *)sqlite3_column_text(st, 0);
-        const char *value = masked_value(table, col);
+        const char *value = masked ? masked_value(table, col) : NULL;
         size_t need = len + strlen(col) + (value ? strlen(value) : 0) + 8;
         if (need > cap) {
             cap = need * 2;
@@ -57,4 +57,14 @@ char *package_select_list(sqlite3 *db, const char *schema, const char *table, in
         return NULL;
     }
     return out;
+}
+
+char *package_column_list(sqlite3 *db, const char *schema, const char *table, cdtt_err *e)
+{
+    return column_list(db, schema, table, 0, e);
+}
+
+char *package_select_list(sqlite3 *db, const char *schema, const char *table, int masked, cdtt_err *e)
+{
+    return column_list(db, schema, table, masked, e);
 }

@@ -77,4 +77,7 @@ char *db_default_path(void);
 /* Creates dir and its parents with mode 0700 where missing. Returns 0 or -1. */
 int db_mkdirs(const char *dir);
 
+/* Flushes a file or a folder, by path, to the disk. Returns 0, or -1 with errno set. */
+int db_sync_path(const char *path);
+
 #endif
