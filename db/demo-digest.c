@@ -7,20 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-long long demo_record_count(sqlite3 *db)
-{
-    long long total = 0;
-    for (int i = 0; SCHEMA_TRAVEL_TABLES[i]; i++) {
-        char sql[128]; /* table names come from the schema's constant list */
-        snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", SCHEMA_TRAVEL_TABLES[i]);
-        long long n = db_scalar_int(db, sql, -1);
-        if (n < 0)
-            return -1;
-        total += n;
-    }
-    return total;
-}
-
 /* Two 64-bit lanes, each mixing the input eight bytes at a time (a national
  * file is some 250 MB of values), finished with splitmix64's finaliser: 128
  * bits of digest. Not cryptographic: it tells two contents apart. */

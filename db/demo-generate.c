@@ -3,6 +3,7 @@
  * commune-level team and one team per area, the members and their roles,
  * training sessions with attendance, and the teams' activities. */
 #include "demo.h"
+#include "check.h"
 #include "demo-place.h"
 #include "demo-internal.h"
 #include "db.h"
@@ -331,7 +332,7 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, const char *bulk_path
     err_clear(e);
     if (check_opts(&o, e) < 0)
         return -1;
-    long long have = demo_record_count(db);
+    long long have = check_record_count(db);
     if (have < 0)
         return db_fail(db, e, _("cannot count the records"));
     if (have > 0)

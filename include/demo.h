@@ -23,10 +23,6 @@ typedef struct {
     int real_units; /* 1 when the communes came from the unit table, 0 when generated */
 } demo_counts;
 
-/* The number of records (areas, teams, members, memberships, sessions,
- * attendance, activities; deleted ones too) in the file: demo refuses a file
- * where it is not 0. -1 on a database error. */
-long long demo_record_count(sqlite3 *db);
 
 /* Fills db (which must hold no records) with synthetic data as o asks: the
  * communes of the unit table for o->scheme (and o->province) when there are

@@ -3,6 +3,7 @@
  * of a file that has records, and the communes of an imported unit list. */
 #include "testutil.h"
 #include "demo.h"
+#include "check.h"
 #include "office.h"
 #include "text.h"
 #include "validate.h"
@@ -244,7 +245,7 @@ static void bad_options_change_nothing(void **state)
         assert_int_equal(demo_generate(db, &BAD[i], NULL, &e), -1);
         assert_true(e.msg[0] != '\0');
     }
-    assert_int_equal(demo_record_count(db), 0);
+    assert_int_equal(check_record_count(db), 0);
     office_rec o;
     assert_int_equal(office_get(db, &o), -1);
     db_close(db);
@@ -310,7 +311,7 @@ static void uses_the_unit_list(void **state)
     assert_true(e.msg[0] != '\0');
     office_rec none;
     assert_int_equal(office_get(db, &none), -1);
-    assert_int_equal(demo_record_count(db), 0);
+    assert_int_equal(check_record_count(db), 0);
 
     demo_opts o = {.members = 900, .seed = 3, .province = "79"};
     demo_counts n;
