@@ -44,10 +44,7 @@ static sqlite3 *open_hostile(const char *path, cdtt_err *e)
         sqlite3_close(p);
         return NULL;
     }
-    sqlite3_db_config(p, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-    sqlite3_db_config(p, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-    sqlite3_db_config(p, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-    sqlite3_db_config(p, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+    db_distrust(p);
     sqlite3_extended_result_codes(p, 1);
     return p;
 }

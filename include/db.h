@@ -80,4 +80,8 @@ int db_mkdirs(const char *dir);
 /* Flushes a file or a folder, by path, to the disk. Returns 0, or -1 with errno set. */
 int db_sync_path(const char *path);
 
+/* Makes a connection to a file that is not trusted (a package) harmless: defensive
+ * mode, no schema-defined functions, triggers or views run. */
+void db_distrust(sqlite3 *db);
+
 #endif

@@ -7,15 +7,7 @@
 #include "records.h"
 
 /* A new commune file with its office set. */
-static sqlite3 *commune(const char *name)
-{
-    sqlite3 *db = tu_open_db(dir, name);
-    office_rec o = {"2025-07", "00004", "commune", "Phường Ba Đình"};
-    cdtt_err e = {{0}};
-    if (office_set(db, &o, &e) != 0)
-        fail_msg("office_set: %s", e.msg);
-    return db;
-}
+static sqlite3 *commune(const char *name) { return tu_commune_db(dir, name); }
 
 static const char *fixture(const char *name)
 {

@@ -47,16 +47,9 @@ static long long live(sqlite3 *db, const char *table)
 
 static sqlite3 *office_db(const char *name, const char *code, const char *level)
 {
-    sqlite3 *db = tu_open_db(dir, name);
-    pf_units(db);
-    office_rec o = {.scheme = "2025-07"};
-    snprintf(o.code, sizeof o.code, "%s", code);
-    snprintf(o.level, sizeof o.level, "%s", level);
-    snprintf(o.name, sizeof o.name, "Office %s", code);
-    cdtt_err e = {{0}};
-    if (office_set(db, &o, &e) != 0)
-        fail_msg("office_set: %s", e.msg);
-    return db;
+    char office_name[32];
+    snprintf(office_name, sizeof office_name, "Office %s", code);
+    return pf_office(dir, name, code, level, office_name);
 }
 
 static void saves_deletes_and_undeletes(void **state)

@@ -30,15 +30,7 @@ static void assert_index_right(sqlite3 *db)
     }
 }
 
-static sqlite3 *commune(const char *name)
-{
-    sqlite3 *db = tu_open_db(dir, name);
-    office_rec o = {"2025-07", "00004", "commune", "Phường Ba Đình"};
-    cdtt_err e = {{0}};
-    if (office_set(db, &o, &e) != 0)
-        fail_msg("office_set: %s", e.msg);
-    return db;
-}
+static sqlite3 *commune(const char *name) { return tu_commune_db(dir, name); }
 
 static void save(sqlite3 *db, member_rec *m, const char *name)
 {

@@ -15,6 +15,7 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "office.h"
 
 /* A fresh temporary folder for one test (malloc'd path; rm -rf it with tu_rmdir). */
 static inline char *tu_tempdir(void)
@@ -68,6 +69,18 @@ static inline sqlite3 *tu_open_db(const char *dir, const char *name)
     sqlite3 *db = db_open(path, DB_CREATE, &e);
     if (!db)
         fail_msg("db_open %s: %s", path, e.msg);
+    return db;
+}
+
+/* A new database dir/name whose office is commune 00004 (Phường Ba Đình) of the
+ * 2025-07 list; fails the test on error. */
+static inline sqlite3 *tu_commune_db(const char *dir, const char *name)
+{
+    sqlite3 *db = tu_open_db(dir, name);
+    office_rec o = {"2025-07", "00004", "commune", "Phường Ba Đình"};
+    cdtt_err e = {{0}};
+    if (office_set(db, &o, &e) != 0)
+        fail_msg("office_set: %s", e.msg);
     return db;
 }
 
