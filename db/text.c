@@ -148,6 +148,52 @@ char *text_fold(const char *s)
     return c;
 }
 
+/* ---- name identity ----------------------------------------------------- */
+
+static int tone_of(int32_t mark);
+
+char *text_name_key(const char *s)
+{
+    char *d = map(s, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+    if (!d)
+        return xstrdup("");
+    char *spaced = collapse_spaces(d);
+    free(d);
+    /* Each word's letters and shape marks in place, its tone marks moved to
+     * the end of the word: where a convention puts the tone stops mattering. */
+    buf b = {0}, tones = {0};
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)spaced;
+    for (;;) {
+        int32_t cp = 0;
+        utf8proc_ssize_t k = *p ? utf8proc_iterate(p, -1, &cp) : 0;
+        if (k <= 0 || cp == ' ') {
+            if (tones.s)
+                buf_puts(&b, tones.s);
+            free(tones.s);
+            tones = (buf){0};
+            if (k <= 0)
+                break;
+            buf_putc(&b, ' ');
+        } else if (tone_of(cp) > 0) {
+            buf_put_cp(&tones, cp);
+        } else {
+            buf_put_cp(&b, cp);
+        }
+        p += k;
+    }
+    free(spaced);
+    return buf_take(&b);
+}
+
+bool text_same_name(const char *a, const char *b)
+{
+    char *ka = text_name_key(a), *kb = text_name_key(b);
+    bool same = strcmp(ka, kb) == 0;
+    free(ka);
+    free(kb);
+    return same;
+}
+
 /* ---- Vietnamese sort keys ---------------------------------------------- */
 
 /* The alphabet in order; each entry is a base letter and its shape mark

@@ -20,6 +20,18 @@ char *text_clean(const char *s);
  * trimmed. "Nguyễn Văn  Đặng" → "nguyen van dang". Invalid UTF-8 gives "". */
 char *text_fold(const char *s);
 
+/* The identity of a name: two names are the same record's name exactly when
+ * their keys are equal. Case, surrounding and repeated white space, NFC/NFD and
+ * the tone-placement convention are set aside ("Hoà" = "hòa", "Thuỷ" = "thủy");
+ * every letter, shape mark, tone and punctuation counts ("Ba", "Bá" and "Bà"
+ * are three names, "Thôn Hà" and "Thôn Hạ" two). Names with equal keys have
+ * equal text_fold forms, so an index on the folded form finds the candidates.
+ * Invalid UTF-8 gives "". */
+char *text_name_key(const char *s);
+
+/* True when a and b are the same name by text_name_key. */
+bool text_same_name(const char *a, const char *b);
+
 /* A key whose byte order (memcmp, SQLite BINARY) is Vietnamese alphabetical order:
  * letters a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, then tones
  * (ngang, huyền, hỏi, ngã, sắc, nặng), then case. Printable ASCII only. */

@@ -335,6 +335,50 @@ static void keys_are_printable_ascii(void **state)
     }
 }
 
+/* Identity: marks tell names apart; case, spacing, NFC/NFD and the tone-placement
+ * convention do not. */
+static void name_identity(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *a, *b;
+        bool same;
+    } cases[] = {
+        {"Nguyễn Văn Ba", "Nguyễn Văn Bá", false},
+        {"Nguyễn Văn Ba", "Nguyễn Văn Bà", false},
+        {"Nguyễn Văn Bá", "Nguyễn Văn Bà", false},
+        {"Lê Thị Hoa", "Lê Thị Hòa", false},
+        {"Thôn Hà", "Thôn Hạ", false},
+        {"Thôn Hà", "Thôn Hả", false},
+        {"Thôn Đông", "Thôn Dông", false},
+        {"Tổ 1", "Tổ 1A", false},
+        {"Tổ 1-A", "Tổ 1A", false},
+        {"Lê Thị Hòa", "Lê Thị Hoà", true},
+        {"Nguyễn Thị Thủy", "nguyễn thị thuỷ", true},
+        {"Khỏe", "Khoẻ", true},
+        {"  Trần   Văn  Nam ", "Trần Văn Nam", true},
+        {"TRẦN VĂN ĐẠT", "trần văn đạt", true},
+        {"Ho\xcc\x80" "a", "Hòa", true}, /* decomposed mark */
+        {"Hoa\xcc\x80", "Hòa", true}, /* tone placed on the last letter */
+    };
+    for (size_t i = 0; i < N(cases); i++)
+        if (text_same_name(cases[i].a, cases[i].b) != cases[i].same)
+            fail_msg("text_same_name(\"%s\", \"%s\") should be %s", cases[i].a, cases[i].b,
+                     cases[i].same ? "true" : "false");
+    /* Equal keys imply equal folded forms, so the folded index finds every candidate. */
+    for (size_t i = 0; i < N(cases); i++) {
+        if (!cases[i].same)
+            continue;
+        char *fa = text_fold(cases[i].a), *fb = text_fold(cases[i].b);
+        assert_string_equal(fa, fb);
+        free(fa);
+        free(fb);
+    }
+    char *bad = text_name_key("\xff");
+    assert_string_equal(bad, "");
+    free(bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +392,7 @@ int main(void)
         cmocka_unit_test(letters_then_tones_then_case),
         cmocka_unit_test(equal_names_have_equal_keys),
         cmocka_unit_test(keys_are_printable_ascii),
+        cmocka_unit_test(name_identity),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
