@@ -174,8 +174,8 @@ int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, DB_CREATE);
     if (!db)
         return 1;
-    if (ex.area[0] && area_find_by_name(db, ex.area, r.area_uuid) < 0)
-        return cli_fail(_("there is no village or residential group named '%s'"), ex.area);
+    if (ex.area[0] && cli_find_area(db, ex.area, 0, r.area_uuid))
+        return 1;
     if (!r.level[0])
         snprintf(r.level, sizeof r.level, "%s", ex.area[0] ? "village" : "commune");
     findings f = {.n = 0};
@@ -186,7 +186,7 @@ int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
 
 int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
 {
-    static const char *const extras[] = {"--team", "--role", "--yes", NULL};
+    static const char *const extras[] = {"--team", "--area", "--role", "--yes", NULL};
     member_rec r;
     add_extra ex = {0};
     member_init(&r);
@@ -195,12 +195,16 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
         return rc;
     if (ex.role[0] && !ex.team[0])
         return cli_usage("add", _("--role needs --team"));
+    if (ex.area[0] && !ex.team[0])
+        return cli_usage("add", _("--area needs --team (it says which village's team)"));
     sqlite3 *db = cli_open_db(ctx, DB_CREATE);
     if (!db)
         return 1;
-    char team[UUID_LEN];
-    if (ex.team[0] && team_find_by_name(db, ex.team, NULL, team) < 0)
-        return cli_fail(_("there is no team named '%s'"), ex.team);
+    char team[UUID_LEN], area[UUID_LEN];
+    if (ex.area[0] && cli_find_area(db, ex.area, 0, area))
+        return 1;
+    if (ex.team[0] && cli_find_team(db, ex.team, ex.area[0] ? area : NULL, 0, team))
+        return 1;
     findings f = {.n = 0};
     cdtt_err e = {{0}};
     rc = ex.team[0] ? member_save_in_team(db, &r, team, ex.role[0] ? ex.role : "member", ex.yes, &f, &e)

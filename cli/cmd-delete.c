@@ -17,14 +17,29 @@ static const char *table_of(const char *word)
     return NULL;
 }
 
-/* Finds the uuid of who: a team or area name, else who itself as a uuid. */
-static void resolve(sqlite3 *db, const char *table, const char *who, char uuid[UUID_LEN])
+/* Whether who has the shape of a uuid (8-4-4-4-12 hexadecimal digits). */
+static int looks_like_uuid(const char *who)
 {
-    if (strcmp(table, "team") == 0 && team_find_by_name(db, who, NULL, uuid) == 0)
-        return;
-    if (strcmp(table, "area") == 0 && area_find_by_name(db, who, uuid) == 0)
-        return;
-    snprintf(uuid, UUID_LEN, "%s", who);
+    for (int i = 0; i < 36; i++) {
+        char c = who[i];
+        int dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return 0;
+    }
+    return who[36] == '\0';
+}
+
+/* Finds the uuid of who: a uuid as it is; for a team or area also a name,
+ * looked up among live records (delete) or deleted ones (undelete). Returns 0,
+ * or 1 after saying why no single record has that name. */
+static int resolve(sqlite3 *db, const char *table, const char *who, int deleted, char uuid[UUID_LEN])
+{
+    if (looks_like_uuid(who) || strcmp(table, "member") == 0) {
+        snprintf(uuid, UUID_LEN, "%s", who);
+        return 0;
+    }
+    return strcmp(table, "team") == 0 ? cli_find_team(db, who, NULL, deleted, uuid)
+                                      : cli_find_area(db, who, deleted, uuid);
 }
 
 static int run(cli_ctx *ctx, int argc, char **argv, int undelete)
@@ -41,7 +56,8 @@ static int run(cli_ctx *ctx, int argc, char **argv, int undelete)
     if (!db)
         return 1;
     char uuid[UUID_LEN];
-    resolve(db, table, pos[0], uuid);
+    if (resolve(db, table, pos[0], undelete, uuid))
+        return 1;
     cdtt_err e = {{0}};
     int rc = undelete ? record_undelete(db, table, uuid, &e) : record_delete(db, table, uuid, &e);
     return rc == 0 ? 0 : cli_fail("%s", e.msg);

@@ -288,13 +288,13 @@ static int resolve_names(sqlite3 *db, const list_opts *o, char area[UUID_LEN], c
                          list_filter *f)
 {
     if (o->area) {
-        if (area_find_by_name(db, o->area, area) < 0)
-            return cli_fail(_("there is no village or residential group named '%s'"), o->area);
+        if (cli_find_area(db, o->area, 0, area))
+            return 1;
         f->area_uuid = area;
     }
     if (o->team) {
-        if (team_find_by_name(db, o->team, NULL, team) < 0)
-            return cli_fail(_("there is no team named '%s'"), o->team);
+        if (cli_find_team(db, o->team, o->area ? area : NULL, 0, team))
+            return 1;
         f->team_uuid = team;
     }
     return 0;

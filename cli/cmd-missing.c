@@ -30,8 +30,8 @@ int cmd_missing(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
-    if (area_s && area_find_by_name(db, area_s, area) < 0)
-        return cli_fail(_("no village or residential group is named '%s'"), area_s);
+    if (area_s && cli_find_area(db, area_s, 0, area))
+        return 1;
     if (report_missing(stdout, db, &ctx->cfg, ind, as_of, area_s ? area : NULL, fmt, &e) < 0)
         return cli_fail("%s", e.msg);
     return 0;

@@ -20,10 +20,10 @@ int member_select(sqlite3 *db, const char *cmd, const char *team_name, const cha
 {
     memset(sel, 0, sizeof *sel);
     char team[UUID_LEN] = "", area[UUID_LEN] = "";
-    if (area_name && area_find_by_name(db, area_name, area) < 0)
-        return cli_fail(_("no village or residential group is named '%s'"), area_name);
-    if (team_name && team_find_by_name(db, team_name, area_name ? area : NULL, team) < 0)
-        return cli_fail(_("no team is named '%s'"), team_name);
+    if (area_name && cli_find_area(db, area_name, 0, area))
+        return 1;
+    if (team_name && cli_find_team(db, team_name, area_name ? area : NULL, 0, team))
+        return 1;
     int found = 0;
     if (team_name || area_name) {
         cdtt_err e;

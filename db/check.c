@@ -3,6 +3,8 @@
 #include "db.h"
 #include "office.h"
 #include "schema.h"
+#include "text.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -155,6 +157,47 @@ static int check_quality(sqlite3 *db, const cdtt_config *cfg, reporter *r, cdtt_
     return 0;
 }
 
+/* Member updates that look like two people merged into one record, as imports
+ * that matched by the accent-folded name used to do: the name changed to one
+ * that differs only in marks ("Ba" → "Bá"), or a known birth date to another. */
+#define MERGE_SQL                                                                               \
+    "SELECT a.record_uuid, json_extract(a.old_json, '$.full_name'), "                           \
+    "json_extract(a.new_json, '$.full_name'), coalesce(json_extract(a.old_json, '$.birth'), ''), " \
+    "coalesce(json_extract(a.new_json, '$.birth'), ''), substr(a.at, 1, 10) "                   \
+    "FROM audit a WHERE a.tbl = 'member' AND a.action = 'update' "                              \
+    "AND json_extract(a.old_json, '$.name_fold') = json_extract(a.new_json, '$.name_fold') "    \
+    "AND (json_extract(a.old_json, '$.full_name') IS NOT json_extract(a.new_json, '$.full_name') " \
+    "OR coalesce(json_extract(a.old_json, '$.birth'), '') <> coalesce(json_extract(a.new_json, '$.birth'), '')) " \
+    "ORDER BY a.id"
+
+/* Reports each member whose history shows such a change (see MERGE_SQL). */
+static int check_merges(sqlite3 *db, reporter *r, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, MERGE_SQL, e);
+    if (!st)
+        return -1;
+    int rc;
+    while (!r->stopped && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *old_name = col(st, 1), *new_name = col(st, 2), *old_birth = col(st, 3),
+                   *new_birth = col(st, 4);
+        int renamed = !text_same_name(old_name, new_name);
+        int reborn = old_birth[0] && new_birth[0] && strcmp(old_birth, new_birth) != 0;
+        if (!renamed && !reborn)
+            continue;
+        char day[11], ob[11], nb[11];
+        date_to_display(col(st, 5), day);
+        date_to_display(old_birth[0] ? old_birth : "?", ob);
+        date_to_display(new_birth[0] ? new_birth : "?", nb);
+        report(r, CHECK_WARNING, "possible_merge", "member", col(st, 0),
+               _("member %s: possibly two people merged into one record on %s (%s, born %s, became %s, born %s); look at its history"),
+               new_name, day, old_name, ob, new_name, nb);
+    }
+    sqlite3_finalize(st);
+    if (!r->stopped && rc != SQLITE_DONE)
+        return db_fail(db, e, _("checking the data"));
+    return 0;
+}
+
 static int run_checks(sqlite3 *db, const cdtt_config *cfg, bool quick, check_cb cb, void *arg,
                       check_summary *sum, cdtt_err *e)
 {
@@ -164,7 +207,9 @@ static int run_checks(sqlite3 *db, const cdtt_config *cfg, bool quick, check_cb 
         return -1;
     if (sum->errors > 0 || r.stopped)
         return 0; /* the data of a damaged file cannot be trusted: stop here */
-    return check_quality(db, cfg, &r, e);
+    if (check_quality(db, cfg, &r, e) < 0)
+        return -1;
+    return quick ? 0 : check_merges(db, &r, e);
 }
 
 int check_run(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum, cdtt_err *e)

@@ -1,5 +1,5 @@
 /* records-area.c — villages and residential groups: defaults, checks, save,
- * fetch, find by name. */
+ * fetch. */
 #include "records-internal.h"
 #include "db-cache.h"
 #include "db.h"
@@ -15,30 +15,11 @@ void area_init(area_rec *r)
     snprintf(r->kind, sizeof r->kind, "thon");
 }
 
-/* Whether another live area of this office has the same folded name. */
-static int area_name_taken(sqlite3 *db, const area_rec *r)
-{
-    char *fold = text_fold(r->name);
-    sqlite3_stmt *st = NULL;
-    int taken = 0;
-    if ((st = db_cached(db,
-                           "SELECT 1 FROM area WHERE name_fold = ? AND uuid != ? AND deleted = 0 "
-                           "AND unit_scheme = (SELECT scheme FROM office) "
-                           "AND unit_code = (SELECT code FROM office)", NULL)) != NULL) {
-        sqlite3_bind_text(st, 1, fold, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, r->uuid, -1, SQLITE_STATIC);
-        taken = sqlite3_step(st) == SQLITE_ROW;
-    }
-    db_cached_done(st);
-    free(fold);
-    return taken;
-}
-
 void area_check(sqlite3 *db, const area_rec *r, findings *f)
 {
     if (!r->name[0])
         findings_add(f, VALID_ERROR, "name", _("the name is required"));
-    else if (area_name_taken(db, r))
+    else if (rec_name_taken(db, "area", r->name, NULL, r->uuid, NULL))
         findings_add(f, VALID_ERROR, "name", _("there is already an area named '%s'"), r->name);
     rec_check_choice(CHOICES_AREA_KIND, r->kind, 0, "kind", f);
 }
@@ -106,13 +87,4 @@ int area_get(sqlite3 *db, const char *uuid, area_rec *r)
     }
     db_cached_done(st);
     return rc;
-}
-
-int area_find_by_name(sqlite3 *db, const char *name, char uuid[UUID_LEN])
-{
-    return rec_find_by_name(db,
-                            "SELECT uuid FROM area WHERE name_fold = :fold AND deleted = 0 "
-                            "ORDER BY (unit_scheme = (SELECT scheme FROM office) "
-                            "AND unit_code = (SELECT code FROM office)) DESC, rowid LIMIT 1",
-                            name, NULL, uuid);
 }

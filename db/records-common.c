@@ -221,22 +221,3 @@ int rec_clean_name(char *buf, size_t n, const char *field, findings *f)
     return clean_done(buf, n, out, s, &vr, field, f);
 }
 
-int rec_find_by_name(sqlite3 *db, const char *sql, const char *name, const char *area_uuid,
-                     char uuid[UUID_LEN])
-{
-    char *fold = text_fold(name ? name : "");
-    sqlite3_stmt *st = NULL;
-    int rc = -1;
-    if (fold[0] && (st = db_cached(db, sql, NULL)) != NULL) {
-        rec_bind(st, ":fold", fold);
-        if (area_uuid)
-            rec_bind(st, ":area", area_uuid);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            rec_col(st, 0, uuid, UUID_LEN);
-            rc = 0;
-        }
-    }
-    db_cached_done(st);
-    free(fold);
-    return rc;
-}

@@ -46,10 +46,11 @@ int rec_clean_text(char *buf, size_t n, size_t max_chars, const char *field, fin
  * 1-100 characters). Returns 0, or -1 after adding an error about field to f. */
 int rec_clean_name(char *buf, size_t n, const char *field, findings *f);
 
-/* Runs sql (parameters :fold, and :area when area_uuid is not NULL) with the
- * folded name; writes the first row's uuid. Returns 0, or -1 when none. */
-int rec_find_by_name(sqlite3 *db, const char *sql, const char *name, const char *area_uuid,
-                     char uuid[UUID_LEN]);
+/* Whether another live record of this office in table ("area" or "team"; a
+ * team in area_uuid, "" = commune level) has exactly this name (text_name_key),
+ * self_uuid aside. Writes the first such record's uuid into other (may be NULL). */
+int rec_name_taken(sqlite3 *db, const char *table, const char *name, const char *area_uuid,
+                   const char *self_uuid, char other[UUID_LEN]);
 
 /* Adds an error to f when date is neither "" nor a valid "YYYY-MM-DD". */
 void rec_check_date(const char *date, const char *field, findings *f);

@@ -1,4 +1,4 @@
-/* records-team.c — teams: defaults, checks, save, fetch, find by name. */
+/* records-team.c — teams: defaults, checks, save, fetch. */
 #include "records-internal.h"
 #include "db-cache.h"
 #include "db.h"
@@ -15,18 +15,11 @@ void team_init(team_rec *r)
     snprintf(r->status, sizeof r->status, "active");
 }
 
-#define TEAM_FIND_SQL                                                                      \
-    "SELECT uuid FROM team WHERE name_fold = :fold AND deleted = 0 "                       \
-    "AND (:area IS NULL OR coalesce(area_uuid, '') = :area) "                              \
-    "ORDER BY (unit_scheme = (SELECT scheme FROM office) "                                 \
-    "AND unit_code = (SELECT code FROM office)) DESC, rowid LIMIT 1"
-
 /* Adds a warning when another live team in the same area has the same name. */
 static void check_team_name_free(sqlite3 *db, const team_rec *r, findings *f)
 {
     char other[UUID_LEN];
-    if (rec_find_by_name(db, TEAM_FIND_SQL, r->name, r->area_uuid, other) == 0 &&
-        strcmp(other, r->uuid) != 0) {
+    if (rec_name_taken(db, "team", r->name, r->area_uuid, r->uuid, other)) {
         int before = f->n;
         findings_add(f, VALID_WARN, "name", _("there is already a team named '%s' here"), r->name);
         if (f->n > before)
@@ -137,9 +130,4 @@ int team_get(sqlite3 *db, const char *uuid, team_rec *r)
     }
     db_cached_done(st);
     return rc;
-}
-
-int team_find_by_name(sqlite3 *db, const char *name, const char *area_uuid, char uuid[UUID_LEN])
-{
-    return rec_find_by_name(db, TEAM_FIND_SQL, name, area_uuid, uuid);
 }

@@ -182,8 +182,35 @@ long long area_count(sqlite3 *db, const list_filter *f);
 long long team_count(sqlite3 *db, const list_filter *f);
 long long member_count(sqlite3 *db, const list_filter *f);
 
-/* Finds a live area or team by name, accent-insensitively (exact folded match).
- * Writes its uuid; returns 0, or -1 when there is none. */
+/* ---- finding an area or team by name ----------------------------------------
+ * A name identifies a record by text_name_key: marks count (Thôn Hà and Thôn Hạ
+ * are two villages); case, spacing and the tone-placement convention (hoà =
+ * hòa) do not. Records of this office come first: another office's namesake is
+ * found only when this office has none. */
+#define LOOKUP_SHOWN 6
+typedef struct {
+    int n;                     /* records with exactly this name */
+    int n_near;                /* records whose name differs only in accents or marks */
+    char uuid[UUID_LEN];       /* the first with exactly this name ("" when none) */
+    int n_shown;               /* names for a message: the exact matches when n > 1, */
+    char shown[LOOKUP_SHOWN][600]; /* else the near ones; "NAME (its village or commune)" */
+} name_lookup;
+
+/* Looks name up among live (deleted 0) or deleted (1) areas, or teams (in
+ * area_uuid when not NULL; "" = commune-level teams). Returns 0 when exactly one
+ * record has the name (its uuid in l->uuid), -1 otherwise (none, or several). */
+int area_lookup(sqlite3 *db, const char *name, int deleted, name_lookup *l);
+int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, int deleted, name_lookup *l);
+
+/* Writes into msg a sentence saying why a lookup of name (kind "area" or
+ * "team") did not find exactly one record: several share the name (they are
+ * listed, then hint, e.g. "say which with --area NAME"; NULL for a default),
+ * none has it but some differ only in marks (listed), or none at all. */
+void name_lookup_explain(const name_lookup *l, const char *kind, const char *name, const char *hint,
+                         char *msg, size_t n);
+
+/* The live area or team with exactly this name (see above): writes its uuid
+ * and returns 0, or returns -1 when none or several have it. */
 int area_find_by_name(sqlite3 *db, const char *name, char uuid[UUID_LEN]);
 int team_find_by_name(sqlite3 *db, const char *name, const char *area_uuid, char uuid[UUID_LEN]);
 

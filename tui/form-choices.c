@@ -1,6 +1,7 @@
 /* form-choices.c — pick-lists built from the database (areas, teams) for
  * choice fields, in list order. */
 #include "tui-form.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stddef.h>
@@ -13,11 +14,34 @@
 typedef int (*page_fn)(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
                        void *rows, cdtt_err *e);
 
-/* Appends an entry whose code and labels are copies of uuid and name. */
-static void add(choice **l, int *n, const char *uuid, const char *name)
+/* area_page and team_page with untyped rows, so that one reader serves both. */
+static int area_rows(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit, void *rows,
+                     cdtt_err *e)
+{
+    return area_page(db, f, pos, dir, limit, rows, e);
+}
+
+static int team_rows(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit, void *rows,
+                     cdtt_err *e)
+{
+    return team_page(db, f, pos, dir, limit, rows, e);
+}
+
+/* Where a kind's rows keep what a pick-list shows. */
+typedef struct {
+    page_fn page;
+    size_t row_size, off_uuid, off_name, off_key;
+    size_t off_where; /* the village of a team, shown beside a name two records share; 0 = none */
+} pick_kind;
+
+/* Appends an entry whose code is a copy of uuid and whose label is name, or
+ * "name (where)" when where is not empty. */
+static void add(choice **l, int *n, const char *uuid, const char *name, const char *where)
 {
     *l = xrealloc(*l, sizeof(choice) * (size_t)(*n + 2));
-    char *label = xstrdup(name);
+    size_t len = strlen(name) + strlen(where) + 4;
+    char *label = xmalloc(len);
+    snprintf(label, len, where[0] ? "%s (%s)" : "%s", name, where);
     (*l)[*n].code = xstrdup(uuid);
     (*l)[*n].vi = label;
     (*l)[*n].en = label;
@@ -25,44 +49,70 @@ static void add(choice **l, int *n, const char *uuid, const char *name)
     memset(&(*l)[*n], 0, sizeof(choice));
 }
 
-/* Reads every live record through page (rows of row_size bytes with uuid,
- * name and sort_key at the given offsets) into a choice list. */
-static choice *pick_list(sqlite3 *db, const char *none_label, page_fn page, size_t row_size,
-                         size_t off_uuid, size_t off_name, size_t off_key)
+/* Whether the row at i has a name that another row of rows[0..n) has too. */
+static int name_shared(char *const *keys, int n, int i)
 {
-    choice *l = NULL;
-    int n = 0;
-    add(&l, &n, "", none_label ? none_label : "—");
+    for (int j = 0; j < n; j++)
+        if (j != i && strcmp(keys[i], keys[j]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Reads every live record of kind k into a choice list, in list order; a name
+ * that several records share shows where each is. */
+static choice *pick_list(sqlite3 *db, const char *none_label, const pick_kind *k)
+{
     list_filter flt;
     memset(&flt, 0, sizeof flt);
-    char *rows = xcalloc(PICK_PAGE, row_size);
+    char *all = NULL;
+    int n_all = 0;
     list_pos pos;
     const list_pos *p = NULL;
     cdtt_err e;
-    for (int got; n < PICK_MAX && (got = page(db, &flt, p, 1, PICK_PAGE, rows, &e)) > 0;) {
-        for (int i = 0; i < got; i++)
-            add(&l, &n, rows + (size_t)i * row_size + off_uuid, rows + (size_t)i * row_size + off_name);
-        const char *last = rows + (size_t)(got - 1) * row_size;
-        snprintf(pos.sort_key, sizeof pos.sort_key, "%s", last + off_key);
-        snprintf(pos.uuid, sizeof pos.uuid, "%s", last + off_uuid);
+    for (int got; n_all < PICK_MAX;) {
+        all = xrealloc(all, (size_t)(n_all + PICK_PAGE) * k->row_size);
+        char *rows = all + (size_t)n_all * k->row_size;
+        if ((got = k->page(db, &flt, p, 1, PICK_PAGE, rows, &e)) <= 0)
+            break;
+        n_all += got;
+        const char *last = rows + (size_t)(got - 1) * k->row_size;
+        snprintf(pos.sort_key, sizeof pos.sort_key, "%s", last + k->off_key);
+        snprintf(pos.uuid, sizeof pos.uuid, "%s", last + k->off_uuid);
         p = &pos;
         if (got < PICK_PAGE)
             break;
     }
-    free(rows);
+    char **keys = xcalloc((size_t)n_all + 1, sizeof *keys);
+    for (int i = 0; i < n_all; i++)
+        keys[i] = text_name_key(all + (size_t)i * k->row_size + k->off_name);
+    choice *l = NULL;
+    int n = 0;
+    add(&l, &n, "", none_label ? none_label : "—", "");
+    for (int i = 0; i < n_all; i++) {
+        const char *row = all + (size_t)i * k->row_size;
+        const char *where = k->off_where && name_shared(keys, n_all, i) ? row + k->off_where : "";
+        add(&l, &n, row + k->off_uuid, row + k->off_name, where);
+    }
+    for (int i = 0; i < n_all; i++)
+        free(keys[i]);
+    free(keys);
+    free(all);
     return l;
 }
 
 choice *choices_areas(sqlite3 *db, const char *none_label)
 {
-    return pick_list(db, none_label, (page_fn)area_page, sizeof(area_rec), offsetof(area_rec, uuid),
-                     offsetof(area_rec, name), offsetof(area_rec, sort_key));
+    static const pick_kind AREAS = {area_rows, sizeof(area_rec), offsetof(area_rec, uuid),
+                                    offsetof(area_rec, name), offsetof(area_rec, sort_key), 0};
+    return pick_list(db, none_label, &AREAS);
 }
 
 choice *choices_teams(sqlite3 *db, const char *none_label)
 {
-    return pick_list(db, none_label, (page_fn)team_page, sizeof(team_rec), offsetof(team_rec, uuid),
-                     offsetof(team_rec, name), offsetof(team_rec, sort_key));
+    static const pick_kind TEAMS = {team_rows, sizeof(team_rec), offsetof(team_rec, uuid),
+                                    offsetof(team_rec, name), offsetof(team_rec, sort_key),
+                                    offsetof(team_rec, area_name)};
+    return pick_list(db, none_label, &TEAMS);
 }
 
 void choices_free(choice *c)

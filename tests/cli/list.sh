@@ -13,10 +13,10 @@ check "cdtt init gives the file its office" c init --office 00004 --name "Phư�
 
 check "add an area" c add area "Thôn Đông"
 check "add another area" c add area "Tổ dân phố 3" --kind "to_dan_pho"
-check "add a village team" c add team "Tổ CNS thôn Đông" --area "thon dong" --decision-no "45/QĐ-UBND" \
+check "add a village team" c add team "Tổ CNS thôn Đông" --area "Thôn Đông" --decision-no "45/QĐ-UBND" \
     --decision-date 01/10/2022 --issuer "UBND phường Ba Đình, Hà Nội"
 check "add a commune team" c add team "Tổ CNS phường"
-check "add a leader" c add member "Nguyễn Văn An" --team "to cns thon dong" --role leader \
+check "add a leader" c add member "Nguyễn Văn An" --team "Tổ CNS thôn Đông" --role leader \
     --phone "+84 912 345 678" --birth 02/03/1980 --gender male --cccd 001080012345
 check "add a member" c add member "Trần Thị Hằng" --team "Tổ CNS thôn Đông" --gender nữ --birth 1990
 check "add a member without team" c add member "Đặng Minh Ánh" --phone 0987654321
@@ -44,6 +44,13 @@ expect_eq "filter by team" "$(c list members --format csv --team 'Tổ CNS phư�
     "Lê Văn Bình"
 expect_eq "filter by area" "$(c list members --format csv --area 'Thôn Đông' | tail -n +2 | wc -l | tr -d ' ')" "2"
 check_fails "an unknown team is an error" 1 c list members --team "Tổ không có"
+# A name identifies by its marks: an unaccented name is not the village's name,
+# and the refusal lists the names it may have meant.
+out=$(c list members --area "thon dong" 2>&1)
+expect_eq "a name without its marks is refused" "$?" "1"
+expect_contains "the refusal lists the near name" "$out" "'Thôn Đông'"
+expect_eq "case and tone placement do not count" \
+    "$(c list members --format csv --area 'THÔN ĐÔNG' | tail -n +2 | wc -l | tr -d ' ')" "2"
 check_fails "a bad format is a usage error" 2 c list members --format xml
 check_fails "--team is not a teams option" 2 c list teams --team x
 

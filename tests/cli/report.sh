@@ -36,7 +36,7 @@ compare "csv report" report-area.csv c report --as-of 15/10/2022 --format csv
 compare "json report" report-area.json c --lang en report --as-of 15/10/2022 --format json
 compare "by commune, after the deadlines" report-commune.txt c --lang en report --by commune --as-of 01/12/2022
 compare "missing mooc" report-missing-mooc.txt c missing mooc --as-of 15/10/2022
-compare "missing zalo in one village" report-missing-zalo.csv c --lang en missing zalo --area "to dan pho 3" --as-of 15/10/2022 --format csv
+compare "missing zalo in one village" report-missing-zalo.csv c --lang en missing zalo --area "Tổ dân phố 3" --as-of 15/10/2022 --format csv
 compare "missing in person before the second session" report-missing-inperson.txt c --lang en missing inperson --as-of 15/09/2022
 
 compare "activity summary" report-activity-vi.txt c activity summary --from 01/08/2022 --to 31/10/2022
@@ -84,7 +84,7 @@ expect_eq "no file created by a report" "$(ls "$T/none.db" 2>/dev/null)" ""
 
 # Bulk by team and area: the members who count on the session's (or given) date.
 S3=$(c session add --date 21/08/2022 --topic "An toàn trên mạng")
-out=$(c session attend "$S3" --team "to cnscd tdp 3")
+out=$(c session attend "$S3" --team "Tổ CNSCĐ TDP 3")
 expect_contains "a team's members at the session date" "$out" "2"
 expect_eq "Giang and Khánh, not Hà (joined later)" \
     "$(sqlite3 "$D" "SELECT group_concat(member_uuid, ' ') FROM (SELECT member_uuid FROM attendance WHERE session_uuid = '$S3' AND deleted = 0 ORDER BY member_uuid)")" \

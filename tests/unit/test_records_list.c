@@ -211,7 +211,7 @@ static void filters_by_team_area_role_and_deleted(void **state)
     (void)state;
     char team[UUID_LEN], area[UUID_LEN];
     assert_int_equal(team_find_by_name(rf_db, "Tổ 03", NULL, team), 0);
-    assert_int_equal(area_find_by_name(rf_db, "Khu pho 1", area), 0);
+    assert_int_equal(area_find_by_name(rf_db, "Khu phố 1", area), 0);
     list_filter f = {.team_uuid = team};
     int n;
     member_rec *rows = read_all(&f, 1, 7, &n);

@@ -260,13 +260,15 @@ static void team_checks(void **state)
     snprintf(c.name, sizeof c.name, "Tổ CNS phường");
     assert_int_equal(team_save(rf_db, &c, 0, &f, &e), 0);
     char found[UUID_LEN];
-    assert_int_equal(team_find_by_name(rf_db, "to cns phuong", NULL, found), 0);
+    assert_int_equal(team_find_by_name(rf_db, "tổ cns phường", NULL, found), 0);
     assert_string_equal(found, c.uuid);
+    assert_int_equal(team_find_by_name(rf_db, "to cns phuong", NULL, found), -1); /* marks count */
     assert_int_equal(team_find_by_name(rf_db, "tổ cns thôn bắc", area, found), 0);
     assert_string_equal(found, t.uuid);
     assert_int_equal(team_find_by_name(rf_db, "tổ cns thôn bắc", "other-area", found), -1);
-    assert_int_equal(area_find_by_name(rf_db, "THON BAC", found), 0);
+    assert_int_equal(area_find_by_name(rf_db, "THÔN BẮC", found), 0);
     assert_string_equal(found, area);
+    assert_int_equal(area_find_by_name(rf_db, "THON BAC", found), -1);
     assert_int_equal(area_find_by_name(rf_db, "Thôn Nam", found), -1);
 }
 
