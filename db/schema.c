@@ -1,7 +1,15 @@
 /* schema.c — the database schema, as an ordered list of migrations.
  *
  * Migration N brings a file from user_version N-1 to N. Never edit a migration
- * that has shipped: add a new one and raise CDTT_SCHEMA_VERSION in db.h. */
+ * that has shipped: add a new one to MIGRATIONS, say whether it travels, and
+ * raise CDTT_SCHEMA_VERSION in db.h.
+ *
+ * A travelling migration changes what packages hold (a table or column of the
+ * records that go to the level above); packages are then written with its
+ * version. A local migration adds only what stays in the office's own file
+ * (counts, indexes kept by triggers): its objects are listed in
+ * SCHEMA_LOCAL_DROP, and it must build them from the records alone, so that it
+ * can run again after they were dropped (schema_local_build). */
 #include "schema.h"
 #include "db.h"
 
@@ -280,11 +288,15 @@ static const char MIGRATION_3[] =
     "  ORDER BY 1, 2;\n"
     "INSERT INTO name_word (word, n) SELECT word, count(*) FROM member_word GROUP BY word;\n";
 
-static const char *const MIGRATIONS[] = {
-    MIGRATION_1,
-    MIGRATION_2,
-    MIGRATION_3,
+static const struct {
+    const char *sql;
+    int travels; /* 1: changes what packages hold; 0: local to this file */
+} MIGRATIONS[] = {
+    {MIGRATION_1, 1},
+    {MIGRATION_2, 0},
+    {MIGRATION_3, 0},
 };
+#define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
 const char SCHEMA_LOCAL_DROP[] =
     "DROP TRIGGER IF EXISTS area_tally_insert; DROP TRIGGER IF EXISTS area_tally_delete;"
@@ -298,20 +310,28 @@ const char SCHEMA_LOCAL_DROP[] =
 
 int schema_package_version(void)
 {
-    return 1; /* migrations 2 and 3 add only what stays in this file */
+    int v = 0;
+    for (int i = 0; i < N_MIGRATIONS; i++)
+        if (MIGRATIONS[i].travels)
+            v = i + 1;
+    return v;
 }
 
 const char *schema_migration(int version)
 {
-    int n = (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]);
-    if (version < 1 || version > n)
+    if (version < 1 || version > N_MIGRATIONS)
         return NULL;
-    return MIGRATIONS[version - 1];
+    return MIGRATIONS[version - 1].sql;
+}
+
+int schema_migration_travels(int version)
+{
+    return version >= 1 && version <= N_MIGRATIONS && MIGRATIONS[version - 1].travels;
 }
 
 int schema_latest(void)
 {
-    return (int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]);
+    return N_MIGRATIONS;
 }
 
 const char *const SCHEMA_TRAVEL_TABLES[] = {
@@ -320,8 +340,8 @@ const char *const SCHEMA_TRAVEL_TABLES[] = {
 
 int schema_local_build(sqlite3 *db, cdtt_err *e)
 {
-    for (int v = schema_package_version() + 1; v <= schema_latest(); v++)
-        if (db_exec(db, schema_migration(v), e) < 0)
+    for (int v = 1; v <= schema_latest(); v++)
+        if (!schema_migration_travels(v) && db_exec(db, schema_migration(v), e) < 0)
             return -1;
     return 0;
 }

@@ -5,6 +5,10 @@
 /* The SQL that brings a file from user_version version-1 to version, or NULL. */
 const char *schema_migration(int version);
 
+/* 1 when migration version changes what packages hold, 0 when it adds only
+ * what stays in the office's own file (or does not exist). */
+int schema_migration_travels(int version);
+
 /* The number of migrations; equals CDTT_SCHEMA_VERSION. */
 int schema_latest(void);
 
@@ -12,12 +16,12 @@ int schema_latest(void);
  * (counts kept by triggers): a package holds only the package schema. */
 extern const char SCHEMA_LOCAL_DROP[];
 
-/* The schema version a package is written with: the newest migration that
- * changes what packages hold (later migrations only add local objects). */
+/* The schema version a package is written with: the newest travelling
+ * migration (schema_migration_travels). */
 int schema_package_version(void);
 
 /* Builds again, from the records in db, everything SCHEMA_LOCAL_DROP removes
- * (the local migrations after schema_package_version()), inside the caller's
+ * (every local migration, in order), inside the caller's
  * transaction: for bulk loads that drop it first. Returns 0, or -1 with e set. */
 struct sqlite3;
 struct cdtt_err;

@@ -120,6 +120,55 @@ static void uuids_and_times(void **state)
     assert_true(strcmp(t1, t2) < 0);
 }
 
+/* The schema objects of a memory database built by the migrations for which
+ * pick(v) is true, then SCHEMA_LOCAL_DROP when drop: "type name sql" lines, sorted. */
+static char *schema_of(int (*pick)(int), int drop)
+{
+    sqlite3 *mem;
+    assert_int_equal(sqlite3_open(":memory:", &mem), SQLITE_OK);
+    for (int v = 1; v <= schema_latest(); v++)
+        if (pick(v))
+            assert_int_equal(sqlite3_exec(mem, schema_migration(v), NULL, NULL, NULL), SQLITE_OK);
+    if (drop)
+        assert_int_equal(sqlite3_exec(mem, SCHEMA_LOCAL_DROP, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(mem, "SELECT group_concat(line, char(10)) FROM (SELECT type || ' ' || "
+                                             "name || ' ' || coalesce(sql, '') AS line FROM sqlite_schema "
+                                             "ORDER BY 1)", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *out = xstrdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
+    sqlite3_finalize(st);
+    sqlite3_close(mem);
+    return out;
+}
+
+static int every(int v)
+{
+    (void)v;
+    return 1;
+}
+
+/* What a package holds (every migration, less SCHEMA_LOCAL_DROP) is exactly what
+ * the travelling migrations alone build, and the package version is the newest
+ * travelling one: a migration marked local that changes a travelling table, or a
+ * local object missing from SCHEMA_LOCAL_DROP, fails here. */
+static void local_migrations_are_exactly_what_packages_leave_out(void **state)
+{
+    (void)state;
+    char *dropped = schema_of(every, 1), *travelling = schema_of(schema_migration_travels, 0);
+    assert_string_equal(dropped, travelling);
+    free(dropped);
+    free(travelling);
+    int newest = 0;
+    for (int v = 1; v <= schema_latest(); v++)
+        if (schema_migration_travels(v))
+            newest = v;
+    assert_int_equal(schema_package_version(), newest);
+    assert_int_equal(schema_migration_travels(1), 1);
+    assert_int_equal(schema_migration_travels(0), 0);
+    assert_int_equal(schema_migration_travels(schema_latest() + 1), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +180,7 @@ int main(void)
         cmocka_unit_test(missing_file_without_create_is_an_error),
         cmocka_unit_test(every_migration_exists_and_failing_migration_rolls_back),
         cmocka_unit_test(uuids_and_times),
+        cmocka_unit_test(local_migrations_are_exactly_what_packages_leave_out),
     };
     return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
