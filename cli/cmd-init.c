@@ -67,6 +67,13 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, DB_CREATE);
     if (!db)
         return 1;
+    cdtt_err e;
+    int loaded = units_ensure(db, scheme, &e);
+    if (loaded < 0)
+        return cli_fail("%s", e.msg);
+    if (loaded)
+        printf(_("The official unit list of the %s scheme built into cdtt is now in this file "
+                 "(cdtt units import FILE.csv takes a newer one).\n"), scheme);
     office_rec o, old;
     memset(&o, 0, sizeof o);
     int rc = resolve_office(db, scheme, code, name, &o);
@@ -78,7 +85,6 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
         return cli_fail(_("this file belongs to %s %s (%s) and already holds records; to make it %s's "
                           "anyway, add --force"),
                         old.code, old.name, old.scheme, o.name);
-    cdtt_err e;
     if (office_set(db, &o, &e) < 0)
         return cli_fail("%s", e.msg);
     printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, o.name, o.scheme);

@@ -35,6 +35,13 @@ tm_wait "Which commune?"
 tm_type "ea"
 expect_screen "the commune list filters" "Xã Ea Kao"
 tm_keys Enter
+expect_screen "the choice is shown to confirm" "This file will belong to:"
+expect_screen "with its province" "Tỉnh Đắk Lắk (66)"
+tm_keys Escape
+expect_screen "Esc goes back to the communes" "Which commune?"
+tm_keys Enter
+expect_screen "the same commune asked again" "Xã Ea Kao (24145)"
+tm_keys Enter
 expect_screen "home shows the chosen commune" "Xã Ea Kao (code 24145)"
 expect_screen "home speaks English" "Areas: 0"
 
