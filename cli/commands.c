@@ -22,6 +22,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
 int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
+int cmd_audit(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_missing(cli_ctx *ctx, int argc, char **argv);
 int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
@@ -79,6 +80,8 @@ const cli_command CLI_COMMANDS[] = {
      N_("settle a record changed at both levels: keep mine or take theirs")},
     {"conflicts", NULL, cmd_conflicts, N_("[--all]"),
      N_("list records changed both here and below since the last import")},
+    {"audit", NULL, cmd_audit, N_("[--record UUID] [--since DATE] [--office CODE] [--format text|csv] [--full]"),
+     N_("who changed what and when, field by field (phone, CCCD and e-mail hidden unless --full)")},
     {"completeness", NULL, cmd_completeness, N_("[--missing]"),
      N_("every commune below: when it last sent data, and which sent nothing")},
     {"report", NULL, cmd_report,
