@@ -55,7 +55,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
-    audit_query q = {record, since_s ? since : NULL, office, full};
+    audit_query q = {record, since_s ? since : NULL, office, full, 0, 0};
     if (csv) {
         const char *head[] = {_("When (UTC)"), _("OS user"), _("Office"), _("Kind"), _("Record id"), _("Name"),
                               _("Action"), _("Field"), _("Old value"), _("New value")};

@@ -14,7 +14,7 @@ static const char ENTRY_SQL[] =
     "WHERE (?1 IS NULL OR record_uuid = ?1) AND (?2 IS NULL OR at >= ?2) "
     "AND (?3 IS NULL OR office LIKE '%:' || ?3 "
     "     OR coalesce(json_extract(new_json, '$.unit_code'), json_extract(old_json, '$.unit_code')) = ?3) "
-    "ORDER BY id";
+    "ORDER BY CASE WHEN ?4 THEN -id ELSE id END LIMIT CASE WHEN ?5 > 0 THEN ?5 ELSE -1 END";
 
 /* The action in words. */
 static const char *action_text(const char *action)
@@ -148,6 +148,8 @@ long audit_read(sqlite3 *db, const audit_query *q, audit_entry_fn fn, void *arg,
             sqlite3_bind_text(st, 2, q->since, -1, SQLITE_STATIC);
         if (q->office)
             sqlite3_bind_text(st, 3, q->office, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4, q->newest_first);
+        sqlite3_bind_int(st, 5, q->limit);
         audit_entry *en = xmalloc(sizeof *en);
         int rc;
         n = 0;

@@ -12,6 +12,8 @@ typedef struct {
     const char *since;  /* only entries on or after this day ("YYYY-MM-DD"), or NULL */
     const char *office; /* only records of this commune, or changes made by this office (code), or NULL */
     int full;           /* show personal identifiers (phone, CCCD, e-mail) */
+    int newest_first;   /* newest entries first (default: oldest first) */
+    int limit;          /* at most this many entries (0 = all) */
 } audit_query;
 
 #define AUDIT_MAX_CHANGES 32
@@ -40,11 +42,11 @@ typedef struct {
     audit_change changes[AUDIT_MAX_CHANGES];
 } audit_entry;
 
-/* Called for each entry, oldest first; a non-zero return stops the reading. */
+/* Called for each entry in q's order; a non-zero return stops the reading. */
 typedef int (*audit_entry_fn)(const audit_entry *en, void *arg);
 
-/* Reads the entries q selects, oldest first, calling fn for each. Returns the
- * number of entries read, or -1 with e set. */
+/* Reads the entries q selects, oldest first (or newest first), calling fn for
+ * each. Returns the number of entries read, or -1 with e set. */
 long audit_read(sqlite3 *db, const audit_query *q, audit_entry_fn fn, void *arg, cdtt_err *e);
 
 #endif

@@ -164,5 +164,10 @@ tui_screen *screen_areas_new(void);
 tui_screen *screen_teams_new(void);
 tui_screen *screen_members_new(const char *team_uuid);
 tui_screen *screen_progress_new(void);
+/* Who changed what and when (screen-history.c): one record's history (its
+ * uuid), or with NULL the latest changes of the file, newest first. */
+tui_screen *screen_history_new(const char *record_uuid);
+/* The latest changes (for the home menu). */
+tui_screen *screen_history_latest(void);
 
 #endif
