@@ -20,7 +20,7 @@ typedef struct {
 
 /* What is not a field of the record: names to look up, the role, --yes. */
 typedef struct {
-    char area[512], team[512], role[16];
+    char area[512], team[512], role[16], since[11];
     int yes;
 } add_extra;
 
@@ -61,6 +61,7 @@ static const add_opt EXTRA_OPTS[] = {
     {"--area", X(area), NULL, 0},
     {"--team", X(team), NULL, 0},
     {"--role", X(role), CHOICES_ROLE, 0},
+    {"--since", X(since), NULL, 1},
     {"--yes", offsetof(add_extra, yes), 0, NULL, 0},
     {NULL, 0, 0, NULL, 0},
 };
@@ -186,7 +187,7 @@ int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
 
 int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
 {
-    static const char *const extras[] = {"--team", "--area", "--role", "--yes", NULL};
+    static const char *const extras[] = {"--team", "--area", "--role", "--since", "--yes", NULL};
     member_rec r;
     add_extra ex = {0};
     member_init(&r);
@@ -195,6 +196,8 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
         return rc;
     if (ex.role[0] && !ex.team[0])
         return cli_usage("add", _("--role needs --team"));
+    if (ex.since[0] && !ex.team[0])
+        return cli_usage("add", _("--since needs --team (it is the date the member joined it)"));
     if (ex.area[0] && !ex.team[0])
         return cli_usage("add", _("--area needs --team (it says which village's team)"));
     sqlite3 *db = cli_open_db(ctx, DB_CREATE);
@@ -207,7 +210,8 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
         return 1;
     findings f = {.n = 0};
     cdtt_err e = {{0}};
-    rc = ex.team[0] ? member_save_in_team(db, &r, team, ex.role[0] ? ex.role : "member", ex.yes, &f, &e)
+    rc = ex.team[0] ? member_save_in_team_since(db, &r, team, ex.role[0] ? ex.role : "member", ex.since, ex.yes,
+                                                &f, &e)
                     : member_save(db, &r, ex.yes, &f, &e);
     return report(rc, &f, &e, ex.yes, r.uuid);
 }

@@ -55,7 +55,7 @@ const cli_command CLI_COMMANDS[] = {
         "[--issuer TEXT] [--status S] [--yes]"),
      N_("add a team (commune-level when no --area is given)")},
     {"add", "member", cmd_add_member,
-     N_("NAME [--team NAME [--area NAME] [--role leader|deputy|member]] [--gender G] [--birth D] [--phone P] "
+     N_("NAME [--team NAME [--area NAME] [--role leader|deputy|member] [--since D]] [--gender G] [--birth D] [--phone P] "
         "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
         "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
      N_("add a member, optionally into a team")},

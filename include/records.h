@@ -127,9 +127,15 @@ int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_e
 int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cdtt_err *e);
 int membership_save(sqlite3 *db, membership_rec *r, int accept_warnings, findings *f, cdtt_err *e);
 
-/* Saves a new member and its membership of team_uuid with role in one transaction. */
+/* Saves a new member and its membership of team_uuid with role in one
+ * transaction; the membership starts today. */
 int member_save_in_team(sqlite3 *db, member_rec *m, const char *team_uuid, const char *role,
                         int accept_warnings, findings *f, cdtt_err *e);
+/* The same with the membership starting on since ("YYYY-MM-DD"; NULL or ""
+ * = today): a team kept since 2022 is entered with its members' real dates,
+ * so reports as of a past date and past sessions' attendance count them. */
+int member_save_in_team_since(sqlite3 *db, member_rec *m, const char *team_uuid, const char *role,
+                              const char *since, int accept_warnings, findings *f, cdtt_err *e);
 
 /* Marks the record deleted (deleted = 1, updated_at now) or clears the mark, with
  * an audit entry. Deleting a member also ends its memberships; deleting a team
