@@ -34,7 +34,7 @@ int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
-    {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
+    {"init", NULL, cmd_init, N_("--office CODE|--national [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
      N_("say which commune (or district, province) owns this file")},
     {"units", "import", cmd_units_import, N_("FILE.csv [--scheme 2025-07|pre-2025]"),
      N_("import an official list of provinces, districts and communes")},

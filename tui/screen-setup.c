@@ -68,6 +68,21 @@ static void load_step(setup_screen *s)
     free(s->all);
     s->all = NULL;
     s->n_all = 0;
+    /* First the office above: the nation among the provinces, the province
+     * itself among its communes (the file that consolidates them). */
+    unit_rec above;
+    memset(&above, 0, sizeof above);
+    snprintf(above.scheme, sizeof above.scheme, "%s", s->scheme);
+    if (s->step == 0) {
+        snprintf(above.level, sizeof above.level, "national");
+        snprintf(above.code, sizeof above.code, "00");
+        snprintf(above.name, sizeof above.name, "%s", _("The whole country (national office)"));
+    } else {
+        above = s->province;
+        snprintf(above.name, sizeof above.name, _("%s (province office: consolidates its communes)"),
+                 s->province.name);
+    }
+    collect(&above, s);
     if (s->step == 0)
         units_provinces(app()->db, s->scheme, collect, s, &e);
     else
@@ -117,10 +132,16 @@ static void draw_confirm(const setup_screen *s)
     draw_text(1, 1, _("This file will belong to:"), COLS - 2, A_BOLD);
     snprintf(line, sizeof line, "%s (%s)", s->commune.name, s->commune.code);
     draw_text(3, 3, line, COLS - 4, A_BOLD);
-    snprintf(line, sizeof line, "%s (%s), %s %s", s->province.name, s->province.code, _("unit list"), s->scheme);
-    draw_text(4, 3, line, COLS - 4, A_NORMAL);
+    if (strcmp(s->commune.level, "commune") == 0) {
+        snprintf(line, sizeof line, "%s (%s), %s %s", s->province.name, s->province.code, _("unit list"),
+                 s->scheme);
+        draw_text(4, 3, line, COLS - 4, A_NORMAL);
+    }
     draw_text(6, 1, _("Enter: yes, this is our commune.   Esc: choose again."), COLS - 2, A_NORMAL);
-    draw_text(7, 1, _("The commune owns every record of the file and goes into every package sent to the province."),
+    draw_text(7, 1,
+              strcmp(s->commune.level, "commune") == 0
+                  ? _("The commune owns every record of the file and goes into every package sent to the province.")
+                  : _("This file imports the packages of the offices below it and reports on all of them."),
               COLS - 2, A_NORMAL);
 }
 
@@ -151,7 +172,7 @@ static void choose(setup_screen *s)
         const unit_row *r = list_selected(&s->list);
         if (!r)
             return;
-        if (s->step == 0) {
+        if (s->step == 0 && strcmp(r->u.level, "national") != 0) {
             s->province = r->u;
             s->step = 1;
             load_step(s);
@@ -165,8 +186,11 @@ static void choose(setup_screen *s)
     memset(&o, 0, sizeof o);
     snprintf(o.scheme, sizeof o.scheme, "%s", s->scheme);
     snprintf(o.code, sizeof o.code, "%s", s->commune.code);
-    snprintf(o.level, sizeof o.level, "commune");
-    snprintf(o.name, sizeof o.name, "%s", s->commune.name);
+    snprintf(o.level, sizeof o.level, "%s", s->commune.level[0] ? s->commune.level : "commune");
+    /* The office above is named as the unit list names it (the whole country: "Toàn quốc"). */
+    snprintf(o.name, sizeof o.name, "%s",
+             strcmp(o.level, "national") == 0 ? "Toàn quốc"
+             : strcmp(o.level, "province") == 0 ? s->province.name : s->commune.name);
     cdtt_err e;
     memset(&e, 0, sizeof e);
     if (office_set(app()->db, &o, &e) < 0) {
@@ -187,7 +211,7 @@ static bool key(tui_screen *sc, const tui_event *ev)
         return true;
     }
     if (ev->act == ACT_BACK && s->step == 2) {
-        s->step = 1; /* back to the communes, the filter as it was */
+        s->step = strcmp(s->commune.level, "national") == 0 ? 0 : 1; /* back to the list, the filter as it was */
         return true;
     }
     if (ev->act == ACT_BACK && s->step == 1) {
