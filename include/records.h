@@ -36,7 +36,7 @@ typedef struct {
     char uuid[UUID_LEN];      /* "" for a new record: save fills it */
     char kind[16];            /* thon ban ap buon khom to_dan_pho khu_pho other */
     char name[512];
-    char note[1024];
+    char note[UTF8_BUF(NOTE_MAX_CHARS)];
     int deleted;
     char updated_at[32];
     char sort_key[SORT_KEY_LEN]; /* read-only: filled by get/page */
@@ -47,11 +47,11 @@ typedef struct {
     char level[16];           /* commune village group */
     char area_uuid[UUID_LEN]; /* "" for a commune-level team */
     char name[512];
-    char decision_no[64];
+    char decision_no[UTF8_BUF(DECISION_NO_MAX_CHARS)];
     char decision_date[11];
-    char decision_issuer[256];
+    char decision_issuer[UTF8_BUF(ISSUER_MAX_CHARS)];
     char status[16];          /* active dissolved merged */
-    char note[1024];
+    char note[UTF8_BUF(NOTE_MAX_CHARS)];
     int deleted;
     char updated_at[32];
     char sort_key[SORT_KEY_LEN];
@@ -66,7 +66,7 @@ typedef struct {
     char birth[11];           /* "YYYY-MM-DD", "YYYY" or "" */
     char phone[16];
     char cccd[16];
-    char email[256];
+    char email[EMAIL_MAX_BYTES + 2]; /* validate_email's out[256] */
     char category[24];        /* see member categories in choices.h */
     int youth_union;
     int consent;
@@ -74,7 +74,7 @@ typedef struct {
     char mooc_status[16];     /* not_started in_progress completed */
     char mooc_date[11];
     char zalo_date[11];
-    char note[1024];
+    char note[UTF8_BUF(NOTE_MAX_CHARS)];
     int deleted;
     char updated_at[32];
     char sort_key[SORT_KEY_LEN];

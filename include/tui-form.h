@@ -14,8 +14,12 @@
 
 /* ---- line editor (editor.c) ---------------------------------------------
  * One line of text as wide characters, always NFC: combining marks that arrive
- * after a letter are composed with it, and Telex keys are applied when on. */
-#define EDITOR_MAX 512
+ * after a letter are composed with it, and Telex keys are applied when on.
+ * It holds the longest value the model accepts in any field (validate.h). */
+#define EDITOR_MAX 1000
+_Static_assert(EDITOR_MAX >= TRAINING_NOTE_MAX_CHARS && EDITOR_MAX >= EMAIL_MAX_BYTES &&
+                   EDITOR_MAX >= NOTE_MAX_CHARS && EDITOR_MAX >= NAME_MAX_CHARS,
+               "a form field must hold every value the model accepts");
 
 typedef struct {
     wchar_t buf[EDITOR_MAX + 1];
@@ -25,8 +29,10 @@ typedef struct {
 
 /* Empties the editor and limits it to max characters. */
 void editor_init(editor *e, int max);
-/* Replaces the text with s (UTF-8, NFC'd); the cursor goes to the end. */
-void editor_set(editor *e, const char *s);
+/* Replaces the text with s (UTF-8, NFC'd); the cursor goes to the end.
+ * Returns false when s has more characters than the editor holds: it then
+ * holds the first max of them. */
+bool editor_set(editor *e, const char *s);
 /* Writes the text as UTF-8 (NFC) into out. */
 void editor_get(const editor *e, char *out, size_t n);
 /* Handles an editing key (characters, marks, Backspace, Delete, Left, Right,
@@ -90,6 +96,10 @@ struct form {
     const choice *dyn[24];     /* a dynamic list for a choice field (team, area) */
     char msg[24][256];
     int sev[24];               /* 0 none, 1 warning, 2 error */
+    /* The stored value had more characters than the field holds: the field
+     * shows its beginning and a save keeps the whole stored value, until the
+     * field's text is changed. */
+    bool cut[24];
     int cur, top;              /* focused field; first field shown */
     bool dirty;
     bool warned;               /* warnings are shown: saving again accepts them */

@@ -45,12 +45,18 @@ void form_set_choices(form *f, const char *column, const choice *list)
         f->dyn[i] = list;
 }
 
-/* Shows a stored value in the field's editor or choice. */
+/* Room for any text value of a record (the largest is a training note:
+ * UTF8_BUF(TRAINING_NOTE_MAX_CHARS) bytes). */
+#define VALUE_BYTES 8192
+
+/* Shows a stored value in the field's editor or choice; a value too long for
+ * the field is marked cut (the record keeps it whole). */
 static void load_field(form *f, int i)
 {
     const form_field *fd = &f->fields[i];
-    char v[2048];
+    char v[VALUE_BYTES];
     fd->get(f->rec, v, sizeof v);
+    f->cut[i] = false;
     if (is_choice(fd)) {
         const choice *l = list_of(f, i);
         f->sel[i] = l ? choice_index(l, v) : -1;
@@ -64,15 +70,27 @@ static void load_field(form *f, int i)
         snprintf(v, sizeof v, "%s", d);
     }
     editor_init(&f->ed[i], fd->width);
-    editor_set(&f->ed[i], v);
+    f->cut[i] = !editor_set(&f->ed[i], v);
+}
+
+/* The note beside a field whose stored value is longer than the field. */
+static const char *cut_note(void)
+{
+    return _("longer than this field: kept whole unless you change it");
 }
 
 void form_load(form *f)
 {
-    for (int i = 0; i < f->n; i++)
+    int first_cut = -1;
+    for (int i = 0; i < f->n; i++) {
         load_field(f, i);
+        if (f->cut[i] && first_cut < 0)
+            first_cut = i;
+    }
     f->dirty = false;
     f->warned = false;
+    if (first_cut >= 0)
+        app_message(1, "%s%s: %s", _("Warning: "), _(f->fields[first_cut].label), cut_note());
 }
 
 void form_init(form *f, const form_field *fields, void *rec, form_check_fn check,
@@ -165,6 +183,8 @@ valid_status form_collect(form *f)
             fd->set(f->rec, f->sel[i] >= 0 && l ? l[f->sel[i]].code : "");
             continue;
         }
+        if (f->cut[i])
+            continue; /* never store the cut text: the record keeps the whole value */
         char in[EDITOR_MAX * 4 + 1], out[EDITOR_MAX * 4 + 1];
         valid_result r;
         editor_get(&f->ed[i], in, sizeof in);
@@ -324,6 +344,31 @@ static void changed(form *f)
     f->warned = false;
 }
 
+/* True when two editors hold the same text. */
+static bool same_text(const editor *a, const editor *b)
+{
+    return a->len == b->len && wmemcmp(a->buf, b->buf, (size_t)a->len) == 0;
+}
+
+/* Gives an editing key to the focused text field. A cut field (a stored value
+ * longer than the field) becomes the user's text once its text changes.
+ * Returns 0 when the key was used, -1 otherwise. */
+static int edit_key(form *f, const tui_event *ev, int style)
+{
+    editor *ed = &f->ed[f->cur];
+    editor *before = f->cut[f->cur] ? malloc(sizeof *before) : NULL;
+    if (before)
+        *before = *ed;
+    bool used = editor_key(ed, ev, app()->telex, style);
+    if (before && used && !same_text(before, ed))
+        f->cut[f->cur] = false;
+    free(before);
+    if (!used)
+        return -1;
+    changed(f);
+    return 0;
+}
+
 int form_key(form *f, const tui_event *ev)
 {
     if (ev->act == ACT_SAVE)
@@ -372,11 +417,7 @@ int form_key(form *f, const tui_event *ev)
         return -1;
     }
     int style = strcmp(app()->cfg->telex_tone_style, "old") == 0;
-    if (editor_key(&f->ed[f->cur], ev, app()->telex, style)) {
-        changed(f);
-        return 0;
-    }
-    return -1;
+    return edit_key(f, ev, style);
 }
 
 void form_draw(form *f, int y0, int rows)
@@ -432,8 +473,11 @@ void form_draw(form *f, int y0, int rows)
         }
         mvaddch(y, fx + fw, ']');
         int mx = fx + fw + 2;
-        if (f->msg[i][0] && COLS - mx >= 12)
-            draw_text(y, mx, f->msg[i], COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
+        const char *note = f->msg[i][0] ? f->msg[i]
+                           : f->cut[i]  ? cut_note()
+                                        : NULL;
+        if (note && COLS - mx >= 12)
+            draw_text(y, mx, note, COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
     }
     app_cursor(cy, cx);
 }

@@ -99,6 +99,96 @@ static void test_load_shows_stored_forms(void **state)
     assert_false(f.dirty);
 }
 
+/* An e-mail address of 254 characters, the longest validate_email accepts;
+ * cut at 100 characters it would still look like an address ("…@…ex"). */
+static void long_email(char out[EMAIL_MAX_BYTES + 1])
+{
+    int n = snprintf(out, EMAIL_MAX_BYTES + 1, "nguyen.thi.mai@");
+    while (n < EMAIL_MAX_BYTES - 3)
+        n += snprintf(out + n, (size_t)(EMAIL_MAX_BYTES + 1 - n), "ex.");
+    snprintf(out + n, (size_t)(EMAIL_MAX_BYTES + 1 - n), "%.*s", EMAIL_MAX_BYTES - n, "vnx");
+}
+
+/* Editing another field of a member whose stored e-mail is 254 characters
+ * long saves the e-mail whole. */
+static void test_long_email_survives_another_edit(void **state)
+{
+    (void)state;
+    char email[EMAIL_MAX_BYTES + 1];
+    long_email(email);
+    assert_int_equal(strlen(email), EMAIL_MAX_BYTES);
+    valid_result vr;
+    char ok[256];
+    assert_int_equal(validate_email(email, ok, &vr), VALID_OK);
+    member_entry me;
+    memset(&me, 0, sizeof me);
+    member_init(&me.m);
+    snprintf(me.m.full_name, sizeof me.m.full_name, "Nguyễn Thị Mai");
+    snprintf(me.m.email, sizeof me.m.email, "%s", email);
+    snprintf(me.role, sizeof me.role, "member");
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    assert_false(f.cut[form_field_index(&f, "email")]);
+    set_text(&f, "note", "Đã đổi số điện thoại");
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(me.m.note, "Đã đổi số điện thoại");
+    assert_int_equal(strlen(me.m.email), EMAIL_MAX_BYTES);
+    assert_string_equal(me.m.email, email);
+}
+
+/* Every text field of the record forms holds the longest value its model
+ * accepts (the limits of validate.h). */
+static void test_fields_hold_the_model_limits(void **state)
+{
+    (void)state;
+    static const struct {
+        const form_field *fields;
+        const char *column;
+        int chars;
+    } WANT[] = {
+        {MEMBER_FIELDS, "full_name", NAME_MAX_CHARS}, {MEMBER_FIELDS, "email", EMAIL_MAX_BYTES},
+        {MEMBER_FIELDS, "note", NOTE_MAX_CHARS},      {TEAM_FIELDS, "name", NAME_MAX_CHARS},
+        {TEAM_FIELDS, "decision_no", DECISION_NO_MAX_CHARS},
+        {TEAM_FIELDS, "decision_issuer", ISSUER_MAX_CHARS},
+        {TEAM_FIELDS, "note", NOTE_MAX_CHARS},        {AREA_FIELDS, "name", NAME_MAX_CHARS},
+        {AREA_FIELDS, "note", NOTE_MAX_CHARS},
+    };
+    for (size_t k = 0; k < sizeof WANT / sizeof WANT[0]; k++) {
+        int found = 0;
+        for (const form_field *fd = WANT[k].fields; fd->label; fd++)
+            if (strcmp(fd->column, WANT[k].column) == 0) {
+                assert_int_equal(fd->width, WANT[k].chars);
+                found = 1;
+            }
+        assert_true(found);
+    }
+}
+
+/* A stored note longer than its field (written before the limit, or by hand)
+ * is shown cut, marked so, and kept whole when the form is saved untouched. */
+static void test_overlong_value_is_kept_whole(void **state)
+{
+    (void)state;
+    area_rec a;
+    area_init(&a);
+    snprintf(a.name, sizeof a.name, "Thôn Đông");
+    char note[NOTE_MAX_CHARS + 51];
+    memset(note, 'x', sizeof note - 1);
+    note[sizeof note - 1] = 0;
+    snprintf(a.note, sizeof a.note, "%s", note);
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    int i = form_field_index(&f, "note");
+    assert_true(f.cut[i]);
+    assert_int_equal(f.ed[i].len, NOTE_MAX_CHARS);
+    set_text(&f, "name", "Thôn Đoài");
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(a.name, "Thôn Đoài");
+    assert_string_equal(a.note, note); /* not cut to the field */
+}
+
 int main(void)
 {
     tu_english();
@@ -107,6 +197,9 @@ int main(void)
         cmocka_unit_test(test_error_focuses_the_field),
         cmocka_unit_test(test_required_name),
         cmocka_unit_test(test_load_shows_stored_forms),
+        cmocka_unit_test(test_long_email_survives_another_edit),
+        cmocka_unit_test(test_fields_hold_the_model_limits),
+        cmocka_unit_test(test_overlong_value_is_kept_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
