@@ -147,6 +147,55 @@ int member_get(sqlite3 *db, const char *uuid, member_rec *r);
 membership_rec *membership_list_for_member(sqlite3 *db, const char *member_uuid, int *n);
 membership_rec *membership_list_for_team(sqlite3 *db, const char *team_uuid, int *n);
 
+/* ---- changed since read ---------------------------------------------------
+ * A form (or a command) reads a record, lets it be edited, then writes it back.
+ * Meanwhile another program may have saved the same record (a CSV import, a
+ * package, another office PC over SSH). Before such a write, the stored record
+ * is read again inside the write transaction and compared with the copy the
+ * reader kept, value by value: updated_at alone cannot tell (it is wall-clock
+ * text, and two saves within one clock tick share it), and a new stamp over the
+ * same values loses nothing. A save that finds a change writes nothing and
+ * returns REC_CHANGED with the stored record and the columns that differ, so
+ * the caller can show them and let the user choose. */
+#define REC_CHANGED (-2)
+
+typedef struct {
+    const char *columns[24]; /* the columns whose stored value differs (static strings) */
+    int n;
+} rec_changes;
+
+/* Reads the record read->uuid into stored and compares its values with read.
+ * Returns 0 when they are the same (or read is a new record, uuid ""),
+ * REC_CHANGED with c filled when they differ, -1 with e set when the record is
+ * gone or was deleted or restored since (nothing to compare field by field).
+ * Call it inside the write transaction, so nothing can come in between. */
+int area_changed_since(sqlite3 *db, const area_rec *read, area_rec *stored, rec_changes *c, cdtt_err *e);
+int team_changed_since(sqlite3 *db, const team_rec *read, team_rec *stored, rec_changes *c, cdtt_err *e);
+int member_changed_since(sqlite3 *db, const member_rec *read, member_rec *stored, rec_changes *c,
+                         cdtt_err *e);
+
+/* area_save / team_save / member_save, in one transaction with the check above:
+ * saves r only when the stored record still equals read (its state when r was
+ * read). Returns 0 when saved, REC_CHANGED (stored and c filled, nothing
+ * written) or -1 (f, e as for the plain save). */
+int area_save_since(sqlite3 *db, area_rec *r, const area_rec *read, area_rec *stored, rec_changes *c,
+                    int accept_warnings, findings *f, cdtt_err *e);
+int team_save_since(sqlite3 *db, team_rec *r, const team_rec *read, team_rec *stored, rec_changes *c,
+                    int accept_warnings, findings *f, cdtt_err *e);
+int member_save_since(sqlite3 *db, member_rec *r, const member_rec *read, member_rec *stored,
+                      rec_changes *c, int accept_warnings, findings *f, cdtt_err *e);
+
+/* A member's place as its form shows it: the first of its current memberships
+ * (membership_list_for_member's order), or an empty one (team_uuid "", role
+ * "member") when it is in no team. */
+void member_place_get(sqlite3 *db, const char *member_uuid, membership_rec *ms);
+/* Compares the member's place now (into now) with read, the place as read:
+ * the same membership, team and role. Adds "team_uuid" or "role" to c and
+ * returns REC_CHANGED when it differs; 0 when not. Call it inside the write
+ * transaction. */
+int member_place_changed_since(sqlite3 *db, const char *member_uuid, const membership_rec *read,
+                               membership_rec *now, rec_changes *c);
+
 /* ---- lists ---------------------------------------------------------------
  * Lists are read a page at a time in sort-key order (Vietnamese order; members by
  * given name, then family name). A position is the last (or first) row's
