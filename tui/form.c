@@ -110,6 +110,57 @@ void form_init(form *f, const form_field *fields, void *rec, form_check_fn check
     form_load(f);
 }
 
+void form_track(form *f, size_t rec_size)
+{
+    form_free(f);
+    f->rec_size = rec_size;
+    f->base = xmalloc(rec_size);
+    memcpy(f->base, f->rec, rec_size);
+    f->stored = xcalloc(1, rec_size);
+    memset(f->touched, 0, sizeof f->touched);
+}
+
+void form_free(form *f)
+{
+    free(f->base);
+    free(f->stored);
+    f->base = f->stored = NULL;
+}
+
+void form_value_text(const form *f, int i, const void *rec, char *out, size_t n)
+{
+    const form_field *fd = &f->fields[i];
+    char v[VALUE_BYTES];
+    fd->get(rec, v, sizeof v);
+    if (is_choice(fd)) {
+        const choice *l = list_of(f, i);
+        int k = l ? choice_index(l, v) : -1;
+        const char *label = k < 0 ? v : strcmp(i18n_lang(), "en") == 0 ? l[k].en : l[k].vi;
+        snprintf(out, n, "%s", label[0] ? label : "—");
+        return;
+    }
+    if ((fd->kind == FK_DATE || fd->kind == FK_BIRTH) && v[0]) {
+        char d[11];
+        date_to_display(v, d);
+        snprintf(v, sizeof v, "%s", d);
+    }
+    snprintf(out, n, "%s", v[0] ? v : "—");
+}
+
+/* True when field i holds the same stored value in records a and b. */
+static bool same_value(const form *f, int i, const void *a, const void *b)
+{
+    char va[VALUE_BYTES], vb[VALUE_BYTES];
+    f->fields[i].get(a, va, sizeof va);
+    f->fields[i].get(b, vb, sizeof vb);
+    return strcmp(va, vb) == 0;
+}
+
+bool form_field_edited(const form *f, int i)
+{
+    return f->touched[i] && (!f->base || !same_value(f, i, f->rec, f->base));
+}
+
 bool form_text_focus(const form *f)
 {
     return f->n > 0 && !is_choice(&f->fields[f->cur]);
@@ -240,6 +291,112 @@ static void offer_accept(form *f)
     f->warned = true;
 }
 
+/* Makes the stored record (f->stored) what the form read (f->base), and the
+ * form's record the stored one with the form's values of some fields: every
+ * field (keep mine), the fields the user edited (merge) or none (take the
+ * stored one). Columns the form does not show always come from the stored
+ * record. */
+static void rebase(form *f, form_choice c)
+{
+    char *next = xmalloc(f->rec_size);
+    memcpy(next, f->stored, f->rec_size);
+    for (int i = 0; i < f->n && c != FORM_TAKE_STORED; i++)
+        if (c == FORM_KEEP_MINE || form_field_edited(f, i)) {
+            char v[VALUE_BYTES];
+            f->fields[i].get(f->rec, v, sizeof v);
+            f->fields[i].set(next, v);
+        }
+    memcpy(f->rec, next, f->rec_size);
+    memcpy(f->base, f->stored, f->rec_size);
+    free(next);
+}
+
+/* Lists in f->changes the fields whose stored value differs from the one the
+ * form read; returns their number. */
+static int find_changes(form *f)
+{
+    f->n_changes = 0;
+    for (int i = 0; i < f->n; i++)
+        if (!same_value(f, i, f->base, f->stored))
+            f->changes[f->n_changes++] = i;
+    return f->n_changes;
+}
+
+/* Points each choice field at its record value again (after new lists). */
+static void sync_choices(form *f)
+{
+    for (int i = 0; i < f->n; i++)
+        if (is_choice(&f->fields[i]))
+            load_field(f, i);
+}
+
+/* Runs the form's save over the record as it is (checked already) and
+ * reports like form_key: 1 saved, 0 not saved (the findings are shown),
+ * FORM_CHANGED when the record changed in the file since the form read it.
+ * A change that no field of the form shows is taken in silently (nothing of
+ * the user's is lost) and the save tried again, a few times at most. */
+static int commit(form *f, bool accept)
+{
+    for (int tries = 0;; tries++) {
+        cdtt_err e;
+        findings fs;
+        memset(&e, 0, sizeof e);
+        memset(&fs, 0, sizeof fs);
+        int rc = f->save(f, accept, &fs, &e);
+        if (rc == REC_CHANGED && f->base) {
+            if (f->reread_choices) {
+                f->reread_choices(f);
+                sync_choices(f);
+            }
+            if (find_changes(f) == 0 && tries < 3) {
+                rebase(f, FORM_KEEP_MINE);
+                continue;
+            }
+            f->accept_pending = accept;
+            f->warned = false;
+            app_message(0, "%s", ""); /* the question says it */
+            return FORM_CHANGED;
+        }
+        if (rc < 0) {
+            /* The save's own checks may find warnings the first check did not. */
+            bool only_warnings = fs.n > 0 && findings_worst(&fs) == VALID_WARN;
+            if (fs.n)
+                form_show_findings(f, &fs);
+            else
+                app_message(2, "%s%s", _("Error: "), e.msg[0] ? e.msg : _("not saved"));
+            f->warned = false;
+            if (only_warnings)
+                offer_accept(f);
+            return 0;
+        }
+        clear_messages(f);
+        f->dirty = false;
+        f->warned = false;
+        if (f->base) {
+            memcpy(f->base, f->rec, f->rec_size);
+            memset(f->touched, 0, sizeof f->touched);
+        }
+        form_load(f);
+        return 1;
+    }
+}
+
+int form_resolve(form *f, form_choice c)
+{
+    rebase(f, c);
+    form_load(f);
+    clear_messages(f);
+    if (c == FORM_TAKE_STORED) {
+        memset(f->touched, 0, sizeof f->touched);
+        app_message(0, "%s", _("The stored version is shown; your changes were not saved."));
+        return 0;
+    }
+    f->dirty = true;
+    app_message(0, "%s", "");
+    /* Merged values were not seen as a whole: their warnings are asked again. */
+    return commit(f, c == FORM_KEEP_MINE && f->accept_pending);
+}
+
 /* Checks and saves; returns 1 when saved. Warnings are shown first and
  * accepted by saving again. */
 static int do_save(form *f)
@@ -274,26 +431,7 @@ static int do_save(form *f)
         offer_accept(f);
         return 0;
     }
-    cdtt_err e;
-    memset(&e, 0, sizeof e);
-    memset(&fs, 0, sizeof fs);
-    if (f->save(f, accept, &fs, &e) < 0) {
-        /* The save's own checks may find warnings the first check did not. */
-        bool only_warnings = fs.n > 0 && findings_worst(&fs) == VALID_WARN;
-        if (fs.n)
-            form_show_findings(f, &fs);
-        else
-            app_message(2, "%s%s", _("Error: "), e.msg[0] ? e.msg : _("not saved"));
-        f->warned = false;
-        if (only_warnings)
-            offer_accept(f);
-        return 0;
-    }
-    clear_messages(f);
-    f->dirty = false;
-    f->warned = false;
-    form_load(f);
-    return 1;
+    return commit(f, accept);
 }
 
 /* Moves the choice of field i by d (wrapping; optional fields include "none"). */
@@ -344,27 +482,36 @@ static void changed(form *f)
     f->warned = false;
 }
 
+/* Marks the focused field changed by the user (a choice picked, text typed). */
+static void user_changed(form *f)
+{
+    f->touched[f->cur] = true;
+    changed(f);
+}
+
 /* True when two editors hold the same text. */
 static bool same_text(const editor *a, const editor *b)
 {
     return a->len == b->len && wmemcmp(a->buf, b->buf, (size_t)a->len) == 0;
 }
 
-/* Gives an editing key to the focused text field. A cut field (a stored value
- * longer than the field) becomes the user's text once its text changes.
- * Returns 0 when the key was used, -1 otherwise. */
+/* Gives an editing key to the focused text field. A field whose text changes
+ * is the user's edit; a cut field (a stored value longer than the field)
+ * becomes the user's text then. Returns 0 when the key was used, -1 otherwise. */
 static int edit_key(form *f, const tui_event *ev, int style)
 {
     editor *ed = &f->ed[f->cur];
-    editor *before = f->cut[f->cur] ? malloc(sizeof *before) : NULL;
-    if (before)
-        *before = *ed;
+    editor *before = xmalloc(sizeof *before);
+    *before = *ed;
     bool used = editor_key(ed, ev, app()->telex, style);
-    if (before && used && !same_text(before, ed))
-        f->cut[f->cur] = false;
+    bool edited = used && !same_text(before, ed);
     free(before);
     if (!used)
         return -1;
+    if (edited) {
+        f->cut[f->cur] = false;
+        f->touched[f->cur] = true;
+    }
     changed(f);
     return 0;
 }
@@ -397,21 +544,21 @@ int form_key(form *f, const tui_event *ev)
     if (is_choice(fd)) {
         if (ev->is_key && (c == KEY_RIGHT || c == KEY_NPAGE)) {
             choice_step(f, f->cur, 1);
-            changed(f);
+            user_changed(f);
             return 0;
         }
         if (ev->is_key && (c == KEY_LEFT || c == KEY_PPAGE)) {
             choice_step(f, f->cur, -1);
-            changed(f);
+            user_changed(f);
             return 0;
         }
         if (!ev->is_key && c == ' ') {
             choice_step(f, f->cur, 1);
-            changed(f);
+            user_changed(f);
             return 0;
         }
         if (!ev->is_key && choice_letter(f, f->cur, c)) {
-            changed(f);
+            user_changed(f);
             return 0;
         }
         return -1;
