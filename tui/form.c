@@ -223,6 +223,19 @@ static valid_status parse_field(form *f, int i, const char *in, char *out, size_
     }
 }
 
+/* Stores the text value v of field i into the record; false when the record
+ * kept only its beginning (its buffer is too small for v): a value is never
+ * saved cut. */
+static bool store_whole(form *f, int i, const char *v)
+{
+    const form_field *fd = &f->fields[i];
+    fd->set(f->rec, v);
+    char back[VALUE_BYTES];
+    fd->get(f->rec, back, sizeof back);
+    size_t n = strlen(back);
+    return n == 0 || n >= strlen(v) || strncmp(back, v, n) != 0;
+}
+
 valid_status form_collect(form *f)
 {
     valid_status worst = VALID_OK;
@@ -244,8 +257,10 @@ valid_status form_collect(form *f)
             s = VALID_ERROR;
             snprintf(r.msg, sizeof r.msg, "%s", _("This field is required."));
         }
-        if (s != VALID_ERROR)
-            fd->set(f->rec, out);
+        if (s != VALID_ERROR && !store_whole(f, i, out)) {
+            s = VALID_ERROR;
+            snprintf(r.msg, sizeof r.msg, "%s", _("too long to be stored whole; nothing is cut: shorten it"));
+        }
         if (s != VALID_OK)
             set_message(f, i, s, r.msg);
         if (s == VALID_ERROR && first_error < 0)

@@ -189,6 +189,33 @@ static void test_overlong_value_is_kept_whole(void **state)
     assert_string_equal(a.note, note); /* not cut to the field */
 }
 
+/* A field whose record buffer is smaller than what the field takes: the form
+ * refuses the value instead of storing its beginning. */
+typedef struct {
+    char code[8];
+} tiny_rec;
+FIELD_STR(tiny_rec, code, code)
+static const form_field TINY_FIELDS[] = {
+    {"Code", "code", FK_TEXT, 20, NULL, false, ACCESS(code), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static void test_a_value_is_never_stored_cut(void **state)
+{
+    (void)state;
+    tiny_rec t = {"abc"};
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, TINY_FIELDS, &t, NULL, NULL, NULL);
+    set_text(&f, "code", "1234567");
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(t.code, "1234567");
+    set_text(&f, "code", "123456789012");
+    assert_int_equal(form_collect(&f), VALID_ERROR);
+    assert_int_equal(f.sev[0], VALID_ERROR);
+    assert_non_null(strstr(f.msg[0], "too long"));
+}
+
 /* A save that finds the record changed meanwhile once (the stored version
  * is the_stored), then saves; it counts its calls. */
 static member_entry the_stored;
@@ -339,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_long_email_survives_another_edit),
         cmocka_unit_test(test_fields_hold_the_model_limits),
         cmocka_unit_test(test_overlong_value_is_kept_whole),
+        cmocka_unit_test(test_a_value_is_never_stored_cut),
         cmocka_unit_test(test_changes_are_listed_field_by_field),
         cmocka_unit_test(test_merge_keeps_the_users_edits_only),
         cmocka_unit_test(test_keep_mine_and_take_stored),
