@@ -69,6 +69,16 @@ form_screen *form_screen_new(const char *title, const form_field *fields, void *
 /* Shows F4 (New) in the key bar of a form with a list below it. */
 void form_screen_sub_actions(form_screen *fs);
 
+/* What follows a save of the form (form_key's or form_resolve's answer r):
+ * 1 saved: "Saved." and the screen's saved hook, or back to the screen below;
+ * FORM_CHANGED: the question what to keep (screen_changed_new); else nothing. */
+void form_screen_after(form_screen *fs, int r);
+
+/* The question a form asks when its record changed in the file after the form
+ * read it (screen-changed.c): each changed field, stored and yours; 1 keeps
+ * yours, 2 takes the stored version, 3 merges, Esc goes back to the form. */
+tui_screen *screen_changed_new(form_screen *fs);
+
 /* The record kinds (screen-areas.c, screen-teams.c, screen-members.c). */
 extern const rec_kind KIND_AREAS, KIND_TEAMS, KIND_MEMBERS;
 /* The form screens of the kinds; team_uuid presets the team of a new member. */

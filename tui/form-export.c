@@ -12,8 +12,11 @@
 #include <sys/stat.h>
 #include <time.h>
 
+/* The longest file name the forms take, in characters. */
+#define PATH_FIELD_CHARS 200
+
 typedef struct {
-    char path[512];
+    char path[UTF8_BUF(PATH_FIELD_CHARS)]; /* holds every name the field takes, uncut */
     char table[16]; /* a csvio table name, or "xlsx" */
     int full;
 } export_rec;
@@ -34,14 +37,14 @@ static const choice SHEET_TABLES[] = {
 };
 
 static const form_field PACKAGE_FIELDS[] = {
-    {N_("File name"), "path", FK_TEXT, 200, NULL, true, ACCESS(path), NULL},
+    {N_("File name"), "path", FK_TEXT, PATH_FIELD_CHARS, NULL, true, ACCESS(path), NULL},
     {N_("Include personal identifiers"), "full", FK_YESNO, 6, NULL, true, ACCESS(full), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
 static const form_field SHEET_FIELDS[] = {
     {N_("What"), "table", FK_CHOICE, 40, SHEET_TABLES, true, ACCESS(table), NULL},
-    {N_("File name"), "path", FK_TEXT, 200, NULL, true, ACCESS(path), NULL},
+    {N_("File name"), "path", FK_TEXT, PATH_FIELD_CHARS, NULL, true, ACCESS(path), NULL},
     {N_("Include personal identifiers"), "full", FK_YESNO, 6, NULL, true, ACCESS(full), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };

@@ -46,10 +46,12 @@ static void check(form *f, findings *fs)
     area_check(app()->db, f->rec, fs);
 }
 
-/* Saves the area with its audit entry. */
+/* Saves the area with its audit entry, if the file still holds it as the form
+ * read it (REC_CHANGED otherwise). */
 static int save(form *f, int accept, findings *fs, cdtt_err *e)
 {
-    return area_save(app()->db, f->rec, accept, fs, e);
+    rec_changes c;
+    return area_save_since(app()->db, f->rec, f->base, f->stored, &c, accept, fs, e);
 }
 
 tui_screen *area_form_open(const char *uuid)
@@ -61,6 +63,7 @@ tui_screen *area_form_open(const char *uuid)
         return NULL;
     }
     form_screen *fs = form_screen_new(uuid ? _("Area") : _("New area"), AREA_FIELDS, r, !uuid, check, save);
+    form_track(&fs->f, sizeof *r);
     return &fs->base;
 }
 

@@ -40,6 +40,19 @@ static bool sub_key(form_screen *fs, const tui_event *ev)
     return false;
 }
 
+void form_screen_after(form_screen *fs, int r)
+{
+    if (r == FORM_CHANGED) {
+        app_push(screen_changed_new(fs));
+    } else if (r == 1) {
+        app_message(0, "%s", _("Saved."));
+        if (fs->saved)
+            fs->saved(fs);
+        else
+            app_pop();
+    }
+}
+
 /* Field keys go to the form; a save closes it (or calls saved); leaving a
  * changed form asks first. */
 static bool key(tui_screen *s, const tui_event *ev)
@@ -54,12 +67,8 @@ static bool key(tui_screen *s, const tui_event *ev)
             return true;
         }
         int r = form_key(&fs->f, ev);
-        if (r == 1) {
-            app_message(0, "%s", _("Saved."));
-            if (fs->saved)
-                fs->saved(fs);
-            else
-                app_pop();
+        if (r == 1 || r == FORM_CHANGED) {
+            form_screen_after(fs, r);
             return true;
         }
         if (r == 0)
@@ -89,6 +98,7 @@ static void destroy(tui_screen *s)
     if (fs->has_sub)
         list_free(&fs->sub);
     choices_free(fs->dyn1);
+    form_free(&fs->f);
     free(fs->rec);
     free(fs);
 }

@@ -46,6 +46,7 @@ static const help_line LINES_[] = {
     {"Enter", N_("in conflicts: see both versions field by field")},
     {"F2  Ctrl-S", N_("in conflicts: keep mine (this office's version)")},
     {"F4  Ctrl-N", N_("in conflicts: take theirs (the imported version)")},
+    {"1  2  3", N_("a record changed in the file while its form was open: 1 keep yours, 2 take the stored one, 3 merge")},
     {"", N_("In Settings the language changes at once; F2 saves into your own cdtt.ini.")},
 };
 #define N_LINES (int)(sizeof LINES_ / sizeof LINES_[0])

@@ -275,7 +275,7 @@ static valid_status check_code(const void *rec, const char *in, char *out, size_
 static const form_field OFFICE_FIELDS[] = {
     {N_("Unit list of"), "scheme", FK_CHOICE, 34, SCHEMES, true, ACCESS(scheme), NULL},
     {N_("Commune code"), "code", FK_TEXT, 5, NULL, true, ACCESS(code), check_code},
-    {N_("Commune name"), "name", FK_NAME, 100, NULL, true, ACCESS(name), NULL},
+    {N_("Commune name"), "name", FK_NAME, NAME_MAX_CHARS, NULL, true, ACCESS(name), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 

@@ -204,7 +204,7 @@ typedef struct {
 FIELD_STR(as_of_rec, date, date)
 
 static const form_field AS_OF_FIELDS[] = {
-    {N_("Figures as of"), "date", FK_DATE, 10, NULL, true, ACCESS(date), NULL},
+    {N_("Figures as of"), "date", FK_DATE, DATE_MAX_CHARS, NULL, true, ACCESS(date), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
