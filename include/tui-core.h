@@ -29,6 +29,7 @@ typedef enum {
     ACT_TELEX,   /* F6, Ctrl-T */
     ACT_DELETED, /* F7, Ctrl-U: show deleted records (to undo a deletion) */
     ACT_DELETE,  /* F8, Ctrl-D (restores in the deleted view) */
+    ACT_HISTORY, /* F9, Ctrl-O: who changed this record, when (a record's form) */
     ACT_BACK,    /* F10, Esc */
     ACT_QUIT,    /* Ctrl-Q, Ctrl-C */
     ACT_COUNT

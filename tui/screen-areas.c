@@ -64,6 +64,7 @@ tui_screen *area_form_open(const char *uuid)
     }
     form_screen *fs = form_screen_new(uuid ? _("Area") : _("New area"), AREA_FIELDS, r, !uuid, check, save);
     form_track(&fs->f, sizeof *r);
+    form_screen_history(fs, uuid);
     return &fs->base;
 }
 

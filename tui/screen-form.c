@@ -9,6 +9,9 @@
 
 static const tui_action FORM_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_BACK, ACT_NONE};
 static const tui_action FORM_SUB_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_TELEX, ACT_BACK, ACT_NONE};
+static const tui_action FORM_EDIT_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_HISTORY, ACT_BACK, ACT_NONE};
+static const tui_action FORM_EDIT_SUB_ACTIONS[] = {ACT_HELP,    ACT_SAVE, ACT_NEW, ACT_TELEX,
+                                                   ACT_HISTORY, ACT_BACK, ACT_NONE};
 
 /* The form on top, the optional list below it. */
 static void draw(tui_screen *s)
@@ -76,6 +79,10 @@ static bool key(tui_screen *s, const tui_event *ev)
     }
     if (fs->more_key && fs->more_key(fs, ev))
         return true;
+    if (ev->act == ACT_HISTORY && fs->history_uuid[0]) {
+        app_push(screen_history_new(fs->history_uuid));
+        return true;
+    }
     if (ev->act == ACT_BACK && fs->f.dirty && !app_confirm(_("Leave without saving the changes?")))
         return true;
     if (ev->act == ACT_BACK)
@@ -119,5 +126,13 @@ form_screen *form_screen_new(const char *title, const form_field *fields, void *
 
 void form_screen_sub_actions(form_screen *fs)
 {
-    fs->base.actions = FORM_SUB_ACTIONS;
+    fs->base.actions = fs->history_uuid[0] ? FORM_EDIT_SUB_ACTIONS : FORM_SUB_ACTIONS;
+}
+
+void form_screen_history(form_screen *fs, const char *uuid)
+{
+    snprintf(fs->history_uuid, sizeof fs->history_uuid, "%s", uuid ? uuid : "");
+    if (!fs->history_uuid[0])
+        return;
+    fs->base.actions = fs->base.actions == FORM_SUB_ACTIONS ? FORM_EDIT_SUB_ACTIONS : FORM_EDIT_ACTIONS;
 }

@@ -26,6 +26,7 @@ static const help_line LINES_[] = {
     {"", N_("tones: s sắc, f huyền, r hỏi, x ngã, j nặng, z removes")},
     {"F7  Ctrl-U", N_("show deleted records (to undo a deletion)")},
     {"F8  Ctrl-D", N_("delete the selected record (in deleted view: restore)")},
+    {"F9  Ctrl-O", N_("in a record's form: who changed it, when, from what to what")},
     {"F10  Esc", N_("back; on the home screen: quit")},
     {"Ctrl-Q  Ctrl-C", N_("quit the program")},
     {"Tab  Enter  Down", N_("next field")},

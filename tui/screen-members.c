@@ -209,6 +209,7 @@ tui_screen *member_form_open(const char *uuid, const char *team_uuid)
     fs->dyn1 = choices_teams(db, _("— no team —"));
     form_set_choices(&fs->f, "team_uuid", fs->dyn1);
     form_load(&fs->f);
+    form_screen_history(fs, uuid);
     return &fs->base;
 }
 

@@ -156,6 +156,7 @@ tui_screen *team_form_open(const char *uuid)
     fs->saved = saved;
     fs->more_key = more_key;
     form_screen_sub_actions(fs);
+    form_screen_history(fs, uuid);
     return &fs->base;
 }
 

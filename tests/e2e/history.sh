@@ -23,6 +23,16 @@ b=$(printf '%s\n' "$s" | grep -n "thêm mới  (" | head -1 | cut -d: -f1)
 if [ -n "$a" ] && [ -n "$b" ] && [ "$a" -lt "$b" ]; then ok "newest first"; else fail "newest first" "$s"; fi
 tm_keys F10
 expect_screen "F10 goes back home" "Số thành viên: 1"
+# From the member's form, F9 (Ctrl-O over SSH) shows that record's history.
+tm_type 3; tm_wait "Vũ Thị Mai" || fail "the members list" "$(tm_screen)"; tm_keys Enter
+expect_screen "the member's form offers its history" "F9/^O"
+tm_keys C-o
+expect_screen "Ctrl-O opens the record's history" "Lịch sử thay đổi của bản ghi"
+expect_screen "with its change" "Khoá học MOOC: Chưa học → Đang học"
+tm_keys F10
+expect_screen "back to the form" "Họ và tên"
+tm_keys F10 F10
+tm_wait "Số thành viên: 1" || fail "back home" "$(tm_screen)"
 tm_keys C-q
 expect_screen "Ctrl-Q quits" "[exit 0]"
 finish

@@ -18,7 +18,7 @@ expect_screen "it says the values are the defaults" "mặc định"
 # The help lists the keys of the training and export/import screens.
 tm_keys F1
 tm_wait "Trợ giúp: các phím"
-tm_keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+tm_keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down
 expect_screen "the help lists the checklist keys" "đánh dấu tất cả hoặc"
 expect_screen "the help lists the conflict keys" "lấy bản của họ"
 tm_keys Escape
