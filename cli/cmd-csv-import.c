@@ -1,10 +1,24 @@
-/* cmd-csv-import.c — `cdtt csv import members FILE [--dry-run]`: a member list
- * saved from Excel, all rows or none. */
+/* cmd-csv-import.c — `cdtt members import FILE` (also `cdtt csv import members
+ * FILE`): a member list kept in Excel (.xlsx, .xls) or saved as CSV, all rows
+ * or none, with a preview (--dry-run) and the commune's words for choices. */
 #include "cli.h"
+#include "choices.h"
 #include "csvio.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#define PREVIEW_ROWS 5
+
+static void print_list(const char *title, char **items, int n)
+{
+    if (n == 0)
+        return;
+    printf("%s\n", title);
+    for (int i = 0; i < n; i++)
+        printf("    %s\n", items[i]);
+}
 
 /* Prints what an import did (or would do). */
 static void print_summary(const char *path, const csvio_import_summary *s, int dry_run, int rc)
@@ -17,13 +31,22 @@ static void print_summary(const char *path, const csvio_import_summary *s, int d
             fprintf(stderr, "%s \"%s\"", i ? "," : "", s->ignored_columns[i]);
         fprintf(stderr, "\n");
     }
+    if (s->source[0])
+        printf(_("%s: read %s\n"), path, s->source);
+    if (dry_run) {
+        print_list(_("  columns recognised:"), s->columns, s->n_columns);
+        print_list(_("  values of the choice columns:"), s->values, s->n_values);
+        print_list(_("  first rows as they will be stored:"), s->preview, s->n_preview);
+    }
+    int done = rc == 0 && !dry_run;
     printf(_("%s: %lld rows read\n"), path, s->rows_read);
     printf(_("  members new: %lld, already there: %lld updated, %lld unchanged\n"), s->members_new,
            s->members_updated, s->members_unchanged);
-    printf(_("  added to a team: %lld; teams created: %lld; areas created: %lld\n"),
+    printf(done ? _("  added to a team: %lld; teams created: %lld; areas created: %lld\n")
+                : _("  would add to a team: %lld; would create teams: %lld, areas: %lld\n"),
            s->memberships_new, s->teams_created, s->areas_created);
     for (int i = 0; i < s->n_created; i++)
-        printf(_("  created: %s\n"), s->created[i]);
+        printf(done ? _("  created: %s\n") : _("  would create: %s\n"), s->created[i]);
     if (s->warnings > 0)
         printf(_("  rows with warnings (saved): %lld\n"), s->warnings);
     if (rc == 1)
@@ -34,33 +57,105 @@ static void print_summary(const char *path, const csvio_import_summary *s, int d
         printf(_("Dry run: nothing was written.\n"));
 }
 
-int cmd_csv_import(cli_ctx *ctx, int argc, char **argv)
+/* Parses one --map COLUMN:VALUE=ITEM into a. Returns 0, or prints why and returns 2. */
+static int parse_map(const char *cmd, const char *arg, choice_alias *a)
+{
+    const char *colon = strchr(arg, ':'), *eq = strrchr(arg, '=');
+    if (!colon || !eq || eq < colon)
+        return cli_usage(cmd, _("--map is written 'COLUMN:VALUE=ITEM', e.g. 'Thành phần:CA xã=Công an'"));
+    char column[128];
+    snprintf(column, sizeof column, "%.*s", (int)(colon - arg), arg);
+    const char *kind;
+    const choice *list;
+    if (csvio_member_choice_column(column, &kind) < 0 || !choice_kind_list(kind, &list))
+        return cli_usage(cmd, _("--map: \"%s\" is not a column with a list (Giới tính, Vai trò, Thành phần, "
+                                "Đoàn viên, Học trực tuyến)"),
+                         column);
+    snprintf(a->kind, sizeof a->kind, "%s", kind);
+    snprintf(a->from, sizeof a->from, "%.*s", (int)(eq - colon - 1), colon + 1);
+    snprintf(a->to, sizeof a->to, "%s", eq + 1);
+    if (!choice_interpret(list, kind, a->to, NULL, 0, NULL)) {
+        char items[1024] = "";
+        for (int i = 0; list[i].code; i++)
+            snprintf(items + strlen(items), sizeof items - strlen(items), "%s%s", i ? ", " : "", list[i].vi);
+        return cli_usage(cmd, _("--map: \"%s\" is not an item of the list: %s"), a->to, items);
+    }
+    return 0;
+}
+
+/* The import itself, after the command words: argv[0] is the last command
+ * word, the file is the positional word at index file_pos (after
+ * `csv import`, "members" comes first). */
+static int run_import(cli_ctx *ctx, const char *cmd, int argc, char **argv, int file_pos)
 {
     bool dry_run = false;
-    const cli_opt opts[] = {{"--dry-run", NULL, &dry_run}, {"-n", NULL, &dry_run}, {NULL, NULL, NULL}};
-    const char *pos[2] = {NULL, NULL};
-    int npos = cli_parse_opts("csv import", argc, argv, opts, pos, 2);
-    if (npos < 0)
-        return 2;
-    if (npos < 1 || strcmp(pos[0], "members") != 0)
-        return cli_usage("csv import", _("only a member list can be imported: csv import members FILE"));
-    if (npos < 2)
-        return cli_usage("csv import", _("which file? csv import members FILE"));
-    const char *path = pos[1];
-    sqlite3 *db = cli_open_db(ctx, 0);
-    if (!db)
-        return 1;
-    csvio_import_summary s;
-    cdtt_err e;
-    int rc = csvio_import_members(db, path, dry_run, csvio_cli_progress, NULL, &s, &e);
-    if (rc < 0) {
-        for (int i = 0; i < s.n_problems; i++)
-            fprintf(stderr, "%s\n", s.problems[i]);
-        csvio_import_summary_free(&s);
-        cli_fail("%s", e.msg);
-        return cli_fail(_("nothing was imported"));
+    const char *encoding = NULL, *sheet = NULL, *unknown = NULL;
+    const cli_opt opts[] = {{"--dry-run", NULL, &dry_run}, {"-n", NULL, &dry_run},
+                            {"--encoding", &encoding, NULL}, {"--sheet", &sheet, NULL},
+                            {"--unknown", &unknown, NULL}, {NULL, NULL, NULL}};
+    /* --map may be given many times: taken out before the other options. */
+    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+    choice_alias *aliases = xcalloc((size_t)argc + CONFIG_ALIASES_MAX + 1, sizeof *aliases);
+    int nrest = 0, nal = 0, rc = 0;
+    for (int i = 0; i < argc && rc == 0; i++) {
+        const char *m = NULL;
+        if (i > 0 && strcmp(argv[i], "--map") == 0) {
+            if (i + 1 >= argc)
+                rc = cli_usage(cmd, _("--map needs 'COLUMN:VALUE=ITEM'"));
+            else
+                m = argv[++i];
+        } else if (i > 0 && strncmp(argv[i], "--map=", 6) == 0) {
+            m = argv[i] + 6;
+        } else {
+            rest[nrest++] = argv[i];
+        }
+        if (m && rc == 0)
+            rc = parse_map(cmd, m, &aliases[nal++]);
     }
-    print_summary(path, &s, dry_run, rc);
-    csvio_import_summary_free(&s);
-    return rc == 0 ? 0 : 1;
+    for (int i = 0; i < ctx->cfg.n_aliases; i++)
+        aliases[nal++] = ctx->cfg.aliases[i];
+    const char *pos[2] = {NULL, NULL};
+    int npos = rc ? 0 : cli_parse_opts(cmd, nrest, rest, opts, pos, 2);
+    if (!rc && npos < 0)
+        rc = 2;
+    if (!rc && file_pos == 1 && (npos < 1 || strcmp(pos[0], "members") != 0))
+        rc = cli_usage(cmd, _("only a member list can be imported: csv import members FILE"));
+    if (!rc && npos <= file_pos)
+        rc = cli_usage(cmd, _("which file? members import FILE"));
+    if (!rc && unknown && strcmp(unknown, "other") != 0 && strcmp(unknown, "stop") != 0)
+        rc = cli_usage(cmd, _("--unknown takes 'other' (file unknown values as Khác) or 'stop'"));
+    sqlite3 *db = rc ? NULL : cli_open_db(ctx, 0);
+    if (!rc && !db)
+        rc = 1;
+    if (!rc) {
+        const char *path = pos[file_pos];
+        csvio_import_opts o = {encoding, sheet, aliases, nal, unknown && strcmp(unknown, "other") == 0,
+                               dry_run ? PREVIEW_ROWS : 0};
+        csvio_import_summary s;
+        cdtt_err e;
+        int r = csvio_import_members_opts(db, path, &o, dry_run, csvio_cli_progress, NULL, &s, &e);
+        if (r < 0) {
+            for (int i = 0; i < s.n_problems; i++)
+                fprintf(stderr, "%s\n", s.problems[i]);
+            cli_fail("%s", e.msg);
+            rc = cli_fail(_("nothing was imported"));
+        } else {
+            print_summary(path, &s, dry_run, r);
+            rc = r == 0 ? 0 : 1;
+        }
+        csvio_import_summary_free(&s);
+    }
+    free(rest);
+    free(aliases);
+    return rc;
+}
+
+int cmd_csv_import(cli_ctx *ctx, int argc, char **argv)
+{
+    return run_import(ctx, "csv import", argc, argv, 1);
+}
+
+int cmd_members_import(cli_ctx *ctx, int argc, char **argv)
+{
+    return run_import(ctx, "members import", argc, argv, 0);
 }

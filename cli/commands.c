@@ -17,6 +17,7 @@ int cmd_undelete(cli_ctx *ctx, int argc, char **argv);
 int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_csv_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_members_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
@@ -68,8 +69,11 @@ const cli_command CLI_COMMANDS[] = {
     {"csv", "export", cmd_csv_export,
      N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
      N_("write a table as CSV for Excel (identifiers masked unless --full)")},
-    {"csv", "import", cmd_csv_import, N_("members FILE [--dry-run]"),
-     N_("import a member list saved from Excel (all rows or none)")},
+    {"members", "import", cmd_members_import,
+     N_("FILE [--dry-run] [--sheet NAME|N] [--encoding E] [--map 'COLUMN:VALUE=ITEM']... [--unknown other]"),
+     N_("import a member list from Excel (.xlsx, .xls) or CSV (all rows or none)")},
+    {"csv", "import", cmd_csv_import, N_("members FILE [options of members import]"),
+     N_("the same as members import")},
     {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
      N_("write every table to one Excel workbook, a sheet per table")},
     {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),

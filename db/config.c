@@ -7,6 +7,7 @@
  * and converted here. */
 #include "config.h"
 #include "text.h"
+#include "words.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -67,7 +68,7 @@ static const key_def KEYS[] = {
 };
 #define N_KEYS ((int)(sizeof KEYS / sizeof KEYS[0]))
 
-static const char *const SECTIONS[] = {"storage", "ui", "targets", "rules", NULL};
+static const char *const SECTIONS[] = {"storage", "ui", "targets", "rules", "aliases", NULL};
 
 static bool warnings_on = true;
 
@@ -158,10 +159,63 @@ static char *slurp(const char *path, size_t *len, int *missing, cdtt_err *e)
     return s;
 }
 
+/* Adds (or replaces) one [aliases] line "kind.VALUE = ITEM" in c. Returns 0,
+ * or -1 with e naming the file and line. */
+static int add_alias(cdtt_config *c, const char *key, const char *value, const char *path, long ln, cdtt_err *e)
+{
+    const char *dot = strchr(key, '.');
+    char kind[16];
+    const choice *list;
+    if (!dot || (size_t)(dot - key) >= sizeof kind || !dot[1])
+        return err_set(e, _("%s:%ld: an alias is written kind.VALUE = ITEM (kind: gender, role, category, "
+                            "youth, status)"),
+                       path, ln);
+    memcpy(kind, key, (size_t)(dot - key));
+    kind[dot - key] = '\0';
+    lower(kind);
+    if (!choice_kind_list(kind, &list))
+        return err_set(e, _("%s:%ld: unknown list \"%s\" (gender, role, category, youth, status)"), path, ln,
+                       kind);
+    char *v = xstrdup(value);
+    char *to = trim(v);
+    size_t n = strlen(to);
+    if (n >= 2 && to[0] == '"' && to[n - 1] == '"') {
+        to[n - 1] = '\0';
+        to++;
+    }
+    if (!choice_interpret(list, kind, to, NULL, 0, NULL)) {
+        err_set(e, _("%s:%ld: \"%s\" is not an item of the %s list"), path, ln, to, kind);
+        free(v);
+        return -1;
+    }
+    char *from = words_fold(dot + 1);
+    int at = c->n_aliases;
+    for (int i = 0; i < c->n_aliases; i++) {
+        char *f = words_fold(c->aliases[i].from);
+        if (strcmp(c->aliases[i].kind, kind) == 0 && strcmp(f, from) == 0)
+            at = i;
+        free(f);
+    }
+    free(from);
+    if (at == CONFIG_ALIASES_MAX) {
+        free(v);
+        return err_set(e, _("%s:%ld: more than %d aliases"), path, ln, CONFIG_ALIASES_MAX);
+    }
+    choice_alias *a = &c->aliases[at];
+    snprintf(a->kind, sizeof a->kind, "%s", kind);
+    snprintf(a->from, sizeof a->from, "%s", trim((char *)dot + 1));
+    snprintf(a->to, sizeof a->to, "%s", to);
+    if (at == c->n_aliases)
+        c->n_aliases++;
+    free(v);
+    return 0;
+}
+
 /* Checks the text of an ini file line by line as iniparser would read it.
- * Records the line of each known key in key_line. Unknown sections and keys
- * are warnings on stderr. Returns 0, or -1 with e = "FILE:LINE: reason". */
-static int prescan(const char *path, char *text, size_t len, long key_line[N_KEYS], cdtt_err *e)
+ * Records the line of each known key in key_line and adds the [aliases]
+ * lines to c. Unknown sections and keys are warnings on stderr. Returns 0, or
+ * -1 with e = "FILE:LINE: reason". */
+static int prescan(const char *path, char *text, size_t len, long key_line[N_KEYS], cdtt_config *c, cdtt_err *e)
 {
     if (memchr(text, '\0', len))
         return err_set(e, _("%s: not a text file (it contains NUL bytes)"), path);
@@ -210,6 +264,11 @@ static int prescan(const char *path, char *text, size_t len, long key_line[N_KEY
         char *key = trim(s);
         if (!*key)
             return err_set(e, _("%s:%ld: a key name is missing before '='"), path, ln);
+        if (strcmp(section, "aliases") == 0) {
+            if (add_alias(c, key, eq + 1, path, ln, e) < 0)
+                return -1;
+            continue;
+        }
         lower(key);
         int k = key_index(section, key);
         if (k >= 0)
@@ -368,14 +427,14 @@ int config_load_file(cdtt_config *c, const char *path, int must_exist, cdtt_err 
         return -1;
     }
     long key_line[N_KEYS] = {0};
-    int rc = prescan(path, text, len, key_line, e);
+    cdtt_config next = *c;
+    int rc = prescan(path, text, len, key_line, &next, e);
     bool bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
     if (rc < 0) {
         free(text);
         return -1;
     }
 
-    cdtt_config next = *c;
     bool any = false;
     for (int i = 0; i < N_KEYS; i++)
         any = any || key_line[i] > 0;

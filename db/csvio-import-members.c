@@ -1,9 +1,9 @@
 /* csvio-import-members.c — a commune's member list from Excel into the
  * database, through the records API, all rows in one transaction. */
 #include "csvio.h"
-#include "csv.h"
 #include "db.h"
 #include "records.h"
+#include "table.h"
 #include "text.h"
 #include "validate.h"
 
@@ -15,8 +15,6 @@
 #define HAS(row, f) ((row)->set & (1u << (f)))
 #define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
 
-/* How many records at the top may come before the header (titles). */
-#define HEADER_SEARCH_ROWS 10
 #define PROGRESS_EVERY 200
 
 typedef struct {
@@ -30,6 +28,8 @@ typedef struct {
     sqlite3_stmt *by_phone, *by_name_birth, *by_name_in_team;
     /* The last team found or made: lists come grouped by team. */
     char last_team[512], last_area[512], last_team_uuid[UUID_LEN];
+    const csvio_import_opts *o;
+    csvio_values *values;
 } importer;
 
 /* Appends a formatted line to the problems. */
@@ -436,58 +436,58 @@ static int import_row(importer *im, const csvio_member_row *row, int *row_errors
     return update_member(im, row, uuid, team_uuid, row_errors);
 }
 
-/* True when every cell is empty or blank (Excel writes ",,,," for formatted rows). */
-static int blank_record(char **fields, int n)
+/* True when a row is the header of a member list (it has a name column). */
+static int is_member_header(char **cells, int n, void *ctx)
 {
-    for (int i = 0; i < n; i++)
-        for (const char *p = fields[i]; *p; p++)
-            if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
-                return 0;
-    return 1;
+    (void)ctx;
+    csvio_member_columns c;
+    csvio_member_columns_find(cells, n, &c, NULL);
+    return c.col[CSVIO_F_NAME] >= 0;
 }
 
-/* Reads records until the one holding the member columns. Returns 1 found,
- * 0 not found (e set), -1 on a malformed file (e set). */
-static int find_header(importer *im, csv_reader *rd)
+/* Opens the list (table.h) up to its header and finds the member columns.
+ * Returns the reader, or NULL with im->e set. */
+static table_list *open_list(importer *im)
 {
-    char **fields;
-    for (int i = 0; i < HEADER_SEARCH_ROWS; i++) {
-        int n = csv_next(rd, &fields, im->e);
-        if (n < 0)
-            return -1;
-        if (n == 0)
-            break;
-        csvio_member_columns c;
-        csvio_member_columns_find(fields, n, &c, NULL);
-        if (c.col[CSVIO_F_NAME] < 0)
-            continue;
-        if (!csvio_member_columns_find(fields, n, &im->cols, im->s)) {
-            err_set(im->e, _("%s:%ld: the list has no column \"%s\" (the team of each member)"),
-                    im->path, csv_line(rd), "Tổ");
-            return 0;
-        }
-        return 1;
+    const csvio_import_opts *o = im->o;
+    table_opts to = {.encoding = o->encoding, .sheet = o->sheet, .is_header = is_member_header,
+                     .header_hint = "Họ và tên"};
+    table_list *t = table_open(im->path, &to, im->e);
+    if (!t)
+        return NULL;
+    int nh;
+    char **h = table_header(t, &nh);
+    if (!csvio_member_columns_find(h, nh, &im->cols, im->s)) {
+        err_set(im->e, _("%s:%ld: the list has no column \"%s\" (the team of each member)"), im->path,
+                table_line(t), "Tổ");
+        table_close(t);
+        return NULL;
     }
-    err_set(im->e, _("%s: no header row with a column \"%s\" in the first %d rows"), im->path,
-            "Họ và tên", HEADER_SEARCH_ROWS);
-    return 0;
+    table_set_key_column(t, im->cols.col[CSVIO_F_NAME]);
+    return t;
 }
 
 /* Counts the data records after the header (and checks the whole file parses). */
 static long long count_rows(importer *im)
 {
-    csv_reader *rd = csv_open(im->path, im->e);
-    if (!rd)
+    table_list *t = open_list(im);
+    if (!t)
         return -1;
     long long n = 0;
     char **fields;
-    int rc = find_header(im, rd);
-    if (rc == 1)
-        while ((rc = csv_next(rd, &fields, im->e)) > 0)
-            n += !blank_record(fields, rc);
-    csv_close(rd);
+    int rc;
+    while ((rc = table_next(t, &fields, im->e)) > 0)
+        n++;
+    table_close(t);
     csvio_import_summary_free(im->s); /* the header pass lists ignored columns again */
-    return rc < 0 || (rc == 0 && im->e->msg[0]) ? -1 : n;
+    return rc < 0 ? -1 : n;
+}
+
+/* Receives each choice cell of the rows. */
+static void choice_seen(void *ctx, int field, const char *value, const char *code, enum choice_how how)
+{
+    importer *im = ctx;
+    csvio_values_add(im->values, im->line, field, value, code, how);
 }
 
 static int prepare_lookups(importer *im)
@@ -519,19 +519,20 @@ static void finalize_lookups(importer *im)
 }
 
 /* Reads every data row and imports it; the caller holds the transaction. */
-static int import_all(importer *im, csv_reader *rd, long long total, csvio_progress_fn progress,
+static int import_all(importer *im, table_list *rd, long long total, csvio_progress_fn progress,
                       void *pctx)
 {
     char **fields;
     int n;
-    while ((n = csv_next(rd, &fields, im->e)) > 0) {
-        if (blank_record(fields, n))
-            continue;
-        im->line = csv_line(rd);
+    csvio_parse_opts po = {im->o->aliases, im->o->n_aliases, im->o->unknown_other, choice_seen};
+    while ((n = table_next(rd, &fields, im->e)) > 0) {
+        im->line = table_line(rd);
         im->s->rows_read++;
         csvio_member_row row;
         long long before = im->s->n_problems;
-        int row_errors = csvio_member_row_parse(&im->cols, fields, n, im->today, &row, report_field, im);
+        int row_errors = csvio_member_row_parse_opts(&im->cols, fields, n, im->today, &po, &row, report_field, im);
+        if (im->s->n_preview < im->o->preview_rows)
+            csvio_list_push(&im->s->preview, &im->s->n_preview, csvio_preview_line(im->line, &row));
         if (row_errors == 0 && import_row(im, &row, &row_errors) < 0)
             return -1;
         if (row_errors > 0)
@@ -549,29 +550,55 @@ static int import_all(importer *im, csv_reader *rd, long long total, csvio_progr
 int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
                          void *progress_ctx, csvio_import_summary *s, cdtt_err *e)
 {
+    return csvio_import_members_opts(db, path, NULL, dry_run, progress, progress_ctx, s, e);
+}
+
+/* Says in s->source what was read. */
+static void describe_source(importer *im, table_list *t)
+{
+    char *p = im->s->source;
+    size_t n = sizeof im->s->source;
+    snprintf(p, n, "%s", table_format(t));
+    if (table_sheet_count(t) > 0)
+        snprintf(p + strlen(p), n - strlen(p), _(", sheet \"%s\" (of %d)"), table_sheet(t), table_sheet_count(t));
+    snprintf(p + strlen(p), n - strlen(p), _(", header on row %ld"), table_line(t));
+    if (table_note(t)[0])
+        snprintf(p + strlen(p), n - strlen(p), "; %s", table_note(t));
+}
+
+int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_opts *o, int dry_run,
+                              csvio_progress_fn progress, void *progress_ctx, csvio_import_summary *s,
+                              cdtt_err *e)
+{
+    static const csvio_import_opts none;
     cdtt_err local;
     if (!e)
         e = &local;
     err_clear(e);
     memset(s, 0, sizeof *s);
-    importer im = {.db = db, .path = path, .s = s, .e = e};
+    importer im = {.db = db, .path = path, .s = s, .e = e, .o = o ? o : &none};
     date_today(im.today);
     long long total = count_rows(&im);
     if (total < 0)
         return -1;
-    csv_reader *rd = csv_open(path, e);
+    table_list *rd = open_list(&im);
     if (!rd)
         return -1;
-    if (find_header(&im, rd) != 1 || prepare_lookups(&im) < 0) {
+    describe_source(&im, rd);
+    csvio_member_columns_describe(&im.cols, s);
+    if (prepare_lookups(&im) < 0) {
         finalize_lookups(&im);
-        csv_close(rd);
+        table_close(rd);
         return -1;
     }
+    im.values = csvio_values_new();
     int rc = db_begin(db, e);
     if (rc == 0)
         rc = import_all(&im, rd, total, progress, progress_ctx);
     finalize_lookups(&im);
-    csv_close(rd);
+    table_close(rd);
+    csvio_values_report(im.values, path, &im.cols, s);
+    csvio_values_free(im.values);
     if (rc < 0) {
         db_rollback(db);
         return -1;

@@ -5,6 +5,7 @@
 #include "csv.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The header names each field answers to (compared folded). */
@@ -35,6 +36,8 @@ static const char *const NAMES_ZALO[] = {"Zalo OA", "Quan tâm Zalo OA", "Zalo",
 static const char *const NAMES_CONSENT[] = {"Đồng ý xử lý dữ liệu", "Đồng ý", "Consent", NULL};
 static const char *const NAMES_CONSENT_DATE[] = {"Ngày đồng ý", "Consent date", NULL};
 static const char *const NAMES_NOTE[] = {"Ghi chú", "Note", "Notes", NULL};
+static const char *const NAMES_BIRTH_MALE[] = {"Nam", "Năm sinh Nam", "Ngày sinh Nam", "Male", NULL};
+static const char *const NAMES_BIRTH_FEMALE[] = {"Nữ", "Năm sinh Nữ", "Ngày sinh Nữ", "Female", NULL};
 /* Row numbers and similar columns that are expected and not worth mentioning. */
 static const char *const NAMES_QUIET[] = {"STT", "TT", "Số TT", "Số thứ tự", "No", "No.", "#", NULL};
 
@@ -47,6 +50,7 @@ static const char *const *const FIELD_NAMES[CSVIO_F_COUNT] = {
     [CSVIO_F_YOUTH] = NAMES_YOUTH,     [CSVIO_F_MOOC] = NAMES_MOOC,
     [CSVIO_F_ZALO] = NAMES_ZALO,       [CSVIO_F_CONSENT] = NAMES_CONSENT,
     [CSVIO_F_CONSENT_DATE] = NAMES_CONSENT_DATE, [CSVIO_F_NOTE] = NAMES_NOTE,
+    [CSVIO_F_BIRTH_MALE] = NAMES_BIRTH_MALE, [CSVIO_F_BIRTH_FEMALE] = NAMES_BIRTH_FEMALE,
 };
 
 /* True when the single header cell h answers to one of names. */
@@ -74,4 +78,47 @@ int csvio_member_columns_find(char **header, int n, csvio_member_columns *c,
         }
     }
     return c->col[CSVIO_F_NAME] >= 0 && c->col[CSVIO_F_TEAM] >= 0;
+}
+
+/* The column's letters as Excel shows them: 0 → "A", 27 → "AB". */
+static void column_letters(int i, char out[8])
+{
+    char tmp[8];
+    int k = 0;
+    for (i++; i > 0 && k < 7; i = (i - 1) / 26)
+        tmp[k++] = (char)('A' + (i - 1) % 26);
+    for (int j = 0; j < k; j++)
+        out[j] = tmp[k - 1 - j];
+    out[k] = '\0';
+}
+
+void csvio_member_columns_describe(const csvio_member_columns *c, csvio_import_summary *s)
+{
+    for (int f = 0; f < CSVIO_F_COUNT; f++) {
+        if (c->col[f] < 0)
+            continue;
+        char letters[8], line[400];
+        column_letters(c->col[f], letters);
+        snprintf(line, sizeof line, "%s ← \"%s\" (%s)", FIELD_NAMES[f][0], c->header[f], letters);
+        csvio_list_push(&s->columns, &s->n_columns, xstrdup(line));
+    }
+}
+
+int csvio_member_choice_column(const char *name, const char **kind)
+{
+    static const struct {
+        int f;
+        const char *kind;
+    } LISTS[] = {
+        {CSVIO_F_GENDER, "gender"}, {CSVIO_F_ROLE, "role"}, {CSVIO_F_CATEGORY, "category"},
+        {CSVIO_F_YOUTH, "youth"},   {CSVIO_F_MOOC, "status"},
+    };
+    for (size_t i = 0; i < sizeof LISTS / sizeof LISTS[0]; i++) {
+        char *one[1] = {(char *)name};
+        if (strcmp(name, LISTS[i].kind) == 0 || csv_find_column(one, 1, FIELD_NAMES[LISTS[i].f]) == 0) {
+            *kind = LISTS[i].kind;
+            return LISTS[i].f;
+        }
+    }
+    return -1;
 }

@@ -17,7 +17,20 @@ typedef struct {
     csvio_report_fn report;
     void *ctx;
     int errors;
+    const csvio_parse_opts *o;
+    char unknown_note[600]; /* original words of values filed as "other" */
 } row_ctx;
+
+/* Understands a choice cell (choices.h: choice_interpret) and tells o->seen. */
+static const char *interpret(row_ctx *x, int f, const choice *list, const char *kind, const char *v)
+{
+    enum choice_how how;
+    const char *code = choice_interpret(list, kind, v, x->o ? x->o->aliases : NULL, x->o ? x->o->n_aliases : 0,
+                                        &how);
+    if (x->o && x->o->seen)
+        x->o->seen(x->ctx, f, v, code, how);
+    return code;
+}
 
 /* The cell of field f, or "" when the column is absent or the row is short.
  * An apostrophe that protected a formula-like cell from Excel is removed. */
@@ -97,60 +110,37 @@ static void labels_of(const choice *list, char *out, size_t outlen)
     }
 }
 
-/* True when the folded text a begins with the words of b (b followed by a
- * space or punctuation in a). */
-static int starts_with_words(const char *a, const char *b)
+/* A value that means no item: filed as "other" with its words kept for the
+ * note (o->unknown_other and the list has "other"), or an error — reported
+ * by o->seen when it listens, else on the row. Returns the code or NULL. */
+static const char *unknown_value(row_ctx *x, int f, const choice *list, const char *v)
 {
-    size_t n = strlen(b);
-    return n > 0 && strncmp(a, b, n) == 0 && (a[n] == ' ' || a[n] == ',' || a[n] == '.');
-}
-
-/* The code of a choice cell: exact (accent-insensitive) label or code; for
- * categories also a label the cell starts with ("Công an xã" → police) or the
- * one label that starts with the cell ("Trưởng thôn" → village_head). */
-static const char *match_choice(const choice *list, const char *text, int allow_prefix)
-{
-    for (int i = 0; list[i].code; i++) /* the common case, without folding */
-        if (strcmp(text, list[i].vi) == 0)
-            return list[i].code;
-    const char *code = choice_match(list, text);
-    if (code || !allow_prefix)
-        return code;
-    char *t = text_fold(text);
-    size_t best = 0;
-    const char *extends = NULL;
-    int n_extends = 0;
-    for (int i = 0; list[i].code; i++) {
-        char *l = text_fold(list[i].vi);
-        size_t n = strlen(l);
-        if (n > best && starts_with_words(t, l)) {
-            best = n;
-            code = list[i].code;
-        }
-        if (starts_with_words(l, t)) {
-            extends = list[i].code;
-            n_extends++;
-        }
-        free(l);
+    if (x->o && x->o->unknown_other && choice_index(list, "other") >= 0) {
+        size_t len = strlen(x->unknown_note);
+        snprintf(x->unknown_note + len, sizeof x->unknown_note - len, "%s%s: %s", len ? "; " : "",
+                 x->c->header[f], v);
+        return "other";
     }
-    free(t);
-    return code ? code : n_extends == 1 ? extends : NULL;
+    x->errors++;
+    if (x->o && x->o->seen)
+        return NULL;
+    char labels[1024], msg[1200];
+    labels_of(list, labels, sizeof labels);
+    snprintf(msg, sizeof msg, _("not one of: %s"), labels);
+    x->errors--;
+    report(x, f, VALID_ERROR, msg);
+    return NULL;
 }
 
-static void parse_choice(row_ctx *x, int f, const choice *list, int allow_prefix, char *out,
-                         size_t outlen, csvio_member_row *row)
+static void parse_choice(row_ctx *x, int f, const choice *list, const char *kind, char *out, size_t outlen,
+                         csvio_member_row *row)
 {
     const char *v = cell(x, f);
     if (!given(v))
         return;
-    const char *code = match_choice(list, v, allow_prefix);
-    if (!code) {
-        char labels[1024], msg[1200];
-        labels_of(list, labels, sizeof labels);
-        snprintf(msg, sizeof msg, _("not one of: %s"), labels);
-        report(x, f, VALID_ERROR, msg);
+    const char *code = interpret(x, f, list, kind, v);
+    if (!code && !(code = unknown_value(x, f, list, v)))
         return;
-    }
     snprintf(out, outlen, "%s", code);
     row->set |= 1u << f;
 }
@@ -161,6 +151,9 @@ static void parse_yes_no_cell(row_ctx *x, int f, int *out, csvio_member_row *row
     if (!given(v))
         return;
     int yn = parse_yes_no(v);
+    const char *code;
+    if (yn < 0 && f == CSVIO_F_YOUTH && (code = interpret(x, f, CHOICES_YES_NO, "youth", v)))
+        yn = strcmp(code, "1") == 0;
     if (yn < 0) {
         report(x, f, VALID_ERROR, _("write Có or Không"));
         return;
@@ -190,11 +183,11 @@ static void parse_mooc(row_ctx *x, csvio_member_row *row)
     int yn;
     if (validate_date(v, row->mooc_date, &r) == VALID_OK && row->mooc_date[0]) {
         snprintf(row->mooc_status, sizeof row->mooc_status, "completed");
-    } else if ((code = choice_match(CHOICES_MOOC_STATUS, v))) {
-        snprintf(row->mooc_status, sizeof row->mooc_status, "%s", code);
-        row->mooc_date[0] = '\0';
     } else if ((yn = parse_yes_no(v)) >= 0) {
         snprintf(row->mooc_status, sizeof row->mooc_status, "%s", yn ? "completed" : "not_started");
+        row->mooc_date[0] = '\0';
+    } else if ((code = interpret(x, CSVIO_F_MOOC, CHOICES_MOOC_STATUS, "status", v))) {
+        snprintf(row->mooc_status, sizeof row->mooc_status, "%s", code);
         row->mooc_date[0] = '\0';
     } else {
         report(x, CSVIO_F_MOOC, VALID_ERROR,
@@ -239,10 +232,50 @@ static void parse_name(row_ctx *x, int f, int required, char *out, size_t outlen
         row->set |= 1u << f;
 }
 
+/* True when a cell under "Nam"/"Nữ" only ticks the gender ("x", "✓"). */
+static int tick(const char *v)
+{
+    char *t = text_clean(v);
+    int yes = t && (strcmp(t, "x") == 0 || strcmp(t, "X") == 0 || strcmp(t, "✓") == 0 || strcmp(t, "✔") == 0 ||
+                    strcmp(t, "v") == 0 || strcmp(t, "V") == 0);
+    free(t);
+    return yes;
+}
+
+/* Paper forms write the birth year (or date) under "Nam" or "Nữ": the column
+ * gives the gender, the value the birth. */
+static void parse_birth_by_gender(row_ctx *x, const char *today, csvio_member_row *row)
+{
+    const char *m = cell(x, CSVIO_F_BIRTH_MALE), *fm = cell(x, CSVIO_F_BIRTH_FEMALE);
+    if (!given(m) && !given(fm))
+        return;
+    int f = given(m) ? CSVIO_F_BIRTH_MALE : CSVIO_F_BIRTH_FEMALE;
+    if (given(m) && given(fm)) {
+        report(x, CSVIO_F_BIRTH_FEMALE, VALID_ERROR, _("both Nam and Nữ are filled in"));
+        return;
+    }
+    if (!(row->set & (1u << CSVIO_F_GENDER))) {
+        snprintf(row->gender, sizeof row->gender, "%s", f == CSVIO_F_BIRTH_MALE ? "male" : "female");
+        row->set |= 1u << CSVIO_F_GENDER;
+    }
+    const char *v = cell(x, f);
+    valid_result r;
+    if (!tick(v) && !(row->set & (1u << CSVIO_F_BIRTH)) &&
+        verdict(x, f, validate_birth(v, today, row->birth, &r), &r))
+        row->set |= 1u << CSVIO_F_BIRTH;
+}
+
 int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, const char *today,
                            csvio_member_row *row, csvio_report_fn rep, void *ctx)
 {
-    row_ctx x = {c, fields, n, rep, ctx, 0};
+    return csvio_member_row_parse_opts(c, fields, n, today, NULL, row, rep, ctx);
+}
+
+int csvio_member_row_parse_opts(const csvio_member_columns *c, char **fields, int n, const char *today,
+                                const csvio_parse_opts *o, csvio_member_row *row, csvio_report_fn rep,
+                                void *ctx)
+{
+    row_ctx x = {.c = c, .fields = fields, .n = n, .report = rep, .ctx = ctx, .o = o};
     memset(row, 0, sizeof *row);
     valid_result r;
     char buf[32];
@@ -253,9 +286,10 @@ int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, 
     if (given(cell(&x, CSVIO_F_BIRTH)) &&
         verdict(&x, CSVIO_F_BIRTH, validate_birth(cell(&x, CSVIO_F_BIRTH), today, row->birth, &r), &r))
         row->set |= 1u << CSVIO_F_BIRTH;
-    parse_choice(&x, CSVIO_F_GENDER, CHOICES_GENDER, 0, row->gender, sizeof row->gender, row);
-    parse_choice(&x, CSVIO_F_ROLE, CHOICES_ROLE, 0, row->role, sizeof row->role, row);
-    parse_choice(&x, CSVIO_F_CATEGORY, CHOICES_CATEGORY, 1, row->category, sizeof row->category, row);
+    parse_choice(&x, CSVIO_F_GENDER, CHOICES_GENDER, "gender", row->gender, sizeof row->gender, row);
+    parse_birth_by_gender(&x, today, row);
+    parse_choice(&x, CSVIO_F_ROLE, CHOICES_ROLE, "role", row->role, sizeof row->role, row);
+    parse_choice(&x, CSVIO_F_CATEGORY, CHOICES_CATEGORY, "category", row->category, sizeof row->category, row);
 
     const char *phone = restore_zero(cell(&x, CSVIO_F_PHONE), 10, buf, sizeof buf);
     if (given(phone) && verdict(&x, CSVIO_F_PHONE, validate_phone(phone, row->phone, &r), &r))
@@ -277,5 +311,10 @@ int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, 
         verdict(&x, CSVIO_F_NOTE,
                 validate_text(cell(&x, CSVIO_F_NOTE), 1000, row->note, sizeof row->note, &r), &r))
         row->set |= 1u << CSVIO_F_NOTE;
+    if (x.unknown_note[0]) { /* the words filed as "Khác", kept */
+        size_t len = strlen(row->note);
+        snprintf(row->note + len, sizeof row->note - len, "%s%s", len ? "; " : "", x.unknown_note);
+        row->set |= 1u << CSVIO_F_NOTE;
+    }
     return x.errors;
 }

@@ -20,6 +20,18 @@ void csvio_import_summary_free(csvio_import_summary *s)
         free(s->created[i]);
     for (int i = 0; i < s->n_ignored; i++)
         free(s->ignored_columns[i]);
+    for (int i = 0; i < s->n_columns; i++)
+        free(s->columns[i]);
+    for (int i = 0; i < s->n_values; i++)
+        free(s->values[i]);
+    for (int i = 0; i < s->n_unknown; i++)
+        free(s->unknown[i]);
+    for (int i = 0; i < s->n_preview; i++)
+        free(s->preview[i]);
+    free(s->columns);
+    free(s->values);
+    free(s->unknown);
+    free(s->preview);
     free(s->problems);
     free(s->created);
     free(s->ignored_columns);

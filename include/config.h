@@ -5,6 +5,9 @@
 #define CDTT_CONFIG_H
 
 #include "cdtt.h"
+#include "choices.h"
+
+#define CONFIG_ALIASES_MAX 128
 
 /* The training indicators of the plan. */
 enum target_indicator {
@@ -27,6 +30,11 @@ typedef struct cdtt_config {
     int inperson_min_attendees;  /* [targets] inperson_min_attendees, default 1 */
     int team_max_commune;        /* [rules] team_max_commune: warn above; 0 = no limit */
     int team_max_village;        /* [rules] team_max_village (village and group teams) */
+    /* [aliases] kind.VALUE = ITEM: the commune's own words for list items
+     * ("category.Cán bộ y tế thôn = Y tế"); a later file's entry for the same
+     * kind and value replaces an earlier one. */
+    choice_alias aliases[CONFIG_ALIASES_MAX];
+    int n_aliases;
     char loaded_from[4][4096];   /* files that were read, in order */
     int n_loaded;
 } cdtt_config;

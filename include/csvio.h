@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 #include "cdtt.h"
+#include "choices.h"
 
 /* Called now and then during long work: done out of total units (total may be
  * 0 when unknown). May be NULL. */
@@ -71,6 +72,15 @@ typedef struct {
     int n_created;
     char **ignored_columns;     /* header cells that name no known column */
     int n_ignored;
+    char source[600];           /* what was read: format, sheet, encoding remark */
+    char **columns;             /* the columns recognised: "Thành phần ← \"TP\" (I)" */
+    int n_columns;
+    char **values;              /* each distinct value of each choice column and what it means */
+    int n_values;
+    char **unknown;             /* choice values that match no item: one line each, with a hint */
+    int n_unknown;
+    char **preview;             /* the first rows as they will be stored */
+    int n_preview;
 } csvio_import_summary;
 
 /* Frees what the summary holds and zeroes it. */
@@ -93,13 +103,39 @@ void csvio_list_push(char ***list, int *n, char *item);
 int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
                          void *progress_ctx, csvio_import_summary *s, cdtt_err *e);
 
+/* How a member list is read and its values understood (zero = defaults). */
+typedef struct {
+    const char *encoding;        /* CSV: table.h; NULL = guess */
+    const char *sheet;           /* workbooks: a sheet's name or number; NULL = the first with a name column */
+    const choice_alias *aliases; /* the commune's words (--map first, then [aliases]) */
+    int n_aliases;
+    int unknown_other;           /* a value matching no item is filed as "other" (Khác), its words
+                                    kept in the note; otherwise it stops the import (s->unknown) */
+    int preview_rows;            /* rows to describe in s->preview */
+} csvio_import_opts;
+
+/* csvio_import_members reading any list table.h reads, with o (may be NULL).
+ * Choice cells go through choice_interpret with o's aliases; every distinct
+ * choice value and its meaning goes to s->values, one that means nothing to
+ * s->unknown (the import then refused, return 1). */
+int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_opts *o, int dry_run,
+                              csvio_progress_fn progress, void *progress_ctx, csvio_import_summary *s,
+                              cdtt_err *e);
+
+/* The member column a name given on the command line means (a header name
+ * such as "Thành phần", or a list kind such as "category"), with its list
+ * kind in *kind; -1 when none or when the column has no list. */
+int csvio_member_choice_column(const char *name, const char **kind);
+
 /* ---- member import internals (csvio-member-columns.c, csvio-member-row.c) -- */
 
 /* The columns a member list may have. */
 enum csvio_member_field {
     CSVIO_F_NAME = 0, CSVIO_F_BIRTH, CSVIO_F_GENDER, CSVIO_F_PHONE, CSVIO_F_CCCD, CSVIO_F_EMAIL,
     CSVIO_F_TEAM, CSVIO_F_AREA, CSVIO_F_ROLE, CSVIO_F_CATEGORY, CSVIO_F_YOUTH, CSVIO_F_MOOC,
-    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE, CSVIO_F_COUNT
+    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE,
+    CSVIO_F_BIRTH_MALE, CSVIO_F_BIRTH_FEMALE, /* paper forms: the birth year under "Nam" or "Nữ" */
+    CSVIO_F_COUNT
 };
 
 /* Where each field is in the file: its column index (-1 when absent) and the
@@ -137,6 +173,43 @@ typedef void (*csvio_report_fn)(void *ctx, int severity, const char *field, cons
  * problem goes to report. Returns the number of errors (0 = the row is usable). */
 int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, const char *today,
                            csvio_member_row *row, csvio_report_fn report, void *ctx);
+
+/* Receives each choice cell given: its field, the cell, the code it means
+ * (NULL = nothing) and how it was understood. */
+typedef void (*csvio_choice_fn)(void *ctx, int field, const char *value, const char *code, enum choice_how how);
+
+typedef struct {
+    const choice_alias *aliases;
+    int n_aliases;
+    int unknown_other;     /* see csvio_import_opts */
+    csvio_choice_fn seen;  /* may be NULL */
+} csvio_parse_opts;
+
+/* csvio_member_row_parse with the commune's words and a report of each choice
+ * cell (o may be NULL). A choice value that means nothing counts as an error
+ * but is reported through o->seen only (when o->seen is set). */
+int csvio_member_row_parse_opts(const csvio_member_columns *c, char **fields, int n, const char *today,
+                                const csvio_parse_opts *o, csvio_member_row *row, csvio_report_fn report,
+                                void *ctx);
+
+/* Adds to s->columns one line per column recognised. */
+void csvio_member_columns_describe(const csvio_member_columns *c, csvio_import_summary *s);
+
+/* ---- what an import saw (csvio-values.c) ---------------------------------- */
+
+/* The distinct values of the choice columns, with how many rows have each. */
+typedef struct csvio_values csvio_values;
+csvio_values *csvio_values_new(void);
+/* Counts one cell of a choice column (line: the row's number in the file). */
+void csvio_values_add(csvio_values *v, long line, int field, const char *value, const char *code,
+                      enum choice_how how);
+/* Writes the lines of s->values and s->unknown (each unknown value also to
+ * s->problems, "FILE:LINE: …" with the line of its first row); headers from c. */
+void csvio_values_report(const csvio_values *v, const char *path, const csvio_member_columns *c,
+                         csvio_import_summary *s);
+void csvio_values_free(csvio_values *v);
+/* One preview line: the row of file line `line` as it will be stored. */
+char *csvio_preview_line(long line, const csvio_member_row *row);
 
 /* ---- shared by the writers (csvio-rows.c) --------------------------------- */
 

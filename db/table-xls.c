@@ -1,0 +1,110 @@
+/* table-xls.c — the sheets of an Excel 97–2003 .xls workbook, read with
+ * libfreexl: text (in the workbook's code page, given as UTF-8), numbers, and
+ * dates by their cell format. freexl does not report merged cells: a merged
+ * range has its value in its first cell only. */
+#include "table.h"
+#include "text.h"
+
+#include <freexl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define XLS_CELLS_MAX 20000000UL
+
+static int xls_load(table_book *b, int sheet, table_grid *g, cdtt_err *e)
+{
+    const void *h = b->impl;
+    unsigned int rows = 0;
+    unsigned short cols = 0;
+    if (freexl_select_active_worksheet(h, (unsigned short)sheet) != FREEXL_OK ||
+        freexl_worksheet_dimensions(h, &rows, &cols) != FREEXL_OK)
+        return err_set(e, _("sheet \"%s\" cannot be read (a damaged .xls file)"), b->names[sheet]);
+    if ((unsigned long)rows * cols > XLS_CELLS_MAX)
+        return err_set(e, _("sheet \"%s\" is too big (%u rows, %u columns)"), b->names[sheet], rows,
+                       (unsigned)cols);
+    for (unsigned int r = 0; r < rows; r++)
+        for (unsigned short c = 0; c < cols; c++) {
+            FreeXL_CellValue v;
+            if (freexl_get_cell_value(h, r, c, &v) != FREEXL_OK)
+                continue;
+            char buf[64];
+            const char *text = NULL;
+            switch (v.type) {
+            case FREEXL_CELL_INT:
+                snprintf(buf, sizeof buf, "%d", v.value.int_value);
+                text = buf;
+                break;
+            case FREEXL_CELL_DOUBLE:
+                table_number_text(v.value.double_value, buf, sizeof buf);
+                text = buf;
+                break;
+            case FREEXL_CELL_TEXT:
+            case FREEXL_CELL_SST_TEXT:
+                text = v.value.text_value;
+                break;
+            case FREEXL_CELL_DATE:
+            case FREEXL_CELL_DATETIME:
+                /* "YYYY-MM-DD[ HH:MM:SS]" → "dd/mm/yyyy", as the .xlsx reader gives it */
+                if (v.value.text_value && strlen(v.value.text_value) >= 10)
+                    snprintf(buf, sizeof buf, "%.2s/%.2s/%.4s", v.value.text_value + 8, v.value.text_value + 5,
+                             v.value.text_value);
+                text = buf;
+                break;
+            default:
+                break;
+            }
+            if (!text || !*text)
+                continue;
+            char *nfc = text_nfc(text);
+            int rc = table_grid_set(g, (long)r, c, nfc ? nfc : "", e);
+            free(nfc);
+            if (rc < 0)
+                return -1;
+        }
+    return 0;
+}
+
+static void xls_close(table_book *b)
+{
+    for (int i = 0; i < b->n_sheets; i++)
+        free(b->names[i]);
+    free(b->names);
+    freexl_close(b->impl);
+    free(b);
+}
+
+table_book *table_xls_open(const char *path, cdtt_err *e)
+{
+    const void *h = NULL;
+    if (freexl_open(path, &h) != FREEXL_OK) {
+        if (h)
+            freexl_close(h);
+        err_set(e, _("%s: not a valid .xls file (damaged, or not Excel 97-2003)"), path);
+        return NULL;
+    }
+    unsigned int info = 0, count = 0;
+    if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED) {
+        freexl_close(h);
+        err_set(e, _("%s: the workbook is protected by a password; save it without one"), path);
+        return NULL;
+    }
+    if (freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0) {
+        freexl_close(h);
+        err_set(e, _("%s: the workbook has no sheets"), path);
+        return NULL;
+    }
+    table_book *b = xcalloc(1, sizeof *b);
+    b->impl = (void *)h;
+    b->load = xls_load;
+    b->close = xls_close;
+    b->names = xcalloc(count, sizeof *b->names);
+    for (unsigned int i = 0; i < count && i < 1024; i++) {
+        const char *name = NULL;
+        char *nfc = freexl_get_worksheet_name(h, (unsigned short)i, &name) == FREEXL_OK && name ? text_nfc(name)
+                                                                                              : NULL;
+        b->names[i] = nfc ? nfc : xstrdup("?");
+        b->n_sheets++;
+    }
+    return b;
+}
