@@ -35,8 +35,13 @@ int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
     return cli_add_record(ctx, add_session, &s);
 }
 
+int cmd_session_attend_from(cli_ctx *ctx, int argc, char **argv);
+
 int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++) /* session attend SESSION --from FILE: a list */
+        if (strcmp(argv[i], "--from") == 0 || strncmp(argv[i], "--from=", 7) == 0)
+            return cmd_session_attend_from(ctx, argc, argv);
     bool absent = false;
     const char *team = NULL, *area = NULL;
     const cli_opt opts[] = {

@@ -47,8 +47,12 @@ static int run(cli_ctx *ctx, int argc, char **argv, const char *cmd, int mooc)
     return rc;
 }
 
+int cmd_training_mooc_import(cli_ctx *ctx, int argc, char **argv);
+
 int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "import") == 0) /* training mooc import FILE */
+        return cmd_training_mooc_import(ctx, argc - 1, argv + 1);
     return run(ctx, argc, argv, "training mooc", 1);
 }
 

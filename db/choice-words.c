@@ -145,7 +145,8 @@ static const char *interpret(const choice *list, const char *kind, const char *w
         free(from);
         if (same) {
             char *to = words_fold(user[i].to);
-            code = interpret(list, kind, to, NULL, 0, NULL, 1);
+            enum choice_how inner;
+            code = interpret(list, kind, to, NULL, 0, &inner, 1);
             free(to);
             if (code) {
                 *how = CHOICE_USER;
@@ -167,12 +168,18 @@ static const char *interpret(const choice *list, const char *kind, const char *w
         return code;
     }
     /* Known forms followed by more words: "CA xã Yên Hòa", "GV trường THCS". */
-    for (size_t i = 0; i < sizeof KNOWN / sizeof KNOWN[0]; i++)
-        if (strcmp(KNOWN[i].kind, kind) == 0 && strcmp(kind, "category") == 0 && strchr(KNOWN[i].form, ' ') &&
-            words_start(w, KNOWN[i].form)) {
-            *how = CHOICE_ALIAS;
-            return KNOWN[i].code;
-        }
+    static const char *const PREFIX_FORMS[] = {
+        "ca xa", "ca phuong", "cong an xa", "cong an phuong", "gv", "giao vien", "hoi lhpn", "hoi phu nu",
+        "doan tn", "ccb", "hccb", "hoi nd", "nhan vien y te", "tram y te", "truong thon", "truong ban",
+        "truong ap", "buu dien", "vien thong", "viettel", "vnpt", NULL,
+    };
+    for (int k = 0; strcmp(kind, "category") == 0 && PREFIX_FORMS[k]; k++)
+        if (words_start(w, PREFIX_FORMS[k]))
+            for (size_t i = 0; i < sizeof KNOWN / sizeof KNOWN[0]; i++)
+                if (strcmp(KNOWN[i].kind, kind) == 0 && strcmp(KNOWN[i].form, PREFIX_FORMS[k]) == 0) {
+                    *how = CHOICE_ALIAS;
+                    return KNOWN[i].code;
+                }
     return NULL;
 }
 

@@ -147,13 +147,15 @@ static int same_text(const char *a, const char *b)
     return same;
 }
 
-/* True when the header cell i belongs to a group of merged cells (empty, or
- * the same as a neighbour: a merged range filled across). */
+/* True when the header cell i may head a group of merged cells: empty, the
+ * same as a neighbour (a merged range filled across), or followed by an empty
+ * cell (a merged range whose value is in its first cell). */
 static int grouped(char **h, int nh, int i)
 {
     if (i >= nh || blank(h[i]))
         return 1;
-    return (i > 0 && same_text(h[i], h[i - 1])) || (i + 1 < nh && same_text(h[i], h[i + 1]));
+    return (i > 0 && same_text(h[i], h[i - 1])) || (i + 1 < nh && same_text(h[i], h[i + 1])) ||
+           (i + 1 < nh && blank(h[i + 1]));
 }
 
 /* True when r (under the header h) is the second row of a two-row header:

@@ -44,6 +44,39 @@ int training_session_date(sqlite3 *db, const char *session_uuid, char date[11], 
 int training_mooc_set(sqlite3 *db, const char *const *members, int n, const char *status,
                       const char *date, int *changed, cdtt_err *e);
 
+/* Marks n members as having completed the MOOC course, each on its own date
+ * (dates[i] "YYYY-MM-DD" or "" when unknown), in one transaction. */
+int training_mooc_completed(sqlite3 *db, const char *const *members, const char *const *dates, int n,
+                            int *changed, cdtt_err *e);
+
+/* ---- lists from the province (training-import.c) --------------------------- */
+
+typedef struct {
+    long long rows_read;
+    long long matched;      /* rows matched to exactly one member */
+    long long unmatched;    /* rows matched to no member, or to several (listed) */
+    int changed;            /* records changed (0 in a dry run) */
+    char source[600];       /* what was read: format, sheet, header row */
+    char **problems;        /* "FILE:LINE: …" for every row not matched, in file order */
+    int n_problems;
+} training_list_summary;
+
+void training_list_summary_free(training_list_summary *s);
+
+/* Reads a list of people (the MOOC platform's report of who finished the
+ * course, a session's attendance sheet) with table.h's reader — columns found
+ * by header: name, phone, CCCD, birth date, completion date — and matches
+ * each row to one member: by CCCD, else by phone, else by the exact name
+ * (text_same_name) and birth date. When session_uuid is NULL the matched
+ * members are marked as having completed the MOOC course (on the row's date,
+ * if any), otherwise as present at that session; all in one transaction,
+ * nothing with dry_run. Rows matching no member, or several, are listed in
+ * s->problems and not marked. encoding and sheet: see table.h. Returns 0 when
+ * every row matched, 1 when some did not (the others are marked), -1 with e
+ * set when the file could not be read or the database failed (nothing marked). */
+int training_import_list(sqlite3 *db, const char *path, const char *encoding, const char *sheet,
+                         const char *session_uuid, int dry_run, training_list_summary *s, cdtt_err *e);
+
 /* Sets the date n members started following the Zalo OA ("" = not following). */
 int training_zalo_set(sqlite3 *db, const char *const *members, int n, const char *date, int *changed,
                       cdtt_err *e);

@@ -1,0 +1,382 @@
+/* test_table_read.c — member lists as commune offices keep them, read from
+ * .xlsx (built here with libxlsxwriter), .xls and CSV (tests/data/members-office.*,
+ * written by tests/tools/make-office-list.py): the same members come out of all
+ * three. Also the commune's words for choices, and damaged or hostile files. */
+#include "testutil.h"
+#include "choices.h"
+#include "csvio.h"
+#include "table.h"
+#include "training.h"
+
+#include <xlsxwriter.h>
+#include <zip.h>
+
+static const char *fixture(const char *name)
+{
+    static char path[1024];
+    const char *root = getenv("ROOT");
+    snprintf(path, sizeof path, "%s/tests/data/%s", root && *root ? root : ".", name);
+    return path;
+}
+
+/* The list of members-office.csv as an .xlsx workbook: a first sheet without
+ * a list, then the list with merged title and header cells, Excel dates and
+ * phone numbers stored as numbers. Returns its path. */
+static const char *office_xlsx(void)
+{
+    static char path[700];
+    snprintf(path, sizeof path, "%s/members-office.xlsx", dir);
+    lxw_workbook *wb = workbook_new(path);
+    worksheet_write_string(workbook_add_worksheet(wb, "Hướng dẫn"), 0, 0, "Điền danh sách ở trang sau", NULL);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Danh sách");
+    lxw_format *date = workbook_add_format(wb);
+    format_set_num_format(date, "dd/mm/yyyy");
+    worksheet_merge_range(ws, 0, 0, 0, 9, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", NULL);
+    worksheet_merge_range(ws, 1, 0, 1, 9, "Độc lập - Tự do - Hạnh phúc", NULL);
+    worksheet_merge_range(ws, 3, 0, 3, 9, "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", NULL);
+    worksheet_merge_range(ws, 4, 0, 4, 9, "UBND XÃ YÊN HÒA", NULL);
+    const char *head[] = {"STT", "Họ và tên", NULL, NULL, "Số điện thoại", "Tổ", "Thôn/Tổ dân phố",
+                          "Chức danh", "Thành phần", "Học trực tuyến"};
+    for (int c = 0; c < 10; c++)
+        if (head[c])
+            worksheet_merge_range(ws, 6, (lxw_col_t)c, 7, (lxw_col_t)c, head[c], NULL);
+    worksheet_merge_range(ws, 6, 2, 6, 3, "Năm sinh", NULL);
+    worksheet_write_string(ws, 7, 2, "Nam", NULL);
+    worksheet_write_string(ws, 7, 3, "Nữ", NULL);
+    for (int c = 0; c < 10; c++) {
+        char n[8];
+        snprintf(n, sizeof n, "(%d)", c + 1);
+        worksheet_write_string(ws, 8, (lxw_col_t)c, n, NULL);
+    }
+    const char *team = "Tổ CNSCĐ thôn Yên Hòa", *area = "Thôn Yên Hòa";
+    lxw_datetime an_done = {2022, 11, 20, 0, 0, 0}, binh_born = {1990, 10, 15, 0, 0, 0};
+    for (int r = 0; r < 5; r++) {
+        lxw_row_t row = (lxw_row_t)(9 + r);
+        worksheet_write_number(ws, row, 0, r + 1, NULL);
+        worksheet_write_string(ws, row, 5, team, NULL);
+        worksheet_write_string(ws, row, 6, area, NULL);
+    }
+    worksheet_write_string(ws, 9, 1, "Nguyễn Văn An", NULL);
+    worksheet_write_number(ws, 9, 2, 1985, NULL);
+    worksheet_write_number(ws, 9, 4, 912345678, NULL);
+    worksheet_write_string(ws, 9, 7, "TT", NULL);
+    worksheet_write_string(ws, 9, 8, "Trưởng thôn", NULL);
+    worksheet_write_datetime(ws, 9, 9, &an_done, date);
+    worksheet_write_string(ws, 10, 1, "Trần Thị Bình", NULL);
+    worksheet_write_datetime(ws, 10, 3, &binh_born, date);
+    worksheet_write_string(ws, 10, 4, "0987654321", NULL);
+    worksheet_write_string(ws, 10, 7, "Tổ phó", NULL);
+    worksheet_write_string(ws, 10, 8, "Hội LHPN", NULL);
+    worksheet_write_string(ws, 10, 9, "Đang học", NULL);
+    worksheet_write_string(ws, 11, 1, "Lê Văn Cường", NULL);
+    worksheet_write_number(ws, 11, 2, 1978, NULL);
+    worksheet_write_number(ws, 11, 4, 868111222, NULL);
+    worksheet_write_string(ws, 11, 7, "TV", NULL);
+    worksheet_write_string(ws, 11, 8, "CA xã", NULL);
+    worksheet_write_string(ws, 12, 1, "Phạm Thị Dung", NULL);
+    worksheet_write_number(ws, 12, 3, 2001, NULL);
+    worksheet_write_string(ws, 12, 7, "thành viên", NULL);
+    worksheet_write_string(ws, 12, 8, "GV", NULL);
+    worksheet_write_string(ws, 12, 9, "15.10.2022", NULL);
+    worksheet_write_string(ws, 13, 1, "Hoàng Văn Em", NULL);
+    worksheet_write_number(ws, 13, 2, 1995, NULL);
+    worksheet_write_number(ws, 13, 4, 356789012, NULL);
+    worksheet_write_string(ws, 13, 7, "Thành viên", NULL);
+    worksheet_write_string(ws, 13, 8, "Cán bộ y tế thôn", NULL);
+    worksheet_write_string(ws, 15, 6, "Yên Hòa, ngày 20 tháng 11 năm 2022", NULL);
+    worksheet_write_string(ws, 16, 1, "Người lập biểu", NULL);
+    worksheet_write_string(ws, 16, 6, "CHỦ TỊCH UBND XÃ", NULL);
+    worksheet_write_string(ws, 17, 1, "Nguyễn Thị Lập", NULL);
+    worksheet_write_string(ws, 17, 6, "Trần Văn Chủ", NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    return path;
+}
+
+static const choice_alias HEALTH = {"category", "Cán bộ y tế thôn", "Y tế"};
+
+/* Imports path into a new commune with the alias above; returns the members
+ * as one text (name, gender, birth, phone, category, role, MOOC). */
+static char *members_from(const char *dbname, const char *path, csvio_import_summary *s)
+{
+    sqlite3 *db = tu_commune_db(dir, dbname);
+    csvio_import_opts o = {.aliases = &HEALTH, .n_aliases = 1, .preview_rows = 3};
+    cdtt_err e = {{0}};
+    int rc = csvio_import_members_opts(db, path, &o, 0, NULL, NULL, s, &e);
+    if (rc != 0) {
+        for (int i = 0; i < s->n_problems; i++)
+            print_message("%s\n", s->problems[i]);
+        fail_msg("import %s: %d %s", path, rc, e.msg);
+    }
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT group_concat(line, char(10)) FROM (SELECT m.full_name || '|' ||"
+                                        " m.gender || '|' || coalesce(m.birth, '') || '|' || coalesce(m.phone, '')"
+                                        " || '|' || m.category || '|' || ms.role || '|' || m.mooc_status || '|' ||"
+                                        " coalesce(m.mooc_date, '') AS line FROM member m JOIN membership ms ON"
+                                        " ms.member_uuid = m.uuid ORDER BY m.full_name)",
+                                        -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    char *text = strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    db_close(db);
+    return text;
+}
+
+static void the_same_members_come_from_csv_xlsx_and_xls(void **state)
+{
+    (void)state;
+    csvio_import_summary s;
+    char *from_csv = members_from("office-csv.db", fixture("members-office.csv"), &s);
+    assert_int_equal(s.rows_read, 5); /* no title, header, numbering or signature row */
+    csvio_import_summary_free(&s);
+    char *from_xlsx = members_from("office-xlsx.db", office_xlsx(), &s);
+    assert_non_null(strstr(s.source, "Danh sách"));
+    assert_int_equal(s.rows_read, 5);
+    csvio_import_summary_free(&s);
+    char *from_xls = members_from("office-xls.db", fixture("members-office.xls"), &s);
+    assert_non_null(strstr(s.source, "Danh sách"));
+    assert_int_equal(s.rows_read, 5);
+    csvio_import_summary_free(&s);
+    assert_string_equal(from_csv, from_xlsx);
+    assert_string_equal(from_csv, from_xls);
+    const char *want[] = {
+        "Nguyễn Văn An|male|1985|0912345678|village_head|leader|completed|2022-11-20",
+        "Trần Thị Bình|female|1990-10-15|0987654321|womens_union|deputy|in_progress|",
+        "Lê Văn Cường|male|1978|0868111222|police|member|not_started|",
+        "Phạm Thị Dung|female|2001||teacher|member|completed|2022-10-15",
+        "Hoàng Văn Em|male|1995|0356789012|health_worker|member|not_started|",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(from_csv, want[i]))
+            fail_msg("missing %s in\n%s", want[i], from_csv);
+    free(from_csv);
+    free(from_xlsx);
+    free(from_xls);
+}
+
+static void an_unknown_value_stops_the_import_with_one_line(void **state)
+{
+    (void)state;
+    sqlite3 *db = tu_commune_db(dir, "unknown.db");
+    csvio_import_summary s;
+    cdtt_err e = {{0}};
+    csvio_import_opts o = {0};
+    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.csv"), &o, 0, NULL, NULL, &s, &e), 1);
+    assert_int_equal(s.n_unknown, 1);
+    assert_non_null(strstr(s.unknown[0], ":14: Thành phần \"Cán bộ y tế thôn\" (1 rows)"));
+    assert_non_null(strstr(s.unknown[0], "Y tế"));
+    assert_non_null(strstr(s.unknown[0], "--map 'Thành phần:Cán bộ y tế thôn=ITEM'"));
+    csvio_import_summary_free(&s);
+    assert_int_equal(db_scalar_int(db, "SELECT count(*) FROM member", -1), 0);
+    /* --unknown other: filed as Khác, the words kept in the note. */
+    o.unknown_other = 1;
+    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.csv"), &o, 0, NULL, NULL, &s, &e), 0);
+    csvio_import_summary_free(&s);
+    assert_int_equal(db_scalar_int(db, "SELECT count(*) FROM member WHERE category = 'other'"
+                                       " AND note LIKE '%Cán bộ y tế thôn%'", -1), 1);
+    db_close(db);
+}
+
+static void choices_in_the_communes_words(void **state)
+{
+    (void)state;
+    const struct {
+        const choice *list;
+        const char *kind, *value, *code;
+    } cases[] = {
+        {CHOICES_CATEGORY, "category", "CÔNG AN", "police"},
+        {CHOICES_CATEGORY, "category", "Công an xã", "police"},
+        {CHOICES_CATEGORY, "category", "CA xã", "police"},
+        {CHOICES_CATEGORY, "category", "Hội LHPN", "womens_union"},
+        {CHOICES_CATEGORY, "category", "GV", "teacher"},
+        {CHOICES_CATEGORY, "category", "cán bộ - công chức xã", "commune_official"},
+        {CHOICES_CATEGORY, "category", "Trưởng thôn", "village_head"},
+        {CHOICES_CATEGORY, "category", "Doanh nghiệp viễn thông", "telecom_it"},
+        {CHOICES_CATEGORY, "category", "Hội", NULL}, /* several items: not a short form */
+        {CHOICES_CATEGORY, "category", "Cán bộ y tế thôn", NULL},
+        {CHOICES_ROLE, "role", "TT", "leader"},
+        {CHOICES_ROLE, "role", "tổ trưởng", "leader"},
+        {CHOICES_ROLE, "role", "Tổ phó", "deputy"},
+        {CHOICES_GENDER, "gender", "NỮ", "female"},
+        {CHOICES_MOOC_STATUS, "status", "hoàn thành", "completed"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = choice_interpret(cases[i].list, cases[i].kind, cases[i].value, NULL, 0, NULL);
+        if (!cases[i].code ? got != NULL : !got || strcmp(got, cases[i].code) != 0)
+            fail_msg("%s \"%s\" → %s, not %s", cases[i].kind, cases[i].value, got ? got : "NULL",
+                     cases[i].code ? cases[i].code : "NULL");
+    }
+    enum choice_how how;
+    assert_string_equal(choice_interpret(CHOICES_CATEGORY, "category", "cán bộ Y TẾ thôn", &HEALTH, 1, &how),
+                        "health_worker");
+    assert_int_equal(how, CHOICE_USER);
+}
+
+static void other_encodings_give_the_same_rows(void **state)
+{
+    (void)state;
+    csvio_import_summary s;
+    char *utf8 = members_from("enc-utf8.db", fixture("members-excel.csv"), &s);
+    csvio_import_summary_free(&s);
+    char *cp1258 = members_from("enc-1258.db", fixture("members-cp1258.csv"), &s);
+    assert_non_null(strstr(s.source, "Windows-1258"));
+    csvio_import_summary_free(&s);
+    char *utf16 = members_from("enc-16.db", fixture("members-utf16.txt"), &s);
+    assert_non_null(strstr(s.source, "UTF-16"));
+    csvio_import_summary_free(&s);
+    assert_string_equal(utf8, cp1258);
+    assert_string_equal(utf8, utf16);
+    free(utf8);
+    free(cp1258);
+    free(utf16);
+}
+
+/* A zip source of n bytes of spaces, made as it is read. */
+typedef struct {
+    zip_uint64_t n, pos;
+    zip_error_t err;
+} spaces;
+
+static zip_int64_t spaces_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    spaces *sp = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        sp->pos = 0;
+        return 0;
+    case ZIP_SOURCE_READ: {
+        zip_uint64_t k = sp->n - sp->pos < len ? sp->n - sp->pos : len;
+        memset(data, ' ', (size_t)k);
+        sp->pos += k;
+        return (zip_int64_t)k;
+    }
+    case ZIP_SOURCE_CLOSE:
+    case ZIP_SOURCE_FREE:
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        zip_stat_init(st);
+        st->size = sp->n;
+        st->valid |= ZIP_STAT_SIZE;
+        return sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&sp->err, data, len);
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                              ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+        return -1;
+    }
+}
+
+static void damaged_and_hostile_files_change_nothing(void **state)
+{
+    (void)state;
+    sqlite3 *db = tu_commune_db(dir, "hostile.db");
+    csvio_import_summary s;
+    cdtt_err e = {{0}};
+    char path[700];
+    /* A zip that is not one. */
+    snprintf(path, sizeof path, "%s/broken.xlsx", dir);
+    FILE *f = fopen(path, "wb");
+    fputs("PK\003\004 this is not really a zip archive", f);
+    fclose(f);
+    assert_int_equal(csvio_import_members_opts(db, path, NULL, 0, NULL, NULL, &s, &e), -1);
+    assert_non_null(strstr(e.msg, "damaged"));
+    csvio_import_summary_free(&s);
+    /* A workbook whose shared strings unpack to 1 GiB. */
+    const char *good = office_xlsx();
+    snprintf(path, sizeof path, "%s/huge-strings.xlsx", dir);
+    size_t len;
+    char *bytes = tu_slurp(good, &len);
+    f = fopen(path, "wb");
+    fwrite(bytes, 1, len, f);
+    fclose(f);
+    free(bytes);
+    int zerr;
+    zip_t *z = zip_open(path, 0, &zerr);
+    assert_non_null(z);
+    spaces sp = {.n = 1ULL << 30};
+    zip_error_init(&sp.err);
+    zip_source_t *src = zip_source_function(z, spaces_cb, &sp);
+    zip_int64_t idx = zip_file_add(z, "xl/sharedStrings.xml", src, ZIP_FL_OVERWRITE);
+    assert_true(idx >= 0);
+    zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1);
+    assert_int_equal(zip_close(z), 0);
+    assert_int_equal(csvio_import_members_opts(db, path, NULL, 0, NULL, NULL, &s, &e), -1);
+    assert_non_null(strstr(e.msg, "sharedStrings.xml is too big"));
+    csvio_import_summary_free(&s);
+    /* Not UTF-8 although the user said it is. */
+    snprintf(path, sizeof path, "%s/latin.csv", dir);
+    f = fopen(path, "wb");
+    fputs("Họ và tên,Tổ\r\nNguy\xEAn,Tổ xã\r\n", f);
+    fclose(f);
+    csvio_import_opts o = {.encoding = "utf-8"};
+    assert_int_equal(csvio_import_members_opts(db, path, &o, 0, NULL, NULL, &s, &e), -1);
+    assert_non_null(strstr(e.msg, "UTF-8"));
+    csvio_import_summary_free(&s);
+    /* A sheet that does not exist. */
+    o = (csvio_import_opts){.sheet = "Trang 9"};
+    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.xls"), &o, 0, NULL, NULL, &s, &e), -1);
+    assert_non_null(strstr(e.msg, "Danh sách"));
+    csvio_import_summary_free(&s);
+    assert_int_equal(db_scalar_int(db, "SELECT count(*) FROM member", -1), 0);
+    db_close(db);
+}
+
+static void training_lists_match_members(void **state)
+{
+    (void)state;
+    csvio_import_summary s;
+    free(members_from("training.db", fixture("members-office.csv"), &s));
+    csvio_import_summary_free(&s);
+    char path[700];
+    snprintf(path, sizeof path, "%s/mooc.xlsx", dir);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
+    lxw_format *date = workbook_add_format(wb);
+    format_set_num_format(date, "dd/mm/yyyy");
+    lxw_datetime done = {2022, 11, 25, 0, 0, 0};
+    worksheet_write_string(ws, 0, 0, "BÁO CÁO KẾT QUẢ HỌC TẬP", NULL);
+    const char *head[] = {"STT", "Họ tên học viên", "Ngày sinh", "SĐT", "Ngày hoàn thành"};
+    for (int c = 0; c < 5; c++)
+        worksheet_write_string(ws, 2, (lxw_col_t)c, head[c], NULL);
+    worksheet_write_string(ws, 3, 1, "NGUYỄN VĂN AN", NULL);      /* by phone */
+    worksheet_write_number(ws, 3, 3, 912345678, NULL);
+    worksheet_write_datetime(ws, 3, 4, &done, date);
+    worksheet_write_string(ws, 4, 1, "Trần Thị Bình", NULL);      /* by name and birth */
+    worksheet_write_string(ws, 4, 2, "15/10/1990", NULL);
+    worksheet_write_datetime(ws, 4, 4, &done, date);
+    worksheet_write_string(ws, 5, 1, "Lê Văn Cường", NULL);       /* same name, other birth */
+    worksheet_write_string(ws, 5, 2, "1979", NULL);
+    worksheet_write_string(ws, 6, 1, "Người Không Có", NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    sqlite3 *db = tu_open_db(dir, "training.db");
+    training_list_summary t;
+    cdtt_err e = {{0}};
+    assert_int_equal(training_import_list(db, path, NULL, NULL, NULL, 0, &t, &e), 1);
+    assert_int_equal(t.rows_read, 4);
+    assert_int_equal(t.matched, 2);
+    assert_int_equal(t.unmatched, 2);
+    assert_int_equal(t.n_problems, 2);
+    assert_non_null(strstr(t.problems[0], "Lê Văn Cường"));
+    training_list_summary_free(&t);
+    assert_int_equal(db_scalar_int(db, "SELECT count(*) FROM member WHERE mooc_status = 'completed'"
+                                       " AND mooc_date = '2022-11-25'", -1), 2);
+    db_close(db);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_same_members_come_from_csv_xlsx_and_xls),
+        cmocka_unit_test(an_unknown_value_stops_the_import_with_one_line),
+        cmocka_unit_test(choices_in_the_communes_words),
+        cmocka_unit_test(other_encodings_give_the_same_rows),
+        cmocka_unit_test(damaged_and_hostile_files_change_nothing),
+        cmocka_unit_test(training_lists_match_members),
+    };
+    return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
+}
