@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { L_NAME, L_PHONE, L_CCCD, L_BIRTH, L_DATE, L_COUNT };
+enum { L_NAME, L_PHONE, L_CCCD, L_BIRTH, L_DATE, L_BIRTH_M, L_BIRTH_F, L_COUNT };
 
 static const char *const NAMES[L_COUNT][12] = {
     [L_NAME] = {"Họ và tên", "Họ tên", "Họ và tên học viên", "Họ tên học viên", "Học viên", "Tên học viên",
@@ -25,6 +25,9 @@ static const char *const NAMES[L_COUNT][12] = {
     [L_BIRTH] = {"Ngày sinh", "Năm sinh", "Ngày tháng năm sinh", "Date of birth", "Birth date", NULL},
     [L_DATE] = {"Ngày hoàn thành", "Thời gian hoàn thành", "Ngày cấp chứng nhận", "Ngày cấp chứng chỉ",
                 "Ngày học", "Ngày tham dự", "Completion date", "Date", "Ngày", NULL},
+    /* paper forms: the birth year under "Nam" or "Nữ" */
+    [L_BIRTH_M] = {"Nam", "Năm sinh Nam", NULL},
+    [L_BIRTH_F] = {"Nữ", "Năm sinh Nữ", NULL},
 };
 
 typedef struct {
@@ -148,6 +151,10 @@ static int match_row(list_import *li, char **cells, int n, const char *today, ch
     }
     char birth[11] = "";
     const char *b = cell(li, cells, n, L_BIRTH);
+    if (!*b)
+        b = cell(li, cells, n, L_BIRTH_M);
+    if (!*b)
+        b = cell(li, cells, n, L_BIRTH_F);
     if (*b && validate_birth(b, today, birth, &r) == VALID_ERROR)
         birth[0] = '\0';
     char *fold = text_fold(name);
