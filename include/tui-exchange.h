@@ -57,7 +57,8 @@ void progress_package_cb(void *user, const char *step, long long done, long long
 void progress_csvio_cb(void *ctx, long long done, long long total);
 
 /* ---- a file picker (screen-picker.c) ---------------------------------------
- * Lists the files of a folder whose names end with ext (".cdtt", ".csv"); the
+ * Lists the files of a folder whose names end with ext (".cdtt", or several
+ * endings separated by commas: ".csv,.xlsx"); the
  * folder line can be edited (a folder lists it, a file picks it). Space checks
  * files when multi; Enter or F2 hands the checked files (or the selected one)
  * to chosen, which owns nothing it is given. */

@@ -74,14 +74,14 @@ static void add_list(lines_screen *ls, const char *heading, char **items, int n)
 
 /* What a member-list import of path did (or would do), then every problem
  * (named by the file's name without its folder, to keep the lines short). */
-static void add_member_summary(lines_screen *ls, const char *path, const csvio_import_summary *s)
+static void add_member_summary(lines_screen *ls, const char *path, const csvio_import_summary *s, int dry_run)
 {
     lines_add(ls, 0, _("Rows read: %lld"), s->rows_read);
     lines_add(ls, 0, _("Members: new %lld, updated %lld, unchanged %lld"), s->members_new, s->members_updated,
               s->members_unchanged);
     lines_add(ls, 0, _("Added to a team: %lld; teams created: %lld; villages/groups created: %lld"),
               s->memberships_new, s->teams_created, s->areas_created);
-    add_list(ls, _("Created:"), s->created, s->n_created);
+    add_list(ls, dry_run || s->errors ? _("Would create:") : _("Created:"), s->created, s->n_created);
     add_list(ls, _("Columns not recognised (ignored):"), s->ignored_columns, s->n_ignored);
     if (s->n_problems)
         lines_add(ls, 3, _("Problems (%lld errors, %lld warnings):"), s->errors, s->warnings);
@@ -93,10 +93,16 @@ static void add_member_summary(lines_screen *ls, const char *path, const csvio_i
         else
             lines_add(ls, 0, "  %s", p);
     }
+    /* The preview: what was read and understood (below the problems, which come first). */
+    if (s->source[0])
+        lines_add(ls, 3, _("Read: %s"), s->source);
+    add_list(ls, _("Columns recognised:"), s->columns, s->n_columns);
+    add_list(ls, _("Values of the choice columns:"), s->values, s->n_values);
+    add_list(ls, _("First rows as they will be stored:"), s->preview, s->n_preview);
 }
 
 /* Runs the member-list import on path; dry_run writes nothing. Fills ls and
- * returns csvio_import_members' result. */
+ * returns csvio_import_members_opts' result. */
 static int run_members(lines_screen *ls, const char *path, int dry_run)
 {
     csvio_import_summary s;
@@ -104,14 +110,17 @@ static int run_members(lines_screen *ls, const char *path, int dry_run)
     cdtt_err e;
     memset(&e, 0, sizeof e);
     progress_start(dry_run ? _("Checking") : _("Importing"));
-    int rc = csvio_import_members(app()->db, path, dry_run, progress_csvio_cb, NULL, &s, &e);
+    /* The commune's words for choices from its configuration ([aliases]). */
+    csvio_import_opts o = {.aliases = app()->cfg->aliases, .n_aliases = app()->cfg->n_aliases,
+                           .preview_rows = dry_run ? 5 : 0};
+    int rc = csvio_import_members_opts(app()->db, path, &o, dry_run, progress_csvio_cb, NULL, &s, &e);
     lines_clear(ls);
     lines_add(ls, 3, "%s", base_name(path));
     if (rc < 0) {
         lines_add(ls, 2, "%s", e.msg);
         app_message(2, "%s%s", _("Error: "), e.msg);
     } else {
-        add_member_summary(ls, path, &s);
+        add_member_summary(ls, path, &s, dry_run);
     }
     csvio_import_summary_free(&s);
     return rc;
@@ -153,5 +162,6 @@ static void check_members(char **paths, int n, void *user)
 
 tui_screen *screen_import_members_new(void)
 {
-    return screen_picker_new(_("Member list from Excel (CSV)"), ".csv", false, check_members, NULL);
+    return screen_picker_new(_("Member list from Excel (.xlsx, .xls, CSV)"), ".csv,.txt,.xlsx,.xls", false,
+                             check_members, NULL);
 }

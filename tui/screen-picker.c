@@ -34,7 +34,7 @@ struct picker {
     editor path;
     bool on_path; /* the folder line has the keys */
     char folder[PATH_MAX];
-    char ext[16];
+    char ext[64];
     bool multi;
     entry *e;
     int n;
@@ -81,11 +81,18 @@ static void toggle(list_view *l, const void *row)
 static const list_source SRC_ONE = {sizeof(array_row), list_array_page, format, NULL, NULL, NULL};
 static const list_source SRC_MULTI = {sizeof(array_row), list_array_page, format, NULL, checked, toggle};
 
-/* True when name ends with ext, case ignored. */
+/* True when name ends with ext, or with one of the endings in ext separated
+ * by commas (".csv,.xlsx"), case ignored. */
 static bool has_ext(const char *name, const char *ext)
 {
-    size_t n = strlen(name), k = strlen(ext);
-    return n > k && strcasecmp(name + n - k, ext) == 0;
+    size_t n = strlen(name);
+    for (const char *p = ext; *p;) {
+        size_t k = strcspn(p, ",");
+        if (k && n > k && strncasecmp(name + n - k, p, k) == 0)
+            return true;
+        p += k + (p[k] == ',');
+    }
+    return false;
 }
 
 /* Folders first, then files, each by name. */
