@@ -7,6 +7,7 @@
 #include "csvio.h"
 #include "table.h"
 #include "training.h"
+#include "records.h"
 
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -368,6 +369,48 @@ static void training_lists_match_members(void **state)
     db_close(db);
 }
 
+/* The text of part name of the zip at path (malloc'd; "" when absent). */
+static char *zip_part(const char *path, const char *name)
+{
+    int zerr;
+    zip_t *z = zip_open(path, ZIP_RDONLY, &zerr);
+    assert_non_null(z);
+    zip_stat_t st;
+    if (zip_stat(z, name, 0, &st) != 0) {
+        zip_discard(z);
+        return strdup("");
+    }
+    char *text = calloc(1, (size_t)st.size + 1);
+    zip_file_t *f = zip_fopen(z, name, 0);
+    assert_int_equal(zip_fread(f, text, st.size), (zip_int64_t)st.size);
+    zip_fclose(f);
+    zip_discard(z);
+    return text;
+}
+
+static void formula_like_cells_stay_text_in_xlsx(void **state)
+{
+    (void)state;
+    sqlite3 *db = tu_commune_db(dir, "formula.db");
+    member_rec m;
+    member_init(&m);
+    snprintf(m.full_name, sizeof m.full_name, "Nguyễn Văn Công");
+    snprintf(m.note, sizeof m.note, "=HYPERLINK(\"http://x\",\"y\")");
+    findings f = {0};
+    cdtt_err e = {{0}};
+    assert_int_equal(member_save(db, &m, 1, &f, &e), 0);
+    char path[700];
+    snprintf(path, sizeof path, "%s/formula.xlsx", dir);
+    csvio_export_opts o = {0};
+    assert_int_equal(csvio_export_xlsx(db, path, &o, &e), 0);
+    char *sheet = zip_part(path, "xl/worksheets/sheet1.xml"), *strings = zip_part(path, "xl/sharedStrings.xml");
+    assert_null(strstr(sheet, "<f>")); /* no formula anywhere: a string, shared or inline */
+    assert_true(strstr(strings, "=HYPERLINK(") || strstr(sheet, "=HYPERLINK("));
+    free(sheet);
+    free(strings);
+    db_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +420,7 @@ int main(void)
         cmocka_unit_test(other_encodings_give_the_same_rows),
         cmocka_unit_test(damaged_and_hostile_files_change_nothing),
         cmocka_unit_test(training_lists_match_members),
+        cmocka_unit_test(formula_like_cells_stay_text_in_xlsx),
     };
     return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
