@@ -11,7 +11,7 @@ DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
 
-PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter
+PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter libsodium
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
