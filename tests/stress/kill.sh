@@ -142,7 +142,7 @@ fi
 
 # --- TUI form saves -----------------------------------------------------------------
 . "$ROOT/tests/e2e/lib-tmux.sh"
-cdtt_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" 2>/dev/null | head -1; }
+cdtt_pid() { tm_procs cdtt | head -1; }
 "$CDTT" --db f.db init --office 00004 --name "Phường Ba Đình" >/dev/null
 areas() { q f.db "SELECT count(*) FROM area"; }
 bad="" k=0 seen=0
@@ -150,7 +150,7 @@ while [ $k -lt "$NTUI" ]; do
     k=$((k + 1))
     n0=$(areas)
     tm_start 80 24 --db f.db
-    tm_wait "Số địa bàn" || { bad="$bad; tui $k: no home screen"; continue; }
+    tm_poll "Số địa bàn" || { bad="$bad; tui $k: no home screen"; continue; }
     tm_type 1; tm_wait "Tìm:"
     tm_keys C-n; tm_wait "Thêm địa bàn"; tm_keys Tab; tm_type "Thôn Giết $k"; tm_wait "Thôn Giết $k"
     pid=$(cdtt_pid)

@@ -37,21 +37,11 @@ done
 # --- a TUI form interrupted by SIGHUP or SIGTERM, run from a shell ------------------
 . "$ROOT/tests/e2e/lib-tmux.sh"
 "$CDTT" --db f.db init --office 00004 --name "Phường Ba Đình" >/dev/null
-# shell_start: a plain shell in the pane, where cdtt is then typed as a user would.
-shell_start() {
-    tm_stop
-    tmux -u -L "$TM_SOCK" -f /dev/null new-session -d -s t -x 80 -y 24 \
-        -e LC_ALL=C.UTF-8 -e LANGUAGE= -e HOME="$HOME" -e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
-        -e XDG_DATA_HOME="$XDG_DATA_HOME" -e CDTT="$CDTT" sh
-    tm set-option -t t status off >/dev/null
-    tm_type "echo SHELL-READY"; tm_keys Enter
-    tm_wait "SHELL-READY" || fail "the shell starts"
-}
-cdtt_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" 2>/dev/null | head -1; }
+cdtt_pid() { tm_procs cdtt | head -1; }
 for sig in HUP TERM; do
-    shell_start
+    tm_start_shell
     tm_type "stty -g >stty.before; clear; \"\$CDTT\" --db f.db; echo \"[exit \$?]\""; tm_keys Enter
-    tm_wait "Số địa bàn" || fail "SIG$sig: cdtt starts from the shell"
+    tm_poll "Số địa bàn" || fail "SIG$sig: cdtt starts from the shell"
     tm_type 1; tm_wait "Tìm:"
     tm_keys C-n; tm_wait "Thêm địa bàn"; tm_keys Tab; tm_type "Thôn Dở Dang $sig"
     tm_wait "Thôn Dở Dang $sig"
