@@ -13,24 +13,30 @@ mkoffice c.db 00004 commune "Phường Ba Đình"
 fill c.db 00004 "$ROWS"
 mkoffice p0.db 01 province "Thành phố Hà Nội"
 "$CDTT" --db c.db export -o c.cdtt >/dev/null || fail "export the commune's package"
+cp p0.db p.db
+window=$(duration_ms "$CDTT" --db p.db import c.cdtt) # signals are sent within that time
 for sig in TERM HUP; do
-    bad="" hit=0 k=0
+    bad="" mid=0 outside=0 done=0 k=0
     while [ $k -lt "$N" ]; do
         k=$((k + 1))
-        rm -f p.db p.db-wal p.db-shm; cp p0.db p.db
-        "$CDTT" --db p.db import c.cdtt >import.out 2>&1 &
+        rm -f p.db p.db-wal p.db-shm timing; cp p0.db p.db
+        CDTT_TIMING=$T/timing "$CDTT" --db p.db import c.cdtt >import.out 2>&1 &
         pid=$!
-        sleep "$(rand_ms 500)"
+        sleep "$(rand_ms "$window")"
         kill -"$sig" "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
         rc=$?
-        [ $rc -ne 0 ] && hit=$((hit + 1))
+        case $(outcome $rc timing) in
+            mid) mid=$((mid + 1)) ;;
+            out) outside=$((outside + 1)) ;;
+            *) done=$((done + 1)) ;;
+        esac
         sound p.db || bad="$bad; $k: file not sound"
         c=$(members p.db)
         [ "$c" = 0 ] || [ "$c" = "$ROWS" ] || bad="$bad; $k: $c of $ROWS members"
         [ $rc -eq 0 ] && [ "$c" != "$ROWS" ] && bad="$bad; $k: reported done, $c members"
     done
-    echo "# SIG$sig during import: $N runs, $hit interrupted"
+    tally "SIG$sig during a package import" $mid $outside $done
     expect_eq "SIG$sig during a package import: all or nothing, the file sound" "$bad" ""
 done
 
