@@ -37,7 +37,9 @@ int db_user_version(sqlite3 *db);
 int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. begin and commit return 0 or -1 with e set
- * (a busy file gets a clear "in use by another program" message). */
+ * (a busy file gets a clear "in use by another program" message). With
+ * CDTT_TIMING set, a begun change adds a "write_begin" line and a committed one
+ * "write_done" (the stress tests tell by them that a kill landed mid-change). */
 int db_begin(sqlite3 *db, cdtt_err *e);
 int db_commit(sqlite3 *db, cdtt_err *e);
 void db_rollback(sqlite3 *db);

@@ -65,7 +65,9 @@ int theme_attr(theme_role r);
 /* Puts the terminal in full-screen raw mode: keys, PuTTY F1–F4, short Esc delay,
  * signals that end the program cleanly. Returns 0, or -1 when there is no terminal. */
 int term_start(void);
-/* Restores the terminal (safe to call twice). */
+/* Restores the terminal (safe to call twice). After a hang-up it returns once
+ * the dying shell's SIGCONT can no longer arrive while the program exits (see
+ * term.c): a tracer such as LeakSanitizer's exit-time scan would wait for ever. */
 void term_stop(void);
 /* Reads the next event. Returns 1 with ev filled, 0 for a resize, -1 when the
  * program must end (hang-up, terminate signal, terminal gone). */

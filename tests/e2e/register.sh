@@ -52,7 +52,7 @@ expect_screen "PuTTY F2 saves the team and keeps it open" "F4 (Ctrl-N) để th�
 # ---- member 1: typed with precomposed UTF-8 ----
 add_member() { # name gender-letter birth phone
     tm_keys C-n
-    tm_wait "Thành viên mới" || fail "member form opens" "$(tm_screen)"
+    tm_poll "Thành viên mới" || fail "member form opens" "$(tm_screen)"
     tm_type "$1"; tm_keys Tab; tm_type "$2"; tm_keys Tab; tm_type "$3"; tm_keys Tab; tm_type "$4"
 }
 add_member "Nguyễn Văn An" n "12/03/1985" "0912345678"
