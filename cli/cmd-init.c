@@ -3,6 +3,7 @@
 #include "check.h"
 #include "cli.h"
 #include "db.h"
+#include "keys.h"
 #include "office.h"
 #include "text.h"
 #include "units.h"
@@ -111,6 +112,12 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
                         old.code, old.name, old.scheme, o.name);
     if (office_set(db, &o, &e) < 0)
         return cli_fail("%s", e.msg);
+    /* Another office speaks through this file now: a new key, so that its
+     * packages are not taken for the old office's (cdtt keys). */
+    if ((other ? keys_renew(db, &e) : keys_ensure(db, &e)) < 0)
+        return cli_fail("%s", e.msg);
+    if (other)
+        printf(_("This file has a new key (cdtt keys show): the offices above must trust it for the new office.\n"));
     printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, o.name, o.scheme);
     return 0;
 }

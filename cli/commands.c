@@ -23,6 +23,7 @@ int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
 int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
 int cmd_audit(cli_ctx *ctx, int argc, char **argv);
+int cmd_keys(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_missing(cli_ctx *ctx, int argc, char **argv);
 int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
@@ -82,6 +83,8 @@ const cli_command CLI_COMMANDS[] = {
      N_("list records changed both here and below since the last import")},
     {"audit", NULL, cmd_audit, N_("[--record UUID] [--since DATE] [--office CODE] [--format text|csv] [--full]"),
      N_("who changed what and when, field by field (phone, CCCD and e-mail hidden unless --full)")},
+    {"keys", NULL, cmd_keys, N_("[show | list | trust CODE FINGERPRINT | forget CODE | export [-o FILE] | import FILE]"),
+     N_("this office's key (it signs its packages) and the keys of the offices it exchanges with")},
     {"completeness", NULL, cmd_completeness, N_("[--missing]"),
      N_("every commune below: when it last sent data, and which sent nothing")},
     {"report", NULL, cmd_report,
