@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include "cdtt.h"
 #include "config.h"
+#include "csvio.h"
 #include "training.h"
 
 typedef enum {
@@ -210,6 +211,32 @@ const char *report_tr(const char *msgid);
  * table by type with totals and the sessions held; csv has a header row and the
  * totals last; json is {"from", "to", "sessions", "types": [...], "totals"}. */
 void report_activity_write(FILE *f, const activity_summary *s, const char *from, const char *to, report_format fmt);
+
+/* The summary a province hands to its leaders, as a worksheet of wb (an
+ * lxw_workbook of libxlsxwriter), written first: one row per unit of t (code,
+ * name, teams, members, each indicator's count and percentage, status in words,
+ * last package date), the totals last; percent cells, the header frozen, an
+ * autofilter; then one native column chart per indicator (progress by unit, the
+ * target in its title). Returns 0, or -1 with e set. */
+struct lxw_workbook;
+int report_progress_sheet(struct lxw_workbook *wb, const progress_table *t, cdtt_err *e);
+
+/* A workbook holding only that summary sheet and its charts, written to path
+ * as the exports are (temporary file renamed, mode 0600; an existing file is
+ * kept unless force). Returns 0, or -1 with e set. */
+int report_progress_xlsx(const progress_table *t, const char *path, int force, cdtt_err *e);
+
+/* The office's workbook (csvio_export_xlsx with opts, which may be NULL); at an
+ * office above a commune it opens with the summary sheet: one row per commune
+ * (per province at a national office) as of today with cfg's targets. Returns
+ * 0, or -1 with e set. */
+int report_office_xlsx(sqlite3 *db, const cdtt_config *cfg, const char *path, const csvio_export_opts *opts,
+                       cdtt_err *e);
+
+/* The status of a row in words for the summary: "sent nothing" for a unit that
+ * sent nothing, else the worst of its indicators' (behind, at risk, on track,
+ * reached, nothing to count). */
+const char *progress_row_status_words(const progress_table *t, const progress_row *r);
 
 /* Writes s as a JSON string literal (quotes and escapes included). */
 void report_json_string(FILE *f, const char *s);
