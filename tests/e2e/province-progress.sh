@@ -84,6 +84,17 @@ fi
 tm_keys C-q
 expect_screen "quits" "[exit 0]"
 
+# The member list names each member's commune, and so does the form's heading.
+tm_start 80 24 --db "$P" --lang en
+tm_wait "Members:"
+tm_keys 3
+expect_screen "the member list at a province has a commune column" "Commune            Full name"
+first=$(tm_screen | grep '^>' | head -1 | sed 's/^>//; s/   .*//')
+tm_keys Enter
+expect_screen "the member's form says which commune" "Member · $first"
+tm_keys C-q
+expect_screen "quits after the lists" "[exit 0]"
+
 # Monochrome: the bars and the target line in ASCII.
 TM_ENV="TERM=vt100" tm_start 80 24 --db "$P" --lang en
 tm_wait "Members:"
