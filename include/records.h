@@ -222,7 +222,17 @@ typedef struct {
     const char *category;     /* members */
     const char *role;         /* members: leader deputy member */
     int deleted;              /* 0 live records, 1 deleted ones (for undo), -1 both */
+    const char *unit_code;    /* only the records of this commune (code); NULL or "" = all */
 } list_filter;
+
+/* The commune a record of table (area team member) belongs to: its code and
+ * the unit list's name of it ("" when the list does not know it). Returns 0, or
+ * -1 when there is no such record. */
+int records_commune_of(sqlite3 *db, const char *table, const char *uuid, char code[8], char name[128]);
+
+/* 1 when the file's office is above a commune (province, district, national):
+ * lists and exports then show each record's commune. */
+int records_consolidating(sqlite3 *db);
 
 int area_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
               area_rec *rows, cdtt_err *e);
