@@ -175,7 +175,7 @@ int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, DB_CREATE);
     if (!db)
         return 1;
-    if (ex.area[0] && cli_find_area(db, ex.area, 0, r.area_uuid))
+    if (ex.area[0] && cli_find_area(db, ex.area, NULL, 0, r.area_uuid))
         return 1;
     if (!r.level[0])
         snprintf(r.level, sizeof r.level, "%s", ex.area[0] ? "village" : "commune");
@@ -204,9 +204,9 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return 1;
     char team[UUID_LEN], area[UUID_LEN];
-    if (ex.area[0] && cli_find_area(db, ex.area, 0, area))
+    if (ex.area[0] && cli_find_area(db, ex.area, NULL, 0, area))
         return 1;
-    if (ex.team[0] && cli_find_team(db, ex.team, ex.area[0] ? area : NULL, 0, team))
+    if (ex.team[0] && cli_find_team(db, ex.team, ex.area[0] ? area : NULL, NULL, 0, team))
         return 1;
     findings f = {.n = 0};
     cdtt_err e = {{0}};

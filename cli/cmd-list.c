@@ -319,12 +319,12 @@ static int resolve_names(sqlite3 *db, const list_opts *o, char area[UUID_LEN], c
                          list_filter *f)
 {
     if (o->area) {
-        if (cli_find_area(db, o->area, 0, area))
+        if (cli_find_area(db, o->area, o->commune, 0, area))
             return 1;
         f->area_uuid = area;
     }
     if (o->team) {
-        if (cli_find_team(db, o->team, o->area ? area : NULL, 0, team))
+        if (cli_find_team(db, o->team, o->area ? area : NULL, o->commune, 0, team))
             return 1;
         f->team_uuid = team;
     }

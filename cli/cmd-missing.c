@@ -35,7 +35,7 @@ int cmd_missing(cli_ctx *ctx, int argc, char **argv)
     memset(&scope, 0, sizeof scope);
     if (commune_s && progress_scope_commune(db, commune_s, &scope, &e) < 0)
         return cli_fail("%s", e.msg);
-    if (area_s && cli_find_area(db, area_s, 0, area))
+    if (area_s && cli_find_area(db, area_s, commune_s, 0, area))
         return 1;
     if (area_s)
         snprintf(scope.area, sizeof scope.area, "%s", area);

@@ -262,10 +262,12 @@ typedef struct {
 } name_lookup;
 
 /* Looks name up among live (deleted 0) or deleted (1) areas, or teams (in
- * area_uuid when not NULL; "" = commune-level teams). Returns 0 when exactly one
- * record has the name (its uuid in l->uuid), -1 otherwise (none, or several). */
-int area_lookup(sqlite3 *db, const char *name, int deleted, name_lookup *l);
-int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, int deleted, name_lookup *l);
+ * area_uuid when not NULL; "" = commune-level teams), of commune unit_code
+ * when not NULL. Returns 0 when exactly one record has the name (its uuid in
+ * l->uuid), -1 otherwise (none, or several). */
+int area_lookup(sqlite3 *db, const char *name, const char *unit_code, int deleted, name_lookup *l);
+int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, const char *unit_code, int deleted,
+                name_lookup *l);
 
 /* Writes into msg a sentence saying why a lookup of name (kind "area" or
  * "team") did not find exactly one record: several share the name (they are
