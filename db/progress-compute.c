@@ -7,9 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The teams of the scope: ?4 commune code, ?5 area uuid ('-' = no area), ?6 team uuid; '' = any. */
+/* The teams of the scope: ?4 commune code, ?5 area uuid ('-' = no area), ?6 team uuid,
+ * ?9 province code (the team's commune lies in it by the unit list); '' = any. */
 #define PSQL_SCOPE                                                                            \
     " AND (?4 = '' OR t.unit_code = ?4)"                                                    \
+    " AND (?9 = '' OR t.unit_code IN (SELECT code FROM unit WHERE scheme = t.unit_scheme"    \
+    "      AND level = 'commune' AND province_code = ?9))"                                  \
     " AND (?5 = '' OR coalesce(t.area_uuid, '') = CASE ?5 WHEN '" PROGRESS_NO_AREA "' THEN '' ELSE ?5 END)" \
     " AND (?6 = '' OR t.uuid = ?6)"
 
@@ -115,7 +118,7 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
     free(sql);
     if (!st)
         return -1;
-    /* Every statement names ?4..?7 (the scope); ?2 and ?3 are bound when named or below those. */
+    /* Every statement names ?4..?7 and ?9 (the scope); ?2 and ?3 are bound when named or below those. */
     sqlite3_bind_text(st, 1, q->as_of, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 2, q->min_attendees);
     sqlite3_bind_text(st, 3, q->month_start, -1, SQLITE_STATIC);
@@ -123,6 +126,7 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
     sqlite3_bind_text(st, 5, q->scope.area, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 6, q->scope.team, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 7, q->consolidated);
+    sqlite3_bind_text(st, 9, q->scope.province, -1, SQLITE_STATIC);
     /* Rows are looked up by key; FILL_TEAMS adds each group once (GROUP BY gk). */
     int n_sorted = t->n_rows;
     if (t->n_rows > 0)

@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* Teams that count as of ?1 within the scope: ?4 commune code, ?5 area uuid
- * ('-' = commune-level teams), ?6 team uuid; '' = any. */
+ * ('-' = commune-level teams), ?6 team uuid, ?9 province code; '' = any. */
 #define TEAMS_IN_SCOPE                                                               \
     "tc AS (SELECT t.uuid AS uuid, t.name AS name, t.sort_key AS tsort, "            \
     "  coalesce(a.name, '') AS aname, coalesce(a.sort_key, '') AS asort, "           \
@@ -16,7 +16,9 @@
     "  LEFT JOIN area a ON a.uuid = t.area_uuid AND a.deleted = 0 "                  \
     "  WHERE " PSQL_TEAM_COUNTS " AND (?4 = '' OR t.unit_code = ?4) "                \
     "  AND (?5 = '' OR coalesce(a.uuid, '') = CASE ?5 WHEN '" PROGRESS_NO_AREA "' THEN '' ELSE ?5 END) " \
-    "  AND (?6 = '' OR t.uuid = ?6))"
+    "  AND (?6 = '' OR t.uuid = ?6) "                                                   \
+    "  AND (?9 = '' OR t.unit_code IN (SELECT code FROM unit WHERE scheme = t.unit_scheme" \
+    "       AND level = 'commune' AND province_code = ?9)))"
 
 /* The commune's name of unit columns S, C (the unit list's, or ""). */
 #define COMMUNE_NAME(S, C) \
@@ -68,6 +70,7 @@ long progress_missing_in(sqlite3 *db, const cdtt_config *cfg, enum target_indica
     if (ind != TARGET_INPERSON)
         sqlite3_bind_int(st, 7, ind == TARGET_ZALO);
     sqlite3_bind_int(st, 8, consolidating(db));
+    sqlite3_bind_text(st, 9, scope->province, -1, SQLITE_STATIC);
     long n = 0;
     int rc;
     progress_missing_item it;

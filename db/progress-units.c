@@ -19,7 +19,8 @@ static const char *unit_level(progress_by by)
 }
 
 /* Units of level ?5 under the office (?1 scheme, ?2 code, ?3 level), and when
- * ?4 is not '' only the commune ?4 or the district and province it lies in. */
+ * ?4 is not '' only the commune ?4 or the district and province it lies in;
+ * when ?6 is not '' only the units of province ?6. */
 static const char UNITS_UNDER[] =
     "SELECT code, name FROM unit WHERE scheme = ?1 AND level = ?5 AND ("
     " ?3 = 'national'"
@@ -28,7 +29,8 @@ static const char UNITS_UNDER[] =
     "     OR code = (SELECT province_code FROM unit WHERE scheme = ?1 AND level = 'district' AND code = ?2))))"
     " AND (?4 = '' OR code = ?4"
     "  OR code IN (SELECT parent_code FROM unit WHERE scheme = ?1 AND level = 'commune' AND code = ?4)"
-    "  OR code IN (SELECT province_code FROM unit WHERE scheme = ?1 AND level = 'commune' AND code = ?4))";
+    "  OR code IN (SELECT province_code FROM unit WHERE scheme = ?1 AND level = 'commune' AND code = ?4))"
+    " AND (?6 = '' OR province_code = ?6)";
 
 int progress_seed_units(sqlite3 *db, const office_rec *office, const progress_scope *scope, progress_table *t,
                         cdtt_err *e)
@@ -44,6 +46,7 @@ int progress_seed_units(sqlite3 *db, const office_rec *office, const progress_sc
     sqlite3_bind_text(st, 3, office->level, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, scope ? scope->commune : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, level, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, scope ? scope->province : "", -1, SQLITE_STATIC);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         char key[64];

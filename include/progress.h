@@ -37,6 +37,7 @@ typedef enum {
 
 /* Which records a table or list covers; every field "" = the whole file. */
 typedef struct {
+    char province[8]; /* only the teams of the communes of this province (a national office's drill-down) */
     char commune[16]; /* only the teams of this commune (its code, in the office's scheme) */
     char area[40];    /* only the teams of this area (uuid), or PROGRESS_NO_AREA: the commune-level teams */
     char team[40];    /* only this team (uuid) */

@@ -31,7 +31,7 @@ typedef struct {
     int first, sel;       /* where the list was when we went further down */
 } drill_level;
 
-#define DRILL_MAX 4 /* communes, villages, teams, members */
+#define DRILL_MAX 5 /* provinces (national office), communes, villages, teams, members */
 
 typedef struct {
     tui_screen base;
@@ -194,6 +194,7 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 static const char *level_title(progress_by by)
 {
     switch (by) {
+    case PROGRESS_BY_PROVINCE: return _("Province");
     case PROGRESS_BY_COMMUNE: return _("Commune");
     case PROGRESS_BY_TEAM: return _("Team");
     case PROGRESS_BY_MEMBER: return _("Member");
@@ -297,6 +298,9 @@ static progress_scope row_scope(const progress_screen *p, int i)
     if (i == 0)
         return sc;
     switch (p->t.by) {
+    case PROGRESS_BY_PROVINCE:
+        snprintf(sc.province, sizeof sc.province, "%s", r->code);
+        break;
     case PROGRESS_BY_COMMUNE:
         snprintf(sc.commune, sizeof sc.commune, "%s", r->code);
         break;
@@ -360,7 +364,8 @@ static void go_down(progress_screen *p)
     here->first = p->list.anchor ? *(const int *)p->list.anchor : 0;
     drill_level *next = &p->levels[++p->depth];
     memset(next, 0, sizeof *next);
-    next->by = p->t.by == PROGRESS_BY_COMMUNE ? PROGRESS_BY_AREA
+    next->by = p->t.by == PROGRESS_BY_PROVINCE ? PROGRESS_BY_COMMUNE
+             : p->t.by == PROGRESS_BY_COMMUNE ? PROGRESS_BY_AREA
              : p->t.by == PROGRESS_BY_AREA ? PROGRESS_BY_TEAM : PROGRESS_BY_MEMBER;
     next->scope = row_scope(p, i);
     if (p->t.by == PROGRESS_BY_AREA && r->commune_name[0])
@@ -537,7 +542,8 @@ tui_screen *screen_training_progress_new(void)
     p->levels[0].by = PROGRESS_BY_AREA;
     if (office_get(app()->db, &o) == 0 && strcmp(o.level, "commune") != 0) {
         p->consolidated = true;
-        p->levels[0].by = PROGRESS_BY_COMMUNE;
+        /* The nation starts at its provinces; a province or district at its communes. */
+        p->levels[0].by = strcmp(o.level, "national") == 0 ? PROGRESS_BY_PROVINCE : PROGRESS_BY_COMMUNE;
         snprintf(p->levels[0].name, sizeof p->levels[0].name, "%s",
                  strcmp(o.level, "national") == 0 ? _("Whole country")
                  : strcmp(o.level, "district") == 0 ? _("Whole district") : _("Whole province"));

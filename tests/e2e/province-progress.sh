@@ -109,4 +109,29 @@ expect_contains "ASCII bars" "$scr" "####"
 expect_not_contains "no block characters" "$scr" "█"
 tm_keys C-q
 expect_screen "quits on vt100" "[exit 0]"
+
+# The national office starts at its provinces: Enter goes down to the communes.
+N=$T/n.db
+"$CDTT" --db "$P" export -o "$T/p12.cdtt" >/dev/null 2>&1
+"$CDTT" --db "$N" init --national >/dev/null 2>&1
+check "the nation imports the province's package" "$CDTT" --db "$N" import "$T/p12.cdtt"
+tm_start 80 24 --db "$N" --lang en
+tm_wait "Members:"
+tm_keys 4
+tm_wait "Progress against the targets"
+tm_keys 1
+expect_screen "the national progress screen covers the whole country" "Whole country"
+expect_screen "one row per province" "Tỉnh Lai Châu"
+expect_screen "the provinces column" "Province"
+tm_keys Down
+tm_wait ">" >/dev/null
+i=0
+while ! tm_screen | grep -q "^>Tỉnh Lai Châu" && [ $i -lt 40 ]; do tm_keys Down; tm_poll ">Tỉnh Lai Châu" 1 || true; i=$((i + 1)); done
+tm_keys Enter
+expect_screen "Enter on the province lists its communes" "Xã Bình Lư"
+expect_not_contains "only that province's communes" "$(tm_screen)" "Phường Ba Đình"
+tm_keys Escape
+expect_screen "Esc goes back up to the provinces" "Whole country"
+tm_keys C-q
+expect_screen "quits at the national office" "[exit 0]"
 finish
