@@ -1,6 +1,7 @@
 /* cmd-add.c — `cdtt add area|team|member NAME [options]`: one record from a
  * script, with the same checks as the screens; prints the new record's uuid. */
 #include "cli.h"
+#include "fields.h"
 #include "choices.h"
 #include "db.h"
 #include "records.h"
@@ -126,13 +127,25 @@ static int parse(int argc, char **argv, const add_opt *opts, char *rec, size_t n
     return 0;
 }
 
-/* Prints the findings; returns the exit code of the save (0 when saved). */
-static int report(int rc, const findings *f, const cdtt_err *e, int yes, const char *uuid)
+/* The label of a finding's field for a record of table (a member's findings
+ * may be about its membership), or "" for a finding about the whole record. */
+static const char *field_words(const char *table, const char *field)
 {
-    for (int i = 0; i < f->n; i++)
-        fprintf(stderr, "cdtt: %s: %s%s%s\n",
-                f->items[i].severity == VALID_ERROR ? _("error") : _("warning"), f->items[i].field,
-                f->items[i].field[0] ? ": " : "", f->items[i].msg);
+    const field_def *d = field[0] ? field_of(table, field) : NULL;
+    if (!d && field[0])
+        d = field_of("membership", field);
+    return d ? field_label(d) : field;
+}
+
+/* Prints the findings, each with its field's label; returns the exit code of
+ * the save (0 when saved). */
+static int report(const char *table, int rc, const findings *f, const cdtt_err *e, int yes, const char *uuid)
+{
+    for (int i = 0; i < f->n; i++) {
+        const char *label = field_words(table, f->items[i].field);
+        fprintf(stderr, "cdtt: %s: %s%s%s\n", f->items[i].severity == VALID_ERROR ? _("error") : _("warning"),
+                label, label[0] ? ": " : "", f->items[i].msg);
+    }
     if (rc == 0) {
         printf("%s\n", uuid);
         return 0;
@@ -159,7 +172,7 @@ int cmd_add_area(cli_ctx *ctx, int argc, char **argv)
     findings f = {.n = 0};
     cdtt_err e = {{0}};
     rc = area_save(db, &r, ex.yes, &f, &e);
-    return report(rc, &f, &e, ex.yes, r.uuid);
+    return report("area", rc, &f, &e, ex.yes, r.uuid);
 }
 
 int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
@@ -182,7 +195,7 @@ int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
     findings f = {.n = 0};
     cdtt_err e = {{0}};
     rc = team_save(db, &r, ex.yes, &f, &e);
-    return report(rc, &f, &e, ex.yes, r.uuid);
+    return report("team", rc, &f, &e, ex.yes, r.uuid);
 }
 
 int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
@@ -213,5 +226,5 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
     rc = ex.team[0] ? member_save_in_team_since(db, &r, team, ex.role[0] ? ex.role : "member", ex.since, ex.yes,
                                                 &f, &e)
                     : member_save(db, &r, ex.yes, &f, &e);
-    return report(rc, &f, &e, ex.yes, r.uuid);
+    return report("member", rc, &f, &e, ex.yes, r.uuid);
 }
