@@ -99,6 +99,9 @@ struct tui_screen {
     const char *(*relabel)(tui_screen *s, tui_action a);
     /* True while keys are typed into a text field ('?' and '/' are characters). */
     bool text_input;
+    /* True when the screen holds changes not saved yet (may be NULL): quitting
+     * the program then asks first. */
+    bool (*unsaved)(tui_screen *s);
     char title[256];
     tui_screen *below; /* the stack */
 };

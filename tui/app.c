@@ -164,6 +164,15 @@ bool app_confirm(const char *question)
     return answer;
 }
 
+/* Whether a screen of the stack holds changes not saved yet. */
+static bool unsaved_work(void)
+{
+    for (tui_screen *s = the_app.top; s; s = s->below)
+        if (s->unsaved && s->unsaved(s))
+            return true;
+    return false;
+}
+
 int tui_run(const cdtt_config *cfg, const char *db_path)
 {
     cdtt_err e;
@@ -207,7 +216,7 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
         if (s->key(s, &ev))
             continue;
         if (ev.act == ACT_QUIT)
-            the_app.quit = true;
+            the_app.quit = !unsaved_work() || app_confirm(_("Quit without saving the changes?"));
         else if (ev.act == ACT_BACK)
             app_pop();
         else if (ev.act == ACT_HELP)

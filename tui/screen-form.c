@@ -90,6 +90,11 @@ static bool key(tui_screen *s, const tui_event *ev)
     return false;
 }
 
+static bool unsaved(tui_screen *s)
+{
+    return ((form_screen *)s)->f.dirty;
+}
+
 static void resume(tui_screen *s)
 {
     form_screen *fs = (form_screen *)s;
@@ -118,6 +123,7 @@ form_screen *form_screen_new(const char *title, const form_field *fields, void *
 {
     form_screen *fs = xcalloc(1, sizeof *fs);
     tui_screen_init(&fs->base, &HOOKS, FORM_ACTIONS, title);
+    fs->base.unsaved = unsaved;
     fs->rec = rec;
     fs->is_new = is_new;
     form_init(&fs->f, fields, rec, check, save, fs);

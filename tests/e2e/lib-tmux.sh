@@ -52,6 +52,8 @@ tm_quit() {
             fail "cdtt ends within $TM_EXIT_DEADLINE s of Ctrl-Q" "$(tm_screen | sed 's/^/|/')"
             return 1
         fi
+        # A form with unsaved changes asks first: the test's quitting says yes.
+        case "$(tm_screen)" in *"(y = "* | *"(c = có"*) tm_keys y ;; esac
         [ "$_tm_now" -ge "$_tm_next" ] && { tm_keys C-q; _tm_next=$((_tm_now + 2)); }
         sleep 0.05
     done

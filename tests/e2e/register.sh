@@ -164,5 +164,8 @@ expect_contains "the area is stored exactly as typed (invalid bytes dropped)" "$
 tm_start 80 24 --db "$DB"
 expect_screen "reopened: no setup, counts kept" "Số thành viên: 5"
 tm_keys F10
-expect_screen "F10 on home quits" "[exit 0]"
+expect_screen "one F10 on home asks for another" "Bấm Esc (F10) lần nữa để thoát"
+expect_not_contains "and does not quit yet" "$(tm_screen)" "[exit"
+tm_keys F10
+expect_screen "a second F10 within a second quits" "[exit 0]"
 finish

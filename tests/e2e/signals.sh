@@ -40,7 +40,13 @@ tm_wait "Số địa bàn: 1"
 tm_type 3; tm_wait "Họ và tên"
 tm_keys C-n; tm_wait "Thành viên mới"; tm_type "Trần Văn Bỏ Dở"
 tm_keys C-c
-expect_screen "Ctrl-C quits with status 0" "[exit 0]"
+expect_screen "Ctrl-C in a changed form asks first" "Thoát mà không lưu các thay đổi?"
+tm_keys n
+expect_screen "no: the form stays, its text kept" "Trần Văn Bỏ Dở"
+tm_keys C-c
+tm_wait "Thoát mà không lưu"
+tm_keys y
+expect_screen "yes: Ctrl-C quits with status 0" "[exit 0]"
 expect_not_contains "nothing half-written" "$(list members)" "Trần Văn"
 
 # The terminal itself goes away (the SSH window is closed): cdtt ends, also under the

@@ -94,7 +94,7 @@ tm_type 1; tm_wait "Tìm:"
 tm_keys C-n; tm_wait "Thêm địa bàn"; tm_keys Tab; tm_type "Thôn Song Song"; tm_keys C-s
 expect_screen "the TUI saves while scripts write" "Đã lưu"
 wait
-for n in 1 2 3 4; do tm_keys F10; tm_poll "[exit" 1 && break; done
+for n in 1 2 3 4; do tm_keys F10 F10; tm_poll "[exit" 1 && break; done
 expect_screen "F10 leaves the TUI" "[exit 0]"
 tm_stop
 expect_eq "the TUI's area is there" "$(q a.db "SELECT count(*) FROM area WHERE name = 'Thôn Song Song'")" 1
