@@ -99,7 +99,8 @@ int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progr
 enum csvio_member_field {
     CSVIO_F_NAME = 0, CSVIO_F_BIRTH, CSVIO_F_GENDER, CSVIO_F_PHONE, CSVIO_F_CCCD, CSVIO_F_EMAIL,
     CSVIO_F_TEAM, CSVIO_F_AREA, CSVIO_F_ROLE, CSVIO_F_CATEGORY, CSVIO_F_YOUTH, CSVIO_F_MOOC,
-    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE, CSVIO_F_COUNT
+    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE, CSVIO_F_MOOC_DATE,
+    CSVIO_F_COUNT
 };
 
 /* Where each field is in the file: its column index (-1 when absent) and the
@@ -122,7 +123,8 @@ typedef struct {
     char name[512], birth[11], gender[8], phone[16], cccd[16], email[256];
     char team[512], area[512], role[8], category[24];
     int youth_union, consent;
-    char consent_date[11], mooc_status[16], mooc_date[11], zalo_date[11];
+    char consent_date[11], mooc_status[16], zalo_date[11];
+    char mooc_date[11]; /* from the MOOC date column, or a date in the MOOC column */
     int zalo_yes;   /* "Có" without a date: following since an unknown date */
     char note[1024];
     unsigned set;   /* 1u << csvio_member_field for each field given */
