@@ -58,7 +58,7 @@ int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *op
 typedef struct {
     long long rows_read;        /* data rows (after the header) */
     long long members_new;
-    long long members_updated;  /* already there, something changed */
+    long long members_updated;  /* already there, something changed (rows) */
     long long members_unchanged;
     long long memberships_new;  /* a member added to a team */
     long long teams_created;
@@ -71,6 +71,10 @@ typedef struct {
     int n_created;
     char **ignored_columns;     /* header cells that name no known column */
     int n_ignored;
+    long long members_moved;    /* --move: members who left a team the list no longer gives them */
+    long long moves_not_made;   /* rows giving a member another team, without --move (in problems) */
+    char **changes;             /* "FILE:LINE: NAME: label old → new; …": stored values replaced */
+    int n_changes;
 } csvio_import_summary;
 
 /* Frees what the summary holds and zeroes it. */
@@ -78,18 +82,40 @@ void csvio_import_summary_free(csvio_import_summary *s);
 /* Appends item (malloc'd; the list takes it) to a summary list. */
 void csvio_list_push(char ***list, int *n, char *item);
 
+/* How an import runs. */
+typedef struct {
+    int dry_run;  /* check and tell everything, write nothing */
+    int move;     /* each listed member's teams are those the list gives: others end */
+    csvio_progress_fn progress; /* may be NULL */
+    void *progress_ctx;
+} csvio_import_opts;
+
 /* Imports the member list in path (CSV as Excel saves it: BOM or none, CRLF or
  * LF, comma or semicolon, quoted fields with separators and line breaks).
  * Columns are found by their header, in any order, case and accents ignored,
  * Vietnamese or English; "Họ và tên" and "Tổ" are required. Each row goes
  * through the same checks and saves as the forms (records.h), all in ONE
- * transaction: when any row has an error, or with dry_run, nothing is written
- * and s still tells what would have happened. A person already there (same
- * folded name and birth, same phone, or same name already in that team) is
- * updated, never duplicated; empty cells never erase stored values. Missing
- * areas and teams are created. Returns 0 when the file imported (or would
- * import) cleanly, 1 when rows had errors (listed in s->problems), -1 with e
- * set when the file could not be read or the database failed. */
+ * BEGIN IMMEDIATE transaction: when any row has an error, or with dry_run,
+ * nothing is written and s still tells what would have happened.
+ *
+ * Who a row is: the member with its CCCD number; else the member with exactly
+ * its name (text_same_name: marks count, case and tone placement do not) and
+ * its birth date; a row or member without a birth date matches a namesake only
+ * when there is exactly one. A phone number identifies no one. A row that could
+ * be several members, and a row that is the same person as an earlier row but
+ * gives other values, are errors (listed); nobody is merged silently. A stored
+ * value replaced by another is listed in s->changes (old → new); empty cells
+ * never erase stored values. A row that puts a member who already has a team
+ * into another team is a move with o->move (the memberships the list no longer
+ * gives end today, their history kept) and a warning without it (nothing
+ * changed). Missing areas and teams are created; areas and teams too are found
+ * by exact name. Returns 0 when the file imported (or would import) cleanly, 1
+ * when rows had errors (listed in s->problems), -1 with e set when the file
+ * could not be read or the database failed. */
+int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_opts *o,
+                              csvio_import_summary *s, cdtt_err *e);
+
+/* The same, without --move: o = {dry_run, 0, progress, progress_ctx}. */
 int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
                          void *progress_ctx, csvio_import_summary *s, cdtt_err *e);
 
