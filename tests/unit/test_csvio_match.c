@@ -382,19 +382,20 @@ static void every_value_replaced_is_listed_old_and_new(void **state)
     (void)state;
     sqlite3 *db = commune("changes.db");
     csvio_import_summary s;
-    assert_int_equal(import(db, excel_csv("v1.csv", "Họ và tên,Ngày sinh,Số điện thoại,Email,Thành phần,Tổ\n"
-                                                    "Trần Thị Bình,1990,0912000002,,Giáo viên,Tổ xã\n"),
+    assert_int_equal(import(db, excel_csv("v1.csv", "Họ và tên,Ngày sinh,Số điện thoại,Email,Thành phần,Tổ,Vai trò\n"
+                                                    "Trần Thị Bình,1990,0912000002,,Giáo viên,Tổ xã,Tổ trưởng\n"),
                             &s),
                      0);
     csvio_import_summary_free(&s);
-    const char *path = excel_csv("v2.csv", "Họ và tên,Ngày sinh,Số điện thoại,Email,Thành phần,Tổ\n"
-                                           "Trần Thị Bình,1990,0912000003,binh@example.vn,Y tế,Tổ xã\n");
+    const char *path = excel_csv("v2.csv", "Họ và tên,Ngày sinh,Số điện thoại,Email,Thành phần,Tổ,Vai trò\n"
+                                           "Trần Thị Bình,1990,0912000003,binh@example.vn,Y tế,Tổ xã,Thành viên\n");
     /* A dry run lists the same and writes nothing. */
     assert_int_equal(import_opts(db, path, 1, 0, &s), 0);
     dump(&s);
     assert_int_equal(s.members_updated, 1);
     assert_true(CHANGE(&s, "v2.csv:2:", "Trần Thị Bình", "Mobile phone", "0912000002 → 0912000003"));
     assert_true(CHANGE(&s, "v2.csv:2:", "Category", "Teacher", "Health worker"));
+    assert_true(CHANGE(&s, "v2.csv:2:", "Role in team (Tổ xã) Leader → Member"));
     /* An empty value filled is an update, not a replacement. */
     assert_false(CHANGE(&s, "binh@example.vn"));
     csvio_import_summary_free(&s);
