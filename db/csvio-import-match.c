@@ -53,8 +53,10 @@ int import_match_begin(importer *im)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         import_match_note_cccd(im, (const char *)sqlite3_column_text(st, 0),
                                (const char *)sqlite3_column_text(st, 1));
+    if (rc != SQLITE_DONE)
+        db_fail(im->db, im->e, _("reading the members"));
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_fail(im->db, im->e, _("reading the members"));
+    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 void import_match_end(importer *im)

@@ -133,7 +133,7 @@ static int add_member(importer *im, const csvio_member_row *row, const char *tea
     rc = import_after_save(im, rc, &f, CSVIO_F_NAME, row_errors);
     if (rc == 0) {
         warn_consent_without_date(im, row, m);
-        import_person *p = people_add(&im->people, m->uuid, im->line, 0, 0);
+        import_person *p = people_add(&im->people, m->uuid, im->line, 0);
         p->print = import_row_print(row);
         team_list_add(&p->listed, team_uuid);
         import_match_note_cccd(im, m->cccd, m->uuid);
@@ -172,10 +172,9 @@ static void report_disagreement(importer *im, const member_rec *old, const impor
 
 /* Notes a member the file names for the first time: what the row says of
  * them, and their current teams. */
-static import_person *first_meeting(importer *im, const csvio_member_row *row, const char *uuid,
-                                    int how)
+static import_person *first_meeting(importer *im, const csvio_member_row *row, const char *uuid)
 {
-    import_person *p = people_add(&im->people, uuid, im->line, 1, how);
+    import_person *p = people_add(&im->people, uuid, im->line, 1);
     p->print = import_row_print(row);
     int n = 0;
     membership_rec *list = membership_list_for_member(im->db, uuid, &n);
@@ -216,7 +215,7 @@ static int update_member(importer *im, const csvio_member_row *row, const member
         goto done;
     }
     if (!p)
-        p = first_meeting(im, row, mm->uuid, mm->how);
+        p = first_meeting(im, row, mm->uuid);
     int changed = !import_member_same(old, m);
     if (changed) {
         findings f = {0};

@@ -125,7 +125,7 @@ import_person *people_find(const import_people *p, const char *uuid)
     return p->index && strmap_get(p->index, uuid, &i) ? p->items[i] : NULL;
 }
 
-import_person *people_add(import_people *p, const char *uuid, long line, int existed, int how)
+import_person *people_add(import_people *p, const char *uuid, long line, int existed)
 {
     if (!p->index)
         p->index = strmap_new();
@@ -133,7 +133,6 @@ import_person *people_add(import_people *p, const char *uuid, long line, int exi
     snprintf(x->uuid, UUID_LEN, "%s", uuid);
     x->line = line;
     x->existed = existed;
-    x->how = how;
     p->items = xrealloc(p->items, (size_t)(p->n + 1) * sizeof *p->items);
     p->items[p->n] = x;
     strmap_put(p->index, uuid, p->n++);

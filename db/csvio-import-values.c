@@ -4,7 +4,6 @@
  * in the message language (old → new). */
 #include "csvio-import.h"
 #include "choices.h"
-#include "i18n.h"
 #include "text.h"
 #include "validate.h"
 

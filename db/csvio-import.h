@@ -41,7 +41,6 @@ typedef struct {
     char uuid[UUID_LEN];
     long line;        /* the first line of the file about them */
     int existed;      /* a member before this import */
-    int how;          /* how that first line matched them (MATCH_BY_*), for messages */
     uint64_t print;   /* what that line says of the person (import_row_print) */
     team_list before; /* existed: their current teams when the file first named them */
     team_list listed; /* the teams the file's rows give them */
@@ -57,7 +56,7 @@ void people_free(import_people *p);
 /* The person with this uuid, or NULL when no row has named them yet. */
 import_person *people_find(const import_people *p, const char *uuid);
 /* Notes a person first named on line (zeroed team lists); returns it. */
-import_person *people_add(import_people *p, const char *uuid, long line, int existed, int how);
+import_person *people_add(import_people *p, const char *uuid, long line, int existed);
 
 /* ---- one import -------------------------------------------------------------- */
 

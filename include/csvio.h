@@ -100,10 +100,13 @@ typedef struct {
  *
  * Who a row is: the member with its CCCD number; else the member with exactly
  * its name (text_same_name: marks count, case and tone placement do not) and
- * its birth date; a row or member without a birth date matches a namesake only
- * when there is exactly one. A phone number identifies no one. A row that could
- * be several members, and a row that is the same person as an earlier row but
- * gives other values, are errors (listed); nobody is merged silently. A stored
+ * the same birth date (both unknown counts); where the birth date is unknown on
+ * one side (or only a year), the single namesake it can be, or among several
+ * the only one with the row's phone number. A phone number alone identifies no
+ * one. A row that could be several members, and a row about the person of an
+ * earlier row (same CCCD, or name and birth date) that gives other values, are
+ * errors (listed); a row with only the name of an earlier row and other values
+ * is another member (a warning). Nobody is merged silently. A stored
  * value replaced by another is listed in s->changes (old → new); empty cells
  * never erase stored values. A row that puts a member who already has a team
  * into another team is a move with o->move (the memberships the list no longer
