@@ -171,16 +171,14 @@ static void report_disagreement(importer *im, const member_rec *old, const impor
 }
 
 /* Notes a member the file names for the first time: what the row says of
- * them, and their current teams. */
-static import_person *first_meeting(importer *im, const csvio_member_row *row, const char *uuid)
+ * them, and their current teams (their memberships current[0..n)). */
+static import_person *first_meeting(importer *im, const csvio_member_row *row, const char *uuid,
+                                    const membership_rec *current, int n)
 {
     import_person *p = people_add(&im->people, uuid, im->line, 1);
     p->print = import_row_print(row);
-    int n = 0;
-    membership_rec *list = membership_list_for_member(im->db, uuid, &n);
     for (int i = 0; i < n; i++)
-        team_list_add(&p->before, list[i].team_uuid);
-    free(list);
+        team_list_add(&p->before, current[i].team_uuid);
     return p;
 }
 
@@ -201,7 +199,8 @@ static int update_member(importer *im, const csvio_member_row *row, const member
 {
     member_rec *old = xmalloc(sizeof *old), *m = xmalloc(sizeof *m);
     char changes[4096] = "";
-    int rc = 0;
+    int rc = 0, n_current = 0;
+    membership_rec *current = NULL;
     if (member_get(im->db, mm->uuid, old) != 0) {
         rc = err_set(im->e, _("a member vanished during the import"));
         goto done;
@@ -214,8 +213,9 @@ static int update_member(importer *im, const csvio_member_row *row, const member
         report_disagreement(im, old, p, mm->how, changes, row_errors);
         goto done;
     }
+    current = membership_list_for_member(im->db, mm->uuid, &n_current);
     if (!p)
-        p = first_meeting(im, row, mm->uuid);
+        p = first_meeting(im, row, mm->uuid, current, n_current);
     int changed = !import_member_same(old, m);
     if (changed) {
         findings f = {0};
@@ -225,7 +225,8 @@ static int update_member(importer *im, const csvio_member_row *row, const member
         import_match_note_cccd(im, m->cccd, m->uuid);
     }
     warn_consent_without_date(im, row, m);
-    rc = import_place_member(im, row, p, team_uuid, changes, sizeof changes, row_errors);
+    rc = import_place_member(im, row, p, current, n_current, team_uuid, changes, sizeof changes,
+                             row_errors);
     if (rc == -1 || rc == -2)
         goto done;
     list_changes(im, old, changes);
@@ -235,6 +236,7 @@ static int update_member(importer *im, const csvio_member_row *row, const member
         im->s->members_unchanged++; /* a move not made counts in moves_not_made only */
     rc = 0;
 done:
+    free(current);
     free(old);
     free(m);
     return rc == -1 ? -1 : 0;
@@ -400,6 +402,7 @@ int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_
             db_rollback(db);
     }
     import_match_end(&im);
+    import_place_end(&im);
     people_free(&im.people);
     csv_close(rd);
     if (rc < 0)

@@ -133,16 +133,28 @@ static int find_or_make_team(importer *im, const csvio_member_row *row, char tea
 int import_resolve_team(importer *im, const csvio_member_row *row, char team_uuid[UUID_LEN],
                         int *row_errors)
 {
-    if (im->last_team_uuid[0] && strcmp(im->last_team, row->team) == 0 &&
-        strcmp(im->last_area, row->area) == 0) {
-        snprintf(team_uuid, UUID_LEN, "%s", im->last_team_uuid);
+    char key[1100];
+    snprintf(key, sizeof key, "%s\x1f%s", row->team, row->area);
+    int i;
+    if (!im->teams)
+        im->teams = strmap_new();
+    if (strmap_get(im->teams, key, &i)) {
+        snprintf(team_uuid, UUID_LEN, "%s", im->team_uuid.uuid[i]);
         return 0;
     }
     int rc = find_or_make_team(im, row, team_uuid, row_errors);
     if (rc == 0) {
-        COPY(im->last_team, row->team);
-        COPY(im->last_area, row->area);
-        COPY(im->last_team_uuid, team_uuid);
+        im->team_uuid.uuid = xrealloc(im->team_uuid.uuid, (size_t)(im->team_uuid.n + 1) * UUID_LEN);
+        snprintf(im->team_uuid.uuid[im->team_uuid.n], UUID_LEN, "%s", team_uuid);
+        strmap_put(im->teams, key, im->team_uuid.n++);
     }
     return rc;
+}
+
+void import_place_end(importer *im)
+{
+    strmap_free(im->teams);
+    im->teams = NULL;
+    free(im->team_uuid.uuid);
+    memset(&im->team_uuid, 0, sizeof im->team_uuid);
 }

@@ -92,13 +92,16 @@ static void report_not_moved(importer *im, const import_person *p, const char *t
 }
 
 int import_place_member(importer *im, const csvio_member_row *row, import_person *p,
-                        const char *team_uuid, char *changes, size_t changes_len, int *row_errors)
+                        const membership_rec *current, int n_current, const char *team_uuid,
+                        char *changes, size_t changes_len, int *row_errors)
 {
     membership_rec ms;
-    if (current_membership(im, p->uuid, team_uuid, &ms)) {
-        team_list_add(&p->listed, team_uuid);
-        return set_role(im, row, &ms, changes, changes_len, row_errors);
-    }
+    for (int i = 0; i < n_current; i++)
+        if (strcmp(current[i].team_uuid, team_uuid) == 0) {
+            ms = current[i];
+            team_list_add(&p->listed, team_uuid);
+            return set_role(im, row, &ms, changes, changes_len, row_errors);
+        }
     if (p->existed && p->before.n > 0 && !team_list_has(&p->before, team_uuid) && !im->move) {
         report_not_moved(im, p, team_uuid);
         return 2;

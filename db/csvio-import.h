@@ -73,8 +73,8 @@ typedef struct {
     strmap *cccd;             /* CCCD → position in cccd_uuid, -1 when several have it */
     team_list cccd_uuid;      /* (a list of uuids: the holders of the CCCDs) */
     import_people people;
-    /* The last team found or made: lists come grouped by team. */
-    char last_team[512], last_area[512], last_team_uuid[UUID_LEN];
+    strmap *teams;            /* "TEAM\x1fAREA" as the rows write them → position in team_uuid */
+    team_list team_uuid;      /* (the teams found or made so far) */
 } importer;
 
 /* Appends a formatted line to the problems. */
@@ -94,10 +94,13 @@ uint64_t import_row_print(const csvio_member_row *row);
 /* ---- the row's team (csvio-import-place.c) -------------------------------------- */
 
 /* Finds the row's area and team by exact name (text_same_name), creating those
- * that are missing. Returns 0 with team_uuid set, 1 when the row is refused
- * (reported), -1 on a database failure. */
+ * that are missing; each pair of names is looked up once per import. Returns 0
+ * with team_uuid set, 1 when the row is refused (reported), -1 on a database
+ * failure. */
 int import_resolve_team(importer *im, const csvio_member_row *row, char team_uuid[UUID_LEN],
                         int *row_errors);
+/* Frees what import_resolve_team remembers. */
+void import_place_end(importer *im);
 
 /* ---- who the row is (csvio-import-match.c) -------------------------------------- */
 
@@ -144,14 +147,16 @@ const char *import_role_label(const char *role);
 
 /* ---- the row's memberships (csvio-import-teams.c) --------------------------------- */
 
-/* Puts the member p of a matched row into the row's team, or changes its role
- * there (a replaced role is appended to changes). A member who already has
+/* Puts the member p of a matched row, whose current memberships are
+ * current[0..n_current), into the row's team, or changes its role there (a
+ * replaced role is appended to changes). A member who already has
  * other teams is put in a new one only with --move; else the row is reported.
  * Returns 1 when a membership was added or changed, 0 when nothing changed,
  * 2 when a move was reported and not made, -2 when refused (reported), -1 on
  * a database failure. */
 int import_place_member(importer *im, const csvio_member_row *row, import_person *p,
-                        const char *team_uuid, char *changes, size_t changes_len, int *row_errors);
+                        const membership_rec *current, int n_current, const char *team_uuid,
+                        char *changes, size_t changes_len, int *row_errors);
 /* With --move, after the last row: ends (date_to today) the memberships of the
  * file's members in teams their rows no longer give, and lists each move.
  * Counts refused saves in *errors. Returns 0, or -1 on a database failure. */
