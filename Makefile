@@ -11,7 +11,7 @@ DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
 
-PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter
+PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter libsodium
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -28,7 +28,8 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 DB_SRC   := $(sort $(wildcard db/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
 TUI_SRC  := $(sort $(wildcard tui/*.c))
-DB_OBJ   := $(DB_SRC:%.c=$(BUILD)/%.o)
+DB_ASM   := $(sort $(wildcard db/*.S))
+DB_OBJ   := $(DB_SRC:%.c=$(BUILD)/%.o) $(DB_ASM:%.S=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -47,6 +48,11 @@ endif
 all: $(PROGRAM) $(MO_FILE)
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h db/*.h cli/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The official unit lists, built into the program (db/unit-lists/README.md).
+$(BUILD)/db/units-builtin.o: db/units-builtin.S $(wildcard db/unit-lists/*.csv)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

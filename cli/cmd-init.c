@@ -1,8 +1,9 @@
-/* cmd-init.c — `cdtt init --office CODE [--scheme S] [--name NAME] [--force]`:
- * which commune (district, province) owns this file. */
+/* cmd-init.c — `cdtt init --office CODE|--national [--scheme S] [--name NAME]
+ * [--force]`: which commune (district, province, or the nation: 00) owns this file. */
 #include "check.h"
 #include "cli.h"
 #include "db.h"
+#include "keys.h"
 #include "office.h"
 #include "text.h"
 #include "units.h"
@@ -11,10 +12,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The code of the national office: above every province. */
+#define NATIONAL_CODE "00"
+
+/* Fills o as the national office of scheme (named name, or "Toàn quốc"). */
+static int national_office(const char *scheme, const char *name, office_rec *o)
+{
+    snprintf(o->scheme, sizeof o->scheme, "%s", scheme);
+    snprintf(o->code, sizeof o->code, "%s", NATIONAL_CODE);
+    snprintf(o->level, sizeof o->level, "national");
+    char *clean = text_clean(name ? name : "Toàn quốc");
+    int bad = !clean || !*clean || strlen(clean) >= sizeof o->name;
+    if (!bad)
+        snprintf(o->name, sizeof o->name, "%s", clean);
+    free(clean);
+    return bad ? cli_usage("init", _("--name needs a name in UTF-8 (at most 500 bytes)")) : 0;
+}
+
 /* Fills o from the imported list, or from the code and --name when the list is
  * missing. Returns 0, or an exit code after printing why not. */
 static int resolve_office(sqlite3 *db, const char *scheme, const char *code, const char *name, office_rec *o)
 {
+    if (strcmp(code, NATIONAL_CODE) == 0)
+        return national_office(scheme, name, o);
     int level = units_level_of_code(code);
     if (level < 0)
         return cli_usage("init", _("'%s' is not a unit code: 2 digits for a province, 3 for a district, "
@@ -50,9 +70,10 @@ static int resolve_office(sqlite3 *db, const char *scheme, const char *code, con
 int cmd_init(cli_ctx *ctx, int argc, char **argv)
 {
     const char *code = NULL, *scheme = "2025-07", *name = NULL;
-    bool force = false;
+    bool force = false, national = false;
     const cli_opt opts[] = {
         {"--office", &code, NULL},
+        {"--national", NULL, &national},
         {"--scheme", &scheme, NULL},
         {"--name", &name, NULL},
         {"--force", NULL, &force},
@@ -60,6 +81,10 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     };
     if (cli_parse_opts("init", argc, argv, opts, NULL, 0) < 0)
         return 2;
+    if (national && code && strcmp(code, NATIONAL_CODE) != 0)
+        return cli_usage("init", _("--national is the office 00; give one of them"));
+    if (national)
+        code = NATIONAL_CODE;
     if (!code)
         return cli_usage("init", _("which office? cdtt init --office CODE (the commune's 5-digit code)"));
     if (!units_scheme_valid(scheme))
@@ -67,6 +92,13 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, DB_CREATE);
     if (!db)
         return 1;
+    cdtt_err e;
+    int loaded = units_ensure(db, scheme, &e);
+    if (loaded < 0)
+        return cli_fail("%s", e.msg);
+    if (loaded)
+        printf(_("The official unit list of the %s scheme built into cdtt is now in this file "
+                 "(cdtt units import FILE.csv takes a newer one).\n"), scheme);
     office_rec o, old;
     memset(&o, 0, sizeof o);
     int rc = resolve_office(db, scheme, code, name, &o);
@@ -78,9 +110,14 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
         return cli_fail(_("this file belongs to %s %s (%s) and already holds records; to make it %s's "
                           "anyway, add --force"),
                         old.code, old.name, old.scheme, o.name);
-    cdtt_err e;
     if (office_set(db, &o, &e) < 0)
         return cli_fail("%s", e.msg);
+    /* Another office speaks through this file now: a new key, so that its
+     * packages are not taken for the old office's (cdtt keys). */
+    if ((other ? keys_renew(db, &e) : keys_ensure(db, &e)) < 0)
+        return cli_fail("%s", e.msg);
+    if (other)
+        printf(_("This file has a new key (cdtt keys show): the offices above must trust it for the new office.\n"));
     printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, o.name, o.scheme);
     return 0;
 }

@@ -22,6 +22,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
 int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
+int cmd_audit(cli_ctx *ctx, int argc, char **argv);
+int cmd_keys(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_missing(cli_ctx *ctx, int argc, char **argv);
 int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
@@ -33,7 +35,7 @@ int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 const cli_command CLI_COMMANDS[] = {
-    {"init", NULL, cmd_init, N_("--office CODE [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
+    {"init", NULL, cmd_init, N_("--office CODE|--national [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
      N_("say which commune (or district, province) owns this file")},
     {"units", "import", cmd_units_import, N_("FILE.csv [--scheme 2025-07|pre-2025]"),
      N_("import an official list of provinces, districts and communes")},
@@ -41,11 +43,12 @@ const cli_command CLI_COMMANDS[] = {
      N_("list the administrative units (all, or those under CODE)")},
     {"check", NULL, cmd_check, N_("[--quick]"), N_("check the file's integrity and the data's quality")},
     {"list", "members", cmd_list_members,
-     N_("[--format text|csv] [--search TEXT] [--team NAME] [--area NAME] [--deleted] [--full]"),
+     N_("[--format text|csv] [--search TEXT] [--commune CODE] [--team NAME] [--area NAME] [--deleted] [--full]"),
      N_("list the members by given name (phone and CCCD masked unless --full)")},
-    {"list", "teams", cmd_list_teams, N_("[--format text|csv] [--search TEXT] [--area NAME] [--deleted]"),
+    {"list", "teams", cmd_list_teams,
+     N_("[--format text|csv] [--search TEXT] [--commune CODE] [--area NAME] [--deleted]"),
      N_("list the teams with their village or group and number of members")},
-    {"list", "areas", cmd_list_areas, N_("[--format text|csv] [--search TEXT] [--deleted]"),
+    {"list", "areas", cmd_list_areas, N_("[--format text|csv] [--search TEXT] [--commune CODE] [--deleted]"),
      N_("list the villages and residential groups")},
     {"add", "area", cmd_add_area, N_("NAME [--kind KIND] [--note TEXT] [--yes]"),
      N_("add a village or residential group")},
@@ -54,7 +57,7 @@ const cli_command CLI_COMMANDS[] = {
         "[--issuer TEXT] [--status S] [--yes]"),
      N_("add a team (commune-level when no --area is given)")},
     {"add", "member", cmd_add_member,
-     N_("NAME [--team NAME [--area NAME] [--role leader|deputy|member]] [--gender G] [--birth D] [--phone P] "
+     N_("NAME [--team NAME [--area NAME] [--role leader|deputy|member] [--since D]] [--gender G] [--birth D] [--phone P] "
         "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
         "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
      N_("add a member, optionally into a team")},
@@ -79,12 +82,17 @@ const cli_command CLI_COMMANDS[] = {
      N_("settle a record changed at both levels: keep mine or take theirs")},
     {"conflicts", NULL, cmd_conflicts, N_("[--all]"),
      N_("list records changed both here and below since the last import")},
+    {"audit", NULL, cmd_audit, N_("[--record UUID] [--since DATE] [--office CODE] [--format text|csv] [--full]"),
+     N_("who changed what and when, field by field (phone, CCCD and e-mail hidden unless --full)")},
+    {"keys", NULL, cmd_keys, N_("[show | list | trust CODE FINGERPRINT | forget CODE | export [-o FILE] | import FILE]"),
+     N_("this office's key (it signs its packages) and the keys of the offices it exchanges with")},
     {"completeness", NULL, cmd_completeness, N_("[--missing]"),
      N_("every commune below: when it last sent data, and which sent nothing")},
     {"report", NULL, cmd_report,
-     N_("[--by area|commune|district|province] [--as-of DATE] [--format text|csv|json]"),
+     N_("[--by area|commune|district|province] [--commune CODE] [--sort progress|name|code] "
+        "[--indicator mooc|zalo|inperson] [--behind] [--as-of DATE] [--format text|csv|json]"),
      N_("training progress against the plan's targets, one row a unit, totals last")},
-    {"missing", NULL, cmd_missing, N_("mooc|zalo|inperson [--area NAME] [--as-of DATE] [--format text|csv]"),
+    {"missing", NULL, cmd_missing, N_("mooc|zalo|inperson [--commune CODE] [--area NAME] [--as-of DATE] [--format text|csv]"),
      N_("list the members (or teams) still missing an indicator")},
     {"session", "add", cmd_session_add,
      N_("--date DATE [--place TEXT] [--organiser TEXT] [--topic TEXT] [--note TEXT]"),

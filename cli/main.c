@@ -115,8 +115,9 @@ int cli_main(int argc, char **argv)
     const char *config_flag = take_global(&argc, argv, "--config", &bad);
     const char *lang_flag = take_global(&argc, argv, "--lang", &bad);
 
-    if (i18n_init(lang_flag ? lang_flag : "vi"))
-        fprintf(stderr, "cdtt: the terminal's locale is not UTF-8; using C.UTF-8 for text\n");
+    /* A missing UTF-8 locale (common over SSH) changes nothing in what commands
+     * print: the full-screen program says so once, in the chosen language. */
+    i18n_init(lang_flag ? lang_flag : "vi");
     if (bad)
         return cli_usage("", _("an option needs a value (--db FILE, --config FILE, --lang vi|en)"));
     if (lang_flag && strcmp(lang_flag, "vi") != 0 && strcmp(lang_flag, "en") != 0)

@@ -22,7 +22,7 @@ int activity_add(sqlite3 *db, const activity_rec *a, char uuid[37], cdtt_err *e)
         return err_set(e, _("the numbers of people and households helped cannot be negative"));
     char note[sizeof a->note];
     if (training_check_date(a->date, 1, _("activity date"), e) < 0 ||
-        training_clean_text(a->note, 1000, note, sizeof note, _("note"), e) < 0)
+        training_clean_text(a->note, TRAINING_NOTE_MAX_CHARS, note, sizeof note, _("note"), e) < 0)
         return -1;
     if (db_begin(db, e) < 0)
         return -1;

@@ -171,6 +171,32 @@ static int apply_choice(sqlite3 *db, const char *table, const char *uuid, const 
     return rc;
 }
 
+/* The record of conflict id changed here since the conflict was recorded
+ * (shown): records the local version as it is now in the conflict, so that
+ * the next look shows it, keeps that, and says so. Returns -1 with e set. */
+static int changed_here(sqlite3 *db, long long id, const char *now, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, "UPDATE conflict SET local_json = ? WHERE id = ?", e);
+    if (!st) {
+        db_rollback(db);
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, id);
+    int ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    if (!ok) {
+        db_fail(db, e, _("cannot record a conflict"));
+        db_rollback(db);
+        return -1;
+    }
+    if (db_commit(db, e) < 0)
+        return -1;
+    return err_set(e, _("the record of conflict %lld was changed here after the conflict was found, so nothing "
+                        "was decided; look at both versions again ('cdtt conflicts') and choose again"),
+                   id);
+}
+
 int conflict_resolve(sqlite3 *db, long long id, const char *choice, cdtt_err *e)
 {
     if (strcmp(choice, "mine") != 0 && strcmp(choice, "theirs") != 0)
@@ -178,9 +204,10 @@ int conflict_resolve(sqlite3 *db, long long id, const char *choice, cdtt_err *e)
     if (db_begin(db, e) < 0)
         return -1;
     sqlite3_stmt *st = db_prepare(db,
-        "SELECT tbl, record_uuid, incoming_json, incoming_updated_at, resolution FROM conflict WHERE id = ?", e);
+        "SELECT tbl, record_uuid, incoming_json, incoming_updated_at, resolution, local_json FROM conflict "
+        "WHERE id = ?", e);
     char tbl[32] = "", uuid[64] = "", upd[40] = "";
-    char *incoming = NULL, *old = NULL;
+    char *incoming = NULL, *old = NULL, *shown = NULL;
     int rc = -1;
     if (!st)
         goto out;
@@ -194,6 +221,7 @@ int conflict_resolve(sqlite3 *db, long long id, const char *choice, cdtt_err *e)
         copy_col(st, 1, uuid, sizeof uuid);
         incoming = db_column_strdup(st, 2);
         copy_col(st, 3, upd, sizeof upd);
+        shown = db_column_strdup(st, 5);
         rc = 0;
     }
     sqlite3_finalize(st);
@@ -207,6 +235,16 @@ int conflict_resolve(sqlite3 *db, long long id, const char *choice, cdtt_err *e)
     if (!old) {
         rc = err_set(e, _("the record of conflict %lld no longer exists"), id);
         goto out;
+    }
+    /* The choice was made on the local version the conflict shows: a local
+     * change since (a form, an import) would otherwise be overwritten, or
+     * kept, without a word. The whole row is compared, not the stamp alone. */
+    if (!shown || strcmp(shown, old) != 0) {
+        rc = changed_here(db, id, old, e);
+        free(incoming);
+        free(old);
+        free(shown);
+        return rc;
     }
     if (apply_choice(db, tbl, uuid, choice, incoming, upd, e) < 0 ||
         audit_write(db, tbl, uuid, "resolve", old, e) < 0) {
@@ -227,6 +265,7 @@ int conflict_resolve(sqlite3 *db, long long id, const char *choice, cdtt_err *e)
 out:
     free(incoming);
     free(old);
+    free(shown);
     if (rc == 0)
         return db_commit(db, e);
     db_rollback(db);

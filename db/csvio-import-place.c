@@ -60,7 +60,7 @@ static int find_or_make_area(importer *im, const csvio_member_row *row, char are
     if (!row->area[0])
         return 0;
     name_lookup l;
-    if (area_lookup(im->db, row->area, 0, &l) == 0) {
+    if (area_lookup(im->db, row->area, NULL, 0, &l) == 0) {
         snprintf(area_uuid, UUID_LEN, "%s", l.uuid);
         return 0;
     }
@@ -102,7 +102,7 @@ static int find_or_make_team(importer *im, const csvio_member_row *row, char tea
     /* Without an area column a team is looked for in every area. */
     int any_area = im->cols.col[CSVIO_F_AREA] < 0;
     name_lookup l;
-    if (team_lookup(im->db, row->team, any_area ? NULL : area_uuid, 0, &l) == 0) {
+    if (team_lookup(im->db, row->team, any_area ? NULL : area_uuid, NULL, 0, &l) == 0) {
         snprintf(team_uuid, UUID_LEN, "%s", l.uuid);
         return 0;
     }

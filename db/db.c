@@ -2,6 +2,7 @@
 #include "db.h"
 #include "db-cache.h"
 #include "schema.h"
+#include "timing.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -78,20 +79,38 @@ int db_user_version(sqlite3 *db)
     return (int)db_scalar_int(db, "PRAGMA user_version", -1);
 }
 
-int db_begin(sqlite3 *db, cdtt_err *e)
+/* BEGIN IMMEDIATE: 0 with the write lock held, or -1 with e set. */
+static int begin_immediate(sqlite3 *db, cdtt_err *e)
 {
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, e, _("cannot start a change"));
     return 0;
 }
 
-int db_commit(sqlite3 *db, cdtt_err *e)
+/* COMMIT: 0 once the change is in the file, or -1 with e set and the change rolled back. */
+static int commit(sqlite3 *db, cdtt_err *e)
 {
     if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         db_fail(db, e, _("cannot save the change"));
         db_rollback(db);
         return -1;
     }
+    return 0;
+}
+
+int db_begin(sqlite3 *db, cdtt_err *e)
+{
+    if (begin_immediate(db, e) < 0)
+        return -1;
+    timing_mark("write_begin", 0);
+    return 0;
+}
+
+int db_commit(sqlite3 *db, cdtt_err *e)
+{
+    if (commit(db, e) < 0)
+        return -1;
+    timing_mark("write_done", 0);
     return 0;
 }
 
@@ -128,7 +147,7 @@ int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e)
 
 int db_migrate(sqlite3 *db, cdtt_err *e)
 {
-    if (db_begin(db, e) < 0)
+    if (begin_immediate(db, e) < 0)
         return -1;
     int ver = db_user_version(db);
     if (ver > CDTT_SCHEMA_VERSION) {
@@ -154,7 +173,7 @@ int db_migrate(sqlite3 *db, cdtt_err *e)
             return -1;
         }
     }
-    return db_commit(db, e);
+    return commit(db, e);
 }
 
 int db_mkdirs(const char *dir)

@@ -418,6 +418,7 @@ sqlite3 *package_expected_schema(int version)
     }
     /* What later migrations add only for the office's own file never travels. */
     if (sqlite3_exec(mem, SCHEMA_LOCAL_DROP, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(mem, SCHEMA_STATE_DROP, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(mem, PACKAGE_MANIFEST_DDL, NULL, NULL, NULL) != SQLITE_OK) {
         sqlite3_close(mem);
         return NULL;

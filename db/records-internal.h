@@ -82,10 +82,6 @@ void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n);
  * 0 = no limit. */
 int records_limit_for_level(const char *level);
 
-/* The longest notes, and other free text, in characters. */
-#define NOTE_MAX_CHARS 300
-#define SHORT_TEXT_MAX_CHARS 20
-
 /* Whether a live record with uuid exists in table (area team member). */
 int rec_live(sqlite3 *db, const char *table, const char *uuid);
 

@@ -64,6 +64,8 @@ static void q_common(query *q, const char *alias_dot_deleted, const char *word_s
 static void area_filters(query *q, const list_filter *f)
 {
     q_common(q, "a.deleted", " AND instr(a.name_fold, ?) > 0", f);
+    if (f && f->unit_code && f->unit_code[0])
+        q_arg(q, " AND a.unit_code = ?", f->unit_code);
 }
 
 static void team_filters(query *q, const list_filter *f)
@@ -73,6 +75,8 @@ static void team_filters(query *q, const list_filter *f)
         q_arg(q, " AND t.area_uuid = ?", f->area_uuid);
     if (f && f->level && f->level[0])
         q_arg(q, " AND t.level = ?", f->level);
+    if (f && f->unit_code && f->unit_code[0])
+        q_arg(q, " AND t.unit_code = ?", f->unit_code);
 }
 
 static void member_filters(query *q, const list_filter *f)
@@ -82,6 +86,8 @@ static void member_filters(query *q, const list_filter *f)
         return;
     if (f->category && f->category[0])
         q_arg(q, " AND m.category = ?", f->category);
+    if (f->unit_code && f->unit_code[0])
+        q_arg(q, " AND m.unit_code = ?", f->unit_code);
     int by_team = f->team_uuid && f->team_uuid[0], by_area = f->area_uuid && f->area_uuid[0],
         by_role = f->role && f->role[0];
     if (!by_team && !by_area && !by_role)

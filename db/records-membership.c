@@ -39,6 +39,10 @@ void membership_check(sqlite3 *db, const membership_rec *r, int max_size, findin
     rec_check_date(r->date_to, "date_to", f);
     if (r->date_from[0] && r->date_to[0] && strcmp(r->date_to, r->date_from) < 0)
         findings_add(f, VALID_ERROR, "date_to", _("the end date is before the start date"));
+    char today[11];
+    date_today(today);
+    if (r->date_from[0] && strcmp(r->date_from, today) > 0)
+        findings_add(f, VALID_WARN, "date_from", _("the date the member joined the team is in the future"));
     if (!rec_live(db, "team", r->team_uuid)) {
         findings_add(f, VALID_ERROR, "team_uuid", _("the chosen team does not exist"));
         return;
@@ -112,6 +116,12 @@ int membership_save(sqlite3 *db, membership_rec *r, int accept_warnings, finding
 int member_save_in_team(sqlite3 *db, member_rec *m, const char *team_uuid, const char *role,
                         int accept_warnings, findings *f, cdtt_err *e)
 {
+    return member_save_in_team_since(db, m, team_uuid, role, NULL, accept_warnings, f, e);
+}
+
+int member_save_in_team_since(sqlite3 *db, member_rec *m, const char *team_uuid, const char *role,
+                              const char *since, int accept_warnings, findings *f, cdtt_err *e)
+{
     findings local;
     if (!f)
         f = &local;
@@ -130,7 +140,10 @@ int member_save_in_team(sqlite3 *db, member_rec *m, const char *team_uuid, const
         snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", saved.uuid);
         if (role && *role)
             snprintf(ms.role, sizeof ms.role, "%s", role);
-        date_today(ms.date_from);
+        if (since && *since)
+            snprintf(ms.date_from, sizeof ms.date_from, "%s", since);
+        else
+            date_today(ms.date_from);
         ok = membership_save(db, &ms, accept_warnings, &mf, e) == 0;
         for (int i = 0; i < mf.n; i++)
             if (f->n < (int)(sizeof f->items / sizeof f->items[0]))

@@ -268,10 +268,10 @@ static bool all_blank(char **f, int n)
 }
 
 /* Reads and checks the whole file into the stages. */
-static int read_list(const char *path, const char *scheme_in, stage *st, units_import_result *res,
-                     cdtt_err *e)
+/* Reads the whole list from r (named path in messages) into st; closes r. */
+static int read_list(csv_reader *r, const char *path, const char *scheme_in, stage *st,
+                     units_import_result *res, cdtt_err *e)
 {
-    csv_reader *r = csv_open(path, e);
     if (!r)
         return -1;
     char **f;
@@ -389,15 +389,18 @@ static int write_stages(sqlite3 *db, const stage *st, units_import_result *res, 
     return rc;
 }
 
-int units_import_csv(sqlite3 *db, const char *path, const char *scheme, units_import_result *res,
-                     cdtt_err *e)
+/* Checks the list r (named path) completely, then writes it in one transaction. */
+static int import_list(sqlite3 *db, csv_reader *r, const char *path, const char *scheme,
+                       units_import_result *res, cdtt_err *e)
 {
     memset(res, 0, sizeof *res);
-    if (scheme && !units_scheme_valid(scheme))
+    if (scheme && !units_scheme_valid(scheme)) {
+        csv_close(r);
         return err_set(e, _("the scheme must be 2025-07 or pre-2025, not '%s'"), scheme);
+    }
     stage st[UNIT_LEVELS];
     memset(st, 0, sizeof st);
-    int rc = read_list(path, scheme, st, res, e);
+    int rc = read_list(r, path, scheme, st, res, e);
     if (rc == 0 && (rc = db_begin(db, e)) == 0) {
         rc = write_stages(db, st, res, e);
         if (rc == 0)
@@ -415,6 +418,53 @@ int units_import_csv(sqlite3 *db, const char *path, const char *scheme, units_im
         memcpy(res->scheme, sch, sizeof sch);
     }
     return rc;
+}
+
+int units_import_csv(sqlite3 *db, const char *path, const char *scheme, units_import_result *res,
+                     cdtt_err *e)
+{
+    return import_list(db, csv_open(path, e), path, scheme, res, e);
+}
+
+/* The bytes db/units-builtin.S builds into the program. */
+extern const char cdtt_units_2025_07[], cdtt_units_2025_07_end[];
+extern const char cdtt_units_pre_2025[], cdtt_units_pre_2025_end[];
+extern const char cdtt_units_mapping[], cdtt_units_mapping_end[];
+
+units_builtin_file units_builtin(const char *what)
+{
+    units_builtin_file b = {NULL, 0, NULL};
+    if (strcmp(what, "2025-07") == 0)
+        b = (units_builtin_file){cdtt_units_2025_07, (size_t)(cdtt_units_2025_07_end - cdtt_units_2025_07),
+                                 "units-2025-07.csv"};
+    else if (strcmp(what, "pre-2025") == 0)
+        b = (units_builtin_file){cdtt_units_pre_2025, (size_t)(cdtt_units_pre_2025_end - cdtt_units_pre_2025),
+                                 "units-2025-01-gso.csv"};
+    else if (strcmp(what, "mapping") == 0)
+        b = (units_builtin_file){cdtt_units_mapping, (size_t)(cdtt_units_mapping_end - cdtt_units_mapping),
+                                 "units-2025-07-from-pre-2025.csv"};
+    return b;
+}
+
+int units_import_builtin(sqlite3 *db, const char *scheme, units_import_result *res, cdtt_err *e)
+{
+    units_builtin_file b = units_builtin(scheme ? scheme : "");
+    if (!b.data) {
+        memset(res, 0, sizeof *res);
+        return err_set(e, _("the scheme must be 2025-07 or pre-2025, not '%s'"), scheme ? scheme : "");
+    }
+    return import_list(db, csv_open_mem(b.data, b.len, e), b.name, scheme, res, e);
+}
+
+int units_ensure(sqlite3 *db, const char *scheme, cdtt_err *e)
+{
+    long long n = units_count(db, scheme, UNIT_COMMUNE);
+    if (n < 0)
+        return db_fail(db, e, _("reading the unit list"));
+    if (n > 0)
+        return 0;
+    units_import_result res;
+    return units_import_builtin(db, scheme, &res, e) < 0 ? -1 : 1;
 }
 
 /* ---- look-ups -------------------------------------------------------- */

@@ -12,8 +12,6 @@
 #include <time.h>
 #include <utf8proc.h>
 
-#define NAME_MAX_CHARS 100
-
 /* ---- results ------------------------------------------------------------ */
 
 static void res_init(valid_result *r)
@@ -396,7 +394,7 @@ valid_status validate_email(const char *in, char out[256], valid_result *r)
         return VALID_OK;
     const char *at = strchr(s, '@');
     const char *dom = at ? at + 1 : "";
-    bool ok = text_valid_utf8(s, strlen(s)) && !has_control(s, "") && strlen(s) <= 254 && at &&
+    bool ok = text_valid_utf8(s, strlen(s)) && !has_control(s, "") && strlen(s) <= EMAIL_MAX_BYTES && at &&
               at != s && !strchr(dom, '@') && !strchr(s, ' ') && strchr(dom, '.') && dom[0] != '.' &&
               dom[strlen(dom) - 1] != '.' && !strstr(dom, "..");
     if (ok)

@@ -1,6 +1,6 @@
 /* xlsx-export.c — every table in one Excel workbook (libxlsxwriter): a sheet
- * per table, the header row bold and frozen, sensible column widths, numbers
- * as numbers, dates as dd/mm/yyyy text. */
+ * per table (after the caller's first sheet, if any), the header row bold and
+ * frozen, sensible column widths, numbers as numbers, dates as dd/mm/yyyy text. */
 #include "csvio.h"
 #include "db.h"
 
@@ -92,7 +92,7 @@ int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *op
      * another user of the file saves. */
     int own_tx = sqlite3_get_autocommit(db) && db_exec(db, "BEGIN", NULL) == 0;
     long long total = total_rows(db, o->full), done = 0;
-    int rc = 0;
+    int rc = o->first_sheet ? o->first_sheet(wb, o->first_sheet_arg, e) : 0;
     for (int t = 0; t < CSVIO_TABLE_COUNT && rc == 0; t++)
         rc = write_sheet(wb, bold, db, (csvio_table)t, o, &done, total, e);
     if (own_tx)

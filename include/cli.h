@@ -70,11 +70,13 @@ int cli_add_record(cli_ctx *ctx, cli_add_fn add, const void *rec);
 
 /* The program's entry point for everything (in cli/main.c). */
 /* The live (deleted 0) or deleted (1) area or team named name, by exact
- * name (records.h: area_lookup, team_lookup; a team in area_uuid when not NULL).
+ * name (records.h: area_lookup, team_lookup; a team in area_uuid when not NULL;
+ * only records of commune when not NULL).
  * Writes its uuid and returns 0; otherwise prints why (none; several, listed
  * with their villages; only names differing in marks, listed) and returns 1. */
-int cli_find_area(sqlite3 *db, const char *name, int deleted, char uuid[37]);
-int cli_find_team(sqlite3 *db, const char *name, const char *area_uuid, int deleted, char uuid[37]);
+int cli_find_area(sqlite3 *db, const char *name, const char *commune, int deleted, char uuid[37]);
+int cli_find_team(sqlite3 *db, const char *name, const char *area_uuid, const char *commune, int deleted,
+                  char uuid[37]);
 
 int cli_main(int argc, char **argv);
 

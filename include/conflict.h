@@ -42,7 +42,10 @@ int conflict_add(sqlite3 *db, const char *table, const char *uuid, const char *i
 /* Resolves conflict id in one transaction: "mine" keeps the local row and makes it
  * newer than the incoming version (so it travels up next time), "theirs" writes the
  * incoming version over the local row. Audited. Returns 0, or -1 with e set
- * (unknown id, already resolved, bad choice). */
+ * (unknown id, already resolved, bad choice). The choice is made on the local
+ * version the conflict shows (local_json): when the local row changed since,
+ * nothing is decided; the conflict then shows the local row as it is now (that
+ * much is saved) and e says to look again. */
 int conflict_resolve(sqlite3 *db, long long id, const char *choice, cdtt_err *e);
 
 #endif

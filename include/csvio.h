@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 #include "cdtt.h"
 
+struct lxw_workbook;
+
 /* Called now and then during long work: done out of total units (total may be
  * 0 when unknown). May be NULL. */
 typedef void (*csvio_progress_fn)(void *ctx, long long done, long long total);
@@ -36,6 +38,9 @@ typedef struct {
     int force;  /* replace an existing file */
     csvio_progress_fn progress;
     void *progress_ctx;
+    /* xlsx: when not NULL, writes a sheet of its own first (the province's summary). */
+    int (*first_sheet)(struct lxw_workbook *wb, const void *arg, cdtt_err *e);
+    const void *first_sheet_arg;
 } csvio_export_opts;
 
 /* Writes table t of db to path as CSV: BOM, CRLF, a header row, one row per

@@ -9,7 +9,7 @@
 /* 'CDTT' — PRAGMA application_id of every cdtt database and export package. */
 #define CDTT_APPLICATION_ID 0x43445454
 /* The newest schema this build knows (PRAGMA user_version). */
-#define CDTT_SCHEMA_VERSION 3
+#define CDTT_SCHEMA_VERSION 4
 
 enum db_open_flags {
     DB_CREATE   = 1 << 0, /* create the file (mode 0600) and its folder when missing */
@@ -37,7 +37,9 @@ int db_user_version(sqlite3 *db);
 int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. begin and commit return 0 or -1 with e set
- * (a busy file gets a clear "in use by another program" message). */
+ * (a busy file gets a clear "in use by another program" message). With
+ * CDTT_TIMING set, a begun change adds a "write_begin" line and a committed one
+ * "write_done" (the stress tests tell by them that a kill landed mid-change). */
 int db_begin(sqlite3 *db, cdtt_err *e);
 int db_commit(sqlite3 *db, cdtt_err *e);
 void db_rollback(sqlite3 *db);

@@ -36,7 +36,7 @@ typedef struct {
     char uuid[UUID_LEN];      /* "" for a new record: save fills it */
     char kind[16];            /* thon ban ap buon khom to_dan_pho khu_pho other */
     char name[512];
-    char note[1024];
+    char note[UTF8_BUF(NOTE_MAX_CHARS)];
     int deleted;
     char updated_at[32];
     char sort_key[SORT_KEY_LEN]; /* read-only: filled by get/page */
@@ -47,11 +47,11 @@ typedef struct {
     char level[16];           /* commune village group */
     char area_uuid[UUID_LEN]; /* "" for a commune-level team */
     char name[512];
-    char decision_no[64];
+    char decision_no[UTF8_BUF(DECISION_NO_MAX_CHARS)];
     char decision_date[11];
-    char decision_issuer[256];
+    char decision_issuer[UTF8_BUF(ISSUER_MAX_CHARS)];
     char status[16];          /* active dissolved merged */
-    char note[1024];
+    char note[UTF8_BUF(NOTE_MAX_CHARS)];
     int deleted;
     char updated_at[32];
     char sort_key[SORT_KEY_LEN];
@@ -66,7 +66,7 @@ typedef struct {
     char birth[11];           /* "YYYY-MM-DD", "YYYY" or "" */
     char phone[16];
     char cccd[16];
-    char email[256];
+    char email[EMAIL_MAX_BYTES + 2]; /* validate_email's out[256] */
     char category[24];        /* see member categories in choices.h */
     int youth_union;
     int consent;
@@ -74,7 +74,7 @@ typedef struct {
     char mooc_status[16];     /* not_started in_progress completed */
     char mooc_date[11];
     char zalo_date[11];
-    char note[1024];
+    char note[UTF8_BUF(NOTE_MAX_CHARS)];
     int deleted;
     char updated_at[32];
     char sort_key[SORT_KEY_LEN];
@@ -127,9 +127,15 @@ int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_e
 int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cdtt_err *e);
 int membership_save(sqlite3 *db, membership_rec *r, int accept_warnings, findings *f, cdtt_err *e);
 
-/* Saves a new member and its membership of team_uuid with role in one transaction. */
+/* Saves a new member and its membership of team_uuid with role in one
+ * transaction; the membership starts today. */
 int member_save_in_team(sqlite3 *db, member_rec *m, const char *team_uuid, const char *role,
                         int accept_warnings, findings *f, cdtt_err *e);
+/* The same with the membership starting on since ("YYYY-MM-DD"; NULL or ""
+ * = today): a team kept since 2022 is entered with its members' real dates,
+ * so reports as of a past date and past sessions' attendance count them. */
+int member_save_in_team_since(sqlite3 *db, member_rec *m, const char *team_uuid, const char *role,
+                              const char *since, int accept_warnings, findings *f, cdtt_err *e);
 
 /* Marks the record deleted (deleted = 1, updated_at now) or clears the mark, with
  * an audit entry. Deleting a member also ends its memberships; deleting a team
@@ -146,6 +152,55 @@ int member_get(sqlite3 *db, const char *uuid, member_rec *r);
  * the count; returns a malloc'd array (free it) or NULL when there are none. */
 membership_rec *membership_list_for_member(sqlite3 *db, const char *member_uuid, int *n);
 membership_rec *membership_list_for_team(sqlite3 *db, const char *team_uuid, int *n);
+
+/* ---- changed since read ---------------------------------------------------
+ * A form (or a command) reads a record, lets it be edited, then writes it back.
+ * Meanwhile another program may have saved the same record (a CSV import, a
+ * package, another office PC over SSH). Before such a write, the stored record
+ * is read again inside the write transaction and compared with the copy the
+ * reader kept, value by value: updated_at alone cannot tell (it is wall-clock
+ * text, and two saves within one clock tick share it), and a new stamp over the
+ * same values loses nothing. A save that finds a change writes nothing and
+ * returns REC_CHANGED with the stored record and the columns that differ, so
+ * the caller can show them and let the user choose. */
+#define REC_CHANGED (-2)
+
+typedef struct {
+    const char *columns[24]; /* the columns whose stored value differs (static strings) */
+    int n;
+} rec_changes;
+
+/* Reads the record read->uuid into stored and compares its values with read.
+ * Returns 0 when they are the same (or read is a new record, uuid ""),
+ * REC_CHANGED with c filled when they differ, -1 with e set when the record is
+ * gone or was deleted or restored since (nothing to compare field by field).
+ * Call it inside the write transaction, so nothing can come in between. */
+int area_changed_since(sqlite3 *db, const area_rec *read, area_rec *stored, rec_changes *c, cdtt_err *e);
+int team_changed_since(sqlite3 *db, const team_rec *read, team_rec *stored, rec_changes *c, cdtt_err *e);
+int member_changed_since(sqlite3 *db, const member_rec *read, member_rec *stored, rec_changes *c,
+                         cdtt_err *e);
+
+/* area_save / team_save / member_save, in one transaction with the check above:
+ * saves r only when the stored record still equals read (its state when r was
+ * read). Returns 0 when saved, REC_CHANGED (stored and c filled, nothing
+ * written) or -1 (f, e as for the plain save). */
+int area_save_since(sqlite3 *db, area_rec *r, const area_rec *read, area_rec *stored, rec_changes *c,
+                    int accept_warnings, findings *f, cdtt_err *e);
+int team_save_since(sqlite3 *db, team_rec *r, const team_rec *read, team_rec *stored, rec_changes *c,
+                    int accept_warnings, findings *f, cdtt_err *e);
+int member_save_since(sqlite3 *db, member_rec *r, const member_rec *read, member_rec *stored,
+                      rec_changes *c, int accept_warnings, findings *f, cdtt_err *e);
+
+/* A member's place as its form shows it: the first of its current memberships
+ * (membership_list_for_member's order), or an empty one (team_uuid "", role
+ * "member") when it is in no team. */
+void member_place_get(sqlite3 *db, const char *member_uuid, membership_rec *ms);
+/* Compares the member's place now (into now) with read, the place as read:
+ * the same membership, team and role. Adds "team_uuid" or "role" to c and
+ * returns REC_CHANGED when it differs; 0 when not. Call it inside the write
+ * transaction. */
+int member_place_changed_since(sqlite3 *db, const char *member_uuid, const membership_rec *read,
+                               membership_rec *now, rec_changes *c);
 
 /* ---- lists ---------------------------------------------------------------
  * Lists are read a page at a time in sort-key order (Vietnamese order; members by
@@ -167,7 +222,17 @@ typedef struct {
     const char *category;     /* members */
     const char *role;         /* members: leader deputy member */
     int deleted;              /* 0 live records, 1 deleted ones (for undo), -1 both */
+    const char *unit_code;    /* only the records of this commune (code); NULL or "" = all */
 } list_filter;
+
+/* The commune a record of table (area team member) belongs to: its code and
+ * the unit list's name of it ("" when the list does not know it). Returns 0, or
+ * -1 when there is no such record. */
+int records_commune_of(sqlite3 *db, const char *table, const char *uuid, char code[8], char name[128]);
+
+/* 1 when the file's office is above a commune (province, district, national):
+ * lists and exports then show each record's commune. */
+int records_consolidating(sqlite3 *db);
 
 int area_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
               area_rec *rows, cdtt_err *e);
@@ -197,10 +262,12 @@ typedef struct {
 } name_lookup;
 
 /* Looks name up among live (deleted 0) or deleted (1) areas, or teams (in
- * area_uuid when not NULL; "" = commune-level teams). Returns 0 when exactly one
- * record has the name (its uuid in l->uuid), -1 otherwise (none, or several). */
-int area_lookup(sqlite3 *db, const char *name, int deleted, name_lookup *l);
-int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, int deleted, name_lookup *l);
+ * area_uuid when not NULL; "" = commune-level teams), of commune unit_code
+ * when not NULL. Returns 0 when exactly one record has the name (its uuid in
+ * l->uuid), -1 otherwise (none, or several). */
+int area_lookup(sqlite3 *db, const char *name, const char *unit_code, int deleted, name_lookup *l);
+int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, const char *unit_code, int deleted,
+                name_lookup *l);
 
 /* Writes into msg a sentence saying why a lookup of name (kind "area" or
  * "team") did not find exactly one record: several share the name (they are

@@ -8,13 +8,14 @@
 
 #include <sqlite3.h>
 #include "cdtt.h"
+#include "validate.h"
 
 typedef struct {
     char date[11];        /* required */
-    char place[801];      /* free text, may be empty; at most 200 characters */
-    char organiser[801];  /* province department, Youth Union, telecom company, … */
-    char topic[801];
-    char note[4001];      /* at most 1000 characters */
+    char place[UTF8_BUF(TRAINING_TEXT_MAX_CHARS)]; /* free text, may be empty */
+    char organiser[UTF8_BUF(TRAINING_TEXT_MAX_CHARS)]; /* province department, Youth Union, telecom company, … */
+    char topic[UTF8_BUF(TRAINING_TEXT_MAX_CHARS)];
+    char note[UTF8_BUF(TRAINING_NOTE_MAX_CHARS)];
 } training_session_rec;
 
 /* Adds a session for this file's office; uuid gets its key. Text fields must be
@@ -57,7 +58,7 @@ typedef struct {
     char type[24];     /* one of ACTIVITY_TYPES */
     long people;       /* people helped, >= 0 */
     long households;   /* households helped, >= 0 */
-    char note[4001];   /* at most 1000 characters */
+    char note[UTF8_BUF(TRAINING_NOTE_MAX_CHARS)];
 } activity_rec;
 
 /* What was done between two dates, for the level above: per activity type (in

@@ -29,6 +29,7 @@ typedef enum {
     ACT_TELEX,   /* F6, Ctrl-T */
     ACT_DELETED, /* F7, Ctrl-U: show deleted records (to undo a deletion) */
     ACT_DELETE,  /* F8, Ctrl-D (restores in the deleted view) */
+    ACT_HISTORY, /* F9, Ctrl-O: who changed this record, when (a record's form) */
     ACT_BACK,    /* F10, Esc */
     ACT_QUIT,    /* Ctrl-Q, Ctrl-C */
     ACT_COUNT
@@ -64,7 +65,9 @@ int theme_attr(theme_role r);
 /* Puts the terminal in full-screen raw mode: keys, PuTTY F1–F4, short Esc delay,
  * signals that end the program cleanly. Returns 0, or -1 when there is no terminal. */
 int term_start(void);
-/* Restores the terminal (safe to call twice). */
+/* Restores the terminal (safe to call twice). After a hang-up it returns once
+ * the dying shell's SIGCONT can no longer arrive while the program exits (see
+ * term.c): a tracer such as LeakSanitizer's exit-time scan would wait for ever. */
 void term_stop(void);
 /* Reads the next event. Returns 1 with ev filled, 0 for a resize, -1 when the
  * program must end (hang-up, terminate signal, terminal gone). */
@@ -164,5 +167,10 @@ tui_screen *screen_areas_new(void);
 tui_screen *screen_teams_new(void);
 tui_screen *screen_members_new(const char *team_uuid);
 tui_screen *screen_progress_new(void);
+/* Who changed what and when (screen-history.c): one record's history (its
+ * uuid), or with NULL the latest changes of the file, newest first. */
+tui_screen *screen_history_new(const char *record_uuid);
+/* The latest changes (for the home menu). */
+tui_screen *screen_history_latest(void);
 
 #endif

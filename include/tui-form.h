@@ -14,8 +14,12 @@
 
 /* ---- line editor (editor.c) ---------------------------------------------
  * One line of text as wide characters, always NFC: combining marks that arrive
- * after a letter are composed with it, and Telex keys are applied when on. */
-#define EDITOR_MAX 512
+ * after a letter are composed with it, and Telex keys are applied when on.
+ * It holds the longest value the model accepts in any field (validate.h). */
+#define EDITOR_MAX 1000
+_Static_assert(EDITOR_MAX >= TRAINING_NOTE_MAX_CHARS && EDITOR_MAX >= EMAIL_MAX_BYTES &&
+                   EDITOR_MAX >= NOTE_MAX_CHARS && EDITOR_MAX >= NAME_MAX_CHARS,
+               "a form field must hold every value the model accepts");
 
 typedef struct {
     wchar_t buf[EDITOR_MAX + 1];
@@ -25,8 +29,10 @@ typedef struct {
 
 /* Empties the editor and limits it to max characters. */
 void editor_init(editor *e, int max);
-/* Replaces the text with s (UTF-8, NFC'd); the cursor goes to the end. */
-void editor_set(editor *e, const char *s);
+/* Replaces the text with s (UTF-8, NFC'd); the cursor goes to the end.
+ * Returns false when s has more characters than the editor holds: it then
+ * holds the first max of them. */
+bool editor_set(editor *e, const char *s);
 /* Writes the text as UTF-8 (NFC) into out. */
 void editor_get(const editor *e, char *out, size_t n);
 /* Handles an editing key (characters, marks, Backspace, Delete, Left, Right,
@@ -70,7 +76,11 @@ struct form_field {
 
 typedef struct form form;
 
-/* Saves the record: returns 0 when saved, -1 with findings/e otherwise. */
+/* Saves the record: returns 0 when saved, -1 with findings/e otherwise. A
+ * form over a record read from the file (form_track) saves only when the
+ * stored record still is f->base, as the form read it; otherwise it writes
+ * nothing, fills f->stored with the record as stored now and returns
+ * REC_CHANGED (records.h). */
 typedef int (*form_save_fn)(form *f, int accept_warnings, findings *fs, cdtt_err *e);
 /* Runs the record's checks without saving. */
 typedef void (*form_check_fn)(form *f, findings *fs);
@@ -90,11 +100,38 @@ struct form {
     const choice *dyn[24];     /* a dynamic list for a choice field (team, area) */
     char msg[24][256];
     int sev[24];               /* 0 none, 1 warning, 2 error */
+    /* The stored value had more characters than the field holds: the field
+     * shows its beginning and a save keeps the whole stored value, until the
+     * field's text is changed. */
+    bool cut[24];
     int cur, top;              /* focused field; first field shown */
     bool dirty;
     bool warned;               /* warnings are shown: saving again accepts them */
     int y0, rows;              /* where the form draws (set by the screen) */
+    /* A form over a record read from the file (form_track). base: the record
+     * as the form read it (after a save: as saved); stored: the record as
+     * stored now, when a save found that it changed since. */
+    void *base, *stored;
+    size_t rec_size;
+    bool touched[24];          /* the user changed this field since the form read the record */
+    int changes[24], n_changes; /* the fields whose stored value differs from base */
+    bool accept_pending;       /* the changed save had accepted the warnings shown */
+    /* Re-reads the dynamic choice lists (form_set_choices) that a stored
+     * version may need: a team or area made meanwhile. May be NULL. */
+    void (*reread_choices)(form *f);
 };
+
+/* form_key's answer when a save found the record changed in the file since the
+ * form read it: nothing was saved, and the fields that differ are in
+ * f->changes; the screen asks the user and settles it with form_resolve. */
+#define FORM_CHANGED 2
+
+/* What the user can do about a record changed since the form read it. */
+typedef enum {
+    FORM_KEEP_MINE = 1, /* save the form's values over the stored ones */
+    FORM_TAKE_STORED,   /* show the stored version; the user's edits are dropped, nothing saved */
+    FORM_MERGE,         /* the stored values, but the user's where they edited a field; saved */
+} form_choice;
 
 /* Fills the form's editors and choices from rec (fields ends with label NULL). */
 void form_init(form *f, const form_field *fields, void *rec, form_check_fn check,
@@ -103,10 +140,27 @@ void form_init(form *f, const form_field *fields, void *rec, form_check_fn check
 void form_set_choices(form *f, const char *column, const choice *list);
 /* Reloads the editors from the record. */
 void form_load(form *f);
+/* Makes the form keep a copy of its record (rec_size bytes) as read now, so
+ * that its saves can check the file still holds it (form_save_fn). Call it
+ * once the record is read; form_free frees the copies. */
+void form_track(form *f, size_t rec_size);
+void form_free(form *f);
+/* Writes field i of rec (the form's record, base or stored) as the form shows
+ * it: a choice's label, a date dd/mm/yyyy, "—" when empty. */
+void form_value_text(const form *f, int i, const void *rec, char *out, size_t n);
+/* True when the user edited field i: changed it, and it now differs from base. */
+bool form_field_edited(const form *f, int i);
+/* Settles a record changed since the form read it (after FORM_CHANGED):
+ * the form then holds the chosen version, and the stored one becomes what the
+ * form read. Returns as form_key does: 1 saved, 0 not saved (the stored
+ * version taken, or the save's errors and warnings shown), FORM_CHANGED when
+ * it changed again meanwhile. */
+int form_resolve(form *f, form_choice c);
 /* Draws the form in rows y0..y0+rows-1 and places the cursor. */
 void form_draw(form *f, int y0, int rows);
 /* Handles a key: field moves, editing, choices, F2 save. Returns 1 when the
- * record was saved, 0 when the key was used, -1 when not used. */
+ * record was saved, 0 when the key was used, -1 when not used, FORM_CHANGED
+ * when the save found the record changed since the form read it. */
 int form_key(form *f, const tui_event *ev);
 /* Copies the editors into the record, checking each field; returns the worst
  * severity and focuses the first field with an error. */
@@ -132,6 +186,7 @@ typedef struct {
     member_rec m;
     char team_uuid[UUID_LEN];
     char role[8];
+    membership_rec place;     /* the membership the form shows (member_place_get) */
 } member_entry;
 extern const form_field MEMBER_FIELDS[];
 

@@ -60,14 +60,29 @@ struct form_screen {
     /* Keys the form did not use (F4 in a team form). */
     bool (*more_key)(form_screen *fs, const tui_event *ev);
     void (*free_extra)(form_screen *fs);
+    char history_uuid[UUID_LEN]; /* the record whose history F9 shows ("" = a new record) */
 };
 
 /* A screen around a form over rec (malloc'd; the screen frees it). */
 form_screen *form_screen_new(const char *title, const form_field *fields, void *rec, bool is_new,
                              form_check_fn check, form_save_fn save);
 
+/* Lets F9 (Ctrl-O) show the history of the record uuid the form edits, and
+ * says so in the key bar. */
+void form_screen_history(form_screen *fs, const char *uuid);
+
 /* Shows F4 (New) in the key bar of a form with a list below it. */
 void form_screen_sub_actions(form_screen *fs);
+
+/* What follows a save of the form (form_key's or form_resolve's answer r):
+ * 1 saved: "Saved." and the screen's saved hook, or back to the screen below;
+ * FORM_CHANGED: the question what to keep (screen_changed_new); else nothing. */
+void form_screen_after(form_screen *fs, int r);
+
+/* The question a form asks when its record changed in the file after the form
+ * read it (screen-changed.c): each changed field, stored and yours; 1 keeps
+ * yours, 2 takes the stored version, 3 merges, Esc goes back to the form. */
+tui_screen *screen_changed_new(form_screen *fs);
 
 /* The record kinds (screen-areas.c, screen-teams.c, screen-members.c). */
 extern const rec_kind KIND_AREAS, KIND_TEAMS, KIND_MEMBERS;

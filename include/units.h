@@ -54,6 +54,26 @@ int units_level_of_code(const char *code);
 int units_import_csv(sqlite3 *db, const char *path, const char *scheme, units_import_result *res,
                      cdtt_err *e);
 
+/* The same from the official lists built into the program (db/unit-lists/):
+ * scheme "2025-07" (34 provinces, 3,321 communes) or "pre-2025" (the GSO list of
+ * January 2025: 63 provinces, 696 districts, 10,051 communes). */
+int units_import_builtin(sqlite3 *db, const char *scheme, units_import_result *res, cdtt_err *e);
+
+/* Makes sure the file knows the communes of scheme: when it holds none, the
+ * built-in list is imported. Returns 1 when it was, 0 when the file already had
+ * a list of that scheme, -1 with e set on error. */
+int units_ensure(sqlite3 *db, const char *scheme, cdtt_err *e);
+
+/* A file built into the program: "2025-07", "pre-2025" (the two lists) or
+ * "mapping" (where each pre-2025 commune went on 1 July 2025, one row per old
+ * and new commune). data is NUL-terminated; NULL for an unknown name. */
+typedef struct {
+    const char *data;
+    size_t len;
+    const char *name; /* its file name in db/unit-lists/ */
+} units_builtin_file;
+units_builtin_file units_builtin(const char *what);
+
 /* Finds the unit with this scheme and code (the level follows from the code's
  * length). Returns 1 found (u filled), 0 not found, -1 with e set on error. */
 int units_find(sqlite3 *db, const char *scheme, const char *code, unit_rec *u, cdtt_err *e);

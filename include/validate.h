@@ -18,6 +18,25 @@ typedef struct {
     char msg[256];
 } valid_result;
 
+/* ---- the longest values the model accepts --------------------------------
+ * One source of truth: the validators and the record checks refuse anything
+ * longer, the records' buffers hold this many characters of up to 4 bytes, and
+ * every form field holds exactly this many characters (tui/form-*.c). */
+#define NAME_MAX_CHARS 100          /* people, teams, villages, offices */
+#define EMAIL_MAX_BYTES 254         /* validate_email (RFC 5321); never more characters than bytes */
+#define NOTE_MAX_CHARS 300          /* the note of an area, a team, a member */
+#define DECISION_NO_MAX_CHARS 20    /* a team's decision number ("45/QĐ-UBND") */
+#define ISSUER_MAX_CHARS 80         /* who issued a team's decision */
+#define TRAINING_TEXT_MAX_CHARS 200 /* a session's place, organiser, topic */
+#define TRAINING_NOTE_MAX_CHARS 1000 /* the note of a session or an activity */
+#define DATE_MAX_CHARS 10           /* "dd/mm/yyyy" typed, "YYYY-MM-DD" stored */
+/* Phone and CCCD numbers are stored as 10 and 12 digits; typed with spaces,
+ * dots, dashes or "+84" they take at most this many characters in a form. */
+#define PHONE_TYPED_MAX_CHARS 16
+#define CCCD_TYPED_MAX_CHARS 16
+/* Bytes a buffer needs for max characters of UTF-8 and its NUL. */
+#define UTF8_BUF(max) ((max) * 4 + 1)
+
 /* A person's or place's name: NFC, trimmed, inner spaces collapsed, 1–100
  * characters, no control characters, valid UTF-8. out gets the clean form
  * (invisible characters such as zero-width spaces and a BOM removed); on an

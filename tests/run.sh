@@ -2,12 +2,16 @@
 # Runs every test suite and prints one summary line: "N passed, N failed, N skipped".
 #   tests/run.sh           unit tests (cmocka), CLI tests, end-to-end tests
 #   tests/run.sh stress    the longer fault-tolerance runs (STRESS=1)
-# Environment: CDTT (the binary), BUILD (the build folder with tests/).
+# It ends by checking that no program of the checkout's build folders that the run started is
+# still running (tests/leftovers.sh): one that is fails the run.
+# Environment: CDTT (the binary), BUILD (the build folder with tests/), CDTT_TEST_RUN (set here
+# unless a caller such as .ci/run already did: the mark of the processes this run starts).
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
 CDTT=${CDTT:-$ROOT/cdtt}
-export CDTT ROOT
+CDTT_TEST_RUN=${CDTT_TEST_RUN:-$(sh "$ROOT/tests/leftovers.sh" --id $$)}
+export CDTT ROOT CDTT_TEST_RUN
 LOG=$(mktemp -d "${TMPDIR:-/tmp}/cdtt-tests.XXXXXX")
 trap 'rm -rf "$LOG"' EXIT
 passed=0 failed=0 skipped=0 failures=""
@@ -58,6 +62,12 @@ else
         case $(basename "$t") in lib-*) continue ;; esac # helper libraries, not suites
         [ -f "$t" ] && run_one shell sh "$t"
     done
+fi
+
+echo "== leftover processes"
+if ! sh "$ROOT/tests/leftovers.sh" "$CDTT_TEST_RUN"; then
+    failed=$((failed + 1))
+    failures="$failures leftovers"
 fi
 
 echo

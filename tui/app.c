@@ -2,6 +2,7 @@
  * doupdate per input event). */
 #include "tui.h"
 #include "tui-core.h"
+#include "i18n.h"
 #include "db.h"
 #include "office.h"
 #include "records.h"
@@ -185,6 +186,9 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
     app_push(screen_home_new());
     if (office_get(db, &o) < 0)
         app_push(screen_setup_new());
+    if (i18n_fell_back())
+        app_message(1, "%s", _("This terminal's locale is not UTF-8 (common over SSH): cdtt uses C.UTF-8, and "
+                               "Vietnamese shows correctly when the terminal is set to UTF-8."));
     while (the_app.top && !the_app.quit) {
         app_refresh();
         tui_event ev;

@@ -19,14 +19,29 @@ void editor_init(editor *e, int max)
     e->max = max > 0 && max <= EDITOR_MAX ? max : EDITOR_MAX;
 }
 
-void editor_set(editor *e, const char *s)
+/* The number of characters (code points, as the editor counts them) in s. */
+static size_t chars_in(const char *s)
+{
+    size_t n = 0;
+    uint32_t cp;
+    while (*s) {
+        s += utf8_decode(s, &cp);
+        n++;
+    }
+    return n;
+}
+
+bool editor_set(editor *e, const char *s)
 {
     char *n = text_nfc(s ? s : "");
-    e->len = utf8_to_wide(n ? n : "", e->buf, e->max);
+    const char *text = n ? n : (s ? s : "");
+    e->len = utf8_to_wide(text, e->buf, e->max);
     e->buf[e->len] = 0;
     e->cur = e->len;
     e->scroll = 0;
+    bool whole = chars_in(text) <= (size_t)e->max;
     free(n);
+    return whole;
 }
 
 void editor_get(const editor *e, char *out, size_t n)

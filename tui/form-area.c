@@ -9,7 +9,7 @@ FIELD_STR(area_rec, note, note)
 
 const form_field AREA_FIELDS[] = {
     {N_("Kind"), "kind", FK_CHOICE, 30, CHOICES_AREA_KIND, true, ACCESS(kind), NULL},
-    {N_("Name"), "name", FK_NAME, 100, NULL, true, ACCESS(name), NULL},
-    {N_("Note"), "note", FK_TEXT, 500, NULL, false, ACCESS(note), NULL},
+    {N_("Name"), "name", FK_NAME, NAME_MAX_CHARS, NULL, true, ACCESS(name), NULL},
+    {N_("Note"), "note", FK_TEXT, NOTE_MAX_CHARS, NULL, false, ACCESS(note), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };

@@ -6,14 +6,18 @@
 #include "csvio.h"
 #include "office.h"
 #include "package.h"
+#include "progress.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
+/* The longest file name the forms take, in characters. */
+#define PATH_FIELD_CHARS 200
+
 typedef struct {
-    char path[512];
+    char path[UTF8_BUF(PATH_FIELD_CHARS)]; /* holds every name the field takes, uncut */
     char table[16]; /* a csvio table name, or "xlsx" */
     int full;
 } export_rec;
@@ -34,14 +38,14 @@ static const choice SHEET_TABLES[] = {
 };
 
 static const form_field PACKAGE_FIELDS[] = {
-    {N_("File name"), "path", FK_TEXT, 200, NULL, true, ACCESS(path), NULL},
+    {N_("File name"), "path", FK_TEXT, PATH_FIELD_CHARS, NULL, true, ACCESS(path), NULL},
     {N_("Include personal identifiers"), "full", FK_YESNO, 6, NULL, true, ACCESS(full), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
 static const form_field SHEET_FIELDS[] = {
     {N_("What"), "table", FK_CHOICE, 40, SHEET_TABLES, true, ACCESS(table), NULL},
-    {N_("File name"), "path", FK_TEXT, 200, NULL, true, ACCESS(path), NULL},
+    {N_("File name"), "path", FK_TEXT, PATH_FIELD_CHARS, NULL, true, ACCESS(path), NULL},
     {N_("Include personal identifiers"), "full", FK_YESNO, 6, NULL, true, ACCESS(full), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
@@ -110,12 +114,12 @@ static int save_sheet(form *f, int accept_warnings, findings *fs, cdtt_err *e)
             return err_set(e, "%s", _("the file name is too long")), -1;
         strcat(r->path, ext);
     }
-    csvio_export_opts o = {r->full, 0, progress_csvio_cb, NULL};
+    csvio_export_opts o = {r->full, 0, progress_csvio_cb, NULL, NULL, NULL};
     if (!may_write(r->path, &o.force))
         return err_set(e, "%s", _("not written: the file exists")), -1;
     progress_start(_("Exporting"));
     long long rows = 0;
-    int rc = xlsx ? csvio_export_xlsx(app()->db, r->path, &o, e)
+    int rc = xlsx ? report_office_xlsx(app()->db, app()->cfg, r->path, &o, e)
                   : csvio_export_csv(app()->db, csvio_table_from_name(r->table), r->path, &o, &rows, e);
     if (rc < 0)
         return -1;

@@ -13,7 +13,7 @@ FIELD_STR(checklist_pick, date, date)
 const form_field CHECKLIST_PICK_FIELDS[] = {
     {N_("Team (— = all)"), "team_uuid", FK_CHOICE, 40, NULL, false, ACCESS(team_uuid), NULL},
     {N_("Area (— = all)"), "area_uuid", FK_CHOICE, 40, NULL, false, ACCESS(area_uuid), NULL},
-    {N_("Date"), "date", FK_DATE, 10, NULL, true, ACCESS(date), NULL},
+    {N_("Date"), "date", FK_DATE, DATE_MAX_CHARS, NULL, true, ACCESS(date), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
@@ -25,10 +25,10 @@ FIELD_STR(session_entry, s_team, team_uuid)
 FIELD_STR(session_entry, s_area, area_uuid)
 
 const form_field SESSION_FIELDS[] = {
-    {N_("Session date"), "date", FK_DATE, 10, NULL, true, ACCESS(s_date), NULL},
-    {N_("Place"), "place", FK_TEXT, 200, NULL, false, ACCESS(place), NULL},
-    {N_("Organiser"), "organiser", FK_TEXT, 200, NULL, false, ACCESS(organiser), NULL},
-    {N_("Topic"), "topic", FK_TEXT, 200, NULL, false, ACCESS(topic), NULL},
+    {N_("Session date"), "date", FK_DATE, DATE_MAX_CHARS, NULL, true, ACCESS(s_date), NULL},
+    {N_("Place"), "place", FK_TEXT, TRAINING_TEXT_MAX_CHARS, NULL, false, ACCESS(place), NULL},
+    {N_("Organiser"), "organiser", FK_TEXT, TRAINING_TEXT_MAX_CHARS, NULL, false, ACCESS(organiser), NULL},
+    {N_("Topic"), "topic", FK_TEXT, TRAINING_TEXT_MAX_CHARS, NULL, false, ACCESS(topic), NULL},
     {N_("Attendance of team (— = all)"), "team_uuid", FK_CHOICE, 40, NULL, false, ACCESS(s_team), NULL},
     {N_("or of area (— = all)"), "area_uuid", FK_CHOICE, 40, NULL, false, ACCESS(s_area), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
@@ -91,10 +91,10 @@ static valid_status check_count(const void *rec, const char *in, char *out, size
 
 const form_field ACTIVITY_FIELDS[] = {
     {N_("Team"), "team_uuid", FK_CHOICE, 40, NULL, true, ACCESS(a_team), NULL},
-    {N_("Date"), "date", FK_DATE, 10, NULL, true, ACCESS(a_date), NULL},
+    {N_("Date"), "date", FK_DATE, DATE_MAX_CHARS, NULL, true, ACCESS(a_date), NULL},
     {N_("Type"), "type", FK_CHOICE, 32, CHOICES_ACTIVITY_TYPE, true, ACCESS(a_type), NULL},
     {N_("People helped"), "people", FK_TEXT, 8, NULL, false, ACCESS(people), check_count},
     {N_("Households helped"), "households", FK_TEXT, 8, NULL, false, ACCESS(households), check_count},
-    {N_("Note (no names)"), "note", FK_TEXT, 500, NULL, false, ACCESS(a_note), NULL},
+    {N_("Note (no names)"), "note", FK_TEXT, TRAINING_NOTE_MAX_CHARS, NULL, false, ACCESS(a_note), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };

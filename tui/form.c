@@ -45,12 +45,18 @@ void form_set_choices(form *f, const char *column, const choice *list)
         f->dyn[i] = list;
 }
 
-/* Shows a stored value in the field's editor or choice. */
+/* Room for any text value of a record (the largest is a training note:
+ * UTF8_BUF(TRAINING_NOTE_MAX_CHARS) bytes). */
+#define VALUE_BYTES 8192
+
+/* Shows a stored value in the field's editor or choice; a value too long for
+ * the field is marked cut (the record keeps it whole). */
 static void load_field(form *f, int i)
 {
     const form_field *fd = &f->fields[i];
-    char v[2048];
+    char v[VALUE_BYTES];
     fd->get(f->rec, v, sizeof v);
+    f->cut[i] = false;
     if (is_choice(fd)) {
         const choice *l = list_of(f, i);
         f->sel[i] = l ? choice_index(l, v) : -1;
@@ -64,15 +70,27 @@ static void load_field(form *f, int i)
         snprintf(v, sizeof v, "%s", d);
     }
     editor_init(&f->ed[i], fd->width);
-    editor_set(&f->ed[i], v);
+    f->cut[i] = !editor_set(&f->ed[i], v);
+}
+
+/* The note beside a field whose stored value is longer than the field. */
+static const char *cut_note(void)
+{
+    return _("longer than this field: kept whole unless you change it");
 }
 
 void form_load(form *f)
 {
-    for (int i = 0; i < f->n; i++)
+    int first_cut = -1;
+    for (int i = 0; i < f->n; i++) {
         load_field(f, i);
+        if (f->cut[i] && first_cut < 0)
+            first_cut = i;
+    }
     f->dirty = false;
     f->warned = false;
+    if (first_cut >= 0)
+        app_message(1, "%s%s: %s", _("Warning: "), _(f->fields[first_cut].label), cut_note());
 }
 
 void form_init(form *f, const form_field *fields, void *rec, form_check_fn check,
@@ -90,6 +108,57 @@ void form_init(form *f, const form_field *fields, void *rec, form_check_fn check
     f->save = save;
     f->ctx = ctx;
     form_load(f);
+}
+
+void form_track(form *f, size_t rec_size)
+{
+    form_free(f);
+    f->rec_size = rec_size;
+    f->base = xmalloc(rec_size);
+    memcpy(f->base, f->rec, rec_size);
+    f->stored = xcalloc(1, rec_size);
+    memset(f->touched, 0, sizeof f->touched);
+}
+
+void form_free(form *f)
+{
+    free(f->base);
+    free(f->stored);
+    f->base = f->stored = NULL;
+}
+
+void form_value_text(const form *f, int i, const void *rec, char *out, size_t n)
+{
+    const form_field *fd = &f->fields[i];
+    char v[VALUE_BYTES];
+    fd->get(rec, v, sizeof v);
+    if (is_choice(fd)) {
+        const choice *l = list_of(f, i);
+        int k = l ? choice_index(l, v) : -1;
+        const char *label = k < 0 ? v : strcmp(i18n_lang(), "en") == 0 ? l[k].en : l[k].vi;
+        snprintf(out, n, "%s", label[0] ? label : "—");
+        return;
+    }
+    if ((fd->kind == FK_DATE || fd->kind == FK_BIRTH) && v[0]) {
+        char d[11];
+        date_to_display(v, d);
+        snprintf(v, sizeof v, "%s", d);
+    }
+    snprintf(out, n, "%s", v[0] ? v : "—");
+}
+
+/* True when field i holds the same stored value in records a and b. */
+static bool same_value(const form *f, int i, const void *a, const void *b)
+{
+    char va[VALUE_BYTES], vb[VALUE_BYTES];
+    f->fields[i].get(a, va, sizeof va);
+    f->fields[i].get(b, vb, sizeof vb);
+    return strcmp(va, vb) == 0;
+}
+
+bool form_field_edited(const form *f, int i)
+{
+    return f->touched[i] && (!f->base || !same_value(f, i, f->rec, f->base));
 }
 
 bool form_text_focus(const form *f)
@@ -154,6 +223,19 @@ static valid_status parse_field(form *f, int i, const char *in, char *out, size_
     }
 }
 
+/* Stores the text value v of field i into the record; false when the record
+ * kept only its beginning (its buffer is too small for v): a value is never
+ * saved cut. */
+static bool store_whole(form *f, int i, const char *v)
+{
+    const form_field *fd = &f->fields[i];
+    fd->set(f->rec, v);
+    char back[VALUE_BYTES];
+    fd->get(f->rec, back, sizeof back);
+    size_t n = strlen(back);
+    return n == 0 || n >= strlen(v) || strncmp(back, v, n) != 0;
+}
+
 valid_status form_collect(form *f)
 {
     valid_status worst = VALID_OK;
@@ -165,6 +247,8 @@ valid_status form_collect(form *f)
             fd->set(f->rec, f->sel[i] >= 0 && l ? l[f->sel[i]].code : "");
             continue;
         }
+        if (f->cut[i])
+            continue; /* never store the cut text: the record keeps the whole value */
         char in[EDITOR_MAX * 4 + 1], out[EDITOR_MAX * 4 + 1];
         valid_result r;
         editor_get(&f->ed[i], in, sizeof in);
@@ -173,8 +257,10 @@ valid_status form_collect(form *f)
             s = VALID_ERROR;
             snprintf(r.msg, sizeof r.msg, "%s", _("This field is required."));
         }
-        if (s != VALID_ERROR)
-            fd->set(f->rec, out);
+        if (s != VALID_ERROR && !store_whole(f, i, out)) {
+            s = VALID_ERROR;
+            snprintf(r.msg, sizeof r.msg, "%s", _("too long to be stored whole; nothing is cut: shorten it"));
+        }
         if (s != VALID_OK)
             set_message(f, i, s, r.msg);
         if (s == VALID_ERROR && first_error < 0)
@@ -220,6 +306,112 @@ static void offer_accept(form *f)
     f->warned = true;
 }
 
+/* Makes the stored record (f->stored) what the form read (f->base), and the
+ * form's record the stored one with the form's values of some fields: every
+ * field (keep mine), the fields the user edited (merge) or none (take the
+ * stored one). Columns the form does not show always come from the stored
+ * record. */
+static void rebase(form *f, form_choice c)
+{
+    char *next = xmalloc(f->rec_size);
+    memcpy(next, f->stored, f->rec_size);
+    for (int i = 0; i < f->n && c != FORM_TAKE_STORED; i++)
+        if (c == FORM_KEEP_MINE || form_field_edited(f, i)) {
+            char v[VALUE_BYTES];
+            f->fields[i].get(f->rec, v, sizeof v);
+            f->fields[i].set(next, v);
+        }
+    memcpy(f->rec, next, f->rec_size);
+    memcpy(f->base, f->stored, f->rec_size);
+    free(next);
+}
+
+/* Lists in f->changes the fields whose stored value differs from the one the
+ * form read; returns their number. */
+static int find_changes(form *f)
+{
+    f->n_changes = 0;
+    for (int i = 0; i < f->n; i++)
+        if (!same_value(f, i, f->base, f->stored))
+            f->changes[f->n_changes++] = i;
+    return f->n_changes;
+}
+
+/* Points each choice field at its record value again (after new lists). */
+static void sync_choices(form *f)
+{
+    for (int i = 0; i < f->n; i++)
+        if (is_choice(&f->fields[i]))
+            load_field(f, i);
+}
+
+/* Runs the form's save over the record as it is (checked already) and
+ * reports like form_key: 1 saved, 0 not saved (the findings are shown),
+ * FORM_CHANGED when the record changed in the file since the form read it.
+ * A change that no field of the form shows is taken in silently (nothing of
+ * the user's is lost) and the save tried again, a few times at most. */
+static int commit(form *f, bool accept)
+{
+    for (int tries = 0;; tries++) {
+        cdtt_err e;
+        findings fs;
+        memset(&e, 0, sizeof e);
+        memset(&fs, 0, sizeof fs);
+        int rc = f->save(f, accept, &fs, &e);
+        if (rc == REC_CHANGED && f->base) {
+            if (f->reread_choices) {
+                f->reread_choices(f);
+                sync_choices(f);
+            }
+            if (find_changes(f) == 0 && tries < 3) {
+                rebase(f, FORM_KEEP_MINE);
+                continue;
+            }
+            f->accept_pending = accept;
+            f->warned = false;
+            app_message(0, "%s", ""); /* the question says it */
+            return FORM_CHANGED;
+        }
+        if (rc < 0) {
+            /* The save's own checks may find warnings the first check did not. */
+            bool only_warnings = fs.n > 0 && findings_worst(&fs) == VALID_WARN;
+            if (fs.n)
+                form_show_findings(f, &fs);
+            else
+                app_message(2, "%s%s", _("Error: "), e.msg[0] ? e.msg : _("not saved"));
+            f->warned = false;
+            if (only_warnings)
+                offer_accept(f);
+            return 0;
+        }
+        clear_messages(f);
+        f->dirty = false;
+        f->warned = false;
+        if (f->base) {
+            memcpy(f->base, f->rec, f->rec_size);
+            memset(f->touched, 0, sizeof f->touched);
+        }
+        form_load(f);
+        return 1;
+    }
+}
+
+int form_resolve(form *f, form_choice c)
+{
+    rebase(f, c);
+    form_load(f);
+    clear_messages(f);
+    if (c == FORM_TAKE_STORED) {
+        memset(f->touched, 0, sizeof f->touched);
+        app_message(0, "%s", _("The stored version is shown; your changes were not saved."));
+        return 0;
+    }
+    f->dirty = true;
+    app_message(0, "%s", "");
+    /* Merged values were not seen as a whole: their warnings are asked again. */
+    return commit(f, c == FORM_KEEP_MINE && f->accept_pending);
+}
+
 /* Checks and saves; returns 1 when saved. Warnings are shown first and
  * accepted by saving again. */
 static int do_save(form *f)
@@ -254,26 +446,7 @@ static int do_save(form *f)
         offer_accept(f);
         return 0;
     }
-    cdtt_err e;
-    memset(&e, 0, sizeof e);
-    memset(&fs, 0, sizeof fs);
-    if (f->save(f, accept, &fs, &e) < 0) {
-        /* The save's own checks may find warnings the first check did not. */
-        bool only_warnings = fs.n > 0 && findings_worst(&fs) == VALID_WARN;
-        if (fs.n)
-            form_show_findings(f, &fs);
-        else
-            app_message(2, "%s%s", _("Error: "), e.msg[0] ? e.msg : _("not saved"));
-        f->warned = false;
-        if (only_warnings)
-            offer_accept(f);
-        return 0;
-    }
-    clear_messages(f);
-    f->dirty = false;
-    f->warned = false;
-    form_load(f);
-    return 1;
+    return commit(f, accept);
 }
 
 /* Moves the choice of field i by d (wrapping; optional fields include "none"). */
@@ -324,6 +497,40 @@ static void changed(form *f)
     f->warned = false;
 }
 
+/* Marks the focused field changed by the user (a choice picked, text typed). */
+static void user_changed(form *f)
+{
+    f->touched[f->cur] = true;
+    changed(f);
+}
+
+/* True when two editors hold the same text. */
+static bool same_text(const editor *a, const editor *b)
+{
+    return a->len == b->len && wmemcmp(a->buf, b->buf, (size_t)a->len) == 0;
+}
+
+/* Gives an editing key to the focused text field. A field whose text changes
+ * is the user's edit; a cut field (a stored value longer than the field)
+ * becomes the user's text then. Returns 0 when the key was used, -1 otherwise. */
+static int edit_key(form *f, const tui_event *ev, int style)
+{
+    editor *ed = &f->ed[f->cur];
+    editor *before = xmalloc(sizeof *before);
+    *before = *ed;
+    bool used = editor_key(ed, ev, app()->telex, style);
+    bool edited = used && !same_text(before, ed);
+    free(before);
+    if (!used)
+        return -1;
+    if (edited) {
+        f->cut[f->cur] = false;
+        f->touched[f->cur] = true;
+    }
+    changed(f);
+    return 0;
+}
+
 int form_key(form *f, const tui_event *ev)
 {
     if (ev->act == ACT_SAVE)
@@ -352,31 +559,27 @@ int form_key(form *f, const tui_event *ev)
     if (is_choice(fd)) {
         if (ev->is_key && (c == KEY_RIGHT || c == KEY_NPAGE)) {
             choice_step(f, f->cur, 1);
-            changed(f);
+            user_changed(f);
             return 0;
         }
         if (ev->is_key && (c == KEY_LEFT || c == KEY_PPAGE)) {
             choice_step(f, f->cur, -1);
-            changed(f);
+            user_changed(f);
             return 0;
         }
         if (!ev->is_key && c == ' ') {
             choice_step(f, f->cur, 1);
-            changed(f);
+            user_changed(f);
             return 0;
         }
         if (!ev->is_key && choice_letter(f, f->cur, c)) {
-            changed(f);
+            user_changed(f);
             return 0;
         }
         return -1;
     }
     int style = strcmp(app()->cfg->telex_tone_style, "old") == 0;
-    if (editor_key(&f->ed[f->cur], ev, app()->telex, style)) {
-        changed(f);
-        return 0;
-    }
-    return -1;
+    return edit_key(f, ev, style);
 }
 
 void form_draw(form *f, int y0, int rows)
@@ -432,8 +635,11 @@ void form_draw(form *f, int y0, int rows)
         }
         mvaddch(y, fx + fw, ']');
         int mx = fx + fw + 2;
-        if (f->msg[i][0] && COLS - mx >= 12)
-            draw_text(y, mx, f->msg[i], COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
+        const char *note = f->msg[i][0] ? f->msg[i]
+                           : f->cut[i]  ? cut_note()
+                                        : NULL;
+        if (note && COLS - mx >= 12)
+            draw_text(y, mx, note, COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
     }
     app_cursor(cy, cx);
 }

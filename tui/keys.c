@@ -26,6 +26,7 @@ static const key_binding BINDINGS[] = {
     {ACT_TELEX, 6, CTRL('T'), 0, 0, "F6", N_("Telex")},
     {ACT_DELETED, 7, CTRL('U'), 0, 0, "F7", N_("Deleted")},
     {ACT_DELETE, 8, CTRL('D'), 0, 0, "F8", N_("Delete")},
+    {ACT_HISTORY, 9, CTRL('O'), 0, 0, "F9", N_("History")},
     {ACT_BACK, 10, 27, 0, 0, "F10", N_("Back")},
     {ACT_QUIT, 0, CTRL('Q'), CTRL('C'), 0, "^Q", N_("Quit")},
 };

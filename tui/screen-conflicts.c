@@ -155,41 +155,45 @@ static void show_versions(const conflict_rec *c)
 }
 
 /* Resolves conflict id (named label) with choice "mine" or "theirs" after
- * asking; returns true when resolved (the message line says so either way). */
-static bool resolve_id(long long id, const char *label, const char *choice)
+ * asking. Returns 1 when resolved, 0 when the user said no, -1 when it was
+ * not resolved (the message line says why: e.g. the record changed here
+ * since, and the conflict now shows it as it is). */
+static int resolve_id(long long id, const char *label, const char *choice)
 {
     bool mine = strcmp(choice, "mine") == 0;
     char q[700];
     snprintf(q, sizeof q, mine ? _("Keep this office's version of %s?") : _("Take the incoming version of %s?"), label);
     if (!app_confirm(q))
-        return false;
+        return 0;
     cdtt_err e;
     if (conflict_resolve(app()->db, id, choice, &e) < 0) {
         app_message(2, "%s%s", _("Error: "), e.msg);
-        return false;
+        return -1;
     }
     app_message(0, mine ? _("Conflict %lld resolved: this office's version kept.")
                         : _("Conflict %lld resolved: the incoming version taken."),
                 id);
-    return true;
+    return 1;
 }
 
-/* Resolves the selected conflict with choice after asking. */
+/* Resolves the selected conflict with choice after asking; the list is read
+ * again unless the user said no. */
 static void resolve(conflicts_screen *cs, const char *choice)
 {
     const array_row *r = list_selected(&cs->list);
     if (!r)
         return;
     const conflict_rec *c = &cs->c.items[r->item];
-    if (resolve_id(c->id, c->label, choice))
+    if (resolve_id(c->id, c->label, choice) != 0)
         reload(cs);
 }
 
-/* F2 and F4 on the versions screen: resolve, then back to the list. */
+/* F2 and F4 on the versions screen: resolve, then back to the list (read
+ * again), also when it was not resolved: the versions shown may be old. */
 static void versions_resolve(void *user, const char *choice)
 {
     const shown_conflict *sc = user;
-    if (resolve_id(sc->id, sc->label, choice))
+    if (resolve_id(sc->id, sc->label, choice) != 0)
         app_pop();
 }
 static void versions_mine(lines_screen *ls, void *user)

@@ -9,6 +9,9 @@
 
 static const tui_action FORM_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_BACK, ACT_NONE};
 static const tui_action FORM_SUB_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_TELEX, ACT_BACK, ACT_NONE};
+static const tui_action FORM_EDIT_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_TELEX, ACT_HISTORY, ACT_BACK, ACT_NONE};
+static const tui_action FORM_EDIT_SUB_ACTIONS[] = {ACT_HELP,    ACT_SAVE, ACT_NEW, ACT_TELEX,
+                                                   ACT_HISTORY, ACT_BACK, ACT_NONE};
 
 /* The form on top, the optional list below it. */
 static void draw(tui_screen *s)
@@ -40,6 +43,19 @@ static bool sub_key(form_screen *fs, const tui_event *ev)
     return false;
 }
 
+void form_screen_after(form_screen *fs, int r)
+{
+    if (r == FORM_CHANGED) {
+        app_push(screen_changed_new(fs));
+    } else if (r == 1) {
+        app_message(0, "%s", _("Saved."));
+        if (fs->saved)
+            fs->saved(fs);
+        else
+            app_pop();
+    }
+}
+
 /* Field keys go to the form; a save closes it (or calls saved); leaving a
  * changed form asks first. */
 static bool key(tui_screen *s, const tui_event *ev)
@@ -54,12 +70,8 @@ static bool key(tui_screen *s, const tui_event *ev)
             return true;
         }
         int r = form_key(&fs->f, ev);
-        if (r == 1) {
-            app_message(0, "%s", _("Saved."));
-            if (fs->saved)
-                fs->saved(fs);
-            else
-                app_pop();
+        if (r == 1 || r == FORM_CHANGED) {
+            form_screen_after(fs, r);
             return true;
         }
         if (r == 0)
@@ -67,6 +79,10 @@ static bool key(tui_screen *s, const tui_event *ev)
     }
     if (fs->more_key && fs->more_key(fs, ev))
         return true;
+    if (ev->act == ACT_HISTORY && fs->history_uuid[0]) {
+        app_push(screen_history_new(fs->history_uuid));
+        return true;
+    }
     if (ev->act == ACT_BACK && fs->f.dirty && !app_confirm(_("Leave without saving the changes?")))
         return true;
     if (ev->act == ACT_BACK)
@@ -89,6 +105,7 @@ static void destroy(tui_screen *s)
     if (fs->has_sub)
         list_free(&fs->sub);
     choices_free(fs->dyn1);
+    form_free(&fs->f);
     free(fs->rec);
     free(fs);
 }
@@ -109,5 +126,13 @@ form_screen *form_screen_new(const char *title, const form_field *fields, void *
 
 void form_screen_sub_actions(form_screen *fs)
 {
-    fs->base.actions = FORM_SUB_ACTIONS;
+    fs->base.actions = fs->history_uuid[0] ? FORM_EDIT_SUB_ACTIONS : FORM_SUB_ACTIONS;
+}
+
+void form_screen_history(form_screen *fs, const char *uuid)
+{
+    snprintf(fs->history_uuid, sizeof fs->history_uuid, "%s", uuid ? uuid : "");
+    if (!fs->history_uuid[0])
+        return;
+    fs->base.actions = fs->base.actions == FORM_SUB_ACTIONS ? FORM_EDIT_SUB_ACTIONS : FORM_EDIT_ACTIONS;
 }

@@ -26,6 +26,7 @@ static const help_line LINES_[] = {
     {"", N_("tones: s sắc, f huyền, r hỏi, x ngã, j nặng, z removes")},
     {"F7  Ctrl-U", N_("show deleted records (to undo a deletion)")},
     {"F8  Ctrl-D", N_("delete the selected record (in deleted view: restore)")},
+    {"F9  Ctrl-O", N_("in a record's form: who changed it, when, from what to what")},
     {"F10  Esc", N_("back; on the home screen: quit")},
     {"Ctrl-Q  Ctrl-C", N_("quit the program")},
     {"Tab  Enter  Down", N_("next field")},
@@ -46,6 +47,7 @@ static const help_line LINES_[] = {
     {"Enter", N_("in conflicts: see both versions field by field")},
     {"F2  Ctrl-S", N_("in conflicts: keep mine (this office's version)")},
     {"F4  Ctrl-N", N_("in conflicts: take theirs (the imported version)")},
+    {"1  2  3", N_("a record changed in the file while its form was open: 1 keep yours, 2 take the stored one, 3 merge")},
     {"", N_("In Settings the language changes at once; F2 saves into your own cdtt.ini.")},
 };
 #define N_LINES (int)(sizeof LINES_ / sizeof LINES_[0])

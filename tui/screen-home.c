@@ -29,6 +29,7 @@ static const menu_item MENU[] = {
     {N_("Reports"), screen_training_progress_new},
     {N_("Export and import"), screen_exchange_new},
     {N_("Settings"), screen_settings_new},
+    {N_("Change history"), screen_history_latest},
     {N_("Help"), screen_help_new},
 };
 #define N_MENU (int)(sizeof MENU / sizeof MENU[0])

@@ -37,21 +37,16 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char birth[11];
     date_to_display(r->birth, birth);
     const char *t[] = {r->full_name, birth, r->phone, r->team_names};
-    list_layout_row(&LAYOUT, out, n, cols, t);
+    list_layout_row_in(&LAYOUT, out, n, cols, t, "member", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    list_layout_header(&LAYOUT, out, n, cols);
+    list_layout_header_in(&LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};
-
-/* The membership the member had when the form opened (team_uuid "" = none). */
-typedef struct {
-    membership_rec ms;
-} member_extra;
 
 /* The configured size limit of the team's level (0 = none). */
 static int team_max(const char *team_uuid)
@@ -62,13 +57,11 @@ static int team_max(const char *team_uuid)
     return strcmp(t.level, "commune") == 0 ? app()->cfg->team_max_commune : app()->cfg->team_max_village;
 }
 
-/* True when the form puts the member in a team it is not in yet. */
+/* True when the form puts the member in a team it was not in when read. */
 static bool joins_team(form *f)
 {
-    form_screen *fs = f->ctx;
-    const member_entry *me = f->rec;
-    const member_extra *x = fs->extra;
-    return me->team_uuid[0] && strcmp(me->team_uuid, x->ms.team_uuid) != 0;
+    const member_entry *me = f->rec, *read = f->base;
+    return me->team_uuid[0] && strcmp(me->team_uuid, read->place.team_uuid) != 0;
 }
 
 /* The member's record checks, and the team's size when an existing member joins it. */
@@ -87,24 +80,44 @@ static void check(form *f, findings *fs)
     }
 }
 
-/* Saves the member, and its place in the chosen team, in one transaction. */
-static int save(form *f, int accept, findings *fs, cdtt_err *e)
+/* Saves a new member, in the chosen team if any, and notes its place. */
+static int save_new(sqlite3 *db, member_entry *me, int accept, findings *fs, cdtt_err *e)
+{
+    int rc = me->team_uuid[0] ? member_save_in_team(db, &me->m, me->team_uuid, me->role, accept, fs, e)
+                              : member_save(db, &me->m, accept, fs, e);
+    if (rc == 0)
+        member_place_get(db, me->m.uuid, &me->place);
+    return rc;
+}
+
+/* Compares the member and its place as the form read them (f->base) with the
+ * file, inside the save's transaction; fills f->stored with them as stored.
+ * Returns 0 (unchanged), REC_CHANGED or -1 with e set. */
+static int changed_since(sqlite3 *db, form *f, cdtt_err *e)
+{
+    const member_entry *read = f->base;
+    member_entry *now = f->stored;
+    *now = *read;
+    rec_changes c;
+    int rc = member_changed_since(db, &read->m, &now->m, &c, e);
+    if (rc != 0 && rc != REC_CHANGED)
+        return -1;
+    int moved = member_place_changed_since(db, read->m.uuid, &read->place, &now->place, &c);
+    snprintf(now->team_uuid, sizeof now->team_uuid, "%s", now->place.team_uuid);
+    snprintf(now->role, sizeof now->role, "%s", now->place.role);
+    return rc == REC_CHANGED || moved == REC_CHANGED ? REC_CHANGED : 0;
+}
+
+/* Writes the member and its place in the team: a move ends the membership the
+ * form read (today) and starts the new one, a new role changes it. Joins the
+ * caller's transaction. Returns 0 or -1 (fs, e). */
+static int save_place(sqlite3 *db, form *f, int accept, findings *fs, cdtt_err *e)
 {
     member_entry *me = f->rec;
-    sqlite3 *db = app()->db;
-    if (!me->m.uuid[0] && me->team_uuid[0])
-        return member_save_in_team(db, &me->m, me->team_uuid, me->role, accept, fs, e);
-    form_screen *s = f->ctx;
-    member_extra *x = s->extra;
-    bool moves = strcmp(me->team_uuid, x->ms.team_uuid) != 0;
-    bool new_role = !moves && x->ms.uuid[0] && strcmp(me->role, x->ms.role) != 0;
-    if (!moves && !new_role)
-        return member_save(db, &me->m, accept, fs, e);
-    /* The member, the end of the old membership and the new one (or the new
-     * role): all in one transaction. */
-    if (db_begin(db, e) < 0)
-        return -1;
-    membership_rec old = x->ms, joined;
+    const member_entry *read = f->base;
+    bool moves = strcmp(me->team_uuid, read->place.team_uuid) != 0;
+    bool new_role = !moves && read->place.uuid[0] && strcmp(me->role, read->place.role) != 0;
+    membership_rec old = read->place, joined;
     membership_init(&joined);
     int rc = member_save(db, &me->m, accept, fs, e);
     if (rc == 0 && new_role) {
@@ -122,12 +135,38 @@ static int save(form *f, int accept, findings *fs, cdtt_err *e)
         date_today(joined.date_from);
         rc = membership_save(db, &joined, accept, fs, e);
     }
-    if (rc == 0 && db_commit(db, e) == 0) {
-        x->ms = moves ? joined : old;
-        return 0;
-    }
+    if (rc == 0)
+        me->place = moves ? joined : old;
+    return rc;
+}
+
+/* Saves the member, and its place in the chosen team, in one transaction,
+ * if the file still holds them as the form read them (REC_CHANGED otherwise,
+ * with f->stored filled and nothing written). */
+static int save(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    member_entry *me = f->rec;
+    sqlite3 *db = app()->db;
+    if (!me->m.uuid[0])
+        return save_new(db, me, accept, fs, e);
+    if (db_begin(db, e) < 0)
+        return -1;
+    int rc = changed_since(db, f, e);
+    if (rc == 0)
+        rc = save_place(db, f, accept, fs, e);
+    if (rc == 0)
+        return db_commit(db, e);
     db_rollback(db);
-    return -1;
+    return rc;
+}
+
+/* Reads the teams again: the stored member may be in a team made meanwhile. */
+static void reread_choices(form *f)
+{
+    form_screen *fs = f->ctx;
+    choices_free(fs->dyn1);
+    fs->dyn1 = choices_teams(app()->db, _("— no team —"));
+    form_set_choices(f, "team_uuid", fs->dyn1);
 }
 
 /* One line about another member (a possible duplicate). */
@@ -145,42 +184,33 @@ static void describe(form *f, const char *uuid, char *out, size_t n)
              m.phone, m.team_names[0] ? ", " : "", m.team_names);
 }
 
-static void free_extra(form_screen *fs)
-{
-    free(fs->extra);
-}
-
 tui_screen *member_form_open(const char *uuid, const char *team_uuid)
 {
     sqlite3 *db = app()->db;
     member_entry *me = xcalloc(1, sizeof *me);
-    member_extra *x = xcalloc(1, sizeof *x);
     member_init(&me->m);
+    membership_init(&me->place);
     snprintf(me->role, sizeof me->role, "member");
     if (uuid) {
         if (member_get(db, uuid, &me->m) < 0) {
             free(me);
-            free(x);
             return NULL;
         }
-        int n = 0;
-        membership_rec *ms = membership_list_for_member(db, uuid, &n);
-        if (n > 0) {
-            snprintf(me->team_uuid, sizeof me->team_uuid, "%s", ms[0].team_uuid);
-            snprintf(me->role, sizeof me->role, "%s", ms[0].role);
-            x->ms = ms[0];
-        }
-        free(ms);
+        member_place_get(db, uuid, &me->place);
+        snprintf(me->team_uuid, sizeof me->team_uuid, "%s", me->place.team_uuid);
+        snprintf(me->role, sizeof me->role, "%s", me->place.role);
     } else if (team_uuid) {
         snprintf(me->team_uuid, sizeof me->team_uuid, "%s", team_uuid);
     }
     form_screen *fs = form_screen_new(uuid ? _("Member") : _("New member"), MEMBER_FIELDS, me, !uuid, check, save);
-    fs->extra = x;
-    fs->free_extra = free_extra;
+    form_track(&fs->f, sizeof *me);
+    title_with_commune(fs->base.title, sizeof fs->base.title, "member", uuid);
     fs->f.describe = describe;
+    fs->f.reread_choices = reread_choices;
     fs->dyn1 = choices_teams(db, _("— no team —"));
     form_set_choices(&fs->f, "team_uuid", fs->dyn1);
     form_load(&fs->f);
+    form_screen_history(fs, uuid);
     return &fs->base;
 }
 

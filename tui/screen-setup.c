@@ -1,6 +1,7 @@
 /* screen-setup.c — the first run: say which commune owns the file, picked from
- * the imported unit list (type to filter, accents ignored, or type the code),
- * or typed by hand when no list has been imported. */
+ * the unit list (the one built into cdtt when the file has none: type to
+ * filter, accents ignored, or type the code), then confirmed; typed by hand
+ * only when no list can be had. */
 #include "tui-screens.h"
 #include "office.h"
 #include "text.h"
@@ -19,7 +20,8 @@ typedef struct {
 typedef struct {
     tui_screen base;
     char scheme[12];
-    int step;           /* 0 province, 1 commune */
+    int step;           /* 0 province, 1 commune, 2 confirm the commune */
+    unit_rec commune;   /* the commune chosen, while step 2 asks to confirm it */
     unit_rec province;
     unit_rec *all;      /* every unit of the step */
     int n_all;
@@ -66,6 +68,21 @@ static void load_step(setup_screen *s)
     free(s->all);
     s->all = NULL;
     s->n_all = 0;
+    /* First the office above: the nation among the provinces, the province
+     * itself among its communes (the file that consolidates them). */
+    unit_rec above;
+    memset(&above, 0, sizeof above);
+    snprintf(above.scheme, sizeof above.scheme, "%s", s->scheme);
+    if (s->step == 0) {
+        snprintf(above.level, sizeof above.level, "national");
+        snprintf(above.code, sizeof above.code, "00");
+        snprintf(above.name, sizeof above.name, "%s", _("The whole country (national office)"));
+    } else {
+        above = s->province;
+        snprintf(above.name, sizeof above.name, _("%s (province office: consolidates its communes)"),
+                 s->province.name);
+    }
+    collect(&above, s);
     if (s->step == 0)
         units_provinces(app()->db, s->scheme, collect, s, &e);
     else
@@ -108,9 +125,33 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 
 static const list_source SRC = {sizeof(unit_row), page, format, NULL, NULL, NULL};
 
+/* Step 2: the choice in full, and what Enter and Esc do. */
+static void draw_confirm(const setup_screen *s)
+{
+    char line[800];
+    draw_text(1, 1, _("This file will belong to:"), COLS - 2, A_BOLD);
+    snprintf(line, sizeof line, "%s (%s)", s->commune.name, s->commune.code);
+    draw_text(3, 3, line, COLS - 4, A_BOLD);
+    if (strcmp(s->commune.level, "commune") == 0) {
+        snprintf(line, sizeof line, "%s (%s), %s %s", s->province.name, s->province.code, _("unit list"),
+                 s->scheme);
+        draw_text(4, 3, line, COLS - 4, A_NORMAL);
+    }
+    draw_text(6, 1, _("Enter: yes, this is our commune.   Esc: choose again."), COLS - 2, A_NORMAL);
+    draw_text(7, 1,
+              strcmp(s->commune.level, "commune") == 0
+                  ? _("The commune owns every record of the file and goes into every package sent to the province.")
+                  : _("This file imports the packages of the offices below it and reports on all of them."),
+              COLS - 2, A_NORMAL);
+}
+
 static void draw(tui_screen *sc)
 {
     setup_screen *s = (setup_screen *)sc;
+    if (s->step == 2) {
+        draw_confirm(s);
+        return;
+    }
     draw_text(1, 1,
               s->step == 0 ? _("Which province? Type part of the name (accents not needed) or the code, then Enter.")
                            : _("Which commune? Type part of the name (accents not needed) or the code, then Enter."),
@@ -123,24 +164,33 @@ static void draw(tui_screen *sc)
     app_cursor(2, cx);
 }
 
-/* Enter: takes the province, or saves the commune as this file's office. */
+/* Enter: takes the province, then the commune, then saves the confirmed
+ * commune as this file's office. */
 static void choose(setup_screen *s)
 {
-    const unit_row *r = list_selected(&s->list);
-    if (!r)
-        return;
-    if (s->step == 0) {
-        s->province = r->u;
-        s->step = 1;
-        load_step(s);
+    if (s->step < 2) {
+        const unit_row *r = list_selected(&s->list);
+        if (!r)
+            return;
+        if (s->step == 0 && strcmp(r->u.level, "national") != 0) {
+            s->province = r->u;
+            s->step = 1;
+            load_step(s);
+        } else {
+            s->commune = r->u;
+            s->step = 2;
+        }
         return;
     }
     office_rec o;
     memset(&o, 0, sizeof o);
     snprintf(o.scheme, sizeof o.scheme, "%s", s->scheme);
-    snprintf(o.code, sizeof o.code, "%s", r->u.code);
-    snprintf(o.level, sizeof o.level, "commune");
-    snprintf(o.name, sizeof o.name, "%s", r->u.name);
+    snprintf(o.code, sizeof o.code, "%s", s->commune.code);
+    snprintf(o.level, sizeof o.level, "%s", s->commune.level[0] ? s->commune.level : "commune");
+    /* The office above is named as the unit list names it (the whole country: "Toàn quốc"). */
+    snprintf(o.name, sizeof o.name, "%s",
+             strcmp(o.level, "national") == 0 ? "Toàn quốc"
+             : strcmp(o.level, "province") == 0 ? s->province.name : s->commune.name);
     cdtt_err e;
     memset(&e, 0, sizeof e);
     if (office_set(app()->db, &o, &e) < 0) {
@@ -160,11 +210,17 @@ static bool key(tui_screen *sc, const tui_event *ev)
         choose(s);
         return true;
     }
+    if (ev->act == ACT_BACK && s->step == 2) {
+        s->step = strcmp(s->commune.level, "national") == 0 ? 0 : 1; /* back to the list, the filter as it was */
+        return true;
+    }
     if (ev->act == ACT_BACK && s->step == 1) {
         s->step = 0;
         load_step(s);
         return true;
     }
+    if (s->step == 2)
+        return true; /* only Enter and Esc mean something here */
     if (ev->act == ACT_NONE && list_key(&s->list, ev))
         return true;
     if (ev->act == ACT_NONE && editor_key(&s->filter, ev, false, 0)) {
@@ -219,7 +275,7 @@ static valid_status check_code(const void *rec, const char *in, char *out, size_
 static const form_field OFFICE_FIELDS[] = {
     {N_("Unit list of"), "scheme", FK_CHOICE, 34, SCHEMES, true, ACCESS(scheme), NULL},
     {N_("Commune code"), "code", FK_TEXT, 5, NULL, true, ACCESS(code), check_code},
-    {N_("Commune name"), "name", FK_NAME, 100, NULL, true, ACCESS(name), NULL},
+    {N_("Commune name"), "name", FK_NAME, NAME_MAX_CHARS, NULL, true, ACCESS(name), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
@@ -246,6 +302,9 @@ tui_screen *screen_setup_new(void)
     const char *scheme = units_count(db, "2025-07", UNIT_PROVINCE) > 0    ? "2025-07"
                          : units_count(db, "pre-2025", UNIT_PROVINCE) > 0 ? "pre-2025"
                                                                           : NULL;
+    cdtt_err e;
+    if (!scheme && units_ensure(db, "2025-07", &e) >= 0)
+        scheme = "2025-07"; /* the list built into cdtt */
     if (!scheme) {
         office_entry *oe = xcalloc(1, sizeof *oe);
         snprintf(oe->scheme, sizeof oe->scheme, "2025-07");

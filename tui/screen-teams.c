@@ -36,13 +36,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char count[16];
     snprintf(count, sizeof count, "%d", r->n_members);
     const char *t[] = {r->name, choice_label(CHOICES_TEAM_LEVEL, r->level), r->area_name, count};
-    list_layout_row(&LAYOUT, out, n, cols, t);
+    list_layout_row_in(&LAYOUT, out, n, cols, t, "team", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    list_layout_header(&LAYOUT, out, n, cols);
+    list_layout_header_in(&LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(team_rec), page, format, header, NULL, NULL};
@@ -85,10 +85,21 @@ static void check(form *f, findings *fs)
     team_check(app()->db, f->rec, fs);
 }
 
-/* Saves the team with its audit entry. */
+/* Saves the team with its audit entry, if the file still holds it as the form
+ * read it (REC_CHANGED otherwise). */
 static int save(form *f, int accept, findings *fs, cdtt_err *e)
 {
-    return team_save(app()->db, f->rec, accept, fs, e);
+    rec_changes c;
+    return team_save_since(app()->db, f->rec, f->base, f->stored, &c, accept, fs, e);
+}
+
+/* Reads the areas again: the stored team may be in an area made meanwhile. */
+static void reread_choices(form *f)
+{
+    form_screen *fs = f->ctx;
+    choices_free(fs->dyn1);
+    fs->dyn1 = choices_areas(app()->db, _("— none (commune level) —"));
+    form_set_choices(f, "area_uuid", fs->dyn1);
 }
 
 /* A new team stays open after saving, so that members can be added at once. */
@@ -134,15 +145,19 @@ tui_screen *team_form_open(const char *uuid)
         return NULL;
     }
     form_screen *fs = form_screen_new(uuid ? _("Team") : _("New team"), TEAM_FIELDS, r, !uuid, check, save);
+    title_with_commune(fs->base.title, sizeof fs->base.title, "team", uuid);
     fs->dyn1 = choices_areas(app()->db, _("— none (commune level) —"));
     form_set_choices(&fs->f, "area_uuid", fs->dyn1);
     form_load(&fs->f);
+    form_track(&fs->f, sizeof *r);
+    fs->f.reread_choices = reread_choices;
     fs->has_sub = true;
     snprintf(fs->sub_title, sizeof fs->sub_title, "%s", _("Members of the team (F4 adds one):"));
     list_init(&fs->sub, &SUB_SRC, fs);
     fs->saved = saved;
     fs->more_key = more_key;
     form_screen_sub_actions(fs);
+    form_screen_history(fs, uuid);
     return &fs->base;
 }
 

@@ -9,10 +9,22 @@ NEW=$SHARED_DATA/units-2025-07.csv
 
 # Small fixtures need no shared data.
 printf 'Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\r\nThành phố Hà Nội,01,Phường Ba Đình,00004,Phường\r\n' >"$T/small.csv"
-check_fails "init without a list needs --name" 1 "$CDTT" --lang en --db "$T/s.db" init --office 00004
+# A new file gets the official list built into cdtt: no units import needed.
 out=$("$CDTT" --lang en --db "$T/s.db" init --office 00004 2>&1)
-expect_contains "init says how to import a list" "$out" "cdtt units import"
-check "init with --name when no list is imported" "$CDTT" --db "$T/s.db" init --office 00004 --name "Phường Ba Đình"
+expect_eq "init on a new file without a list works" "$?" "0"
+expect_contains "init says it took the built-in list" "$out" "built into cdtt"
+expect_contains "the commune's name comes from the built-in list" "$out" "00004 Phường Ba Đình"
+expect_eq "the whole 2025-07 list: 34 provinces and 3321 communes" \
+    "$("$CDTT" --db "$T/s.db" units list --format csv | tail -n +2 | cut -d, -f2 | sort | uniq -c | tr -s ' ' | tr '\n' ';')" \
+    " 3321 commune; 34 province;"
+out=$("$CDTT" --lang en --db "$T/s.db" init --office 00004 --name "Phường Ba Đình" 2>&1)
+case "$out" in *"built into"*) fail "the list is taken once" "$out" ;; *) ok "the list is taken once" ;; esac
+check_fails "a code the list does not know is refused" 1 "$CDTT" --db "$T/s.db" init --office 99999
+out=$("$CDTT" --lang en --db "$T/pre.db" init --office 00004 --scheme pre-2025 2>&1)
+expect_contains "a pre-2025 office gets the GSO list" "$out" "00004 Phường Trúc Bạch (scheme pre-2025)"
+expect_eq "the whole GSO list: 63 provinces, 696 districts, 10051 communes" \
+    "$("$CDTT" --db "$T/pre.db" units list --scheme pre-2025 --format csv | tail -n +2 | cut -d, -f2 | sort | uniq -c | tr -s ' ' | tr '\n' ';')" \
+    " 10051 commune; 696 district; 63 province;"
 check_fails "init rejects a bad code" 2 "$CDTT" --db "$T/s.db" init --office 4
 check_fails "units import rejects a bad scheme" 2 "$CDTT" --db "$T/s.db" units import "$T/small.csv" --scheme 2024
 check_fails "units list rejects a bad format" 2 "$CDTT" --db "$T/s.db" units list --format xml

@@ -32,7 +32,9 @@ tm_keys Down Down Down Down Down Down Down Down Down Down Left
 expect_screen "another team is picked" "Tổ Hai"
 tm_keys F2
 expect_screen "saved again" "Đã lưu"
-r=$(row)
+# "Đã lưu" may still show from the first save: wait (with a deadline) for the stored row.
+i=0
+while r=$(row) && case "$r" in *"Tổ Hai"*) false ;; *) [ $i -lt 200 ] ;; esac; do sleep 0.05; i=$((i + 1)); done
 expect_contains "the member is now in Tổ Hai" "$r" "Tổ Hai"
 expect_not_contains "and no longer in Tổ Một" "$r" "Tổ Một"
 

@@ -25,6 +25,7 @@ tm_wait "Xã nào?"
 tm_type "ba dinh"
 expect_screen "commune found without accents" "Phường Ba Đình"
 tm_keys Enter
+tm_wait "Enter: đúng"; tm_keys Enter
 expect_screen "office saved" "Phường Ba Đình (mã 00004)"
 tm_keys C-q
 tm_wait "[exit 0]"
@@ -36,6 +37,7 @@ tm_wait "Tỉnh nào?"
 tm_type "01"; tm_keys Enter
 tm_wait "Xã nào?"
 tm_type "00004"; tm_keys Enter
+tm_wait "Enter: đúng"; tm_keys Enter
 expect_screen "commune found by its code" "Phường Ba Đình (mã 00004)"
 tm_keys C-q
 finish

@@ -40,7 +40,7 @@ screen_figs() {
 
 cd "$T" || exit 1  # exports go to the current folder
 tm_start 80 24 --db "$DB" --lang en
-tm_wait "Members: 3" || fail "home shows the members" "$(tm_screen)"
+tm_poll "Members: 3" || fail "home shows the members" "$(tm_screen)"
 tm_keys 4
 tm_wait "Progress against the targets"
 tm_keys 1

@@ -366,6 +366,46 @@ static void progress_is_reported(void **state)
     db_close(p);
 }
 
+/* A conflict is settled on the local version it shows: when the local record
+ * changed since it was found, "theirs" (or "mine") decides nothing, the
+ * conflict then shows the local version as it is now, and choosing again works. */
+static void a_conflict_changed_here_since_is_not_settled_blindly(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_a("cc-a.db"), *p = province("cc-p.db");
+    char pa1[600], pa2[600];
+    export_to(a, "cc-a1.cdtt", pa1);
+    import_ok(p, pa1, 0);
+    pf_rename(p, "m-a1", "Lan (province)", "2026-03-05T00:00:00.000Z", "2025-07:01");
+    pf_rename(a, "m-a1", "Lan (commune)", "2026-03-01T00:00:00.000Z", "2025-07:00004");
+    export_to(a, "cc-a2.cdtt", pa2);
+    import_ok(p, pa2, 0);
+    assert_int_equal(conflict_open_count(p), 1);
+    long long id = db_scalar_int(p, "SELECT id FROM conflict", -1);
+    /* The province edits the record again after `cdtt conflicts` showed it
+     * (in the same second: the stamp alone would not tell). */
+    pf_rename(p, "m-a1", "Lan (province, later)", "2026-03-05T00:00:00.000Z", "2025-07:01");
+    cdtt_err e;
+    assert_int_equal(conflict_resolve(p, id, "theirs", &e), -1);
+    assert_non_null(strstr(e.msg, "changed here"));
+    char *name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
+    assert_string_equal(name, "Lan (province, later)");
+    free(name);
+    assert_int_equal(conflict_open_count(p), 1);
+    conflict_list l;
+    assert_int_equal(conflict_list_get(p, 0, &l, &e), 0);
+    assert_int_equal(l.n, 1);
+    assert_non_null(strstr(l.items[0].local_json, "Lan (province, later)"));
+    conflict_list_free(&l);
+    /* Seen again, the choice is applied. */
+    assert_int_equal(conflict_resolve(p, id, "theirs", &e), 0);
+    name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
+    assert_string_equal(name, "Lan (commune)");
+    free(name);
+    db_close(a);
+    db_close(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +414,7 @@ int main(void)
         cmocka_unit_test(records_of_another_commune_are_rejected),
         cmocka_unit_test(province_exports_upward),
         cmocka_unit_test(conflicts_are_kept_listed_and_resolved),
+        cmocka_unit_test(a_conflict_changed_here_since_is_not_settled_blindly),
         cmocka_unit_test(completeness_lists_every_commune),
         cmocka_unit_test(progress_is_reported),
         cmocka_unit_test(district_consolidates_in_the_old_scheme),

@@ -99,6 +99,262 @@ static void test_load_shows_stored_forms(void **state)
     assert_false(f.dirty);
 }
 
+/* An e-mail address of 254 characters, the longest validate_email accepts;
+ * cut at 100 characters it would still look like an address ("…@…ex"). */
+static void long_email(char out[EMAIL_MAX_BYTES + 1])
+{
+    int n = snprintf(out, EMAIL_MAX_BYTES + 1, "nguyen.thi.mai@");
+    while (n < EMAIL_MAX_BYTES - 3)
+        n += snprintf(out + n, (size_t)(EMAIL_MAX_BYTES + 1 - n), "ex.");
+    snprintf(out + n, (size_t)(EMAIL_MAX_BYTES + 1 - n), "%.*s", EMAIL_MAX_BYTES - n, "vnx");
+}
+
+/* Editing another field of a member whose stored e-mail is 254 characters
+ * long saves the e-mail whole. */
+static void test_long_email_survives_another_edit(void **state)
+{
+    (void)state;
+    char email[EMAIL_MAX_BYTES + 1];
+    long_email(email);
+    assert_int_equal(strlen(email), EMAIL_MAX_BYTES);
+    valid_result vr;
+    char ok[256];
+    assert_int_equal(validate_email(email, ok, &vr), VALID_OK);
+    member_entry me;
+    memset(&me, 0, sizeof me);
+    member_init(&me.m);
+    snprintf(me.m.full_name, sizeof me.m.full_name, "Nguyễn Thị Mai");
+    snprintf(me.m.email, sizeof me.m.email, "%s", email);
+    snprintf(me.role, sizeof me.role, "member");
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    assert_false(f.cut[form_field_index(&f, "email")]);
+    set_text(&f, "note", "Đã đổi số điện thoại");
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(me.m.note, "Đã đổi số điện thoại");
+    assert_int_equal(strlen(me.m.email), EMAIL_MAX_BYTES);
+    assert_string_equal(me.m.email, email);
+}
+
+/* Every text field of the record forms holds the longest value its model
+ * accepts (the limits of validate.h). */
+static void test_fields_hold_the_model_limits(void **state)
+{
+    (void)state;
+    static const struct {
+        const form_field *fields;
+        const char *column;
+        int chars;
+    } WANT[] = {
+        {MEMBER_FIELDS, "full_name", NAME_MAX_CHARS}, {MEMBER_FIELDS, "email", EMAIL_MAX_BYTES},
+        {MEMBER_FIELDS, "note", NOTE_MAX_CHARS},      {TEAM_FIELDS, "name", NAME_MAX_CHARS},
+        {TEAM_FIELDS, "decision_no", DECISION_NO_MAX_CHARS},
+        {TEAM_FIELDS, "decision_issuer", ISSUER_MAX_CHARS},
+        {TEAM_FIELDS, "note", NOTE_MAX_CHARS},        {AREA_FIELDS, "name", NAME_MAX_CHARS},
+        {AREA_FIELDS, "note", NOTE_MAX_CHARS},
+    };
+    for (size_t k = 0; k < sizeof WANT / sizeof WANT[0]; k++) {
+        int found = 0;
+        for (const form_field *fd = WANT[k].fields; fd->label; fd++)
+            if (strcmp(fd->column, WANT[k].column) == 0) {
+                assert_int_equal(fd->width, WANT[k].chars);
+                found = 1;
+            }
+        assert_true(found);
+    }
+}
+
+/* A stored note longer than its field (written before the limit, or by hand)
+ * is shown cut, marked so, and kept whole when the form is saved untouched. */
+static void test_overlong_value_is_kept_whole(void **state)
+{
+    (void)state;
+    area_rec a;
+    area_init(&a);
+    snprintf(a.name, sizeof a.name, "Thôn Đông");
+    char note[NOTE_MAX_CHARS + 51];
+    memset(note, 'x', sizeof note - 1);
+    note[sizeof note - 1] = 0;
+    snprintf(a.note, sizeof a.note, "%s", note);
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    int i = form_field_index(&f, "note");
+    assert_true(f.cut[i]);
+    assert_int_equal(f.ed[i].len, NOTE_MAX_CHARS);
+    set_text(&f, "name", "Thôn Đoài");
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(a.name, "Thôn Đoài");
+    assert_string_equal(a.note, note); /* not cut to the field */
+}
+
+/* A field whose record buffer is smaller than what the field takes: the form
+ * refuses the value instead of storing its beginning. */
+typedef struct {
+    char code[8];
+} tiny_rec;
+FIELD_STR(tiny_rec, code, code)
+static const form_field TINY_FIELDS[] = {
+    {"Code", "code", FK_TEXT, 20, NULL, false, ACCESS(code), NULL},
+    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
+};
+
+static void test_a_value_is_never_stored_cut(void **state)
+{
+    (void)state;
+    tiny_rec t = {"abc"};
+    form f;
+    memset(&f, 0, sizeof f);
+    form_init(&f, TINY_FIELDS, &t, NULL, NULL, NULL);
+    set_text(&f, "code", "1234567");
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(t.code, "1234567");
+    set_text(&f, "code", "123456789012");
+    assert_int_equal(form_collect(&f), VALID_ERROR);
+    assert_int_equal(f.sev[0], VALID_ERROR);
+    assert_non_null(strstr(f.msg[0], "too long"));
+}
+
+/* A save that finds the record changed meanwhile once (the stored version
+ * is the_stored), then saves; it counts its calls. */
+static member_entry the_stored;
+static int saves;
+
+static int save_changed_once(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    (void)accept, (void)fs, (void)e;
+    const member_entry *read = f->base;
+    saves++;
+    if (strcmp(read->m.email, the_stored.m.email) != 0) {
+        memcpy(f->stored, &the_stored, sizeof the_stored);
+        return REC_CHANGED;
+    }
+    return 0;
+}
+
+/* A member form whose record was read, edited (phone and note), while an
+ * import set the e-mail and the note; F2's save then finds the change. */
+static void open_changed(form *f, member_entry *me)
+{
+    memset(me, 0, sizeof *me);
+    member_init(&me->m);
+    snprintf(me->m.uuid, sizeof me->m.uuid, "00000000-0000-4000-8000-000000000001");
+    snprintf(me->m.full_name, sizeof me->m.full_name, "Vũ Thị Mai");
+    snprintf(me->m.phone, sizeof me->m.phone, "0912000111");
+    snprintf(me->role, sizeof me->role, "member");
+    memset(f, 0, sizeof *f);
+    form_init(f, MEMBER_FIELDS, me, NULL, save_changed_once, NULL);
+    form_track(f, sizeof *me);
+    the_stored = *me;
+    snprintf(the_stored.m.email, sizeof the_stored.m.email, "mai@example.com");
+    snprintf(the_stored.m.note, sizeof the_stored.m.note, "từ danh sách Excel");
+    saves = 0;
+    set_text(f, "phone", "0912000119");
+    set_text(f, "note", "gọi lại sau");
+    f->touched[form_field_index(f, "phone")] = true;
+    f->touched[form_field_index(f, "note")] = true;
+    assert_int_equal(form_collect(f), VALID_OK);
+}
+
+/* The fields the question lists: those the file changed, with the user's
+ * edits marked. */
+static void test_changes_are_listed_field_by_field(void **state)
+{
+    (void)state;
+    form f;
+    member_entry me;
+    open_changed(&f, &me);
+    tui_event f2 = {true, 0, ACT_SAVE};
+    assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
+    assert_int_equal(saves, 1);
+    assert_int_equal(f.n_changes, 2);
+    assert_int_equal(f.changes[0], form_field_index(&f, "email"));
+    assert_int_equal(f.changes[1], form_field_index(&f, "note"));
+    assert_false(form_field_edited(&f, f.changes[0]));
+    assert_true(form_field_edited(&f, f.changes[1]));
+    char text[256];
+    form_value_text(&f, f.changes[0], f.stored, text, sizeof text);
+    assert_string_equal(text, "mai@example.com");
+    form_value_text(&f, f.changes[0], f.rec, text, sizeof text);
+    assert_string_equal(text, "—");
+    form_free(&f);
+}
+
+/* Merge: the stored value where the user did not edit, theirs where they did. */
+static void test_merge_keeps_the_users_edits_only(void **state)
+{
+    (void)state;
+    form f;
+    member_entry me;
+    open_changed(&f, &me);
+    tui_event f2 = {true, 0, ACT_SAVE};
+    assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
+    assert_int_equal(form_resolve(&f, FORM_MERGE), 1);
+    assert_int_equal(saves, 2);
+    assert_string_equal(me.m.email, "mai@example.com");
+    assert_string_equal(me.m.phone, "0912000119");
+    assert_string_equal(me.m.note, "gọi lại sau");
+    form_free(&f);
+}
+
+/* Keep mine: every field as the form has it; take stored: the stored record,
+ * nothing saved. */
+static void test_keep_mine_and_take_stored(void **state)
+{
+    (void)state;
+    form f;
+    member_entry me;
+    tui_event f2 = {true, 0, ACT_SAVE};
+    open_changed(&f, &me);
+    assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
+    assert_int_equal(form_resolve(&f, FORM_KEEP_MINE), 1);
+    assert_string_equal(me.m.email, "");
+    assert_string_equal(me.m.note, "gọi lại sau");
+    form_free(&f);
+    open_changed(&f, &me);
+    assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
+    assert_int_equal(form_resolve(&f, FORM_TAKE_STORED), 0);
+    assert_int_equal(saves, 1);
+    assert_string_equal(me.m.email, "mai@example.com");
+    assert_string_equal(me.m.note, "từ danh sách Excel");
+    assert_string_equal(me.m.phone, "0912000111");
+    assert_false(f.dirty);
+    form_free(&f);
+}
+
+/* A change in a column no field shows (here the stamp and the read-only team
+ * names) is taken in without a question: nothing of the user's is lost. */
+static int save_invisible_change(form *f, int accept, findings *fs, cdtt_err *e)
+{
+    (void)accept, (void)fs, (void)e;
+    member_entry *read = f->base;
+    saves++;
+    if (strcmp(read->m.updated_at, "2026-01-02T03:04:05.006Z") != 0) {
+        member_entry now = *read;
+        snprintf(now.m.updated_at, sizeof now.m.updated_at, "2026-01-02T03:04:05.006Z");
+        snprintf(now.m.team_names, sizeof now.m.team_names, "Tổ Hai");
+        memcpy(f->stored, &now, sizeof now);
+        return REC_CHANGED;
+    }
+    return 0;
+}
+
+static void test_a_change_no_field_shows_saves_silently(void **state)
+{
+    (void)state;
+    form f;
+    member_entry me;
+    open_changed(&f, &me);
+    f.save = save_invisible_change;
+    tui_event f2 = {true, 0, ACT_SAVE};
+    assert_int_equal(form_key(&f, &f2), 1);
+    assert_int_equal(saves, 2);
+    assert_string_equal(me.m.phone, "0912000119");
+    assert_string_equal(me.m.team_names, "Tổ Hai"); /* the stored record's, under the form's values */
+    form_free(&f);
+}
+
 int main(void)
 {
     tu_english();
@@ -107,6 +363,14 @@ int main(void)
         cmocka_unit_test(test_error_focuses_the_field),
         cmocka_unit_test(test_required_name),
         cmocka_unit_test(test_load_shows_stored_forms),
+        cmocka_unit_test(test_long_email_survives_another_edit),
+        cmocka_unit_test(test_fields_hold_the_model_limits),
+        cmocka_unit_test(test_overlong_value_is_kept_whole),
+        cmocka_unit_test(test_a_value_is_never_stored_cut),
+        cmocka_unit_test(test_changes_are_listed_field_by_field),
+        cmocka_unit_test(test_merge_keeps_the_users_edits_only),
+        cmocka_unit_test(test_keep_mine_and_take_stored),
+        cmocka_unit_test(test_a_change_no_field_shows_saves_silently),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
