@@ -70,7 +70,7 @@ const cli_command CLI_COMMANDS[] = {
     {"csv", "export", cmd_csv_export,
      N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
      N_("write a table as CSV for Excel (identifiers masked unless --full)")},
-    {"csv", "import", cmd_csv_import, N_("members FILE [--dry-run]"),
+    {"csv", "import", cmd_csv_import, N_("members FILE [--dry-run] [--move]"),
      N_("import a member list saved from Excel (all rows or none)")},
     {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
      N_("write every table to one Excel workbook, a sheet per table")},

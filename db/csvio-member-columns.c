@@ -31,6 +31,10 @@ static const char *const NAMES_YOUTH[] = {"Đoàn viên", "Đoàn viên thanh ni
                                           "Youth Union", NULL};
 static const char *const NAMES_MOOC[] = {"Học trực tuyến", "Học MOOC", "MOOC", "Online course",
                                          "Online training", NULL};
+static const char *const NAMES_MOOC_DATE[] = {"Ngày hoàn thành MOOC", "Ngày hoàn thành học trực tuyến",
+                                             "Ngày học trực tuyến", "Ngày học MOOC", "MOOC completed on",
+                                             "MOOC date", "Online course date",
+                                             "Online course completed on", NULL};
 static const char *const NAMES_ZALO[] = {"Zalo OA", "Quan tâm Zalo OA", "Zalo", NULL};
 static const char *const NAMES_CONSENT[] = {"Đồng ý xử lý dữ liệu", "Đồng ý", "Consent", NULL};
 static const char *const NAMES_CONSENT_DATE[] = {"Ngày đồng ý", "Consent date", NULL};
@@ -47,6 +51,7 @@ static const char *const *const FIELD_NAMES[CSVIO_F_COUNT] = {
     [CSVIO_F_YOUTH] = NAMES_YOUTH,     [CSVIO_F_MOOC] = NAMES_MOOC,
     [CSVIO_F_ZALO] = NAMES_ZALO,       [CSVIO_F_CONSENT] = NAMES_CONSENT,
     [CSVIO_F_CONSENT_DATE] = NAMES_CONSENT_DATE, [CSVIO_F_NOTE] = NAMES_NOTE,
+    [CSVIO_F_MOOC_DATE] = NAMES_MOOC_DATE,
 };
 
 /* True when the single header cell h answers to one of names. */

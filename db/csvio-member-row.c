@@ -179,7 +179,8 @@ static void parse_date_cell(row_ctx *x, int f, char out[11], csvio_member_row *r
         row->set |= 1u << f;
 }
 
-/* Online course: a completion date, a status label, or yes/no. */
+/* Online course: a status label, yes/no, or a completion date (status
+ * "completed" and that date). */
 static void parse_mooc(row_ctx *x, csvio_member_row *row)
 {
     const char *v = cell(x, CSVIO_F_MOOC);
@@ -190,6 +191,7 @@ static void parse_mooc(row_ctx *x, csvio_member_row *row)
     int yn;
     if (validate_date(v, row->mooc_date, &r) == VALID_OK && row->mooc_date[0]) {
         snprintf(row->mooc_status, sizeof row->mooc_status, "completed");
+        row->set |= 1u << CSVIO_F_MOOC_DATE;
     } else if ((code = choice_match(CHOICES_MOOC_STATUS, v))) {
         snprintf(row->mooc_status, sizeof row->mooc_status, "%s", code);
         row->mooc_date[0] = '\0';
@@ -202,6 +204,27 @@ static void parse_mooc(row_ctx *x, csvio_member_row *row)
         return;
     }
     row->set |= 1u << CSVIO_F_MOOC;
+}
+
+/* The MOOC date column: the date whatever the status (export writes it so). A
+ * date in the MOOC column too must be the same date. */
+static void parse_mooc_date(row_ctx *x, csvio_member_row *row)
+{
+    const char *v = cell(x, CSVIO_F_MOOC_DATE);
+    if (!given(v))
+        return;
+    char date[11];
+    valid_result r;
+    if (!verdict(x, CSVIO_F_MOOC_DATE, validate_date(v, date, &r), &r))
+        return;
+    if ((row->set & (1u << CSVIO_F_MOOC_DATE)) && strcmp(date, row->mooc_date) != 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, _("not the date written in \"%s\""), x->c->header[CSVIO_F_MOOC]);
+        report(x, CSVIO_F_MOOC_DATE, VALID_ERROR, msg);
+        return;
+    }
+    snprintf(row->mooc_date, sizeof row->mooc_date, "%s", date);
+    row->set |= 1u << CSVIO_F_MOOC_DATE;
 }
 
 /* Zalo OA: the date the member followed it, or yes/no. */
@@ -272,6 +295,7 @@ int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, 
     parse_yes_no_cell(&x, CSVIO_F_CONSENT, &row->consent, row);
     parse_date_cell(&x, CSVIO_F_CONSENT_DATE, row->consent_date, row);
     parse_mooc(&x, row);
+    parse_mooc_date(&x, row);
     parse_zalo(&x, row);
     if (given(cell(&x, CSVIO_F_NOTE)) &&
         verdict(&x, CSVIO_F_NOTE,

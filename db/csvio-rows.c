@@ -19,7 +19,7 @@ typedef enum {
     COL_CHOICE, /* code → label */
     COL_YESNO,  /* 0/1 → Không/Có */
     COL_INT,    /* a whole number */
-    COL_MOOC,   /* a completion date, or the course status ("" when not started) */
+    COL_MOOC,   /* the course status ("" when not started) */
 } col_kind;
 
 enum {
@@ -85,6 +85,7 @@ static const col_def MEMBER_COLS[] = {
     CHOICE("Thành phần", "Category", CHOICES_CATEGORY, 24),
     YESNO("Đoàn viên", "Youth Union member", 10),
     {"Học trực tuyến", "Online course", COL_MOOC, NULL, 0, 14},
+    DATE("Ngày hoàn thành MOOC", "MOOC completed on", 12),
     DATE("Zalo OA", "Zalo OA", 12),
     YESNO("Đồng ý xử lý dữ liệu", "Consent", 10),
     DATE("Ngày đồng ý", "Consent date", 12),
@@ -96,9 +97,7 @@ static const col_def MEMBER_COLS[] = {
 static const char MEMBER_SQL[] =
     "SELECT m.full_name, m.birth, m.gender, m.phone, m.cccd, m.email, cur.team_name,"
     " cur.area_name, cur.role, m.category, m.youth_union,"
-    " CASE WHEN m.mooc_status = 'completed' AND coalesce(m.mooc_date, '') <> ''"
-    "      THEN m.mooc_date ELSE m.mooc_status END,"
-    " m.zalo_date, m.consent, m.consent_date, m.note" COMMUNE_SQL("m")
+    " m.mooc_status, m.mooc_date, m.zalo_date, m.consent, m.consent_date, m.note" COMMUNE_SQL("m")
     " FROM member m LEFT JOIN ("
     "   SELECT ms.member_uuid, ms.role, t.name AS team_name, t.sort_key AS team_sort,"
     "          t.uuid AS team_uuid, a.name AS area_name"
@@ -180,7 +179,7 @@ static const char ACTIVITY_SQL[] =
     {name, vi, en, sql, COUNT_LIVE(live), consent, cols, N(cols)}
 
 static const table_def TABLES[CSVIO_TABLE_COUNT] = {
-    [CSVIO_MEMBERS] = TABLE("members", "Thành viên", "Members", MEMBER_SQL, "member", 13, MEMBER_COLS),
+    [CSVIO_MEMBERS] = TABLE("members", "Thành viên", "Members", MEMBER_SQL, "member", 14, MEMBER_COLS),
     [CSVIO_TEAMS] = TABLE("teams", "Tổ", "Teams", TEAM_SQL, "team", -1, TEAM_COLS),
     [CSVIO_AREAS] = TABLE("areas", "Thôn, tổ dân phố", "Areas", AREA_SQL, "area", -1, AREA_COLS),
     [CSVIO_SESSIONS] = TABLE("sessions", "Buổi tập huấn", "Training sessions", SESSION_SQL, "training_session",
@@ -294,10 +293,7 @@ static char *format_cell(const col_def *c, const char *v)
     case COL_MOOC:
         if (!*v || strcmp(v, "not_started") == 0)
             return xstrdup("");
-        if (choice_index(CHOICES_MOOC_STATUS, v) >= 0)
-            return xstrdup(choice_label(CHOICES_MOOC_STATUS, v));
-        date_to_display(v, d);
-        return xstrdup(d);
+        return xstrdup(choice_label(CHOICES_MOOC_STATUS, v));
     case COL_INT:
     case COL_TEXT:
     default:

@@ -20,6 +20,9 @@ void csvio_import_summary_free(csvio_import_summary *s)
         free(s->created[i]);
     for (int i = 0; i < s->n_ignored; i++)
         free(s->ignored_columns[i]);
+    for (int i = 0; i < s->n_changes; i++)
+        free(s->changes[i]);
+    free(s->changes);
     free(s->problems);
     free(s->created);
     free(s->ignored_columns);

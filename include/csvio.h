@@ -63,7 +63,7 @@ int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *op
 typedef struct {
     long long rows_read;        /* data rows (after the header) */
     long long members_new;
-    long long members_updated;  /* already there, something changed */
+    long long members_updated;  /* already there, something changed (rows) */
     long long members_unchanged;
     long long memberships_new;  /* a member added to a team */
     long long teams_created;
@@ -76,6 +76,10 @@ typedef struct {
     int n_created;
     char **ignored_columns;     /* header cells that name no known column */
     int n_ignored;
+    long long members_moved;    /* --move: members who left a team the list no longer gives them */
+    long long moves_not_made;   /* rows giving a member another team, without --move (in problems) */
+    char **changes;             /* "FILE:LINE: NAME: label old → new; …": stored values replaced */
+    int n_changes;
 } csvio_import_summary;
 
 /* Frees what the summary holds and zeroes it. */
@@ -83,18 +87,43 @@ void csvio_import_summary_free(csvio_import_summary *s);
 /* Appends item (malloc'd; the list takes it) to a summary list. */
 void csvio_list_push(char ***list, int *n, char *item);
 
+/* How an import runs. */
+typedef struct {
+    int dry_run;  /* check and tell everything, write nothing */
+    int move;     /* each listed member's teams are those the list gives: others end */
+    csvio_progress_fn progress; /* may be NULL */
+    void *progress_ctx;
+} csvio_import_opts;
+
 /* Imports the member list in path (CSV as Excel saves it: BOM or none, CRLF or
  * LF, comma or semicolon, quoted fields with separators and line breaks).
  * Columns are found by their header, in any order, case and accents ignored,
  * Vietnamese or English; "Họ và tên" and "Tổ" are required. Each row goes
  * through the same checks and saves as the forms (records.h), all in ONE
- * transaction: when any row has an error, or with dry_run, nothing is written
- * and s still tells what would have happened. A person already there (same
- * folded name and birth, same phone, or same name already in that team) is
- * updated, never duplicated; empty cells never erase stored values. Missing
- * areas and teams are created. Returns 0 when the file imported (or would
- * import) cleanly, 1 when rows had errors (listed in s->problems), -1 with e
- * set when the file could not be read or the database failed. */
+ * BEGIN IMMEDIATE transaction: when any row has an error, or with dry_run,
+ * nothing is written and s still tells what would have happened.
+ *
+ * Who a row is: the member with its CCCD number; else the member with exactly
+ * its name (text_same_name: marks count, case and tone placement do not) and
+ * the same birth date (both unknown counts); where the birth date is unknown on
+ * one side (or only a year), the single namesake it can be, or among several
+ * the only one with the row's phone number. A phone number alone identifies no
+ * one. A row that could be several members, and a row about the person of an
+ * earlier row (same CCCD, or name and birth date) that gives other values, are
+ * errors (listed); a row with only the name of an earlier row and other values
+ * is another member (a warning). Nobody is merged silently. A stored
+ * value replaced by another is listed in s->changes (old → new); empty cells
+ * never erase stored values. A row that puts a member who already has a team
+ * into another team is a move with o->move (the memberships the list no longer
+ * gives end today, their history kept) and a warning without it (nothing
+ * changed). Missing areas and teams are created; areas and teams too are found
+ * by exact name. Returns 0 when the file imported (or would import) cleanly, 1
+ * when rows had errors (listed in s->problems), -1 with e set when the file
+ * could not be read or the database failed. */
+int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_opts *o,
+                              csvio_import_summary *s, cdtt_err *e);
+
+/* The same, without --move: o = {dry_run, 0, progress, progress_ctx}. */
 int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
                          void *progress_ctx, csvio_import_summary *s, cdtt_err *e);
 
@@ -104,7 +133,8 @@ int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progr
 enum csvio_member_field {
     CSVIO_F_NAME = 0, CSVIO_F_BIRTH, CSVIO_F_GENDER, CSVIO_F_PHONE, CSVIO_F_CCCD, CSVIO_F_EMAIL,
     CSVIO_F_TEAM, CSVIO_F_AREA, CSVIO_F_ROLE, CSVIO_F_CATEGORY, CSVIO_F_YOUTH, CSVIO_F_MOOC,
-    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE, CSVIO_F_COUNT
+    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE, CSVIO_F_MOOC_DATE,
+    CSVIO_F_COUNT
 };
 
 /* Where each field is in the file: its column index (-1 when absent) and the
@@ -127,7 +157,8 @@ typedef struct {
     char name[512], birth[11], gender[8], phone[16], cccd[16], email[256];
     char team[512], area[512], role[8], category[24];
     int youth_union, consent;
-    char consent_date[11], mooc_status[16], mooc_date[11], zalo_date[11];
+    char consent_date[11], mooc_status[16], zalo_date[11];
+    char mooc_date[11]; /* from the MOOC date column, or a date in the MOOC column */
     int zalo_yes;   /* "Có" without a date: following since an unknown date */
     char note[1024];
     unsigned set;   /* 1u << csvio_member_field for each field given */
