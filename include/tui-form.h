@@ -134,9 +134,9 @@ typedef enum {
 } form_choice;
 
 /* Fills the form's editors and choices from rec (fields ends with label NULL). */
-void form_init(form *f, const form_field *fields, void *rec, form_check_fn check,
+void form_open(form *f, const form_field *fields, void *rec, form_check_fn check,
                form_save_fn save, void *ctx);
-/* Sets a dynamic choice list for the field of column (before or after form_init). */
+/* Sets a dynamic choice list for the field of column (before or after form_open). */
 void form_set_choices(form *f, const char *column, const choice *list);
 /* Reloads the editors from the record. */
 void form_load(form *f);

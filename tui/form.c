@@ -93,7 +93,7 @@ void form_load(form *f)
         app_message(1, "%s%s: %s", _("Warning: "), _(f->fields[first_cut].label), cut_note());
 }
 
-void form_init(form *f, const form_field *fields, void *rec, form_check_fn check,
+void form_open(form *f, const form_field *fields, void *rec, form_check_fn check,
                form_save_fn save, void *ctx)
 {
     const choice *keep[24];
@@ -538,15 +538,12 @@ int form_key(form *f, const tui_event *ev)
     if (ev->act != ACT_NONE && ev->act != ACT_TELEX)
         return -1;
     wint_t c = ev->ch;
-    bool next = (!ev->is_key && (c == '\t' || c == '\r' || c == '\n')) ||
-                (ev->is_key && (c == KEY_DOWN || c == KEY_ENTER));
-    bool prev = ev->is_key && (c == KEY_UP || c == KEY_BTAB);
-    if (next) {
+    if (keys_next_field(ev)) {
         if (f->cur < f->n - 1)
             f->cur++;
         return 0;
     }
-    if (prev) {
+    if (keys_prev_field(ev)) {
         if (f->cur > 0)
             f->cur--;
         return 0;

@@ -105,8 +105,7 @@ static void draw(tui_screen *s)
 /* Search line keys: the list follows; Enter/Down/Tab return to the list, Esc clears. */
 static bool search_key(completeness_screen *cs, const tui_event *ev)
 {
-    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n' || ev->ch == '\t')) ||
-        (ev->is_key && (ev->ch == KEY_DOWN || ev->ch == KEY_ENTER))) {
+    if (keys_next_field(ev)) {
         cs->searching = false;
         return true;
     }

@@ -110,8 +110,7 @@ static void delete_selected(list_screen *ls)
  * Down hands the keys back to the list, Esc clears the search. */
 static bool search_key(list_screen *ls, const tui_event *ev)
 {
-    bool done = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n' || ev->ch == '\t')) ||
-                (ev->is_key && (ev->ch == KEY_DOWN || ev->ch == KEY_ENTER));
+    bool done = keys_next_field(ev);
     if (done) {
         ls->searching = false;
         return true;
@@ -174,7 +173,7 @@ static bool key(tui_screen *s, const tui_event *ev)
     }
     if (list_key(&ls->list, ev))
         return true;
-    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+    if (keys_enter(ev)) {
         open_selected(ls);
         return true;
     }

@@ -223,14 +223,14 @@ static void draw(tui_screen *s)
 
 static bool is_enter(const tui_event *ev)
 {
-    return (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    return keys_enter(ev);
 }
 
 /* Tab switches between the folder line and the list; Enter or F2 chooses. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
     picker *p = (picker *)s;
-    if ((!ev->is_key && ev->ch == '\t') || (ev->is_key && ev->ch == KEY_BTAB)) {
+    if (keys_nav(ev) == NAV_TAB || keys_nav(ev) == NAV_BACKTAB) {
         p->on_path = !p->on_path;
         return true;
     }

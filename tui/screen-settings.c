@@ -317,6 +317,6 @@ tui_screen *screen_settings_new(void)
     snprintf(s->rec.lang, sizeof s->rec.lang, "%s", i18n_lang());
     s->shown = s->rec;
     describe_db(s);
-    form_init(&s->f, FIELDS, &s->rec, NULL, save, s);
+    form_open(&s->f, FIELDS, &s->rec, NULL, save, s);
     return &s->base;
 }

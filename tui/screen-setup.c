@@ -205,7 +205,7 @@ static void choose(setup_screen *s)
 static bool key(tui_screen *sc, const tui_event *ev)
 {
     setup_screen *s = (setup_screen *)sc;
-    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    bool enter = keys_enter(ev);
     if (enter) {
         choose(s);
         return true;

@@ -138,6 +138,39 @@ static void test_key_table(void **state)
     assert_string_equal(keys_name(ACT_SAVE), "F2/^S");
 }
 
+/* Enter, Tab and the field moves come from the key table too. */
+static void test_navigation_keys(void **state)
+{
+    (void)state;
+    tui_event cr = ch('\r'), lf = ch('\n'), tab = ch('\t'), kenter = key(KEY_ENTER);
+    tui_event btab = key(KEY_BTAB), up = key(KEY_UP), down = key(KEY_DOWN), a = ch('a');
+    assert_true(keys_enter(&cr) && keys_enter(&lf) && keys_enter(&kenter));
+    assert_false(keys_enter(&tab) || keys_enter(&a));
+    assert_int_equal(cr.act, ACT_NONE); /* screens still read it as a plain key */
+    assert_true(keys_next_field(&tab) && keys_next_field(&cr) && keys_next_field(&down));
+    assert_true(keys_prev_field(&btab) && keys_prev_field(&up));
+    assert_false(keys_next_field(&btab) || keys_prev_field(&tab) || keys_next_field(&a));
+}
+
+/* The help's key lines are generated from the key table. */
+static void test_help_from_the_key_table(void **state)
+{
+    (void)state;
+    char keys[64];
+    const char *what;
+    assert_true(keys_help_line(0, keys, sizeof keys, &what));
+    assert_string_equal(keys, "F1  Ctrl-G  ?");
+    assert_string_equal(what, "this help (? outside text fields)");
+    int i = 0, found = 0;
+    while (keys_help_line(i++, keys, sizeof keys, &what)) {
+        found |= strcmp(keys, "F10  Esc") == 0 ? 1 : 0;
+        found |= strcmp(keys, "Ctrl-Q  Ctrl-C") == 0 ? 2 : 0;
+        found |= strcmp(keys, "Tab  Enter  Down") == 0 && strcmp(what, "next field") == 0 ? 4 : 0;
+        found |= strcmp(keys, "Shift-Tab  Up") == 0 && strcmp(what, "previous field") == 0 ? 8 : 0;
+    }
+    assert_int_equal(found, 15);
+}
+
 int main(void)
 {
     tu_english();
@@ -148,6 +181,8 @@ int main(void)
         cmocka_unit_test(test_set_normalises_and_limits),
         cmocka_unit_test(test_cursor_keys),
         cmocka_unit_test(test_key_table),
+        cmocka_unit_test(test_navigation_keys),
+        cmocka_unit_test(test_help_from_the_key_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,7 +21,7 @@ static void test_collect_parses_into_the_record(void **state)
     snprintf(me.role, sizeof me.role, "member");
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
     set_text(&f, "full_name", "  Nguye\xCC\x82\xCC\x83n   Va\xCC\x86n An ");
     set_text(&f, "birth", "12/03/1985");
     set_text(&f, "phone", "+84 912 345 678");
@@ -47,7 +47,7 @@ static void test_error_focuses_the_field(void **state)
     member_init(&me.m);
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
     set_text(&f, "full_name", "Trần Thị Bình");
     set_text(&f, "birth", "31/02/1992");
     set_text(&f, "phone", "0912345678");
@@ -68,7 +68,7 @@ static void test_required_name(void **state)
     area_init(&a);
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
     assert_int_equal(form_collect(&f), VALID_ERROR);
     assert_int_equal(f.cur, form_field_index(&f, "name"));
     set_text(&f, "name", "Thôn Đông");
@@ -88,7 +88,7 @@ static void test_load_shows_stored_forms(void **state)
     snprintf(me.role, sizeof me.role, "deputy");
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
     char out[256];
     editor_get(&f.ed[form_field_index(&f, "birth")], out, sizeof out);
     assert_string_equal(out, "05/06/1995");
@@ -128,7 +128,7 @@ static void test_long_email_survives_another_edit(void **state)
     snprintf(me.role, sizeof me.role, "member");
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
     assert_false(f.cut[form_field_index(&f, "email")]);
     set_text(&f, "note", "Đã đổi số điện thoại");
     assert_int_equal(form_collect(&f), VALID_OK);
@@ -179,7 +179,7 @@ static void test_overlong_value_is_kept_whole(void **state)
     snprintf(a.note, sizeof a.note, "%s", note);
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
     int i = form_field_index(&f, "note");
     assert_true(f.cut[i]);
     assert_int_equal(f.ed[i].len, NOTE_MAX_CHARS);
@@ -206,7 +206,7 @@ static void test_a_value_is_never_stored_cut(void **state)
     tiny_rec t = {"abc"};
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, TINY_FIELDS, &t, NULL, NULL, NULL);
+    form_open(&f, TINY_FIELDS, &t, NULL, NULL, NULL);
     set_text(&f, "code", "1234567");
     assert_int_equal(form_collect(&f), VALID_OK);
     assert_string_equal(t.code, "1234567");
@@ -244,7 +244,7 @@ static void open_changed(form *f, member_entry *me)
     snprintf(me->m.phone, sizeof me->m.phone, "0912000111");
     snprintf(me->role, sizeof me->role, "member");
     memset(f, 0, sizeof *f);
-    form_init(f, MEMBER_FIELDS, me, NULL, save_changed_once, NULL);
+    form_open(f, MEMBER_FIELDS, me, NULL, save_changed_once, NULL);
     form_track(f, sizeof *me);
     the_stored = *me;
     snprintf(the_stored.m.email, sizeof the_stored.m.email, "mai@example.com");
