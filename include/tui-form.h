@@ -151,6 +151,7 @@ struct form {
     WINDOW *pad;
     int avail;
     char **enum_labels[24];    /* TYPE_ENUM keywords of each choice field */
+    char shown_lang[8];        /* the language the choice fields' labels are in */
     int sel[24];               /* choice index of each choice field */
     const choice *dyn[24];     /* a dynamic list for a choice field (team, area) */
     char msg[24][256];

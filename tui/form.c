@@ -70,7 +70,19 @@ static const char *pick_label(const form *f, int i, int k)
 /* Shows choice field i's pick in its libform field. */
 static void show_choice(form *f, int i)
 {
+    snprintf(f->shown_lang, sizeof f->shown_lang, "%s", i18n_lang());
     fe_set(f->fld[i], pick_label(f, i, f->sel[i]), f->fields[i].width + 1);
+}
+
+/* Shows every choice again in the language now in use, if it changed (the
+ * Settings screen changes it at once). */
+static void follow_language(form *f)
+{
+    if (strcmp(f->shown_lang, i18n_lang()) == 0)
+        return;
+    for (int i = 0; i < f->n; i++)
+        if (is_choice(&f->fields[i]))
+            show_choice(f, i);
 }
 
 /* Makes field f->cur libform's current field; a text field's cursor goes to
@@ -754,6 +766,7 @@ void form_draw(form *f, int y0, int rows)
     int fx = lw + 5; /* "> label  [" */
     if (avail_cols(lw) != f->avail)
         build(f, avail_cols(lw));
+    follow_language(f);
     focus(f);
     int cy = -1, cx = -1;
     for (int r = 0; r < rows && f->top + r < f->n; r++) {

@@ -300,6 +300,8 @@ static bool key(tui_screen *ts, const tui_event *ev)
 
 static void destroy(tui_screen *ts)
 {
+    settings_screen *s = (settings_screen *)ts;
+    form_free(&s->f);
     free(ts);
 }
 
