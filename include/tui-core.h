@@ -50,6 +50,22 @@ tui_action keys_action(bool is_key, wint_t ch, bool text_input);
 const char *keys_name(tui_action a);
 const char *keys_label(tui_action a);
 
+/* Keys that are not actions but are named in the same table: Enter, Tab,
+ * Shift-Tab and the Up/Down arrows, as the screens and forms read them. */
+typedef enum { NAV_NONE = 0, NAV_ENTER, NAV_TAB, NAV_BACKTAB, NAV_DOWN, NAV_UP, NAV_COUNT } tui_nav;
+
+/* The navigation key ev is (NAV_NONE for any other key). */
+tui_nav keys_nav(const tui_event *ev);
+/* True for Enter (Ctrl-M, Ctrl-J, the keypad's Enter). */
+bool keys_enter(const tui_event *ev);
+/* True for the keys that go to the next field of a form (Tab, Enter, Down). */
+bool keys_next_field(const tui_event *ev);
+/* True for the keys that go to the previous field (Shift-Tab, Up). */
+bool keys_prev_field(const tui_event *ev);
+/* Line i of the help that the key table gives (its keys, "F1  Ctrl-G  ?",
+ * into keys; its explanation, N_(), into *what); false after the last line. */
+bool keys_help_line(int i, char *keys, size_t n, const char **what);
+
 /* ---- theme (theme.c) ----------------------------------------------------- */
 typedef enum {
     TH_NORMAL = 0, TH_TITLE, TH_KEY, TH_KEYLABEL, TH_SELECTED, TH_LABEL, TH_FOCUS,

@@ -156,7 +156,7 @@ bool app_confirm(const char *question)
             answer = true;
             break;
         }
-        if ((!ev.is_key && (ev.ch == 'n' || ev.ch == 'N' || ev.ch == 'k' || ev.ch == 'K' || ev.ch == '\r')) ||
+        if ((!ev.is_key && (ev.ch == 'n' || ev.ch == 'N' || ev.ch == 'k' || ev.ch == 'K')) || keys_enter(&ev) ||
             ev.act == ACT_BACK || ev.act == ACT_QUIT)
             break;
     }

@@ -139,7 +139,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         open_item(h->sel);
         return true;
     }
-    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+    if (keys_enter(ev)) {
         open_item(h->sel);
         return true;
     }

@@ -120,7 +120,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         app_message(rc < 0 ? 2 : 0, "%s", msg);
         return true;
     }
-    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    bool enter = keys_enter(ev);
     const int *sel = list_selected(&m->list);
     if (enter && sel) {
         const char *uuid = m->items[*sel].uuid;

@@ -125,7 +125,7 @@ static bool more_key(form_screen *fs, const tui_event *ev)
             app_push(m);
         return true;
     }
-    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    bool enter = keys_enter(ev);
     if (fs->sub_focus && enter) {
         const member_rec *r = list_selected(&fs->sub);
         tui_screen *m = r ? member_form_open(r->uuid, NULL) : NULL;
