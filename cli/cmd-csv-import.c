@@ -1,6 +1,7 @@
 /* cmd-csv-import.c — `cdtt csv import members FILE [--dry-run]`: a member list
  * saved from Excel, all rows or none. */
 #include "cli.h"
+#include "commands.h"
 #include "csvio.h"
 
 #include <stdio.h>

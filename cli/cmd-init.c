@@ -2,6 +2,7 @@
  * which commune (district, province) owns this file. */
 #include "check.h"
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 #include "office.h"
 #include "text.h"

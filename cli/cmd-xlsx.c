@@ -1,5 +1,6 @@
 /* cmd-xlsx.c — `cdtt xlsx export -o FILE`: every table in one Excel workbook. */
 #include "cli.h"
+#include "commands.h"
 #include "csvio.h"
 
 #include <stdio.h>
