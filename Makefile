@@ -46,7 +46,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-PO_FILES := $(sort $(wildcard po/vi/*.po))
+PO_FILE  := po/vi.po
 MO_FILE  := locale/vi/LC_MESSAGES/cdtt.mo
 
 ifeq ($(BUILD),build)
@@ -90,11 +90,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/deps/tests/%.d $(BUILD)/libcdtttui.a $
 	    $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
 	$(DEPDONE)
 
-# The Vietnamese catalogue: every po/vi/*.po merged into one .mo.
-$(MO_FILE): $(PO_FILES)
-	@mkdir -p $(dir $@) $(BUILD)
-	msgcat --use-first -o $(BUILD)/vi.po $(PO_FILES)
-	msgfmt --check-format -o $@ $(BUILD)/vi.po
+# The Vietnamese catalogue.
+$(MO_FILE): $(PO_FILE)
+	@mkdir -p $(dir $@)
+	msgfmt --check-format -o $@ $(PO_FILE)
 
 units: $(UNIT_BIN)
 
