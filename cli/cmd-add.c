@@ -1,6 +1,7 @@
 /* cmd-add.c — `cdtt add area|team|member NAME [options]`: one record from a
  * script, with the same checks as the screens; prints the new record's uuid. */
 #include "cli.h"
+#include "commands.h"
 #include "fields.h"
 #include "choices.h"
 #include "db.h"

@@ -1,6 +1,7 @@
 /* cmd-check.c — `cdtt check [--quick]`: the file's integrity and the data's quality. */
 #include "check.h"
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 
 #include <stdio.h>

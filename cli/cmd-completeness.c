@@ -1,5 +1,6 @@
 /* cmd-completeness.c — `cdtt completeness [--missing]`: which communes have sent their data. */
 #include "cli.h"
+#include "commands.h"
 #include "completeness.h"
 #include "package.h"
 

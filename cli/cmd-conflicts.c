@@ -1,5 +1,6 @@
 /* cmd-conflicts.c — `cdtt conflicts [--all]` and `cdtt conflicts resolve ID mine|theirs`. */
 #include "cli.h"
+#include "commands.h"
 #include "conflict.h"
 #include "package.h"
 

@@ -1,6 +1,7 @@
 /* cmd-csv-import.c — `cdtt csv import members FILE [--dry-run] [--move]`: a
  * member list saved from Excel, all rows or none, every replaced value told. */
 #include "cli.h"
+#include "commands.h"
 #include "csvio.h"
 
 #include <stdio.h>

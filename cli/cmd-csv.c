@@ -1,6 +1,7 @@
 /* cmd-csv.c — `cdtt csv export TABLE -o FILE` and `cdtt csv import members FILE`:
  * the office's tables to and from spreadsheets. */
 #include "cli.h"
+#include "commands.h"
 #include "csvio.h"
 #include "db.h"
 

@@ -2,6 +2,7 @@
  * record deleted or restores it (see records.h for the rules). WHO is a uuid,
  * or for a team or area also its name. */
 #include "cli.h"
+#include "commands.h"
 #include "records.h"
 
 #include <stdio.h>

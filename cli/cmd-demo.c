@@ -1,6 +1,7 @@
 /* cmd-demo.c — `cdtt demo`: fills an empty file with deterministic synthetic
  * data for training sessions and benchmarks. */
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 #include "demo.h"
 

@@ -1,5 +1,6 @@
 /* cmd-export.c — `cdtt export -o FILE [--full] [--force]`: a package for the level above. */
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 #include "package.h"
 #include "schema.h"

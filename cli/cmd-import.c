@@ -1,5 +1,6 @@
 /* cmd-import.c — `cdtt import [--dry-run] FILE...`: merge packages from the level below. */
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 #include "package.h"
 

@@ -2,6 +2,7 @@
  * [--force]`: which commune (district, province, or the nation: 00) owns this file. */
 #include "check.h"
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 #include "keys.h"
 #include "office.h"

@@ -1,6 +1,7 @@
 /* cmd-keys.c — `cdtt keys show|list|trust|forget|export|import`: the office's
  * key (which signs its packages) and the keys it knows of other offices. */
 #include "cli.h"
+#include "commands.h"
 #include "keys.h"
 #include "office.h"
 #include "units.h"

@@ -1,6 +1,7 @@
 /* cmd-list.c — `cdtt list members|teams|areas`: the records in list order, as
  * aligned text or as CSV with stable columns, identifiers masked unless --full. */
 #include "cli.h"
+#include "commands.h"
 #include "choices.h"
 #include "csv.h"
 #include "db.h"

@@ -1,5 +1,6 @@
 /* cmd-missing.c — `cdtt missing mooc|zalo|inperson`: who still lacks an indicator. */
 #include "cli.h"
+#include "commands.h"
 #include "progress.h"
 #include "records.h"
 

@@ -1,5 +1,6 @@
 /* cmd-report.c — `cdtt report`: the training progress table for the level above. */
 #include "cli.h"
+#include "commands.h"
 #include "office.h"
 #include "progress.h"
 

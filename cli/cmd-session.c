@@ -1,5 +1,6 @@
 /* cmd-session.c — `cdtt session add` and `cdtt session attend`: in-person training. */
 #include "cli.h"
+#include "commands.h"
 #include "member-select.h"
 #include "training.h"
 

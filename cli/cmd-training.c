@@ -1,5 +1,6 @@
 /* cmd-training.c — `cdtt training mooc|zalo`: members' online training status, in bulk. */
 #include "cli.h"
+#include "commands.h"
 #include "member-select.h"
 #include "training.h"
 #include "validate.h"

@@ -1,6 +1,7 @@
 /* cmd-units.c — `cdtt units import FILE.csv [--scheme S]` and
  * `cdtt units list [--under CODE] [--scheme S] [--format text|csv]`. */
 #include "cli.h"
+#include "commands.h"
 #include "csv.h"
 #include "db.h"
 #include "text.h"

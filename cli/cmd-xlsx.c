@@ -1,6 +1,7 @@
 /* cmd-xlsx.c — `cdtt xlsx export -o FILE`: every table in one Excel workbook
  * (at a province or national office the summary sheet first). */
 #include "cli.h"
+#include "commands.h"
 #include "csvio.h"
 #include "progress.h"
 

@@ -1,38 +1,8 @@
-/* commands.c — the table of subcommands. Add a line here and a file cli/cmd-NAME.c. */
+/* commands.c — the table of subcommands. Add a line here, its declaration in commands.h
+ * and a file cli/cmd-NAME.c. */
 #include "cli.h"
 #include "cdtt.h"
-
-int cmd_init(cli_ctx *ctx, int argc, char **argv);
-int cmd_units_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_units_list(cli_ctx *ctx, int argc, char **argv);
-int cmd_check(cli_ctx *ctx, int argc, char **argv);
-int cmd_list_members(cli_ctx *ctx, int argc, char **argv);
-int cmd_list_teams(cli_ctx *ctx, int argc, char **argv);
-int cmd_list_areas(cli_ctx *ctx, int argc, char **argv);
-int cmd_add_area(cli_ctx *ctx, int argc, char **argv);
-int cmd_add_team(cli_ctx *ctx, int argc, char **argv);
-int cmd_add_member(cli_ctx *ctx, int argc, char **argv);
-int cmd_delete(cli_ctx *ctx, int argc, char **argv);
-int cmd_undelete(cli_ctx *ctx, int argc, char **argv);
-int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
-int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
-int cmd_csv_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_export(cli_ctx *ctx, int argc, char **argv);
-int cmd_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
-int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
-int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
-int cmd_audit(cli_ctx *ctx, int argc, char **argv);
-int cmd_keys(cli_ctx *ctx, int argc, char **argv);
-int cmd_report(cli_ctx *ctx, int argc, char **argv);
-int cmd_missing(cli_ctx *ctx, int argc, char **argv);
-int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
-int cmd_session_attend(cli_ctx *ctx, int argc, char **argv);
-int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
-int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv);
-int cmd_activity_add(cli_ctx *ctx, int argc, char **argv);
-int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv);
-int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+#include "commands.h"
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE|--national [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),

@@ -204,7 +204,7 @@ long report_missing_in(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target
  * msgid itself when the catalogue has none. */
 const char *report_tr(const char *msgid);
 
-/* Marks a report heading for report_tr (its translation is in po/vi/training.po
+/* Marks a report heading for report_tr (its translation is in po/vi.po
  * under msgctxt "report"; plain xgettext -k_ -kN_ leaves these alone). */
 #define RN_(s) (s)
 

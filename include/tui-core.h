@@ -8,7 +8,7 @@
  * For a form use form_screen_new() with a field table (tui-screens.h); for a
  * list use list_view with a list_source (tui-list.h), whose checked/toggle
  * callbacks give a checklist (Space toggles). Messages go through _() with
- * their Vietnamese in po/vi/. */
+ * their Vietnamese in po/vi.po. */
 #ifndef CDTT_TUI_CORE_H
 #define CDTT_TUI_CORE_H
 

@@ -4,7 +4,7 @@
 # prints the exact apt-get command and fails.
 set -u
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev \
-libutf8proc-dev libxlsxwriter-dev libcmocka-dev libsodium-dev gettext tmux sqlite3"
+libutf8proc-dev libxlsxwriter-dev libsodium-dev libcmocka-dev gettext tmux sqlite3"
 [ "${1:-}" = "--test" ] && PKGS="$PKGS clang valgrind"
 
 missing=""
