@@ -56,7 +56,7 @@ else
 PROGRAM := $(BUILD)/cdtt
 endif
 
-.PHONY: all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench valgrind
+.PHONY: man all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench valgrind
 
 all: $(PROGRAM) $(MO_FILE)
 
@@ -168,6 +168,10 @@ fuzz: fuzz-build
 
 fuzz-smoke: fuzz-build
 	@sh tests/fuzz/run.sh 20
+
+# The manual page: man/cdtt.1.in with the commands from the program's own --help.
+man: $(PROGRAM)
+	sh scripts/man.sh ./$(PROGRAM) > man/cdtt.1
 
 # Every unit test and a few CLI runs under valgrind (no errors, no leaks).
 valgrind: deps-test all units
