@@ -12,20 +12,6 @@
 /* Rows between two progress reports. */
 #define PROGRESS_EVERY 1000
 
-/* Excel runs a cell beginning with = + - @ as a formula: such cells get a
- * leading apostrophe, which the member import removes again. */
-static const char *defuse_formula(const char *s, char **tmp)
-{
-    *tmp = NULL;
-    if (s[0] != '=' && s[0] != '+' && s[0] != '-' && s[0] != '@')
-        return s;
-    size_t n = strlen(s);
-    *tmp = xmalloc(n + 2);
-    (*tmp)[0] = '\'';
-    memcpy(*tmp + 1, s, n + 1);
-    return *tmp;
-}
-
 /* Writes the header and every row of rows to f. */
 static int write_rows(FILE *f, csvio_rows *rows, const csvio_export_opts *o, long long *count,
                       cdtt_err *e)
@@ -40,13 +26,7 @@ static int write_rows(FILE *f, csvio_rows *rows, const csvio_export_opts *o, lon
     const char *const *cells;
     int rc;
     while ((rc = csvio_rows_next(rows, &cells, e)) == 1) {
-        const char *safe[32];
-        char *tmp[32];
-        for (int i = 0; i < n; i++)
-            safe[i] = defuse_formula(cells[i], &tmp[i]);
-        csv_write_row(f, safe, n, ',');
-        for (int i = 0; i < n; i++)
-            free(tmp[i]);
+        csv_write_row(f, cells, n, ','); /* formulas neutralised there */
         done++;
         if (o->progress && done % PROGRESS_EVERY == 0)
             o->progress(o->progress_ctx, done, total > done ? total : done);
