@@ -129,9 +129,9 @@ static int parse(int argc, char **argv, const add_opt *opts, char *rec, size_t n
 static int report(int rc, const findings *f, const cdtt_err *e, int yes, const char *uuid)
 {
     for (int i = 0; i < f->n; i++)
-        fprintf(stderr, "cdtt: %s: %s%s%s\n",
-                f->items[i].severity == VALID_ERROR ? _("error") : _("warning"), f->items[i].field,
-                f->items[i].field[0] ? ": " : "", f->items[i].msg);
+        cli_print_safe(stderr, "cdtt: %s: %s%s%s\n",
+                       f->items[i].severity == VALID_ERROR ? _("error") : _("warning"), f->items[i].field,
+                       f->items[i].field[0] ? ": " : "", f->items[i].msg);
     if (rc == 0) {
         printf("%s\n", uuid);
         return 0;

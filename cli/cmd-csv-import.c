@@ -10,20 +10,20 @@
 static void print_summary(const char *path, const csvio_import_summary *s, int dry_run, int rc)
 {
     for (int i = 0; i < s->n_problems; i++)
-        fprintf(stderr, "%s\n", s->problems[i]);
+        fprintf(stderr, "%s\n", cli_shown(s->problems[i]));
     if (s->n_ignored > 0) {
-        fprintf(stderr, _("%s: columns not recognised, ignored:"), path);
+        fprintf(stderr, _("%s: columns not recognised, ignored:"), cli_shown(path));
         for (int i = 0; i < s->n_ignored; i++)
-            fprintf(stderr, "%s \"%s\"", i ? "," : "", s->ignored_columns[i]);
+            fprintf(stderr, "%s \"%s\"", i ? "," : "", cli_shown(s->ignored_columns[i]));
         fprintf(stderr, "\n");
     }
-    printf(_("%s: %lld rows read\n"), path, s->rows_read);
+    printf(_("%s: %lld rows read\n"), cli_shown(path), s->rows_read);
     printf(_("  members new: %lld, already there: %lld updated, %lld unchanged\n"), s->members_new,
            s->members_updated, s->members_unchanged);
     printf(_("  added to a team: %lld; teams created: %lld; areas created: %lld\n"),
            s->memberships_new, s->teams_created, s->areas_created);
     for (int i = 0; i < s->n_created; i++)
-        printf(_("  created: %s\n"), s->created[i]);
+        printf(_("  created: %s\n"), cli_shown(s->created[i]));
     if (s->warnings > 0)
         printf(_("  rows with warnings (saved): %lld\n"), s->warnings);
     if (rc == 1)
@@ -55,7 +55,7 @@ int cmd_csv_import(cli_ctx *ctx, int argc, char **argv)
     int rc = csvio_import_members(db, path, dry_run, csvio_cli_progress, NULL, &s, &e);
     if (rc < 0) {
         for (int i = 0; i < s.n_problems; i++)
-            fprintf(stderr, "%s\n", s.problems[i]);
+            fprintf(stderr, "%s\n", cli_shown(s.problems[i]));
         csvio_import_summary_free(&s);
         cli_fail("%s", e.msg);
         return cli_fail(_("nothing was imported"));

@@ -81,6 +81,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     cdtt_err e;
     if (office_set(db, &o, &e) < 0)
         return cli_fail("%s", e.msg);
-    printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, o.name, o.scheme);
+    printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, cli_shown(o.name),
+           o.scheme);
     return 0;
 }

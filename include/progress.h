@@ -145,11 +145,16 @@ const char *report_tr(const char *msgid);
  * totals last; json is {"from", "to", "sessions", "types": [...], "totals"}. */
 void report_activity_write(FILE *f, const activity_summary *s, const char *from, const char *to, report_format fmt);
 
-/* Writes s as a JSON string literal (quotes and escapes included). */
+/* Writes s as a JSON string literal (quotes and escapes included; control
+ * characters, C1 controls and bidi overrides as \\u escapes). */
 void report_json_string(FILE *f, const char *s);
 
-/* Writes s padded with spaces to cols terminal columns, on the right when
+/* Writes s shown safely (text_safe: control characters as "^[" and the like)
+ * and padded with spaces to cols terminal columns, on the right when
  * right_align; a longer s is cut and ends with "…". */
 void report_pad(FILE *f, const char *s, int cols, int right_align);
+
+/* The number of terminal columns s takes as report_pad shows it. */
+int report_width(const char *s);
 
 #endif

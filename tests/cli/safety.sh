@@ -1,0 +1,91 @@
+#!/bin/sh
+# safety.sh — nothing raw reaches a terminal or a spreadsheet, and files are
+# written one safe way (README: Security and data protection):
+#   control characters are refused on every input path and shown as ^[ … by
+#   every printer; every CSV the program writes neutralises formulas; output
+#   files never follow a link nor replace what is not a regular file; database
+#   paths that are URIs or not SQLite files are refused; a full disk is called
+#   a full disk.
+. "$(dirname "$0")/../lib.sh"
+cd "$T" || exit 1
+ESC=$(printf '\033')
+BEL=$(printf '\007')
+CSI1=$(printf '\302\233')   # U+009B, the one-byte CSI of 8-bit terminals
+RLO=$(printf '\342\200\256') # U+202E RIGHT-TO-LEFT OVERRIDE
+c() { "$CDTT" --lang en --db "$T/c.db" "$@"; }
+q() { sqlite3 "$@"; }
+
+# raw_free NAME TEXT: TEXT holds no control character but tab, LF and CR (CR ends
+# CSV lines), no C1 control and no bidi override.
+raw_free() {
+    bad=$(printf '%s' "$2" | LC_ALL=C tr -d '\t\n\r' | LC_ALL=C tr -dc '\001-\037\177' | wc -c | tr -d ' ')
+    case "$2" in
+    *"$CSI1"* | *"$RLO"*) bad=$((bad + 1)) ;;
+    esac
+    if [ "$bad" = 0 ]; then ok "$1"; else fail "$1" "$bad raw control character(s) in:" \
+        "$(printf '%s' "$2" | head -5 | cat -v)"; fi
+}
+
+# --- stored text that already holds control characters is shown, never obeyed ------
+check "a commune file" c init --office 00004 --name "Phường Ba Đình"
+check "an area" c add area "Thôn Đông"
+check "a team" c add team "Tổ CNS thôn Đông" --area "Thôn Đông"
+check "a member" c add member "Nguyễn Văn An" --team "Tổ CNS thôn Đông"
+# As a hand edit with the sqlite3 shell (or an older version) could leave them.
+q c.db "UPDATE member SET full_name = 'An' || char(27) || '[2J' || char(10) || 'B' || char(8238) || 'C';
+        UPDATE area SET name = 'Thôn' || char(27) || ']0;pwned' || char(7) || 'Đông';
+        UPDATE team SET name = 'Tổ' || char(155) || '31m' || char(13) || 'X'"
+
+out=$(c list members 2>&1)
+raw_free "list members: nothing raw" "$out"
+expect_contains "list members: the name shown escaped" "$out" 'An^[[2J^JB<U+202E>C'
+expect_eq "list members: one line per member (a line feed cannot break rows)" "$(printf '%s\n' "$out" | wc -l | tr -d ' ')" 2
+out=$(c list areas 2>&1)
+raw_free "list areas: nothing raw" "$out"
+expect_contains "list areas: the name shown escaped" "$out" 'Thôn^[]0;pwned^GĐông'
+out=$(c list teams 2>&1)
+raw_free "list teams: nothing raw" "$out"
+expect_contains "list teams: C1 and CR shown" "$out" 'Tổ<U+009B>31m^MX'
+for f in csv; do
+    raw_free "list members --format $f: nothing raw" "$(c list members --format $f)"
+    raw_free "list areas --format $f: nothing raw" "$(c list areas --format $f)"
+done
+out=$(c report --by area 2>&1)
+raw_free "report --by area: nothing raw" "$out"
+expect_contains "report: the village shown escaped" "$out" 'Thôn^[]0;pwned^GĐông'
+raw_free "report --format csv: nothing raw" "$(c report --by area --format csv)"
+out=$(c report --by area --format json)
+raw_free "report --format json: nothing raw" "$out"
+expect_contains "report json: ESC and BEL as \\u escapes" "$out" 'Thôn\u001b]0;pwned\u0007Đông'
+out=$(c missing mooc 2>&1)
+raw_free "missing: nothing raw" "$out"
+expect_contains "missing: the member shown escaped" "$out" 'An^[[2J^JB<U+202E>C'
+raw_free "missing --format csv: nothing raw" "$(c missing mooc --format csv)"
+out=$(c list members --team "Tổ$ESC[31m" 2>&1)
+raw_free "an error message naming typed text: nothing raw" "$out"
+
+# The unit list and the office's name.
+q c.db "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES
+        ('2025-07', 'province', '01', 'Hà Nội' || char(27) || '[2J', NULL, '01', 'ha noi'),
+        ('2025-07', 'commune', '00004', 'Phường' || char(27) || ']0;x' || char(7), '01', '01', 'phuong');
+        UPDATE office SET name = 'Phường' || char(27) || '[2J'"
+out=$(c units list 2>&1)
+raw_free "units list: nothing raw" "$out"
+expect_contains "units list: the name shown escaped" "$out" 'Hà Nội^[[2J'
+raw_free "units list --format csv: nothing raw" "$(c units list --format csv)"
+
+# A package from a commune whose name holds an escape sequence: the province's
+# import summary and completeness list show it escaped.
+check "the commune exports a package" c export -o c.cdtt
+"$CDTT" --db p.db init --office 01 --name "Thành phố Hà Nội" >/dev/null 2>&1
+q p.db "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES
+        ('2025-07', 'province', '01', 'Thành phố Hà Nội', NULL, '01', 'ha noi'),
+        ('2025-07', 'commune', '00004', 'Phường Ba Đình', '01', '01', 'ba dinh')"
+out=$("$CDTT" --lang en --db p.db import c.cdtt 2>&1)
+raw_free "import summary: nothing raw" "$out"
+raw_free "completeness: nothing raw" "$("$CDTT" --lang en --db p.db completeness 2>&1)"
+cp c.cdtt "$T/x${ESC}]0;x${BEL}.cdtt"
+raw_free "import summary naming a file with an escape in its name: nothing raw" \
+    "$("$CDTT" --lang en --db p.db import --dry-run "$T/x${ESC}]0;x${BEL}.cdtt" 2>&1)"
+
+finish
