@@ -4,11 +4,10 @@
 #include "cli.h"
 #include "db.h"
 #include "office.h"
-#include "text.h"
 #include "units.h"
+#include "validate.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Fills o from the imported list, or from the code and --name when the list is
@@ -37,13 +36,9 @@ static int resolve_office(sqlite3 *db, const char *scheme, const char *code, con
                           "with --name NAME, or import the list first with 'cdtt units import FILE.csv'"),
                         scheme, code);
     snprintf(o->level, sizeof o->level, "%s", units_level_name((enum unit_level)level));
-    char *clean = text_clean(name ? name : u.name);
-    int bad = !clean || !*clean || strlen(clean) >= sizeof o->name;
-    if (!bad)
-        snprintf(o->name, sizeof o->name, "%s", clean);
-    free(clean);
-    if (bad)
-        return cli_usage("init", _("--name needs a name in UTF-8 (at most 500 bytes)"));
+    valid_result r;
+    if (validate_name(name ? name : u.name, o->name, sizeof o->name, &r) != VALID_OK)
+        return cli_usage("init", "--name: %s", r.msg);
     return 0;
 }
 

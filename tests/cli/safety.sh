@@ -88,4 +88,43 @@ cp c.cdtt "$T/x${ESC}]0;x${BEL}.cdtt"
 raw_free "import summary naming a file with an escape in its name: nothing raw" \
     "$("$CDTT" --lang en --db p.db import --dry-run "$T/x${ESC}]0;x${BEL}.cdtt" 2>&1)"
 
+# --- control characters are refused on every input path, with a clear message -------
+out=$("$CDTT" --lang en --db i.db init --office 00004 --name "Phường${ESC}]0;pwned${BEL}" 2>&1); rc=$?
+expect_eq "init --name with an escape sequence: refused" "$rc" 2
+expect_contains "init --name: the message says why" "$out" "control characters"
+raw_free "init --name: the refusal shows the name escaped" "$out"
+out=$("$CDTT" --lang en --db i.db init --office 00004 --name "Phường ${RLO}hniĐ aB" 2>&1); rc=$?
+expect_eq "init --name with a right-to-left override: refused" "$rc" 2
+expect_contains "init --name: the message names the direction characters" "$out" "direction"
+check "init --name with a plain name" "$CDTT" --db i.db init --office 00004 --name "Phường Ba Đình"
+expect_eq "the office's name stored clean" "$(q i.db 'SELECT name FROM office')" "Phường Ba Đình"
+
+printf 'Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\r\nThành phố Hà Nội,01,"Phường\033[2J Ba Đình",00004,Phường\r\n' >units-esc.csv
+out=$("$CDTT" --lang en --db u.db units import units-esc.csv 2>&1); rc=$?
+expect_eq "a unit list with an escape in a name: refused" "$rc" 1
+expect_contains "the unit list refusal names the line and why" "$out" "units-esc.csv:2: the commune name: the name contains control characters"
+raw_free "the unit list refusal: nothing raw" "$out"
+expect_eq "the unit list refused: no unit stored" "$(q u.db 'SELECT count(*) FROM unit')" 0
+printf 'Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\r\nThành phố Hà Nội,01,"Phường Ba Đình%s",00004,Phường\r\n' "$RLO" >units-rlo.csv
+check_fails "a unit list with a direction override in a name: refused" 1 "$CDTT" --db u.db units import units-rlo.csv
+
+printf 'Họ và tên,Tổ,Ghi chú\r\n"An\033[2J Bình",Tổ 1,\r\nChâu,Tổ 1,"ghi\033]0;x\007chú"\r\nDung\302\233,Tổ 1,\r\n' >members-esc.csv
+out=$(c csv import members members-esc.csv 2>&1); rc=$?
+expect_eq "a member list with control characters: refused" "$rc" 1
+expect_contains "the member list refusal: the name's row" "$out" 'members-esc.csv:2: Họ và tên "An'
+expect_contains "the member list refusal says why" "$out" 'Bình": the name contains control characters'
+expect_contains "the member list refusal: the note's row" "$out" "members-esc.csv:3: Ghi chú"
+expect_contains "the member list refusal: a C1 control" "$out" "members-esc.csv:4: Họ và tên"
+raw_free "the member list refusal: nothing raw" "$out"
+expect_eq "the member list refused: nobody added" "$(q c.db "SELECT count(*) FROM member WHERE full_name LIKE 'Ch%'")" 0
+
+out=$(c add team "Tổ mới" --decision-no "$(printf '45/QĐ\nUBND')" 2>&1); rc=$?
+expect_eq "a decision number with a line break: refused" "$rc" 1
+expect_contains "the decision number refusal says why" "$out" "decision_no: the text contains control characters"
+check_fails "an issuer with a line break: refused" 1 c add team "Tổ mới" --issuer "$(printf 'UBND\nxã')"
+check_fails "a session place with a line break: refused" 1 c session add --date 01/10/2022 --place "$(printf 'Nhà\nvăn hoá')"
+check_fails "a session topic with an escape: refused" 1 c session add --date 01/10/2022 --topic "VNeID${ESC}[2J"
+check "a session note may hold a line break" c session add --date 01/10/2022 --note "$(printf 'dòng 1\ndòng 2')"
+check_fails "an area named with a direction override: refused" 1 c add area "Thôn ${RLO}gnôĐ"
+
 finish
