@@ -194,6 +194,16 @@ static int too_long(const csv_reader *r, cdtt_err *e)
     return CSV_BAD;
 }
 
+/* A NUL byte never belongs in CSV text: the file is refused rather than a value
+ * silently cut there. Most often the file was saved as UTF-16 ("Unicode Text"). */
+static int nul_byte(const csv_reader *r, cdtt_err *e)
+{
+    fail_at(r, e, r->line,
+            _("the file contains a NUL byte, so it is not UTF-8 text; it may have been saved as UTF-16 "
+              "(\"Unicode Text\"): save it from Excel again as \"CSV UTF-8\""));
+    return CSV_BAD;
+}
+
 /* Reads one field's bytes into buf. Returns the byte that ended it (sep, '\r',
  * '\n' or EOF), or CSV_BAD with e set. */
 static int read_field(csv_reader *r, cdtt_err *e)
@@ -207,6 +217,8 @@ static int read_field(csv_reader *r, cdtt_err *e)
                 fail_at(r, e, r->rec_line, _("a quoted field is not closed (a \" is missing)"));
                 return CSV_BAD;
             }
+            if (c == 0)
+                return nul_byte(r, e);
             if (c == '"') {
                 c = rd(r);
                 if (c != '"')
@@ -230,6 +242,8 @@ static int read_field(csv_reader *r, cdtt_err *e)
         /* Text after the closing quote is kept, as Excel does. */
     }
     while (c != EOF && c != r->sep && c != '\n' && c != '\r') {
+        if (c == 0)
+            return nul_byte(r, e);
         if (r->len - start >= CSV_FIELD_MAX)
             return too_long(r, e);
         put_byte(r, (char)c);

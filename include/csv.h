@@ -20,7 +20,8 @@ csv_reader *csv_open_mem(const char *data, size_t len, cdtt_err *e);
 
 /* Reads the next record. Returns the number of fields (>= 1), 0 at end of file,
  * or -1 with e set for a malformed record (an unterminated quote, a field over
- * 64 KiB, invalid UTF-8, over 4096 fields), naming the line: "FILE:LINE: reason"
+ * 64 KiB, invalid UTF-8, a NUL byte — with a hint that the file may be UTF-16 —,
+ * over 4096 fields), naming the line: "FILE:LINE: reason"
  * from csv_open, "line LINE: reason" from csv_open_mem. Fields stay valid until the next
  * call; fields[i] are NUL-terminated. Lines that are entirely empty are skipped. */
 int csv_next(csv_reader *r, char ***fields, cdtt_err *e);

@@ -127,6 +127,22 @@ check_fails "a session topic with an escape: refused" 1 c session add --date 01/
 check "a session note may hold a line break" c session add --date 01/10/2022 --note "$(printf 'dòng 1\ndòng 2')"
 check_fails "an area named with a direction override: refused" 1 c add area "Thôn ${RLO}gnôĐ"
 
+# --- a NUL byte in a CSV file refuses the file, with the UTF-16 hint ----------------
+printf 'Họ và tên,Tổ\r\nAn\000 Bình,Tổ 1\r\n' >members-nul.csv
+out=$(c csv import members members-nul.csv 2>&1); rc=$?
+expect_eq "a member list with a NUL byte: refused" "$rc" 1
+expect_contains "the NUL refusal names the line and hints at UTF-16" "$out" "members-nul.csv:2: the file contains a NUL byte"
+expect_contains "the NUL refusal says UTF-16" "$out" "UTF-16"
+expect_eq "the NUL refusal: no member cut at the NUL" "$(q c.db "SELECT count(*) FROM member WHERE full_name = 'An'")" 0
+printf '\377\376H\000\315\036,\000T\000\r\000\n\000' >members-utf16.csv
+out=$(c csv import members members-utf16.csv 2>&1); rc=$?
+expect_eq "a UTF-16 member list: refused" "$rc" 1
+expect_contains "a UTF-16 member list: the hint" "$out" "UTF-16"
+printf 'Tỉnh Thành Phố,Mã TP,Phường Xã,Mã PX,Cấp\r\nThành phố Hà Nội,01,Phường\000 Ba Đình,00004,Phường\r\n' >units-nul.csv
+out=$("$CDTT" --lang en --db u.db units import units-nul.csv 2>&1); rc=$?
+expect_eq "a unit list with a NUL byte: refused" "$rc" 1
+expect_contains "the unit list NUL refusal hints at UTF-16" "$out" "UTF-16"
+
 # --- every CSV the program writes neutralises formulas -----------------------------
 # formula_free NAME CSV: no cell of CSV begins as a formula (= + - @ or full-width).
 formula_free() {

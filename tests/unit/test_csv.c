@@ -445,6 +445,32 @@ static void writer_neutralises_formulas_and_controls(void **state)
     assert_string_equal(csv_unneutralise("=1"), "=1");
 }
 
+/* A NUL byte refuses the file (with the UTF-16 hint) instead of cutting the value. */
+static void nul_byte_refuses_the_file(void **state)
+{
+    (void)state;
+    static const char quoted[] = "Họ và tên,Tổ\n\"An\0hidden\",Tổ 1\n";
+    static const char plain[] = "Họ và tên,Tổ\nAn\0hidden,Tổ 1\n";
+    /* "Họ" in UTF-16LE with its byte order mark, as Excel's "Unicode Text" saves it. */
+    static const char utf16[] = "\xff\xfeH\0\xcd\x1e,\0T\0\n\0";
+    const struct {
+        const char *data;
+        size_t len;
+        int good_records;
+    } cases[] = {{quoted, sizeof quoted - 1, 1}, {plain, sizeof plain - 1, 1}, {utf16, sizeof utf16 - 1, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cdtt_err e;
+        csv_reader *r = csv_open_mem(cases[i].data, cases[i].len, &e);
+        char **f;
+        for (int k = 0; k < cases[i].good_records; k++)
+            assert_true(csv_next(r, &f, &e) > 0);
+        assert_int_equal(csv_next(r, &f, &e), -1);
+        if (!strstr(e.msg, "UTF-16") || !strstr(e.msg, "NUL"))
+            fail_msg("case %zu: %s", i, e.msg);
+        csv_close(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -461,6 +487,7 @@ int main(void)
         cmocka_unit_test(write_then_read_back_identical),
         cmocka_unit_test(writer_quotes_only_when_needed),
         cmocka_unit_test(writer_neutralises_formulas_and_controls),
+        cmocka_unit_test(nul_byte_refuses_the_file),
         cmocka_unit_test(file_reader_errors_name_the_file),
         cmocka_unit_test(file_with_long_first_line_streams),
         cmocka_unit_test(find_column_folds_headers),
