@@ -2,6 +2,7 @@
  * BOM, comma separators, CRLF, RFC 4180 quoting. */
 #include "csvio.h"
 #include "csv.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -46,28 +47,13 @@ int csvio_export_csv(sqlite3 *db, csvio_table t, const char *path, const csvio_e
     csvio_rows *r = csvio_rows_open(db, t, o->full, e);
     if (!r)
         return -1;
-    csvio_outfile out;
-    int fd = csvio_outfile_begin(&out, path, o->force, e);
-    if (fd < 0) {
+    outfile out;
+    FILE *f = outfile_fopen(&out, path, o->force, e);
+    if (!f) {
         csvio_rows_close(r);
         return -1;
-    }
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
-        close(fd);
-        csvio_outfile_abort(&out);
-        csvio_rows_close(r);
-        return err_set(e, _("cannot write %s: %s"), path, strerror(errno));
     }
     int rc = write_rows(f, r, o, rows, e);
     csvio_rows_close(r);
-    if (rc == 0 && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
-        rc = err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-    if (fclose(f) != 0 && rc == 0)
-        rc = err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-    if (rc != 0) {
-        csvio_outfile_abort(&out);
-        return -1;
-    }
-    return csvio_outfile_commit(&out, e);
+    return outfile_fclose(&out, f, rc == 0, e);
 }

@@ -185,4 +185,33 @@ expect_eq "the names came back without the apostrophe" \
     "$("$CDTT" --db g.db list members --format csv | tail -n +2 | cut -d, -f2 | sort | tr '\n' '|')" \
     "$(f list members --format csv | tail -n +2 | cut -d, -f2 | sort | tr '\n' '|')"
 
+# --- output files: never through a link, never over a pipe or a device -------------
+mkfifo pipe.csv pipe.cdtt pipe.xlsx
+echo "keep me" >precious.txt
+ln -s precious.txt link.csv
+ln -s precious.txt link.cdtt
+for what in "csv export members -o pipe.csv" "xlsx export -o pipe.xlsx" "export -o pipe.cdtt"; do
+    # shellcheck disable=SC2086 # the words of $what are the command's words
+    out=$(f $what --force 2>&1); rc=$?
+    expect_eq "$what --force onto a FIFO: refused" "$rc" 1
+    expect_contains "$what --force onto a FIFO: says why" "$out" "not an ordinary file"
+    target=${what##* }
+    expect_eq "$what --force: the FIFO is still there" "$(stat -c %F "$target")" "fifo"
+done
+for what in "csv export members -o link.csv" "export -o link.cdtt"; do
+    # shellcheck disable=SC2086
+    out=$(f $what --force 2>&1); rc=$?
+    expect_eq "$what --force onto a symbolic link: refused" "$rc" 1
+    expect_contains "$what --force onto a symbolic link: says why" "$out" "symbolic link"
+done
+expect_eq "the link's target untouched" "$(cat precious.txt)" "keep me"
+expect_eq "the links are still links" "$(stat -c %F link.csv link.cdtt | sort -u)" "symbolic link"
+if mknod chardev.csv c 1 3 2>/dev/null; then
+    check_fails "csv export --force onto a device: refused" 1 f csv export members -o chardev.csv --force
+    expect_eq "the device is still a device" "$(stat -c %F chardev.csv)" "character special file"
+else
+    skip "csv export --force onto a device" "cannot make a device node here"
+fi
+expect_eq "no temporary file left beside the refused targets" "$(ls -a | grep -c '\.tmp-')" 0
+
 finish
