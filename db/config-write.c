@@ -234,17 +234,9 @@ static int write_temp(const char *path, const char *text, char *tmp, size_t n, c
     int fd = mkstemp(tmp);
     if (fd < 0)
         return err_set(e, _("%s: cannot write the settings in this folder: %s"), path, io_reason(errno));
-    size_t len = strlen(text), off = 0;
     int rc = fchmod(fd, 0600);
-    while (rc == 0 && off < len) {
-        ssize_t w = write(fd, text + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            rc = -1;
-        else
-            off += (size_t)w;
-    }
+    if (rc == 0)
+        rc = outfile_write_all(fd, text, strlen(text));
     if (rc == 0)
         rc = fsync(fd);
     int saved = errno;

@@ -23,6 +23,25 @@ const char *io_reason(int err)
     return strerror(err);
 }
 
+int outfile_write_all(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return -1;
+        if (w == 0) { /* no progress and no reason: call it what it nearly always is */
+            errno = ENOSPC;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
 int outfile_check(const char *path, int force, cdtt_err *e)
 {
     if (!path || !*path)

@@ -55,6 +55,11 @@ int outfile_fclose(outfile *o, FILE *f, int ok, cdtt_err *e);
  * outfile_commit. tmp is left in place on failure. Returns 0, or -1 with e set. */
 int outfile_place(const char *tmp, const char *path, int force, cdtt_err *e);
 
+/* Writes all n bytes of buf to fd, retrying after a short write (which sets no
+ * errno; the retry gets the reason, ENOSPC on a full disk). Returns 0, or -1
+ * with errno set. */
+int outfile_write_all(int fd, const void *buf, size_t n);
+
 /* What the I/O error err means, for a person: "the disk is full" for ENOSPC
  * and EDQUOT, otherwise strerror(err). */
 const char *io_reason(int err);

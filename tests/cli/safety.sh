@@ -214,4 +214,64 @@ else
 fi
 expect_eq "no temporary file left beside the refused targets" "$(ls -a | grep -c '\.tmp-')" 0
 
+# --- the database path: no URI, no memory database, no file that is not SQLite -------
+out=$("$CDTT" --lang en --db 'file:m.db?mode=memory' init --office 00004 --name "Phường Ba Đình" 2>&1); rc=$?
+expect_eq "--db with an SQLite URI: refused" "$rc" 1
+expect_contains "--db with a URI: says why" "$out" "SQLite URI"
+expect_eq "--db with a URI: no file made" "$(ls | grep -c '^m\.db\|^file:')" 0
+check_fails "--db :memory: refused" 1 "$CDTT" --db :memory: init --office 00004 --name "Phường Ba Đình"
+mkdir 'file:dir'
+check "a file in a folder named file: is fine when written ./file:…" \
+    "$CDTT" --db './file:dir/x.db' init --office 00004 --name "Phường Ba Đình"
+: >empty.db
+chmod 644 empty.db
+check "an existing empty file becomes a database" "$CDTT" --db empty.db init --office 00004 --name "Phường Ba Đình"
+expect_eq "an existing empty 0644 file becomes a 0600 database" "$(stat -c %a empty.db)" 600
+printf 'Họ và tên,Tổ\n' >notes.txt
+out=$("$CDTT" --lang en --db notes.txt list areas 2>&1); rc=$?
+expect_eq "a file that is not SQLite: refused" "$rc" 1
+expect_contains "a file that is not SQLite: says so" "$out" "not an SQLite file"
+expect_eq "a file that is not SQLite: left as it was" "$(cat notes.txt)" "Họ và tên,Tổ"
+check_fails "a FIFO as the database: refused" 1 "$CDTT" --db pipe.cdtt list areas
+
+# --- a full disk, a full TMPDIR: said as such -----------------------------------------
+MOUNTS=""
+trap 'for m in $MOUNTS; do umount "$m" 2>/dev/null; done; rm -rf "$T"' EXIT
+mkdir full tfull
+if mount -t tmpfs -o size=700k,mode=0700 tmpfs full 2>/dev/null; then
+    MOUNTS="$T/full"
+    check "a file on the small disk" "$CDTT" --db full/d.db init --office 00004 --name "Phường Ba Đình"
+    check "an area on it" "$CDTT" --db full/d.db add area "Thôn Đông"
+    head -c 2000000 /dev/zero >full/filler 2>/dev/null
+    rm -f full/d.db-wal full/d.db-shm
+    for what in "list areas" "add area Thôn_Tây" "report"; do
+        # shellcheck disable=SC2086
+        out=$("$CDTT" --lang en --db full/d.db $what 2>&1); rc=$?
+        expect_eq "$what on a full disk: fails" "$rc" 1
+        expect_contains "$what on a full disk: says the disk is full" "$out" "the disk is full"
+        expect_not_contains "$what on a full disk: not 'not a cdtt database'" "$out" "not a cdtt database"
+    done
+    for what in "csv export members -o full/m.csv" "xlsx export -o full/w.xlsx" "export -o full/p.cdtt"; do
+        # shellcheck disable=SC2086
+        out=$(f $what 2>&1); rc=$?
+        expect_eq "$what onto a full disk: fails" "$rc" 1
+        expect_contains "$what onto a full disk: says the disk is full" "$out" "disk is full"
+    done
+    expect_eq "nothing left on the full disk but the file and the filler" "$(ls full | grep -v -e '^d\.db' -e '^filler$')" ""
+else
+    skip "full disk" "cannot mount a small tmpfs here (needs root)"
+fi
+if mount -t tmpfs -o size=100k,mode=0700 tmpfs tfull 2>/dev/null; then
+    MOUNTS="$MOUNTS $T/tfull"
+    "$CDTT" --db big.db init --office 00004 --name "Phường Ba Đình" >/dev/null 2>&1
+    "$CDTT" --db big.db demo --members 300 --seed 1 >/dev/null 2>&1
+    check "a package bigger than the temporary folder" "$CDTT" --db big.db export -o big.cdtt
+    out=$(TMPDIR="$T/tfull" "$CDTT" --lang en --db p.db import big.cdtt 2>&1); rc=$?
+    expect_eq "import with a full TMPDIR: refused" "$rc" 1
+    expect_contains "import with a full TMPDIR: says the disk is full" "$out" "the disk is full"
+    expect_not_contains "import with a full TMPDIR: not 'No such file'" "$out" "No such file"
+else
+    skip "full TMPDIR" "cannot mount a small tmpfs here (needs root)"
+fi
+
 finish
