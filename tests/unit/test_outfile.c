@@ -17,17 +17,10 @@ static const char *at(const char *name)
     return path;
 }
 
-/* The whole content of path ("" when absent), malloc'd. */
+/* The whole content of path (it must exist), malloc'd. */
 static char *slurp(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    char *s = xcalloc(1, 4096);
-    if (f) {
-        size_t n = fread(s, 1, 4095, f);
-        s[n] = '\0';
-        fclose(f);
-    }
-    return s;
+    return tu_slurp(path, NULL);
 }
 
 /* Writes text to path through the safe writer. */
