@@ -64,6 +64,12 @@ raw_free "missing --format csv: nothing raw" "$(c missing mooc --format csv)"
 out=$(c list members --team "Tổ$ESC[31m" 2>&1)
 raw_free "an error message naming typed text: nothing raw" "$out"
 
+out=$(c check 2>&1)
+raw_free "check: nothing raw" "$out"
+expect_contains "check lists the member whose name holds control characters" "$out" \
+    "member An^[[2J^JB<U+202E>C: the name holds control characters"
+expect_contains "check lists the village too" "$out" "village or group Thôn^[]0;pwned^GĐông: the name holds"
+
 # The unit list and the office's name.
 q c.db "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES
         ('2025-07', 'province', '01', 'Hà Nội' || char(27) || '[2J', NULL, '01', 'ha noi'),
