@@ -2,6 +2,7 @@
  * every line it does not change (other keys, comments) as the user wrote it. */
 #include "config.h"
 #include "outfile.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -254,8 +255,10 @@ int config_write_user(const char *path, const config_change *ch, int n, cdtt_err
     cdtt_config scratch;
     config_defaults(&scratch);
     for (int i = 0; i < n; i++) {
-        if (strpbrk(ch[i].value, "\"\n\r") || strlen(ch[i].value) > LINE_MAX_WRITE - 100)
-            return err_set(e, _("%s: the value may not hold quotes or line breaks"), ch[i].key);
+        if (strchr(ch[i].value, '"') || text_safe_needed(ch[i].value, 0) ||
+            strlen(ch[i].value) > LINE_MAX_WRITE - 100)
+            return err_set(e, _("%s: the value may not hold quotes, line breaks or other control characters"),
+                           ch[i].key);
         cdtt_err one;
         memset(&one, 0, sizeof one);
         if (config_set_value(&scratch, ch[i].section, ch[i].key, ch[i].value, &one) < 0)
