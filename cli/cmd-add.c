@@ -144,8 +144,9 @@ static int report(const char *table, int rc, const findings *f, const cdtt_err *
 {
     for (int i = 0; i < f->n; i++) {
         const char *label = field_words(table, f->items[i].field);
-        fprintf(stderr, "cdtt: %s: %s%s%s\n", f->items[i].severity == VALID_ERROR ? _("error") : _("warning"),
-                label, label[0] ? ": " : "", f->items[i].msg);
+        cli_print_safe(stderr, "cdtt: %s: %s%s%s\n",
+                       f->items[i].severity == VALID_ERROR ? _("error") : _("warning"), label,
+                       label[0] ? ": " : "", f->items[i].msg);
     }
     if (rc == 0) {
         printf("%s\n", uuid);

@@ -10,7 +10,7 @@
 /* Prints the counts of what an import did (or would do) to stdout. */
 static void print_counts(const char *path, const csvio_import_summary *s, int move)
 {
-    printf(_("%s: %lld rows read\n"), path, s->rows_read);
+    printf(_("%s: %lld rows read\n"), cli_shown(path), s->rows_read);
     printf(_("  members new: %lld, already there: %lld updated, %lld unchanged\n"), s->members_new,
            s->members_updated, s->members_unchanged);
     printf(_("  added to a team: %lld; teams created: %lld; areas created: %lld\n"),
@@ -21,7 +21,7 @@ static void print_counts(const char *path, const csvio_import_summary *s, int mo
         printf(_("  in another team on the list, not moved: %lld (import with --move to move them)\n"),
                s->moves_not_made);
     for (int i = 0; i < s->n_created; i++)
-        printf(_("  created: %s\n"), s->created[i]);
+        printf(_("  created: %s\n"), cli_shown(s->created[i]));
     if (s->warnings > 0)
         printf(_("  rows with warnings (saved): %lld\n"), s->warnings);
 }
@@ -31,11 +31,11 @@ static void print_summary(const char *path, const csvio_import_summary *s, int d
                           int rc)
 {
     for (int i = 0; i < s->n_problems; i++)
-        fprintf(stderr, "%s\n", s->problems[i]);
+        fprintf(stderr, "%s\n", cli_shown(s->problems[i]));
     if (s->n_ignored > 0) {
-        fprintf(stderr, _("%s: columns not recognised, ignored:"), path);
+        fprintf(stderr, _("%s: columns not recognised, ignored:"), cli_shown(path));
         for (int i = 0; i < s->n_ignored; i++)
-            fprintf(stderr, "%s \"%s\"", i ? "," : "", s->ignored_columns[i]);
+            fprintf(stderr, "%s \"%s\"", i ? "," : "", cli_shown(s->ignored_columns[i]));
         fprintf(stderr, "\n");
     }
     print_counts(path, s, move);
@@ -43,7 +43,7 @@ static void print_summary(const char *path, const csvio_import_summary *s, int d
         printf(dry_run ? _("Stored values the list would replace (old → new):\n")
                        : _("Stored values replaced (old → new):\n"));
         for (int i = 0; i < s->n_changes; i++)
-            printf("  %s\n", s->changes[i]);
+            printf("  %s\n", cli_shown(s->changes[i]));
     }
     if (rc == 1)
         printf(_("Nothing was imported: %lld rows have errors (listed above). Correct them and "
@@ -78,7 +78,7 @@ int cmd_csv_import(cli_ctx *ctx, int argc, char **argv)
     int rc = csvio_import_members_opts(db, path, &o, &s, &e);
     if (rc < 0) {
         for (int i = 0; i < s.n_problems; i++)
-            fprintf(stderr, "%s\n", s.problems[i]);
+            fprintf(stderr, "%s\n", cli_shown(s.problems[i]));
         csvio_import_summary_free(&s);
         cli_fail("%s", e.msg);
         return cli_fail(_("nothing was imported"));

@@ -64,7 +64,7 @@ int cmd_csv_export(cli_ctx *ctx, int argc, char **argv)
     long long rows = 0;
     if (csvio_export_csv(db, (csvio_table)t, out, &o, &rows, &e) < 0)
         return cli_fail("%s", e.msg);
-    printf(_("%s: %lld rows written%s\n"), out, rows,
+    printf(_("%s: %lld rows written%s\n"), cli_shown(out), rows,
            o.full ? _(" (with personal identifiers)") : "");
     return 0;
 }

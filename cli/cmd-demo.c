@@ -86,7 +86,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         if (demo_digest(db, digest) < 0)
             return cli_fail(_("cannot read back the demo data"));
     }
-    printf(_("Demo data written to %s (seed %llu):\n"), ctx->db_path, (unsigned long long)o.seed);
+    printf(_("Demo data written to %s (seed %llu):\n"), cli_shown(ctx->db_path), (unsigned long long)o.seed);
     printf(_("  %ld communes (%s)\n"), n.communes,
            n.real_units ? _("from the imported unit list") : _("made up: no unit list imported"));
     printf(_("  %ld villages and residential groups, %ld teams\n"), n.areas, n.teams);

@@ -208,25 +208,24 @@ static const list_kind KINDS[] = {
      AREA_CSV, N(AREA_CSV), AREA_TEXT, AREA_WIDTHS, N(AREA_TEXT), area_cells},
 };
 
-/* Prints cells as one line of aligned columns: each cut to its width and padded
+/* Prints cells as one line of aligned columns: each shown safely (control
+ * characters as ^[ and the like, see text_safe), cut to its width and padded
  * by display columns (Vietnamese letters take one column, wide characters two). */
 static void print_aligned(const char *const *cells, const int *widths, int n)
 {
     int pending = 0; /* spaces owed before the next non-empty text */
     for (int i = 0; i < n; i++) {
-        const char *s = cells[i];
+        char *s = text_safe(cells[i], 0);
         size_t len = widths[i] > 0 ? text_fit(s, widths[i]) : strlen(s);
         if (len > 0) {
             printf("%*s%.*s", pending, "", (int)len, s);
             pending = 0;
         }
         if (i + 1 < n) {
-            char *shown = xmalloc(len + 1);
-            memcpy(shown, s, len);
-            shown[len] = '\0';
-            pending += (widths[i] > 0 ? widths[i] - text_width(shown) : 0) + 2;
-            free(shown);
+            s[len] = '\0';
+            pending += (widths[i] > 0 ? widths[i] - text_width(s) : 0) + 2;
         }
+        free(s);
     }
     printf("\n");
 }

@@ -19,6 +19,6 @@ int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv)
     cdtt_err e;
     if (report_office_xlsx(db, &ctx->cfg, out, &o, &e) < 0)
         return cli_fail("%s", e.msg);
-    printf(_("%s: workbook written%s\n"), out, o.full ? _(" (with personal identifiers)") : "");
+    printf(_("%s: workbook written%s\n"), cli_shown(out), o.full ? _(" (with personal identifiers)") : "");
     return 0;
 }

@@ -15,9 +15,9 @@
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "cdtt %s: ", cmd);
+    fprintf(stderr, "cdtt %s: ", cli_shown(cmd));
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vprint_safe(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\n");
     fprintf(stderr, _("Run 'cdtt --help' for the list of commands and options.\n"));
@@ -29,7 +29,7 @@ int cli_fail(const char *fmt, ...)
     va_list ap;
     fprintf(stderr, "cdtt: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vprint_safe(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\n");
     return 1;
@@ -170,7 +170,7 @@ int cli_main(int argc, char **argv)
     }
     if (!match) {
         if (has_name) {
-            fprintf(stderr, _("cdtt %s: which one? One of:\n"), argv[1]);
+            fprintf(stderr, _("cdtt %s: which one? One of:\n"), cli_shown(argv[1]));
             for (const cli_command *c = CLI_COMMANDS; c->name; c++)
                 if (strcmp(c->name, argv[1]) == 0)
                     fprintf(stderr, "  cdtt %s %s %s\n", c->name, c->sub ? c->sub : "", _(c->usage));

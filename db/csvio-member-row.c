@@ -2,6 +2,7 @@
  * validators as the forms (validate.h, choices.h), with the repairs Excel
  * makes necessary (leading zeros it dropped, formula apostrophes). */
 #include "csvio.h"
+#include "csv.h"
 #include "choices.h"
 #include "text.h"
 #include "validate.h"
@@ -26,10 +27,7 @@ static const char *cell(const row_ctx *x, int f)
     int i = x->c->col[f];
     if (i < 0 || i >= x->n)
         return "";
-    const char *s = x->fields[i];
-    if (s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@'))
-        return s + 1;
-    return s;
+    return csv_unneutralise(x->fields[i]);
 }
 
 /* True when the cell holds anything but white space. */

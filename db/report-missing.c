@@ -70,8 +70,8 @@ static int measure(const progress_missing_item *it, void *arg)
     char no[24];
     cells(o->ind, o->consolidated, it, o->i++, no, c);
     for (int k = 0; k < M_N; k++)
-        if (text_width(c[k]) > o->w[k])
-            o->w[k] = text_width(c[k]) < MAX_W[k] ? text_width(c[k]) : MAX_W[k];
+        if (report_width(c[k]) > o->w[k])
+            o->w[k] = report_width(c[k]) < MAX_W[k] ? report_width(c[k]) : MAX_W[k];
     return 0;
 }
 
@@ -82,7 +82,7 @@ static void text_line(missing_out *o, const char *const *row)
             report_pad(o->f, row[k], o->w[k], k == M_NO);
             fputs("  ", o->f);
         }
-    report_pad(o->f, row[o->last], text_width(row[o->last]) < o->w[o->last] ? text_width(row[o->last]) : o->w[o->last], 0);
+    report_pad(o->f, row[o->last], report_width(row[o->last]) < o->w[o->last] ? report_width(row[o->last]) : o->w[o->last], 0);
     fputc('\n', o->f);
 }
 
@@ -150,7 +150,7 @@ long report_missing_in(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target
         return progress_missing_in(db, cfg, ind, as_of, scope, csv_row, &o, e);
     }
     for (int k = 0; k < M_N; k++)
-        o.w[k] = text_width(o.h[k]) < MAX_W[k] ? text_width(o.h[k]) : MAX_W[k];
+        o.w[k] = report_width(o.h[k]) < MAX_W[k] ? report_width(o.h[k]) : MAX_W[k];
     /* Both passes read one snapshot of the file. */
     if (db_exec(db, "BEGIN", e) < 0)
         return -1;

@@ -133,7 +133,7 @@ static void text_targets(FILE *f, const progress_table *t)
                              report_tr(RN_("Status"))};
     int w[T_N];
     for (int c = 0; c < T_N; c++)
-        w[c] = text_width(head[c]);
+        w[c] = report_width(head[c]);
     for (int i = 0; i < TARGET_COUNT; i++) {
         enum target_indicator ind = INDICATORS[i];
         long part, whole;
@@ -153,7 +153,7 @@ static void text_targets(FILE *f, const progress_table *t)
         snprintf(cells[i][T_NOW], 64, "%s%s (%ld/%ld)", pct[0] ? pct : "-", pct[0] ? "%" : "", part, whole);
         snprintf(cells[i][T_STATUS], 64, "%s", word);
         for (int c = 0; c < T_N; c++)
-            w[c] = max_int(w[c], text_width(cells[i][c]));
+            w[c] = max_int(w[c], report_width(cells[i][c]));
     }
     for (int i = -1; i < TARGET_COUNT; i++) {
         for (int c = 0; c < T_N; c++) {
@@ -179,13 +179,13 @@ static void write_text(FILE *f, const progress_table *t)
     int w[N_COLS], figures = 0;
     for (int c = 0; c < N_COLS; c++) {
         int pct = c >= COL_MOOC && c <= COL_INPERSON; /* "100.0%" and a mark */
-        w[c] = max_int(text_width(report_tr(COL_HEADERS[c])) + pct, pct ? 7 : 5);
+        w[c] = max_int(report_width(report_tr(COL_HEADERS[c])) + pct, pct ? 7 : 5);
         figures += (int)strlen(GAP) + w[c];
     }
-    int name_w = text_width(first_column_title(t->by));
+    int name_w = report_width(first_column_title(t->by));
     for (int i = 0; i < t->n_rows; i++)
-        name_w = max_int(name_w, text_width(t->rows[i].name));
-    name_w = max_int(name_w, text_width(t->total.name));
+        name_w = max_int(name_w, report_width(t->rows[i].name));
+    name_w = max_int(name_w, report_width(t->total.name));
     if (name_w > PAGE_COLS - figures)
         name_w = max_int(PAGE_COLS - figures, NAME_MIN_COLS);
     int width = name_w + figures;

@@ -2,6 +2,7 @@
  * leaders: one row per unit, counts and percentages, status in words, the last
  * package date, and a native column chart per indicator (libxlsxwriter). */
 #include "progress.h"
+#include "outfile.h"
 #include "csvio.h"
 #include "i18n.h"
 #include "office.h"
@@ -169,14 +170,14 @@ int report_progress_sheet(struct lxw_workbook *wb, const progress_table *t, cdtt
 
 int report_progress_xlsx(const progress_table *t, const char *path, int force, cdtt_err *e)
 {
-    csvio_outfile out;
-    int fd = csvio_outfile_begin(&out, path, force, e);
+    outfile out;
+    int fd = outfile_begin(&out, path, force, e);
     if (fd < 0)
         return -1;
     close(fd);
     lxw_workbook *wb = workbook_new(out.tmp);
     if (!wb) {
-        csvio_outfile_abort(&out);
+        outfile_abort(&out);
         return err_set(e, _("cannot create %s"), path);
     }
     int rc = report_progress_sheet(wb, t, e);
@@ -186,10 +187,10 @@ int report_progress_xlsx(const progress_table *t, const char *path, int force, c
     if (rc == 0 && chmod(out.tmp, 0600) != 0)
         rc = err_set(e, _("cannot write %s"), path);
     if (rc != 0) {
-        csvio_outfile_abort(&out);
+        outfile_abort(&out);
         return -1;
     }
-    return csvio_outfile_commit(&out, e);
+    return outfile_commit(&out, e);
 }
 
 /* csvio_export_opts.first_sheet over a progress table. */

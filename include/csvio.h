@@ -195,24 +195,6 @@ long long csvio_rows_total(const csvio_rows *r);
 int csvio_rows_next(csvio_rows *r, const char *const **cells, cdtt_err *e);
 void csvio_rows_close(csvio_rows *r);
 
-/* ---- output files (csvio-file.c) ------------------------------------------ */
-
-/* A file being written: a temporary beside the destination, mode 0600. */
-typedef struct {
-    char path[4096]; /* the destination */
-    char tmp[4096];  /* the temporary file */
-    int force;
-} csvio_outfile;
-
-/* Checks that path may be written (absent, or force) and creates the temporary
- * file; returns its descriptor (>= 0), or -1 with e set. */
-int csvio_outfile_begin(csvio_outfile *o, const char *path, int force, cdtt_err *e);
-/* Moves the finished temporary file to the destination (never replacing an
- * existing file without force). Returns 0, or -1 with e set and the temporary removed. */
-int csvio_outfile_commit(csvio_outfile *o, cdtt_err *e);
-/* Removes the temporary file. */
-void csvio_outfile_abort(csvio_outfile *o);
-
 /* ---- command-line helpers (cli/cmd-csv.c) -------------------------------- */
 
 /* Parses an export's words after the command word: positional words go to pos

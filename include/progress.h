@@ -239,11 +239,16 @@ int report_office_xlsx(sqlite3 *db, const cdtt_config *cfg, const char *path, co
  * reached, nothing to count). */
 const char *progress_row_status_words(const progress_table *t, const progress_row *r);
 
-/* Writes s as a JSON string literal (quotes and escapes included). */
+/* Writes s as a JSON string literal (quotes and escapes included; control
+ * characters, C1 controls and bidi overrides as \\u escapes). */
 void report_json_string(FILE *f, const char *s);
 
-/* Writes s padded with spaces to cols terminal columns, on the right when
+/* Writes s shown safely (text_safe: control characters as "^[" and the like)
+ * and padded with spaces to cols terminal columns, on the right when
  * right_align; a longer s is cut and ends with "…". */
 void report_pad(FILE *f, const char *s, int cols, int right_align);
+
+/* The number of terminal columns s takes as report_pad shows it. */
+int report_width(const char *s);
 
 #endif

@@ -58,7 +58,11 @@ struct list_view;
 void list_index_show(struct list_view *l, int first, int sel);
 
 /* Writes stem.csv and stem.txt (mode 0600) in the current folder with
- * write(f, ctx, fmt); msg gets what to tell the user. Returns 0 or -1. */
+ * emit(f, ctx, fmt), through the safe writer (outfile.h: never through a link,
+ * never over anything but a regular file); existing files are replaced only
+ * after the user agrees (app_confirm). msg gets what to tell the user.
+ * Returns 0 when written, 1 when the user kept the existing files, -1 on an
+ * error. */
 int training_export(const char *stem, void (*emit)(FILE *f, void *ctx, report_format fmt), void *ctx,
                     char *msg, size_t n);
 

@@ -179,7 +179,9 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
     memset(&e, 0, sizeof e);
     sqlite3 *db = db_open(db_path, DB_CREATE, &e);
     if (!db) {
-        fprintf(stderr, "cdtt: %s\n", e.msg);
+        char *shown = text_safe(e.msg, 0); /* the message names the path as given */
+        fprintf(stderr, "cdtt: %s\n", shown);
+        free(shown);
         return 1;
     }
     memset(&the_app, 0, sizeof the_app);
