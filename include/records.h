@@ -235,7 +235,8 @@ int member_save_since(sqlite3 *db, member_rec *r, const member_rec *read, member
  * "member") when it is in no team. */
 void member_place_get(sqlite3 *db, const char *member_uuid, membership_rec *ms);
 /* Compares the member's place now (into now) with read, the place as read:
- * the same membership, team and role. Adds "team_uuid" or "role" to c and
+ * the same membership, team, role and start date. Adds "team_uuid", "role" or
+ * "date_from" to c and
  * returns REC_CHANGED when it differs; 0 when not. Call it inside the write
  * transaction. */
 int member_place_changed_since(sqlite3 *db, const char *member_uuid, const membership_rec *read,
