@@ -26,6 +26,7 @@ static const help_line LINES_[] = {
     {"Space", N_("in a training checklist: tick or untick the member and move down")},
     {"a  F5  Ctrl-R", N_("in a training checklist: tick all or none")},
     {"F2  Ctrl-S", N_("in a training checklist: record it for every ticked member")},
+    {"F7  Ctrl-U", N_("in a session's attendance: also list who joined after the session (ticking one offers to move their start date back)")},
     {"F5  Ctrl-R", N_("in training progress: count as of another date")},
     {"Enter  1 2 3", N_("in training progress: who still lacks the MOOC course (1), the Zalo OA (2), in-person training (3)")},
     {"F2  Ctrl-S", N_("in training progress and missing lists: export")},
