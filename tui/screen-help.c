@@ -26,7 +26,6 @@ static const help_line LINES_[] = {
     {"Space", N_("in a training checklist: tick or untick the member and move down")},
     {"a  F5  Ctrl-R", N_("in a training checklist: tick all or none")},
     {"F2  Ctrl-S", N_("in a training checklist: record it for every ticked member")},
-    {"F7  Ctrl-U", N_("in a session's attendance: also list who joined after the session (ticking one offers to move their start date back)")},
     {"F5  Ctrl-R", N_("in training progress: count as of another date")},
     {"Enter  1 2 3", N_("in training progress: who still lacks the MOOC course (1), the Zalo OA (2), in-person training (3)")},
     {"F2  Ctrl-S", N_("in training progress and missing lists: export")},
@@ -38,6 +37,7 @@ static const help_line LINES_[] = {
     {"F4  Ctrl-N", N_("in conflicts: take theirs (the imported version)")},
     {"1  2  3", N_("a record changed in the file while its form was open: 1 keep yours, 2 take the stored one, 3 merge")},
     {"", N_("In Settings the language changes at once; F2 saves into your own cdtt.ini.")},
+    {"F7  Ctrl-U", N_("in a session's attendance: also list who joined later")},
 };
 #define N_SCREEN_LINES (int)(sizeof LINES_ / sizeof LINES_[0])
 
