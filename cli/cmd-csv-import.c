@@ -20,6 +20,10 @@ static void print_counts(const char *path, const csvio_import_summary *s, int mo
     if (s->moves_not_made > 0)
         printf(_("  in another team on the list, not moved: %lld (import with --move to move them)\n"),
                s->moves_not_made);
+    if (s->starts_assumed > 0)
+        printf(_("  start dates assumed (no \"Ngày vào tổ\"): %lld — the team's decision date %lld, the earliest "
+                 "MOOC or Zalo OA date %lld, today %lld (cdtt report counts them until corrected)\n"),
+               s->starts_assumed, s->starts_decision, s->starts_proved, s->starts_today);
     for (int i = 0; i < s->n_created; i++)
         printf(_("  created: %s\n"), cli_shown(s->created[i]));
     if (s->warnings > 0)

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "office.h"
 #include "progress.h"
+#include "records.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -61,6 +62,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     progress_sort(&t, order, ind);
     if (behind)
         progress_keep_behind(&t);
+    if (!t.consolidated)
+        t.starts_assumed = membership_assumed_count(db);
     report_progress_write(stdout, &t, fmt);
     progress_free(&t);
     return 0;

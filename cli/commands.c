@@ -69,6 +69,8 @@ const cli_command CLI_COMMANDS[] = {
      N_("record an in-person training session (prints its id)")},
     {"session", "attend", cmd_session_attend, N_("SESSION-ID [--absent] [--team NAME] [--area NAME] [MEMBER-ID...]"),
      N_("mark members present (or absent) at a training session")},
+    {"membership", "since", cmd_membership_since, N_("MEMBER-ID... --date DATE [--team NAME] [--area NAME]"),
+     N_("move the day members joined their team (or the teams of a village) back to DATE")},
     {"training", "mooc", cmd_training_mooc,
      N_("--status not_started|in_progress|completed [--date DATE] [--team NAME] [--area NAME] [MEMBER-ID...]"),
      N_("set members' online MOOC course status")},

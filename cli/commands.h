@@ -70,6 +70,9 @@ int cmd_missing(cli_ctx *ctx, int argc, char **argv);
 int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
 /* `session attend ID`: marks the chosen members present (or absent) at a session. */
 int cmd_session_attend(cli_ctx *ctx, int argc, char **argv);
+/* `membership since MEMBER-ID... --date D [--team NAME] [--area NAME]`: moves
+ * the start of the members' memberships back to a date. */
+int cmd_membership_since(cli_ctx *ctx, int argc, char **argv);
 /* `training mooc`: sets the chosen members' online MOOC course status. */
 int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
 /* `training zalo`: sets (or clears) the date the chosen members began following the Zalo OA. */

@@ -73,7 +73,7 @@ static const char *header_of(const importer *im, const char *field, int name_fie
         {"mooc_status", CSVIO_F_MOOC}, {"mooc_date", CSVIO_F_MOOC_DATE}, {"zalo_date", CSVIO_F_ZALO},
         {"consent", CSVIO_F_CONSENT}, {"consent_date", CSVIO_F_CONSENT_DATE},
         {"note", CSVIO_F_NOTE},      {"role", CSVIO_F_ROLE},     {"team_uuid", CSVIO_F_TEAM},
-        {"member_uuid", CSVIO_F_NAME}, {"date_from", CSVIO_F_TEAM}, {"date_to", CSVIO_F_TEAM},
+        {"member_uuid", CSVIO_F_NAME}, {"date_from", CSVIO_F_SINCE}, {"date_to", CSVIO_F_TEAM},
         {"level", CSVIO_F_TEAM},     {"area_uuid", CSVIO_F_AREA}, {"kind", CSVIO_F_AREA},
     };
     if (!field[0])
@@ -128,10 +128,18 @@ static int add_member(importer *im, const csvio_member_row *row, const char *tea
     member_init(m);
     import_apply_row(m, row, im->today);
     findings f = {0};
-    int rc = member_save_in_team(im->db, m, team_uuid, row->role[0] ? row->role : "member", 1, &f,
-                                 im->e);
+    char since[11];
+    int rule = import_start_date(im, row, m, team_uuid, since);
+    int rc = member_save_in_team_since(im->db, m, team_uuid, row->role[0] ? row->role : "member", since, 1,
+                                       &f, im->e);
     rc = import_after_save(im, rc, &f, CSVIO_F_NAME, row_errors);
     if (rc == 0) {
+        membership_rec ms;
+        member_place_get(im->db, m->uuid, &ms);
+        if (import_note_start(im, ms.uuid, rule) < 0) {
+            free(m);
+            return -1;
+        }
         warn_consent_without_date(im, row, m);
         import_person *p = people_add(&im->people, m->uuid, im->line, 0);
         p->print = import_row_print(row);
@@ -225,7 +233,7 @@ static int update_member(importer *im, const csvio_member_row *row, const member
         import_match_note_cccd(im, m->cccd, m->uuid);
     }
     warn_consent_without_date(im, row, m);
-    rc = import_place_member(im, row, p, current, n_current, team_uuid, changes, sizeof changes,
+    rc = import_place_member(im, row, p, m, current, n_current, team_uuid, changes, sizeof changes,
                              row_errors);
     if (rc == -1 || rc == -2)
         goto done;

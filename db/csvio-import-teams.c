@@ -4,6 +4,8 @@
  * today and stay in the history; without --move the row is reported and the
  * member's teams are left as they are. */
 #include "csvio-import.h"
+#include "db-cache.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +73,76 @@ static int set_role(importer *im, const csvio_member_row *row, membership_rec *m
     return 1;
 }
 
+/* The team's decision date into out ("" when none). */
+static void decision_date(importer *im, const char *team_uuid, char out[11])
+{
+    out[0] = '\0';
+    sqlite3_stmt *st = db_cached(im->db, "SELECT coalesce(decision_date, '') FROM team WHERE uuid = ?", NULL);
+    if (st) {
+        sqlite3_bind_text(st, 1, team_uuid, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            snprintf(out, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+    }
+    db_cached_done(st);
+}
+
+int import_start_date(importer *im, const csvio_member_row *row, const member_rec *m, const char *team_uuid,
+                      char out[11])
+{
+    if (HAS(row, CSVIO_F_SINCE)) {
+        snprintf(out, 11, "%s", row->since);
+        return START_GIVEN;
+    }
+    decision_date(im, team_uuid, out);
+    if (out[0])
+        return START_DECISION;
+    const char *proof[] = {m->mooc_date, m->zalo_date};
+    for (size_t i = 0; i < sizeof proof / sizeof proof[0]; i++)
+        if (proof[i][0] && (!out[0] || strcmp(proof[i], out) < 0))
+            snprintf(out, 11, "%s", proof[i]);
+    if (out[0] && strcmp(out, im->today) < 0)
+        return START_PROVED;
+    snprintf(out, 11, "%s", im->today);
+    return START_TODAY;
+}
+
+int import_note_start(importer *im, const char *ms_uuid, int rule)
+{
+    if (rule == START_GIVEN)
+        return 0;
+    im->s->starts_assumed++;
+    long long *by[] = {NULL, &im->s->starts_decision, &im->s->starts_proved, &im->s->starts_today};
+    (*by[rule])++;
+    return membership_note_assumed(im->db, ms_uuid, im->e);
+}
+
+/* Sets the start date of a current membership to the row's "Ngày vào tổ" when
+ * it gives another; the replaced date is appended to changes. Returns 1
+ * changed, 0 not, -2 refused (reported), -1 on failure. */
+static int set_since(importer *im, const csvio_member_row *row, membership_rec *ms, char *changes,
+                     size_t changes_len, int *row_errors)
+{
+    if (!HAS(row, CSVIO_F_SINCE) || strcmp(ms->date_from, row->since) == 0)
+        return 0;
+    char old[sizeof ms->date_from], shown_old[11], shown_new[11];
+    COPY(old, ms->date_from);
+    COPY(ms->date_from, row->since);
+    int rc = save_membership(im, ms, row_errors);
+    if (rc != 0)
+        return rc > 0 ? -2 : -1;
+    if (old[0]) {
+        team_rec *t = xmalloc(sizeof *t);
+        if (team_get(im->db, ms->team_uuid, t) != 0)
+            t->name[0] = '\0';
+        date_to_display(old, shown_old);
+        date_to_display(row->since, shown_new);
+        import_append(changes, changes_len, "%s (%s) %s → %s", _("In the team since"), t->name, shown_old,
+                      shown_new);
+        free(t);
+    }
+    return 1;
+}
+
 /* Reports a row that names a team the member is not in, without --move. */
 static void report_not_moved(importer *im, const import_person *p, const char *team_uuid)
 {
@@ -91,7 +163,7 @@ static void report_not_moved(importer *im, const import_person *p, const char *t
     free(t);
 }
 
-int import_place_member(importer *im, const csvio_member_row *row, import_person *p,
+int import_place_member(importer *im, const csvio_member_row *row, import_person *p, const member_rec *m,
                         const membership_rec *current, int n_current, const char *team_uuid,
                         char *changes, size_t changes_len, int *row_errors)
 {
@@ -100,7 +172,11 @@ int import_place_member(importer *im, const csvio_member_row *row, import_person
         if (strcmp(current[i].team_uuid, team_uuid) == 0) {
             ms = current[i];
             team_list_add(&p->listed, team_uuid);
-            return set_role(im, row, &ms, changes, changes_len, row_errors);
+            int role = set_role(im, row, &ms, changes, changes_len, row_errors);
+            if (role < 0)
+                return role;
+            int since = set_since(im, row, &ms, changes, changes_len, row_errors);
+            return since < 0 ? since : (role || since);
         }
     if (p->existed && p->before.n > 0 && !team_list_has(&p->before, team_uuid) && !im->move) {
         report_not_moved(im, p, team_uuid);
@@ -110,10 +186,12 @@ int import_place_member(importer *im, const csvio_member_row *row, import_person
     COPY(ms.team_uuid, team_uuid);
     COPY(ms.member_uuid, p->uuid);
     COPY(ms.role, row->role[0] ? row->role : "member");
-    COPY(ms.date_from, im->today);
+    int rule = import_start_date(im, row, m, team_uuid, ms.date_from);
     int rc = save_membership(im, &ms, row_errors);
     if (rc != 0)
         return rc > 0 ? -2 : -1;
+    if (import_note_start(im, ms.uuid, rule) < 0)
+        return -1;
     im->s->memberships_new++;
     team_list_add(&p->listed, team_uuid);
     return 1;

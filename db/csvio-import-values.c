@@ -63,7 +63,8 @@ uint64_t import_row_print(const csvio_member_row *row)
 {
     char *key = text_name_key(row->name);
     char flags[64];
-    unsigned person = row->set & ~((1u << CSVIO_F_TEAM) | (1u << CSVIO_F_AREA) | (1u << CSVIO_F_ROLE));
+    unsigned person = row->set & ~((1u << CSVIO_F_TEAM) | (1u << CSVIO_F_AREA) | (1u << CSVIO_F_ROLE) |
+                                   (1u << CSVIO_F_SINCE)); /* the team's cells say nothing of the person */
     snprintf(flags, sizeof flags, "%u %d %d %d", person, row->youth_union, row->consent, row->zalo_yes);
     const char *const cells[] = {key,           row->birth,        row->gender,       row->phone,
                                  row->cccd,     row->email,        row->category,     row->consent_date,

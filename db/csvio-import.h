@@ -147,14 +147,29 @@ const char *import_role_label(const char *role);
 
 /* ---- the row's memberships (csvio-import-teams.c) --------------------------------- */
 
-/* Puts the member p of a matched row, whose current memberships are
- * current[0..n_current), into the row's team, or changes its role there (a
- * replaced role is appended to changes). A member who already has
+/* Where a membership's start date came from. */
+enum { START_GIVEN = 0, START_DECISION, START_PROVED, START_TODAY };
+
+/* The start date of the row's membership of team_uuid, for member m as the
+ * row leaves it: the row's "Ngày vào tổ"; else the team's decision date when
+ * known; else the earliest of m's MOOC and Zalo OA dates; else today.
+ * Returns START_* (what it came from). */
+int import_start_date(importer *im, const csvio_member_row *row, const member_rec *m, const char *team_uuid,
+                      char out[11]);
+/* After a membership ms_uuid was saved with a start from rule: an assumed one
+ * (not START_GIVEN) is counted in the summary and noted in the audit log.
+ * Returns 0, or -1 with im->e set. */
+int import_note_start(importer *im, const char *ms_uuid, int rule);
+
+
+/* Puts the member p (m: as the row leaves it) of a matched row, whose current
+ * memberships are current[0..n_current), into the row's team, or changes its
+ * role or start date there (a replaced role or start date is appended to changes). A member who already has
  * other teams is put in a new one only with --move; else the row is reported.
  * Returns 1 when a membership was added or changed, 0 when nothing changed,
  * 2 when a move was reported and not made, -2 when refused (reported), -1 on
  * a database failure. */
-int import_place_member(importer *im, const csvio_member_row *row, import_person *p,
+int import_place_member(importer *im, const csvio_member_row *row, import_person *p, const member_rec *m,
                         const membership_rec *current, int n_current, const char *team_uuid,
                         char *changes, size_t changes_len, int *row_errors);
 /* With --move, after the last row: ends (date_to today) the memberships of the

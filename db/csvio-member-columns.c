@@ -38,6 +38,8 @@ static const char *const NAMES_MOOC_DATE[] = {"Ngày hoàn thành MOOC", "Ngày 
 static const char *const NAMES_ZALO[] = {"Zalo OA", "Quan tâm Zalo OA", "Zalo", NULL};
 static const char *const NAMES_CONSENT[] = {"Đồng ý xử lý dữ liệu", "Đồng ý", "Consent", NULL};
 static const char *const NAMES_CONSENT_DATE[] = {"Ngày đồng ý", "Consent date", NULL};
+static const char *const NAMES_SINCE[] = {"Ngày vào tổ", "Ngày tham gia", "Ngày tham gia tổ", "Ngày vào",
+                                          "Joined the team on", "Joined team on", "Joined on", "Member since", NULL};
 static const char *const NAMES_NOTE[] = {"Ghi chú", "Note", "Notes", NULL};
 /* Row numbers and similar columns that are expected and not worth mentioning. */
 static const char *const NAMES_QUIET[] = {"STT", "TT", "Số TT", "Số thứ tự", "No", "No.", "#", NULL};
@@ -51,7 +53,7 @@ static const char *const *const FIELD_NAMES[CSVIO_F_COUNT] = {
     [CSVIO_F_YOUTH] = NAMES_YOUTH,     [CSVIO_F_MOOC] = NAMES_MOOC,
     [CSVIO_F_ZALO] = NAMES_ZALO,       [CSVIO_F_CONSENT] = NAMES_CONSENT,
     [CSVIO_F_CONSENT_DATE] = NAMES_CONSENT_DATE, [CSVIO_F_NOTE] = NAMES_NOTE,
-    [CSVIO_F_MOOC_DATE] = NAMES_MOOC_DATE,
+    [CSVIO_F_MOOC_DATE] = NAMES_MOOC_DATE, [CSVIO_F_SINCE] = NAMES_SINCE,
 };
 
 /* True when the single header cell h answers to one of names. */

@@ -295,6 +295,7 @@ int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, 
     parse_mooc(&x, row);
     parse_mooc_date(&x, row);
     parse_zalo(&x, row);
+    parse_date_cell(&x, CSVIO_F_SINCE, row->since, row);
     if (given(cell(&x, CSVIO_F_NOTE)) &&
         verdict(&x, CSVIO_F_NOTE,
                 validate_text(cell(&x, CSVIO_F_NOTE), 1000, row->note, sizeof row->note, &r), &r))

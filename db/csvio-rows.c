@@ -82,6 +82,7 @@ static const col_def MEMBER_COLS[] = {
     TEAM_COL,
     AREA_COL,
     CHOICE("Vai trò", "Role", CHOICES_ROLE, 12),
+    DATE("Ngày vào tổ", "Joined the team on", 12),
     CHOICE("Thành phần", "Category", CHOICES_CATEGORY, 24),
     YESNO("Đoàn viên", "Youth Union member", 10),
     {"Học trực tuyến", "Online course", COL_MOOC, NULL, 0, 14},
@@ -96,10 +97,10 @@ static const col_def MEMBER_COLS[] = {
 /* Current memberships are those not deleted and not ended, of live teams. */
 static const char MEMBER_SQL[] =
     "SELECT m.full_name, m.birth, m.gender, m.phone, m.cccd, m.email, cur.team_name,"
-    " cur.area_name, cur.role, m.category, m.youth_union,"
+    " cur.area_name, cur.role, cur.date_from, m.category, m.youth_union,"
     " m.mooc_status, m.mooc_date, m.zalo_date, m.consent, m.consent_date, m.note" COMMUNE_SQL("m")
     " FROM member m LEFT JOIN ("
-    "   SELECT ms.member_uuid, ms.role, t.name AS team_name, t.sort_key AS team_sort,"
+    "   SELECT ms.member_uuid, ms.role, ms.date_from, t.name AS team_name, t.sort_key AS team_sort,"
     "          t.uuid AS team_uuid, a.name AS area_name"
     "   FROM membership ms JOIN team t ON t.uuid = ms.team_uuid AND t.deleted = 0"
     "   LEFT JOIN area a ON a.uuid = t.area_uuid"
@@ -179,7 +180,7 @@ static const char ACTIVITY_SQL[] =
     {name, vi, en, sql, COUNT_LIVE(live), consent, cols, N(cols)}
 
 static const table_def TABLES[CSVIO_TABLE_COUNT] = {
-    [CSVIO_MEMBERS] = TABLE("members", "Thành viên", "Members", MEMBER_SQL, "member", 14, MEMBER_COLS),
+    [CSVIO_MEMBERS] = TABLE("members", "Thành viên", "Members", MEMBER_SQL, "member", 15, MEMBER_COLS),
     [CSVIO_TEAMS] = TABLE("teams", "Tổ", "Teams", TEAM_SQL, "team", -1, TEAM_COLS),
     [CSVIO_AREAS] = TABLE("areas", "Thôn, tổ dân phố", "Areas", AREA_SQL, "area", -1, AREA_COLS),
     [CSVIO_SESSIONS] = TABLE("sessions", "Buổi tập huấn", "Training sessions", SESSION_SQL, "training_session",

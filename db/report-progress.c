@@ -216,6 +216,10 @@ static void write_text(FILE *f, const progress_table *t)
     fprintf(f, "%s\n", _("~ at risk: the target is not reached and the deadline is within 30 days."));
     if (with_sent(t) && t->n_unsent > 0)
         fprintf(f, _("Units that have sent nothing: %d (not counted in the figures).\n"), t->n_unsent);
+    if (t->starts_assumed > 0)
+        fprintf(f, _("Start dates assumed by an import (no \"Ngày vào tổ\"): %lld; check them in the member "
+                     "form.\n"),
+                t->starts_assumed);
     fputc('\n', f);
     text_targets(f, t);
 }
@@ -316,6 +320,8 @@ static void write_json(FILE *f, const progress_table *t)
     static const char *const by_names[] = {"area", "commune", "district", "province", "team", "member"};
     fprintf(f, "{\n  \"as_of\": \"%s\",\n  \"by\": \"%s\",\n  \"inperson_min_attendees\": %d,\n",
             t->as_of, by_names[t->by], t->min_attendees);
+    if (t->starts_assumed > 0)
+        fprintf(f, "  \"starts_assumed\": %lld,\n", t->starts_assumed);
     fputs("  \"targets\": {", f);
     for (int k = 0; k < TARGET_COUNT; k++) {
         fprintf(f, "%s\"%s\": {\"percent\": %g, \"deadline\": ", k ? ", " : "",

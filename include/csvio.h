@@ -80,6 +80,10 @@ typedef struct {
     long long moves_not_made;   /* rows giving a member another team, without --move (in problems) */
     char **changes;             /* "FILE:LINE: NAME: label old → new; …": stored values replaced */
     int n_changes;
+    /* Memberships begun without a "Ngày vào tổ": the start date assumed, and
+     * from what: the team's decision date, the row's earliest MOOC or Zalo OA
+     * date, today (noted in the audit log: membership_note_assumed). */
+    long long starts_assumed, starts_decision, starts_proved, starts_today;
 } csvio_import_summary;
 
 /* Frees what the summary holds and zeroes it. */
@@ -134,6 +138,7 @@ enum csvio_member_field {
     CSVIO_F_NAME = 0, CSVIO_F_BIRTH, CSVIO_F_GENDER, CSVIO_F_PHONE, CSVIO_F_CCCD, CSVIO_F_EMAIL,
     CSVIO_F_TEAM, CSVIO_F_AREA, CSVIO_F_ROLE, CSVIO_F_CATEGORY, CSVIO_F_YOUTH, CSVIO_F_MOOC,
     CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE, CSVIO_F_MOOC_DATE,
+    CSVIO_F_SINCE, /* the day the member joined the row's team */
     CSVIO_F_COUNT
 };
 
@@ -161,6 +166,7 @@ typedef struct {
     char mooc_date[11]; /* from the MOOC date column, or a date in the MOOC column */
     int zalo_yes;   /* "Có" without a date: following since an unknown date */
     char note[1024];
+    char since[11]; /* the day the member joined the row's team ("Ngày vào tổ") */
     unsigned set;   /* 1u << csvio_member_field for each field given */
 } csvio_member_row;
 

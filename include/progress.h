@@ -86,6 +86,8 @@ typedef struct {
     int consolidated;   /* the office is above a commune: every unit under it is a row, and the
                          * outputs add the commune (or what was sent) to each row */
     int n_unsent;       /* unit rows that sent nothing */
+    long long starts_assumed; /* membership start dates an import assumed (membership_assumed_count),
+                               * set by the caller; 0 = none or not counted */
 } progress_table;
 
 /* Computes the table as of as_of ("YYYY-MM-DD") with cfg's targets. Every

@@ -248,6 +248,8 @@ typedef struct {
     char team_uuid[UUID_LEN];
     char role[8];
     membership_rec place;     /* the membership the form shows (member_place_get) */
+    char since[11];           /* the day it began (place.date_from; a new member: today) */
+    char left[11];            /* the day the member leaves the team ("" = stays) */
 } member_entry;
 extern const form_field MEMBER_FIELDS[];
 

@@ -63,17 +63,23 @@ static int sub_page(list_view *l, const void *from, int dir, int limit, void *ro
 }
 
 /* The columns of the team's members (shown without a header). */
-static const list_column SUB_COLUMNS[] = {{N_("Full name"), 32}, {N_("Born"), 12}, {N_("Phone"), 0}};
-static const list_layout SUB_LAYOUT = {SUB_COLUMNS, 3, -1, 1, 0};
+static const list_column SUB_COLUMNS[] = {
+    {N_("Full name"), 32}, {N_("Born"), 12}, {N_("Phone"), 12}, {N_("Joined the team on"), 0}};
+static const list_layout SUB_LAYOUT = {SUB_COLUMNS, 4, -1, 1, 0};
 
-/* One member of the team: name, birth date, phone. */
+/* One member of the team: name, birth date, phone, the day they joined it. */
 static void sub_format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
-    (void)l;
+    form_screen *fs = l->ctx;
+    const team_rec *team = fs->rec;
     const member_rec *r = row;
-    char birth[11];
+    char birth[11], iso[11], day[11], joined[64] = "";
     date_to_display(r->birth, birth);
-    const char *t[] = {r->full_name, birth, r->phone};
+    if (membership_start_in(app()->db, r->uuid, team->uuid, NULL, iso) && iso[0]) {
+        date_to_display(iso, day);
+        snprintf(joined, sizeof joined, _("joined %s"), day);
+    }
+    const char *t[] = {r->full_name, birth, r->phone, joined};
     list_layout_row(&SUB_LAYOUT, out, n, cols, t);
 }
 
