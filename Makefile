@@ -5,19 +5,32 @@
 #   make test       install missing packages (as root), build, run every test suite
 #   make sanitize   the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make install    PREFIX=/usr/local DESTDIR=
+#
+# Warnings stop the build (-Werror) with WERROR=1. It is the default for the
+# developer's targets (test, sanitize, units, valgrind, stress, fuzz*) and off for
+# make, make run and make install, so that a newer compiler's new warning does not
+# stop an end user. WERROR=0 or WERROR=1 on the command line decides for any target;
+# .ci/run sets WERROR=1.
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
 
-PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter libzip expat freexl
+DEV_GOALS := test test-run sanitize units valgrind stress fuzz fuzz-build fuzz-smoke
+ifneq ($(filter $(DEV_GOALS),$(MAKECMDGOALS)),)
+WERROR ?= 1
+endif
+WERROR ?= 0
+export WERROR
+
+PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter libsodium libzip expat freexl
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 CFLAGS  ?= -O2 -g
 override CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-           -Wall -Wextra -Werror -Wno-format-truncation -Iinclude -I/usr/include/iniparser $(PKGCFLAGS) \
+           -Wall -Wextra -Wmissing-prototypes $(if $(filter 1,$(WERROR)),-Werror) -Wno-format-truncation -Iinclude -I/usr/include/iniparser $(PKGCFLAGS) \
            -pthread -DCDTT_VERSION='"$(VERSION)"' -DCDTT_LOCALEDIR='"$(LOCALEDIR)"' $(SAN)
 LDLIBS  += $(PKGLIBS) -liniparser -pthread
 LDFLAGS += $(SAN)
@@ -34,7 +47,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TUI_OBJ  := $(TUI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-PO_FILES := $(sort $(wildcard po/vi/*.po))
+PO_FILE  := po/vi.po
 MO_FILE  := locale/vi/LC_MESSAGES/cdtt.mo
 
 ifeq ($(BUILD),build)
@@ -43,13 +56,22 @@ else
 PROGRAM := $(BUILD)/cdtt
 endif
 
-.PHONY: all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench valgrind
+.PHONY: man all run test test-run sanitize install uninstall clean deps deps-test units stress fuzz bench valgrind
 
 all: $(PROGRAM) $(MO_FILE)
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h)
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+# Each compile also writes the headers it read into a .d file under $(BUILD)/deps/
+# (included at the end), so touching a header rebuilds exactly its users. A missing
+# .d file (an older build tree) counts as changed: the target is rebuilt once.
+# clang writes the .d file after the output, so DEPDONE gives it the output's time.
+DEPFILE  = $(BUILD)/deps/$(patsubst $(BUILD)/%,%,$(basename $@)).d
+DEPFLAGS = -MMD -MP -MF $(DEPFILE)
+DEPDONE  = @touch -r $@ $(DEPFILE)
+
+$(BUILD)/%.o: %.c $(BUILD)/deps/%.d
+	@mkdir -p $(dir $@) $(dir $(DEPFILE))
+	$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(DEPDONE)
 
 # The official unit lists, built into the program (db/unit-lists/README.md).
 $(BUILD)/db/units-builtin.o: db/units-builtin.S $(wildcard db/unit-lists/*.csv)
@@ -68,16 +90,16 @@ $(PROGRAM): $(CLI_OBJ) $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDLIBS)
 
 # Unit tests link the db library, the tui library (pure parts such as Telex) and cmocka.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit $(shell pkg-config --cflags cmocka) -o $@ $< \
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/deps/tests/%.d $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
+	@mkdir -p $(dir $@) $(dir $(DEPFILE))
+	$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit $(shell pkg-config --cflags cmocka) -o $@ $< \
 	    $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(DEPDONE)
 
-# The Vietnamese catalogue: every po/vi/*.po merged into one .mo.
-$(MO_FILE): $(PO_FILES)
+# The Vietnamese catalogue.
+$(MO_FILE): $(PO_FILE)
 	@mkdir -p $(dir $@)
-	msgcat --use-first -o $(BUILD)/vi.po $(PO_FILES)
-	msgfmt --check-format -o $@ $(BUILD)/vi.po
+	msgfmt --check-format -o $@ $(PO_FILE)
 
 units: $(UNIT_BIN)
 
@@ -132,9 +154,10 @@ FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%)
 
 .PHONY: fuzz-build fuzz-smoke
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_util.h $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDLIBS)
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/deps/fuzz/%.d $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
+	@mkdir -p $(dir $@) $(dir $(DEPFILE))
+	$(CC) $(CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDLIBS)
+	$(DEPDONE)
 
 fuzz-build: $(PROGRAM)
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer -Wno-unknown-warning-option" \
@@ -146,6 +169,16 @@ fuzz: fuzz-build
 fuzz-smoke: fuzz-build
 	@sh tests/fuzz/run.sh 20
 
+# The manual page: man/cdtt.1.in with the commands from the program's own --help.
+man: $(PROGRAM)
+	sh scripts/man.sh ./$(PROGRAM) > man/cdtt.1
+
 # Every unit test and a few CLI runs under valgrind (no errors, no leaks).
 valgrind: deps-test all units
 	@CDTT="$(CURDIR)/$(PROGRAM)" BUILD="$(BUILD)" sh tests/valgrind/run.sh
+
+# ---- header dependencies ---------------------------------------------------------
+DEPS := $(patsubst $(BUILD)/%,$(BUILD)/deps/%.d,$(basename $(DB_OBJ) $(CLI_OBJ) $(TUI_OBJ) $(UNIT_BIN)) \
+        $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%))
+$(DEPS):
+include $(wildcard $(DEPS))

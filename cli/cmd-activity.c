@@ -1,5 +1,6 @@
 /* cmd-activity.c — `cdtt activity add`: what a team did, as counts. */
 #include "cli.h"
+#include "commands.h"
 #include "progress.h"
 #include "training.h"
 #include "validate.h"

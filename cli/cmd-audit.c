@@ -2,6 +2,7 @@
  * [--format text|csv] [--full]`: who changed what, when, in words. */
 #include "audit-read.h"
 #include "cli.h"
+#include "commands.h"
 #include "csv.h"
 
 #include <stdio.h>

@@ -1,6 +1,7 @@
 /* cmd-check.c — `cdtt check [--quick]`: the file's integrity and the data's quality. */
 #include "check.h"
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 
 #include <stdio.h>
@@ -8,7 +9,7 @@
 static int print_finding(const check_finding *f, void *arg)
 {
     (void)arg;
-    printf("%s: %s\n", f->severity == CHECK_ERROR ? _("PROBLEM") : _("warning"), f->message);
+    printf("%s: %s\n", f->severity == CHECK_ERROR ? _("PROBLEM") : _("warning"), cli_shown(f->message));
     return 0;
 }
 

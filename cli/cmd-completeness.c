@@ -1,5 +1,6 @@
 /* cmd-completeness.c — `cdtt completeness [--missing]`: which communes have sent their data. */
 #include "cli.h"
+#include "commands.h"
 #include "completeness.h"
 #include "package.h"
 
@@ -31,8 +32,8 @@ int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
         char made[32], imported[32];
         package_format_time(r->last_package, made);
         package_format_time(r->last_import, imported);
-        printf("%s\t%s\t%s\t%s\t%lld\t%lld\n", r->code, r->name, r->n_imports ? made : _("nothing sent"),
-               imported, r->n_imports, r->members);
+        printf("%s\t%s\t%s\t%s\t%lld\t%lld\n", cli_shown(r->code), cli_shown(r->name),
+               r->n_imports ? cli_shown(made) : _("nothing sent"), cli_shown(imported), r->n_imports, r->members);
     }
     printf(_("%d commune(s), %d sent data, %d sent nothing.\n"), t.n, t.n - t.n_missing, t.n_missing);
     completeness_free(&t);

@@ -1,5 +1,6 @@
 /* cmd-conflicts.c — `cdtt conflicts [--all]` and `cdtt conflicts resolve ID mine|theirs`. */
 #include "cli.h"
+#include "commands.h"
 #include "conflict.h"
 #include "package.h"
 
@@ -29,10 +30,10 @@ int cmd_conflicts(cli_ctx *ctx, int argc, char **argv)
         const conflict_rec *c = &l.items[i];
         char seen[32];
         package_format_time(c->detected_at, seen);
-        printf("%lld\t%s\t%s\t%s\t%s\t%s\n", c->id, c->tbl, c->label, c->source, seen,
-               c->resolution[0] ? c->resolution : _("open"));
-        printf(_("  here:     %s\n"), c->local_json);
-        printf(_("  incoming: %s\n"), c->incoming_json);
+        printf("%lld\t%s\t%s\t%s\t%s\t%s\n", c->id, cli_shown(c->tbl), cli_shown(c->label),
+               cli_shown(c->source), cli_shown(seen), c->resolution[0] ? cli_shown(c->resolution) : _("open"));
+        printf(_("  here:     %s\n"), cli_shown(c->local_json));
+        printf(_("  incoming: %s\n"), cli_shown(c->incoming_json));
     }
     if (l.n && !all)
         printf(_("Resolve with: cdtt conflicts resolve ID mine|theirs\n"));

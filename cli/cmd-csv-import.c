@@ -1,8 +1,10 @@
 /* cmd-csv-import.c — `cdtt members import FILE` (also `cdtt csv import members
  * FILE`): a member list kept in Excel (.xlsx, .xls) or saved as CSV, all rows
- * or none, with a preview (--dry-run) and the commune's words for choices. */
+ * or none, every replaced value told, with a preview (--dry-run), --move and
+ * the commune's words for choices. */
 #include "cli.h"
 #include "choices.h"
+#include "commands.h"
 #include "csvio.h"
 
 #include <stdio.h>
@@ -17,38 +19,59 @@ static void print_list(const char *title, char **items, int n)
         return;
     printf("%s\n", title);
     for (int i = 0; i < n; i++)
-        printf("    %s\n", items[i]);
+        printf("    %s\n", cli_shown(items[i]));
 }
 
-/* Prints what an import did (or would do). */
-static void print_summary(const char *path, const csvio_import_summary *s, int dry_run, int rc)
+/* Prints the counts of what an import did (or would do) to stdout. */
+static void print_counts(const char *path, const csvio_import_summary *s, int done, int move)
 {
-    for (int i = 0; i < s->n_problems; i++)
-        fprintf(stderr, "%s\n", s->problems[i]);
-    if (s->n_ignored > 0) {
-        fprintf(stderr, _("%s: columns not recognised, ignored:"), path);
-        for (int i = 0; i < s->n_ignored; i++)
-            fprintf(stderr, "%s \"%s\"", i ? "," : "", s->ignored_columns[i]);
-        fprintf(stderr, "\n");
-    }
-    if (s->source[0])
-        printf(_("%s: read %s\n"), path, s->source);
-    if (dry_run) {
-        print_list(_("  columns recognised:"), s->columns, s->n_columns);
-        print_list(_("  values of the choice columns:"), s->values, s->n_values);
-        print_list(_("  first rows as they will be stored:"), s->preview, s->n_preview);
-    }
-    int done = rc == 0 && !dry_run;
-    printf(_("%s: %lld rows read\n"), path, s->rows_read);
+    printf(_("%s: %lld rows read\n"), cli_shown(path), s->rows_read);
     printf(_("  members new: %lld, already there: %lld updated, %lld unchanged\n"), s->members_new,
            s->members_updated, s->members_unchanged);
     printf(done ? _("  added to a team: %lld; teams created: %lld; areas created: %lld\n")
                 : _("  would add to a team: %lld; would create teams: %lld, areas: %lld\n"),
            s->memberships_new, s->teams_created, s->areas_created);
+    if (move || s->members_moved > 0)
+        printf(_("  moved to another team: %lld (their old memberships end today)\n"), s->members_moved);
+    if (s->moves_not_made > 0)
+        printf(_("  in another team on the list, not moved: %lld (import with --move to move them)\n"),
+               s->moves_not_made);
+    if (s->starts_assumed > 0)
+        printf(_("  start dates assumed (no \"Ngày vào tổ\"): %lld — the team's decision date %lld, the earliest "
+                 "MOOC or Zalo OA date %lld, today %lld (cdtt report counts them until corrected)\n"),
+               s->starts_assumed, s->starts_decision, s->starts_proved, s->starts_today);
     for (int i = 0; i < s->n_created; i++)
-        printf(done ? _("  created: %s\n") : _("  would create: %s\n"), s->created[i]);
+        printf(done ? _("  created: %s\n") : _("  would create: %s\n"), cli_shown(s->created[i]));
     if (s->warnings > 0)
         printf(_("  rows with warnings (saved): %lld\n"), s->warnings);
+}
+
+/* Prints what an import did (or would do): problems to stderr, the rest to stdout. */
+static void print_summary(const char *path, const csvio_import_summary *s, int dry_run, int move,
+                          int rc)
+{
+    for (int i = 0; i < s->n_problems; i++)
+        fprintf(stderr, "%s\n", cli_shown(s->problems[i]));
+    if (s->n_ignored > 0) {
+        fprintf(stderr, _("%s: columns not recognised, ignored:"), cli_shown(path));
+        for (int i = 0; i < s->n_ignored; i++)
+            fprintf(stderr, "%s \"%s\"", i ? "," : "", cli_shown(s->ignored_columns[i]));
+        fprintf(stderr, "\n");
+    }
+    if (s->source[0])
+        printf(_("%s: read %s\n"), cli_shown(path), cli_shown(s->source));
+    if (dry_run) {
+        print_list(_("  columns recognised:"), s->columns, s->n_columns);
+        print_list(_("  values of the choice columns:"), s->values, s->n_values);
+        print_list(_("  first rows as they will be stored:"), s->preview, s->n_preview);
+    }
+    print_counts(path, s, rc == 0 && !dry_run, move);
+    if (s->n_changes > 0 && rc == 0) {
+        printf(dry_run ? _("Stored values the list would replace (old → new):\n")
+                       : _("Stored values replaced (old → new):\n"));
+        for (int i = 0; i < s->n_changes; i++)
+            printf("  %s\n", cli_shown(s->changes[i]));
+    }
     if (rc == 1)
         printf(_("Nothing was imported: %lld rows have errors (listed above). Correct them and "
                  "import the file again.\n"),
@@ -88,11 +111,12 @@ static int parse_map(const char *cmd, const char *arg, choice_alias *a)
  * `csv import`, "members" comes first). */
 static int run_import(cli_ctx *ctx, const char *cmd, int argc, char **argv, int file_pos)
 {
-    bool dry_run = false;
+    bool dry_run = false, move = false;
     const char *encoding = NULL, *sheet = NULL, *unknown = NULL;
     const cli_opt opts[] = {{"--dry-run", NULL, &dry_run}, {"-n", NULL, &dry_run},
-                            {"--encoding", &encoding, NULL}, {"--sheet", &sheet, NULL},
-                            {"--unknown", &unknown, NULL}, {NULL, NULL, NULL}};
+                            {"--move", NULL, &move},       {"--encoding", &encoding, NULL},
+                            {"--sheet", &sheet, NULL},     {"--unknown", &unknown, NULL},
+                            {NULL, NULL, NULL}};
     /* --map may be given many times: taken out before the other options. */
     char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
     choice_alias *aliases = xcalloc((size_t)argc + CONFIG_ALIASES_MAX + 1, sizeof *aliases);
@@ -121,7 +145,8 @@ static int run_import(cli_ctx *ctx, const char *cmd, int argc, char **argv, int 
     if (!rc && file_pos == 1 && (npos < 1 || strcmp(pos[0], "members") != 0))
         rc = cli_usage(cmd, _("only a member list can be imported: csv import members FILE"));
     if (!rc && npos <= file_pos)
-        rc = cli_usage(cmd, _("which file? members import FILE"));
+        rc = cli_usage(cmd, file_pos == 1 ? _("which file? csv import members FILE")
+                                          : _("which file? members import FILE"));
     if (!rc && unknown && strcmp(unknown, "other") != 0 && strcmp(unknown, "stop") != 0)
         rc = cli_usage(cmd, _("--unknown takes 'other' (file unknown values as Khác) or 'stop'"));
     sqlite3 *db = rc ? NULL : cli_open_db(ctx, 0);
@@ -129,18 +154,25 @@ static int run_import(cli_ctx *ctx, const char *cmd, int argc, char **argv, int 
         rc = 1;
     if (!rc) {
         const char *path = pos[file_pos];
-        csvio_import_opts o = {encoding, sheet, aliases, nal, unknown && strcmp(unknown, "other") == 0,
-                               dry_run ? PREVIEW_ROWS : 0};
+        csvio_import_opts o = {.dry_run = dry_run,
+                               .move = move,
+                               .progress = csvio_cli_progress,
+                               .encoding = encoding,
+                               .sheet = sheet,
+                               .aliases = aliases,
+                               .n_aliases = nal,
+                               .unknown_other = unknown && strcmp(unknown, "other") == 0,
+                               .preview_rows = dry_run ? PREVIEW_ROWS : 0};
         csvio_import_summary s;
         cdtt_err e;
-        int r = csvio_import_members_opts(db, path, &o, dry_run, csvio_cli_progress, NULL, &s, &e);
+        int r = csvio_import_members_opts(db, path, &o, &s, &e);
         if (r < 0) {
             for (int i = 0; i < s.n_problems; i++)
-                fprintf(stderr, "%s\n", s.problems[i]);
+                fprintf(stderr, "%s\n", cli_shown(s.problems[i]));
             cli_fail("%s", e.msg);
             rc = cli_fail(_("nothing was imported"));
         } else {
-            print_summary(path, &s, dry_run, r);
+            print_summary(path, &s, dry_run, move, r);
             rc = r == 0 ? 0 : 1;
         }
         csvio_import_summary_free(&s);

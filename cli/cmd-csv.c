@@ -1,6 +1,7 @@
 /* cmd-csv.c — `cdtt csv export TABLE -o FILE` and `cdtt csv import members FILE`:
  * the office's tables to and from spreadsheets. */
 #include "cli.h"
+#include "commands.h"
 #include "csvio.h"
 #include "db.h"
 
@@ -63,7 +64,7 @@ int cmd_csv_export(cli_ctx *ctx, int argc, char **argv)
     long long rows = 0;
     if (csvio_export_csv(db, (csvio_table)t, out, &o, &rows, &e) < 0)
         return cli_fail("%s", e.msg);
-    printf(_("%s: %lld rows written%s\n"), out, rows,
+    printf(_("%s: %lld rows written%s\n"), cli_shown(out), rows,
            o.full ? _(" (with personal identifiers)") : "");
     return 0;
 }

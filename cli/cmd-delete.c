@@ -2,6 +2,7 @@
  * record deleted or restores it (see records.h for the rules). WHO is a uuid,
  * or for a team or area also its name. */
 #include "cli.h"
+#include "commands.h"
 #include "records.h"
 
 #include <stdio.h>
@@ -38,8 +39,8 @@ static int resolve(sqlite3 *db, const char *table, const char *who, int deleted,
         snprintf(uuid, UUID_LEN, "%s", who);
         return 0;
     }
-    return strcmp(table, "team") == 0 ? cli_find_team(db, who, NULL, deleted, uuid)
-                                      : cli_find_area(db, who, deleted, uuid);
+    return strcmp(table, "team") == 0 ? cli_find_team(db, who, NULL, NULL, deleted, uuid)
+                                      : cli_find_area(db, who, NULL, deleted, uuid);
 }
 
 static int run(cli_ctx *ctx, int argc, char **argv, int undelete)

@@ -1,6 +1,7 @@
 /* cmd-demo.c — `cdtt demo`: fills an empty file with deterministic synthetic
  * data for training sessions and benchmarks. */
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 #include "demo.h"
 
@@ -85,7 +86,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         if (demo_digest(db, digest) < 0)
             return cli_fail(_("cannot read back the demo data"));
     }
-    printf(_("Demo data written to %s (seed %llu):\n"), ctx->db_path, (unsigned long long)o.seed);
+    printf(_("Demo data written to %s (seed %llu):\n"), cli_shown(ctx->db_path), (unsigned long long)o.seed);
     printf(_("  %ld communes (%s)\n"), n.communes,
            n.real_units ? _("from the imported unit list") : _("made up: no unit list imported"));
     printf(_("  %ld villages and residential groups, %ld teams\n"), n.areas, n.teams);

@@ -1,5 +1,6 @@
 /* cmd-export.c — `cdtt export -o FILE [--full] [--force]`: a package for the level above. */
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 #include "package.h"
 #include "schema.h"
@@ -32,8 +33,8 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     cdtt_err e;
     if (package_export(db, out, &o, NULL, NULL, &m, &e) < 0)
         return cli_fail("%s", e.msg);
-    printf(_("Package written: %s\n"), out);
-    printf(_("Office: %s (%s %s)\n"), m.source_name, m.source_scheme, m.source_code);
+    printf(_("Package written: %s\n"), cli_shown(out));
+    printf(_("Office: %s (%s %s)\n"), cli_shown(m.source_name), m.source_scheme, m.source_code);
     for (int i = 0; i < m.n_tables; i++)
         printf("  %-18s %lld\n", SCHEMA_TRAVEL_TABLES[i], m.rows[i]);
     printf(m.full ? _("Personal identifiers: included (--full)\n")

@@ -1,5 +1,6 @@
 /* cmd-import.c — `cdtt import [--dry-run] FILE...`: merge packages from the level below. */
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
 #include "package.h"
 
@@ -9,7 +10,7 @@
 static void print_counts(const char *label, const package_counts *c)
 {
     printf(_("%s: new %lld, updated %lld, unchanged %lld, deleted %lld, rejected %lld, conflicts %lld\n"),
-           label, c->n_new, c->n_updated, c->n_unchanged, c->n_deleted, c->n_rejected, c->n_conflicts);
+           cli_shown(label), c->n_new, c->n_updated, c->n_unchanged, c->n_deleted, c->n_rejected, c->n_conflicts);
 }
 
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
@@ -35,13 +36,14 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
             continue;
         package_import_result r;
         if (package_import(db, argv[i], dry_run, NULL, NULL, &r) < 0) {
-            printf(_("%s: REFUSED: %s\n"), argv[i], r.err.msg);
+            cli_print_safe(stdout, _("%s: REFUSED: %s\n"), argv[i], r.err.msg);
             refused++;
             continue;
         }
         char made[32];
         package_format_time(r.m.created_at, made);
-        printf(_("%s: from %s (%s), made %s\n"), argv[i], r.m.source_name, r.m.source_code, made);
+        cli_print_safe(stdout, _("%s: from %s (%s), made %s\n"), argv[i], r.m.source_name, r.m.source_code,
+                       made);
         print_counts(argv[i], &r.c);
         package_counts_add(&total, &r.c);
     }

@@ -2,13 +2,14 @@
  * [--force]`: which commune (district, province, or the nation: 00) owns this file. */
 #include "check.h"
 #include "cli.h"
+#include "commands.h"
 #include "db.h"
+#include "keys.h"
 #include "office.h"
-#include "text.h"
 #include "units.h"
+#include "validate.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* The code of the national office: above every province. */
@@ -20,12 +21,10 @@ static int national_office(const char *scheme, const char *name, office_rec *o)
     snprintf(o->scheme, sizeof o->scheme, "%s", scheme);
     snprintf(o->code, sizeof o->code, "%s", NATIONAL_CODE);
     snprintf(o->level, sizeof o->level, "national");
-    char *clean = text_clean(name ? name : "Toàn quốc");
-    int bad = !clean || !*clean || strlen(clean) >= sizeof o->name;
-    if (!bad)
-        snprintf(o->name, sizeof o->name, "%s", clean);
-    free(clean);
-    return bad ? cli_usage("init", _("--name needs a name in UTF-8 (at most 500 bytes)")) : 0;
+    valid_result r;
+    if (validate_name(name ? name : "Toàn quốc", o->name, sizeof o->name, &r) != VALID_OK)
+        return cli_usage("init", "--name: %s", r.msg);
+    return 0;
 }
 
 /* Fills o from the imported list, or from the code and --name when the list is
@@ -56,13 +55,9 @@ static int resolve_office(sqlite3 *db, const char *scheme, const char *code, con
                           "with --name NAME, or import the list first with 'cdtt units import FILE.csv'"),
                         scheme, code);
     snprintf(o->level, sizeof o->level, "%s", units_level_name((enum unit_level)level));
-    char *clean = text_clean(name ? name : u.name);
-    int bad = !clean || !*clean || strlen(clean) >= sizeof o->name;
-    if (!bad)
-        snprintf(o->name, sizeof o->name, "%s", clean);
-    free(clean);
-    if (bad)
-        return cli_usage("init", _("--name needs a name in UTF-8 (at most 500 bytes)"));
+    valid_result r;
+    if (validate_name(name ? name : u.name, o->name, sizeof o->name, &r) != VALID_OK)
+        return cli_usage("init", "--name: %s", r.msg);
     return 0;
 }
 
@@ -111,6 +106,13 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
                         old.code, old.name, old.scheme, o.name);
     if (office_set(db, &o, &e) < 0)
         return cli_fail("%s", e.msg);
-    printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, o.name, o.scheme);
+    /* Another office speaks through this file now: a new key, so that its
+     * packages are not taken for the old office's (cdtt keys). */
+    if ((other ? keys_renew(db, &e) : keys_ensure(db, &e)) < 0)
+        return cli_fail("%s", e.msg);
+    if (other)
+        printf(_("This file has a new key (cdtt keys show): the offices above must trust it for the new office.\n"));
+    printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, cli_shown(o.name),
+           o.scheme);
     return 0;
 }

@@ -1,9 +1,11 @@
 /* cmd-list.c — `cdtt list members|teams|areas`: the records in list order, as
  * aligned text or as CSV with stable columns, identifiers masked unless --full. */
 #include "cli.h"
+#include "commands.h"
 #include "choices.h"
 #include "csv.h"
 #include "db.h"
+#include "progress.h"
 #include "records.h"
 #include "text.h"
 #include "validate.h"
@@ -19,8 +21,9 @@
 
 typedef struct {
     int csv;
-    const char *search, *team, *area;
+    const char *search, *team, *area, *commune;
     bool deleted, full;
+    int consolidated; /* the office is above a commune: each row says its commune */
     int widths[MAX_COLS]; /* text columns: the kind's widths, widened to fit the headers */
 } list_opts;
 
@@ -29,6 +32,7 @@ typedef char cell_row[MAX_COLS][CELL];
 /* One kind of list: how to page it and how its rows become cells. */
 typedef struct {
     const char *word; /* members teams areas */
+    const char *table; /* member team area */
     size_t row_size, off_uuid, off_key;
     int (*page)(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows, cdtt_err *e);
     const char *const *csv_cols;
@@ -196,43 +200,65 @@ static const int AREA_WIDTHS[] = {30, 18, 5, 0};
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 static const list_kind KINDS[] = {
-    {"members", sizeof(member_rec), offsetof(member_rec, uuid), offsetof(member_rec, sort_key),
+    {"members", "member", sizeof(member_rec), offsetof(member_rec, uuid), offsetof(member_rec, sort_key),
      page_members, MEMBER_CSV, N(MEMBER_CSV), MEMBER_TEXT, MEMBER_WIDTHS, N(MEMBER_TEXT), member_cells},
-    {"teams", sizeof(team_rec), offsetof(team_rec, uuid), offsetof(team_rec, sort_key), page_teams,
+    {"teams", "team", sizeof(team_rec), offsetof(team_rec, uuid), offsetof(team_rec, sort_key), page_teams,
      TEAM_CSV, N(TEAM_CSV), TEAM_TEXT, TEAM_WIDTHS, N(TEAM_TEXT), team_cells},
-    {"areas", sizeof(area_rec), offsetof(area_rec, uuid), offsetof(area_rec, sort_key), page_areas,
+    {"areas", "area", sizeof(area_rec), offsetof(area_rec, uuid), offsetof(area_rec, sort_key), page_areas,
      AREA_CSV, N(AREA_CSV), AREA_TEXT, AREA_WIDTHS, N(AREA_TEXT), area_cells},
 };
 
-/* Prints cells as one line of aligned columns: each cut to its width and padded
+/* Prints cells as one line of aligned columns: each shown safely (control
+ * characters as ^[ and the like, see text_safe), cut to its width and padded
  * by display columns (Vietnamese letters take one column, wide characters two). */
 static void print_aligned(const char *const *cells, const int *widths, int n)
 {
     int pending = 0; /* spaces owed before the next non-empty text */
     for (int i = 0; i < n; i++) {
-        const char *s = cells[i];
+        char *s = text_safe(cells[i], 0);
         size_t len = widths[i] > 0 ? text_fit(s, widths[i]) : strlen(s);
         if (len > 0) {
             printf("%*s%.*s", pending, "", (int)len, s);
             pending = 0;
         }
         if (i + 1 < n) {
-            char *shown = xmalloc(len + 1);
-            memcpy(shown, s, len);
-            shown[len] = '\0';
-            pending += (widths[i] > 0 ? widths[i] - text_width(shown) : 0) + 2;
-            free(shown);
+            s[len] = '\0';
+            pending += (widths[i] > 0 ? widths[i] - text_width(s) : 0) + 2;
         }
+        free(s);
     }
     printf("\n");
 }
 
-static void print_row(const list_kind *k, const list_opts *o, cell_row cells)
+/* Width of the commune column of text lists at a consolidating office. */
+#define COMMUNE_WIDTH 18
+
+/* The columns of a row as printed: at a consolidating office the commune comes
+ * first in text and last (code, name) in CSV. Returns their number. */
+static int row_columns(const list_kind *k, const list_opts *o, const char *const *cells, const char *code,
+                       const char *name, const char **ptrs)
 {
-    const char *ptrs[MAX_COLS];
-    int n = o->csv ? k->n_csv : k->n_text;
+    int n = o->csv ? k->n_csv : k->n_text, m = 0;
+    if (o->consolidated && !o->csv)
+        ptrs[m++] = name;
     for (int i = 0; i < n; i++)
-        ptrs[i] = cells[i];
+        ptrs[m++] = cells[i];
+    if (o->consolidated && o->csv) {
+        ptrs[m++] = code;
+        ptrs[m++] = name;
+    }
+    return m;
+}
+
+static void print_row(sqlite3 *db, const list_kind *k, const list_opts *o, cell_row cells, const char *uuid)
+{
+    const char *ptrs[MAX_COLS + 2], *in[MAX_COLS];
+    char code[8] = "", name[128] = "";
+    if (o->consolidated && records_commune_of(db, k->table, uuid, code, name) == 0 && !name[0])
+        snprintf(name, sizeof name, "%s", code);
+    for (int i = 0; i < MAX_COLS; i++)
+        in[i] = cells[i];
+    int n = row_columns(k, o, in, code, name, ptrs);
     if (o->csv)
         csv_write_row(stdout, ptrs, n, ',');
     else
@@ -241,17 +267,21 @@ static void print_row(const list_kind *k, const list_opts *o, cell_row cells)
 
 static void print_header(const list_kind *k, list_opts *o)
 {
-    const char *ptrs[MAX_COLS];
+    const char *ptrs[MAX_COLS + 2], *in[MAX_COLS];
     int n = o->csv ? k->n_csv : k->n_text;
     for (int i = 0; i < n; i++)
-        ptrs[i] = o->csv ? k->csv_cols[i] : (k->text_cols[i][0] ? _(k->text_cols[i]) : "");
+        in[i] = o->csv ? k->csv_cols[i] : (k->text_cols[i][0] ? _(k->text_cols[i]) : "");
+    n = row_columns(k, o, in, "commune_code", o->csv ? "commune" : _("Commune"), ptrs);
     if (o->csv) {
         csv_write_row(stdout, ptrs, n, ',');
         return;
     }
-    for (int i = 0; i < n; i++) {
-        int w = text_width(ptrs[i]);
-        o->widths[i] = k->widths[i] > 0 && k->widths[i] < w ? w : k->widths[i];
+    int shift = o->consolidated ? 1 : 0;
+    if (shift)
+        o->widths[0] = COMMUNE_WIDTH;
+    for (int i = 0; i < k->n_text; i++) {
+        int w = text_width(ptrs[i + shift]);
+        o->widths[i + shift] = k->widths[i] > 0 && k->widths[i] < w ? w : k->widths[i];
     }
     print_aligned(ptrs, o->widths, n);
 }
@@ -273,6 +303,7 @@ static int parse_opts(const list_kind *k, int argc, char **argv, list_opts *o)
         opts[n++] = (cli_opt){"--area", &o->area, NULL};
     if (is_members)
         opts[n++] = (cli_opt){"--team", &o->team, NULL};
+    opts[n++] = (cli_opt){"--commune", &o->commune, NULL};
     opts[n] = (cli_opt){NULL, NULL, NULL};
     int npos = cli_parse_opts("list", argc, argv, opts, pos, 0);
     if (npos < 0)
@@ -288,12 +319,12 @@ static int resolve_names(sqlite3 *db, const list_opts *o, char area[UUID_LEN], c
                          list_filter *f)
 {
     if (o->area) {
-        if (cli_find_area(db, o->area, 0, area))
+        if (cli_find_area(db, o->area, o->commune, 0, area))
             return 1;
         f->area_uuid = area;
     }
     if (o->team) {
-        if (cli_find_team(db, o->team, o->area ? area : NULL, 0, team))
+        if (cli_find_team(db, o->team, o->area ? area : NULL, o->commune, 0, team))
             return 1;
         f->team_uuid = team;
     }
@@ -310,7 +341,14 @@ static int run_list(cli_ctx *ctx, const list_kind *k, int argc, char **argv)
     if (!db)
         return 1;
     char area[UUID_LEN], team[UUID_LEN];
-    list_filter f = {.search = o.search, .deleted = o.deleted ? -1 : 0};
+    list_filter f = {.search = o.search, .deleted = o.deleted ? -1 : 0, .unit_code = o.commune};
+    o.consolidated = records_consolidating(db);
+    if (o.commune) {
+        progress_scope sc;
+        cdtt_err ce;
+        if (progress_scope_commune(db, o.commune, &sc, &ce) < 0)
+            return cli_fail("%s", ce.msg);
+    }
     if (resolve_names(db, &o, area, team, &f))
         return 1;
     char *rows = xcalloc(PAGE, k->row_size);
@@ -323,7 +361,7 @@ static int run_list(cli_ctx *ctx, const list_kind *k, int argc, char **argv)
         for (int i = 0; i < n; i++) {
             memset(cells, 0, sizeof *cells);
             k->cells(db, rows + (size_t)i * k->row_size, &o, *cells);
-            print_row(k, &o, *cells);
+            print_row(db, k, &o, *cells, rows + (size_t)i * k->row_size + k->off_uuid);
         }
         const char *last = rows + (size_t)(n - 1) * k->row_size;
         snprintf(pos.uuid, sizeof pos.uuid, "%s", last + k->off_uuid);

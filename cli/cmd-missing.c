@@ -1,5 +1,6 @@
 /* cmd-missing.c — `cdtt missing mooc|zalo|inperson`: who still lacks an indicator. */
 #include "cli.h"
+#include "commands.h"
 #include "progress.h"
 #include "records.h"
 
@@ -8,9 +9,10 @@
 
 int cmd_missing(cli_ctx *ctx, int argc, char **argv)
 {
-    const char *what = NULL, *area_s = NULL, *as_of_s = NULL, *fmt_s = "text";
+    const char *what = NULL, *area_s = NULL, *as_of_s = NULL, *fmt_s = "text", *commune_s = NULL;
     const cli_opt opts[] = {
-        {"--area", &area_s, NULL}, {"--as-of", &as_of_s, NULL}, {"--format", &fmt_s, NULL}, {NULL, NULL, NULL},
+        {"--area", &area_s, NULL},     {"--as-of", &as_of_s, NULL}, {"--format", &fmt_s, NULL},
+        {"--commune", &commune_s, NULL}, {NULL, NULL, NULL},
     };
     if (cli_parse_opts("missing", argc, argv, opts, &what, 1) < 0)
         return 2;
@@ -30,9 +32,15 @@ int cmd_missing(cli_ctx *ctx, int argc, char **argv)
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
-    if (area_s && cli_find_area(db, area_s, 0, area))
+    progress_scope scope;
+    memset(&scope, 0, sizeof scope);
+    if (commune_s && progress_scope_commune(db, commune_s, &scope, &e) < 0)
+        return cli_fail("%s", e.msg);
+    if (area_s && cli_find_area(db, area_s, commune_s, 0, area))
         return 1;
-    if (report_missing(stdout, db, &ctx->cfg, ind, as_of, area_s ? area : NULL, fmt, &e) < 0)
+    if (area_s)
+        snprintf(scope.area, sizeof scope.area, "%s", area);
+    if (report_missing_in(stdout, db, &ctx->cfg, ind, as_of, &scope, fmt, &e) < 0)
         return cli_fail("%s", e.msg);
     return 0;
 }

@@ -1,7 +1,10 @@
 /* cmd-session.c — `cdtt session add` and `cdtt session attend`: in-person training. */
 #include "cli.h"
+#include "commands.h"
 #include "member-select.h"
+#include "records.h"
 #include "training.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +38,59 @@ int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
     return cli_add_record(ctx, add_session, &s);
 }
 
-int cmd_session_attend_from(cli_ctx *ctx, int argc, char **argv);
+/* Writes s into out quoted for a POSIX shell ('…', a quote as '\''). */
+static void shell_quote(const char *s, char *out, size_t n)
+{
+    size_t k = 0;
+    if (n < 3)
+        return;
+    out[k++] = '\'';
+    for (; *s && k + 6 < n; s++) {
+        if (*s == '\'') {
+            memcpy(out + k, "'\\''", 4);
+            k += 4;
+        } else {
+            out[k++] = *s;
+        }
+    }
+    out[k++] = '\'';
+    out[k] = '\0';
+}
+
+/* After `session attend --team/--area`: the members of that team or area who
+ * joined after the session's date (and so were not marked), with the
+ * commands that move their start date back and mark them. */
+static void tell_joined_later(sqlite3 *db, const char *session, const member_selection *sel, const char *team,
+                              const char *area, const char *date)
+{
+    joined_later *late = NULL;
+    cdtt_err e;
+    int n = membership_joined_after(db, sel->team[0] ? sel->team : NULL, sel->area[0] ? sel->area : NULL, date,
+                                    &late, &e);
+    if (n <= 0) {
+        free(late);
+        return;
+    }
+    char day[11], joined[11], qt[1100] = "", qa[1100] = "", opts[2300] = "";
+    date_to_display(date, day);
+    if (team)
+        shell_quote(team, qt, sizeof qt);
+    if (area)
+        shell_quote(area, qa, sizeof qa);
+    snprintf(opts, sizeof opts, "%s%s%s%s", team ? " --team " : "", qt, area ? " --area " : "", qa);
+    printf(_("Joined after the session (%s), not marked present: %d\n"), day, n);
+    for (int i = 0; i < n; i++) {
+        date_to_display(late[i].date_from, joined);
+        printf(_("  %s, joined %s\n"), late[i].full_name, joined);
+    }
+    printf("%s\n", _("If they were members then, move their start date back to the session's date and mark them:"));
+    printf("  cdtt membership since");
+    for (int i = 0; i < n; i++)
+        printf(" %s", late[i].uuid);
+    printf(" --date %s%s\n", day, opts);
+    printf("  cdtt session attend %s%s\n", session, opts);
+    free(late);
+}
 
 int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
 {
@@ -59,7 +114,9 @@ int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
     cdtt_err e;
     if (!rc && training_session_date(db, words[0], date, &e) < 0)
         rc = cli_fail("%s", e.msg);
+    bool dated = !rc;
     member_selection sel;
+    memset(&sel, 0, sizeof sel);
     if (!rc && (rc = member_select(db, "session attend", team, area, date, words + 1, n - 1, &sel)) == 0) {
         int changed = 0;
         if (training_attendance_mark(db, words[0], sel.ids, sel.n, !absent, &changed, &e) < 0)
@@ -68,6 +125,8 @@ int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
             printf(_("%d attendance records changed\n"), changed);
         member_selection_free(&sel);
     }
+    if (dated && !absent && (sel.team[0] || sel.area[0]))
+        tell_joined_later(db, words[0], &sel, team, area, date);
     free(words);
     return rc;
 }

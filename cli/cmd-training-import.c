@@ -2,6 +2,7 @@
  * attend SESSION --from FILE`: lists of people from the province (Excel or
  * CSV) matched to members by CCCD, phone, or name and birth date. */
 #include "cli.h"
+#include "commands.h"
 #include "training.h"
 
 #include <stdio.h>
@@ -36,14 +37,14 @@ static int run(cli_ctx *ctx, const char *cmd, int argc, char **argv, int session
     training_list_summary s;
     int rc = training_import_list(db, path, encoding, sheet, session, dry_run, &s, &e);
     for (int i = 0; i < s.n_problems; i++)
-        fprintf(stderr, "%s\n", s.problems[i]);
+        fprintf(stderr, "%s\n", cli_shown(s.problems[i]));
     if (rc < 0) {
         training_list_summary_free(&s);
         cli_fail("%s", e.msg);
         return cli_fail(_("nothing was marked"));
     }
-    printf(_("%s: read %s\n"), path, s.source);
-    printf(_("%s: %lld rows read, %lld matched a member, %lld not matched (listed above)\n"), path, s.rows_read,
+    printf(_("%s: read %s\n"), cli_shown(path), cli_shown(s.source));
+    printf(_("%s: %lld rows read, %lld matched a member, %lld not matched (listed above)\n"), cli_shown(path), s.rows_read,
            s.matched, s.unmatched);
     if (dry_run)
         printf(_("Dry run: nothing was written.\n"));

@@ -1,5 +1,6 @@
 /* cmd-training.c — `cdtt training mooc|zalo`: members' online training status, in bulk. */
 #include "cli.h"
+#include "commands.h"
 #include "member-select.h"
 #include "training.h"
 #include "validate.h"
@@ -46,8 +47,6 @@ static int run(cli_ctx *ctx, int argc, char **argv, const char *cmd, int mooc)
     free(given);
     return rc;
 }
-
-int cmd_training_mooc_import(cli_ctx *ctx, int argc, char **argv);
 
 int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv)
 {

@@ -1,6 +1,7 @@
 /* cmd-units.c — `cdtt units import FILE.csv [--scheme S]` and
  * `cdtt units list [--under CODE] [--scheme S] [--format text|csv]`. */
 #include "cli.h"
+#include "commands.h"
 #include "csv.h"
 #include "db.h"
 #include "text.h"
@@ -9,9 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Prints s padded with spaces to cols terminal columns (cut when longer). */
+/* Prints s shown safely (cli_shown), padded with spaces to cols terminal
+ * columns (cut when longer). */
 static void print_cell(const char *s, int cols)
 {
+    s = cli_shown(s);
     size_t fit = text_fit(s, cols);
     fwrite(s, 1, fit, stdout);
     for (int w = text_width(s) > cols ? cols : text_width(s); w < cols; w++)
@@ -60,7 +63,7 @@ int cmd_units_import(cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, _("Nothing was imported; the file is unchanged.\n"));
         return 1;
     }
-    printf(_("%s: %ld rows of the %s list read.\n"), file, r.rows, r.scheme);
+    printf(_("%s: %ld rows of the %s list read.\n"), cli_shown(file), r.rows, r.scheme);
     print_counts(&r);
     long touched = 0;
     for (int l = 0; l < UNIT_LEVELS; l++)
@@ -88,9 +91,9 @@ static int print_unit(const unit_rec *u, void *arg)
     putchar(' ');
     if (u->parent_code[0]) {
         print_cell(u->name, 40);
-        printf(" %s", u->parent_code);
+        printf(" %s", cli_shown(u->parent_code));
     } else {
-        fputs(u->name, stdout);
+        fputs(cli_shown(u->name), stdout);
     }
     putchar('\n');
     return 0;

@@ -1,6 +1,9 @@
-/* cmd-xlsx.c — `cdtt xlsx export -o FILE`: every table in one Excel workbook. */
+/* cmd-xlsx.c — `cdtt xlsx export -o FILE`: every table in one Excel workbook
+ * (at a province or national office the summary sheet first). */
 #include "cli.h"
+#include "commands.h"
 #include "csvio.h"
+#include "progress.h"
 
 #include <stdio.h>
 
@@ -14,8 +17,8 @@ int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv)
     if (!db)
         return 1;
     cdtt_err e;
-    if (csvio_export_xlsx(db, out, &o, &e) < 0)
+    if (report_office_xlsx(db, &ctx->cfg, out, &o, &e) < 0)
         return cli_fail("%s", e.msg);
-    printf(_("%s: workbook written%s\n"), out, o.full ? _(" (with personal identifiers)") : "");
+    printf(_("%s: workbook written%s\n"), cli_shown(out), o.full ? _(" (with personal identifiers)") : "");
     return 0;
 }

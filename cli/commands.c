@@ -1,38 +1,8 @@
-/* commands.c — the table of subcommands. Add a line here and a file cli/cmd-NAME.c. */
+/* commands.c — the table of subcommands. Add a line here, its declaration in commands.h
+ * and a file cli/cmd-NAME.c. */
 #include "cli.h"
 #include "cdtt.h"
-
-int cmd_init(cli_ctx *ctx, int argc, char **argv);
-int cmd_units_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_units_list(cli_ctx *ctx, int argc, char **argv);
-int cmd_check(cli_ctx *ctx, int argc, char **argv);
-int cmd_list_members(cli_ctx *ctx, int argc, char **argv);
-int cmd_list_teams(cli_ctx *ctx, int argc, char **argv);
-int cmd_list_areas(cli_ctx *ctx, int argc, char **argv);
-int cmd_add_area(cli_ctx *ctx, int argc, char **argv);
-int cmd_add_team(cli_ctx *ctx, int argc, char **argv);
-int cmd_add_member(cli_ctx *ctx, int argc, char **argv);
-int cmd_delete(cli_ctx *ctx, int argc, char **argv);
-int cmd_undelete(cli_ctx *ctx, int argc, char **argv);
-int cmd_csv_export(cli_ctx *ctx, int argc, char **argv);
-int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv);
-int cmd_csv_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_members_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_export(cli_ctx *ctx, int argc, char **argv);
-int cmd_import(cli_ctx *ctx, int argc, char **argv);
-int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
-int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
-int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
-int cmd_audit(cli_ctx *ctx, int argc, char **argv);
-int cmd_report(cli_ctx *ctx, int argc, char **argv);
-int cmd_missing(cli_ctx *ctx, int argc, char **argv);
-int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
-int cmd_session_attend(cli_ctx *ctx, int argc, char **argv);
-int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv);
-int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv);
-int cmd_activity_add(cli_ctx *ctx, int argc, char **argv);
-int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv);
-int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+#include "commands.h"
 
 const cli_command CLI_COMMANDS[] = {
     {"init", NULL, cmd_init, N_("--office CODE|--national [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
@@ -43,11 +13,12 @@ const cli_command CLI_COMMANDS[] = {
      N_("list the administrative units (all, or those under CODE)")},
     {"check", NULL, cmd_check, N_("[--quick]"), N_("check the file's integrity and the data's quality")},
     {"list", "members", cmd_list_members,
-     N_("[--format text|csv] [--search TEXT] [--team NAME] [--area NAME] [--deleted] [--full]"),
+     N_("[--format text|csv] [--search TEXT] [--commune CODE] [--team NAME] [--area NAME] [--deleted] [--full]"),
      N_("list the members by given name (phone and CCCD masked unless --full)")},
-    {"list", "teams", cmd_list_teams, N_("[--format text|csv] [--search TEXT] [--area NAME] [--deleted]"),
+    {"list", "teams", cmd_list_teams,
+     N_("[--format text|csv] [--search TEXT] [--commune CODE] [--area NAME] [--deleted]"),
      N_("list the teams with their village or group and number of members")},
-    {"list", "areas", cmd_list_areas, N_("[--format text|csv] [--search TEXT] [--deleted]"),
+    {"list", "areas", cmd_list_areas, N_("[--format text|csv] [--search TEXT] [--commune CODE] [--deleted]"),
      N_("list the villages and residential groups")},
     {"add", "area", cmd_add_area, N_("NAME [--kind KIND] [--note TEXT] [--yes]"),
      N_("add a village or residential group")},
@@ -70,7 +41,7 @@ const cli_command CLI_COMMANDS[] = {
      N_("members|teams|areas|sessions|activities -o FILE [--full] [--force]"),
      N_("write a table as CSV for Excel (identifiers masked unless --full)")},
     {"members", "import", cmd_members_import,
-     N_("FILE [--dry-run] [--sheet NAME|N] [--encoding E] [--map 'COLUMN:VALUE=ITEM']... [--unknown other]"),
+     N_("FILE [--dry-run] [--move] [--sheet NAME|N] [--encoding E] [--map 'COLUMN:VALUE=ITEM']... [--unknown other]"),
      N_("import a member list from Excel (.xlsx, .xls) or CSV (all rows or none)")},
     {"csv", "import", cmd_csv_import, N_("members FILE [options of members import]"),
      N_("the same as members import")},
@@ -86,12 +57,15 @@ const cli_command CLI_COMMANDS[] = {
      N_("list records changed both here and below since the last import")},
     {"audit", NULL, cmd_audit, N_("[--record UUID] [--since DATE] [--office CODE] [--format text|csv] [--full]"),
      N_("who changed what and when, field by field (phone, CCCD and e-mail hidden unless --full)")},
+    {"keys", NULL, cmd_keys, N_("[show | list | trust CODE FINGERPRINT | forget CODE | export [-o FILE] | import FILE]"),
+     N_("this office's key (it signs its packages) and the keys of the offices it exchanges with")},
     {"completeness", NULL, cmd_completeness, N_("[--missing]"),
      N_("every commune below: when it last sent data, and which sent nothing")},
     {"report", NULL, cmd_report,
-     N_("[--by area|commune|district|province] [--as-of DATE] [--format text|csv|json]"),
+     N_("[--by area|commune|district|province] [--commune CODE] [--sort progress|name|code] "
+        "[--indicator mooc|zalo|inperson] [--behind] [--as-of DATE] [--format text|csv|json]"),
      N_("training progress against the plan's targets, one row a unit, totals last")},
-    {"missing", NULL, cmd_missing, N_("mooc|zalo|inperson [--area NAME] [--as-of DATE] [--format text|csv]"),
+    {"missing", NULL, cmd_missing, N_("mooc|zalo|inperson [--commune CODE] [--area NAME] [--as-of DATE] [--format text|csv]"),
      N_("list the members (or teams) still missing an indicator")},
     {"session", "add", cmd_session_add,
      N_("--date DATE [--place TEXT] [--organiser TEXT] [--topic TEXT] [--note TEXT]"),
@@ -100,6 +74,8 @@ const cli_command CLI_COMMANDS[] = {
      N_("mark members present (or absent) at a training session")},
     {"session", "attend", cmd_session_attend, N_("SESSION-ID --from FILE [--dry-run] [--sheet NAME|N] [--encoding E]"),
      N_("mark present everyone on an attendance list (Excel or CSV), matched by CCCD, phone, or name and birth")},
+    {"membership", "since", cmd_membership_since, N_("MEMBER-ID... --date DATE [--team NAME] [--area NAME]"),
+     N_("move the day members joined their team (or the teams of a village) back to DATE")},
     {"training", "mooc", cmd_training_mooc,
      N_("--status not_started|in_progress|completed [--date DATE] [--team NAME] [--area NAME] [MEMBER-ID...]"),
      N_("set members' online MOOC course status")},

@@ -14,20 +14,21 @@ static int explain(const name_lookup *l, const char *kind, const char *name, con
     return cli_fail("%s", msg);
 }
 
-int cli_find_area(sqlite3 *db, const char *name, int deleted, char uuid[UUID_LEN])
+int cli_find_area(sqlite3 *db, const char *name, const char *commune, int deleted, char uuid[UUID_LEN])
 {
     name_lookup l;
-    if (area_lookup(db, name, deleted, &l) == 0) {
+    if (area_lookup(db, name, commune, deleted, &l) == 0) {
         snprintf(uuid, UUID_LEN, "%s", l.uuid);
         return 0;
     }
-    return explain(&l, "area", name, NULL);
+    return explain(&l, "area", name, commune ? NULL : _("say which commune's with --commune CODE (or give the uuid)"));
 }
 
-int cli_find_team(sqlite3 *db, const char *name, const char *area_uuid, int deleted, char uuid[UUID_LEN])
+int cli_find_team(sqlite3 *db, const char *name, const char *area_uuid, const char *commune, int deleted,
+                  char uuid[UUID_LEN])
 {
     name_lookup l;
-    if (team_lookup(db, name, area_uuid, deleted, &l) == 0) {
+    if (team_lookup(db, name, area_uuid, commune, deleted, &l) == 0) {
         snprintf(uuid, UUID_LEN, "%s", l.uuid);
         return 0;
     }

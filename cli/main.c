@@ -15,9 +15,9 @@
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "cdtt %s: ", cmd);
+    fprintf(stderr, "cdtt %s: ", cli_shown(cmd));
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vprint_safe(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\n");
     fprintf(stderr, _("Run 'cdtt --help' for the list of commands and options.\n"));
@@ -29,7 +29,7 @@ int cli_fail(const char *fmt, ...)
     va_list ap;
     fprintf(stderr, "cdtt: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    cli_vprint_safe(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\n");
     return 1;
@@ -115,8 +115,9 @@ int cli_main(int argc, char **argv)
     const char *config_flag = take_global(&argc, argv, "--config", &bad);
     const char *lang_flag = take_global(&argc, argv, "--lang", &bad);
 
-    if (i18n_init(lang_flag ? lang_flag : "vi"))
-        fprintf(stderr, "cdtt: the terminal's locale is not UTF-8; using C.UTF-8 for text\n");
+    /* A missing UTF-8 locale (common over SSH) changes nothing in what commands
+     * print: the full-screen program says so once, in the chosen language. */
+    i18n_init(lang_flag ? lang_flag : "vi");
     if (bad)
         return cli_usage("", _("an option needs a value (--db FILE, --config FILE, --lang vi|en)"));
     if (lang_flag && strcmp(lang_flag, "vi") != 0 && strcmp(lang_flag, "en") != 0)
@@ -169,7 +170,7 @@ int cli_main(int argc, char **argv)
     }
     if (!match) {
         if (has_name) {
-            fprintf(stderr, _("cdtt %s: which one? One of:\n"), argv[1]);
+            fprintf(stderr, _("cdtt %s: which one? One of:\n"), cli_shown(argv[1]));
             for (const cli_command *c = CLI_COMMANDS; c->name; c++)
                 if (strcmp(c->name, argv[1]) == 0)
                     fprintf(stderr, "  cdtt %s %s %s\n", c->name, c->sub ? c->sub : "", _(c->usage));

@@ -4,6 +4,7 @@
 #include "records.h"
 #include "training.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,10 +21,12 @@ int member_select(sqlite3 *db, const char *cmd, const char *team_name, const cha
 {
     memset(sel, 0, sizeof *sel);
     char team[UUID_LEN] = "", area[UUID_LEN] = "";
-    if (area_name && cli_find_area(db, area_name, 0, area))
+    if (area_name && cli_find_area(db, area_name, NULL, 0, area))
         return 1;
-    if (team_name && cli_find_team(db, team_name, area_name ? area : NULL, 0, team))
+    if (team_name && cli_find_team(db, team_name, area_name ? area : NULL, NULL, 0, team))
         return 1;
+    snprintf(sel->team, sizeof sel->team, "%s", team);
+    snprintf(sel->area, sizeof sel->area, "%s", area);
     int found = 0;
     if (team_name || area_name) {
         cdtt_err e;

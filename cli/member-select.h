@@ -8,6 +8,7 @@ typedef struct {
     const char **ids; /* the member ids, in order, no repeats */
     int n;
     char (*store)[37]; /* ids found through a team or area */
+    char team[37], area[37]; /* the uuids of --team and --area once found ("" when not given) */
 } member_selection;
 
 /* Fills sel with the ids given on the command line plus, when team_name or

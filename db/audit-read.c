@@ -25,6 +25,7 @@ static const char *action_text(const char *action)
         {"insert", N_("added")},       {"update", N_("changed")},
         {"delete", N_("deleted")},     {"undelete", N_("restored")},
         {"resolve", N_("conflict settled")}, {"import", N_("imported")},
+        {"assume_start", N_("start date assumed by an import")},
     };
     for (size_t i = 0; i < sizeof ACTIONS / sizeof ACTIONS[0]; i++)
         if (strcmp(ACTIONS[i].code, action) == 0)
@@ -101,8 +102,9 @@ static void entry_changes(sqlite3 *db, sqlite3_stmt *get2, const record_kind *k,
                           const char *new_json, int full, audit_entry *en)
 {
     int added = strcmp(en->action, "insert") == 0;
+    int assumed = strcmp(en->action, "assume_start") == 0; /* says only which date */
     for (const field_def *f = k->fields; f->column && en->n_changes < AUDIT_MAX_CHANGES; f++) {
-        if (f->flags & FIELD_HIDDEN)
+        if ((f->flags & FIELD_HIDDEN) || (assumed && strcmp(f->column, "date_from") != 0))
             continue;
         /* A new record's commune and deletion mark say nothing the heading does not. */
         if (added && (strcmp(f->column, "unit_code") == 0 || strcmp(f->column, "deleted") == 0))

@@ -16,6 +16,14 @@
     "(SELECT count(*) FROM membership m JOIN member mb ON mb.uuid = m.member_uuid "       \
     "AND mb.deleted = 0 WHERE m.team_uuid = t.uuid AND " CURRENT("m") ")"
 
+/* True (SQL) when the text column c holds what no input path accepts in a name
+ * any more: a control character (C0, DEL, C1), a NUL, or a character that
+ * reverses the direction of the text. Only an older version, a package or a
+ * hand edit can have put it there; every command shows it escaped. */
+#define UNSHOWABLE(c)                                                                                  \
+    "(" c " GLOB '*[\x01-\x1f\x7f]*' OR " c " GLOB '*[\xc2\x80-\xc2\x9f]*' OR " c                   \
+    " GLOB '*[\xe2\x80\xaa-\xe2\x80\xae\xe2\x81\xa6-\xe2\x81\xa9]*' OR instr(CAST(" c " AS BLOB), x'00') > 0)"
+
 /* A data-quality query: each row is (uuid, record name, detail); ?1 and ?2 are
  * the commune and village team size limits. */
 typedef struct {
@@ -54,6 +62,18 @@ static const quality_check QUALITY[] = {
      "SELECT a.uuid, a.full_name, b.full_name FROM member a JOIN member b ON b.phone = a.phone"
      " AND a.uuid < b.uuid AND b.deleted = 0"
      " WHERE a.deleted = 0 AND a.phone IS NOT NULL AND a.phone <> '' ORDER BY a.sort_key"},
+    {"control_characters", "member",
+     N_("member %s: the name holds control characters or direction marks (shown as ^[ or <U+...>); "
+        "correct it"),
+     "SELECT uuid, full_name, '' FROM member WHERE deleted = 0 AND " UNSHOWABLE("full_name") " ORDER BY sort_key"},
+    {"control_characters", "team",
+     N_("team %s: the name holds control characters or direction marks (shown as ^[ or <U+...>); "
+        "correct it"),
+     "SELECT uuid, name, '' FROM team WHERE deleted = 0 AND " UNSHOWABLE("name") " ORDER BY sort_key"},
+    {"control_characters", "area",
+     N_("village or group %s: the name holds control characters or direction marks (shown as ^[ or <U+...>); "
+        "correct it"),
+     "SELECT uuid, name, '' FROM area WHERE deleted = 0 AND " UNSHOWABLE("name") " ORDER BY sort_key"},
     {"area_no_team", "area", N_("village or group %s: has no team"),
      "SELECT a.uuid, a.name, '' FROM area a WHERE a.deleted = 0 AND NOT EXISTS ("
      " SELECT 1 FROM team t WHERE t.area_uuid = a.uuid AND t.deleted = 0 AND t.status = 'active')"
@@ -176,7 +196,7 @@ static int check_merges(sqlite3 *db, reporter *r, cdtt_err *e)
     sqlite3_stmt *st = db_prepare(db, MERGE_SQL, e);
     if (!st)
         return -1;
-    int rc;
+    int rc = SQLITE_DONE;
     while (!r->stopped && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *old_name = col(st, 1), *new_name = col(st, 2), *old_birth = col(st, 3),
                    *new_birth = col(st, 4);

@@ -1,6 +1,8 @@
 /* config-write.c — saving settings into the user's own cdtt.ini, keeping
  * every line it does not change (other keys, comments) as the user wrote it. */
 #include "config.h"
+#include "outfile.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -232,18 +234,10 @@ static int write_temp(const char *path, const char *text, char *tmp, size_t n, c
     snprintf(tmp, n, "%s.XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0)
-        return err_set(e, _("%s: cannot write the settings in this folder: %s"), path, strerror(errno));
-    size_t len = strlen(text), off = 0;
+        return err_set(e, _("%s: cannot write the settings in this folder: %s"), path, io_reason(errno));
     int rc = fchmod(fd, 0600);
-    while (rc == 0 && off < len) {
-        ssize_t w = write(fd, text + off, len - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            rc = -1;
-        else
-            off += (size_t)w;
-    }
+    if (rc == 0)
+        rc = outfile_write_all(fd, text, strlen(text));
     if (rc == 0)
         rc = fsync(fd);
     int saved = errno;
@@ -251,24 +245,9 @@ static int write_temp(const char *path, const char *text, char *tmp, size_t n, c
         rc = -1, saved = errno;
     if (rc != 0) {
         unlink(tmp);
-        return err_set(e, _("%s: cannot write the settings: %s"), path, strerror(saved));
+        return err_set(e, _("%s: cannot write the settings: %s"), path, io_reason(saved));
     }
     return 0;
-}
-
-/* Makes the rename durable. */
-static void sync_folder(const char *path)
-{
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
 }
 
 int config_write_user(const char *path, const config_change *ch, int n, cdtt_err *e)
@@ -276,8 +255,10 @@ int config_write_user(const char *path, const config_change *ch, int n, cdtt_err
     cdtt_config scratch;
     config_defaults(&scratch);
     for (int i = 0; i < n; i++) {
-        if (strpbrk(ch[i].value, "\"\n\r") || strlen(ch[i].value) > LINE_MAX_WRITE - 100)
-            return err_set(e, _("%s: the value may not hold quotes or line breaks"), ch[i].key);
+        if (strchr(ch[i].value, '"') || text_safe_needed(ch[i].value, 0) ||
+            strlen(ch[i].value) > LINE_MAX_WRITE - 100)
+            return err_set(e, _("%s: the value may not hold quotes, line breaks or other control characters"),
+                           ch[i].key);
         cdtt_err one;
         memset(&one, 0, sizeof one);
         if (config_set_value(&scratch, ch[i].section, ch[i].key, ch[i].value, &one) < 0)
@@ -313,11 +294,10 @@ int config_write_user(const char *path, const config_change *ch, int n, cdtt_err
         unlink(tmp);
         return err_set(e, _("%s: not saved: %s"), path, rb.msg);
     }
-    if (rename(tmp, path) != 0) {
-        int saved = errno;
+    cdtt_err why;
+    if (outfile_place(tmp, path, 1, &why) < 0) { /* never through a link */
         unlink(tmp);
-        return err_set(e, _("%s: cannot replace the settings file: %s"), path, strerror(saved));
+        return err_set(e, _("%s: cannot replace the settings file: %s"), path, why.msg);
     }
-    sync_folder(path);
     return 0;
 }

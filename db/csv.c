@@ -194,6 +194,16 @@ static int too_long(const csv_reader *r, cdtt_err *e)
     return CSV_BAD;
 }
 
+/* A NUL byte never belongs in CSV text: the file is refused rather than a value
+ * silently cut there. Most often the file was saved as UTF-16 ("Unicode Text"). */
+static int nul_byte(const csv_reader *r, cdtt_err *e)
+{
+    fail_at(r, e, r->line,
+            _("the file contains a NUL byte, so it is not UTF-8 text; it may have been saved as UTF-16 "
+              "(\"Unicode Text\"): save it from Excel again as \"CSV UTF-8\""));
+    return CSV_BAD;
+}
+
 /* Reads one field's bytes into buf. Returns the byte that ended it (sep, '\r',
  * '\n' or EOF), or CSV_BAD with e set. */
 static int read_field(csv_reader *r, cdtt_err *e)
@@ -207,6 +217,8 @@ static int read_field(csv_reader *r, cdtt_err *e)
                 fail_at(r, e, r->rec_line, _("a quoted field is not closed (a \" is missing)"));
                 return CSV_BAD;
             }
+            if (c == 0)
+                return nul_byte(r, e);
             if (c == '"') {
                 c = rd(r);
                 if (c != '"')
@@ -230,6 +242,8 @@ static int read_field(csv_reader *r, cdtt_err *e)
         /* Text after the closing quote is kept, as Excel does. */
     }
     while (c != EOF && c != r->sep && c != '\n' && c != '\r') {
+        if (c == 0)
+            return nul_byte(r, e);
         if (r->len - start >= CSV_FIELD_MAX)
             return too_long(r, e);
         put_byte(r, (char)c);
@@ -295,10 +309,57 @@ static bool needs_quotes(const char *s, char sep)
     return false;
 }
 
-void csv_write_field(FILE *f, const char *s, char sep)
+/* The length of the formula sign at s (= + - @, or their full-width forms
+ * U+FF1D U+FF0B U+FF0D U+FF20), or 0. */
+static size_t formula_sign(const char *s)
 {
-    if (!s)
-        s = "";
+    if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
+        return 1;
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x9D || u[2] == 0x8B || u[2] == 0x8D || u[2] == 0xA0))
+        return 3;
+    return 0;
+}
+
+/* True when s is a plain decimal number such as "-12", "+84912345678" or
+ * "3.5", which a spreadsheet reads as a number, never as a formula. */
+static bool plain_number(const char *s)
+{
+    if (*s == '+' || *s == '-')
+        s++;
+    size_t digits = strspn(s, "0123456789");
+    if (digits == 0)
+        return false;
+    s += digits;
+    if (*s == '.' && s[1])
+        s += 1 + strspn(s + 1, "0123456789");
+    return *s == '\0';
+}
+
+/* True when s, after any leading spaces, begins as a formula would, or when it
+ * begins with a tab, CR or LF. */
+static bool formula_start(const char *s)
+{
+    if (*s == '\t' || *s == '\r' || *s == '\n')
+        return true;
+    while (*s == ' ')
+        s++;
+    return formula_sign(s) > 0;
+}
+
+bool csv_is_formula(const char *s)
+{
+    return s && formula_start(s) && !plain_number(s);
+}
+
+const char *csv_unneutralise(const char *s)
+{
+    return s && s[0] == '\'' && formula_start(s + 1) ? s + 1 : s;
+}
+
+/* Writes s quoted when it has to be (see needs_quotes). */
+static void write_quoted(FILE *f, const char *s, char sep)
+{
     if (!needs_quotes(s, sep)) {
         fputs(s, f);
         return;
@@ -310,6 +371,25 @@ void csv_write_field(FILE *f, const char *s, char sep)
         putc(*p, f);
     }
     putc('"', f);
+}
+
+void csv_write_field(FILE *f, const char *s, char sep)
+{
+    if (!s)
+        s = "";
+    char *safe = text_safe_needed(s, TEXT_SAFE_NEWLINES) ? text_safe(s, TEXT_SAFE_NEWLINES) : NULL;
+    const char *cell = safe ? safe : s;
+    if (csv_is_formula(cell)) {
+        size_t n = strlen(cell);
+        char *defused = xmalloc(n + 2);
+        defused[0] = '\'';
+        memcpy(defused + 1, cell, n + 1);
+        write_quoted(f, defused, sep);
+        free(defused);
+    } else {
+        write_quoted(f, cell, sep);
+    }
+    free(safe);
 }
 
 void csv_write_row(FILE *f, const char *const *fields, int n, char sep)

@@ -2,6 +2,7 @@
  * BOM, comma separators, CRLF, RFC 4180 quoting. */
 #include "csvio.h"
 #include "csv.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -11,20 +12,6 @@
 
 /* Rows between two progress reports. */
 #define PROGRESS_EVERY 1000
-
-/* Excel runs a cell beginning with = + - @ as a formula: such cells get a
- * leading apostrophe, which the member import removes again. */
-static const char *defuse_formula(const char *s, char **tmp)
-{
-    *tmp = NULL;
-    if (s[0] != '=' && s[0] != '+' && s[0] != '-' && s[0] != '@')
-        return s;
-    size_t n = strlen(s);
-    *tmp = xmalloc(n + 2);
-    (*tmp)[0] = '\'';
-    memcpy(*tmp + 1, s, n + 1);
-    return *tmp;
-}
 
 /* Writes the header and every row of rows to f. */
 static int write_rows(FILE *f, csvio_rows *rows, const csvio_export_opts *o, long long *count,
@@ -40,13 +27,7 @@ static int write_rows(FILE *f, csvio_rows *rows, const csvio_export_opts *o, lon
     const char *const *cells;
     int rc;
     while ((rc = csvio_rows_next(rows, &cells, e)) == 1) {
-        const char *safe[32];
-        char *tmp[32];
-        for (int i = 0; i < n; i++)
-            safe[i] = defuse_formula(cells[i], &tmp[i]);
-        csv_write_row(f, safe, n, ',');
-        for (int i = 0; i < n; i++)
-            free(tmp[i]);
+        csv_write_row(f, cells, n, ','); /* formulas neutralised there */
         done++;
         if (o->progress && done % PROGRESS_EVERY == 0)
             o->progress(o->progress_ctx, done, total > done ? total : done);
@@ -66,28 +47,13 @@ int csvio_export_csv(sqlite3 *db, csvio_table t, const char *path, const csvio_e
     csvio_rows *r = csvio_rows_open(db, t, o->full, e);
     if (!r)
         return -1;
-    csvio_outfile out;
-    int fd = csvio_outfile_begin(&out, path, o->force, e);
-    if (fd < 0) {
+    outfile out;
+    FILE *f = outfile_fopen(&out, path, o->force, e);
+    if (!f) {
         csvio_rows_close(r);
         return -1;
-    }
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
-        close(fd);
-        csvio_outfile_abort(&out);
-        csvio_rows_close(r);
-        return err_set(e, _("cannot write %s: %s"), path, strerror(errno));
     }
     int rc = write_rows(f, r, o, rows, e);
     csvio_rows_close(r);
-    if (rc == 0 && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
-        rc = err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-    if (fclose(f) != 0 && rc == 0)
-        rc = err_set(e, _("cannot write %s: %s"), path, strerror(errno));
-    if (rc != 0) {
-        csvio_outfile_abort(&out);
-        return -1;
-    }
-    return csvio_outfile_commit(&out, e);
+    return outfile_fclose(&out, f, rc == 0, e);
 }

@@ -1,8 +1,9 @@
 /* csvio-import-members.c — a commune's member list from Excel into the
- * database, through the records API, all rows in one transaction. */
-#include "csvio.h"
+ * database, through the records API, all rows in one BEGIN IMMEDIATE
+ * transaction: reading the file, and each row's way from its cells to a
+ * member (found or new), its changes and its team. */
+#include "csvio-import.h"
 #include "db.h"
-#include "records.h"
 #include "table.h"
 #include "text.h"
 #include "validate.h"
@@ -12,42 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HAS(row, f) ((row)->set & (1u << (f)))
-#define COPY(dst, src) snprintf((dst), sizeof(dst), "%s", (src))
-
 #define PROGRESS_EVERY 200
 
-typedef struct {
-    sqlite3 *db;
-    const char *path;
-    csvio_import_summary *s;
-    cdtt_err *e;
-    csvio_member_columns cols;
-    long line;
-    char today[11];
-    sqlite3_stmt *by_phone, *by_name_birth, *by_name_in_team;
-    /* The last team found or made: lists come grouped by team. */
-    char last_team[512], last_area[512], last_team_uuid[UUID_LEN];
-    const csvio_import_opts *o;
-    csvio_values *values;
-} importer;
-
-/* Appends a formatted line to the problems. */
-static void add_problem(csvio_import_summary *s, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void add_problem(csvio_import_summary *s, const char *fmt, ...)
+void import_problem(importer *im, const char *fmt, ...)
 {
     char line[2048];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    csvio_list_push(&s->problems, &s->n_problems, xstrdup(line));
+    csvio_list_push(&im->s->problems, &im->s->n_problems, xstrdup(line));
 }
 
-/* A cell as it can be shown in a one-line message: control characters as
- * spaces, at most about 60 columns. */
-static void shown_value(const char *v, char *out, size_t outlen)
+void import_shown(const char *v, char *out, size_t outlen)
 {
     if (!text_valid_utf8(v, strlen(v))) {
         snprintf(out, outlen, "%s", _("(not valid UTF-8)"));
@@ -72,11 +50,11 @@ static void report_field(void *ctx, int severity, const char *field, const char 
 {
     importer *im = ctx;
     char v[256];
-    shown_value(value, v, sizeof v);
+    import_shown(value, v, sizeof v);
     if (severity >= VALID_ERROR)
-        add_problem(im->s, "%s:%ld: %s \"%s\": %s", im->path, im->line, field, v, msg);
+        import_problem(im, "%s:%ld: %s \"%s\": %s", im->path, im->line, field, v, msg);
     else
-        add_problem(im->s, _("%s:%ld: warning: %s \"%s\": %s"), im->path, im->line, field, v, msg);
+        import_problem(im, _("%s:%ld: warning: %s \"%s\": %s"), im->path, im->line, field, v, msg);
 }
 
 /* The file's header for a record field a check named: members' columns, and
@@ -90,9 +68,11 @@ static const char *header_of(const importer *im, const char *field, int name_fie
         {"full_name", CSVIO_F_NAME}, {"birth", CSVIO_F_BIRTH},   {"gender", CSVIO_F_GENDER},
         {"phone", CSVIO_F_PHONE},    {"cccd", CSVIO_F_CCCD},     {"email", CSVIO_F_EMAIL},
         {"category", CSVIO_F_CATEGORY}, {"youth_union", CSVIO_F_YOUTH},
-        {"mooc_status", CSVIO_F_MOOC}, {"mooc_date", CSVIO_F_MOOC}, {"zalo_date", CSVIO_F_ZALO},
+        {"mooc_status", CSVIO_F_MOOC}, {"mooc_date", CSVIO_F_MOOC_DATE}, {"zalo_date", CSVIO_F_ZALO},
         {"consent", CSVIO_F_CONSENT}, {"consent_date", CSVIO_F_CONSENT_DATE},
         {"note", CSVIO_F_NOTE},      {"role", CSVIO_F_ROLE},     {"team_uuid", CSVIO_F_TEAM},
+        {"member_uuid", CSVIO_F_NAME}, {"date_from", CSVIO_F_SINCE}, {"date_to", CSVIO_F_TEAM},
+        {"level", CSVIO_F_TEAM},     {"area_uuid", CSVIO_F_AREA}, {"kind", CSVIO_F_AREA},
     };
     if (!field[0])
         return "";
@@ -101,23 +81,20 @@ static const char *header_of(const importer *im, const char *field, int name_fie
     for (size_t i = 0; i < sizeof MAP / sizeof MAP[0]; i++)
         if (strcmp(field, MAP[i].column) == 0)
             return im->cols.header[MAP[i].f];
-    return field;
+    return "";
 }
 
-/* Passes on what a records save found (name_field: the column of the saved
- * record's name, or -1). Returns 0 when saved, 1 when the row was refused
- * (reported), -1 on a database failure (im->e set). */
-static int after_save(importer *im, int rc, const findings *f, int name_field, int *row_errors)
+int import_after_save(importer *im, int rc, const findings *f, int name_field, int *row_errors)
 {
     for (int i = 0; i < f->n; i++) {
         const finding *x = &f->items[i];
         const char *fld = header_of(im, x->field, name_field);
         if (x->severity >= VALID_ERROR)
-            add_problem(im->s, "%s:%ld: %s%s%s", im->path, im->line, fld, *fld ? ": " : "",
-                        x->msg);
+            import_problem(im, "%s:%ld: %s%s%s", im->path, im->line, fld, *fld ? ": " : "",
+                           x->msg);
         else if (rc == 0)
-            add_problem(im->s, _("%s:%ld: warning: %s%s%s"), im->path, im->line, fld,
-                        *fld ? ": " : "", x->msg);
+            import_problem(im, _("%s:%ld: warning: %s%s%s"), im->path, im->line, fld,
+                           *fld ? ": " : "", x->msg);
     }
     if (rc == 0)
         return 0;
@@ -130,310 +107,185 @@ static int after_save(importer *im, int rc, const findings *f, int name_field, i
     return -1;
 }
 
-static void note_created(importer *im, const char *what, const char *name)
+/* A consent given without a date: said, and the date left empty (nothing is
+ * invented). */
+static void warn_consent_without_date(importer *im, const csvio_member_row *row, const member_rec *m)
 {
-    char line[700];
-    snprintf(line, sizeof line, "%s %s", what, name);
-    csvio_list_push(&im->s->created, &im->s->n_created, xstrdup(line));
+    if (!HAS(row, CSVIO_F_CONSENT) || !row->consent || !m->consent || m->consent_date[0])
+        return;
+    import_problem(im, _("%s:%ld: warning: %s: consent is given without a date; the date is left empty"),
+                   im->path, im->line, im->cols.header[CSVIO_F_CONSENT]);
 }
 
-/* The kind of a village or residential group, guessed from how its name starts. */
-static const char *area_kind_of(const char *name)
+/* Saves a member no row has matched, in the row's team. Returns 0 (saved, or
+ * refused and reported) or -1. */
+static int add_member(importer *im, const csvio_member_row *row, const char *team_uuid,
+                      int *row_errors)
 {
-    static const struct {
-        const char *prefix, *kind;
-    } KINDS[] = {
-        {"thon ", "thon"}, {"ban ", "ban"},   {"ap ", "ap"},
-        {"buon ", "buon"}, {"khom ", "khom"}, {"to dan pho ", "to_dan_pho"},
-        {"tdp ", "to_dan_pho"}, {"to ", "to_dan_pho"}, {"khu pho ", "khu_pho"},
-        {"khu ", "khu_pho"},
-    };
-    char *f = text_fold(name);
-    const char *kind = "other";
-    for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++)
-        if (strncmp(f, KINDS[i].prefix, strlen(KINDS[i].prefix)) == 0) {
-            kind = KINDS[i].kind;
-            break;
-        }
-    free(f);
-    return kind;
-}
-
-/* Finds or creates the area and team of the row. Returns 0, 1 (row refused) or -1. */
-static int find_or_make_team(importer *im, const csvio_member_row *row, char team_uuid[UUID_LEN],
-                             int *row_errors);
-
-static int resolve_team(importer *im, const csvio_member_row *row, char team_uuid[UUID_LEN],
-                        int *row_errors)
-{
-    if (im->last_team_uuid[0] && strcmp(im->last_team, row->team) == 0 &&
-        strcmp(im->last_area, row->area) == 0) {
-        snprintf(team_uuid, UUID_LEN, "%s", im->last_team_uuid);
-        return 0;
-    }
-    int rc = find_or_make_team(im, row, team_uuid, row_errors);
+    member_rec *m = xmalloc(sizeof *m);
+    member_init(m);
+    import_apply_row(m, row, im->today);
+    findings f = {0};
+    char since[11];
+    int rule = import_start_date(im, row, m, team_uuid, since);
+    int rc = member_save_in_team_since(im->db, m, team_uuid, row->role[0] ? row->role : "member", since, 1,
+                                       &f, im->e);
+    rc = import_after_save(im, rc, &f, CSVIO_F_NAME, row_errors);
     if (rc == 0) {
-        COPY(im->last_team, row->team);
-        COPY(im->last_area, row->area);
-        COPY(im->last_team_uuid, team_uuid);
+        membership_rec ms;
+        member_place_get(im->db, m->uuid, &ms);
+        if (import_note_start(im, ms.uuid, rule) < 0) {
+            free(m);
+            return -1;
+        }
+        warn_consent_without_date(im, row, m);
+        import_person *p = people_add(&im->people, m->uuid, im->line, 0);
+        p->print = import_row_print(row);
+        team_list_add(&p->listed, team_uuid);
+        import_match_note_cccd(im, m->cccd, m->uuid);
+        im->s->members_new++;
+        im->s->memberships_new++;
     }
-    return rc;
+    free(m);
+    return rc < 0 ? -1 : 0;
 }
 
-static int find_or_make_team(importer *im, const csvio_member_row *row, char team_uuid[UUID_LEN],
+/* Reports a row that may be several members. */
+static void report_ambiguous(importer *im, const csvio_member_row *row, const member_match *mm,
                              int *row_errors)
 {
-    char area_uuid[UUID_LEN] = "", kind[16] = "";
-    findings f;
-    if (row->area[0] && area_find_by_name(im->db, row->area, area_uuid) != 0) {
-        area_rec a;
-        area_init(&a);
-        snprintf(a.name, sizeof a.name, "%s", row->area);
-        snprintf(a.kind, sizeof a.kind, "%s", area_kind_of(row->area));
-        memset(&f, 0, sizeof f);
-        int rc = after_save(im, area_save(im->db, &a, 1, &f, im->e), &f, CSVIO_F_AREA, row_errors);
-        if (rc != 0)
-            return rc;
-        im->s->areas_created++;
-        note_created(im, _("area"), a.name);
-        snprintf(area_uuid, UUID_LEN, "%s", a.uuid);
-        COPY(kind, a.kind);
-    }
-    /* Without an area column a team is looked for in every area. */
-    const char *in_area = im->cols.col[CSVIO_F_AREA] < 0 ? NULL : area_uuid;
-    if (team_find_by_name(im->db, row->team, in_area, team_uuid) == 0)
-        return 0;
-    area_rec known;
-    if (area_uuid[0] && !kind[0] && area_get(im->db, area_uuid, &known) == 0)
-        COPY(kind, known.kind);
-    team_rec t;
-    team_init(&t);
-    snprintf(t.name, sizeof t.name, "%s", row->team);
-    snprintf(t.area_uuid, sizeof t.area_uuid, "%s", area_uuid);
-    snprintf(t.level, sizeof t.level, "%s",
-             !area_uuid[0] ? "commune"
-             : (strcmp(kind, "to_dan_pho") == 0 || strcmp(kind, "khu_pho") == 0) ? "group"
-                                                                                 : "village");
-    memset(&f, 0, sizeof f);
-    int rc = after_save(im, team_save(im->db, &t, 1, &f, im->e), &f, CSVIO_F_TEAM, row_errors);
-    if (rc != 0)
-        return rc;
-    im->s->teams_created++;
-    note_created(im, _("team"), t.name);
-    snprintf(team_uuid, UUID_LEN, "%s", t.uuid);
-    return 0;
+    int f = mm->how == MATCH_BY_CCCD ? CSVIO_F_CCCD : CSVIO_F_NAME;
+    char v[256];
+    import_shown(f == CSVIO_F_CCCD ? row->cccd : row->name, v, sizeof v);
+    import_problem(im,
+                   _("%s:%ld: %s \"%s\": %d members have %s: %s; give the birth date or the CCCD "
+                     "number to say which (nothing was merged)"),
+                   im->path, im->line, im->cols.header[f], v, mm->n, import_match_how(mm->how),
+                   mm->shown);
+    (*row_errors)++;
 }
 
-/* Runs a one-row lookup whose first column is a uuid; 1 when found. */
-static int lookup(sqlite3_stmt *st, char uuid[UUID_LEN], char *fold_out, size_t fold_len)
+/* Reports a row that is the person of an earlier row but gives other values. */
+static void report_disagreement(importer *im, const member_rec *old, const import_person *p,
+                                int how, const char *diff, int *row_errors)
 {
-    int found = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        snprintf(uuid, UUID_LEN, "%s", (const char *)sqlite3_column_text(st, 0));
-        if (fold_out)
-            snprintf(fold_out, fold_len, "%s",
-                     sqlite3_column_text(st, 1) ? (const char *)sqlite3_column_text(st, 1) : "");
-        found = 1;
-    }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    return found;
+    import_problem(im,
+                   _("%s:%ld: %s is the person of line %ld (%s), but this row gives other values: "
+                     "%s; if they are two people, give each their CCCD number (nothing was merged)"),
+                   im->path, im->line, old->full_name, p->line, import_match_how(how), diff);
+    (*row_errors)++;
 }
 
-/* The member the row is about: same phone (and name), or same folded name and
- * birth, or same folded name already in the team. Returns 1 found, 0 new,
- * 2 when the phone belongs to someone else (reported). */
-static int find_member(importer *im, const csvio_member_row *row, const char *team_uuid,
-                       char uuid[UUID_LEN], int *row_errors)
+/* Notes a member the file names for the first time: what the row says of
+ * them, and their current teams (their memberships current[0..n)). */
+static import_person *first_meeting(importer *im, const csvio_member_row *row, const char *uuid,
+                                    const membership_rec *current, int n)
 {
-    char *fold = text_fold(row->name);
-    int found = 0;
-    if (row->phone[0]) {
-        char other_fold[600];
-        sqlite3_bind_text(im->by_phone, 1, row->phone, -1, SQLITE_TRANSIENT);
-        if (lookup(im->by_phone, uuid, other_fold, sizeof other_fold)) {
-            if (strcmp(other_fold, fold) == 0) {
-                found = 1;
-            } else {
-                member_rec other;
-                if (member_get(im->db, uuid, &other) != 0)
-                    other.full_name[0] = '\0';
-                add_problem(im->s, _("%s:%ld: %s \"%s\": this number already belongs to %s"),
-                            im->path, im->line, im->cols.header[CSVIO_F_PHONE], row->phone,
-                            other.full_name);
-                (*row_errors)++;
-                found = 2;
-            }
-        }
-    }
-    if (!found && row->birth[0]) {
-        sqlite3_bind_text(im->by_name_birth, 1, fold, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(im->by_name_birth, 2, row->birth, -1, SQLITE_TRANSIENT);
-        found = lookup(im->by_name_birth, uuid, NULL, 0);
-    }
-    if (!found) {
-        sqlite3_bind_text(im->by_name_in_team, 1, fold, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(im->by_name_in_team, 2, team_uuid, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(im->by_name_in_team, 3, row->birth, -1, SQLITE_TRANSIENT);
-        found = lookup(im->by_name_in_team, uuid, NULL, 0);
-    }
-    free(fold);
-    return found;
+    import_person *p = people_add(&im->people, uuid, im->line, 1);
+    p->print = import_row_print(row);
+    for (int i = 0; i < n; i++)
+        team_list_add(&p->before, current[i].team_uuid);
+    return p;
 }
 
-
-/* Writes the row's given fields over m; empty cells keep what m holds. */
-static void apply_row(member_rec *m, const csvio_member_row *row, const char *today)
+/* Lists the stored values a row replaced. */
+static void list_changes(importer *im, const member_rec *old, const char *changes)
 {
-    if (HAS(row, CSVIO_F_NAME))
-        COPY(m->full_name, row->name);
-    if (HAS(row, CSVIO_F_BIRTH))
-        COPY(m->birth, row->birth);
-    if (HAS(row, CSVIO_F_GENDER))
-        COPY(m->gender, row->gender);
-    if (HAS(row, CSVIO_F_PHONE))
-        COPY(m->phone, row->phone);
-    if (HAS(row, CSVIO_F_CCCD))
-        COPY(m->cccd, row->cccd);
-    if (HAS(row, CSVIO_F_EMAIL))
-        COPY(m->email, row->email);
-    if (HAS(row, CSVIO_F_CATEGORY))
-        COPY(m->category, row->category);
-    if (HAS(row, CSVIO_F_YOUTH))
-        m->youth_union = row->youth_union;
-    if (HAS(row, CSVIO_F_CONSENT_DATE))
-        COPY(m->consent_date, row->consent_date);
-    if (HAS(row, CSVIO_F_CONSENT)) {
-        m->consent = row->consent;
-        if (m->consent && !m->consent_date[0])
-            COPY(m->consent_date, today);
-    }
-    if (HAS(row, CSVIO_F_MOOC)) {
-        int was_completed = strcmp(m->mooc_status, "completed") == 0;
-        COPY(m->mooc_status, row->mooc_status);
-        if (strcmp(row->mooc_status, "completed") != 0)
-            m->mooc_date[0] = '\0';
-        else if (row->mooc_date[0] || !was_completed)
-            COPY(m->mooc_date, row->mooc_date);
-    }
-    if (HAS(row, CSVIO_F_ZALO)) {
-        if (!row->zalo_yes)
-            m->zalo_date[0] = '\0';
-        else if (row->zalo_date[0])
-            COPY(m->zalo_date, row->zalo_date);
-        else if (!m->zalo_date[0])
-            COPY(m->zalo_date, today); /* following, since an unknown date: recorded today */
-    }
-    if (HAS(row, CSVIO_F_NOTE))
-        COPY(m->note, row->note);
+    if (!changes[0])
+        return;
+    char line[4600];
+    snprintf(line, sizeof line, "%s:%ld: %s: %s", im->path, im->line, old->full_name, changes);
+    csvio_list_push(&im->s->changes, &im->s->n_changes, xstrdup(line));
 }
 
-/* True when the fields an import can change are the same in a and b. */
-static int member_same(const member_rec *a, const member_rec *b)
-{
-    return strcmp(a->full_name, b->full_name) == 0 && strcmp(a->birth, b->birth) == 0 &&
-           strcmp(a->gender, b->gender) == 0 && strcmp(a->phone, b->phone) == 0 &&
-           strcmp(a->cccd, b->cccd) == 0 && strcmp(a->email, b->email) == 0 &&
-           strcmp(a->category, b->category) == 0 && a->youth_union == b->youth_union &&
-           a->consent == b->consent && strcmp(a->consent_date, b->consent_date) == 0 &&
-           strcmp(a->mooc_status, b->mooc_status) == 0 && strcmp(a->mooc_date, b->mooc_date) == 0 &&
-           strcmp(a->zalo_date, b->zalo_date) == 0 && strcmp(a->note, b->note) == 0;
-}
-
-/* Puts an existing member into the team, or changes the role. Returns 1 when
- * added, 2 when the role changed, 0 when nothing changed, -2 refused, -1 on failure. */
-static int ensure_membership(importer *im, const csvio_member_row *row, const char *member_uuid,
-                             const char *team_uuid, int *row_errors)
-{
-    int n = 0;
-    membership_rec *list = membership_list_for_member(im->db, member_uuid, &n);
-    membership_rec ms;
-    int found = 0;
-    for (int i = 0; i < n && !found; i++)
-        if (strcmp(list[i].team_uuid, team_uuid) == 0) {
-            ms = list[i];
-            found = 1;
-        }
-    free(list);
-    if (found && (!row->role[0] || strcmp(ms.role, row->role) == 0))
-        return 0;
-    if (!found) {
-        membership_init(&ms);
-        COPY(ms.team_uuid, team_uuid);
-        COPY(ms.member_uuid, member_uuid);
-        COPY(ms.role, row->role[0] ? row->role : "member");
-    } else {
-        COPY(ms.role, row->role);
-    }
-    findings f = {0};
-    int rc = after_save(im, membership_save(im->db, &ms, 1, &f, im->e), &f, -1, row_errors);
-    if (rc != 0)
-        return rc > 0 ? -2 : -1;
-    if (found)
-        return 2;
-    im->s->memberships_new++;
-    return 1;
-}
-
-/* Brings an existing member up to the row and into its team. Returns 0 (done,
- * or refused and reported) or -1. */
-static int update_member(importer *im, const csvio_member_row *row, const char *uuid,
+/* Brings the member a row matched up to the row and into its team. Returns 0
+ * (done, or refused and reported) or -1. */
+static int update_member(importer *im, const csvio_member_row *row, const member_match *mm,
                          const char *team_uuid, int *row_errors)
 {
     member_rec *old = xmalloc(sizeof *old), *m = xmalloc(sizeof *m);
-    int rc = 0, changed = 0;
-    if (member_get(im->db, uuid, old) != 0) {
+    char changes[4096] = "";
+    int rc = 0, n_current = 0;
+    membership_rec *current = NULL;
+    if (member_get(im->db, mm->uuid, old) != 0) {
         rc = err_set(im->e, _("a member vanished during the import"));
         goto done;
     }
     *m = *old;
-    apply_row(m, row, im->today);
-    if (!member_same(old, m)) {
+    import_apply_row(m, row, im->today);
+    import_person *p = people_find(&im->people, mm->uuid);
+    int replaced = import_member_diff(old, m, changes, sizeof changes);
+    if (p && replaced > 0) {
+        report_disagreement(im, old, p, mm->how, changes, row_errors);
+        goto done;
+    }
+    current = membership_list_for_member(im->db, mm->uuid, &n_current);
+    if (!p)
+        p = first_meeting(im, row, mm->uuid, current, n_current);
+    int changed = !import_member_same(old, m);
+    if (changed) {
         findings f = {0};
-        rc = after_save(im, member_save(im->db, m, 1, &f, im->e), &f, CSVIO_F_NAME, row_errors);
+        rc = import_after_save(im, member_save(im->db, m, 1, &f, im->e), &f, CSVIO_F_NAME, row_errors);
         if (rc != 0)
             goto done;
-        changed = 1;
+        import_match_note_cccd(im, m->cccd, m->uuid);
     }
-    rc = ensure_membership(im, row, uuid, team_uuid, row_errors);
-    if (rc >= 0) {
-        if (changed || rc == 2)
-            im->s->members_updated++;
-        else
-            im->s->members_unchanged++;
-    }
+    warn_consent_without_date(im, row, m);
+    rc = import_place_member(im, row, p, m, current, n_current, team_uuid, changes, sizeof changes,
+                             row_errors);
+    if (rc == -1 || rc == -2)
+        goto done;
+    list_changes(im, old, changes);
+    if (changed || rc == 1)
+        im->s->members_updated++;
+    else if (rc == 0)
+        im->s->members_unchanged++; /* a move not made counts in moves_not_made only */
+    rc = 0;
 done:
+    free(current);
     free(old);
     free(m);
-    return rc < 0 && rc != -2 ? -1 : 0;
+    return rc == -1 ? -1 : 0;
+}
+
+/* Whether a row matched by its name alone is the person an earlier row of the
+ * file named: yes when it says the same of them (how an export lists one
+ * person in two teams), or when no earlier row named them; when it says
+ * something else, it is another person of the same name (said in a warning). */
+static int same_person_as_before(importer *im, const csvio_member_row *row, const member_match *mm)
+{
+    const import_person *p = people_find(&im->people, mm->uuid);
+    if (!p || mm->how != MATCH_BY_NAME || p->print == import_row_print(row))
+        return 1;
+    char v[256];
+    import_shown(row->name, v, sizeof v);
+    import_problem(im,
+                   _("%s:%ld: warning: %s has the name of line %ld, but the rows differ and neither "
+                     "a birth date nor a CCCD number shows they are one person: imported as "
+                     "another member"),
+                   im->path, im->line, v, p->line);
+    return 0;
 }
 
 /* Imports one parsed row. Returns 0 (done or refused and reported) or -1. */
 static int import_row(importer *im, const csvio_member_row *row, int *row_errors)
 {
-    char team_uuid[UUID_LEN], uuid[UUID_LEN];
-    int rc = resolve_team(im, row, team_uuid, row_errors);
+    char team_uuid[UUID_LEN];
+    int rc = import_resolve_team(im, row, team_uuid, row_errors);
     if (rc != 0)
         return rc < 0 ? -1 : 0;
-    int found = find_member(im, row, team_uuid, uuid, row_errors);
-    if (found == 2)
+    member_match mm;
+    if (import_match(im, row, &mm) < 0)
+        return -1;
+    if (mm.n > 1) {
+        report_ambiguous(im, row, &mm, row_errors);
         return 0;
-    findings f = {0};
-    if (!found) {
-        member_rec m;
-        member_init(&m);
-        apply_row(&m, row, im->today);
-        rc = after_save(im,
-                        member_save_in_team(im->db, &m, team_uuid, row->role[0] ? row->role : "member",
-                                            1, &f, im->e),
-                        &f, CSVIO_F_NAME, row_errors);
-        if (rc == 0) {
-            im->s->members_new++;
-            im->s->memberships_new++;
-        }
-        return rc < 0 ? -1 : 0;
     }
-    return update_member(im, row, uuid, team_uuid, row_errors);
+    if (mm.n == 1 && !same_person_as_before(im, row, &mm))
+        mm.n = 0;
+    if (mm.n == 0)
+        return add_member(im, row, team_uuid, row_errors);
+    return update_member(im, row, &mm, team_uuid, row_errors);
 }
 
 /* True when a row is the header of a member list (it has a name column). */
@@ -490,34 +342,6 @@ static void choice_seen(void *ctx, int field, const char *value, const char *cod
     csvio_values_add(im->values, im->line, field, value, code, how);
 }
 
-static int prepare_lookups(importer *im)
-{
-    im->by_phone = db_prepare(im->db,
-                              "SELECT uuid, name_fold FROM member WHERE deleted = 0 AND phone = ?1"
-                              " ORDER BY created_at, uuid LIMIT 1",
-                              im->e);
-    im->by_name_birth = db_prepare(im->db,
-                                   "SELECT uuid FROM member WHERE deleted = 0 AND name_fold = ?1"
-                                   " AND birth = ?2 ORDER BY created_at, uuid LIMIT 1",
-                                   im->e);
-    im->by_name_in_team = db_prepare(
-        im->db,
-        "SELECT m.uuid FROM member m JOIN membership ms ON ms.member_uuid = m.uuid"
-        " AND ms.deleted = 0 AND coalesce(ms.date_to, '') = ''"
-        " WHERE m.deleted = 0 AND m.name_fold = ?1 AND ms.team_uuid = ?2"
-        " AND (?3 = '' OR coalesce(m.birth, '') = '' OR m.birth = ?3)"
-        " ORDER BY m.created_at, m.uuid LIMIT 1",
-        im->e);
-    return im->by_phone && im->by_name_birth && im->by_name_in_team ? 0 : -1;
-}
-
-static void finalize_lookups(importer *im)
-{
-    sqlite3_finalize(im->by_phone);
-    sqlite3_finalize(im->by_name_birth);
-    sqlite3_finalize(im->by_name_in_team);
-}
-
 /* Reads every data row and imports it; the caller holds the transaction. */
 static int import_all(importer *im, table_list *rd, long long total, csvio_progress_fn progress,
                       void *pctx)
@@ -547,10 +371,17 @@ static int import_all(importer *im, table_list *rd, long long total, csvio_progr
     return n < 0 ? -1 : 0;
 }
 
-int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
-                         void *progress_ctx, csvio_import_summary *s, cdtt_err *e)
+/* Reads the rows, then ends the memberships --move leaves behind, inside the
+ * transaction the caller began. Returns 0, or -1 with im->e set. */
+static int import_in_transaction(importer *im, table_list *rd, long long total,
+                                 const csvio_import_opts *o)
 {
-    return csvio_import_members_opts(db, path, NULL, dry_run, progress, progress_ctx, s, e);
+    int rc = import_match_begin(im);
+    if (rc == 0)
+        rc = import_all(im, rd, total, o->progress, o->progress_ctx);
+    if (rc == 0 && im->s->errors == 0)
+        rc = import_finish_moves(im, &im->s->errors);
+    return rc;
 }
 
 /* Says in s->source what was read. */
@@ -566,9 +397,8 @@ static void describe_source(importer *im, table_list *t)
         snprintf(p + strlen(p), n - strlen(p), "; %s", table_note(t));
 }
 
-int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_opts *o, int dry_run,
-                              csvio_progress_fn progress, void *progress_ctx, csvio_import_summary *s,
-                              cdtt_err *e)
+int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_opts *o,
+                              csvio_import_summary *s, cdtt_err *e)
 {
     static const csvio_import_opts none;
     cdtt_err local;
@@ -576,7 +406,9 @@ int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_
         e = &local;
     err_clear(e);
     memset(s, 0, sizeof *s);
-    importer im = {.db = db, .path = path, .s = s, .e = e, .o = o ? o : &none};
+    if (!o)
+        o = &none;
+    importer im = {.db = db, .path = path, .s = s, .e = e, .move = o->move, .o = o};
     date_today(im.today);
     long long total = count_rows(&im);
     if (total < 0)
@@ -586,30 +418,29 @@ int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_
         return -1;
     describe_source(&im, rd);
     csvio_member_columns_describe(&im.cols, s);
-    if (prepare_lookups(&im) < 0) {
-        finalize_lookups(&im);
-        table_close(rd);
-        return -1;
-    }
     im.values = csvio_values_new();
     int rc = db_begin(db, e);
-    if (rc == 0)
-        rc = import_all(&im, rd, total, progress, progress_ctx);
-    finalize_lookups(&im);
+    if (rc == 0) {
+        rc = import_in_transaction(&im, rd, total, o);
+        if (rc < 0 || s->errors > 0 || o->dry_run)
+            db_rollback(db);
+        else if ((rc = db_commit(db, e)) < 0)
+            db_rollback(db);
+    }
+    import_match_end(&im);
+    import_place_end(&im);
+    people_free(&im.people);
     table_close(rd);
     csvio_values_report(im.values, path, &im.cols, s);
     csvio_values_free(im.values);
-    if (rc < 0) {
-        db_rollback(db);
+    if (rc < 0)
         return -1;
-    }
-    if (s->errors > 0 || dry_run) {
-        db_rollback(db);
-        return s->errors > 0 ? 1 : 0;
-    }
-    if (db_commit(db, e) < 0) {
-        db_rollback(db);
-        return -1;
-    }
-    return 0;
+    return s->errors > 0 ? 1 : 0;
+}
+
+int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
+                         void *progress_ctx, csvio_import_summary *s, cdtt_err *e)
+{
+    csvio_import_opts o = {.dry_run = dry_run, .progress = progress, .progress_ctx = progress_ctx};
+    return csvio_import_members_opts(db, path, &o, s, e);
 }

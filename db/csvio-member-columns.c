@@ -32,9 +32,15 @@ static const char *const NAMES_YOUTH[] = {"Đoàn viên", "Đoàn viên thanh ni
                                           "Youth Union", NULL};
 static const char *const NAMES_MOOC[] = {"Học trực tuyến", "Học MOOC", "MOOC", "Online course",
                                          "Online training", NULL};
+static const char *const NAMES_MOOC_DATE[] = {"Ngày hoàn thành MOOC", "Ngày hoàn thành học trực tuyến",
+                                             "Ngày học trực tuyến", "Ngày học MOOC", "MOOC completed on",
+                                             "MOOC date", "Online course date",
+                                             "Online course completed on", NULL};
 static const char *const NAMES_ZALO[] = {"Zalo OA", "Quan tâm Zalo OA", "Zalo", NULL};
 static const char *const NAMES_CONSENT[] = {"Đồng ý xử lý dữ liệu", "Đồng ý", "Consent", NULL};
 static const char *const NAMES_CONSENT_DATE[] = {"Ngày đồng ý", "Consent date", NULL};
+static const char *const NAMES_SINCE[] = {"Ngày vào tổ", "Ngày tham gia", "Ngày tham gia tổ", "Ngày vào",
+                                          "Joined the team on", "Joined team on", "Joined on", "Member since", NULL};
 static const char *const NAMES_NOTE[] = {"Ghi chú", "Note", "Notes", NULL};
 static const char *const NAMES_BIRTH_MALE[] = {"Nam", "Năm sinh Nam", "Ngày sinh Nam", "Male", NULL};
 static const char *const NAMES_BIRTH_FEMALE[] = {"Nữ", "Năm sinh Nữ", "Ngày sinh Nữ", "Female", NULL};
@@ -51,6 +57,7 @@ static const char *const *const FIELD_NAMES[CSVIO_F_COUNT] = {
     [CSVIO_F_ZALO] = NAMES_ZALO,       [CSVIO_F_CONSENT] = NAMES_CONSENT,
     [CSVIO_F_CONSENT_DATE] = NAMES_CONSENT_DATE, [CSVIO_F_NOTE] = NAMES_NOTE,
     [CSVIO_F_BIRTH_MALE] = NAMES_BIRTH_MALE, [CSVIO_F_BIRTH_FEMALE] = NAMES_BIRTH_FEMALE,
+    [CSVIO_F_MOOC_DATE] = NAMES_MOOC_DATE, [CSVIO_F_SINCE] = NAMES_SINCE,
 };
 
 /* True when the single header cell h answers to one of names. */

@@ -2,6 +2,7 @@
  * validators as the forms (validate.h, choices.h), with the repairs Excel
  * makes necessary (leading zeros it dropped, formula apostrophes). */
 #include "csvio.h"
+#include "csv.h"
 #include "choices.h"
 #include "text.h"
 #include "validate.h"
@@ -39,10 +40,7 @@ static const char *cell(const row_ctx *x, int f)
     int i = x->c->col[f];
     if (i < 0 || i >= x->n)
         return "";
-    const char *s = x->fields[i];
-    if (s[0] == '\'' && (s[1] == '=' || s[1] == '+' || s[1] == '-' || s[1] == '@'))
-        return s + 1;
-    return s;
+    return csv_unneutralise(x->fields[i]);
 }
 
 /* True when the cell holds anything but white space. */
@@ -172,7 +170,8 @@ static void parse_date_cell(row_ctx *x, int f, char out[11], csvio_member_row *r
         row->set |= 1u << f;
 }
 
-/* Online course: a completion date, a status label, or yes/no. */
+/* Online course: a status label, yes/no, or a completion date (status
+ * "completed" and that date). */
 static void parse_mooc(row_ctx *x, csvio_member_row *row)
 {
     const char *v = cell(x, CSVIO_F_MOOC);
@@ -183,6 +182,7 @@ static void parse_mooc(row_ctx *x, csvio_member_row *row)
     int yn;
     if (validate_date(v, row->mooc_date, &r) == VALID_OK && row->mooc_date[0]) {
         snprintf(row->mooc_status, sizeof row->mooc_status, "completed");
+        row->set |= 1u << CSVIO_F_MOOC_DATE;
     } else if ((yn = parse_yes_no(v)) >= 0) {
         snprintf(row->mooc_status, sizeof row->mooc_status, "%s", yn ? "completed" : "not_started");
         row->mooc_date[0] = '\0';
@@ -195,6 +195,27 @@ static void parse_mooc(row_ctx *x, csvio_member_row *row)
         return;
     }
     row->set |= 1u << CSVIO_F_MOOC;
+}
+
+/* The MOOC date column: the date whatever the status (export writes it so). A
+ * date in the MOOC column too must be the same date. */
+static void parse_mooc_date(row_ctx *x, csvio_member_row *row)
+{
+    const char *v = cell(x, CSVIO_F_MOOC_DATE);
+    if (!given(v))
+        return;
+    char date[11];
+    valid_result r;
+    if (!verdict(x, CSVIO_F_MOOC_DATE, validate_date(v, date, &r), &r))
+        return;
+    if ((row->set & (1u << CSVIO_F_MOOC_DATE)) && strcmp(date, row->mooc_date) != 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, _("not the date written in \"%s\""), x->c->header[CSVIO_F_MOOC]);
+        report(x, CSVIO_F_MOOC_DATE, VALID_ERROR, msg);
+        return;
+    }
+    snprintf(row->mooc_date, sizeof row->mooc_date, "%s", date);
+    row->set |= 1u << CSVIO_F_MOOC_DATE;
 }
 
 /* Zalo OA: the date the member followed it, or yes/no. */
@@ -306,7 +327,9 @@ int csvio_member_row_parse_opts(const csvio_member_columns *c, char **fields, in
     parse_yes_no_cell(&x, CSVIO_F_CONSENT, &row->consent, row);
     parse_date_cell(&x, CSVIO_F_CONSENT_DATE, row->consent_date, row);
     parse_mooc(&x, row);
+    parse_mooc_date(&x, row);
     parse_zalo(&x, row);
+    parse_date_cell(&x, CSVIO_F_SINCE, row->since, row);
     if (given(cell(&x, CSVIO_F_NOTE)) &&
         verdict(&x, CSVIO_F_NOTE,
                 validate_text(cell(&x, CSVIO_F_NOTE), 1000, row->note, sizeof row->note, &r), &r))

@@ -5,6 +5,7 @@
 #include "choices.h"
 #include "db.h"
 #include "i18n.h"
+#include "records.h"
 #include "validate.h"
 
 #include <stdio.h>
@@ -18,12 +19,13 @@ typedef enum {
     COL_CHOICE, /* code → label */
     COL_YESNO,  /* 0/1 → Không/Có */
     COL_INT,    /* a whole number */
-    COL_MOOC,   /* a completion date, or the course status ("" when not started) */
+    COL_MOOC,   /* the course status ("" when not started) */
 } col_kind;
 
 enum {
     PERSONAL_CONSENT = 1, /* empty unless the member consented, or full */
     FULL_ONLY = 2,        /* the column is left out unless full */
+    CONSOLIDATED_ONLY = 4 /* only at an office above a commune, and then first */
 };
 
 typedef struct {
@@ -59,6 +61,14 @@ typedef struct {
 #define TEAM_COL TEXT("Tổ", "Team", 24)
 #define AREA_COL TEXT("Thôn/Tổ dân phố", "Village or group", 20)
 
+/* The record's commune (code and name), the last result columns of every query. */
+#define COMMUNE_COLS                                                     \
+    {"Mã xã", "Commune code", COL_TEXT, NULL, CONSOLIDATED_ONLY, 8},    \
+    {"Xã/phường", "Commune", COL_TEXT, NULL, CONSOLIDATED_ONLY, 20}
+#define COMMUNE_SQL(R)                                                                        \
+    ", " R ".unit_code, coalesce((SELECT u.name FROM unit u WHERE u.scheme = " R ".unit_scheme " \
+    "AND u.level = 'commune' AND u.code = " R ".unit_code), '')"
+
 /* The query counting the live rows of a table. */
 #define COUNT_LIVE(table) "SELECT count(*) FROM " table " WHERE deleted = 0"
 
@@ -72,31 +82,32 @@ static const col_def MEMBER_COLS[] = {
     TEAM_COL,
     AREA_COL,
     CHOICE("Vai trò", "Role", CHOICES_ROLE, 12),
+    DATE("Ngày vào tổ", "Joined the team on", 12),
     CHOICE("Thành phần", "Category", CHOICES_CATEGORY, 24),
     YESNO("Đoàn viên", "Youth Union member", 10),
     {"Học trực tuyến", "Online course", COL_MOOC, NULL, 0, 14},
+    DATE("Ngày hoàn thành MOOC", "MOOC completed on", 12),
     DATE("Zalo OA", "Zalo OA", 12),
     YESNO("Đồng ý xử lý dữ liệu", "Consent", 10),
     DATE("Ngày đồng ý", "Consent date", 12),
     NOTE_COL,
+    COMMUNE_COLS,
 };
 
 /* Current memberships are those not deleted and not ended, of live teams. */
 static const char MEMBER_SQL[] =
     "SELECT m.full_name, m.birth, m.gender, m.phone, m.cccd, m.email, cur.team_name,"
-    " cur.area_name, cur.role, m.category, m.youth_union,"
-    " CASE WHEN m.mooc_status = 'completed' AND coalesce(m.mooc_date, '') <> ''"
-    "      THEN m.mooc_date ELSE m.mooc_status END,"
-    " m.zalo_date, m.consent, m.consent_date, m.note"
+    " cur.area_name, cur.role, cur.date_from, m.category, m.youth_union,"
+    " m.mooc_status, m.mooc_date, m.zalo_date, m.consent, m.consent_date, m.note" COMMUNE_SQL("m")
     " FROM member m LEFT JOIN ("
-    "   SELECT ms.member_uuid, ms.role, t.name AS team_name, t.sort_key AS team_sort,"
+    "   SELECT ms.member_uuid, ms.role, ms.date_from, t.name AS team_name, t.sort_key AS team_sort,"
     "          t.uuid AS team_uuid, a.name AS area_name"
     "   FROM membership ms JOIN team t ON t.uuid = ms.team_uuid AND t.deleted = 0"
     "   LEFT JOIN area a ON a.uuid = t.area_uuid"
     "   WHERE ms.deleted = 0 AND coalesce(ms.date_to, '') = ''"
     " ) cur ON cur.member_uuid = m.uuid"
     " WHERE m.deleted = 0"
-    " ORDER BY m.sort_key, m.uuid, cur.team_sort, cur.team_uuid";
+    " ORDER BY m.unit_code, m.sort_key, m.uuid, cur.team_sort, cur.team_uuid";
 
 static const col_def TEAM_COLS[] = {
     TEXT("Tên tổ", "Team name", 26),
@@ -108,27 +119,29 @@ static const col_def TEAM_COLS[] = {
     CHOICE("Trạng thái", "Status", CHOICES_TEAM_STATUS, 14),
     COUNT("Số thành viên", "Members", 10),
     NOTE_COL,
+    COMMUNE_COLS,
 };
 
 static const char TEAM_SQL[] =
     "SELECT t.name, t.level, a.name, t.decision_no, t.decision_date, t.decision_issuer, t.status,"
     " (SELECT count(*) FROM membership ms JOIN member m ON m.uuid = ms.member_uuid AND m.deleted = 0"
     "  WHERE ms.team_uuid = t.uuid AND ms.deleted = 0 AND coalesce(ms.date_to, '') = ''),"
-    " t.note"
+    " t.note" COMMUNE_SQL("t")
     " FROM team t LEFT JOIN area a ON a.uuid = t.area_uuid"
-    " WHERE t.deleted = 0 ORDER BY t.sort_key, t.uuid";
+    " WHERE t.deleted = 0 ORDER BY t.unit_code, t.sort_key, t.uuid";
 
 static const col_def AREA_COLS[] = {
     TEXT("Tên thôn/tổ dân phố", "Name", 24),
     CHOICE("Loại", "Kind", CHOICES_AREA_KIND, 14),
     COUNT("Số tổ", "Teams", 8),
     NOTE_COL,
+    COMMUNE_COLS,
 };
 
 static const char AREA_SQL[] =
     "SELECT a.name, a.kind,"
-    " (SELECT count(*) FROM team t WHERE t.area_uuid = a.uuid AND t.deleted = 0), a.note"
-    " FROM area a WHERE a.deleted = 0 ORDER BY a.sort_key, a.uuid";
+    " (SELECT count(*) FROM team t WHERE t.area_uuid = a.uuid AND t.deleted = 0), a.note" COMMUNE_SQL("a")
+    " FROM area a WHERE a.deleted = 0 ORDER BY a.unit_code, a.sort_key, a.uuid";
 
 static const col_def SESSION_COLS[] = {
     DATE_COL,
@@ -137,13 +150,14 @@ static const col_def SESSION_COLS[] = {
     TEXT("Nội dung", "Topic", 30),
     COUNT("Số người dự", "Attendees", 10),
     NOTE_COL,
+    COMMUNE_COLS,
 };
 
 static const char SESSION_SQL[] =
     "SELECT s.date, s.place, s.organiser, s.topic,"
     " (SELECT count(*) FROM attendance at JOIN member m ON m.uuid = at.member_uuid AND m.deleted = 0"
-    "  WHERE at.session_uuid = s.uuid AND at.deleted = 0), s.note"
-    " FROM training_session s WHERE s.deleted = 0 ORDER BY s.date, s.uuid";
+    "  WHERE at.session_uuid = s.uuid AND at.deleted = 0), s.note" COMMUNE_SQL("s")
+    " FROM training_session s WHERE s.deleted = 0 ORDER BY s.unit_code, s.date, s.uuid";
 
 static const col_def ACTIVITY_COLS[] = {
     DATE_COL,
@@ -152,12 +166,13 @@ static const col_def ACTIVITY_COLS[] = {
     COUNT("Số người được hỗ trợ", "People helped", 12),
     COUNT("Số hộ được hỗ trợ", "Households helped", 12),
     NOTE_COL,
+    COMMUNE_COLS,
 };
 
 static const char ACTIVITY_SQL[] =
-    "SELECT ac.date, t.name, ac.type, ac.people, ac.households, ac.note"
+    "SELECT ac.date, t.name, ac.type, ac.people, ac.households, ac.note" COMMUNE_SQL("t")
     " FROM activity ac JOIN team t ON t.uuid = ac.team_uuid"
-    " WHERE ac.deleted = 0 ORDER BY ac.date, t.sort_key, ac.uuid";
+    " WHERE ac.deleted = 0 ORDER BY t.unit_code, ac.date, t.sort_key, ac.uuid";
 
 /* A table: its command-line name, sheet names, query, the table whose live
  * rows it counts, the result column of the member's consent (or -1), columns. */
@@ -165,7 +180,7 @@ static const char ACTIVITY_SQL[] =
     {name, vi, en, sql, COUNT_LIVE(live), consent, cols, N(cols)}
 
 static const table_def TABLES[CSVIO_TABLE_COUNT] = {
-    [CSVIO_MEMBERS] = TABLE("members", "Thành viên", "Members", MEMBER_SQL, "member", 13, MEMBER_COLS),
+    [CSVIO_MEMBERS] = TABLE("members", "Thành viên", "Members", MEMBER_SQL, "member", 15, MEMBER_COLS),
     [CSVIO_TEAMS] = TABLE("teams", "Tổ", "Teams", TEAM_SQL, "team", -1, TEAM_COLS),
     [CSVIO_AREAS] = TABLE("areas", "Thôn, tổ dân phố", "Areas", AREA_SQL, "area", -1, AREA_COLS),
     [CSVIO_SESSIONS] = TABLE("sessions", "Buổi tập huấn", "Training sessions", SESSION_SQL, "training_session",
@@ -217,8 +232,13 @@ csvio_rows *csvio_rows_open(sqlite3 *db, csvio_table t, int full, cdtt_err *e)
     csvio_rows *r = xcalloc(1, sizeof *r);
     r->def = &TABLES[t];
     r->full = full;
+    /* At an office above the communes the commune columns come first; elsewhere they are left out. */
+    if (records_consolidating(db))
+        for (int i = 0; i < r->def->ncols; i++)
+            if (r->def->cols[i].flags & CONSOLIDATED_ONLY)
+                r->map[r->ncols++] = i;
     for (int i = 0; i < r->def->ncols; i++)
-        if (full || !(r->def->cols[i].flags & FULL_ONLY))
+        if ((full || !(r->def->cols[i].flags & FULL_ONLY)) && !(r->def->cols[i].flags & CONSOLIDATED_ONLY))
             r->map[r->ncols++] = i;
     r->total = db_scalar_int(db, r->def->count_sql, 0);
     r->st = db_prepare(db, r->def->sql, e);
@@ -274,10 +294,7 @@ static char *format_cell(const col_def *c, const char *v)
     case COL_MOOC:
         if (!*v || strcmp(v, "not_started") == 0)
             return xstrdup("");
-        if (choice_index(CHOICES_MOOC_STATUS, v) >= 0)
-            return xstrdup(choice_label(CHOICES_MOOC_STATUS, v));
-        date_to_display(v, d);
-        return xstrdup(d);
+        return xstrdup(choice_label(CHOICES_MOOC_STATUS, v));
     case COL_INT:
     case COL_TEXT:
     default:

@@ -32,6 +32,9 @@ void csvio_import_summary_free(csvio_import_summary *s)
     free(s->values);
     free(s->unknown);
     free(s->preview);
+    for (int i = 0; i < s->n_changes; i++)
+        free(s->changes[i]);
+    free(s->changes);
     free(s->problems);
     free(s->created);
     free(s->ignored_columns);

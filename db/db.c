@@ -2,6 +2,7 @@
 #include "db.h"
 #include "db-cache.h"
 #include "schema.h"
+#include "timing.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -19,11 +20,16 @@
 int db_fail(sqlite3 *db, cdtt_err *e, const char *doing)
 {
     int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+    int sys = db ? sqlite3_system_errno(db) : 0; /* the operating system's reason, when there is one */
+    if ((code & 0xff) == SQLITE_FULL ||
+        (((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT)))
+        return err_set(e, _("%s: the disk is full; nothing was changed"), doing);
+    if ((code & 0xff) == SQLITE_IOERR)
+        return err_set(e, _("%s: the database's files cannot be read or written (%s); nothing was changed"),
+                       doing, sys ? strerror(sys) : sqlite3_errmsg(db));
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
         return err_set(e, _("%s: the database is in use by another program; try again in a moment"),
                        doing);
-    if ((code & 0xff) == SQLITE_FULL)
-        return err_set(e, _("%s: the disk is full; nothing was changed"), doing);
     if ((code & 0xff) == SQLITE_READONLY)
         return err_set(e, _("%s: the database file or its folder is read-only; nothing was changed"),
                        doing);
@@ -78,20 +84,38 @@ int db_user_version(sqlite3 *db)
     return (int)db_scalar_int(db, "PRAGMA user_version", -1);
 }
 
-int db_begin(sqlite3 *db, cdtt_err *e)
+/* BEGIN IMMEDIATE: 0 with the write lock held, or -1 with e set. */
+static int begin_immediate(sqlite3 *db, cdtt_err *e)
 {
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(db, e, _("cannot start a change"));
     return 0;
 }
 
-int db_commit(sqlite3 *db, cdtt_err *e)
+/* COMMIT: 0 once the change is in the file, or -1 with e set and the change rolled back. */
+static int commit(sqlite3 *db, cdtt_err *e)
 {
     if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         db_fail(db, e, _("cannot save the change"));
         db_rollback(db);
         return -1;
     }
+    return 0;
+}
+
+int db_begin(sqlite3 *db, cdtt_err *e)
+{
+    if (begin_immediate(db, e) < 0)
+        return -1;
+    timing_mark("write_begin", 0);
+    return 0;
+}
+
+int db_commit(sqlite3 *db, cdtt_err *e)
+{
+    if (commit(db, e) < 0)
+        return -1;
+    timing_mark("write_done", 0);
     return 0;
 }
 
@@ -108,11 +132,14 @@ int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e)
     long long tables = db_scalar_int(db, "SELECT count(*) FROM sqlite_schema", -1);
 
     if (app < 0 || ver < 0 || tables < 0) {
+        /* Only a file SQLite cannot read as a database is "not a database": a full
+         * disk, an I/O error or a busy file is reported as what it is. */
         int code = sqlite3_extended_errcode(db) & 0xff;
-        if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_BUSY ||
-            code == SQLITE_LOCKED || code == SQLITE_FULL)
-            return db_fail(db, e, path);
-        return err_set(e, _("%s is not a cdtt database (it cannot be read as SQLite)"), path);
+        if (code == SQLITE_NOTADB)
+            return err_set(e, _("%s is not a cdtt database (it cannot be read as SQLite)"), path);
+        if (code == SQLITE_CORRUPT)
+            return err_set(e, _("%s is damaged (SQLite cannot read it); restore it from a backup"), path);
+        return db_fail(db, e, path);
     }
     if (app == 0 && ver == 0 && tables == 0)
         return 0; /* a new, empty file */
@@ -128,7 +155,7 @@ int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e)
 
 int db_migrate(sqlite3 *db, cdtt_err *e)
 {
-    if (db_begin(db, e) < 0)
+    if (begin_immediate(db, e) < 0)
         return -1;
     int ver = db_user_version(db);
     if (ver > CDTT_SCHEMA_VERSION) {
@@ -154,7 +181,7 @@ int db_migrate(sqlite3 *db, cdtt_err *e)
             return -1;
         }
     }
-    return db_commit(db, e);
+    return commit(db, e);
 }
 
 int db_mkdirs(const char *dir)
@@ -198,12 +225,60 @@ static int create_private_file(const char *path, cdtt_err *e)
     return 0;
 }
 
+/* Refuses names SQLite would not read as a plain file name: a URI ("file:…",
+ * which could ask for a database kept in memory and never saved), ":memory:"
+ * and the empty name (both a database that is never saved). */
+static int check_db_name(const char *path, cdtt_err *e)
+{
+    if (!*path || strcmp(path, ":memory:") == 0)
+        return err_set(e, _("'%s' is not a file name; cdtt keeps its data in a file: give one with --db FILE"),
+                       path);
+    if (strncmp(path, "file:", 5) == 0)
+        return err_set(e,
+                       _("%s looks like an SQLite URI, which cdtt does not accept: give the file's name "
+                         "(for a file whose name begins with 'file:', write ./%s)"),
+                       path, path);
+    return 0;
+}
+
+/* The file that is there at path, when there is one, must be a cdtt file in the
+ * making: a regular file (not a link, a folder, a device or a pipe) that is
+ * empty or begins with SQLite's header. An empty file about to be written is
+ * made private (mode 0600) first, so that SQLite's companion files, which take
+ * its mode, are private too. Returns 0, or -1 with e set. */
+static int check_db_file(const char *path, int writable, cdtt_err *e)
+{
+    struct stat sb;
+    if (lstat(path, &sb) != 0)
+        return 0; /* nothing there: SQLite says why it cannot open it */
+    if (S_ISLNK(sb.st_mode))
+        return err_set(e, _("%s is a symbolic link; give the database file's own path"), path);
+    if (!S_ISREG(sb.st_mode))
+        return err_set(e, _("%s is not a cdtt database (not an ordinary file)"), path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return errno == EACCES ? 0 : err_set(e, _("cannot open %s: %s"), path, strerror(errno));
+    char head[16];
+    ssize_t n = read(fd, head, sizeof head);
+    int rc = 0;
+    if (n < 0)
+        rc = err_set(e, _("cannot read %s: %s"), path, strerror(errno));
+    else if (n > 0 && (n < (ssize_t)sizeof head || memcmp(head, "SQLite format 3", 16) != 0))
+        rc = err_set(e, _("%s is not a cdtt database (it is not an SQLite file); it was left as it was"), path);
+    else if (n == 0 && writable && (sb.st_mode & 0077) && fchmod(fd, 0600) != 0)
+        rc = err_set(e, _("cannot make %s private (mode 0600): %s"), path, strerror(errno));
+    close(fd);
+    return rc;
+}
+
 sqlite3 *db_open(const char *path, int flags, cdtt_err *e)
 {
     sqlite3 *db = NULL;
     int oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 
     err_clear(e);
+    if (check_db_name(path, e) < 0)
+        return NULL;
     if (!(flags & DB_READONLY) && (flags & DB_CREATE)) {
         if (create_private_file(path, e) < 0)
             return NULL;
@@ -211,14 +286,15 @@ sqlite3 *db_open(const char *path, int flags, cdtt_err *e)
         err_set(e, _("%s does not exist"), path);
         return NULL;
     }
+    if (check_db_file(path, !(flags & DB_READONLY), e) < 0)
+        return NULL;
     /* cdtt counts no SQLite memory, so no global lock around every allocation;
      * refused harmlessly once SQLite is initialized. */
     static int configured;
     if (!configured++)
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     /* One thread uses a connection at a time: no per-call connection lock. */
-    if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-                        NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, oflags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         err_set(e, _("cannot open %s: %s"), path, db ? sqlite3_errmsg(db) : "out of memory");
         sqlite3_close(db);
         return NULL;

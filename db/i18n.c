@@ -73,6 +73,14 @@ const char *i18n_lang(void)
     return current_lang;
 }
 
+/* Whether i18n_init had to fall back to C.UTF-8. */
+static int locale_fell_back;
+
+int i18n_fell_back(void)
+{
+    return locale_fell_back;
+}
+
 int i18n_init(const char *lang)
 {
     int fell_back = 0;
@@ -90,5 +98,6 @@ int i18n_init(const char *lang)
     bind_textdomain_codeset("cdtt", "UTF-8");
     textdomain("cdtt");
     i18n_set_lang(lang);
+    locale_fell_back = fell_back;
     return fell_back;
 }

@@ -3,6 +3,7 @@
 #include "audit.h"
 #include "db.h"
 #include "db-cache.h"
+#include "validate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,7 +49,10 @@ void office_key(sqlite3 *db, char out[32])
 
 int office_set(sqlite3 *db, const office_rec *o, cdtt_err *e)
 {
-    char now[32];
+    char now[32], name[sizeof o->name];
+    valid_result r;
+    if (validate_name(o->name, name, sizeof name, &r) != VALID_OK)
+        return err_set(e, _("the office's name: %s"), r.msg);
     if (db_begin(db, e) < 0)
         return -1;
     char *old = audit_row_json(db, "office", "1");
@@ -62,7 +66,7 @@ int office_set(sqlite3 *db, const office_rec *o, cdtt_err *e)
     sqlite3_bind_text(st, 1, o->scheme, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, o->code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, o->level, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, o->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
     if (sqlite3_step(st) != SQLITE_DONE) {
         db_fail(db, e, _("cannot save the office"));

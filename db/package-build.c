@@ -10,7 +10,7 @@
 #include <string.h>
 
 /* Gives the package p the schema of an office file of the given version less what
- * stays in that file (SCHEMA_LOCAL_DROP), the manifest table, and the package's
+ * stays in that file (SCHEMA_LOCAL_DROP, SCHEMA_STATE_DROP), the manifest table, and the package's
  * identity (application id, schema_package_version()). */
 static int create_schema(sqlite3 *p, int version, cdtt_err *e)
 {
@@ -22,7 +22,7 @@ static int create_schema(sqlite3 *p, int version, cdtt_err *e)
         if (db_exec(p, migration, e) < 0)
             return -1;
     }
-    if (db_exec(p, SCHEMA_LOCAL_DROP, e) < 0)
+    if (db_exec(p, SCHEMA_LOCAL_DROP, e) < 0 || db_exec(p, SCHEMA_STATE_DROP, e) < 0)
         return -1;
     snprintf(sql, sizeof sql, "PRAGMA main.application_id = %d; PRAGMA main.user_version = %d",
              CDTT_APPLICATION_ID, schema_package_version());

@@ -3,6 +3,7 @@
 #include "tmpguard.h"
 #include "db.h"
 #include "office.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -54,9 +55,8 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
 {
     package_manifest m;
     memset(&m, 0, sizeof m);
-    struct stat sb;
-    if (!o->force && lstat(target, &sb) == 0)
-        return err_set(e, _("%s already exists; use --force to replace it"), target);
+    if (outfile_check(target, o->force, e) < 0) /* never a link, a device or a pipe */
+        return -1;
     if (describe_source(db, &m, e) < 0)
         return -1;
     db_now(m.created_at);
@@ -80,16 +80,15 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
     step(progress, user, _("taking a snapshot"), 1);
     int rc = package_build(db, tmp, o->full, &m, e);
     step(progress, user, _("writing the file"), 4);
-    if (rc == 0 && (chmod(tmp, 0600) < 0 || db_sync_path(tmp) < 0))
-        rc = err_set(e, _("cannot write %s: %s"), tmp, strerror(errno));
-    if (rc == 0 && rename(tmp, target) < 0)
-        rc = err_set(e, _("cannot write %s: %s"), target, strerror(errno));
+    if (rc == 0 && chmod(tmp, 0600) < 0)
+        rc = err_set(e, _("cannot write %s: %s"), tmp, io_reason(errno));
+    if (rc == 0)
+        rc = outfile_place(tmp, target, o->force, e); /* flushed, renamed, folder flushed */
     if (rc < 0)
         unlink(tmp);
     tmpguard_disarm();
     if (rc < 0)
         return -1;
-    db_sync_path(dir);
     step(progress, user, _("done"), 5);
     if (out)
         *out = m;

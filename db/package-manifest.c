@@ -2,6 +2,7 @@
  * canonical content (the same data always gives the same digest). */
 #include "package.h"
 #include "db.h"
+#include "outfile.h"
 #include "schema.h"
 #include "sha256.h"
 #include "text.h"
@@ -418,6 +419,7 @@ sqlite3 *package_expected_schema(int version)
     }
     /* What later migrations add only for the office's own file never travels. */
     if (sqlite3_exec(mem, SCHEMA_LOCAL_DROP, NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(mem, SCHEMA_STATE_DROP, NULL, NULL, NULL) != SQLITE_OK ||
         sqlite3_exec(mem, PACKAGE_MANIFEST_DDL, NULL, NULL, NULL) != SQLITE_OK) {
         sqlite3_close(mem);
         return NULL;
@@ -434,23 +436,21 @@ int package_copy_private(const char *src, char out[4096], cdtt_err *e)
         return err_set(e, _("cannot read %s: %s"), src, strerror(errno));
     int fd = mkstemp(out);
     if (fd < 0) {
-        err_set(e, _("cannot create a temporary file: %s"), strerror(errno));
+        err_set(e, _("cannot create a temporary file: %s"), io_reason(errno));
         close(in);
         return -1;
     }
     char buf[65536];
-    ssize_t n;
+    ssize_t n = 0;
     int rc = 0;
-    while ((n = read(in, buf, sizeof buf)) > 0)
-        if (write(fd, buf, (size_t)n) != n) {
-            rc = err_set(e, _("cannot copy %s: %s"), src, strerror(errno));
-            break;
-        }
-    if (n < 0)
+    while (rc == 0 && (n = read(in, buf, sizeof buf)) > 0)
+        if (outfile_write_all(fd, buf, (size_t)n) < 0) /* a short write is retried: errno is its reason */
+            rc = err_set(e, _("cannot copy %s to the temporary folder: %s"), src, io_reason(errno));
+    if (rc == 0 && n < 0)
         rc = err_set(e, _("cannot read %s: %s"), src, strerror(errno));
     close(in);
     if (close(fd) < 0 && rc == 0)
-        rc = err_set(e, _("cannot copy %s: %s"), src, strerror(errno));
+        rc = err_set(e, _("cannot copy %s to the temporary folder: %s"), src, io_reason(errno));
     if (rc < 0)
         unlink(out);
     return rc;

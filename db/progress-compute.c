@@ -1,50 +1,72 @@
 /* progress-compute.c — the progress table: indicators per unit and in total, as of a date. */
 #include "progress.h"
 #include "db.h"
+#include "office.h"
 #include "progress-sql.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* The teams that count, each with its group: gk (key), gname, gsort, gcode. */
+/* The teams of the scope: ?4 commune code, ?5 area uuid ('-' = no area), ?6 team uuid,
+ * ?9 province code (the team's commune lies in it by the unit list); '' = any. */
+#define PSQL_SCOPE                                                                            \
+    " AND (?4 = '' OR t.unit_code = ?4)"                                                    \
+    " AND (?9 = '' OR t.unit_code IN (SELECT code FROM unit WHERE scheme = t.unit_scheme"    \
+    "      AND level = 'commune' AND province_code = ?9))"                                  \
+    " AND (?5 = '' OR coalesce(t.area_uuid, '') = CASE ?5 WHEN '" PROGRESS_NO_AREA "' THEN '' ELSE ?5 END)" \
+    " AND (?6 = '' OR t.uuid = ?6)"
+
+/* The teams that count, each with its group: gk (key), gname, gsort, gcode, the
+ * team's commune gcc, and mu: the member a group is about (PROGRESS_BY_MEMBER),
+ * else NULL. ?7 is 1 at a consolidating office: commune-level teams are then
+ * grouped per commune ("-CODE") instead of all together (""). */
 static const char *const TEAM_GROUPS[] = {
     [PROGRESS_BY_AREA] =
-        "SELECT t.uuid AS uuid, coalesce(a.uuid, '') AS gk, coalesce(a.name, '') AS gname, "
-        "coalesce(a.sort_key, '') AS gsort, '' AS gcode FROM team t "
-        "LEFT JOIN area a ON a.uuid = t.area_uuid AND a.deleted = 0 WHERE " PSQL_TEAM_COUNTS,
+        "SELECT t.uuid AS uuid, coalesce(a.uuid, CASE ?7 WHEN 1 THEN '-' || t.unit_code ELSE '' END) AS gk, "
+        "coalesce(a.name, '') AS gname, coalesce(a.sort_key, '') AS gsort, '' AS gcode, t.unit_code AS gcc, "
+        "NULL AS mu FROM team t "
+        "LEFT JOIN area a ON a.uuid = t.area_uuid AND a.deleted = 0 WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE,
     [PROGRESS_BY_COMMUNE] =
         "SELECT t.uuid AS uuid, t.unit_scheme || ':' || t.unit_code AS gk, "
         "coalesce(u.name, (SELECT o.name FROM office o WHERE o.scheme = t.unit_scheme AND o.code = t.unit_code), "
-        "t.unit_code) AS gname, t.unit_code AS gsort, t.unit_code AS gcode FROM team t "
+        "t.unit_code) AS gname, t.unit_code AS gsort, t.unit_code AS gcode, '' AS gcc, NULL AS mu FROM team t "
         "LEFT JOIN unit u ON u.scheme = t.unit_scheme AND u.level = 'commune' AND u.code = t.unit_code "
-        "WHERE " PSQL_TEAM_COUNTS,
+        "WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE,
     [PROGRESS_BY_DISTRICT] =
         "SELECT t.uuid AS uuid, coalesce(d.scheme || ':' || d.code, '') AS gk, coalesce(d.name, '') AS gname, "
-        "coalesce(d.code, '') AS gsort, coalesce(d.code, '') AS gcode FROM team t "
+        "coalesce(d.code, '') AS gsort, coalesce(d.code, '') AS gcode, '' AS gcc, NULL AS mu FROM team t "
         "LEFT JOIN unit u ON u.scheme = t.unit_scheme AND u.level = 'commune' AND u.code = t.unit_code "
         "LEFT JOIN unit d ON d.scheme = u.scheme AND d.level = 'district' AND d.code = u.parent_code "
-        "WHERE " PSQL_TEAM_COUNTS,
+        "WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE,
     [PROGRESS_BY_PROVINCE] =
         "SELECT t.uuid AS uuid, coalesce(p.scheme || ':' || p.code, '') AS gk, coalesce(p.name, '') AS gname, "
-        "coalesce(p.code, '') AS gsort, coalesce(p.code, '') AS gcode FROM team t "
+        "coalesce(p.code, '') AS gsort, coalesce(p.code, '') AS gcode, '' AS gcc, NULL AS mu FROM team t "
         "LEFT JOIN unit u ON u.scheme = t.unit_scheme AND u.level = 'commune' AND u.code = t.unit_code "
         "LEFT JOIN unit p ON p.scheme = u.scheme AND p.level = 'province' AND p.code = u.province_code "
-        "WHERE " PSQL_TEAM_COUNTS,
+        "WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE,
+    [PROGRESS_BY_TEAM] =
+        "SELECT t.uuid AS uuid, t.uuid AS gk, t.name AS gname, t.sort_key AS gsort, '' AS gcode, "
+        "t.unit_code AS gcc, NULL AS mu FROM team t WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE,
+    [PROGRESS_BY_MEMBER] =
+        "SELECT t.uuid AS uuid, m.uuid AS gk, m.full_name AS gname, m.sort_key AS gsort, '' AS gcode, "
+        "t.unit_code AS gcc, m.uuid AS mu FROM team t "
+        "JOIN membership ms ON ms.team_uuid = t.uuid AND " PSQL_MEMBERSHIP_ON("?1") " "
+        "JOIN member m ON m.uuid = ms.member_uuid AND m.deleted = 0 WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE,
 };
 
-/* Every team that counts in one group, for the totals. */
+/* Every team that counts in the scope in one group, for the totals. */
 static const char TEAM_ALL[] =
-    "SELECT t.uuid AS uuid, '*' AS gk, '' AS gname, '' AS gsort, '' AS gcode FROM team t WHERE "
-    PSQL_TEAM_COUNTS;
+    "SELECT t.uuid AS uuid, '*' AS gk, '' AS gname, '' AS gsort, '' AS gcode, '' AS gcc, NULL AS mu "
+    "FROM team t WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE;
 
 /* What each query adds to a row. */
 enum fill { FILL_TEAMS, FILL_MEMBERS, FILL_TRAINED, FILL_ACTIVITY };
 
 static const char *const BODIES[] = {
-    [FILL_TEAMS] = " SELECT gk, count(*), gname, gsort, gcode FROM tg GROUP BY gk",
+    [FILL_TEAMS] = " SELECT gk, count(*), gname, gsort, gcode, max(gcc) FROM tg GROUP BY gk",
     [FILL_MEMBERS] =
         ", cm AS (SELECT DISTINCT tg.gk AS gk, ms.member_uuid AS mu FROM membership ms "
-        "  JOIN tg ON tg.uuid = ms.team_uuid WHERE " PSQL_MEMBERSHIP_ON("?1") ") "
+        "  JOIN tg ON tg.uuid = ms.team_uuid AND (tg.mu IS NULL OR tg.mu = ms.member_uuid) WHERE " PSQL_MEMBERSHIP_ON("?1") ") "
         "SELECT cm.gk, count(*), sum(" PSQL_MOOC_DONE "), sum(" PSQL_ZALO_DONE ") "
         "FROM cm JOIN member m ON m.uuid = cm.mu AND m.deleted = 0 GROUP BY cm.gk",
     [FILL_TRAINED] = ", " PSQL_TRAINED_CTE
@@ -60,6 +82,8 @@ typedef struct {
     const char *as_of;
     int min_attendees;
     char month_start[11];
+    progress_scope scope;
+    int consolidated;
 } qparams;
 
 static int by_key(const void *a, const void *b)
@@ -67,10 +91,7 @@ static int by_key(const void *a, const void *b)
     return strcmp(((const progress_row *)a)->key, ((const progress_row *)b)->key);
 }
 
-/* The row keyed key among the first n_sorted rows (sorted by key); when there is
- * none and add is set, a new row appended after them (the caller never adds a
- * key twice), else NULL. */
-static progress_row *find_row(progress_table *t, int n_sorted, const char *key, int add)
+progress_row *progress_find_row(progress_table *t, int n_sorted, const char *key, int add)
 {
     progress_row probe;
     snprintf(probe.key, sizeof probe.key, "%s", key);
@@ -80,6 +101,7 @@ static progress_row *find_row(progress_table *t, int n_sorted, const char *key, 
     t->rows = xrealloc(t->rows, (size_t)(t->n_rows + 1) * sizeof *t->rows);
     r = &t->rows[t->n_rows++];
     memset(r, 0, sizeof *r);
+    r->sent = -1;
     snprintf(r->key, sizeof r->key, "%s", key);
     return r;
 }
@@ -96,11 +118,15 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
     free(sql);
     if (!st)
         return -1;
+    /* Every statement names ?4..?7 and ?9 (the scope); ?2 and ?3 are bound when named or below those. */
     sqlite3_bind_text(st, 1, q->as_of, -1, SQLITE_STATIC);
-    if (sqlite3_bind_parameter_count(st) >= 2)
-        sqlite3_bind_int(st, 2, q->min_attendees);
-    if (sqlite3_bind_parameter_count(st) >= 3)
-        sqlite3_bind_text(st, 3, q->month_start, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 2, q->min_attendees);
+    sqlite3_bind_text(st, 3, q->month_start, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, q->scope.commune, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, q->scope.area, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, q->scope.team, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 7, q->consolidated);
+    sqlite3_bind_text(st, 9, q->scope.province, -1, SQLITE_STATIC);
     /* Rows are looked up by key; FILL_TEAMS adds each group once (GROUP BY gk). */
     int n_sorted = t->n_rows;
     if (t->n_rows > 0)
@@ -108,7 +134,7 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(st, 0);
-        progress_row *r = find_row(t, n_sorted, key ? key : "", fill == FILL_TEAMS);
+        progress_row *r = progress_find_row(t, n_sorted, key ? key : "", fill == FILL_TEAMS);
         if (!r)
             continue;
         switch (fill) {
@@ -119,6 +145,7 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
             if (!r->sort[0])
                 progress_copy_col(r->sort, sizeof r->sort, st, 3);
             progress_copy_col(r->code, sizeof r->code, st, 4);
+            progress_copy_col(r->commune_code, sizeof r->commune_code, st, 5);
             break;
         case FILL_MEMBERS:
             r->members = sqlite3_column_int64(st, 1);
@@ -156,46 +183,87 @@ static int by_display(const void *a, const void *b)
     return c ? c : strcmp(x->key, y->key);
 }
 
-/* Adds every non-deleted area as a row, so villages without a team show. */
-static int seed_areas(sqlite3 *db, progress_table *t, cdtt_err *e)
+/* Adds every non-deleted area of the scope's commune as a row, so villages
+ * without a team show. */
+static int seed_areas(sqlite3 *db, const progress_scope *sc, progress_table *t, cdtt_err *e)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT uuid, name, sort_key FROM area WHERE deleted = 0", e);
+    sqlite3_stmt *st = db_prepare(db, "SELECT uuid, name, sort_key, unit_code FROM area WHERE deleted = 0 "
+                                      "AND (?1 = '' OR unit_code = ?1)", e);
     if (!st)
         return -1;
+    sqlite3_bind_text(st, 1, sc->commune, -1, SQLITE_STATIC);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        progress_row *r = find_row(t, 0, (const char *)sqlite3_column_text(st, 0), 1); /* uuids are unique */
+        progress_row *r = progress_find_row(t, 0, (const char *)sqlite3_column_text(st, 0), 1); /* uuids are unique */
         progress_copy_col(r->name, sizeof r->name, st, 1);
         progress_copy_col(r->sort, sizeof r->sort, st, 2);
+        progress_copy_col(r->commune_code, sizeof r->commune_code, st, 3);
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot compute the progress"));
 }
 
-int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
-                     progress_table *out, cdtt_err *e)
+/* Names the rows without an area: commune-level teams ("" or "-CODE", first in
+ * their commune) and units the unit list does not know (last). */
+static void name_special_rows(progress_table *t)
+{
+    for (int i = 0; i < t->n_rows; i++) {
+        progress_row *r = &t->rows[i];
+        if (t->by == PROGRESS_BY_AREA && (!r->key[0] || r->key[0] == '-')) {
+            snprintf(r->name, sizeof r->name, "%s", _("Commune-level teams"));
+            r->sort[0] = '\0';
+        } else if (!r->key[0]) {
+            snprintf(r->name, sizeof r->name, "%s", _("Unknown unit"));
+            snprintf(r->sort, sizeof r->sort, "%s", "\x7f");
+        }
+    }
+}
+
+/* Below a commune at a consolidating office: rows sort by their commune first. */
+static void sort_by_commune(progress_table *t)
+{
+    for (int i = 0; i < t->n_rows; i++) {
+        progress_row *r = &t->rows[i];
+        char sort[sizeof r->sort];
+        snprintf(sort, sizeof sort, "%s\x01%s", r->commune_code, r->sort);
+        memcpy(r->sort, sort, sizeof sort);
+    }
+}
+
+int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                        const progress_scope *scope, progress_table *out, cdtt_err *e)
 {
     memset(out, 0, sizeof *out);
-    if ((int)by < 0 || by > PROGRESS_BY_PROVINCE)
+    if ((int)by < 0 || by > PROGRESS_BY_MEMBER)
         return err_set(e, "progress_compute: bad grouping");
+    office_rec office;
+    int have_office = office_get(db, &office) == 0;
+    if (by == PROGRESS_BY_DISTRICT && have_office && strcmp(office.scheme, "2025-07") == 0)
+        return err_set(e, _("the 2025-07 scheme has no districts (since 1 July 2025 there are only "
+                            "provinces and communes): report by commune or by province"));
     snprintf(out->as_of, sizeof out->as_of, "%s", as_of);
     out->by = by;
+    out->consolidated = have_office && strcmp(office.level, "commune") != 0;
     memcpy(out->targets, cfg->targets, sizeof out->targets);
     out->min_attendees = cfg->inperson_min_attendees > 0 ? cfg->inperson_min_attendees : 1;
-    qparams q = {.as_of = as_of, .min_attendees = out->min_attendees};
+    qparams q = {.as_of = as_of, .min_attendees = out->min_attendees, .consolidated = out->consolidated};
+    if (scope)
+        q.scope = *scope;
     snprintf(q.month_start, sizeof q.month_start, "%.8s01", as_of);
 
-    if (by == PROGRESS_BY_AREA && seed_areas(db, out, e) < 0)
+    if (by == PROGRESS_BY_AREA && !q.scope.area[0] && !q.scope.team[0] && seed_areas(db, &q.scope, out, e) < 0)
+        goto fail;
+    if (out->consolidated && progress_seed_units(db, &office, &q.scope, out, e) < 0)
         goto fail;
     if (fill_all(db, TEAM_GROUPS[by], &q, out, e) < 0)
         goto fail;
-    /* The row without a key: commune-level teams come first, unknown units last. */
-    for (int i = 0; i < out->n_rows; i++)
-        if (!out->rows[i].key[0]) {
-            progress_row *r = &out->rows[i];
-            snprintf(r->name, sizeof r->name, "%s", by == PROGRESS_BY_AREA ? _("Commune-level teams") : _("Unknown unit"));
-            snprintf(r->sort, sizeof r->sort, "%s", by == PROGRESS_BY_AREA ? "" : "\x7f");
-        }
+    name_special_rows(out);
+    if (out->consolidated && progress_name_communes(db, have_office ? office.scheme : "", out, e) < 0)
+        goto fail;
+    if (out->consolidated && progress_mark_sent(db, out, e) < 0)
+        goto fail;
+    if (out->consolidated && (by == PROGRESS_BY_AREA || by == PROGRESS_BY_TEAM || by == PROGRESS_BY_MEMBER))
+        sort_by_commune(out);
     if (out->n_rows > 0)
         qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
 
@@ -207,11 +275,18 @@ int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const 
     if (rc < 0)
         goto fail;
     out->total.key[0] = '\0';
+    out->total.sent = -1;
     snprintf(out->total.name, sizeof out->total.name, "%s", _("Total"));
     return 0;
 fail:
     progress_free(out);
     return -1;
+}
+
+int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                     progress_table *out, cdtt_err *e)
+{
+    return progress_compute_in(db, cfg, by, as_of, NULL, out, e);
 }
 
 void progress_free(progress_table *t)

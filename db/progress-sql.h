@@ -38,4 +38,27 @@
  * is cut at a character boundary, never inside a UTF-8 sequence. */
 void progress_copy_col(char *dst, size_t n, sqlite3_stmt *st, int col);
 
+#include "progress.h"
+#include "office.h"
+
+/* The row keyed key among the first n_sorted rows of t (sorted by key); when
+ * there is none and add is set, a new row (sent -1) appended after them (the
+ * caller never adds a key twice), else NULL. */
+progress_row *progress_find_row(progress_table *t, int n_sorted, const char *key, int add);
+
+/* At a consolidating office, adds every unit of t->by's level under office
+ * (and within scope's commune) as a row keyed "scheme:code", figures 0; other
+ * groupings add nothing. Returns 0, or -1 with e set. */
+int progress_seed_units(sqlite3 *db, const office_rec *office, const progress_scope *scope, progress_table *t,
+                        cdtt_err *e);
+
+/* Fills commune_name of every row that has a commune_code (the unit list's name
+ * in scheme, else the code). Returns 0, or -1 with e set. */
+int progress_name_communes(sqlite3 *db, const char *scheme, progress_table *t, cdtt_err *e);
+
+/* Unit rows (commune, district, province): sent and last_package from the
+ * import log as `cdtt completeness` reads it; a unit whose teams are here
+ * counts as sent too. Counts t->n_unsent. Returns 0, or -1 with e set. */
+int progress_mark_sent(sqlite3 *db, progress_table *t, cdtt_err *e);
+
 #endif

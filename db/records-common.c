@@ -80,6 +80,14 @@ int rec_clean_text(char *buf, size_t n, size_t max_chars, const char *field, fin
     return clean_done(buf, n, out, s, &vr, field, f);
 }
 
+int rec_clean_line(char *buf, size_t n, size_t max_chars, const char *field, findings *f)
+{
+    valid_result vr;
+    char *out = xmalloc(n);
+    valid_status s = validate_line(buf, max_chars, out, n, &vr);
+    return clean_done(buf, n, out, s, &vr, field, f);
+}
+
 void rec_check_date(const char *date, const char *field, findings *f)
 {
     if (!date[0])

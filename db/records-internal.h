@@ -42,6 +42,9 @@ int rec_change_begin(sqlite3 *db, rec_stamp *s, rec_tx *tx, cdtt_err *e);
  * Returns 0, or -1 after adding an error about field to f. */
 int rec_clean_text(char *buf, size_t n, size_t max_chars, const char *field, findings *f);
 
+/* The same for one-line text (validate_line: no line breaks either). */
+int rec_clean_line(char *buf, size_t n, size_t max_chars, const char *field, findings *f);
+
 /* Checks and cleans a required name in place with validate_name (NFC, trimmed,
  * 1-100 characters). Returns 0, or -1 after adding an error about field to f. */
 int rec_clean_name(char *buf, size_t n, const char *field, findings *f);

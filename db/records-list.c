@@ -64,6 +64,8 @@ static void q_common(query *q, const char *alias_dot_deleted, const char *word_s
 static void area_filters(query *q, const list_filter *f)
 {
     q_common(q, "a.deleted", " AND instr(a.name_fold, ?) > 0", f);
+    if (f && f->unit_code && f->unit_code[0])
+        q_arg(q, " AND a.unit_code = ?", f->unit_code);
 }
 
 static void team_filters(query *q, const list_filter *f)
@@ -73,6 +75,19 @@ static void team_filters(query *q, const list_filter *f)
         q_arg(q, " AND t.area_uuid = ?", f->area_uuid);
     if (f && f->level && f->level[0])
         q_arg(q, " AND t.level = ?", f->level);
+    if (f && f->unit_code && f->unit_code[0])
+        q_arg(q, " AND t.unit_code = ?", f->unit_code);
+}
+
+/* Memberships (alias ms) current on f->on_date, or with f->and_later also
+ * current ones that began after it. */
+static void member_on_date(query *q, const list_filter *f)
+{
+    q_arg(q, " AND ((coalesce(ms.date_from, '') <= ?", f->on_date);
+    q_arg(q, " AND (coalesce(ms.date_to, '') = '' OR ms.date_to > ?))", f->on_date);
+    if (f->and_later)
+        q_arg(q, " OR (ms.date_to IS NULL AND ms.date_from > ?)", f->on_date);
+    q_add(q, ")");
 }
 
 static void member_filters(query *q, const list_filter *f)
@@ -82,15 +97,19 @@ static void member_filters(query *q, const list_filter *f)
         return;
     if (f->category && f->category[0])
         q_arg(q, " AND m.category = ?", f->category);
+    if (f->unit_code && f->unit_code[0])
+        q_arg(q, " AND m.unit_code = ?", f->unit_code);
     int by_team = f->team_uuid && f->team_uuid[0], by_area = f->area_uuid && f->area_uuid[0],
-        by_role = f->role && f->role[0];
-    if (!by_team && !by_area && !by_role)
+        by_role = f->role && f->role[0], by_date = f->on_date && f->on_date[0];
+    if (!by_team && !by_area && !by_role && !by_date)
         return;
     /* Deleted members' memberships were ended when they were deleted: for them
      * any membership counts, for live ones only the current ones. */
     q_add(q, " AND m.uuid IN (SELECT ms.member_uuid FROM membership ms JOIN team tt "
              "ON tt.uuid = ms.team_uuid WHERE ms.deleted = 0");
-    if (f->deleted == 0)
+    if (by_date)
+        member_on_date(q, f);
+    else if (f->deleted == 0)
         q_add(q, " AND ms.date_to IS NULL");
     if (by_team)
         q_arg(q, " AND ms.team_uuid = ?", f->team_uuid);
@@ -294,7 +313,7 @@ static int every_live(const list_filter *f)
 {
     return !f || (f->deleted == 0 && !(f->search && f->search[0]) && !(f->area_uuid && f->area_uuid[0]) &&
            !(f->team_uuid && f->team_uuid[0]) && !(f->level && f->level[0]) &&
-           !(f->category && f->category[0]) && !(f->role && f->role[0]));
+           !(f->category && f->category[0]) && !(f->role && f->role[0]) && !(f->on_date && f->on_date[0]));
 }
 
 /* The live records of table, from the counts the database keeps (schema

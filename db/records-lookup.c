@@ -17,6 +17,7 @@ static const char AREA_SQL[] =
     "CASE WHEN a.unit_scheme = o.scheme AND a.unit_code = o.code THEN '' "
     "ELSE a.unit_scheme || ':' || a.unit_code END "
     "FROM area a, office o WHERE a.name_fold = :fold AND a.deleted = :deleted "
+    "AND (:unit IS NULL OR a.unit_code = :unit) "
     "ORDER BY 3 DESC, a.rowid";
 
 static const char TEAM_SQL[] =
@@ -25,7 +26,7 @@ static const char TEAM_SQL[] =
     "ELSE ', ' || t.unit_scheme || ':' || t.unit_code END "
     "FROM team t CROSS JOIN office o LEFT JOIN area a ON a.uuid = t.area_uuid "
     "WHERE t.name_fold = :fold AND t.deleted = :deleted "
-    "AND (:area IS NULL OR coalesce(t.area_uuid, '') = :area) "
+    "AND (:area IS NULL OR coalesce(t.area_uuid, '') = :area) AND (:unit IS NULL OR t.unit_code = :unit) "
     "ORDER BY 3 DESC, t.rowid";
 
 /* Adds "NAME (LABEL)" to the shown list when there is room. */
@@ -44,6 +45,7 @@ typedef struct {
     const char *sql;
     const char *name;
     const char *area_uuid; /* teams: NULL any area, "" commune-level, else this area */
+    const char *unit_code; /* only records of this commune, or NULL */
     int deleted;           /* 0 live records, 1 deleted ones */
     const char *except;    /* a uuid to pass over (the record being saved), or NULL */
     int own_only;          /* only this office's records */
@@ -62,6 +64,8 @@ static int lookup(sqlite3 *db, const lookup_query *q, name_lookup *l)
         rec_bind_int(st, ":deleted", q->deleted ? 1 : 0);
         if (q->area_uuid)
             rec_bind(st, ":area", q->area_uuid);
+        if (q->unit_code)
+            rec_bind(st, ":unit", q->unit_code);
         char near[LOOKUP_SHOWN][sizeof l->shown[0]];
         int n_near_shown = 0;
         while (sqlite3_step(st) == SQLITE_ROW) {
@@ -98,22 +102,23 @@ static int lookup(sqlite3 *db, const lookup_query *q, name_lookup *l)
     return l->n == 1 ? 0 : -1;
 }
 
-int area_lookup(sqlite3 *db, const char *name, int deleted, name_lookup *l)
+int area_lookup(sqlite3 *db, const char *name, const char *unit_code, int deleted, name_lookup *l)
 {
-    lookup_query q = {AREA_SQL, name, NULL, deleted, NULL, 0};
+    lookup_query q = {AREA_SQL, name, NULL, unit_code, deleted, NULL, 0};
     return lookup(db, &q, l);
 }
 
-int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, int deleted, name_lookup *l)
+int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, const char *unit_code, int deleted,
+                name_lookup *l)
 {
-    lookup_query q = {TEAM_SQL, name, area_uuid, deleted, NULL, 0};
+    lookup_query q = {TEAM_SQL, name, area_uuid, unit_code, deleted, NULL, 0};
     return lookup(db, &q, l);
 }
 
 int area_find_by_name(sqlite3 *db, const char *name, char uuid[UUID_LEN])
 {
     name_lookup l;
-    int rc = area_lookup(db, name, 0, &l);
+    int rc = area_lookup(db, name, NULL, 0, &l);
     if (rc == 0)
         snprintf(uuid, UUID_LEN, "%s", l.uuid);
     return rc;
@@ -122,7 +127,7 @@ int area_find_by_name(sqlite3 *db, const char *name, char uuid[UUID_LEN])
 int team_find_by_name(sqlite3 *db, const char *name, const char *area_uuid, char uuid[UUID_LEN])
 {
     name_lookup l;
-    int rc = team_lookup(db, name, area_uuid, 0, &l);
+    int rc = team_lookup(db, name, area_uuid, NULL, 0, &l);
     if (rc == 0)
         snprintf(uuid, UUID_LEN, "%s", l.uuid);
     return rc;
@@ -131,7 +136,7 @@ int team_find_by_name(sqlite3 *db, const char *name, const char *area_uuid, char
 int rec_name_taken(sqlite3 *db, const char *table, const char *name, const char *area_uuid,
                    const char *self_uuid, char other[UUID_LEN])
 {
-    lookup_query q = {strcmp(table, "team") == 0 ? TEAM_SQL : AREA_SQL, name, area_uuid, 0, self_uuid, 1};
+    lookup_query q = {strcmp(table, "team") == 0 ? TEAM_SQL : AREA_SQL, name, area_uuid, NULL, 0, self_uuid, 1};
     name_lookup l;
     lookup(db, &q, &l);
     if (l.n > 0 && other)

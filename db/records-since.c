@@ -171,5 +171,7 @@ int member_place_changed_since(sqlite3 *db, const char *member_uuid, const membe
         changes_add(c, "team_uuid");
     if (strcmp(read->role, now->role) != 0)
         changes_add(c, "role");
+    if (strcmp(read->date_from, now->date_from) != 0)
+        changes_add(c, "date_from");
     return c->n > before ? REC_CHANGED : 0;
 }

@@ -86,10 +86,8 @@ int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_e
     f->n = 0;
     err_clear(e);
     int names_ok = rec_clean_name(r->name, sizeof r->name, "name", f) == 0;
-    rec_clean_text(r->decision_no, sizeof r->decision_no, DECISION_NO_MAX_CHARS, "decision_no", f);
-    if (strchr(r->decision_no, '\n'))
-        findings_add(f, VALID_ERROR, "decision_no", _("the decision number must be on one line"));
-    rec_clean_text(r->decision_issuer, sizeof r->decision_issuer, ISSUER_MAX_CHARS, "decision_issuer", f);
+    rec_clean_line(r->decision_no, sizeof r->decision_no, DECISION_NO_MAX_CHARS, "decision_no", f);
+    rec_clean_line(r->decision_issuer, sizeof r->decision_issuer, ISSUER_MAX_CHARS, "decision_issuer", f);
     rec_clean_text(r->note, sizeof r->note, NOTE_MAX_CHARS, "note", f);
     if (names_ok)
         team_check(db, r, f);

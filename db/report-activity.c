@@ -39,12 +39,12 @@ static void write_text(FILE *f, const activity_summary *s, const char *from, con
     fputs("\n\n", f);
     int w[A_N];
     for (int k = 0; k < A_N; k++)
-        w[k] = text_width(report_tr(HEADERS[k]));
+        w[k] = report_width(report_tr(HEADERS[k]));
     for (int i = 0; i <= 10; i++) {
         cells(s, i, num, c);
         for (int k = 0; k < A_N; k++)
-            if (text_width(c[k]) > w[k])
-                w[k] = text_width(c[k]);
+            if (report_width(c[k]) > w[k])
+                w[k] = report_width(c[k]);
     }
     int width = 0;
     for (int k = 0; k < A_N; k++)

@@ -2,6 +2,7 @@
 #include "progress.h"
 #include "csv.h"
 #include "db.h"
+#include "office.h"
 #include "validate.h"
 #include "text.h"
 
@@ -21,22 +22,27 @@ static const char *detail_text(enum target_indicator ind, const char *detail)
     return detail;
 }
 
-enum { M_NO, M_NAME, M_TEAMS, M_AREA, M_DETAIL, M_N };
+/* The commune columns are there only at a consolidating office (their headings are "" elsewhere). */
+enum { M_NO, M_CCODE, M_CNAME, M_NAME, M_TEAMS, M_AREA, M_DETAIL, M_N };
 
-static void headers(enum target_indicator ind, const char *h[M_N])
+static void headers(enum target_indicator ind, int consolidated, const char *h[M_N])
 {
     h[M_NO] = report_tr(RN_("No."));
+    h[M_CCODE] = consolidated ? report_tr(RN_("Commune code")) : "";
+    h[M_CNAME] = consolidated ? report_tr(RN_("Commune")) : "";
     h[M_NAME] = report_tr(ind == TARGET_INPERSON ? RN_("Team") : RN_("Full name"));
     h[M_TEAMS] = ind == TARGET_INPERSON ? "" : report_tr(RN_("Team"));
     h[M_AREA] = report_tr(RN_("Village/group"));
     h[M_DETAIL] = ind == TARGET_MOOC ? report_tr(RN_("MOOC course")) : ind == TARGET_ZALO ? "" : report_tr(RN_("Attended"));
 }
 
-static void cells(enum target_indicator ind, const progress_missing_item *it, long i, char no[24],
-                  const char *c[M_N])
+static void cells(enum target_indicator ind, int consolidated, const progress_missing_item *it, long i,
+                  char no[24], const char *c[M_N])
 {
     snprintf(no, 24, "%ld", i + 1);
     c[M_NO] = no;
+    c[M_CCODE] = consolidated ? it->commune_code : "";
+    c[M_CNAME] = consolidated ? it->commune_name : "";
     c[M_NAME] = it->name;
     c[M_TEAMS] = it->teams;
     c[M_AREA] = it->area;
@@ -47,13 +53,14 @@ static void cells(enum target_indicator ind, const progress_missing_item *it, lo
 typedef struct {
     FILE *f;
     enum target_indicator ind;
+    int consolidated; /* the office is above a commune: commune columns */
     const char *h[M_N + 1];
     int w[M_N];   /* text: column widths; 0 = column left out */
     int last;     /* text: the last column shown */
     long i;       /* rows written */
 } missing_out;
 
-static const int MAX_W[M_N] = {6, 26, 22, 20, 14};
+static const int MAX_W[M_N] = {6, 12, 18, 26, 22, 20, 14};
 
 /* First pass of the text form: the widest cell of each column, within MAX_W. */
 static int measure(const progress_missing_item *it, void *arg)
@@ -61,10 +68,10 @@ static int measure(const progress_missing_item *it, void *arg)
     missing_out *o = arg;
     const char *c[M_N];
     char no[24];
-    cells(o->ind, it, o->i++, no, c);
+    cells(o->ind, o->consolidated, it, o->i++, no, c);
     for (int k = 0; k < M_N; k++)
-        if (text_width(c[k]) > o->w[k])
-            o->w[k] = text_width(c[k]) < MAX_W[k] ? text_width(c[k]) : MAX_W[k];
+        if (report_width(c[k]) > o->w[k])
+            o->w[k] = report_width(c[k]) < MAX_W[k] ? report_width(c[k]) : MAX_W[k];
     return 0;
 }
 
@@ -75,7 +82,7 @@ static void text_line(missing_out *o, const char *const *row)
             report_pad(o->f, row[k], o->w[k], k == M_NO);
             fputs("  ", o->f);
         }
-    report_pad(o->f, row[o->last], text_width(row[o->last]) < o->w[o->last] ? text_width(row[o->last]) : o->w[o->last], 0);
+    report_pad(o->f, row[o->last], report_width(row[o->last]) < o->w[o->last] ? report_width(row[o->last]) : o->w[o->last], 0);
     fputc('\n', o->f);
 }
 
@@ -84,7 +91,7 @@ static int text_row(const progress_missing_item *it, void *arg)
     missing_out *o = arg;
     const char *c[M_N];
     char no[24];
-    cells(o->ind, it, o->i++, no, c);
+    cells(o->ind, o->consolidated, it, o->i++, no, c);
     text_line(o, c);
     return 0;
 }
@@ -94,7 +101,7 @@ static int csv_row(const progress_missing_item *it, void *arg)
     missing_out *o = arg;
     const char *c[M_N + 1], *out[M_N + 1];
     char no[24];
-    cells(o->ind, it, o->i++, no, c);
+    cells(o->ind, o->consolidated, it, o->i++, no, c);
     c[M_N] = it->uuid;
     int k = 0;
     for (int col = 0; col <= M_N; col++)
@@ -117,8 +124,20 @@ static const char *title(enum target_indicator ind)
 long report_missing(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
                     const char *as_of, const char *area_uuid, report_format fmt, cdtt_err *e)
 {
+    progress_scope sc;
+    memset(&sc, 0, sizeof sc);
+    if (area_uuid)
+        snprintf(sc.area, sizeof sc.area, "%s", area_uuid[0] ? area_uuid : PROGRESS_NO_AREA);
+    return report_missing_in(f, db, cfg, ind, as_of, &sc, fmt, e);
+}
+
+long report_missing_in(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
+                       const char *as_of, const progress_scope *scope, report_format fmt, cdtt_err *e)
+{
+    office_rec office;
     missing_out o = {.f = f, .ind = ind};
-    headers(ind, o.h);
+    o.consolidated = office_get(db, &office) == 0 && strcmp(office.level, "commune") != 0;
+    headers(ind, o.consolidated, o.h);
     o.h[M_N] = report_tr(RN_("ID"));
     if (fmt != REPORT_TEXT) {
         const char *out[M_N + 1];
@@ -128,14 +147,14 @@ long report_missing(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_in
                 out[k++] = o.h[col];
         csv_write_bom(f);
         csv_write_row(f, out, k, ',');
-        return progress_missing(db, cfg, ind, as_of, area_uuid, csv_row, &o, e);
+        return progress_missing_in(db, cfg, ind, as_of, scope, csv_row, &o, e);
     }
     for (int k = 0; k < M_N; k++)
-        o.w[k] = text_width(o.h[k]) < MAX_W[k] ? text_width(o.h[k]) : MAX_W[k];
+        o.w[k] = report_width(o.h[k]) < MAX_W[k] ? report_width(o.h[k]) : MAX_W[k];
     /* Both passes read one snapshot of the file. */
     if (db_exec(db, "BEGIN", e) < 0)
         return -1;
-    long n = progress_missing(db, cfg, ind, as_of, area_uuid, measure, &o, e);
+    long n = progress_missing_in(db, cfg, ind, as_of, scope, measure, &o, e);
     if (n < 0) {
         db_rollback(db);
         return -1;
@@ -155,7 +174,7 @@ long report_missing(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_in
         fputc('-', f);
     fputc('\n', f);
     o.i = 0;
-    n = progress_missing(db, cfg, ind, as_of, area_uuid, text_row, &o, e);
+    n = progress_missing_in(db, cfg, ind, as_of, scope, text_row, &o, e);
     db_rollback(db); /* a read: nothing to keep */
     return n;
 }

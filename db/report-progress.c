@@ -106,9 +106,22 @@ static const char *indicator_label(enum target_indicator ind)
 static const char *first_column_title(progress_by by)
 {
     static const char *const titles[] = {
-        RN_("Village/group"), RN_("Commune"), RN_("District"), RN_("Province"),
+        RN_("Village/group"), RN_("Commune"), RN_("District"), RN_("Province"), RN_("Team"), RN_("Member"),
     };
     return report_tr(titles[by]);
+}
+
+/* Rows below a commune at a consolidating office carry their commune. */
+static int with_commune(const progress_table *t)
+{
+    return t->consolidated && (t->by == PROGRESS_BY_AREA || t->by == PROGRESS_BY_TEAM || t->by == PROGRESS_BY_MEMBER);
+}
+
+/* Unit rows at a consolidating office say whether the unit sent anything. */
+static int with_sent(const progress_table *t)
+{
+    return t->consolidated && (t->by == PROGRESS_BY_COMMUNE || t->by == PROGRESS_BY_DISTRICT ||
+                               t->by == PROGRESS_BY_PROVINCE);
 }
 
 /* The targets as a small table: each with its deadline, the total's figure and where it stands. */
@@ -120,7 +133,7 @@ static void text_targets(FILE *f, const progress_table *t)
                              report_tr(RN_("Status"))};
     int w[T_N];
     for (int c = 0; c < T_N; c++)
-        w[c] = text_width(head[c]);
+        w[c] = report_width(head[c]);
     for (int i = 0; i < TARGET_COUNT; i++) {
         enum target_indicator ind = INDICATORS[i];
         long part, whole;
@@ -140,7 +153,7 @@ static void text_targets(FILE *f, const progress_table *t)
         snprintf(cells[i][T_NOW], 64, "%s%s (%ld/%ld)", pct[0] ? pct : "-", pct[0] ? "%" : "", part, whole);
         snprintf(cells[i][T_STATUS], 64, "%s", word);
         for (int c = 0; c < T_N; c++)
-            w[c] = max_int(w[c], text_width(cells[i][c]));
+            w[c] = max_int(w[c], report_width(cells[i][c]));
     }
     for (int i = -1; i < TARGET_COUNT; i++) {
         for (int c = 0; c < T_N; c++) {
@@ -166,13 +179,13 @@ static void write_text(FILE *f, const progress_table *t)
     int w[N_COLS], figures = 0;
     for (int c = 0; c < N_COLS; c++) {
         int pct = c >= COL_MOOC && c <= COL_INPERSON; /* "100.0%" and a mark */
-        w[c] = max_int(text_width(report_tr(COL_HEADERS[c])) + pct, pct ? 7 : 5);
+        w[c] = max_int(report_width(report_tr(COL_HEADERS[c])) + pct, pct ? 7 : 5);
         figures += (int)strlen(GAP) + w[c];
     }
-    int name_w = text_width(first_column_title(t->by));
+    int name_w = report_width(first_column_title(t->by));
     for (int i = 0; i < t->n_rows; i++)
-        name_w = max_int(name_w, text_width(t->rows[i].name));
-    name_w = max_int(name_w, text_width(t->total.name));
+        name_w = max_int(name_w, report_width(t->rows[i].name));
+    name_w = max_int(name_w, report_width(t->total.name));
     if (name_w > PAGE_COLS - figures)
         name_w = max_int(PAGE_COLS - figures, NAME_MIN_COLS);
     int width = name_w + figures;
@@ -183,8 +196,16 @@ static void write_text(FILE *f, const progress_table *t)
     text_row(f, first_column_title(t->by), cells, name_w, w);
     text_rule(f, width);
     for (int i = 0; i < t->n_rows; i++) {
-        row_cells(t, &t->rows[i], cells);
-        text_row(f, t->rows[i].name, cells, name_w, w);
+        const progress_row *r = &t->rows[i];
+        if (with_commune(t) && (i == 0 || strcmp(r->commune_code, t->rows[i - 1].commune_code) != 0))
+            fprintf(f, "%s %s\n", r->commune_code, r->commune_name);
+        if (r->sent == 0) { /* nothing sent: marked, not counted as zero progress */
+            report_pad(f, r->name, name_w, 0);
+            fprintf(f, "%s%s\n", GAP, report_tr(RN_("(sent nothing)")));
+            continue;
+        }
+        row_cells(t, r, cells);
+        text_row(f, r->name, cells, name_w, w);
     }
     text_rule(f, width);
     row_cells(t, &t->total, cells);
@@ -192,11 +213,33 @@ static void write_text(FILE *f, const progress_table *t)
     fputc('\n', f);
     fprintf(f, "%s\n", _("MOOC, Zalo OA: % of members; In person: % of teams; Activities: this month."));
     fprintf(f, "%s\n", _("! behind schedule: the deadline has passed and the target is not reached."));
-    fprintf(f, "%s\n\n", _("~ at risk: the target is not reached and the deadline is within 30 days."));
+    fprintf(f, "%s\n", _("~ at risk: the target is not reached and the deadline is within 30 days."));
+    if (with_sent(t) && t->n_unsent > 0)
+        fprintf(f, _("Units that have sent nothing: %d (not counted in the figures).\n"), t->n_unsent);
+    if (t->starts_assumed > 0)
+        fprintf(f, _("Start dates assumed by an import (no \"Ngày vào tổ\"): %lld; check them in the member "
+                     "form.\n"),
+                t->starts_assumed);
+    fputc('\n', f);
     text_targets(f, t);
 }
 
 /* ---- csv ---- */
+
+/* Writes one CSV row made of up to three parts (a part may be NULL when its n is 0). */
+static void csv_row_parts(FILE *f, const char *const *a, int na, const char *const *b, int nb,
+                          const char *const *c, int nc)
+{
+    const char *row[24];
+    int n = 0;
+    for (int i = 0; i < na; i++)
+        row[n++] = a[i];
+    for (int i = 0; i < nb; i++)
+        row[n++] = b[i];
+    for (int i = 0; i < nc; i++)
+        row[n++] = c[i];
+    csv_write_row(f, row, n, ',');
+}
 
 static void write_csv(FILE *f, const progress_table *t)
 {
@@ -207,8 +250,17 @@ static void write_csv(FILE *f, const progress_table *t)
         report_tr(RN_("Activities this month")), report_tr(RN_("People helped")), report_tr(RN_("Households helped")),
     };
     enum { N = sizeof header / sizeof header[0] };
+    const char *extra[2];
+    int before = 0, after = 0;
+    if (with_commune(t)) {
+        extra[0] = report_tr(RN_("Commune code")), extra[1] = report_tr(RN_("Commune"));
+        before = 2;
+    } else if (with_sent(t)) {
+        extra[0] = report_tr(RN_("Sent")), extra[1] = report_tr(RN_("Last package"));
+        after = 2;
+    }
     csv_write_bom(f);
-    csv_write_row(f, header, N, ',');
+    csv_row_parts(f, before ? extra : NULL, before, header, N, after ? extra : NULL, after);
     for (int i = 0; i <= t->n_rows; i++) {
         const progress_row *r = i < t->n_rows ? &t->rows[i] : &t->total;
         char num[8][24], pct[3][16];
@@ -220,7 +272,14 @@ static void write_csv(FILE *f, const progress_table *t)
             snprintf(num[k], sizeof num[k], "%ld", vals[k]);
         const char *row[N] = {r->code, r->name, num[0], num[1], num[2], pct[0], num[3], pct[1],
                               num[4], pct[2], num[5], num[6], num[7]};
-        csv_write_row(f, row, N, ',');
+        char pkg[11];
+        date_to_display(r->last_package, pkg);
+        const char *ex[2] = {r->commune_code, r->commune_name};
+        if (after) {
+            ex[0] = r->sent < 0 ? "" : r->sent ? report_tr(RN_("yes")) : report_tr(RN_("no"));
+            ex[1] = pkg;
+        }
+        csv_row_parts(f, before ? ex : NULL, before, row, N, after ? ex : NULL, after);
     }
 }
 
@@ -232,6 +291,16 @@ static void json_row(FILE *f, const progress_table *t, const progress_row *r)
     report_json_string(f, r->code);
     fputs(", \"name\": ", f);
     report_json_string(f, r->name);
+    if (with_commune(t) && r != &t->total) {
+        fputs(", \"commune_code\": ", f);
+        report_json_string(f, r->commune_code);
+        fputs(", \"commune_name\": ", f);
+        report_json_string(f, r->commune_name);
+    }
+    if (with_sent(t) && r->sent >= 0) {
+        fprintf(f, ", \"sent\": %s, \"last_package\": ", r->sent ? "true" : "false");
+        report_json_string(f, r->last_package);
+    }
     fprintf(f, ", \"teams\": %ld, \"members\": %ld, \"mooc_done\": %ld, \"zalo_done\": %ld, "
                "\"teams_trained\": %ld",
             r->teams, r->members, r->mooc_done, r->zalo_done, r->teams_trained);
@@ -248,9 +317,11 @@ static void json_row(FILE *f, const progress_table *t, const progress_row *r)
 
 static void write_json(FILE *f, const progress_table *t)
 {
-    static const char *const by_names[] = {"area", "commune", "district", "province"};
+    static const char *const by_names[] = {"area", "commune", "district", "province", "team", "member"};
     fprintf(f, "{\n  \"as_of\": \"%s\",\n  \"by\": \"%s\",\n  \"inperson_min_attendees\": %d,\n",
             t->as_of, by_names[t->by], t->min_attendees);
+    if (t->starts_assumed > 0)
+        fprintf(f, "  \"starts_assumed\": %lld,\n", t->starts_assumed);
     fputs("  \"targets\": {", f);
     for (int k = 0; k < TARGET_COUNT; k++) {
         fprintf(f, "%s\"%s\": {\"percent\": %g, \"deadline\": ", k ? ", " : "",

@@ -4,12 +4,16 @@
  * that has shipped: add a new one to MIGRATIONS, say whether it travels, and
  * raise CDTT_SCHEMA_VERSION in db.h.
  *
- * A travelling migration changes what packages hold (a table or column of the
- * records that go to the level above); packages are then written with its
- * version. A local migration adds only what stays in the office's own file
- * (counts, indexes kept by triggers): its objects are listed in
- * SCHEMA_LOCAL_DROP, and it must build them from the records alone, so that it
- * can run again after they were dropped (schema_local_build). */
+ * Each migration is of one kind:
+ * - travelling: it changes what packages hold (a table or column of the records
+ *   that go to the level above); packages are then written with its version;
+ * - derived: it adds what stays in the office's own file and is built from the
+ *   records alone (counts, indexes kept by triggers): its objects are listed in
+ *   SCHEMA_LOCAL_DROP, and it must be able to run again after they were dropped
+ *   (schema_local_build, after a bulk load);
+ * - state: it adds what stays in the office's own file and cannot be rebuilt
+ *   (the office's keys, what it knows of other offices): its objects are listed
+ *   in SCHEMA_STATE_DROP, which only a package's copy of the schema runs. */
 #include "schema.h"
 #include "db.h"
 
@@ -288,13 +292,38 @@ static const char MIGRATION_3[] =
     "  ORDER BY 1, 2;\n"
     "INSERT INTO name_word (word, n) SELECT word, count(*) FROM member_word GROUP BY word;\n";
 
+/* Migration 4: the office's own key pair (Ed25519: it signs the packages the
+ * office sends) and the keys it knows of other offices: those below it, pinned
+ * the first time a package of theirs was imported, and the office above, to
+ * which packages are encrypted. State of this file: never in a package. */
+static const char MIGRATION_4[] =
+    "CREATE TABLE office_key (\n"
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "  public_key BLOB NOT NULL CHECK (length(public_key) = 32),\n"
+    "  secret_key BLOB NOT NULL CHECK (length(secret_key) = 64),\n"
+    "  created_at TEXT NOT NULL\n"
+    ") STRICT;\n"
+    "CREATE TABLE known_key (\n"
+    "  scheme TEXT NOT NULL,\n"
+    "  code TEXT NOT NULL,\n"
+    "  role TEXT NOT NULL CHECK (role = 'below' OR role = 'above' OR role = 'offered'),\n"
+    "  public_key BLOB NOT NULL CHECK (length(public_key) = 32),\n"
+    "  name TEXT NOT NULL DEFAULT '',\n"
+    "  added_at TEXT NOT NULL,\n"
+    "  how TEXT NOT NULL,\n" /* first-use, trusted (by an officer), imported (a key file) */
+    "  PRIMARY KEY (scheme, code, role)\n"
+    ") STRICT, WITHOUT ROWID;\n";
+
+enum migration_kind { TRAVELS, DERIVED, STATE };
+
 static const struct {
     const char *sql;
-    int travels; /* 1: changes what packages hold; 0: local to this file */
+    enum migration_kind kind;
 } MIGRATIONS[] = {
-    {MIGRATION_1, 1},
-    {MIGRATION_2, 0},
-    {MIGRATION_3, 0},
+    {MIGRATION_1, TRAVELS},
+    {MIGRATION_2, DERIVED},
+    {MIGRATION_3, DERIVED},
+    {MIGRATION_4, STATE},
 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
@@ -308,11 +337,13 @@ const char SCHEMA_LOCAL_DROP[] =
     "DROP TRIGGER IF EXISTS member_words_update; DROP TABLE IF EXISTS member_word;"
     "DROP TABLE IF EXISTS name_word;";
 
+const char SCHEMA_STATE_DROP[] = "DROP TABLE IF EXISTS office_key; DROP TABLE IF EXISTS known_key;";
+
 int schema_package_version(void)
 {
     int v = 0;
     for (int i = 0; i < N_MIGRATIONS; i++)
-        if (MIGRATIONS[i].travels)
+        if (MIGRATIONS[i].kind == TRAVELS)
             v = i + 1;
     return v;
 }
@@ -326,7 +357,12 @@ const char *schema_migration(int version)
 
 int schema_migration_travels(int version)
 {
-    return version >= 1 && version <= N_MIGRATIONS && MIGRATIONS[version - 1].travels;
+    return version >= 1 && version <= N_MIGRATIONS && MIGRATIONS[version - 1].kind == TRAVELS;
+}
+
+int schema_migration_derived(int version)
+{
+    return version >= 1 && version <= N_MIGRATIONS && MIGRATIONS[version - 1].kind == DERIVED;
 }
 
 int schema_latest(void)
@@ -341,7 +377,7 @@ const char *const SCHEMA_TRAVEL_TABLES[] = {
 int schema_local_build(sqlite3 *db, cdtt_err *e)
 {
     for (int v = 1; v <= schema_latest(); v++)
-        if (!schema_migration_travels(v) && db_exec(db, schema_migration(v), e) < 0)
+        if (schema_migration_derived(v) && db_exec(db, schema_migration(v), e) < 0)
             return -1;
     return 0;
 }

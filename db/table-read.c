@@ -340,7 +340,11 @@ static int open_csv(table_list *t, cdtt_err *e)
         snprintf(t->note, sizeof t->note,
                  _("the file is not UTF-8: read as %s; if letters look wrong, give --encoding"), enc);
     int rc = find_header(t, e);
-    if (rc == 0)
+    if (rc == 0 && strcmp(enc, "UTF-8") != 0) /* say how it was read: perhaps not as it was written */
+        err_set(e, _("%s: no header row with a column \"%s\" in the first %d rows (the file was read as %s; "
+                     "if it is not, give --encoding or save it from Excel as \"CSV UTF-8\")"),
+                t->path, t->o.header_hint, HEADER_SEARCH_ROWS, enc);
+    else if (rc == 0)
         err_set(e, _("%s: no header row with a column \"%s\" in the first %d rows"), t->path,
                 t->o.header_hint, HEADER_SEARCH_ROWS);
     return rc == 1 ? 0 : -1;

@@ -54,6 +54,14 @@ int training_clean_text(const char *in, size_t max, char *out, size_t outlen, co
     return 0;
 }
 
+int training_clean_line(const char *in, size_t max, char *out, size_t outlen, const char *what, cdtt_err *e)
+{
+    valid_result r;
+    if (validate_line(in ? in : "", max, out, outlen, &r) == VALID_ERROR)
+        return err_set(e, "%s: %s", what, r.msg);
+    return 0;
+}
+
 int training_step_done(sqlite3 *db, sqlite3_stmt *st, const char *doing, cdtt_err *e)
 {
     int rc = sqlite3_step(st);

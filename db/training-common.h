@@ -24,6 +24,9 @@ int training_check_date(const char *date, int required, const char *what, cdtt_e
  * Returns 0 or -1 with e naming what. */
 int training_clean_text(const char *in, size_t max, char *out, size_t outlen, const char *what, cdtt_err *e);
 
+/* The same for one-line text (validate_line: no line breaks either). */
+int training_clean_line(const char *in, size_t max, char *out, size_t outlen, const char *what, cdtt_err *e);
+
 /* A write over many rows in one transaction: its stamp and how many rows it changed. */
 typedef struct {
     training_stamp stamp;

@@ -18,9 +18,9 @@ int training_session_add(sqlite3 *db, const training_session_rec *s, char uuid[3
     if (office_get(db, &o) < 0)
         return err_set(e, _("this file has no office yet; run 'cdtt init' first"));
     if (training_check_date(s->date, 1, _("session date"), e) < 0 ||
-        training_clean_text(s->place, TRAINING_TEXT_MAX_CHARS, c.place, sizeof c.place, _("place"), e) < 0 ||
-        training_clean_text(s->organiser, TRAINING_TEXT_MAX_CHARS, c.organiser, sizeof c.organiser, _("organiser"), e) < 0 ||
-        training_clean_text(s->topic, TRAINING_TEXT_MAX_CHARS, c.topic, sizeof c.topic, _("topic"), e) < 0 ||
+        training_clean_line(s->place, TRAINING_TEXT_MAX_CHARS, c.place, sizeof c.place, _("place"), e) < 0 ||
+        training_clean_line(s->organiser, TRAINING_TEXT_MAX_CHARS, c.organiser, sizeof c.organiser, _("organiser"), e) < 0 ||
+        training_clean_line(s->topic, TRAINING_TEXT_MAX_CHARS, c.topic, sizeof c.topic, _("topic"), e) < 0 ||
         training_clean_text(s->note, TRAINING_NOTE_MAX_CHARS, c.note, sizeof c.note, _("note"), e) < 0)
         return -1;
     training_stamp stamp;

@@ -1,5 +1,6 @@
 /* units.c — importing the GSO lists of administrative units and looking units up. */
 #include "units.h"
+#include "validate.h"
 #include "csv.h"
 #include "db.h"
 #include "text.h"
@@ -123,17 +124,20 @@ static int take_code(const where *w, const char *raw, int l, char *out, bool opt
     return rc;
 }
 
-/* Checks and copies a name (NFC, spaces collapsed); "" only when optional. */
+/* Checks and copies a name as the forms do (validate_name: NFC, spaces
+ * collapsed, no control characters or direction overrides); "" only when
+ * optional. */
 static int take_name(const where *w, const char *raw, int l, char *out, bool optional)
 {
     char *s = text_clean(raw);
     int rc = 0;
-    if (!*s && !optional)
+    valid_result r;
+    if (s && !*s && !optional)
         rc = err_set(w->e, _("%s:%ld: the %s name is missing"), w->path, w->line, _(LEVEL_NAMES[l]));
-    else if (strlen(s) >= 256)
-        rc = err_set(w->e, _("%s:%ld: the %s name is too long"), w->path, w->line, _(LEVEL_NAMES[l]));
-    else
-        snprintf(out, 256, "%s", s);
+    else if (s && !*s)
+        out[0] = '\0';
+    else if (validate_name(raw, out, 256, &r) != VALID_OK)
+        rc = err_set(w->e, _("%s:%ld: the %s name: %s"), w->path, w->line, _(LEVEL_NAMES[l]), r.msg);
     free(s);
     return rc;
 }

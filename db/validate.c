@@ -103,6 +103,28 @@ static bool has_control(const char *s, const char *allowed)
     return false;
 }
 
+/* True when the valid UTF-8 string s holds a bidirectional embedding, override
+ * or isolate (U+202A-U+202E, U+2066-U+2069): they reorder the text around
+ * them on the screen, so that a name can show as something it is not. */
+static bool has_bidi_control(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    while (*p) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            return false;
+        if (text_is_bidi_control(cp))
+            return true;
+        p += k;
+    }
+    return false;
+}
+
 /* A malloc'd copy of the ASCII string s without leading and trailing blanks. */
 static char *trim_dup(const char *s)
 {
@@ -166,6 +188,10 @@ valid_status validate_name(const char *in, char *out, size_t outlen, valid_resul
     if (has_control(in, ""))
         return res_add(r, VALID_ERROR, "%s",
                        _("the name contains control characters (tab, line break or similar)"));
+    if (has_bidi_control(in))
+        return res_add(r, VALID_ERROR, "%s",
+                       _("the name contains a character that reverses the direction of the text "
+                         "(U+202A-U+202E, U+2066-U+2069); retype the name"));
     char *visible = strip_invisible(in);
     char *clean = text_clean(visible);
     free(visible);
@@ -202,7 +228,9 @@ static char *unify_newlines(const char *s)
     return c;
 }
 
-valid_status validate_text(const char *in, size_t max, char *out, size_t outlen, valid_result *r)
+/* validate_text and validate_line: free text, with line breaks allowed or not. */
+static valid_status check_free_text(const char *in, size_t max, bool lines, char *out, size_t outlen,
+                                    valid_result *r)
 {
     valid_result local;
     r = res_start(r, &local, out, outlen, &in);
@@ -211,10 +239,11 @@ valid_status validate_text(const char *in, size_t max, char *out, size_t outlen,
     char *visible = strip_invisible(in);
     char *unified = unify_newlines(visible);
     free(visible);
-    if (has_control(unified, "\n")) {
+    if (has_control(unified, lines ? "\n" : "")) {
         free(unified);
         return res_add(r, VALID_ERROR, "%s",
-                       _("the text contains control characters (only line breaks are allowed)"));
+                       lines ? _("the text contains control characters (only line breaks are allowed)")
+                             : _("the text contains control characters (tab, line break or similar)"));
     }
     char *nfc = text_nfc(unified);
     free(unified);
@@ -227,6 +256,16 @@ valid_status validate_text(const char *in, size_t max, char *out, size_t outlen,
         res_add(r, VALID_ERROR, "%s", _("the text is too long"));
     free(trimmed);
     return r->status;
+}
+
+valid_status validate_text(const char *in, size_t max, char *out, size_t outlen, valid_result *r)
+{
+    return check_free_text(in, max, true, out, outlen, r);
+}
+
+valid_status validate_line(const char *in, size_t max, char *out, size_t outlen, valid_result *r)
+{
+    return check_free_text(in, max, false, out, outlen, r);
 }
 
 /* ---- phone numbers ------------------------------------------------------ */

@@ -1,16 +1,32 @@
 /* xlsx-export.c — every table in one Excel workbook (libxlsxwriter): a sheet
- * per table, the header row bold and frozen, sensible column widths, numbers
- * as numbers, dates as dd/mm/yyyy text. */
+ * per table (after the caller's first sheet, if any), the header row bold and
+ * frozen, sensible column widths, numbers as numbers, dates as dd/mm/yyyy text. */
 #include "csvio.h"
 #include "db.h"
+#include "outfile.h"
+#include "text.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #define PROGRESS_EVERY 1000
+
+/* Writes s as a text cell (never a formula), control characters shown as the
+ * CSV writer shows them (text_safe; line breaks kept). */
+static lxw_error write_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s)
+{
+    if (!text_safe_needed(s, TEXT_SAFE_NEWLINES))
+        return worksheet_write_string(ws, row, col, s, NULL);
+    char *safe = text_safe(s, TEXT_SAFE_NEWLINES);
+    lxw_error err = worksheet_write_string(ws, row, col, safe, NULL);
+    free(safe);
+    return err;
+}
 
 /* Writes one table as a sheet; done counts rows over all sheets. */
 static int write_sheet(lxw_workbook *wb, lxw_format *bold, sqlite3 *db, csvio_table t,
@@ -45,7 +61,7 @@ static int write_sheet(lxw_workbook *wb, lxw_format *bold, sqlite3 *db, csvio_ta
             if (csvio_rows_is_number(r, c))
                 err = worksheet_write_number(ws, row, (lxw_col_t)c, strtod(cells[c], NULL), NULL);
             else
-                err = worksheet_write_string(ws, row, (lxw_col_t)c, cells[c], NULL);
+                err = write_text(ws, row, (lxw_col_t)c, cells[c]);
         }
         row++;
         (*done)++;
@@ -75,16 +91,17 @@ int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *op
 {
     csvio_export_opts none = {0};
     const csvio_export_opts *o = opts ? opts : &none;
-    csvio_outfile out;
-    int fd = csvio_outfile_begin(&out, path, o->force, e);
+    outfile out;
+    int fd = outfile_begin(&out, path, o->force, e);
     if (fd < 0)
         return -1;
     close(fd);
     lxw_workbook_options wo = {.constant_memory = LXW_TRUE};
     lxw_workbook *wb = workbook_new_opt(out.tmp, &wo);
     if (!wb) {
-        csvio_outfile_abort(&out);
-        return err_set(e, _("cannot create %s"), path);
+        int err = errno;
+        outfile_abort(&out);
+        return err_set(e, _("cannot create %s: %s"), path, io_reason(err));
     }
     lxw_format *bold = workbook_add_format(wb);
     format_set_bold(bold);
@@ -92,21 +109,24 @@ int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *op
      * another user of the file saves. */
     int own_tx = sqlite3_get_autocommit(db) && db_exec(db, "BEGIN", NULL) == 0;
     long long total = total_rows(db, o->full), done = 0;
-    int rc = 0;
+    int rc = o->first_sheet ? o->first_sheet(wb, o->first_sheet_arg, e) : 0;
     for (int t = 0; t < CSVIO_TABLE_COUNT && rc == 0; t++)
         rc = write_sheet(wb, bold, db, (csvio_table)t, o, &done, total, e);
     if (own_tx)
         db_exec(db, "COMMIT", NULL);
+    errno = 0;
     lxw_error err = workbook_close(wb);
     if (rc == 0 && err != LXW_NO_ERROR)
-        rc = err_set(e, _("cannot write %s: %s"), path, lxw_strerror(err));
+        rc = errno == ENOSPC || errno == EDQUOT
+                 ? err_set(e, _("cannot write %s: %s"), path, io_reason(errno))
+                 : err_set(e, _("cannot write %s: %s"), path, lxw_strerror(err));
     if (rc == 0 && chmod(out.tmp, 0600) != 0)
-        rc = err_set(e, _("cannot write %s"), path);
+        rc = err_set(e, _("cannot write %s: %s"), path, io_reason(errno));
     if (rc != 0) {
-        csvio_outfile_abort(&out);
+        outfile_abort(&out);
         return -1;
     }
     if (o->progress)
         o->progress(o->progress_ctx, done, done);
-    return csvio_outfile_commit(&out, e);
+    return outfile_commit(&out, e); /* flushed to the disk there */
 }

@@ -5,6 +5,8 @@
 #define CDTT_CLI_H
 
 #include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include "config.h"
 
 typedef struct cli_ctx {
@@ -30,10 +32,24 @@ extern const cli_command CLI_COMMANDS[];
  * the reason and returns NULL on failure. */
 sqlite3 *cli_open_db(cli_ctx *ctx, int flags);
 
-/* Prints "cdtt NAME: message" to stderr and a hint to run --help; returns 2. */
+/* s as it may be printed: control characters, C1 controls, bidi overrides and
+ * stray bytes replaced by visible stand-ins (text_safe: ESC shows as "^[").
+ * Every printer in cli/ shows stored or typed text through it. The result is s
+ * itself when nothing needed replacing, else a string that stays valid for the
+ * next 31 calls. NULL gives "". */
+const char *cli_shown(const char *s);
+
+/* printf to f with the whole formatted text shown safely (text_safe: line
+ * feeds kept, every other control character replaced). For messages that
+ * carry text from a record, a file or the command line. */
+void cli_print_safe(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_vprint_safe(FILE *f, const char *fmt, va_list ap);
+
+/* Prints "cdtt NAME: message" to stderr and a hint to run --help; returns 2.
+ * The message is shown safely (cli_print_safe). */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Prints "cdtt: message" to stderr; returns 1. */
+/* Prints "cdtt: message" to stderr, shown safely (cli_print_safe); returns 1. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints the help of one command (or of all when cmd is NULL) to stdout. */
@@ -70,11 +86,13 @@ int cli_add_record(cli_ctx *ctx, cli_add_fn add, const void *rec);
 
 /* The program's entry point for everything (in cli/main.c). */
 /* The live (deleted 0) or deleted (1) area or team named name, by exact
- * name (records.h: area_lookup, team_lookup; a team in area_uuid when not NULL).
+ * name (records.h: area_lookup, team_lookup; a team in area_uuid when not NULL;
+ * only records of commune when not NULL).
  * Writes its uuid and returns 0; otherwise prints why (none; several, listed
  * with their villages; only names differing in marks, listed) and returns 1. */
-int cli_find_area(sqlite3 *db, const char *name, int deleted, char uuid[37]);
-int cli_find_team(sqlite3 *db, const char *name, const char *area_uuid, int deleted, char uuid[37]);
+int cli_find_area(sqlite3 *db, const char *name, const char *commune, int deleted, char uuid[37]);
+int cli_find_team(sqlite3 *db, const char *name, const char *area_uuid, const char *commune, int deleted,
+                  char uuid[37]);
 
 int cli_main(int argc, char **argv);
 

@@ -1,7 +1,7 @@
 /* compose.h — composing decomposed input (a letter then combining marks) into
  * the precomposed characters that libformw can hold.
  *
- * Pure C, no curses.  The editor, on each code point from get_wch:
+ * Pure C, no curses.  fe_key (field-edit.c), on each code point from get_wch:
  *   if compose_is_mark(cp): c = compose_pair(previous, cp);
  *       c != 0 → replace the previous character with c;
  *       c == 0 → drop the mark (a field cannot hold a lone mark).

@@ -9,6 +9,8 @@
 #include "cdtt.h"
 #include "choices.h"
 
+struct lxw_workbook;
+
 /* Called now and then during long work: done out of total units (total may be
  * 0 when unknown). May be NULL. */
 typedef void (*csvio_progress_fn)(void *ctx, long long done, long long total);
@@ -37,6 +39,9 @@ typedef struct {
     int force;  /* replace an existing file */
     csvio_progress_fn progress;
     void *progress_ctx;
+    /* xlsx: when not NULL, writes a sheet of its own first (the province's summary). */
+    int (*first_sheet)(struct lxw_workbook *wb, const void *arg, cdtt_err *e);
+    const void *first_sheet_arg;
 } csvio_export_opts;
 
 /* Writes table t of db to path as CSV: BOM, CRLF, a header row, one row per
@@ -59,7 +64,7 @@ int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *op
 typedef struct {
     long long rows_read;        /* data rows (after the header) */
     long long members_new;
-    long long members_updated;  /* already there, something changed */
+    long long members_updated;  /* already there, something changed (rows) */
     long long members_unchanged;
     long long memberships_new;  /* a member added to a team */
     long long teams_created;
@@ -81,6 +86,14 @@ typedef struct {
     int n_unknown;
     char **preview;             /* the first rows as they will be stored */
     int n_preview;
+    long long members_moved;    /* --move: members who left a team the list no longer gives them */
+    long long moves_not_made;   /* rows giving a member another team, without --move (in problems) */
+    char **changes;             /* "FILE:LINE: NAME: label old → new; …": stored values replaced */
+    int n_changes;
+    /* Memberships begun without a "Ngày vào tổ": the start date assumed, and
+     * from what: the team's decision date, the row's earliest MOOC or Zalo OA
+     * date, today (noted in the audit log: membership_note_assumed). */
+    long long starts_assumed, starts_decision, starts_proved, starts_today;
 } csvio_import_summary;
 
 /* Frees what the summary holds and zeroes it. */
@@ -88,23 +101,12 @@ void csvio_import_summary_free(csvio_import_summary *s);
 /* Appends item (malloc'd; the list takes it) to a summary list. */
 void csvio_list_push(char ***list, int *n, char *item);
 
-/* Imports the member list in path (CSV as Excel saves it: BOM or none, CRLF or
- * LF, comma or semicolon, quoted fields with separators and line breaks).
- * Columns are found by their header, in any order, case and accents ignored,
- * Vietnamese or English; "Họ và tên" and "Tổ" are required. Each row goes
- * through the same checks and saves as the forms (records.h), all in ONE
- * transaction: when any row has an error, or with dry_run, nothing is written
- * and s still tells what would have happened. A person already there (same
- * folded name and birth, same phone, or same name already in that team) is
- * updated, never duplicated; empty cells never erase stored values. Missing
- * areas and teams are created. Returns 0 when the file imported (or would
- * import) cleanly, 1 when rows had errors (listed in s->problems), -1 with e
- * set when the file could not be read or the database failed. */
-int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
-                         void *progress_ctx, csvio_import_summary *s, cdtt_err *e);
-
-/* How a member list is read and its values understood (zero = defaults). */
+/* How an import runs and how the list is read (zero = defaults). */
 typedef struct {
+    int dry_run;  /* check and tell everything, write nothing */
+    int move;     /* each listed member's teams are those the list gives: others end */
+    csvio_progress_fn progress; /* may be NULL */
+    void *progress_ctx;
     const char *encoding;        /* CSV: table.h; NULL = guess */
     const char *sheet;           /* workbooks: a sheet's name or number; NULL = the first with a name column */
     const choice_alias *aliases; /* the commune's words (--map first, then [aliases]) */
@@ -114,13 +116,43 @@ typedef struct {
     int preview_rows;            /* rows to describe in s->preview */
 } csvio_import_opts;
 
-/* csvio_import_members reading any list table.h reads, with o (may be NULL).
- * Choice cells go through choice_interpret with o's aliases; every distinct
- * choice value and its meaning goes to s->values, one that means nothing to
- * s->unknown (the import then refused, return 1). */
-int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_opts *o, int dry_run,
-                              csvio_progress_fn progress, void *progress_ctx, csvio_import_summary *s,
-                              cdtt_err *e);
+/* Imports the member list in path: any list table.h reads (.xlsx, .xls, CSV
+ * in UTF-8, UTF-16 or Windows-1258, as Excel saves it: BOM or none, CRLF or
+ * LF, comma or semicolon, quoted fields with separators and line breaks; the
+ * header found under title rows, signature lines left out). Columns are found
+ * by their header, in any order, case and accents ignored, Vietnamese or
+ * English; "Họ và tên" and "Tổ" are required. Choice cells go through
+ * choice_interpret with o's aliases; every distinct choice value and its
+ * meaning goes to s->values, one that means nothing to s->unknown (the import
+ * then refused, return 1) unless o->unknown_other. Each row goes
+ * through the same checks and saves as the forms (records.h), all in ONE
+ * BEGIN IMMEDIATE transaction: when any row has an error, or with dry_run,
+ * nothing is written and s still tells what would have happened.
+ *
+ * Who a row is: the member with its CCCD number; else the member with exactly
+ * its name (text_same_name: marks count, case and tone placement do not) and
+ * the same birth date (both unknown counts); where the birth date is unknown on
+ * one side (or only a year), the single namesake it can be, or among several
+ * the only one with the row's phone number. A phone number alone identifies no
+ * one. A row that could be several members, and a row about the person of an
+ * earlier row (same CCCD, or name and birth date) that gives other values, are
+ * errors (listed); a row with only the name of an earlier row and other values
+ * is another member (a warning). Nobody is merged silently. A stored
+ * value replaced by another is listed in s->changes (old → new); empty cells
+ * never erase stored values. A row that puts a member who already has a team
+ * into another team is a move with o->move (the memberships the list no longer
+ * gives end today, their history kept) and a warning without it (nothing
+ * changed). Missing areas and teams are created; areas and teams too are found
+ * by exact name. Returns 0 when the file imported (or would import) cleanly, 1
+ * when rows had errors (listed in s->problems), -1 with e set when the file
+ * could not be read or the database failed. */
+int csvio_import_members_opts(sqlite3 *db, const char *path, const csvio_import_opts *o,
+                              csvio_import_summary *s, cdtt_err *e);
+
+/* csvio_import_members_opts with dry_run and the progress display set and
+ * every other option at its default (no --move; o may also be NULL there). */
+int csvio_import_members(sqlite3 *db, const char *path, int dry_run, csvio_progress_fn progress,
+                         void *progress_ctx, csvio_import_summary *s, cdtt_err *e);
 
 /* The member column a name given on the command line means (a header name
  * such as "Thành phần", or a list kind such as "category"), with its list
@@ -133,7 +165,8 @@ int csvio_member_choice_column(const char *name, const char **kind);
 enum csvio_member_field {
     CSVIO_F_NAME = 0, CSVIO_F_BIRTH, CSVIO_F_GENDER, CSVIO_F_PHONE, CSVIO_F_CCCD, CSVIO_F_EMAIL,
     CSVIO_F_TEAM, CSVIO_F_AREA, CSVIO_F_ROLE, CSVIO_F_CATEGORY, CSVIO_F_YOUTH, CSVIO_F_MOOC,
-    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE,
+    CSVIO_F_ZALO, CSVIO_F_CONSENT, CSVIO_F_CONSENT_DATE, CSVIO_F_NOTE, CSVIO_F_MOOC_DATE,
+    CSVIO_F_SINCE, /* the day the member joined the row's team */
     CSVIO_F_BIRTH_MALE, CSVIO_F_BIRTH_FEMALE, /* paper forms: the birth year under "Nam" or "Nữ" */
     CSVIO_F_COUNT
 };
@@ -158,9 +191,11 @@ typedef struct {
     char name[512], birth[11], gender[8], phone[16], cccd[16], email[256];
     char team[512], area[512], role[8], category[24];
     int youth_union, consent;
-    char consent_date[11], mooc_status[16], mooc_date[11], zalo_date[11];
+    char consent_date[11], mooc_status[16], zalo_date[11];
+    char mooc_date[11]; /* from the MOOC date column, or a date in the MOOC column */
     int zalo_yes;   /* "Có" without a date: following since an unknown date */
     char note[1024];
+    char since[11]; /* the day the member joined the row's team ("Ngày vào tổ") */
     unsigned set;   /* 1u << csvio_member_field for each field given */
 } csvio_member_row;
 
@@ -231,24 +266,6 @@ long long csvio_rows_total(const csvio_rows *r);
  * 0 at the end, -1 with e set. */
 int csvio_rows_next(csvio_rows *r, const char *const **cells, cdtt_err *e);
 void csvio_rows_close(csvio_rows *r);
-
-/* ---- output files (csvio-file.c) ------------------------------------------ */
-
-/* A file being written: a temporary beside the destination, mode 0600. */
-typedef struct {
-    char path[4096]; /* the destination */
-    char tmp[4096];  /* the temporary file */
-    int force;
-} csvio_outfile;
-
-/* Checks that path may be written (absent, or force) and creates the temporary
- * file; returns its descriptor (>= 0), or -1 with e set. */
-int csvio_outfile_begin(csvio_outfile *o, const char *path, int force, cdtt_err *e);
-/* Moves the finished temporary file to the destination (never replacing an
- * existing file without force). Returns 0, or -1 with e set and the temporary removed. */
-int csvio_outfile_commit(csvio_outfile *o, cdtt_err *e);
-/* Removes the temporary file. */
-void csvio_outfile_abort(csvio_outfile *o);
 
 /* ---- command-line helpers (cli/cmd-csv.c) -------------------------------- */
 

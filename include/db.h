@@ -9,7 +9,7 @@
 /* 'CDTT' — PRAGMA application_id of every cdtt database and export package. */
 #define CDTT_APPLICATION_ID 0x43445454
 /* The newest schema this build knows (PRAGMA user_version). */
-#define CDTT_SCHEMA_VERSION 3
+#define CDTT_SCHEMA_VERSION 4
 
 enum db_open_flags {
     DB_CREATE   = 1 << 0, /* create the file (mode 0600) and its folder when missing */
@@ -18,8 +18,12 @@ enum db_open_flags {
 
 /* Opens (and with DB_CREATE creates) a cdtt database: foreign keys on, WAL,
  * busy timeout, schema migrated to CDTT_SCHEMA_VERSION in one transaction.
- * Refuses a file that is not a cdtt database or comes from a newer version.
- * Returns NULL with e set on failure. */
+ * Refuses an SQLite URI ("file:…"), ":memory:" and "" (a database that would
+ * never be saved), a symbolic link, anything but a regular file, a file that is
+ * neither empty nor an SQLite file (left untouched), a file that is not a cdtt
+ * database, and one from a newer version. An existing empty file opened for
+ * writing gets mode 0600. A full disk or an I/O error is reported as such
+ * (db_fail), never as "not a cdtt database". Returns NULL with e set on failure. */
 sqlite3 *db_open(const char *path, int flags, cdtt_err *e);
 
 /* Closes a handle from db_open (NULL is fine). */
@@ -37,7 +41,9 @@ int db_user_version(sqlite3 *db);
 int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. begin and commit return 0 or -1 with e set
- * (a busy file gets a clear "in use by another program" message). */
+ * (a busy file gets a clear "in use by another program" message). With
+ * CDTT_TIMING set, a begun change adds a "write_begin" line and a committed one
+ * "write_done" (the stress tests tell by them that a kill landed mid-change). */
 int db_begin(sqlite3 *db, cdtt_err *e);
 int db_commit(sqlite3 *db, cdtt_err *e);
 void db_rollback(sqlite3 *db);
@@ -48,7 +54,10 @@ int db_exec(sqlite3 *db, const char *sql, cdtt_err *e);
 /* Prepares constant SQL; returns NULL with e set on failure. */
 sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, cdtt_err *e);
 
-/* Sets e from the connection's last error, prefixed by what was being done. Returns -1. */
+/* Sets e from the connection's last error, prefixed by what was being done: a
+ * full disk (SQLITE_FULL, or an I/O error whose cause is ENOSPC), an I/O error
+ * with the operating system's reason, a busy, read-only or unopenable file in
+ * words. Returns -1. */
 int db_fail(sqlite3 *db, cdtt_err *e, const char *doing);
 
 /* Binds a text parameter, binding NULL when s is NULL or empty. */

@@ -8,6 +8,9 @@
  * whatever the user's locale is. Returns 0 or 1. */
 int i18n_init(const char *lang);
 
+/* 1 when i18n_init found no UTF-8 locale and used C.UTF-8 for characters. */
+int i18n_fell_back(void);
+
 /* Switches the message language later ("vi" or "en"). */
 void i18n_set_lang(const char *lang);
 

@@ -16,7 +16,8 @@ typedef struct {
 /* Reads the office. Returns 0, or -1 when the file has none yet. */
 int office_get(sqlite3 *db, office_rec *o);
 
-/* Sets (or replaces) the office, with an audit entry. Returns 0 or -1 with e set. */
+/* Sets (or replaces) the office, with an audit entry. The name is checked and
+ * cleaned as a form's name is (validate_name). Returns 0 or -1 with e set. */
 int office_set(sqlite3 *db, const office_rec *o, cdtt_err *e);
 
 /* Writes the office key "scheme:code" (or "unset" when there is no office). */

@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 #include "cdtt.h"
 #include "config.h"
+#include "csvio.h"
 #include "training.h"
 
 typedef enum {
@@ -27,7 +28,20 @@ typedef enum {
     PROGRESS_BY_COMMUNE,   /* each commune (the team's unit) */
     PROGRESS_BY_DISTRICT,  /* each district (pre-2025 scheme), from the unit table */
     PROGRESS_BY_PROVINCE,  /* each province, from the unit table */
+    PROGRESS_BY_TEAM,      /* each team (a drill-down below a village) */
+    PROGRESS_BY_MEMBER,    /* each member (a drill-down below a team): members 1, teams = the member's teams */
 } progress_by;
+
+/* The area value of a scope that means "the commune-level teams" (no area). */
+#define PROGRESS_NO_AREA "-"
+
+/* Which records a table or list covers; every field "" = the whole file. */
+typedef struct {
+    char province[8]; /* only the teams of the communes of this province (a national office's drill-down) */
+    char commune[16]; /* only the teams of this commune (its code, in the office's scheme) */
+    char area[40];    /* only the teams of this area (uuid), or PROGRESS_NO_AREA: the commune-level teams */
+    char team[40];    /* only this team (uuid) */
+} progress_scope;
 
 typedef enum {
     PSTATUS_NONE = 0,  /* nothing to measure (no members or no teams) */
@@ -53,6 +67,12 @@ typedef struct {
     long activities;    /* activities this month */
     long people;        /* people helped this month */
     long households;    /* households helped this month */
+    char commune_code[8];   /* consolidating office, rows below a commune: the row's commune, else "" */
+    char commune_name[128]; /* its name (from the unit list; the code when unknown) */
+    int sent;               /* consolidating office, unit rows (commune, district, province): 1 when a
+                             * package came from it or its records are here, 0 when it sent nothing;
+                             * -1 everywhere else */
+    char last_package[11];  /* unit rows: the date its newest package was made ("YYYY-MM-DD"), or "" */
 } progress_row;
 
 typedef struct {
@@ -63,6 +83,11 @@ typedef struct {
     progress_row total; /* the whole file: members counted once */
     cdtt_target targets[TARGET_COUNT];
     int min_attendees;
+    int consolidated;   /* the office is above a commune: every unit under it is a row, and the
+                         * outputs add the commune (or what was sent) to each row */
+    int n_unsent;       /* unit rows that sent nothing */
+    long long starts_assumed; /* membership start dates an import assumed (membership_assumed_count),
+                               * set by the caller; 0 = none or not counted */
 } progress_table;
 
 /* Computes the table as of as_of ("YYYY-MM-DD") with cfg's targets. Every
@@ -70,6 +95,40 @@ typedef struct {
  * (free with progress_free) or -1 with e set. */
 int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
                      progress_table *out, cdtt_err *e);
+
+/* The same for the records of scope (NULL = all). At a consolidating office
+ * (province, district, national) the unit rows (PROGRESS_BY_COMMUNE, _DISTRICT,
+ * _PROVINCE) are every unit under the office from the unit list, those that sent
+ * nothing included (sent = 0, figures 0), and the rows below a commune carry
+ * their commune. PROGRESS_BY_DISTRICT under the 2025-07 scheme is refused with a
+ * message (that scheme has no districts). */
+int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                        const progress_scope *scope, progress_table *out, cdtt_err *e);
+
+/* Sets sc->commune to code after checking that code is a commune of the
+ * office's scheme that lies under the office (or is the office itself).
+ * Returns 0, or -1 with e set (a message for people). */
+int progress_scope_commune(sqlite3 *db, const char *code, progress_scope *sc, cdtt_err *e);
+
+/* The orders of progress_sort. */
+typedef enum { PROGRESS_SORT_DEFAULT = 0, PROGRESS_SORT_PROGRESS, PROGRESS_SORT_NAME, PROGRESS_SORT_CODE } progress_order;
+
+/* "progress" "name" "code" → *o; returns 0, or -1 when unknown. */
+int progress_order_parse(const char *s, progress_order *o);
+
+/* Puts t's rows in order o: by progress on indicator ind (ind < 0: the mean of
+ * the three percentages), highest first, rows with nothing to count and rows
+ * that sent nothing last; by name (Vietnamese order); by code. Rows of
+ * different communes stay grouped by commune (code order) below a commune.
+ * PROGRESS_SORT_DEFAULT leaves the order of progress_compute. */
+void progress_sort(progress_table *t, progress_order o, int ind);
+
+/* Keeps only the rows behind schedule on at least one indicator. */
+void progress_keep_behind(progress_table *t);
+
+/* The mean of r's percentages that have something to count (ind < 0), or the
+ * percentage of ind; -1 when there is nothing to count. */
+double progress_score(const progress_row *r, int ind);
 
 /* Frees what progress_compute allocated (the struct itself is the caller's). */
 void progress_free(progress_table *t);
@@ -96,6 +155,8 @@ typedef struct {
     char teams[1024];  /* member: names of the counted teams, "; "-separated (cut when very long); team: "" */
     char area[1024];   /* area name(s), ","-separated ("" for commune-level teams) */
     char detail[64];   /* mooc: not_started|in_progress|completed; zalo: ""; inperson: "N/M" attendees/needed */
+    char commune_code[8];   /* the commune of the member's (or the team's) teams */
+    char commune_name[128]; /* its name from the unit list ("" when unknown) */
 } progress_missing_item;
 
 /* Called for each item of a missing list; returns 0 to go on, anything else to stop. */
@@ -124,6 +185,10 @@ int report_format_parse(const char *s, report_format *fmt);
  * {"as_of", "by", "targets", "rows": [...], "totals": {...}}. */
 void report_progress_write(FILE *f, const progress_table *t, report_format fmt);
 
+/* The same within scope (NULL = all; scope->area as in progress_scope). */
+long progress_missing_in(sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind, const char *as_of,
+                         const progress_scope *scope, progress_missing_fn fn, void *arg, cdtt_err *e);
+
 /* Writes the missing list of ind as of as_of (area_uuid as for progress_missing)
  * in fmt: text is a heading with the count and an aligned table (the query runs
  * twice: widths, then rows); csv (json is treated as csv) has a header row and
@@ -131,12 +196,17 @@ void report_progress_write(FILE *f, const progress_table *t, report_format fmt);
 long report_missing(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
                     const char *as_of, const char *area_uuid, report_format fmt, cdtt_err *e);
 
+/* The same within scope (NULL = all). At a consolidating office the list has a
+ * commune column (code and name) and is in commune order. */
+long report_missing_in(FILE *f, sqlite3 *db, const cdtt_config *cfg, enum target_indicator ind,
+                       const char *as_of, const progress_scope *scope, report_format fmt, cdtt_err *e);
+
 /* The translation of a report heading: msgid in the message context "report"
  * (so other modules' translations of the same English word do not apply), or
  * msgid itself when the catalogue has none. */
 const char *report_tr(const char *msgid);
 
-/* Marks a report heading for report_tr (its translation is in po/vi/training.po
+/* Marks a report heading for report_tr (its translation is in po/vi.po
  * under msgctxt "report"; plain xgettext -k_ -kN_ leaves these alone). */
 #define RN_(s) (s)
 
@@ -145,11 +215,42 @@ const char *report_tr(const char *msgid);
  * totals last; json is {"from", "to", "sessions", "types": [...], "totals"}. */
 void report_activity_write(FILE *f, const activity_summary *s, const char *from, const char *to, report_format fmt);
 
-/* Writes s as a JSON string literal (quotes and escapes included). */
+/* The summary a province hands to its leaders, as a worksheet of wb (an
+ * lxw_workbook of libxlsxwriter), written first: one row per unit of t (code,
+ * name, teams, members, each indicator's count and percentage, status in words,
+ * last package date), the totals last; percent cells, the header frozen, an
+ * autofilter; then one native column chart per indicator (progress by unit, the
+ * target in its title). Returns 0, or -1 with e set. */
+struct lxw_workbook;
+int report_progress_sheet(struct lxw_workbook *wb, const progress_table *t, cdtt_err *e);
+
+/* A workbook holding only that summary sheet and its charts, written to path
+ * as the exports are (temporary file renamed, mode 0600; an existing file is
+ * kept unless force). Returns 0, or -1 with e set. */
+int report_progress_xlsx(const progress_table *t, const char *path, int force, cdtt_err *e);
+
+/* The office's workbook (csvio_export_xlsx with opts, which may be NULL); at an
+ * office above a commune it opens with the summary sheet: one row per commune
+ * (per province at a national office) as of today with cfg's targets. Returns
+ * 0, or -1 with e set. */
+int report_office_xlsx(sqlite3 *db, const cdtt_config *cfg, const char *path, const csvio_export_opts *opts,
+                       cdtt_err *e);
+
+/* The status of a row in words for the summary: "sent nothing" for a unit that
+ * sent nothing, else the worst of its indicators' (behind, at risk, on track,
+ * reached, nothing to count). */
+const char *progress_row_status_words(const progress_table *t, const progress_row *r);
+
+/* Writes s as a JSON string literal (quotes and escapes included; control
+ * characters, C1 controls and bidi overrides as \\u escapes). */
 void report_json_string(FILE *f, const char *s);
 
-/* Writes s padded with spaces to cols terminal columns, on the right when
+/* Writes s shown safely (text_safe: control characters as "^[" and the like)
+ * and padded with spaces to cols terminal columns, on the right when
  * right_align; a longer s is cut and ends with "…". */
 void report_pad(FILE *f, const char *s, int cols, int right_align);
+
+/* The number of terminal columns s takes as report_pad shows it. */
+int report_width(const char *s);
 
 #endif

@@ -153,6 +153,45 @@ int member_get(sqlite3 *db, const char *uuid, member_rec *r);
 membership_rec *membership_list_for_member(sqlite3 *db, const char *member_uuid, int *n);
 membership_rec *membership_list_for_team(sqlite3 *db, const char *team_uuid, int *n);
 
+/* ---- start dates (records-start.c) ----------------------------------------
+ * A membership begins on date_from. An import that had no start date for a row
+ * assumes one and notes it in the audit log (not a column: memberships travel
+ * in packages, and the note is for this office only). */
+
+/* Notes that the start date of membership_uuid, as saved now, was assumed.
+ * Returns 0, or -1 with e set. */
+int membership_note_assumed(sqlite3 *db, const char *membership_uuid, cdtt_err *e);
+/* How many current memberships (of live members and teams) still start on the
+ * date an import assumed for them; -1 when it cannot be read. */
+long long membership_assumed_count(sqlite3 *db);
+/* The start date (YYYY-MM-DD, "" when unknown) of the member's current
+ * membership of team_uuid, or the earliest of its current memberships of
+ * area_uuid's teams (both NULL or "": of any team). Returns 1 when it has such a
+ * membership, else 0. */
+int membership_start_in(sqlite3 *db, const char *member_uuid, const char *team_uuid, const char *area_uuid,
+                        char out[11]);
+
+/* A member who joined a team (or a team of an area) after a date. */
+typedef struct {
+    char uuid[UUID_LEN];
+    char full_name[512];
+    char date_from[11]; /* when they joined */
+} joined_later;
+
+/* The live members whose current membership of team_uuid (or of area_uuid's
+ * teams; both NULL = any team) began after date, and who had none there on
+ * date, in name order. Returns the count (rows malloc'd, NULL when 0), or -1
+ * with e set. */
+int membership_joined_after(sqlite3 *db, const char *team_uuid, const char *area_uuid, const char *date,
+                            joined_later **rows, cdtt_err *e);
+/* Moves the start date of the member's current memberships of team_uuid (or
+ * of area_uuid's teams; both NULL = any) that began after date back to date,
+ * each saved with its audit entry, all in one transaction. Refused (e set,
+ * nothing changed) when the member had an earlier membership of that team
+ * ending after date. *moved gets how many moved. Returns 0 or -1. */
+int membership_move_start(sqlite3 *db, const char *member_uuid, const char *team_uuid, const char *area_uuid,
+                          const char *date, int *moved, cdtt_err *e);
+
 /* ---- changed since read ---------------------------------------------------
  * A form (or a command) reads a record, lets it be edited, then writes it back.
  * Meanwhile another program may have saved the same record (a CSV import, a
@@ -196,7 +235,8 @@ int member_save_since(sqlite3 *db, member_rec *r, const member_rec *read, member
  * "member") when it is in no team. */
 void member_place_get(sqlite3 *db, const char *member_uuid, membership_rec *ms);
 /* Compares the member's place now (into now) with read, the place as read:
- * the same membership, team and role. Adds "team_uuid" or "role" to c and
+ * the same membership, team, role and start date. Adds "team_uuid", "role" or
+ * "date_from" to c and
  * returns REC_CHANGED when it differs; 0 when not. Call it inside the write
  * transaction. */
 int member_place_changed_since(sqlite3 *db, const char *member_uuid, const membership_rec *read,
@@ -222,7 +262,22 @@ typedef struct {
     const char *category;     /* members */
     const char *role;         /* members: leader deputy member */
     int deleted;              /* 0 live records, 1 deleted ones (for undo), -1 both */
+    const char *unit_code;    /* only the records of this commune (code); NULL or "" = all */
+    /* members: only those whose membership (of team_uuid, area_uuid's teams,
+     * or any team) was current on this date "YYYY-MM-DD" (NULL or "" = now);
+     * with and_later also those whose current membership began after it. */
+    const char *on_date;
+    int and_later;
 } list_filter;
+
+/* The commune a record of table (area team member) belongs to: its code and
+ * the unit list's name of it ("" when the list does not know it). Returns 0, or
+ * -1 when there is no such record. */
+int records_commune_of(sqlite3 *db, const char *table, const char *uuid, char code[8], char name[128]);
+
+/* 1 when the file's office is above a commune (province, district, national):
+ * lists and exports then show each record's commune. */
+int records_consolidating(sqlite3 *db);
 
 int area_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
               area_rec *rows, cdtt_err *e);
@@ -252,10 +307,12 @@ typedef struct {
 } name_lookup;
 
 /* Looks name up among live (deleted 0) or deleted (1) areas, or teams (in
- * area_uuid when not NULL; "" = commune-level teams). Returns 0 when exactly one
- * record has the name (its uuid in l->uuid), -1 otherwise (none, or several). */
-int area_lookup(sqlite3 *db, const char *name, int deleted, name_lookup *l);
-int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, int deleted, name_lookup *l);
+ * area_uuid when not NULL; "" = commune-level teams), of commune unit_code
+ * when not NULL. Returns 0 when exactly one record has the name (its uuid in
+ * l->uuid), -1 otherwise (none, or several). */
+int area_lookup(sqlite3 *db, const char *name, const char *unit_code, int deleted, name_lookup *l);
+int team_lookup(sqlite3 *db, const char *name, const char *area_uuid, const char *unit_code, int deleted,
+                name_lookup *l);
 
 /* Writes into msg a sentence saying why a lookup of name (kind "area" or
  * "team") did not find exactly one record: several share the name (they are

@@ -8,20 +8,28 @@ const char *schema_migration(int version);
 /* 1 when migration version changes what packages hold, 0 when it adds only
  * what stays in the office's own file (or does not exist). */
 int schema_migration_travels(int version);
+/* 1 when migration version adds only what is built from the records (counts,
+ * indexes: dropped by SCHEMA_LOCAL_DROP, built again by schema_local_build). */
+int schema_migration_derived(int version);
 
 /* The number of migrations; equals CDTT_SCHEMA_VERSION. */
 int schema_latest(void);
 
-/* SQL that removes everything the migrations add that stays in this file
- * (counts kept by triggers): a package holds only the package schema. */
+/* SQL that removes what the derived migrations add (counts and indexes kept by
+ * triggers, built from the records): for bulk loads, and for packages. */
 extern const char SCHEMA_LOCAL_DROP[];
+
+/* SQL that removes what the state migrations add (the office's keys and what it
+ * knows of other offices): only a package's copy of the schema runs it, with
+ * SCHEMA_LOCAL_DROP, so that a package holds only the package schema. */
+extern const char SCHEMA_STATE_DROP[];
 
 /* The schema version a package is written with: the newest travelling
  * migration (schema_migration_travels). */
 int schema_package_version(void);
 
 /* Builds again, from the records in db, everything SCHEMA_LOCAL_DROP removes
- * (every local migration, in order), inside the caller's
+ * (every derived migration, in order), inside the caller's
  * transaction: for bulk loads that drop it first. Returns 0, or -1 with e set. */
 struct sqlite3;
 struct cdtt_err;

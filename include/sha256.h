@@ -1,20 +1,18 @@
-/* sha256.h — SHA-256 (FIPS 180-4), incremental. */
+/* sha256.h — SHA-256 (FIPS 180-4), incremental: a thin layer over libsodium's
+ * crypto_hash_sha256 that initialises the library on first use and writes hex. */
 #ifndef CDTT_SHA256_H
 #define CDTT_SHA256_H
 
 #include <stddef.h>
-#include <stdint.h>
+#include <sodium/crypto_hash_sha256.h>
 
 typedef struct {
-    uint32_t h[8];
-    uint64_t len;          /* bytes fed so far */
-    unsigned char buf[64]; /* a partial block */
-    size_t nbuf;
+    crypto_hash_sha256_state st;
 } sha256_ctx;
 
-/* Starts a new digest. */
+/* Starts a new digest in c (any thread; the first call also runs sodium_init). */
 void sha256_init(sha256_ctx *c);
-/* Feeds n bytes (n may be 0). */
+/* Feeds n bytes (n may be 0; data may be NULL when n is 0). */
 void sha256_update(sha256_ctx *c, const void *data, size_t n);
 /* Finishes: writes the 32-byte digest; c must be initialised again before reuse. */
 void sha256_final(sha256_ctx *c, unsigned char out[32]);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_valid_utf8(const char *s, size_t n);
@@ -47,5 +48,29 @@ int text_width(const char *s);
 /* The byte length of the longest prefix of s that fits in cols columns,
  * never splitting a character. */
 size_t text_fit(const char *s, int cols);
+
+/* ---- text made safe to show (text-safe.c) ---------------------------------- */
+
+/* text_safe flag: line feeds stay (for a note shown over several lines or a
+ * multi-line spreadsheet cell); every other control character is replaced. */
+#define TEXT_SAFE_NEWLINES 1
+
+/* s made safe to print to a terminal or put in a spreadsheet cell: every
+ * character that could move the cursor, change the terminal, hide what follows
+ * or reorder the text shown is replaced by a visible stand-in, and everything
+ * else is copied unchanged. C0 controls and DEL in caret notation, as the
+ * full-screen program shows them (ESC "^[", LF "^J", tab "^I", NUL "^@", DEL
+ * "^?"); C1 controls (U+0080-U+009F) and the bidirectional embeddings,
+ * overrides and isolates (U+202A-U+202E, U+2066-U+2069) as "<U+202E>"; a byte
+ * that does not begin valid UTF-8 as "\xFF". flags: 0 or TEXT_SAFE_NEWLINES.
+ * NULL gives "". Returns a malloc'd string. */
+char *text_safe(const char *s, int flags);
+
+/* True when text_safe(s, flags) would change s: a quick scan, no allocation. */
+bool text_safe_needed(const char *s, int flags);
+
+/* True for the bidirectional embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069), which reorder the text shown around them. */
+bool text_is_bidi_control(int32_t cp);
 
 #endif

@@ -8,7 +8,7 @@
  * For a form use form_screen_new() with a field table (tui-screens.h); for a
  * list use list_view with a list_source (tui-list.h), whose checked/toggle
  * callbacks give a checklist (Space toggles). Messages go through _() with
- * their Vietnamese in po/vi/. */
+ * their Vietnamese in po/vi.po. */
 #ifndef CDTT_TUI_CORE_H
 #define CDTT_TUI_CORE_H
 
@@ -50,6 +50,22 @@ tui_action keys_action(bool is_key, wint_t ch, bool text_input);
 const char *keys_name(tui_action a);
 const char *keys_label(tui_action a);
 
+/* Keys that are not actions but are named in the same table: Enter, Tab,
+ * Shift-Tab and the Up/Down arrows, as the screens and forms read them. */
+typedef enum { NAV_NONE = 0, NAV_ENTER, NAV_TAB, NAV_BACKTAB, NAV_DOWN, NAV_UP, NAV_COUNT } tui_nav;
+
+/* The navigation key ev is (NAV_NONE for any other key). */
+tui_nav keys_nav(const tui_event *ev);
+/* True for Enter (Ctrl-M, Ctrl-J, the keypad's Enter). */
+bool keys_enter(const tui_event *ev);
+/* True for the keys that go to the next field of a form (Tab, Enter, Down). */
+bool keys_next_field(const tui_event *ev);
+/* True for the keys that go to the previous field (Shift-Tab, Up). */
+bool keys_prev_field(const tui_event *ev);
+/* Line i of the help that the key table gives (its keys, "F1  Ctrl-G  ?",
+ * into keys; its explanation, N_(), into *what); false after the last line. */
+bool keys_help_line(int i, char *keys, size_t n, const char **what);
+
 /* ---- theme (theme.c) ----------------------------------------------------- */
 typedef enum {
     TH_NORMAL = 0, TH_TITLE, TH_KEY, TH_KEYLABEL, TH_SELECTED, TH_LABEL, TH_FOCUS,
@@ -65,7 +81,9 @@ int theme_attr(theme_role r);
 /* Puts the terminal in full-screen raw mode: keys, PuTTY F1–F4, short Esc delay,
  * signals that end the program cleanly. Returns 0, or -1 when there is no terminal. */
 int term_start(void);
-/* Restores the terminal (safe to call twice). */
+/* Restores the terminal (safe to call twice). After a hang-up it returns once
+ * the dying shell's SIGCONT can no longer arrive while the program exits (see
+ * term.c): a tracer such as LeakSanitizer's exit-time scan would wait for ever. */
 void term_stop(void);
 /* Reads the next event. Returns 1 with ev filled, 0 for a resize, -1 when the
  * program must end (hang-up, terminate signal, terminal gone). */
@@ -97,6 +115,9 @@ struct tui_screen {
     const char *(*relabel)(tui_screen *s, tui_action a);
     /* True while keys are typed into a text field ('?' and '/' are characters). */
     bool text_input;
+    /* True when the screen holds changes not saved yet (may be NULL): quitting
+     * the program then asks first. */
+    bool (*unsaved)(tui_screen *s);
     char title[256];
     tui_screen *below; /* the stack */
 };

@@ -1,4 +1,4 @@
-/* tui-form.h — the line editor and the one form engine. A form is built from a
+/* tui-form.h — typing into libformw fields and the one form engine. A form is built from a
  * field table (label, width, kind, getter/setter into the record struct); no
  * screen draws its own form. */
 #ifndef CDTT_TUI_FORM_H
@@ -7,39 +7,88 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <wchar.h>
+#include <form.h>
 #include "choices.h"
 #include "records.h"
 #include "tui-core.h"
 #include "validate.h"
 
-/* ---- line editor (editor.c) ---------------------------------------------
- * One line of text as wide characters, always NFC: combining marks that arrive
- * after a letter are composed with it, and Telex keys are applied when on.
- * It holds the longest value the model accepts in any field (validate.h). */
-#define EDITOR_MAX 1000
-_Static_assert(EDITOR_MAX >= TRAINING_NOTE_MAX_CHARS && EDITOR_MAX >= EMAIL_MAX_BYTES &&
-                   EDITOR_MAX >= NOTE_MAX_CHARS && EDITOR_MAX >= NAME_MAX_CHARS,
+/* ---- typing into libformw fields (field-edit.c) -------------------------
+ * Every text field is a one-line libformw field. Keys reach it through
+ * fe_key, which composes combining marks with the character before the
+ * cursor (libform cannot hold a lone mark), applies Telex, filters dates and
+ * phones, and keeps the field within its length; then form_driver_w does the
+ * editing. Fields live in an off-screen pad and are copied onto the screen
+ * (fe_show), so a screen still draws everything in one pass. */
+#define FIELD_MAX_CHARS 1000
+_Static_assert(FIELD_MAX_CHARS >= TRAINING_NOTE_MAX_CHARS && FIELD_MAX_CHARS >= EMAIL_MAX_BYTES &&
+                   FIELD_MAX_CHARS >= NOTE_MAX_CHARS && FIELD_MAX_CHARS >= NAME_MAX_CHARS,
                "a form field must hold every value the model accepts");
 
-typedef struct {
-    wchar_t buf[EDITOR_MAX + 1];
-    int len, cur, scroll; /* scroll: first shown character */
-    int max;              /* characters allowed (<= EDITOR_MAX) */
-} editor;
+/* Which characters a field takes (its libform field type checks the same). */
+typedef enum { FE_ANY = 0, FE_DATE, FE_PHONE } fe_filter;
 
-/* Empties the editor and limits it to max characters. */
-void editor_init(editor *e, int max);
-/* Replaces the text with s (UTF-8, NFC'd); the cursor goes to the end.
- * Returns false when s has more characters than the editor holds: it then
- * holds the first max of them. */
-bool editor_set(editor *e, const char *s);
-/* Writes the text as UTF-8 (NFC) into out. */
-void editor_get(const editor *e, char *out, size_t n);
-/* Handles an editing key (characters, marks, Backspace, Delete, Left, Right,
- * Home, End, Ctrl-A/E/K). telex applies Telex to ASCII letters. Returns true when used. */
-bool editor_key(editor *e, const tui_event *ev, bool telex, int telex_style);
-/* Draws the text in cols columns at y,x and returns the cursor's column. */
-int editor_draw(editor *e, int y, int x, int cols, int attr);
+/* fe_key's answers. */
+#define FE_UNUSED (-1) /* not an editing key */
+#define FE_USED 0      /* used; the text did not change */
+#define FE_CHANGED 1   /* the text changed */
+
+typedef struct {
+    int max;          /* characters the field holds */
+    fe_filter filter;
+    bool telex;       /* Telex typing on */
+    int telex_style;  /* 1 = old tone placement */
+} fe_opts;
+
+/* True when a field of filter takes the character c. */
+bool fe_char_ok(fe_filter filter, wint_t c);
+/* A one-line field of cols visible columns at row,col of its form's pad,
+ * holding cap cells (scrolling sideways when cap > cols), blanks and
+ * autoskip off, plain attributes, with the filter's libform field type. */
+FIELD *fe_new(int row, int col, int cols, int cap, fe_filter filter);
+/* Puts UTF-8 text s into f as NFC, at most max characters; returns false
+ * when s had more (f then holds its beginning). */
+bool fe_set(FIELD *f, const char *s, int max);
+/* Writes f's text (NFC, trailing blanks dropped) into out; frm's current
+ * field is validated first so that its buffer holds what was typed. */
+void fe_get(FORM *frm, FIELD *f, char *out, size_t n);
+/* Gives an editing event (a character, a mark, Backspace, Delete, Left,
+ * Right, Home, End, Ctrl-A/E/K) to frm's current field; returns FE_*. */
+int fe_key(FORM *frm, const tui_event *ev, const fe_opts *o);
+/* The cursor's column within the visible part of frm's current field. */
+int fe_cursor_x(const FORM *frm);
+/* Copies field f of the form drawn into pad onto stdscr at y,x. */
+void fe_show(FORM *frm, FIELD *f, WINDOW *pad, int y, int x);
+/* Builds a form over fields (NULL-ended) drawn into a new off-screen pad of
+ * rows×cols, and posts it. Returns NULL when curses cannot make the pad. */
+FORM *fe_post(FIELD **fields, int rows, int cols, WINDOW **pad);
+/* Unposts and frees frm, its fields (NULL-ended, set to NULL) and its pad. */
+void fe_unpost(FORM **frm, FIELD **fields, WINDOW **pad);
+
+/* ---- a single line of text outside forms (line-input.c) ------------------
+ * Search lines and the first run's filter: a one-field libformw form, typed
+ * into through fe_key like every form field. */
+typedef struct {
+    FORM *form;
+    FIELD *field[2];
+    WINDOW *pad;
+    int max;  /* characters it holds */
+    int cols; /* visible columns it is built for */
+} line_input;
+
+/* Makes an empty line input holding max characters. */
+void line_input_init(line_input *li, int max);
+/* Frees its libform form (the struct itself is the caller's). */
+void line_input_free(line_input *li);
+/* Replaces the text with s (NFC); the cursor goes to the end. False when s
+ * was longer than the input holds. */
+bool line_input_set(line_input *li, const char *s);
+/* Writes the text (NFC) into out. */
+void line_input_get(line_input *li, char *out, size_t n);
+/* Handles an editing key; telex applies Telex. True when used. */
+bool line_input_key(line_input *li, const tui_event *ev, bool telex, int telex_style);
+/* Shows the text in cols columns at y,x; returns the cursor's column. */
+int line_input_draw(line_input *li, int y, int x, int cols);
 
 /* ---- the form engine (form.c) ------------------------------------------ */
 typedef enum { FK_TEXT, FK_NAME, FK_DATE, FK_BIRTH, FK_PHONE, FK_CHOICE, FK_YESNO } field_kind;
@@ -95,7 +144,14 @@ struct form {
     form_check_fn check;
     form_describe_fn describe; /* may be NULL */
     void *ctx;                 /* the screen's own data */
-    editor ed[24];
+    /* libformw's form over the fields, drawn into an off-screen pad that
+     * form_draw copies onto the screen; built for `avail` columns. */
+    FORM *lf;
+    FIELD *fld[25];
+    WINDOW *pad;
+    int avail;
+    char **enum_labels[24];    /* TYPE_ENUM keywords of each choice field */
+    char shown_lang[8];        /* the language the choice fields' labels are in */
     int sel[24];               /* choice index of each choice field */
     const choice *dyn[24];     /* a dynamic list for a choice field (team, area) */
     char msg[24][256];
@@ -133,13 +189,18 @@ typedef enum {
     FORM_MERGE,         /* the stored values, but the user's where they edited a field; saved */
 } form_choice;
 
-/* Fills the form's editors and choices from rec (fields ends with label NULL). */
-void form_init(form *f, const form_field *fields, void *rec, form_check_fn check,
+/* Builds the form's libformw fields and fills them from rec (fields ends with label NULL). */
+void form_open(form *f, const form_field *fields, void *rec, form_check_fn check,
                form_save_fn save, void *ctx);
-/* Sets a dynamic choice list for the field of column (before or after form_init). */
+/* Sets a dynamic choice list for the field of column (before or after form_open). */
 void form_set_choices(form *f, const char *column, const choice *list);
-/* Reloads the editors from the record. */
+/* Reloads the fields from the record. */
 void form_load(form *f);
+/* Puts text (UTF-8) into text field i as typed; returns false when it was
+ * longer than the field (the field holds its beginning). */
+bool form_set_text(form *f, int i, const char *text);
+/* Writes the text of field i as the form has it now (NFC) into out. */
+void form_get_text(form *f, int i, char *out, size_t n);
 /* Makes the form keep a copy of its record (rec_size bytes) as read now, so
  * that its saves can check the file still holds it (form_save_fn). Call it
  * once the record is read; form_free frees the copies. */
@@ -162,7 +223,7 @@ void form_draw(form *f, int y0, int rows);
  * record was saved, 0 when the key was used, -1 when not used, FORM_CHANGED
  * when the save found the record changed since the form read it. */
 int form_key(form *f, const tui_event *ev);
-/* Copies the editors into the record, checking each field; returns the worst
+/* Copies the fields into the record, checking each field; returns the worst
  * severity and focuses the first field with an error. */
 valid_status form_collect(form *f);
 /* Shows findings next to their fields; focuses the first error. */
@@ -187,6 +248,8 @@ typedef struct {
     char team_uuid[UUID_LEN];
     char role[8];
     membership_rec place;     /* the membership the form shows (member_place_get) */
+    char since[11];           /* the day it began (place.date_from; a new member: today) */
+    char left[11];            /* the day the member leaves the team ("" = stays) */
 } member_entry;
 extern const form_field MEMBER_FIELDS[];
 

@@ -29,7 +29,7 @@ struct list_screen {
     list_view list;
     list_filter flt;      /* the current filter; flt.search points into search */
     char search[256];
-    editor search_ed;
+    line_input search_ed;
     bool searching;       /* the search line has the keys */
     /* Filter values (flt points into them). */
     char area_uuid[UUID_LEN], team_uuid[UUID_LEN], level[16], category[24], role[8];

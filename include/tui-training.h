@@ -19,6 +19,10 @@ tui_screen *screen_training_progress_new(void);
  * "" = commune-level teams) as of as_of ("YYYY-MM-DD"); NULL when it cannot be read. */
 tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, const char *area_uuid,
                                const char *area_name);
+/* The same within a scope (NULL = everything; progress.h): at a province a
+ * commune, village or team reached by going down the progress screen. */
+tui_screen *screen_missing_new_in(enum target_indicator ind, const char *as_of, const progress_scope *scope,
+                                  const char *name);
 
 /* The training sessions, newest first; Enter opens a session's attendance, F4 adds one. */
 tui_screen *screen_sessions_new(void);
@@ -48,8 +52,17 @@ bool progress_bar_utf8(void);
  * row is an int, the index of the screen's row. */
 int list_index_page(int count, const void *from, int dir, int limit, void *rows);
 
+/* Shows such a list again from row number first with row number sel selected
+ * (read on the next draw): a screen going back to where it was. */
+struct list_view;
+void list_index_show(struct list_view *l, int first, int sel);
+
 /* Writes stem.csv and stem.txt (mode 0600) in the current folder with
- * write(f, ctx, fmt); msg gets what to tell the user. Returns 0 or -1. */
+ * emit(f, ctx, fmt), through the safe writer (outfile.h: never through a link,
+ * never over anything but a regular file); existing files are replaced only
+ * after the user agrees (app_confirm). msg gets what to tell the user.
+ * Returns 0 when written, 1 when the user kept the existing files, -1 on an
+ * error. */
 int training_export(const char *stem, void (*emit)(FILE *f, void *ctx, report_format fmt), void *ctx,
                     char *msg, size_t n);
 

@@ -1,4 +1,4 @@
-/* tui-utf8.h — UTF-8 ⇄ wide characters for the line editor, independent of the locale. */
+/* tui-utf8.h — UTF-8 ⇄ wide characters for typing into fields, independent of the locale. */
 #ifndef CDTT_TUI_UTF8_H
 #define CDTT_TUI_UTF8_H
 

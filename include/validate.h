@@ -37,15 +37,26 @@ typedef struct {
 /* Bytes a buffer needs for max characters of UTF-8 and its NUL. */
 #define UTF8_BUF(max) ((max) * 4 + 1)
 
+/* Every input path (forms, command-line options, CSV files, unit lists) checks
+ * text through these validators, so they are the one place that keeps control
+ * characters out of the file: C0 controls (a line feed only where a field is a
+ * note), DEL and C1 controls are refused with a message saying so. */
+
 /* A person's or place's name: NFC, trimmed, inner spaces collapsed, 1–100
- * characters, no control characters, valid UTF-8. out gets the clean form
+ * characters, no control characters, no bidirectional embeddings, overrides or
+ * isolates (U+202A–U+202E, U+2066–U+2069), valid UTF-8. out gets the clean form
  * (invisible characters such as zero-width spaces and a BOM removed); on an
  * error, or when the clean form does not fit in outlen bytes, out is "". */
 valid_status validate_name(const char *in, char *out, size_t outlen, valid_result *r);
 
-/* Optional free text (notes, places, issuers): valid UTF-8, no control characters
- * but newlines, at most max characters; out gets it NFC and trimmed. Empty is OK. */
+/* An optional note: valid UTF-8, no control characters but line breaks (CR LF
+ * and CR become LF), at most max characters; out gets it NFC and trimmed.
+ * Empty is OK. */
 valid_status validate_text(const char *in, size_t max, char *out, size_t outlen, valid_result *r);
+
+/* Optional one-line free text (places, organisers, topics, decision numbers,
+ * issuers): as validate_text, but a line break is refused too. */
+valid_status validate_line(const char *in, size_t max, char *out, size_t outlen, valid_result *r);
 
 /* A Vietnamese mobile number: accepts +84/84 prefixes, spaces, dots and dashes;
  * out gets "0xxxxxxxxx" (10 digits, 03/05/07/08/09). Empty input is OK (out "").

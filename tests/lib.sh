@@ -13,7 +13,8 @@ mkdir -p "$T/home"
 _n=0 _failed=0
 
 ok()   { _n=$((_n + 1)); echo "ok $_n - $1"; }
-fail() { _n=$((_n + 1)); _failed=$((_failed + 1)); echo "not ok $_n - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+# fail NAME DETAIL...: a failed test; every line of every DETAIL is shown as a "#" comment.
+fail() { _n=$((_n + 1)); _failed=$((_failed + 1)); echo "not ok $_n - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done; }
 skip() { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
 
 # check NAME CMD... : passes when CMD exits 0.

@@ -2,6 +2,7 @@
  * doupdate per input event). */
 #include "tui.h"
 #include "tui-core.h"
+#include "i18n.h"
 #include "db.h"
 #include "office.h"
 #include "records.h"
@@ -155,12 +156,21 @@ bool app_confirm(const char *question)
             answer = true;
             break;
         }
-        if ((!ev.is_key && (ev.ch == 'n' || ev.ch == 'N' || ev.ch == 'k' || ev.ch == 'K' || ev.ch == '\r')) ||
+        if ((!ev.is_key && (ev.ch == 'n' || ev.ch == 'N' || ev.ch == 'k' || ev.ch == 'K')) || keys_enter(&ev) ||
             ev.act == ACT_BACK || ev.act == ACT_QUIT)
             break;
     }
     app_message(saved_sev, "%s", saved);
     return answer;
+}
+
+/* Whether a screen of the stack holds changes not saved yet. */
+static bool unsaved_work(void)
+{
+    for (tui_screen *s = the_app.top; s; s = s->below)
+        if (s->unsaved && s->unsaved(s))
+            return true;
+    return false;
 }
 
 int tui_run(const cdtt_config *cfg, const char *db_path)
@@ -169,7 +179,9 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
     memset(&e, 0, sizeof e);
     sqlite3 *db = db_open(db_path, DB_CREATE, &e);
     if (!db) {
-        fprintf(stderr, "cdtt: %s\n", e.msg);
+        char *shown = text_safe(e.msg, 0); /* the message names the path as given */
+        fprintf(stderr, "cdtt: %s\n", shown);
+        free(shown);
         return 1;
     }
     memset(&the_app, 0, sizeof the_app);
@@ -185,6 +197,9 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
     app_push(screen_home_new());
     if (office_get(db, &o) < 0)
         app_push(screen_setup_new());
+    if (i18n_fell_back())
+        app_message(1, "%s", _("This terminal's locale is not UTF-8 (common over SSH): cdtt uses C.UTF-8, and "
+                               "Vietnamese shows correctly when the terminal is set to UTF-8."));
     while (the_app.top && !the_app.quit) {
         app_refresh();
         tui_event ev;
@@ -203,7 +218,7 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
         if (s->key(s, &ev))
             continue;
         if (ev.act == ACT_QUIT)
-            the_app.quit = true;
+            the_app.quit = !unsaved_work() || app_confirm(_("Quit without saving the changes?"));
         else if (ev.act == ACT_BACK)
             app_pop();
         else if (ev.act == ACT_HELP)

@@ -6,6 +6,7 @@
 #include "csvio.h"
 #include "office.h"
 #include "package.h"
+#include "progress.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -113,12 +114,12 @@ static int save_sheet(form *f, int accept_warnings, findings *fs, cdtt_err *e)
             return err_set(e, "%s", _("the file name is too long")), -1;
         strcat(r->path, ext);
     }
-    csvio_export_opts o = {r->full, 0, progress_csvio_cb, NULL};
+    csvio_export_opts o = {r->full, 0, progress_csvio_cb, NULL, NULL, NULL};
     if (!may_write(r->path, &o.force))
         return err_set(e, "%s", _("not written: the file exists")), -1;
     progress_start(_("Exporting"));
     long long rows = 0;
-    int rc = xlsx ? csvio_export_xlsx(app()->db, r->path, &o, e)
+    int rc = xlsx ? report_office_xlsx(app()->db, app()->cfg, r->path, &o, e)
                   : csvio_export_csv(app()->db, csvio_table_from_name(r->table), r->path, &o, &rows, e);
     if (rc < 0)
         return -1;

@@ -15,6 +15,8 @@ FIELD_INT(member_entry, consent, m.consent)
 FIELD_STR(member_entry, consent_date, m.consent_date)
 FIELD_STR(member_entry, team_uuid, team_uuid)
 FIELD_STR(member_entry, role, role)
+FIELD_STR(member_entry, date_from, since)
+FIELD_STR(member_entry, date_to, left)
 FIELD_STR(member_entry, mooc_status, m.mooc_status)
 FIELD_STR(member_entry, mooc_date, m.mooc_date)
 FIELD_STR(member_entry, zalo_date, m.zalo_date)
@@ -57,5 +59,8 @@ const form_field MEMBER_FIELDS[] = {
     {N_("MOOC completed on"), "mooc_date", FK_DATE, DATE_MAX_CHARS, NULL, false, ACCESS(mooc_date), NULL},
     {N_("Follows Zalo OA since"), "zalo_date", FK_DATE, DATE_MAX_CHARS, NULL, false, ACCESS(zalo_date), NULL},
     {N_("Note"), "note", FK_TEXT, NOTE_MAX_CHARS, NULL, false, ACCESS(note), NULL},
+    /* The dates of the membership in the team above (last: added after the form's first tests). */
+    {N_("Joined the team on"), "date_from", FK_DATE, DATE_MAX_CHARS, NULL, false, ACCESS(date_from), NULL},
+    {N_("Left the team on"), "date_to", FK_DATE, DATE_MAX_CHARS, NULL, false, ACCESS(date_to), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };

@@ -1,6 +1,7 @@
-/* form.c — the one form engine: draws a field table, moves between fields,
- * edits text, picks choices, checks and saves. Screens only give the table,
- * the record and its check/save functions. */
+/* form.c — the one form engine: a field table becomes a libformw form (one
+ * one-line field per row; text typed through fe_key, choices shown in
+ * TYPE_ENUM fields); it moves between fields, picks choices, checks and
+ * saves. Screens only give the table, the record and its check/save functions. */
 #include "tui-form.h"
 #include "i18n.h"
 #include "text.h"
@@ -49,8 +50,161 @@ void form_set_choices(form *f, const char *column, const choice *list)
  * UTF8_BUF(TRAINING_NOTE_MAX_CHARS) bytes). */
 #define VALUE_BYTES 8192
 
-/* Shows a stored value in the field's editor or choice; a value too long for
- * the field is marked cut (the record keeps it whole). */
+/* What field fd takes as typed. */
+static fe_filter filter_of(const form_field *fd)
+{
+    if (fd->kind == FK_DATE || fd->kind == FK_BIRTH)
+        return FE_DATE;
+    return fd->kind == FK_PHONE ? FE_PHONE : FE_ANY;
+}
+
+/* The label of choice k of field i in the program's language ("—" for none). */
+static const char *pick_label(const form *f, int i, int k)
+{
+    const choice *l = list_of(f, i);
+    if (!l || k < 0)
+        return "—";
+    return strcmp(i18n_lang(), "en") == 0 ? l[k].en : l[k].vi;
+}
+
+/* Shows choice field i's pick in its libform field. */
+static void show_choice(form *f, int i)
+{
+    snprintf(f->shown_lang, sizeof f->shown_lang, "%s", i18n_lang());
+    fe_set(f->fld[i], pick_label(f, i, f->sel[i]), f->fields[i].width + 1);
+}
+
+/* Shows every choice again in the language now in use, if it changed (the
+ * Settings screen changes it at once). */
+static void follow_language(form *f)
+{
+    if (strcmp(f->shown_lang, i18n_lang()) == 0)
+        return;
+    for (int i = 0; i < f->n; i++)
+        if (is_choice(&f->fields[i]))
+            show_choice(f, i);
+}
+
+/* Makes field f->cur libform's current field; a text field's cursor goes to
+ * the end of its text. A field left with characters its type refuses (a value
+ * stored by hand) does not trap the cursor: the real checks run at F2. */
+static void focus(form *f)
+{
+    if (!f->lf || f->n == 0)
+        return;
+    FIELD *want = f->fld[f->cur], *old = current_field(f->lf);
+    if (old == want)
+        return;
+    if (set_current_field(f->lf, want) != E_OK && field_type(old) != TYPE_ENUM) {
+        FIELDTYPE *t = field_type(old);
+        set_field_type(old, NULL);
+        set_current_field(f->lf, want);
+        set_field_type(old, t);
+    }
+    if (!is_choice(&f->fields[f->cur]))
+        form_driver_w(f->lf, KEY_CODE_YES, REQ_END_FIELD);
+}
+
+/* A TYPE_ENUM keyword list for choice field i: "—" and every label in
+ * Vietnamese and English (the language may change while the form is open). */
+static char **enum_keywords(const form *f, int i)
+{
+    const choice *l = list_of(f, i);
+    int n = l ? choice_count(l) : 0;
+    char **k = xcalloc((size_t)(2 * n + 2), sizeof *k);
+    k[0] = xstrdup("—");
+    for (int j = 0; j < n; j++) {
+        k[1 + 2 * j] = xstrdup(l[j].vi);
+        k[2 + 2 * j] = xstrdup(l[j].en);
+    }
+    return k;
+}
+
+/* Frees the form's libform objects and keyword lists. */
+static void teardown(form *f)
+{
+    fe_unpost(&f->lf, f->fld, &f->pad);
+    for (int i = 0; i < 24; i++) {
+        for (char **k = f->enum_labels[i]; k && *k; k++)
+            free(*k);
+        free(f->enum_labels[i]);
+        f->enum_labels[i] = NULL;
+    }
+}
+
+/* Makes the libform field of row i, at most avail columns wide (a text field
+ * shows one more column than it holds, for the cursor after its end). */
+static FIELD *make_field(form *f, int i, int avail)
+{
+    const form_field *fd = &f->fields[i];
+    int vis = fd->width + 1 < avail ? fd->width + 1 : avail;
+    if (vis < 2)
+        vis = 2;
+    FIELD *fl = fe_new(i, 0, vis, fd->width + 1, is_choice(fd) ? FE_ANY : filter_of(fd));
+    if (fl && is_choice(fd)) {
+        field_opts_off(fl, O_EDIT);
+        f->enum_labels[i] = enum_keywords(f, i);
+        set_field_type(fl, TYPE_ENUM, f->enum_labels[i], 0, 0);
+    }
+    return fl;
+}
+
+/* (Re)builds the libform form for avail columns per field. Text typed so far
+ * and the focused field are kept (a resize unposts, re-sets the windows and
+ * re-posts). */
+static void build(form *f, int avail)
+{
+    char **texts = xcalloc((size_t)f->n + 1, sizeof *texts);
+    for (int i = 0; f->lf && i < f->n; i++)
+        if (!is_choice(&f->fields[i])) {
+            texts[i] = xmalloc(FIELD_MAX_CHARS * 4 + 8);
+            fe_get(f->lf, f->fld[i], texts[i], FIELD_MAX_CHARS * 4 + 8);
+        }
+    bool had = f->lf != NULL;
+    teardown(f);
+    f->avail = avail;
+    int cols = 2;
+    for (int i = 0; i < f->n; i++) {
+        f->fld[i] = make_field(f, i, avail);
+        int w = f->fields[i].width + 1;
+        cols = w > cols ? w : cols;
+    }
+    f->fld[f->n] = NULL;
+    f->lf = fe_post(f->fld, f->n, cols < avail ? cols : avail, &f->pad);
+    for (int i = 0; had && i < f->n; i++) {
+        if (texts[i])
+            fe_set(f->fld[i], texts[i], f->fields[i].width);
+        else
+            show_choice(f, i);
+    }
+    for (int i = 0; i < f->n; i++)
+        free(texts[i]);
+    free(texts);
+    focus(f);
+}
+
+/* The widest label's columns (at most a third of the screen). */
+static int label_width(const form *f)
+{
+    int lw = 0;
+    for (int i = 0; i < f->n; i++) {
+        int w = text_width(_(f->fields[i].label));
+        if (w > lw)
+            lw = w;
+    }
+    return lw > COLS / 3 ? COLS / 3 : lw;
+}
+
+/* The columns a field may take beside labels of width lw. */
+static int avail_cols(int lw)
+{
+    int fx = lw + 5; /* "> label  [" */
+    int avail = COLS - fx - 2;
+    return avail < 2 ? 2 : avail;
+}
+
+/* Shows a stored value in the field; a value too long for the field is
+ * marked cut (the record keeps it whole). */
 static void load_field(form *f, int i)
 {
     const form_field *fd = &f->fields[i];
@@ -62,6 +216,7 @@ static void load_field(form *f, int i)
         f->sel[i] = l ? choice_index(l, v) : -1;
         if (f->sel[i] < 0 && fd->required && l && l[0].code)
             f->sel[i] = 0;
+        show_choice(f, i);
         return;
     }
     if (fd->kind == FK_DATE || fd->kind == FK_BIRTH) {
@@ -69,8 +224,7 @@ static void load_field(form *f, int i)
         date_to_display(v, d);
         snprintf(v, sizeof v, "%s", d);
     }
-    editor_init(&f->ed[i], fd->width);
-    f->cut[i] = !editor_set(&f->ed[i], v);
+    f->cut[i] = !fe_set(f->fld[i], v, fd->width);
 }
 
 /* The note beside a field whose stored value is longer than the field. */
@@ -89,11 +243,13 @@ void form_load(form *f)
     }
     f->dirty = false;
     f->warned = false;
+    if (f->lf && f->n > 0 && current_field(f->lf) == f->fld[f->cur] && !is_choice(&f->fields[f->cur]))
+        form_driver_w(f->lf, KEY_CODE_YES, REQ_END_FIELD);
     if (first_cut >= 0)
         app_message(1, "%s%s: %s", _("Warning: "), _(f->fields[first_cut].label), cut_note());
 }
 
-void form_init(form *f, const form_field *fields, void *rec, form_check_fn check,
+void form_open(form *f, const form_field *fields, void *rec, form_check_fn check,
                form_save_fn save, void *ctx)
 {
     const choice *keep[24];
@@ -107,12 +263,34 @@ void form_init(form *f, const form_field *fields, void *rec, form_check_fn check
     f->check = check;
     f->save = save;
     f->ctx = ctx;
+    build(f, avail_cols(label_width(f)));
     form_load(f);
+}
+
+bool form_set_text(form *f, int i, const char *text)
+{
+    bool whole = fe_set(f->fld[i], text, f->fields[i].width);
+    if (f->lf && current_field(f->lf) == f->fld[i])
+        form_driver_w(f->lf, KEY_CODE_YES, REQ_END_FIELD);
+    return whole;
+}
+
+void form_get_text(form *f, int i, char *out, size_t n)
+{
+    fe_get(f->lf, f->fld[i], out, n);
+}
+
+/* Frees the copies form_track made. */
+static void free_copies(form *f)
+{
+    free(f->base);
+    free(f->stored);
+    f->base = f->stored = NULL;
 }
 
 void form_track(form *f, size_t rec_size)
 {
-    form_free(f);
+    free_copies(f);
     f->rec_size = rec_size;
     f->base = xmalloc(rec_size);
     memcpy(f->base, f->rec, rec_size);
@@ -122,9 +300,8 @@ void form_track(form *f, size_t rec_size)
 
 void form_free(form *f)
 {
-    free(f->base);
-    free(f->stored);
-    f->base = f->stored = NULL;
+    free_copies(f);
+    teardown(f);
 }
 
 void form_value_text(const form *f, int i, const void *rec, char *out, size_t n)
@@ -249,9 +426,9 @@ valid_status form_collect(form *f)
         }
         if (f->cut[i])
             continue; /* never store the cut text: the record keeps the whole value */
-        char in[EDITOR_MAX * 4 + 1], out[EDITOR_MAX * 4 + 1];
+        char in[FIELD_MAX_CHARS * 4 + 1], out[FIELD_MAX_CHARS * 4 + 1];
         valid_result r;
-        editor_get(&f->ed[i], in, sizeof in);
+        form_get_text(f, i, in, sizeof in);
         valid_status s = parse_field(f, i, in, out, sizeof out, &r);
         if (s == VALID_OK && fd->required && !out[0]) {
             s = VALID_ERROR;
@@ -497,17 +674,13 @@ static void changed(form *f)
     f->warned = false;
 }
 
-/* Marks the focused field changed by the user (a choice picked, text typed). */
+/* Marks the focused field changed by the user (a choice picked) and shows
+ * the pick. */
 static void user_changed(form *f)
 {
     f->touched[f->cur] = true;
+    show_choice(f, f->cur);
     changed(f);
-}
-
-/* True when two editors hold the same text. */
-static bool same_text(const editor *a, const editor *b)
-{
-    return a->len == b->len && wmemcmp(a->buf, b->buf, (size_t)a->len) == 0;
 }
 
 /* Gives an editing key to the focused text field. A field whose text changes
@@ -515,15 +688,12 @@ static bool same_text(const editor *a, const editor *b)
  * becomes the user's text then. Returns 0 when the key was used, -1 otherwise. */
 static int edit_key(form *f, const tui_event *ev, int style)
 {
-    editor *ed = &f->ed[f->cur];
-    editor *before = xmalloc(sizeof *before);
-    *before = *ed;
-    bool used = editor_key(ed, ev, app()->telex, style);
-    bool edited = used && !same_text(before, ed);
-    free(before);
-    if (!used)
+    const form_field *fd = &f->fields[f->cur];
+    fe_opts o = {fd->width, filter_of(fd), app()->telex, style};
+    int r = fe_key(f->lf, ev, &o);
+    if (r == FE_UNUSED)
         return -1;
-    if (edited) {
+    if (r == FE_CHANGED) {
         f->cut[f->cur] = false;
         f->touched[f->cur] = true;
     }
@@ -538,17 +708,17 @@ int form_key(form *f, const tui_event *ev)
     if (ev->act != ACT_NONE && ev->act != ACT_TELEX)
         return -1;
     wint_t c = ev->ch;
-    bool next = (!ev->is_key && (c == '\t' || c == '\r' || c == '\n')) ||
-                (ev->is_key && (c == KEY_DOWN || c == KEY_ENTER));
-    bool prev = ev->is_key && (c == KEY_UP || c == KEY_BTAB);
-    if (next) {
+    focus(f);
+    if (keys_next_field(ev)) {
         if (f->cur < f->n - 1)
             f->cur++;
+        focus(f);
         return 0;
     }
-    if (prev) {
+    if (keys_prev_field(ev)) {
         if (f->cur > 0)
             f->cur--;
+        focus(f);
         return 0;
     }
     if (ev->act == ACT_TELEX) {
@@ -592,46 +762,27 @@ void form_draw(form *f, int y0, int rows)
         f->top = f->cur;
     if (f->cur >= f->top + rows)
         f->top = f->cur - rows + 1;
-    int lw = 0;
-    for (int i = 0; i < f->n; i++) {
-        int w = text_width(_(f->fields[i].label));
-        if (w > lw)
-            lw = w;
-    }
-    if (lw > COLS / 3)
-        lw = COLS / 3;
+    int lw = label_width(f);
     int fx = lw + 5; /* "> label  [" */
+    if (avail_cols(lw) != f->avail)
+        build(f, avail_cols(lw));
+    follow_language(f);
+    focus(f);
     int cy = -1, cx = -1;
     for (int r = 0; r < rows && f->top + r < f->n; r++) {
         int i = f->top + r, y = y0 + r;
         const form_field *fd = &f->fields[i];
-        bool focus = i == f->cur;
-        int mark = f->sev[i] == VALID_ERROR ? '!' : f->sev[i] == VALID_WARN ? '?' : focus ? '>' : ' ';
+        bool focused = i == f->cur;
+        int mark = f->sev[i] == VALID_ERROR ? '!' : f->sev[i] == VALID_WARN ? '?' : focused ? '>' : ' ';
         mvaddch(y, 0, (chtype)mark | (f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN) : 0));
-        draw_text(y, 2, _(fd->label), lw, theme_attr(focus ? TH_FOCUS : TH_LABEL));
-        int fw = fd->width + 1; /* room for the cursor after the last character */
-        if (fw > COLS - fx - 2)
-            fw = COLS - fx - 2;
-        if (fw < 2)
-            fw = 2;
+        draw_text(y, 2, _(fd->label), lw, theme_attr(focused ? TH_FOCUS : TH_LABEL));
+        int rows_, fw = 2, frow, fcol, nrow, nbuf;
+        field_info(f->fld[i], &rows_, &fw, &frow, &fcol, &nrow, &nbuf);
         mvaddch(y, fx - 1, '[');
-        if (is_choice(fd)) {
-            const choice *l = list_of(f, i);
-            const char *label = "—";
-            if (l && f->sel[i] >= 0)
-                label = strcmp(i18n_lang(), "en") == 0 ? l[f->sel[i]].en : l[f->sel[i]].vi;
-            int w = draw_text(y, fx, label, fw, A_NORMAL);
-            draw_fill(y, fx + w, fw - w, A_NORMAL);
-            if (focus) {
-                cy = y;
-                cx = fx;
-            }
-        } else {
-            int x = editor_draw(&f->ed[i], y, fx, fw, A_NORMAL);
-            if (focus) {
-                cy = y;
-                cx = x;
-            }
+        fe_show(f->lf, f->fld[i], f->pad, y, fx);
+        if (focused) {
+            cy = y;
+            cx = is_choice(fd) ? fx : fx + fe_cursor_x(f->lf);
         }
         mvaddch(y, fx + fw, ']');
         int mx = fx + fw + 2;

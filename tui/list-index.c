@@ -1,5 +1,8 @@
 /* list-index.c — a list_source page over row numbers 0..count-1 of rows a screen holds in memory. */
 #include "tui-training.h"
+#include "tui-list.h"
+
+#include <stdlib.h>
 
 int list_index_page(int count, const void *from, int dir, int limit, void *rows)
 {
@@ -17,4 +20,16 @@ int list_index_page(int count, const void *from, int dir, int limit, void *rows)
     for (int i = first; i <= start && i < count; i++)
         out[got++] = i;
     return got;
+}
+
+void list_index_show(list_view *l, int first, int sel)
+{
+    free(l->anchor);
+    l->anchor = NULL;
+    if (first > 0) {
+        l->anchor = xmalloc(sizeof(int));
+        *(int *)l->anchor = first;
+    }
+    l->sel = sel - first > 0 ? sel - first : 0;
+    l->stale = true;
 }

@@ -1,7 +1,10 @@
 /* screen-checklist.c — a bulk checklist of the members of a team or an area:
  * Space ticks (and moves down), F5 or 'a' ticks all / none, F2 applies one
  * thing to every ticked member in one go: MOOC completed on a date, following
- * the Zalo OA since a date, or present at a training session. */
+ * the Zalo OA since a date, or present at a training session. A session's
+ * list holds the members of the session's date; F7 adds those who joined
+ * after it, and ticking one of them offers to move their start date back to
+ * the session's date (done when F2 saves). */
 #include "tui-training.h"
 #include "tui-list.h"
 #include "tui-screens.h"
@@ -77,9 +80,15 @@ typedef struct {
     list_view list;
     uuid_set ticked, before; /* before: present at the session when opened */
     long long total;   /* members in the list */
+    bool later;        /* a session's list also shows who joined after its date (F7) */
+    joined_later *late; /* those members, with the day they joined */
+    int n_late;
+    uuid_set moves;    /* later members whose start date moves back to the session's date */
 } checklist_screen;
 
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_FILTER, ACT_BACK, ACT_QUIT, ACT_NONE};
+static const tui_action ATTEND_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_FILTER, ACT_DELETED,
+                                            ACT_BACK, ACT_QUIT, ACT_NONE};
 
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
@@ -93,10 +102,40 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
 
 static const int WIDTHS[] = {28, 26, 0};
 
+/* The member, shown because F7 added those who joined after the session, or
+ * NULL when they were a member on its date. */
+static const joined_later *late_member(const checklist_screen *c, const char *uuid)
+{
+    for (int i = 0; c->later && i < c->n_late; i++)
+        if (strcmp(c->late[i].uuid, uuid) == 0)
+            return &c->late[i];
+    return NULL;
+}
+
+/* A later member's third column: when they joined, and where their start
+ * date moves when the ticks are saved. */
+static void late_text(const checklist_screen *c, const joined_later *j, char *out, size_t n)
+{
+    char d[11], s[11], joined[64];
+    date_to_display(j->date_from, d);
+    snprintf(joined, sizeof joined, _("joined %s"), d);
+    if (set_has(&c->moves, j->uuid)) {
+        date_to_display(c->date, s);
+        snprintf(out, n, "%s → %s", joined, s);
+    } else {
+        snprintf(out, n, "%s", joined);
+    }
+}
+
 /* What the member has now: the MOOC status and date, or the Zalo date. */
 static void current_text(const checklist_screen *c, const member_rec *m, char *out, size_t n)
 {
     char d[11];
+    const joined_later *j = late_member(c, m->uuid);
+    if (j) {
+        late_text(c, j, out, n);
+        return;
+    }
     if (c->kind == CHECK_MOOC) {
         date_to_display(m->mooc_date, d);
         snprintf(out, n, "%s %s", choice_label(CHOICES_MOOC_STATUS, m->mooc_status), d);
@@ -141,16 +180,19 @@ static void toggle(list_view *l, const void *row)
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, checked, toggle};
 
-/* Ticks (on) or unticks every member of the list; returns how many changed. */
+/* Ticks (on) or unticks every member of the list (of a session: those of
+ * its date, never the later ones); returns how many changed. */
 static int tick_every(checklist_screen *c, bool on)
 {
     member_rec *rows = xcalloc(200, sizeof *rows);
     list_pos p;
+    list_filter flt = c->flt;
+    flt.and_later = 0;
     int got = 200, changes = 0;
     for (bool first = true; got == 200; first = false) {
         cdtt_err e;
         memset(&e, 0, sizeof e);
-        got = member_page(app()->db, &c->flt, first ? NULL : &p, 1, 200, rows, &e);
+        got = member_page(app()->db, &flt, first ? NULL : &p, 1, 200, rows, &e);
         if (got < 0) {
             app_message(2, "%s", e.msg);
             break;
@@ -212,6 +254,21 @@ static const char **minus(const uuid_set *a, const uuid_set *b, int *n)
     return out;
 }
 
+/* Moves the start date of the ticked later members back to the session's
+ * date; adds the memberships moved to *count. Returns 0, or -1 with e set. */
+static int move_starts(checklist_screen *c, int *count, cdtt_err *e)
+{
+    for (int i = 0; i < c->moves.n; i++) {
+        int moved = 0;
+        if (!set_has(&c->ticked, c->moves.v[i]))
+            continue;
+        if (membership_move_start(app()->db, c->moves.v[i], c->team_uuid, c->area_uuid, c->date, &moved, e) < 0)
+            return -1;
+        *count += moved;
+    }
+    return 0;
+}
+
 /* Applies the ticks; returns 0 with *count records changed, or -1 with e set. */
 static int apply(checklist_screen *c, int *count, cdtt_err *e)
 {
@@ -226,17 +283,65 @@ static int apply(checklist_screen *c, int *count, cdtt_err *e)
         free(all);
         return rc;
     }
-    int n_on, n_off, ch_on = 0, ch_off = 0, rc = 0;
+    int n_on, n_off, ch_on = 0, ch_off = 0, rc = move_starts(c, count, e);
     const char **on = minus(&c->ticked, &c->before, &n_on);
     const char **off = minus(&c->before, &c->ticked, &n_off);
-    if (n_on > 0)
+    if (rc == 0 && n_on > 0)
         rc = training_attendance_mark(db, c->session, on, n_on, 1, &ch_on, e);
     if (rc == 0 && n_off > 0)
         rc = training_attendance_mark(db, c->session, off, n_off, 0, &ch_off, e);
     free(on);
     free(off);
-    *count = ch_on + ch_off;
+    *count += ch_on + ch_off;
     return rc;
+}
+
+/* Shows or hides the members who joined after the session (F7). */
+static void toggle_later(checklist_screen *c)
+{
+    c->later = !c->later;
+    c->flt.and_later = c->later;
+    free(c->late);
+    c->late = NULL;
+    c->n_late = 0;
+    if (c->later) {
+        cdtt_err e;
+        memset(&e, 0, sizeof e);
+        c->n_late = membership_joined_after(app()->db, c->team_uuid, c->area_uuid, c->date, &c->late, &e);
+        if (c->n_late < 0) {
+            app_message(2, "%s", e.msg);
+            c->n_late = 0;
+        } else {
+            app_message(0, _("Joined after the session: %d (ticking one offers to move their start date "
+                             "back)."),
+                        c->n_late);
+        }
+    }
+    c->total = member_count(app()->db, &c->flt);
+    c->list.stale = true;
+}
+
+/* Space on a member who joined after the session: ticking asks first whether
+ * their start date moves back to the session's date. Returns true when the
+ * tick may change. */
+static bool may_tick_late(checklist_screen *c, const member_rec *m)
+{
+    const joined_later *j = late_member(c, m->uuid);
+    if (!j)
+        return true;
+    if (set_has(&c->ticked, m->uuid)) {
+        set_put(&c->moves, m->uuid, false);
+        return true;
+    }
+    char q[900], joined[11], day[11];
+    date_to_display(j->date_from, joined);
+    date_to_display(c->date, day);
+    snprintf(q, sizeof q, _("%s joined the team on %s, after this session. Move the start date back to %s?"),
+             m->full_name, joined, day);
+    if (!app_confirm(q))
+        return false;
+    set_put(&c->moves, m->uuid, true);
+    return true;
 }
 
 static bool key(tui_screen *s, const tui_event *ev)
@@ -262,7 +367,14 @@ static bool key(tui_screen *s, const tui_event *ev)
         tick_all(c);
         return true;
     }
+    if (c->kind == CHECK_ATTEND && ev->act == ACT_DELETED) {
+        toggle_later(c);
+        return true;
+    }
     if (!ev->is_key && ev->ch == ' ') {
+        const member_rec *m = list_selected(&c->list);
+        if (m && !may_tick_late(c, m))
+            return true;
         list_key(&c->list, ev);
         tui_event down = {true, KEY_DOWN, ACT_NONE};
         list_key(&c->list, &down);
@@ -275,7 +387,9 @@ static bool key(tui_screen *s, const tui_event *ev)
 
 static const char *relabel(tui_screen *s, tui_action a)
 {
-    (void)s;
+    const checklist_screen *c = (const checklist_screen *)s;
+    if (a == ACT_DELETED)
+        return c->later ? _("That day only") : _("Joined later");
     return a == ACT_FILTER ? _("All/none") : NULL;
 }
 
@@ -285,6 +399,8 @@ static void destroy(tui_screen *s)
     list_free(&c->list);
     free(c->ticked.v);
     free(c->before.v);
+    free(c->moves.v);
+    free(c->late);
     free(c);
 }
 
@@ -295,7 +411,7 @@ tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, con
                                  const char *date, const char *session_uuid, const char *label)
 {
     checklist_screen *c = xcalloc(1, sizeof *c);
-    tui_screen_init(&c->base, &HOOKS, ACTIONS, "");
+    tui_screen_init(&c->base, &HOOKS, kind == CHECK_ATTEND ? ATTEND_ACTIONS : ACTIONS, "");
     c->kind = kind;
     snprintf(c->team_uuid, sizeof c->team_uuid, "%s", team_uuid ? team_uuid : "");
     snprintf(c->area_uuid, sizeof c->area_uuid, "%s", area_uuid ? area_uuid : "");
@@ -307,6 +423,8 @@ tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, con
     snprintf(c->base.title, sizeof c->base.title, "%s", _(TITLE[kind]));
     c->flt.team_uuid = c->team_uuid[0] ? c->team_uuid : NULL;
     c->flt.area_uuid = c->area_uuid[0] ? c->area_uuid : NULL;
+    if (kind == CHECK_ATTEND)
+        c->flt.on_date = c->date; /* the members of the session's date */
     c->total = member_count(app()->db, &c->flt);
     if (kind == CHECK_ATTEND) {
         cdtt_err e;

@@ -24,7 +24,7 @@ struct completeness_screen {
     list_view list;
     completeness_table t;
     char **folded;      /* folded "code name" of each row, for the search */
-    editor search;
+    line_input search;
     char query[256];    /* folded */
     bool searching, missing_only;
 };
@@ -77,7 +77,7 @@ static bool keep(void *ctx, int i)
 static void apply(completeness_screen *cs)
 {
     char typed[256];
-    editor_get(&cs->search, typed, sizeof typed);
+    line_input_get(&cs->search, typed, sizeof typed);
     char *f = text_fold(typed);
     snprintf(cs->query, sizeof cs->query, "%s", f ? f : "");
     free(f);
@@ -94,7 +94,7 @@ static void draw(tui_screen *s)
              cs->t.n - cs->t.n_missing, cs->t.n_missing);
     draw_text(1, 1, line, COLS - 2, A_BOLD);
     int x = draw_text(2, 1, _("Search: "), COLS, A_BOLD) + 1;
-    int cx = editor_draw(&cs->search, 2, x, 30, A_NORMAL);
+    int cx = line_input_draw(&cs->search, 2, x, 30);
     if (cs->missing_only)
         draw_text(2, x + 32, _("[only those that sent nothing]"), COLS - x - 32, theme_attr(TH_WARN));
     list_draw(&cs->list, 3, LINES - 6, !cs->searching);
@@ -105,18 +105,17 @@ static void draw(tui_screen *s)
 /* Search line keys: the list follows; Enter/Down/Tab return to the list, Esc clears. */
 static bool search_key(completeness_screen *cs, const tui_event *ev)
 {
-    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n' || ev->ch == '\t')) ||
-        (ev->is_key && (ev->ch == KEY_DOWN || ev->ch == KEY_ENTER))) {
+    if (keys_next_field(ev)) {
         cs->searching = false;
         return true;
     }
     if (ev->act == ACT_BACK) {
-        editor_set(&cs->search, "");
+        line_input_set(&cs->search, "");
         cs->searching = false;
         apply(cs);
         return true;
     }
-    if (ev->act == ACT_NONE && editor_key(&cs->search, ev, false, 0)) {
+    if (ev->act == ACT_NONE && line_input_key(&cs->search, ev, false, 0)) {
         apply(cs);
         return true;
     }
@@ -141,7 +140,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         return true;
     }
     if (ev->act == ACT_BACK && cs->query[0]) {
-        editor_set(&cs->search, "");
+        line_input_set(&cs->search, "");
         apply(cs);
         return true;
     }
@@ -172,6 +171,7 @@ static void destroy(tui_screen *s)
     free(cs->folded);
     completeness_free(&cs->t);
     list_free(&cs->list);
+    line_input_free(&cs->search);
     list_array_free(&cs->ctx.a);
     free(cs);
 }
@@ -199,7 +199,7 @@ tui_screen *screen_completeness_new(void)
             cs->folded[i] = xstrdup(both);
     }
     cs->ctx.self = cs;
-    editor_init(&cs->search, 100);
+    line_input_init(&cs->search, 100);
     list_init(&cs->list, &SRC, &cs->ctx);
     apply(cs);
     return &cs->base;

@@ -218,7 +218,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         resolve(cs, "theirs");
         return true;
     }
-    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+    if (keys_enter(ev)) {
         const array_row *r = list_selected(&cs->list);
         if (r)
             show_versions(&cs->c.items[r->item]);

@@ -91,7 +91,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         open_at(x, (int)(ev->ch - '1'));
         return true;
     }
-    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+    if (keys_enter(ev)) {
         const array_row *r = list_selected(&x->list);
         if (r)
             open_at(x, r->pos);

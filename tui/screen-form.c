@@ -64,7 +64,8 @@ static bool key(tui_screen *s, const tui_event *ev)
     if (fs->sub_focus && sub_key(fs, ev))
         return true;
     if (!fs->sub_focus) {
-        bool down = (ev->is_key && ev->ch == KEY_DOWN) || (!ev->is_key && ev->ch == '\t');
+        tui_nav nav = keys_nav(ev);
+        bool down = nav == NAV_DOWN || nav == NAV_TAB;
         if (down && fs->has_sub && fs->f.cur == fs->f.n - 1 && fs->sub.n > 0) {
             fs->sub_focus = true;
             return true;
@@ -88,6 +89,11 @@ static bool key(tui_screen *s, const tui_event *ev)
     if (ev->act == ACT_BACK)
         app_message(0, "%s", "");
     return false;
+}
+
+static bool unsaved(tui_screen *s)
+{
+    return ((form_screen *)s)->f.dirty;
 }
 
 static void resume(tui_screen *s)
@@ -118,9 +124,10 @@ form_screen *form_screen_new(const char *title, const form_field *fields, void *
 {
     form_screen *fs = xcalloc(1, sizeof *fs);
     tui_screen_init(&fs->base, &HOOKS, FORM_ACTIONS, title);
+    fs->base.unsaved = unsaved;
     fs->rec = rec;
     fs->is_new = is_new;
-    form_init(&fs->f, fields, rec, check, save, fs);
+    form_open(&fs->f, fields, rec, check, save, fs);
     return fs;
 }
 

@@ -1,4 +1,5 @@
-/* screen-help.c — the keys, one per line, scrolled with the arrows. */
+/* screen-help.c — the keys, one per line, scrolled with the arrows: first the
+ * lines the key table gives (keys.c), then what single screens add. */
 #include "tui-core.h"
 
 #include <stdio.h>
@@ -16,21 +17,8 @@ typedef struct {
     const char *what; /* N_() */
 } help_line;
 
+/* What single screens add to the key table's lines. */
 static const help_line LINES_[] = {
-    {"F1  Ctrl-G  ?", N_("this help (? outside text fields)")},
-    {"F2  Ctrl-S", N_("save the form (press again to accept warnings)")},
-    {"F3  Ctrl-F  /", N_("search; accents and case do not matter (/ in lists)")},
-    {"F4  Ctrl-N", N_("new record (in a team's form: a new member of the team)")},
-    {"F5  Ctrl-R", N_("filter the list")},
-    {"F6  Ctrl-T", N_("Telex typing on/off: aa=â aw=ă ee=ê oo=ô ow=ơ uw=ư dd=đ")},
-    {"", N_("tones: s sắc, f huyền, r hỏi, x ngã, j nặng, z removes")},
-    {"F7  Ctrl-U", N_("show deleted records (to undo a deletion)")},
-    {"F8  Ctrl-D", N_("delete the selected record (in deleted view: restore)")},
-    {"F9  Ctrl-O", N_("in a record's form: who changed it, when, from what to what")},
-    {"F10  Esc", N_("back; on the home screen: quit")},
-    {"Ctrl-Q  Ctrl-C", N_("quit the program")},
-    {"Tab  Enter  Down", N_("next field")},
-    {"Shift-Tab  Up", N_("previous field")},
     {"Left Right Space", N_("choose in a list field; or type its first letter")},
     {"PgUp PgDn Home End", N_("move through long lists")},
     {"", N_("Dates are typed dd/mm/yyyy; phones 0912345678 or +84 912 345 678.")},
@@ -49,8 +37,35 @@ static const help_line LINES_[] = {
     {"F4  Ctrl-N", N_("in conflicts: take theirs (the imported version)")},
     {"1  2  3", N_("a record changed in the file while its form was open: 1 keep yours, 2 take the stored one, 3 merge")},
     {"", N_("In Settings the language changes at once; F2 saves into your own cdtt.ini.")},
+    {"F7  Ctrl-U", N_("in a session's attendance: also list who joined later")},
 };
-#define N_LINES (int)(sizeof LINES_ / sizeof LINES_[0])
+#define N_SCREEN_LINES (int)(sizeof LINES_ / sizeof LINES_[0])
+
+/* The number of lines the key table gives. */
+static int table_lines(void)
+{
+    char keys[64];
+    const char *what;
+    int n = 0;
+    while (keys_help_line(n, keys, sizeof keys, &what))
+        n++;
+    return n;
+}
+
+/* Help line i: from the key table, then the screens' own. */
+static help_line line_at(int i, char *keys, size_t n)
+{
+    help_line l = {keys, ""};
+    if (keys_help_line(i, keys, n, &l.what))
+        return l;
+    return LINES_[i - table_lines()];
+}
+
+/* All the help lines. */
+static int n_lines(void)
+{
+    return table_lines() + N_SCREEN_LINES;
+}
 
 static const tui_action ACTIONS[] = {ACT_BACK, ACT_NONE};
 
@@ -58,10 +73,12 @@ static void draw(tui_screen *s)
 {
     help_screen *h = (help_screen *)s;
     int w = COLS - 24;
-    for (int i = h->top, y = 2; i < N_LINES && y < LINES - 2; i++, y++) {
-        draw_text(y, 2, LINES_[i].keys, 20, A_BOLD);
+    for (int i = h->top, y = 2; i < n_lines() && y < LINES - 2; i++, y++) {
+        char keys[64];
+        help_line l = line_at(i, keys, sizeof keys);
+        draw_text(y, 2, l.keys, 20, A_BOLD);
         /* Long explanations wrap at a space onto the next lines. */
-        const char *rest = _(LINES_[i].what);
+        const char *rest = _(l.what);
         for (;;) {
             size_t n = text_fit(rest, w);
             size_t cut = n;
@@ -87,7 +104,7 @@ static void draw(tui_screen *s)
 static bool key(tui_screen *s, const tui_event *ev)
 {
     help_screen *h = (help_screen *)s;
-    if (ev->is_key && (ev->ch == KEY_DOWN || ev->ch == KEY_NPAGE) && h->top < N_LINES - 1) {
+    if (ev->is_key && (ev->ch == KEY_DOWN || ev->ch == KEY_NPAGE) && h->top < n_lines() - 1) {
         h->top++;
         return true;
     }

@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct {
     const char *label;           /* N_() */
@@ -39,6 +40,7 @@ typedef struct {
     int sel;
     bool stale;                 /* counts to be read again */
     bool timed;                 /* the first drawing was reported (CDTT_TIMING) */
+    double back_ms;             /* when Esc was pressed once (a second one within a second quits) */
     long long areas, teams, members;
     bool consolidating;         /* a province or district: summary counts the communes */
     char summary[300];
@@ -109,10 +111,21 @@ static void open_item(int i)
 static bool key(tui_screen *s, const tui_event *ev)
 {
     home_screen *h = (home_screen *)s;
+    /* Esc on home quits only when pressed twice within a second: the reflex of
+     * a double Esc in a form must not drop the user into the shell. */
     if (ev->act == ACT_BACK) {
-        app()->quit = true;
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        double now = (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+        if (h->back_ms && now - h->back_ms <= 1000) {
+            app()->quit = true;
+        } else {
+            h->back_ms = now;
+            app_message(1, "%s", _("Press Esc (F10) again to quit, or Ctrl-Q."));
+        }
         return true;
     }
+    h->back_ms = 0;
     if (ev->is_key && ev->ch == KEY_DOWN) {
         h->sel = (h->sel + 1) % N_MENU;
         return true;
@@ -126,7 +139,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         open_item(h->sel);
         return true;
     }
-    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+    if (keys_enter(ev)) {
         open_item(h->sel);
         return true;
     }

@@ -72,8 +72,22 @@ static void add_list(lines_screen *ls, const char *heading, char **items, int n)
         lines_add(ls, 0, "  %s", items[i]);
 }
 
-/* What a member-list import of path did (or would do), then every problem
- * (named by the file's name without its folder, to keep the lines short). */
+/* Lists lines that begin "PATH:LINE:" with the file's name without its folder,
+ * to keep them short. */
+static void add_file_lines(lines_screen *ls, const char *path, char **items, int n)
+{
+    size_t plen = strlen(path);
+    for (int i = 0; i < n; i++) {
+        const char *p = items[i];
+        if (strncmp(p, path, plen) == 0 && p[plen] == ':')
+            lines_add(ls, 0, "  %s%s", base_name(path), p + plen);
+        else
+            lines_add(ls, 0, "  %s", p);
+    }
+}
+
+/* What a member-list import of path did (or would do), the stored values it
+ * replaces, then every problem, then the preview (what was read and understood). */
 static void add_member_summary(lines_screen *ls, const char *path, const csvio_import_summary *s, int dry_run)
 {
     lines_add(ls, 0, _("Rows read: %lld"), s->rows_read);
@@ -81,18 +95,18 @@ static void add_member_summary(lines_screen *ls, const char *path, const csvio_i
               s->members_unchanged);
     lines_add(ls, 0, _("Added to a team: %lld; teams created: %lld; villages/groups created: %lld"),
               s->memberships_new, s->teams_created, s->areas_created);
+    if (s->moves_not_made)
+        lines_add(ls, 1, _("In another team on the list, not moved: %lld"), s->moves_not_made);
     add_list(ls, dry_run || s->errors ? _("Would create:") : _("Created:"), s->created, s->n_created);
     add_list(ls, _("Columns not recognised (ignored):"), s->ignored_columns, s->n_ignored);
+    if (s->n_changes && !s->errors) {
+        lines_add(ls, 3, "%s",
+                  dry_run ? _("Stored values the list would replace (old → new):") : _("Stored values replaced (old → new):"));
+        add_file_lines(ls, path, s->changes, s->n_changes);
+    }
     if (s->n_problems)
         lines_add(ls, 3, _("Problems (%lld errors, %lld warnings):"), s->errors, s->warnings);
-    size_t plen = strlen(path);
-    for (int i = 0; i < s->n_problems; i++) {
-        const char *p = s->problems[i];
-        if (strncmp(p, path, plen) == 0 && p[plen] == ':')
-            lines_add(ls, 0, "  %s%s", base_name(path), p + plen);
-        else
-            lines_add(ls, 0, "  %s", p);
-    }
+    add_file_lines(ls, path, s->problems, s->n_problems);
     /* The preview: what was read and understood (below the problems, which come first). */
     if (s->source[0])
         lines_add(ls, 3, _("Read: %s"), s->source);
@@ -111,9 +125,12 @@ static int run_members(lines_screen *ls, const char *path, int dry_run)
     memset(&e, 0, sizeof e);
     progress_start(dry_run ? _("Checking") : _("Importing"));
     /* The commune's words for choices from its configuration ([aliases]). */
-    csvio_import_opts o = {.aliases = app()->cfg->aliases, .n_aliases = app()->cfg->n_aliases,
+    csvio_import_opts o = {.dry_run = dry_run,
+                           .progress = progress_csvio_cb,
+                           .aliases = app()->cfg->aliases,
+                           .n_aliases = app()->cfg->n_aliases,
                            .preview_rows = dry_run ? 5 : 0};
-    int rc = csvio_import_members_opts(app()->db, path, &o, dry_run, progress_csvio_cb, NULL, &s, &e);
+    int rc = csvio_import_members_opts(app()->db, path, &o, &s, &e);
     lines_clear(ls);
     lines_add(ls, 3, "%s", base_name(path));
     if (rc < 0) {

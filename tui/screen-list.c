@@ -28,7 +28,7 @@ void rec_pos(const char *sort_key, const char *uuid, list_pos *p)
 
 void list_screen_apply(list_screen *ls)
 {
-    editor_get(&ls->search_ed, ls->search, sizeof ls->search);
+    line_input_get(&ls->search_ed, ls->search, sizeof ls->search);
     ls->flt.search = ls->search[0] ? ls->search : NULL;
     ls->flt.area_uuid = ls->area_uuid[0] ? ls->area_uuid : NULL;
     ls->flt.team_uuid = ls->team_uuid[0] ? ls->team_uuid : NULL;
@@ -56,7 +56,7 @@ static void draw(tui_screen *s)
     s->text_input = ls->searching;
     int y = 1;
     int x = draw_text(y, 0, _("Search: "), COLS, A_BOLD);
-    int cx = editor_draw(&ls->search_ed, y, x, 30, A_NORMAL);
+    int cx = line_input_draw(&ls->search_ed, y, x, 30);
     if (ls->flt.deleted == 1)
         draw_text(y, x + 32, _("[DELETED RECORDS: F8 restores]"), COLS - x - 32, theme_attr(TH_WARN));
     else if (ls->filter_label[0])
@@ -110,19 +110,18 @@ static void delete_selected(list_screen *ls)
  * Down hands the keys back to the list, Esc clears the search. */
 static bool search_key(list_screen *ls, const tui_event *ev)
 {
-    bool done = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n' || ev->ch == '\t')) ||
-                (ev->is_key && (ev->ch == KEY_DOWN || ev->ch == KEY_ENTER));
+    bool done = keys_next_field(ev);
     if (done) {
         ls->searching = false;
         return true;
     }
     if (ev->act == ACT_BACK) {
-        editor_set(&ls->search_ed, "");
+        line_input_set(&ls->search_ed, "");
         ls->searching = false;
         list_screen_apply(ls);
         return true;
     }
-    if (ev->act == ACT_NONE && editor_key(&ls->search_ed, ev, false, 0)) {
+    if (ev->act == ACT_NONE && line_input_key(&ls->search_ed, ev, false, 0)) {
         list_screen_apply(ls);
         app_timing("list_page", app()->key_ms);
         return true;
@@ -144,7 +143,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         /* Esc first clears a search, then goes back. */
         if (!ls->search[0])
             return false;
-        editor_set(&ls->search_ed, "");
+        line_input_set(&ls->search_ed, "");
         list_screen_apply(ls);
         return true;
     case ACT_SEARCH:
@@ -174,7 +173,7 @@ static bool key(tui_screen *s, const tui_event *ev)
     }
     if (list_key(&ls->list, ev))
         return true;
-    if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
+    if (keys_enter(ev)) {
         open_selected(ls);
         return true;
     }
@@ -197,6 +196,7 @@ static void destroy(tui_screen *s)
 {
     list_screen *ls = (list_screen *)s;
     list_free(&ls->list);
+    line_input_free(&ls->search_ed);
     free(ls);
 }
 
@@ -210,7 +210,7 @@ tui_screen *list_screen_new(const rec_kind *kind, const char *team_uuid)
     list_screen *ls = xcalloc(1, sizeof *ls);
     ls->kind = kind;
     tui_screen_init(&ls->base, &HOOKS, kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER, _(kind->title));
-    editor_init(&ls->search_ed, 100);
+    line_input_init(&ls->search_ed, 100);
     if (team_uuid)
         snprintf(ls->team_uuid, sizeof ls->team_uuid, "%s", team_uuid);
     list_init(&ls->list, kind->src, ls);

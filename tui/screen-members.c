@@ -37,13 +37,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char birth[11];
     date_to_display(r->birth, birth);
     const char *t[] = {r->full_name, birth, r->phone, r->team_names};
-    list_layout_row(&LAYOUT, out, n, cols, t);
+    list_layout_row_in(&LAYOUT, out, n, cols, t, "member", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    list_layout_header(&LAYOUT, out, n, cols);
+    list_layout_header_in(&LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};
@@ -64,10 +64,33 @@ static bool joins_team(form *f)
     return me->team_uuid[0] && strcmp(me->team_uuid, read->place.team_uuid) != 0;
 }
 
-/* The member's record checks, and the team's size when an existing member joins it. */
+/* The day a membership the form starts begins: the start date typed, or
+ * today when the field was left as the form read it. */
+static void new_start(form *f, char out[11])
+{
+    const member_entry *me = f->rec, *read = f->base;
+    if (me->since[0] && (!read || strcmp(me->since, read->since) != 0))
+        snprintf(out, 11, "%s", me->since);
+    else
+        date_today(out);
+}
+
+/* The member's place as the save will write it when the member stays in the
+ * team the form read: its role, start and end dates. */
+static void kept_place(const member_entry *me, const member_entry *read, membership_rec *ms)
+{
+    *ms = read->place;
+    snprintf(ms->role, sizeof ms->role, "%s", me->role);
+    snprintf(ms->date_from, sizeof ms->date_from, "%s", me->since);
+    snprintf(ms->date_to, sizeof ms->date_to, "%s", me->left);
+}
+
+/* The member's record checks; the team's size when an existing member joins
+ * it; the dates of the membership it keeps. */
 static void check(form *f, findings *fs)
 {
     member_entry *me = f->rec;
+    const member_entry *read = f->base;
     member_check(app()->db, &me->m, fs);
     /* A new member's place in the team is checked by its save. */
     if (me->m.uuid[0] && joins_team(f)) {
@@ -76,17 +99,35 @@ static void check(form *f, findings *fs)
         snprintf(ms.team_uuid, sizeof ms.team_uuid, "%s", me->team_uuid);
         snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", me->m.uuid);
         snprintf(ms.role, sizeof ms.role, "%s", me->role);
+        new_start(f, ms.date_from);
         membership_check(app()->db, &ms, team_max(me->team_uuid), fs);
+    } else if (me->m.uuid[0] && read && read->place.uuid[0] && me->team_uuid[0]) {
+        membership_rec ms;
+        kept_place(me, read, &ms);
+        membership_check(app()->db, &ms, 0, fs);
     }
 }
 
-/* Saves a new member, in the chosen team if any, and notes its place. */
+/* Makes the form's team, role and dates those of the member's place now
+ * (after a save: a member who left a team shows no team). */
+static void show_place(sqlite3 *db, member_entry *me)
+{
+    member_place_get(db, me->m.uuid, &me->place);
+    snprintf(me->team_uuid, sizeof me->team_uuid, "%s", me->place.team_uuid);
+    snprintf(me->role, sizeof me->role, "%s", me->place.role);
+    snprintf(me->since, sizeof me->since, "%s", me->place.date_from);
+    me->left[0] = '\0';
+}
+
+/* Saves a new member, in the chosen team if any (from the start date typed,
+ * today when empty), and notes its place. */
 static int save_new(sqlite3 *db, member_entry *me, int accept, findings *fs, cdtt_err *e)
 {
-    int rc = me->team_uuid[0] ? member_save_in_team(db, &me->m, me->team_uuid, me->role, accept, fs, e)
-                              : member_save(db, &me->m, accept, fs, e);
+    int rc = me->team_uuid[0]
+                 ? member_save_in_team_since(db, &me->m, me->team_uuid, me->role, me->since, accept, fs, e)
+                 : member_save(db, &me->m, accept, fs, e);
     if (rc == 0)
-        member_place_get(db, me->m.uuid, &me->place);
+        show_place(db, me);
     return rc;
 }
 
@@ -105,38 +146,43 @@ static int changed_since(sqlite3 *db, form *f, cdtt_err *e)
     int moved = member_place_changed_since(db, read->m.uuid, &read->place, &now->place, &c);
     snprintf(now->team_uuid, sizeof now->team_uuid, "%s", now->place.team_uuid);
     snprintf(now->role, sizeof now->role, "%s", now->place.role);
+    snprintf(now->since, sizeof now->since, "%s", now->place.date_from);
+    now->left[0] = '\0';
     return rc == REC_CHANGED || moved == REC_CHANGED ? REC_CHANGED : 0;
 }
 
 /* Writes the member and its place in the team: a move ends the membership the
- * form read (today) and starts the new one, a new role changes it. Joins the
- * caller's transaction. Returns 0 or -1 (fs, e). */
+ * form read (on the end date typed, else today) and starts the new one (on
+ * the start date typed, else today); staying, a new role, start or end date
+ * changes it (an end date: the member leaves the team). Joins the caller's
+ * transaction. Returns 0 or -1 (fs, e). */
 static int save_place(sqlite3 *db, form *f, int accept, findings *fs, cdtt_err *e)
 {
     member_entry *me = f->rec;
     const member_entry *read = f->base;
     bool moves = strcmp(me->team_uuid, read->place.team_uuid) != 0;
-    bool new_role = !moves && read->place.uuid[0] && strcmp(me->role, read->place.role) != 0;
-    membership_rec old = read->place, joined;
+    membership_rec old = read->place, kept, joined;
+    kept_place(me, read, &kept);
+    bool changes = !moves && old.uuid[0] &&
+                   (strcmp(kept.role, old.role) != 0 || strcmp(kept.date_from, old.date_from) != 0 || kept.date_to[0]);
     membership_init(&joined);
     int rc = member_save(db, &me->m, accept, fs, e);
-    if (rc == 0 && new_role) {
-        snprintf(old.role, sizeof old.role, "%s", me->role);
-        rc = membership_save(db, &old, accept, fs, e);
-    }
+    if (rc == 0 && changes)
+        rc = membership_save(db, &kept, accept, fs, e);
     if (rc == 0 && moves && old.uuid[0]) {
-        date_today(old.date_to);
+        if (me->left[0])
+            snprintf(old.date_to, sizeof old.date_to, "%s", me->left);
+        else
+            date_today(old.date_to);
         rc = membership_save(db, &old, accept, fs, e);
     }
     if (rc == 0 && moves && me->team_uuid[0]) {
         snprintf(joined.team_uuid, sizeof joined.team_uuid, "%s", me->team_uuid);
         snprintf(joined.member_uuid, sizeof joined.member_uuid, "%s", me->m.uuid);
         snprintf(joined.role, sizeof joined.role, "%s", me->role);
-        date_today(joined.date_from);
+        new_start(f, joined.date_from);
         rc = membership_save(db, &joined, accept, fs, e);
     }
-    if (rc == 0)
-        me->place = moves ? joined : old;
     return rc;
 }
 
@@ -154,8 +200,12 @@ static int save(form *f, int accept, findings *fs, cdtt_err *e)
     int rc = changed_since(db, f, e);
     if (rc == 0)
         rc = save_place(db, f, accept, fs, e);
-    if (rc == 0)
-        return db_commit(db, e);
+    if (rc == 0) {
+        rc = db_commit(db, e);
+        if (rc == 0)
+            show_place(db, me);
+        return rc;
+    }
     db_rollback(db);
     return rc;
 }
@@ -196,14 +246,15 @@ tui_screen *member_form_open(const char *uuid, const char *team_uuid)
             free(me);
             return NULL;
         }
-        member_place_get(db, uuid, &me->place);
-        snprintf(me->team_uuid, sizeof me->team_uuid, "%s", me->place.team_uuid);
-        snprintf(me->role, sizeof me->role, "%s", me->place.role);
-    } else if (team_uuid) {
-        snprintf(me->team_uuid, sizeof me->team_uuid, "%s", team_uuid);
+        show_place(db, me);
+    } else {
+        if (team_uuid)
+            snprintf(me->team_uuid, sizeof me->team_uuid, "%s", team_uuid);
+        date_today(me->since);
     }
     form_screen *fs = form_screen_new(uuid ? _("Member") : _("New member"), MEMBER_FIELDS, me, !uuid, check, save);
     form_track(&fs->f, sizeof *me);
+    title_with_commune(fs->base.title, sizeof fs->base.title, "member", uuid);
     fs->f.describe = describe;
     fs->f.reread_choices = reread_choices;
     fs->dyn1 = choices_teams(db, _("— no team —"));

@@ -4,6 +4,7 @@
 #include "tui-training.h"
 #include "tui-list.h"
 #include "tui-screens.h"
+#include "records.h"
 #include "validate.h"
 
 #include <curses.h>
@@ -15,8 +16,8 @@ typedef struct {
     tui_screen base;
     enum target_indicator ind;
     char as_of[11];
-    char area_uuid[64];
-    bool all_areas;
+    progress_scope scope;
+    bool consolidated; /* above a commune: each row says its commune */
     progress_missing_item *items;
     int n;
     list_view list;
@@ -45,8 +46,10 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
     missing_screen *m = l->ctx;
     const progress_missing_item *it = &m->items[*(const int *)row];
-    const char *t[] = {it->name, m->ind == TARGET_INPERSON ? it->area : it->teams,
-                       m->ind == TARGET_INPERSON ? "" : it->area, detail_text(m, it)};
+    char area[1200];
+    snprintf(area, sizeof area, "%s%s%s", it->area, m->consolidated ? " · " : "", m->consolidated ? it->commune_name : "");
+    const char *t[] = {it->name, m->ind == TARGET_INPERSON ? area : it->teams,
+                       m->ind == TARGET_INPERSON ? "" : area, detail_text(m, it)};
     list_columns(out, n, cols, WIDTHS, t, 4);
 }
 
@@ -80,8 +83,7 @@ static bool load(missing_screen *m)
     m->n = 0;
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    long rc = progress_missing(app()->db, app()->cfg, m->ind, m->as_of, m->all_areas ? NULL : m->area_uuid,
-                               collect, m, &e);
+    long rc = progress_missing_in(app()->db, app()->cfg, m->ind, m->as_of, &m->scope, collect, m, &e);
     m->list.stale = true;
     if (rc < 0)
         app_message(2, "%s", e.msg);
@@ -104,7 +106,7 @@ static void write_list(FILE *f, void *ctx, report_format fmt)
     missing_screen *m = ctx;
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    if (report_missing(f, app()->db, app()->cfg, m->ind, m->as_of, m->all_areas ? NULL : m->area_uuid, fmt, &e) < 0)
+    if (report_missing_in(f, app()->db, app()->cfg, m->ind, m->as_of, &m->scope, fmt, &e) < 0)
         fprintf(f, "%s\n", e.msg);
 }
 
@@ -118,7 +120,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         app_message(rc < 0 ? 2 : 0, "%s", msg);
         return true;
     }
-    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    bool enter = keys_enter(ev);
     const int *sel = list_selected(&m->list);
     if (enter && sel) {
         const char *uuid = m->items[*sel].uuid;
@@ -157,6 +159,16 @@ static const tui_screen_hooks HOOKS = {
 tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, const char *area_uuid,
                                const char *area_name)
 {
+    progress_scope sc;
+    memset(&sc, 0, sizeof sc);
+    if (area_uuid)
+        snprintf(sc.area, sizeof sc.area, "%s", area_uuid[0] ? area_uuid : PROGRESS_NO_AREA);
+    return screen_missing_new_in(ind, as_of, &sc, area_name);
+}
+
+tui_screen *screen_missing_new_in(enum target_indicator ind, const char *as_of, const progress_scope *scope,
+                                  const char *name)
+{
     static const char *const TITLE[TARGET_COUNT] = {N_("Not yet trained online (MOOC): %s"),
                                                    N_("Not yet following the Zalo OA: %s"),
                                                    N_("Teams not yet trained in person: %s")};
@@ -164,9 +176,10 @@ tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, con
     tui_screen_init(&m->base, &HOOKS, ACTIONS, "");
     m->ind = ind;
     snprintf(m->as_of, sizeof m->as_of, "%s", as_of);
-    m->all_areas = area_uuid == NULL;
-    snprintf(m->area_uuid, sizeof m->area_uuid, "%s", area_uuid ? area_uuid : "");
-    snprintf(m->base.title, sizeof m->base.title, _(TITLE[ind]), area_name);
+    if (scope)
+        m->scope = *scope;
+    m->consolidated = records_consolidating(app()->db);
+    snprintf(m->base.title, sizeof m->base.title, _(TITLE[ind]), name);
     list_init(&m->list, &SRC, m);
     if (!load(m)) {
         destroy(&m->base);

@@ -31,7 +31,7 @@ struct picker {
     tui_screen base;
     picker_ctx ctx;
     list_view list;
-    editor path;
+    line_input path;
     bool on_path; /* the folder line has the keys */
     char folder[PATH_MAX];
     char ext[64];
@@ -144,7 +144,7 @@ static void read_folder(picker *p)
     }
     list_array_all(&p->ctx.a, p->n);
     list_rewind(&p->list);
-    editor_set(&p->path, p->folder);
+    line_input_set(&p->path, p->folder);
 }
 
 /* Makes folder the one listed (resolved to an absolute path when it exists). */
@@ -198,7 +198,7 @@ static void choose_from_list(picker *p)
 static void choose_typed(picker *p)
 {
     char typed[PATH_MAX];
-    editor_get(&p->path, typed, sizeof typed);
+    line_input_get(&p->path, typed, sizeof typed);
     struct stat st;
     if (!typed[0] || stat(typed, &st) < 0) {
         app_message(2, _("%s does not exist."), typed[0] ? typed : "\"\"");
@@ -217,7 +217,7 @@ static void draw(tui_screen *s)
 {
     picker *p = (picker *)s;
     int x = draw_text(1, 1, _("Folder or file: "), COLS / 2, A_BOLD) + 1;
-    int cx = editor_draw(&p->path, 1, x, COLS - x - 1, A_NORMAL);
+    int cx = line_input_draw(&p->path, 1, x, COLS - x - 1);
     draw_text(2, 1,
               p->multi ? _("Space checks files; Enter imports them (or the selected one). Tab: type a path.")
                        : _("Enter chooses the selected file or opens a folder. Tab: type a path."),
@@ -230,14 +230,14 @@ static void draw(tui_screen *s)
 
 static bool is_enter(const tui_event *ev)
 {
-    return (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    return keys_enter(ev);
 }
 
 /* Tab switches between the folder line and the list; Enter or F2 chooses. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
     picker *p = (picker *)s;
-    if ((!ev->is_key && ev->ch == '\t') || (ev->is_key && ev->ch == KEY_BTAB)) {
+    if (keys_nav(ev) == NAV_TAB || keys_nav(ev) == NAV_BACKTAB) {
         p->on_path = !p->on_path;
         return true;
     }
@@ -249,7 +249,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         return true;
     }
     if (p->on_path)
-        return ev->act == ACT_NONE && editor_key(&p->path, ev, app()->telex, 0);
+        return ev->act == ACT_NONE && line_input_key(&p->path, ev, app()->telex, 0);
     return ev->act == ACT_NONE && list_key(&p->list, ev);
 }
 
@@ -270,6 +270,7 @@ static void destroy(tui_screen *s)
 {
     picker *p = (picker *)s;
     list_free(&p->list);
+    line_input_free(&p->path);
     list_array_free(&p->ctx.a);
     free(p->e);
     free(p);
@@ -290,7 +291,7 @@ tui_screen *screen_picker_new(const char *title, const char *ext, bool multi, pi
     p->user = user;
     p->ctx.self = p;
     list_init(&p->list, multi ? &SRC_MULTI : &SRC_ONE, &p->ctx);
-    editor_init(&p->path, PATH_MAX - 1 < EDITOR_MAX ? PATH_MAX - 1 : EDITOR_MAX);
+    line_input_init(&p->path, PATH_MAX - 1 < FIELD_MAX_CHARS ? PATH_MAX - 1 : FIELD_MAX_CHARS);
     set_folder(p, ".");
     return &p->base;
 }

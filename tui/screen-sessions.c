@@ -81,7 +81,7 @@ static bool key(tui_screen *sc, const tui_event *ev)
         return true;
     }
     const int *sel = list_selected(&s->list);
-    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    bool enter = keys_enter(ev);
     if (enter && sel && s->n > 0) {
         const training_session_row *r = &s->rows[*sel];
         char label[512];

@@ -300,6 +300,8 @@ static bool key(tui_screen *ts, const tui_event *ev)
 
 static void destroy(tui_screen *ts)
 {
+    settings_screen *s = (settings_screen *)ts;
+    form_free(&s->f);
     free(ts);
 }
 
@@ -317,6 +319,6 @@ tui_screen *screen_settings_new(void)
     snprintf(s->rec.lang, sizeof s->rec.lang, "%s", i18n_lang());
     s->shown = s->rec;
     describe_db(s);
-    form_init(&s->f, FIELDS, &s->rec, NULL, save, s);
+    form_open(&s->f, FIELDS, &s->rec, NULL, save, s);
     return &s->base;
 }

@@ -27,7 +27,7 @@ typedef struct {
     int n_all;
     int *view;          /* indices of the units matching the filter */
     int n_view;
-    editor filter;
+    line_input filter;
     list_view list;
 } setup_screen;
 
@@ -46,7 +46,7 @@ static int collect(const unit_rec *u, void *arg)
 static void refilter(setup_screen *s)
 {
     char text[256];
-    editor_get(&s->filter, text, sizeof text);
+    line_input_get(&s->filter, text, sizeof text);
     char *f = text_fold(text);
     s->view = xrealloc(s->view, sizeof *s->view * (size_t)(s->n_all + 1));
     s->n_view = 0;
@@ -89,7 +89,7 @@ static void load_step(setup_screen *s)
         units_communes(app()->db, s->scheme, s->province.code, NULL, 0, 0, collect, s, &e);
     if (e.msg[0])
         app_message(2, "%s", e.msg);
-    editor_set(&s->filter, "");
+    line_input_set(&s->filter, "");
     refilter(s);
 }
 
@@ -157,7 +157,7 @@ static void draw(tui_screen *sc)
                            : _("Which commune? Type part of the name (accents not needed) or the code, then Enter."),
               COLS - 2, A_BOLD);
     int x = draw_text(2, 1, _("Find: "), COLS, A_NORMAL) + 1;
-    int cx = editor_draw(&s->filter, 2, x, 30, A_NORMAL);
+    int cx = line_input_draw(&s->filter, 2, x, 30);
     if (s->step == 1)
         draw_text(2, x + 32, s->province.name, COLS - x - 32, A_NORMAL);
     list_draw(&s->list, 4, LINES - 6, true);
@@ -205,7 +205,7 @@ static void choose(setup_screen *s)
 static bool key(tui_screen *sc, const tui_event *ev)
 {
     setup_screen *s = (setup_screen *)sc;
-    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    bool enter = keys_enter(ev);
     if (enter) {
         choose(s);
         return true;
@@ -223,7 +223,7 @@ static bool key(tui_screen *sc, const tui_event *ev)
         return true; /* only Enter and Esc mean something here */
     if (ev->act == ACT_NONE && list_key(&s->list, ev))
         return true;
-    if (ev->act == ACT_NONE && editor_key(&s->filter, ev, false, 0)) {
+    if (ev->act == ACT_NONE && line_input_key(&s->filter, ev, false, 0)) {
         refilter(s);
         return true;
     }
@@ -234,6 +234,7 @@ static void destroy(tui_screen *sc)
 {
     setup_screen *s = (setup_screen *)sc;
     list_free(&s->list);
+    line_input_free(&s->filter);
     free(s->all);
     free(s->view);
     free(s);
@@ -318,7 +319,7 @@ tui_screen *screen_setup_new(void)
     tui_screen_init(&s->base, &HOOKS, ACTIONS, _("First run: which commune is this?"));
     s->base.text_input = true;
     snprintf(s->scheme, sizeof s->scheme, "%s", scheme);
-    editor_init(&s->filter, 60);
+    line_input_init(&s->filter, 60);
     list_init(&s->list, &SRC, s);
     load_step(s);
     return &s->base;

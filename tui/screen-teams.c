@@ -36,13 +36,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char count[16];
     snprintf(count, sizeof count, "%d", r->n_members);
     const char *t[] = {r->name, choice_label(CHOICES_TEAM_LEVEL, r->level), r->area_name, count};
-    list_layout_row(&LAYOUT, out, n, cols, t);
+    list_layout_row_in(&LAYOUT, out, n, cols, t, "team", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    list_layout_header(&LAYOUT, out, n, cols);
+    list_layout_header_in(&LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(team_rec), page, format, header, NULL, NULL};
@@ -63,17 +63,23 @@ static int sub_page(list_view *l, const void *from, int dir, int limit, void *ro
 }
 
 /* The columns of the team's members (shown without a header). */
-static const list_column SUB_COLUMNS[] = {{N_("Full name"), 32}, {N_("Born"), 12}, {N_("Phone"), 0}};
-static const list_layout SUB_LAYOUT = {SUB_COLUMNS, 3, -1, 1, 0};
+static const list_column SUB_COLUMNS[] = {
+    {N_("Full name"), 32}, {N_("Born"), 12}, {N_("Phone"), 12}, {N_("Joined the team on"), 0}};
+static const list_layout SUB_LAYOUT = {SUB_COLUMNS, 4, -1, 1, 0};
 
-/* One member of the team: name, birth date, phone. */
+/* One member of the team: name, birth date, phone, the day they joined it. */
 static void sub_format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
-    (void)l;
+    form_screen *fs = l->ctx;
+    const team_rec *team = fs->rec;
     const member_rec *r = row;
-    char birth[11];
+    char birth[11], iso[11], day[11], joined[64] = "";
     date_to_display(r->birth, birth);
-    const char *t[] = {r->full_name, birth, r->phone};
+    if (membership_start_in(app()->db, r->uuid, team->uuid, NULL, iso) && iso[0]) {
+        date_to_display(iso, day);
+        snprintf(joined, sizeof joined, _("joined %s"), day);
+    }
+    const char *t[] = {r->full_name, birth, r->phone, joined};
     list_layout_row(&SUB_LAYOUT, out, n, cols, t);
 }
 
@@ -125,7 +131,7 @@ static bool more_key(form_screen *fs, const tui_event *ev)
             app_push(m);
         return true;
     }
-    bool enter = (!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER);
+    bool enter = keys_enter(ev);
     if (fs->sub_focus && enter) {
         const member_rec *r = list_selected(&fs->sub);
         tui_screen *m = r ? member_form_open(r->uuid, NULL) : NULL;
@@ -145,6 +151,7 @@ tui_screen *team_form_open(const char *uuid)
         return NULL;
     }
     form_screen *fs = form_screen_new(uuid ? _("Team") : _("New team"), TEAM_FIELDS, r, !uuid, check, save);
+    title_with_commune(fs->base.title, sizeof fs->base.title, "team", uuid);
     fs->dyn1 = choices_areas(app()->db, _("— none (commune level) —"));
     form_set_choices(&fs->f, "area_uuid", fs->dyn1);
     form_load(&fs->f);

@@ -222,7 +222,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         return true;
     }
     const int *sel = list_selected(&t->list);
-    if (sel && ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER))) {
+    if (sel && keys_enter(ev)) {
         open_item(*sel);
         return true;
     }

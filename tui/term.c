@@ -6,9 +6,12 @@
 #include <stdio.h>
 #include <curses.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t got_signal;
@@ -76,7 +79,51 @@ int term_start(void)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* Held back (a blocked SIGCONT still wakes a stopped process) so that
+     * settle_hang_up can tell whether the hang-up's SIGCONT has come. */
+    sigset_t cont;
+    sigemptyset(&cont);
+    sigaddset(&cont, SIGCONT);
+    pthread_sigmask(SIG_BLOCK, &cont, NULL);
     return 0;
+}
+
+/* After a hang-up, the kernel sends SIGHUP then SIGCONT to the terminal's
+ * foreground process group when the session leader (the shell that started
+ * cdtt) exits, and that may be while cdtt is already exiting. A SIGCONT
+ * discards a pending SIGSTOP, and a tracer that attached with one waits for the
+ * stop for ever: LeakSanitizer's exit-time scan does exactly that, and the
+ * program then spun in it, orphaned, for hours (issue 19). Promises that when
+ * it returns no such SIGCONT is still to come, or a second has passed: a
+ * session leader got its SIGCONT with the hang-up itself; a process that is not
+ * its group's leader (`sh -c 'cdtt …'`) leaves the group; the leader of the
+ * group (a job-control shell started it) waits for the SIGCONT. Does nothing
+ * while the terminal works (a SIGHUP sent with kill, F10). */
+static void settle_hang_up(void)
+{
+    struct termios t;
+    if (tcgetattr(STDIN_FILENO, &t) == 0 || errno != EIO)
+        return;
+    pid_t me = getpid();
+    if (getsid(0) == me)
+        return;
+    if (getpgrp() != me && setpgid(0, 0) == 0)
+        return;
+    sigset_t cont;
+    sigemptyset(&cont);
+    sigaddset(&cont, SIGCONT);
+    struct timespec now, end;
+    clock_gettime(CLOCK_MONOTONIC, &end);
+    end.tv_sec += 1;
+    for (;;) { /* the shell's SIGHUP comes just before, and interrupts the wait */
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long ns = (end.tv_sec - now.tv_sec) * 1000000000L + (end.tv_nsec - now.tv_nsec);
+        if (ns <= 0)
+            return;
+        struct timespec left = {ns / 1000000000L, ns % 1000000000L};
+        if (sigtimedwait(&cont, NULL, &left) >= 0 || errno != EINTR)
+            return;
+    }
 }
 
 void term_stop(void)
@@ -86,6 +133,11 @@ void term_stop(void)
     started = false;
     curs_set(1);
     endwin();
+    settle_hang_up();
+    sigset_t cont;
+    sigemptyset(&cont);
+    sigaddset(&cont, SIGCONT);
+    pthread_sigmask(SIG_UNBLOCK, &cont, NULL);
 }
 
 void term_cursor(int visible)

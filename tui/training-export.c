@@ -1,31 +1,43 @@
-/* training-export.c — writes a figure or a list to CSV (for Excel) and text (for paper). */
+/* training-export.c — writes a figure or a list to CSV (for Excel) and text (for
+ * paper), through the one safe writer (outfile.h). */
 #include "tui-training.h"
+#include "outfile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Writes one file name (mode 0600); returns 0 or -1 with errno set. */
-static int write_one(const char *name, void (*emit)(FILE *f, void *ctx, report_format fmt), void *ctx,
-                     report_format fmt)
+/* Writes one file (mode 0600) with emit; returns 0 or -1 with e set. */
+static int write_one(const char *name, int force, void (*emit)(FILE *f, void *ctx, report_format fmt),
+                     void *ctx, report_format fmt, cdtt_err *e)
 {
-    int fd = open(name, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0)
+    outfile o;
+    FILE *f = outfile_fopen(&o, name, force, e);
+    if (!f)
         return -1;
-    fchmod(fd, 0600);
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        return -1;
-    }
     emit(f, ctx, fmt);
-    int bad = ferror(f);
-    if (fclose(f) != 0 || bad)
+    return outfile_fclose(&o, f, 1, e);
+}
+
+/* Whether the files may be written: 1 (*force set when they replace files the
+ * user agreed to replace), 0 when the user declined, -1 with e set when one of
+ * them is something the writer never replaces (a link, a folder, a device). */
+static int may_write(const char *csv, const char *txt, int *force, cdtt_err *e)
+{
+    struct stat sb;
+    *force = 0;
+    if (lstat(csv, &sb) != 0 && lstat(txt, &sb) != 0)
+        return 1;
+    if (outfile_check(csv, 1, e) < 0 || outfile_check(txt, 1, e) < 0)
         return -1;
-    return 0;
+    char q[1200];
+    snprintf(q, sizeof q, _("%s or %s exists. Replace it?"), csv, txt);
+    if (!app_confirm(q))
+        return 0;
+    *force = 1;
+    return 1;
 }
 
 int training_export(const char *stem, void (*emit)(FILE *f, void *ctx, report_format fmt), void *ctx,
@@ -34,8 +46,16 @@ int training_export(const char *stem, void (*emit)(FILE *f, void *ctx, report_fo
     char csv[512], txt[512];
     snprintf(csv, sizeof csv, "%s.csv", stem);
     snprintf(txt, sizeof txt, "%s.txt", stem);
-    if (write_one(csv, emit, ctx, REPORT_CSV) < 0 || write_one(txt, emit, ctx, REPORT_TEXT) < 0) {
-        snprintf(msg, n, _("Cannot write %s: %s"), stem, strerror(errno));
+    cdtt_err e;
+    int force;
+    int ok = may_write(csv, txt, &force, &e);
+    if (ok == 0) {
+        snprintf(msg, n, _("Not written: %s is kept as it was."), csv);
+        return 1;
+    }
+    if (ok < 0 || write_one(csv, force, emit, ctx, REPORT_CSV, &e) < 0 ||
+        write_one(txt, force, emit, ctx, REPORT_TEXT, &e) < 0) {
+        snprintf(msg, n, "%s", e.msg);
         return -1;
     }
     char cwd[256];

@@ -12,6 +12,8 @@ check "add Thôn Hà" c add area "Thôn Hà"
 check "Thôn Hả beside Thôn Hà is another village" c add area "Thôn Hả"
 check "Thôn Hạ too" c add area "Thôn Hạ"
 check_fails "the same name in capitals is refused" 1 c add area "THÔN HÀ"
+expect_contains "the refusal names the field by its label, not its column" "$(c add area "THÔN HÀ" 2>&1)" \
+    "error: Name: there is already an area named"
 check "Thôn Hòa is another village again" c add area "Thôn Hòa"
 check_fails "Thôn Hoà (old tone placement) is the same as Thôn Hòa" 1 c add area "Thôn Hoà"
 expect_eq "four villages" "$(c list areas --format csv | tail -n +2 | wc -l | tr -d ' ')" "4"

@@ -58,7 +58,7 @@ expect_screen "the picker lists the package" "a1.cdtt"
 scr=$(tm_screen)
 expect_not_contains "the picker lists only packages" "$scr" "units.csv"
 tm_keys Down
-tm_wait ">[ ] a1.cdtt" || fail "a1.cdtt selected" "$(tm_screen)"
+tm_poll ">[ ] a1.cdtt" || fail "a1.cdtt selected" "$(tm_screen)"
 tm_keys F2
 expect_screen "the summary shows the counts" "mới 5, cập nhật 0, không đổi 0"
 scr=$(tm_screen)
@@ -99,7 +99,7 @@ tm_wait "Nhập các gói"
 tm_keys Enter
 tm_wait "t.cdtt"
 tm_keys End
-tm_wait ">[ ] t.cdtt" || fail "t.cdtt selected" "$(tm_screen)"
+tm_poll ">[ ] t.cdtt" || fail "t.cdtt selected" "$(tm_screen)"
 tm_keys Enter
 expect_screen "the refusal is shown" "BỊ TỪ CHỐI"
 scr=$(tm_screen)
@@ -122,9 +122,9 @@ tm_wait "Nhập các gói"
 tm_keys Enter
 tm_wait "b1.cdtt"
 tm_keys Down
-tm_wait ">[ ] a1.cdtt" || fail "a1.cdtt selected" "$(tm_screen)"
+tm_poll ">[ ] a1.cdtt" || fail "a1.cdtt selected" "$(tm_screen)"
 tm_keys Space Down
-tm_wait ">[ ] b1.cdtt" || fail "b1.cdtt selected" "$(tm_screen)"
+tm_poll ">[ ] b1.cdtt" || fail "b1.cdtt selected" "$(tm_screen)"
 tm_keys Space
 expect_screen "both files are checked" "[x] b1.cdtt"
 tm_keys F2

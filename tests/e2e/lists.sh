@@ -18,7 +18,7 @@ while [ $i -lt 55 ]; do C add member "Lê Văn Hùng$i" --yes; i=$((i + 1)); don
 line_of() { tm_screen | grep -n "$1" | head -1 | cut -d: -f1; }
 
 tm_start 80 24 --db "$DB"
-tm_wait "Số thành viên: 48" || fail "48 members counted" "$(tm_screen)"
+tm_poll "Số thành viên: 48" || fail "48 members counted" "$(tm_screen)"
 tm_type 3
 expect_screen "members list opens" "Họ và tên"
 a=$(line_of "Trần Văn An"); b=$(line_of "Nguyễn Thị Ánh"); c=$(line_of "Đặng Văn Bình")

@@ -52,7 +52,7 @@ expect_screen "PuTTY F2 saves the team and keeps it open" "F4 (Ctrl-N) để th�
 # ---- member 1: typed with precomposed UTF-8 ----
 add_member() { # name gender-letter birth phone
     tm_keys C-n
-    tm_wait "Thành viên mới" || fail "member form opens" "$(tm_screen)"
+    tm_poll "Thành viên mới" || fail "member form opens" "$(tm_screen)"
     tm_type "$1"; tm_keys Tab; tm_type "$2"; tm_keys Tab; tm_type "$3"; tm_keys Tab; tm_type "$4"
 }
 add_member "Nguyễn Văn An" n "12/03/1985" "0912345678"
@@ -164,5 +164,8 @@ expect_contains "the area is stored exactly as typed (invalid bytes dropped)" "$
 tm_start 80 24 --db "$DB"
 expect_screen "reopened: no setup, counts kept" "Số thành viên: 5"
 tm_keys F10
-expect_screen "F10 on home quits" "[exit 0]"
+expect_screen "one F10 on home asks for another" "Bấm Esc (F10) lần nữa để thoát"
+expect_not_contains "and does not quit yet" "$(tm_screen)" "[exit"
+tm_keys F10
+expect_screen "a second F10 within a second quits" "[exit 0]"
 finish

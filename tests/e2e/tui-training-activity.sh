@@ -13,7 +13,7 @@ C add team "Tổ CNS xã" --level commune --yes
 C add member "Trần Văn An" --team "Tổ CNS xã" --yes
 
 tm_start 80 24 --db "$DB" --lang en
-tm_wait "Members: 1" || fail "home shows the member" "$(tm_screen)"
+tm_poll "Members: 1" || fail "home shows the member" "$(tm_screen)"
 tm_keys 4
 tm_wait "New activity of a team"
 tm_keys 6

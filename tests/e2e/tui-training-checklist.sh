@@ -25,7 +25,7 @@ start=$(date +%s)
 keys=0
 K() { tm_keys "$@"; keys=$((keys + $#)); }
 tm_start 80 24 --db "$DB" --lang en
-tm_wait "Members: 31" || fail "home shows 31 members" "$(tm_screen)"
+tm_poll "Members: 31" || fail "home shows 31 members" "$(tm_screen)"
 K 4
 expect_screen "the Training item opens the training menu" "New training session and its attendance"
 K 4

@@ -40,7 +40,7 @@ screen_figs() {
 
 cd "$T" || exit 1  # exports go to the current folder
 tm_start 80 24 --db "$DB" --lang en
-tm_wait "Members: 3" || fail "home shows the members" "$(tm_screen)"
+tm_poll "Members: 3" || fail "home shows the members" "$(tm_screen)"
 tm_keys 4
 tm_wait "Progress against the targets"
 tm_keys 1
@@ -74,6 +74,23 @@ if [ -n "$f" ] && grep -q "Lê Thị Bình" "$f" && [ "$(stat -c %a "$f")" = 600
 else
     fail "the exported csv lists the missing members, mode 0600" "file: $f"
 fi
+# F2 again: the files are there, so it asks; n keeps them, y replaces them.
+tm_keys F2
+expect_screen "F2 again asks before replacing the files" "exists. Replace it?"
+tm_keys n
+expect_screen "n keeps the files" "Not written"
+tm_keys F2
+tm_wait "exists. Replace it?"
+tm_keys y
+expect_screen "y replaces them" "Written:"
+# A symbolic link named like the export is never written through: its target is kept.
+echo "the office's data" >"$T/victim"
+txt=${f%.csv}.txt
+rm -f "$txt" && ln -s "$T/victim" "$txt"
+tm_keys F2
+expect_screen "F2 onto a symbolic link: refused, saying why" "symbolic link"
+expect_eq "the link's target is untouched" "$(cat "$T/victim")" "the office's data"
+rm -f "$txt"
 tm_keys Escape
 tm_wait "Whole commune"
 # Thôn Tây's in-person figure: its team was not trained; key 3 lists it.

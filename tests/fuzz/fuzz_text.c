@@ -1,6 +1,8 @@
 /* fuzz_text.c — db/text.c on any bytes: NFC, cleaning, folding, sort keys,
- * display width and fitting. Checks the promises of text.h: results are valid
- * UTF-8, sort keys printable ASCII, a fit never splits a character. */
+ * display width and fitting, and text_safe. Checks the promises of text.h:
+ * results are valid UTF-8, sort keys printable ASCII, a fit never splits a
+ * character, text safe to show holds no control character, C1 control or
+ * direction override and is valid UTF-8. */
 #include "fuzz_util.h"
 #include "text.h"
 
@@ -15,6 +17,27 @@ static void must_be_printable(const char *s)
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         if (*p < 0x20 || *p > 0x7e)
             abort();
+}
+
+/* text_safe's promise: valid UTF-8 without anything a terminal would obey
+ * (line feeds only when flags keep them), and no change when none is needed. */
+static void must_be_safe(const char *s, int flags)
+{
+    char *safe = text_safe(s, flags);
+    must_be_utf8(safe);
+    const unsigned char *p = (const unsigned char *)safe;
+    for (; *p; p++) {
+        if ((*p < 0x20 && !(*p == '\n' && (flags & TEXT_SAFE_NEWLINES))) || *p == 0x7f)
+            abort();
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            abort();
+        if (p[0] == 0xE2 && ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+                             (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)))
+            abort();
+    }
+    if (text_safe_needed(s, flags) != (strcmp(safe, s) != 0))
+        abort();
+    free(safe);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -55,6 +78,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (text_fit(s, cols) > len)
             abort();
     }
+    must_be_safe(s, 0);
+    must_be_safe(s, TEXT_SAFE_NEWLINES);
     free(nfc);
     free(clean);
     free(fold);

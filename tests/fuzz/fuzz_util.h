@@ -20,6 +20,13 @@
 #include "cdtt.h"
 #include "i18n.h"
 
+/* libFuzzer's entry points that a harness defines. TestOneInput: runs the code
+ * under test on one input, returns 0, and crashes (abort, sanitizer report) on a
+ * finding. CustomMutator (optional): changes data (size bytes, at most max_size)
+ * in place and returns its new size. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size, size_t max_size, unsigned int seed);
+
 /* The input as a NUL-terminated malloc'd string (embedded NULs end it early,
  * as they would for any C string the program receives). */
 static inline char *fuzz_cstr(const uint8_t *data, size_t size)

@@ -33,7 +33,7 @@ if mount -t tmpfs -o size=1m,mode=0700 tmpfs full 2>/dev/null; then
     head -c 2000000 /dev/zero >full/filler 2>/dev/null
     out=$(cdtt --db c.db csv export members -o full/m.csv 2>&1); rc=$?
     expect_eq "CSV export onto a full disk fails" "$rc" 1
-    expect_contains "CSV export onto a full disk: a clear message" "$out" "No space left on device"
+    expect_contains "CSV export onto a full disk: a clear message" "$out" "the disk is full"
     expect_eq "CSV export onto a full disk: no file left" "$(ls full | grep -v -e '^p\.db' -e filler)" ""
     out=$(cdtt --db c.db export -o full/c2.cdtt 2>&1); rc=$?
     expect_eq "package export onto a full disk fails" "$rc" 1

@@ -6,6 +6,9 @@
 #   members FILE           the number of live members
 #   rand_ms MAX            a random whole number of milliseconds in [0, MAX), printed as seconds
 #   sha FILE               the file's SHA-256
+#   duration_ms CMD...     runs CMD to the end; prints its milliseconds (the window for kill times)
+#   outcome STATUS TIMING  how a run that may have been killed ended: done, mid (mid-change) or out
+#   tally KIND MID OUT DONE  the figures of one kind of work, and the check that a kill landed mid-change
 # Run on its own (tests/run.sh runs every tests/stress/*.sh), it is only a library: nothing to do.
 type ok >/dev/null 2>&1 || exit 0
 if ! command -v sqlite3 >/dev/null 2>&1; then
@@ -23,6 +26,43 @@ rand_ms() {
     r=$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')
     ms=$((r % $1))
     printf '%d.%03d' $((ms / 1000)) $((ms % 1000))
+}
+
+# duration_ms CMD...: runs CMD once to the end (output discarded) and prints how many
+# milliseconds it took, at least 1. Kill times are drawn below it, so that they fall during the
+# work on a fast machine and a slow one (or a sanitizer build) alike.
+duration_ms() {
+    _s=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    _ms=$(( ($(date +%s%N) - _s) / 1000000 ))
+    [ "$_ms" -ge 1 ] || _ms=1
+    echo "$_ms"
+}
+
+# outcome STATUS TIMING: how a run that may have been killed ended, from its exit status and its
+# CDTT_TIMING file: "done" (it finished), "mid" (killed after a change of the file began and
+# before it was committed: more write_begin lines than write_done) or "out" (killed before any
+# change began, between two, or after the last was committed).
+outcome() {
+    if [ "$1" -eq 0 ]; then
+        echo done
+    elif [ "$(cat "$2" 2>/dev/null | grep -c '^write_begin')" -gt "$(cat "$2" 2>/dev/null | grep -c '^write_done')" ]; then
+        echo mid
+    else
+        echo out
+    fi
+}
+
+# tally KIND MID OUT DONE: a comment line with the figures of one kind of work (runs killed
+# mid-change, killed outside a change, finished first), then the check that a kill landed
+# mid-change: passes when MID > 0; otherwise a skip that says none did (nothing was shown).
+tally() {
+    echo "# $1: $(($2 + $3 + $4)) runs, $2 killed mid-change, $3 killed outside a change, $4 finished first"
+    if [ "$2" -gt 0 ]; then
+        ok "$1: a kill landed mid-change"
+    else
+        skip "$1: a kill landed mid-change" "none of $(($2 + $3 + $4)) runs was killed mid-change"
+    fi
 }
 
 MORE_UNITS=",

@@ -13,45 +13,41 @@ mkoffice c.db 00004 commune "Phường Ba Đình"
 fill c.db 00004 "$ROWS"
 mkoffice p0.db 01 province "Thành phố Hà Nội"
 "$CDTT" --db c.db export -o c.cdtt >/dev/null || fail "export the commune's package"
+cp p0.db p.db
+window=$(duration_ms "$CDTT" --db p.db import c.cdtt) # signals are sent within that time
 for sig in TERM HUP; do
-    bad="" hit=0 k=0
+    bad="" mid=0 outside=0 done=0 k=0
     while [ $k -lt "$N" ]; do
         k=$((k + 1))
-        rm -f p.db p.db-wal p.db-shm; cp p0.db p.db
-        "$CDTT" --db p.db import c.cdtt >import.out 2>&1 &
+        rm -f p.db p.db-wal p.db-shm timing; cp p0.db p.db
+        CDTT_TIMING=$T/timing "$CDTT" --db p.db import c.cdtt >import.out 2>&1 &
         pid=$!
-        sleep "$(rand_ms 500)"
+        sleep "$(rand_ms "$window")"
         kill -"$sig" "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null
         rc=$?
-        [ $rc -ne 0 ] && hit=$((hit + 1))
+        case $(outcome $rc timing) in
+            mid) mid=$((mid + 1)) ;;
+            out) outside=$((outside + 1)) ;;
+            *) done=$((done + 1)) ;;
+        esac
         sound p.db || bad="$bad; $k: file not sound"
         c=$(members p.db)
         [ "$c" = 0 ] || [ "$c" = "$ROWS" ] || bad="$bad; $k: $c of $ROWS members"
         [ $rc -eq 0 ] && [ "$c" != "$ROWS" ] && bad="$bad; $k: reported done, $c members"
     done
-    echo "# SIG$sig during import: $N runs, $hit interrupted"
+    tally "SIG$sig during a package import" $mid $outside $done
     expect_eq "SIG$sig during a package import: all or nothing, the file sound" "$bad" ""
 done
 
 # --- a TUI form interrupted by SIGHUP or SIGTERM, run from a shell ------------------
 . "$ROOT/tests/e2e/lib-tmux.sh"
 "$CDTT" --db f.db init --office 00004 --name "Phường Ba Đình" >/dev/null
-# shell_start: a plain shell in the pane, where cdtt is then typed as a user would.
-shell_start() {
-    tm_stop
-    tmux -u -L "$TM_SOCK" -f /dev/null new-session -d -s t -x 80 -y 24 \
-        -e LC_ALL=C.UTF-8 -e LANGUAGE= -e HOME="$HOME" -e XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
-        -e XDG_DATA_HOME="$XDG_DATA_HOME" -e CDTT="$CDTT" sh
-    tm set-option -t t status off >/dev/null
-    tm_type "echo SHELL-READY"; tm_keys Enter
-    tm_wait "SHELL-READY" || fail "the shell starts"
-}
-cdtt_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" 2>/dev/null | head -1; }
+cdtt_pid() { tm_procs cdtt | head -1; }
 for sig in HUP TERM; do
-    shell_start
+    tm_start_shell
     tm_type "stty -g >stty.before; clear; \"\$CDTT\" --db f.db; echo \"[exit \$?]\""; tm_keys Enter
-    tm_wait "Số địa bàn" || fail "SIG$sig: cdtt starts from the shell"
+    tm_poll "Số địa bàn" || fail "SIG$sig: cdtt starts from the shell"
     tm_type 1; tm_wait "Tìm:"
     tm_keys C-n; tm_wait "Thêm địa bàn"; tm_keys Tab; tm_type "Thôn Dở Dang $sig"
     tm_wait "Thôn Dở Dang $sig"

@@ -162,6 +162,7 @@ static void bad_values_write_nothing(void **state)
         {{"ui", "telex_tone", "x"}, "new or old"},
         {{"ui", "colour", "blue"}, "unknown setting"},
         {{"targets", "mooc", "80\n[ui]"}, "line breaks"},
+        {{"storage", "db", "/srv/x\x1b]0;pwned\x07.db"}, "control characters"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         write_text(path, old);
@@ -182,6 +183,25 @@ static void bad_values_write_nothing(void **state)
     assert_non_null(strstr(e.msg, "not saved"));
     char *text = tu_slurp(path, NULL);
     assert_string_equal(text, "[targets\nmooc = 80\n");
+    free(text);
+}
+
+/* A settings file that is a symbolic link is never written through: saving
+ * fails with the reason and the link's target keeps its content. */
+static void symbolic_link_not_followed(void **state)
+{
+    (void)state;
+    char target[600], link_path[600];
+    snprintf(target, sizeof target, "%s", in_dir("real.ini"));
+    snprintf(link_path, sizeof link_path, "%s", in_dir("link.ini"));
+    write_text(target, "[targets]\nmooc = 80\n");
+    assert_int_equal(symlink(target, link_path), 0);
+    const config_change ch[] = {{"targets", "mooc", "50"}};
+    cdtt_err e = {{0}};
+    assert_int_equal(config_write_user(link_path, ch, 1, &e), -1);
+    assert_non_null(strstr(e.msg, "symbolic link"));
+    char *text = tu_slurp(target, NULL);
+    assert_string_equal(text, "[targets]\nmooc = 80\n");
     free(text);
 }
 
@@ -262,6 +282,7 @@ int main(void)
         cmocka_unit_test(round_trip_new_file),
         cmocka_unit_test(unknown_lines_are_kept),
         cmocka_unit_test(bad_values_write_nothing),
+        cmocka_unit_test(symbolic_link_not_followed),
         cmocka_unit_test(read_only_folder_keeps_old_file),
         cmocka_unit_test(set_value_checks_like_a_file),
     };

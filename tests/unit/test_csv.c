@@ -206,7 +206,7 @@ static void write_then_read_back_identical(void **state)
     const char *rows[][5] = {
         {"Họ và tên", "Ghi chú", "Số", " lề ", "x"},
         {"Nguyễn Văn A", "có, dấu phẩy", "0912", "\"trích\"", ""},
-        {"Lê Thị Đặng", "hai\r\ndòng", "một\ndòng", "; chấm phẩy", "\ttab"},
+        {"Lê Thị Đặng", "hai\ndòng", "một\ndòng", "; chấm phẩy", "tab"},
         {"", "", "", "", "z"},
     };
     char seps[] = {',', ';', '\t'};
@@ -358,7 +358,10 @@ static void random_bytes_never_crash(void **state)
 static void random_fields_round_trip(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {"a", "Đặng", ",", ";", "\"", "\r\n", "\n", " ", "\t", "x y", ""};
+    /* Pieces the writer keeps as they are (line feeds) or that it protects with
+     * an apostrophe the reader's user takes off again (formula signs). */
+    static const char *const pieces[] = {"a", "Đặng", ",", ";", "\"", "\n", " ", "x y", "", "=", "-", "1",
+                                         "\xef\xbc\x9d", "@"};
     for (int round = 0; round < 500; round++) {
         char fields[6][128];
         const char *ptrs[6];
@@ -387,12 +390,84 @@ static void random_fields_round_trip(void **state)
             if (k != nf)
                 fail_msg("round %d: %d fields, wanted %d (sep %d): [%s]", round, k, nf, sep, out);
             for (int i = 0; i < nf; i++)
-                if (strcmp(got[i], fields[i]) != 0)
+                if (strcmp(csv_unneutralise(got[i]), fields[i]) != 0)
                     fail_msg("round %d field %d: [%s] != [%s] in [%s]", round, i, got[i], fields[i], out);
         }
         assert_int_equal(csv_next(r, &got, &e), 0);
         csv_close(r);
         free(out);
+    }
+}
+
+/* What a spreadsheet would run or a terminal would obey is written harmless:
+ * formulas (also full-width, after spaces, after a tab) get an apostrophe,
+ * numbers the program writes stay numbers, control characters are shown. */
+static void writer_neutralises_formulas_and_controls(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+        {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+        {"-2+3", "'-2+3"},
+        {"@SUM(A1:A9)", "'@SUM(A1:A9)"},
+        {"\xef\xbc\x9d" "1+1", "'\xef\xbc\x9d" "1+1"},       /* ＝1+1 */
+        {"\xef\xbc\x8b" "1", "'\xef\xbc\x8b" "1"},           /* ＋1 */
+        {"\xef\xbc\x8d" "1", "'\xef\xbc\x8d" "1"},           /* －1 */
+        {"\xef\xbc\xa0" "SUM(1)", "'\xef\xbc\xa0" "SUM(1)"}, /* ＠SUM */
+        {"  =1+1", "'  =1+1"},
+        {"\t=1", "^I=1"}, /* the tab is shown, so nothing is left to run */
+        {"\r=1", "^M=1"},
+        {"\n=1", "\"'\n=1\""},
+        {"-12", "-12"},
+        {"+84912345678", "+84912345678"},
+        {"3.5", "3.5"},
+        {"-", "'-"},
+        {"a=b", "a=b"},
+        {"Nguyễn\x1b[2J", "Nguyễn^[[2J"},
+        {"dòng 1\ndòng 2", "\"dòng 1\ndòng 2\""},
+        {"abc\xe2\x80\xaeZYX", "abc<U+202E>ZYX"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&out, &len);
+        csv_write_field(f, cases[i].in, ',');
+        fclose(f);
+        if (strcmp(out, cases[i].want) != 0)
+            fail_msg("case %zu: wrote [%s], wanted [%s]", i, out, cases[i].want);
+        free(out);
+    }
+    assert_string_equal(csv_unneutralise("'=1+1"), "=1+1");
+    assert_string_equal(csv_unneutralise("'\xef\xbc\xa0x"), "\xef\xbc\xa0x");
+    assert_string_equal(csv_unneutralise("'abc"), "'abc");
+    assert_string_equal(csv_unneutralise("=1"), "=1");
+}
+
+/* A NUL byte refuses the file (with the UTF-16 hint) instead of cutting the value. */
+static void nul_byte_refuses_the_file(void **state)
+{
+    (void)state;
+    static const char quoted[] = "Họ và tên,Tổ\n\"An\0hidden\",Tổ 1\n";
+    static const char plain[] = "Họ và tên,Tổ\nAn\0hidden,Tổ 1\n";
+    /* "Họ" in UTF-16LE with its byte order mark, as Excel's "Unicode Text" saves it. */
+    static const char utf16[] = "\xff\xfeH\0\xcd\x1e,\0T\0\n\0";
+    const struct {
+        const char *data;
+        size_t len;
+        int good_records;
+    } cases[] = {{quoted, sizeof quoted - 1, 1}, {plain, sizeof plain - 1, 1}, {utf16, sizeof utf16 - 1, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cdtt_err e;
+        csv_reader *r = csv_open_mem(cases[i].data, cases[i].len, &e);
+        char **f;
+        for (int k = 0; k < cases[i].good_records; k++)
+            assert_true(csv_next(r, &f, &e) > 0);
+        assert_int_equal(csv_next(r, &f, &e), -1);
+        if (!strstr(e.msg, "UTF-16") || !strstr(e.msg, "NUL"))
+            fail_msg("case %zu: %s", i, e.msg);
+        csv_close(r);
     }
 }
 
@@ -411,6 +486,8 @@ int main(void)
         cmocka_unit_test(too_many_fields_is_an_error),
         cmocka_unit_test(write_then_read_back_identical),
         cmocka_unit_test(writer_quotes_only_when_needed),
+        cmocka_unit_test(writer_neutralises_formulas_and_controls),
+        cmocka_unit_test(nul_byte_refuses_the_file),
         cmocka_unit_test(file_reader_errors_name_the_file),
         cmocka_unit_test(file_with_long_first_line_streams),
         cmocka_unit_test(find_column_folds_headers),

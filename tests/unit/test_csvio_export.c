@@ -77,16 +77,17 @@ static void members_csv_has_bom_crlf_vietnamese_headers_and_labels(void **state)
     assert_int_equal(rows, 3); /* An in two teams, Bình in one; the deleted member left out */
     assert_memory_equal(s, "\xEF\xBB\xBF", 3);
     assert_non_null(strstr(s, "Họ và tên,Ngày sinh,Giới tính,Số điện thoại,Email,Tổ,"
-                              "Thôn/Tổ dân phố,Vai trò,Thành phần,Đoàn viên,Học trực tuyến,"
-                              "Zalo OA,Đồng ý xử lý dữ liệu,Ngày đồng ý,Ghi chú\r\n"));
+                              "Thôn/Tổ dân phố,Vai trò,Ngày vào tổ,Thành phần,Đoàn viên,Học trực tuyến,"
+                              "Ngày hoàn thành MOOC,Zalo OA,Đồng ý xử lý dữ liệu,Ngày đồng ý,"
+                              "Ghi chú\r\n"));
     assert_non_null(strstr(s, "Nguyễn Văn An,07/04/1985,Nam,0912345678,an@example.vn,"
-                              "Tổ CNSCĐ thôn Đông,Thôn Đông,Tổ trưởng,Công an,Có,20/11/2022,"
-                              "01/09/2022,Có,02/01/2024,'=1+1\r\n"));
+                              "Tổ CNSCĐ thôn Đông,Thôn Đông,Tổ trưởng,,Công an,Có,Đã hoàn thành,"
+                              "20/11/2022,01/09/2022,Có,02/01/2024,'=1+1\r\n"));
     assert_non_null(strstr(s, "Nguyễn Văn An,07/04/1985,Nam,0912345678,an@example.vn,Tổ CNSCĐ xã,,"
                               "Tổ phó,"));
     /* Bình did not consent: no phone, no e-mail; the note is quoted. */
-    assert_non_null(strstr(s, "Trần Thị Bình,1990,Nữ,,,Tổ CNSCĐ thôn Đông,Thôn Đông,Thành viên,"
-                              "Giáo viên,Không,Đang học,,Không,,\"ghi chú, có dấu phẩy\nvà xuống dòng\"\r\n"));
+    assert_non_null(strstr(s, "Trần Thị Bình,1990,Nữ,,,Tổ CNSCĐ thôn Đông,Thôn Đông,Thành viên,,"
+                              "Giáo viên,Không,Đang học,,,Không,,\"ghi chú, có dấu phẩy\nvà xuống dòng\"\r\n"));
     assert_null(strstr(s, "001085012345"));
     assert_null(strstr(s, "0987654321"));
     assert_null(strstr(s, "Người Đã Xoá"));
@@ -117,7 +118,7 @@ static void english_headers_and_labels(void **state)
     i18n_set_lang("vi");
     assert_non_null(strstr(s, "Full name,Date of birth,Gender,Phone,Email,Team,"));
     assert_non_null(strstr(s, "Nguyễn Văn An,07/04/1985,Male,"));
-    assert_non_null(strstr(s, ",Leader,Police,Yes,"));
+    assert_non_null(strstr(s, ",Leader,,Police,Yes,"));
     free(s);
 }
 
@@ -234,6 +235,8 @@ static void xlsx_workbook_has_a_sheet_per_table(void **state)
     assert_non_null(strstr(sheet, "state=\"frozen\""));
     assert_non_null(strstr(sheet, "Nguyễn Văn An"));
     assert_non_null(strstr(sheet, "07/04/1985"));
+    /* The same columns as the CSV: the MOOC date has its own. */
+    assert_non_null(strstr(sheet, "Ngày hoàn thành MOOC"));
     assert_null(strstr(sheet, "001085012345"));
     free(sheet);
     snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/styles.xml", path);

@@ -121,7 +121,8 @@ static void uuids_and_times(void **state)
 }
 
 /* The schema objects of a memory database built by the migrations for which
- * pick(v) is true, then SCHEMA_LOCAL_DROP when drop: "type name sql" lines, sorted. */
+ * pick(v) is true, then SCHEMA_LOCAL_DROP when drop (and SCHEMA_STATE_DROP when
+ * drop is 2): "type name sql" lines, sorted. */
 static char *schema_of(int (*pick)(int), int drop)
 {
     sqlite3 *mem;
@@ -131,6 +132,8 @@ static char *schema_of(int (*pick)(int), int drop)
             assert_int_equal(sqlite3_exec(mem, schema_migration(v), NULL, NULL, NULL), SQLITE_OK);
     if (drop)
         assert_int_equal(sqlite3_exec(mem, SCHEMA_LOCAL_DROP, NULL, NULL, NULL), SQLITE_OK);
+    if (drop == 2)
+        assert_int_equal(sqlite3_exec(mem, SCHEMA_STATE_DROP, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(mem, "SELECT group_concat(line, char(10)) FROM (SELECT type || ' ' || "
                                              "name || ' ' || coalesce(sql, '') AS line FROM sqlite_schema "
@@ -148,17 +151,28 @@ static int every(int v)
     return 1;
 }
 
-/* What a package holds (every migration, less SCHEMA_LOCAL_DROP) is exactly what
+static int not_derived(int v)
+{
+    return !schema_migration_derived(v);
+}
+
+/* What a package holds (every migration, less SCHEMA_LOCAL_DROP and SCHEMA_STATE_DROP) is exactly what
  * the travelling migrations alone build, and the package version is the newest
  * travelling one: a migration marked local that changes a travelling table, or a
  * local object missing from SCHEMA_LOCAL_DROP, fails here. */
 static void local_migrations_are_exactly_what_packages_leave_out(void **state)
 {
     (void)state;
-    char *dropped = schema_of(every, 1), *travelling = schema_of(schema_migration_travels, 0);
+    char *dropped = schema_of(every, 2), *travelling = schema_of(schema_migration_travels, 0);
     assert_string_equal(dropped, travelling);
     free(dropped);
     free(travelling);
+    /* SCHEMA_LOCAL_DROP removes exactly what the derived migrations add, and
+     * nothing of the state migrations (a bulk load must not lose the keys). */
+    char *bulk = schema_of(every, 1), *kept = schema_of(not_derived, 0);
+    assert_string_equal(bulk, kept);
+    free(bulk);
+    free(kept);
     int newest = 0;
     for (int v = 1; v <= schema_latest(); v++)
         if (schema_migration_travels(v))

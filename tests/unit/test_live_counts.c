@@ -234,6 +234,7 @@ static void upgrade_from_schema_1(void **state)
     long long want = db_scalar_int(db, "SELECT count(*) FROM member WHERE deleted = 0", -1);
     /* Back to what a schema-1 file holds. */
     assert_int_equal(db_exec(db, SCHEMA_LOCAL_DROP, &e), 0);
+    assert_int_equal(db_exec(db, SCHEMA_STATE_DROP, &e), 0);
     assert_int_equal(db_exec(db, "PRAGMA user_version = 1", &e), 0);
     db_close(db);
     db = tu_open_db(dir, "old.db");

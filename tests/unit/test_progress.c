@@ -239,10 +239,10 @@ static void groups_by_commune_and_province(void **state)
     t = compute(PROGRESS_BY_PROVINCE, "2022-10-01");
     assert_string_equal(t.rows[0].name, "Thành phố Hà Nội");
     progress_free(&t);
-    t = compute(PROGRESS_BY_DISTRICT, "2022-10-01"); /* the 2025 scheme has no districts */
-    assert_string_equal(t.rows[0].name, "Unknown unit");
-    assert_int_equal(t.rows[0].teams, 1);
-    progress_free(&t);
+    cdtt_err e = {{0}};
+    fx_office(db); /* commune 00082, 2025-07 */
+    assert_int_equal(progress_compute(db, &cfg, PROGRESS_BY_DISTRICT, "2022-10-01", &t, &e), -1);
+    assert_non_null(strstr(e.msg, "no districts")); /* the 2025 scheme has none: said plainly */
 
     /* A pre-2025 commune under a district; old codes mean something else in the new scheme. */
     fx_run(db, "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES "
@@ -251,6 +251,7 @@ static void groups_by_commune_and_province(void **state)
                "('pre-2025', 'commune', '00082', 'Phường Trần Hưng Đạo', '001', '01', 'phuong tran hung dao')",
            p, 0);
     fx_run(db, "UPDATE team SET unit_scheme = 'pre-2025'", p, 0);
+    fx_run(db, "UPDATE office SET scheme = 'pre-2025'", p, 0);
     t = compute(PROGRESS_BY_DISTRICT, "2022-10-01");
     assert_int_equal(t.n_rows, 1);
     assert_string_equal(t.rows[0].name, "Quận Ba Đình");
@@ -362,6 +363,100 @@ static void report_formats(void **state)
     progress_free(&t);
 }
 
+/* A province (01) over three communes: 00082 and 00085 sent data, 00088 nothing. */
+static void province_fixture(void)
+{
+    const char *p[] = {NULL};
+    fx_office(db);
+    fx_run(db, "UPDATE office SET level = 'province', code = '01', name = 'Thành phố Hà Nội'", p, 0);
+    fx_run(db, "INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold) VALUES "
+               "('2025-07', 'province', '01', 'Thành phố Hà Nội', NULL, '01', 'thanh pho ha noi'), "
+               "('2025-07', 'province', '02', 'Tỉnh Khác', NULL, '02', 'tinh khac'), "
+               "('2025-07', 'commune', '00082', 'Phường Cửa Nam', '01', '01', 'phuong cua nam'), "
+               "('2025-07', 'commune', '00085', 'Phường Hoàn Kiếm', '01', '01', 'phuong hoan kiem'), "
+               "('2025-07', 'commune', '00088', 'Xã Im Lặng', '01', '01', 'xa im lang'), "
+               "('2025-07', 'commune', '00099', 'Xã Tỉnh Khác', '02', '02', 'xa tinh khac')", p, 0);
+    fx_area(db, "a2", "Thôn Một");
+    fx_team(db, "t1", NULL, "Tổ xã Cửa Nam");
+    fx_team(db, "t2", NULL, "Tổ xã Hoàn Kiếm");
+    fx_team(db, "t3", "a2", "Tổ thôn Một");
+    fx_member_full(db, "m1", "Người Một", "completed", "2022-09-01", NULL, "0");
+    fx_member(db, "m2", "Người Hai");
+    fx_member(db, "m3", "Người Ba");
+    fx_join(db, "t1", "m1");
+    fx_join(db, "t2", "m2");
+    fx_join(db, "t3", "m3");
+    fx_run(db, "UPDATE team SET unit_code = '00085' WHERE uuid IN ('t2', 't3')", p, 0);
+    fx_run(db, "UPDATE area SET unit_code = '00085'", p, 0);
+    fx_run(db, "UPDATE member SET unit_code = '00085' WHERE uuid IN ('m2', 'm3')", p, 0);
+}
+
+static const progress_row *row_coded(const progress_table *t, const char *code)
+{
+    for (int i = 0; i < t->n_rows; i++)
+        if (strcmp(t->rows[i].code, code) == 0)
+            return &t->rows[i];
+    fail_msg("no row %s", code);
+    return NULL;
+}
+
+static void province_lists_every_commune_and_drills_down(void **state)
+{
+    (void)state;
+    province_fixture();
+    progress_table t = compute(PROGRESS_BY_COMMUNE, "2022-10-01");
+    assert_true(t.consolidated);
+    assert_int_equal(t.n_rows, 3); /* every commune of the province, not the other province's */
+    assert_int_equal(row_coded(&t, "00082")->sent, 1);
+    assert_int_equal(row_coded(&t, "00085")->members, 2);
+    assert_int_equal(row_coded(&t, "00088")->sent, 0); /* marked as sending nothing */
+    assert_int_equal(row_coded(&t, "00088")->teams, 0);
+    assert_int_equal(t.n_unsent, 1);
+    assert_int_equal(t.total.members, 3);
+    progress_sort(&t, PROGRESS_SORT_PROGRESS, TARGET_MOOC);
+    assert_string_equal(t.rows[0].code, "00082"); /* 100% first */
+    assert_string_equal(t.rows[2].code, "00088"); /* nothing sent: last */
+    progress_keep_behind(&t);
+    assert_int_equal(t.n_rows, 2); /* both behind on the Zalo OA; 00088 sent nothing: not "behind" */
+    assert_int_not_equal(strcmp(t.rows[0].code, "00088"), 0);
+    assert_int_not_equal(strcmp(t.rows[1].code, "00088"), 0);
+    progress_free(&t);
+
+    /* Below the communes each row has its commune; commune-level teams are one row per commune. */
+    t = compute(PROGRESS_BY_AREA, "2022-10-01");
+    assert_int_equal(t.n_rows, 3);
+    assert_string_equal(t.rows[0].commune_code, "00082");
+    assert_string_equal(t.rows[0].name, "Commune-level teams");
+    assert_string_equal(t.rows[1].commune_code, "00085");
+    assert_string_equal(t.rows[1].name, "Commune-level teams");
+    assert_string_equal(t.rows[2].name, "Thôn Một");
+    assert_string_equal(t.rows[2].commune_name, "Phường Hoàn Kiếm");
+    progress_free(&t);
+
+    /* Drill-down: commune 00085 → its teams → a team's members. */
+    progress_scope sc;
+    memset(&sc, 0, sizeof sc);
+    cdtt_err e = {{0}};
+    assert_int_equal(progress_scope_commune(db, "00099", &sc, &e), -1); /* another province's */
+    assert_int_equal(progress_scope_commune(db, "00085", &sc, &e), 0);
+    assert_int_equal(progress_compute_in(db, &cfg, PROGRESS_BY_TEAM, "2022-10-01", &sc, &t, &e), 0);
+    assert_int_equal(t.n_rows, 2);
+    assert_int_equal(t.total.members, 2);
+    progress_free(&t);
+    snprintf(sc.team, sizeof sc.team, "t3");
+    assert_int_equal(progress_compute_in(db, &cfg, PROGRESS_BY_MEMBER, "2022-10-01", &sc, &t, &e), 0);
+    assert_int_equal(t.n_rows, 1);
+    assert_string_equal(t.rows[0].name, "Người Ba");
+    assert_int_equal(t.rows[0].members, 1);
+    assert_int_equal(t.rows[0].teams, 1);
+    progress_free(&t);
+    memset(&sc, 0, sizeof sc);
+    snprintf(sc.area, sizeof sc.area, "%s", PROGRESS_NO_AREA);
+    assert_int_equal(progress_compute_in(db, &cfg, PROGRESS_BY_TEAM, "2022-10-01", &sc, &t, &e), 0);
+    assert_int_equal(t.n_rows, 2); /* the commune-level teams of both communes */
+    progress_free(&t);
+}
+
 static void parses_arguments(void **state)
 {
     (void)state;
@@ -414,6 +509,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(no_members_gives_zeros_and_no_status, setup, tu_db_teardown),
         cmocka_unit_test_setup_teardown(counts_mooc_and_zalo_as_of_date, setup, tu_db_teardown),
+        cmocka_unit_test_setup_teardown(province_lists_every_commune_and_drills_down, setup, tu_db_teardown),
         cmocka_unit_test_setup_teardown(members_who_left_or_not_yet_joined_do_not_count, setup, tu_db_teardown),
         cmocka_unit_test_setup_teardown(deleted_records_and_dissolved_teams_do_not_count, setup, tu_db_teardown),
         cmocka_unit_test_setup_teardown(member_of_two_teams_counts_once_in_total, setup, tu_db_teardown),

@@ -56,7 +56,7 @@ static void near_names_are_listed_not_taken(void **state)
     rf_area("Thôn Hà", ha);
     rf_area("Thôn Hạ", ha2);
     name_lookup l;
-    assert_int_equal(area_lookup(rf_db, "Thon Ha", 0, &l), -1);
+    assert_int_equal(area_lookup(rf_db, "Thon Ha", NULL, 0, &l), -1);
     assert_int_equal(l.n, 0);
     assert_int_equal(l.n_near, 2);
     assert_int_equal(l.n_shown, 2);
@@ -66,7 +66,7 @@ static void near_names_are_listed_not_taken(void **state)
     assert_non_null(strstr(msg, "'Thôn Hạ'"));
     assert_non_null(strstr(msg, "exactly"));
 
-    assert_int_equal(area_lookup(rf_db, "Thôn Nam", 0, &l), -1);
+    assert_int_equal(area_lookup(rf_db, "Thôn Nam", NULL, 0, &l), -1);
     name_lookup_explain(&l, "area", "Thôn Nam", NULL, msg, sizeof msg);
     assert_string_equal(msg, "there is no village or residential group named 'Thôn Nam'");
 }
@@ -82,7 +82,7 @@ static void a_shared_team_name_asks_which(void **state)
     rf_team("Tổ A", a1, t1);
     rf_team("Tổ A", a2, t2);
     name_lookup l;
-    assert_int_equal(team_lookup(rf_db, "Tổ A", NULL, 0, &l), -1);
+    assert_int_equal(team_lookup(rf_db, "Tổ A", NULL, NULL, 0, &l), -1);
     assert_int_equal(l.n, 2);
     char msg[4096];
     name_lookup_explain(&l, "team", "Tổ A", "say which with --area NAME", msg, sizeof msg);
@@ -118,6 +118,32 @@ static void pick_list_tells_namesakes_apart(void **state)
     choices_free(c);
 }
 
+/* At a province two communes may both have a "Thôn 1": the name alone is
+ * ambiguous, with the commune it is one. */
+static void a_commune_narrows_the_lookup(void **state)
+{
+    (void)state;
+    cdtt_err e;
+    char a4[UUID_LEN], a8[UUID_LEN];
+    office_rec c4 = {"2025-07", "00004", "commune", "Phường Ba Đình"}, c8 = {"2025-07", "00008", "commune", "Phường Ngọc Hà"};
+    office_rec p = {"2025-07", "01", "province", "Thành phố Hà Nội"};
+    assert_int_equal(office_set(rf_db, &c4, &e), 0);
+    rf_area("Thôn 1", a4);
+    assert_int_equal(office_set(rf_db, &c8, &e), 0);
+    rf_area("Thôn 1", a8);
+    assert_int_equal(office_set(rf_db, &p, &e), 0);
+    name_lookup l;
+    assert_int_equal(area_lookup(rf_db, "Thôn 1", NULL, 0, &l), -1);
+    assert_int_equal(l.n, 2);
+    char msg[4096];
+    name_lookup_explain(&l, "area", "Thôn 1", NULL, msg, sizeof msg);
+    assert_non_null(strstr(msg, "Thôn 1 (2025-07:00008)"));
+    assert_int_equal(area_lookup(rf_db, "Thôn 1", "00008", 0, &l), 0);
+    assert_string_equal(l.uuid, a8);
+    assert_int_equal(area_lookup(rf_db, "Thôn 1", "00004", 0, &l), 0);
+    assert_string_equal(l.uuid, a4);
+}
+
 /* undelete finds deleted records by name; delete does not see them. */
 static void deleted_records_are_found_when_asked(void **state)
 {
@@ -129,10 +155,10 @@ static void deleted_records_are_found_when_asked(void **state)
     assert_int_equal(record_delete(rf_db, "team", t, &e), 0);
     assert_int_equal(record_delete(rf_db, "area", a, &e), 0);
     name_lookup l;
-    assert_int_equal(area_lookup(rf_db, "Thôn Xóa", 0, &l), -1);
-    assert_int_equal(area_lookup(rf_db, "Thôn Xóa", 1, &l), 0);
+    assert_int_equal(area_lookup(rf_db, "Thôn Xóa", NULL, 0, &l), -1);
+    assert_int_equal(area_lookup(rf_db, "Thôn Xóa", NULL, 1, &l), 0);
     assert_string_equal(l.uuid, a);
-    assert_int_equal(team_lookup(rf_db, "tổ xoá", NULL, 1, &l), 0);
+    assert_int_equal(team_lookup(rf_db, "tổ xoá", NULL, NULL, 1, &l), 0);
     assert_string_equal(l.uuid, t);
 }
 
@@ -188,6 +214,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_shared_team_name_asks_which, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(pick_list_tells_namesakes_apart, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(deleted_records_are_found_when_asked, rf_setup, rf_teardown),
+        cmocka_unit_test_setup_teardown(a_commune_narrows_the_lookup, rf_setup, rf_teardown),
         cmocka_unit_test_setup_teardown(check_lists_merges_in_history, rf_setup, rf_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -102,7 +102,7 @@ static char *members_from(const char *dbname, const char *path, csvio_import_sum
     sqlite3 *db = tu_commune_db(dir, dbname);
     csvio_import_opts o = {.aliases = &HEALTH, .n_aliases = 1, .preview_rows = 3};
     cdtt_err e = {{0}};
-    int rc = csvio_import_members_opts(db, path, &o, 0, NULL, NULL, s, &e);
+    int rc = csvio_import_members_opts(db, path, &o, s, &e);
     if (rc != 0) {
         for (int i = 0; i < s->n_problems; i++)
             print_message("%s\n", s->problems[i]);
@@ -163,7 +163,7 @@ static void an_unknown_value_stops_the_import_with_one_line(void **state)
     csvio_import_summary s;
     cdtt_err e = {{0}};
     csvio_import_opts o = {0};
-    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.csv"), &o, 0, NULL, NULL, &s, &e), 1);
+    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.csv"), &o, &s, &e), 1);
     assert_int_equal(s.n_unknown, 1);
     assert_non_null(strstr(s.unknown[0], ":14: Thành phần \"Cán bộ y tế thôn\" (1 rows)"));
     assert_non_null(strstr(s.unknown[0], "Y tế"));
@@ -172,7 +172,7 @@ static void an_unknown_value_stops_the_import_with_one_line(void **state)
     assert_int_equal(db_scalar_int(db, "SELECT count(*) FROM member", -1), 0);
     /* --unknown other: filed as Khác, the words kept in the note. */
     o.unknown_other = 1;
-    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.csv"), &o, 0, NULL, NULL, &s, &e), 0);
+    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.csv"), &o, &s, &e), 0);
     csvio_import_summary_free(&s);
     assert_int_equal(db_scalar_int(db, "SELECT count(*) FROM member WHERE category = 'other'"
                                        " AND note LIKE '%Cán bộ y tế thôn%'", -1), 1);
@@ -284,7 +284,7 @@ static void damaged_and_hostile_files_change_nothing(void **state)
     FILE *f = fopen(path, "wb");
     fputs("PK\003\004 this is not really a zip archive", f);
     fclose(f);
-    assert_int_equal(csvio_import_members_opts(db, path, NULL, 0, NULL, NULL, &s, &e), -1);
+    assert_int_equal(csvio_import_members_opts(db, path, NULL, &s, &e), -1);
     assert_non_null(strstr(e.msg, "damaged"));
     csvio_import_summary_free(&s);
     /* A workbook whose shared strings unpack to 1 GiB. */
@@ -306,7 +306,7 @@ static void damaged_and_hostile_files_change_nothing(void **state)
     assert_true(idx >= 0);
     zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1);
     assert_int_equal(zip_close(z), 0);
-    assert_int_equal(csvio_import_members_opts(db, path, NULL, 0, NULL, NULL, &s, &e), -1);
+    assert_int_equal(csvio_import_members_opts(db, path, NULL, &s, &e), -1);
     assert_non_null(strstr(e.msg, "sharedStrings.xml is too big"));
     csvio_import_summary_free(&s);
     /* Not UTF-8 although the user said it is. */
@@ -315,12 +315,12 @@ static void damaged_and_hostile_files_change_nothing(void **state)
     fputs("Họ và tên,Tổ\r\nNguy\xEAn,Tổ xã\r\n", f);
     fclose(f);
     csvio_import_opts o = {.encoding = "utf-8"};
-    assert_int_equal(csvio_import_members_opts(db, path, &o, 0, NULL, NULL, &s, &e), -1);
+    assert_int_equal(csvio_import_members_opts(db, path, &o, &s, &e), -1);
     assert_non_null(strstr(e.msg, "UTF-8"));
     csvio_import_summary_free(&s);
     /* A sheet that does not exist. */
     o = (csvio_import_opts){.sheet = "Trang 9"};
-    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.xls"), &o, 0, NULL, NULL, &s, &e), -1);
+    assert_int_equal(csvio_import_members_opts(db, fixture("members-office.xls"), &o, &s, &e), -1);
     assert_non_null(strstr(e.msg, "Danh sách"));
     csvio_import_summary_free(&s);
     assert_int_equal(db_scalar_int(db, "SELECT count(*) FROM member", -1), 0);

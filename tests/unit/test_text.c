@@ -379,6 +379,42 @@ static void name_identity(void **state)
     free(bad);
 }
 
+/* Every control character, C1 control, bidi override and stray byte gets a
+ * visible stand-in; Vietnamese text passes unchanged. */
+static void safe_to_show(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        int flags;
+        const char *want;
+    } cases[] = {
+        {"Nguyễn Văn An", 0, "Nguyễn Văn An"},
+        {"", 0, ""},
+        {"A\x1b]0;pwned\x07" "B", 0, "A^[]0;pwned^GB"},
+        {"\x1b[2J", 0, "^[[2J"},
+        {"x\ty\nz\r", 0, "x^Iy^Jz^M"},
+        {"note\nline 2", TEXT_SAFE_NEWLINES, "note\nline 2"},
+        {"a\x7f", 0, "a^?"},
+        {"\xc2\x9b" "31m", 0, "<U+009B>31m"}, /* C1 CSI */
+        {"abc\xe2\x80\xaeZYX", 0, "abc<U+202E>ZYX"},
+        {"\xe2\x81\xa6i\xe2\x81\xa9", 0, "<U+2066>i<U+2069>"},
+        {"\xe2\x80\x8e", 0, "\xe2\x80\x8e"}, /* a direction mark reorders nothing: kept */
+        {"L\xea", 0, "L\\xEA"},
+        {"\x9b", 0, "\\x9B"},
+    };
+    for (size_t i = 0; i < N(cases); i++) {
+        char *got = text_safe(cases[i].in, cases[i].flags);
+        if (strcmp(got, cases[i].want) != 0)
+            fail_msg("case %zu: text_safe gave \"%s\", expected \"%s\"", i, got, cases[i].want);
+        assert_int_equal(text_safe_needed(cases[i].in, cases[i].flags), strcmp(got, cases[i].in) != 0);
+        free(got);
+    }
+    char *none = text_safe(NULL, 0);
+    assert_string_equal(none, "");
+    free(none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -393,6 +429,7 @@ int main(void)
         cmocka_unit_test(equal_names_have_equal_keys),
         cmocka_unit_test(keys_are_printable_ascii),
         cmocka_unit_test(name_identity),
+        cmocka_unit_test(safe_to_show),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,15 +1,36 @@
-/* test_tui_form.c — the form engine over the member field table, without a
- * terminal: typed text is parsed into the record's stored forms (dates ISO,
- * phones 0xxxxxxxxx, names NFC), choices store codes, and an error focuses its
- * field and leaves that record field unset. */
+/* test_tui_form.c — the form engine over the member field table, its fields
+ * libformw's (on a curses screen writing to /dev/null): typed text is parsed
+ * into the record's stored forms (dates ISO, phones 0xxxxxxxxx, names NFC),
+ * choices store codes, and an error focuses its field and leaves that record
+ * field unset; keys typed into a field go through composition and Telex. */
 #include "testutil.h"
+#include "tui-core.h"
 #include "tui-form.h"
+
+#include <locale.h>
 
 static void set_text(form *f, const char *column, const char *text)
 {
     int i = form_field_index(f, column);
     assert_true(i >= 0);
-    editor_set(&f->ed[i], text);
+    form_set_text(f, i, text);
+}
+
+/* The text field `column` shows now. */
+static void get_text(form *f, const char *column, char *out, size_t n)
+{
+    int i = form_field_index(f, column);
+    assert_true(i >= 0);
+    form_get_text(f, i, out, n);
+}
+
+/* The number of characters in UTF-8 s. */
+static size_t chars_of(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
 }
 
 static void test_collect_parses_into_the_record(void **state)
@@ -21,7 +42,7 @@ static void test_collect_parses_into_the_record(void **state)
     snprintf(me.role, sizeof me.role, "member");
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
     set_text(&f, "full_name", "  Nguye\xCC\x82\xCC\x83n   Va\xCC\x86n An ");
     set_text(&f, "birth", "12/03/1985");
     set_text(&f, "phone", "+84 912 345 678");
@@ -37,6 +58,7 @@ static void test_collect_parses_into_the_record(void **state)
     assert_string_equal(me.m.gender, "female");
     assert_string_equal(me.role, "leader");
     assert_int_equal(me.m.consent, 1);
+    form_free(&f);
 }
 
 static void test_error_focuses_the_field(void **state)
@@ -47,7 +69,7 @@ static void test_error_focuses_the_field(void **state)
     member_init(&me.m);
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
     set_text(&f, "full_name", "Trần Thị Bình");
     set_text(&f, "birth", "31/02/1992");
     set_text(&f, "phone", "0912345678");
@@ -59,6 +81,7 @@ static void test_error_focuses_the_field(void **state)
     assert_true(f.msg[birth][0] != 0);
     assert_string_equal(me.m.birth, ""); /* nothing stored for the bad field */
     assert_string_equal(me.m.phone, "0912345678");
+    form_free(&f);
 }
 
 static void test_required_name(void **state)
@@ -68,12 +91,13 @@ static void test_required_name(void **state)
     area_init(&a);
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
     assert_int_equal(form_collect(&f), VALID_ERROR);
     assert_int_equal(f.cur, form_field_index(&f, "name"));
     set_text(&f, "name", "Thôn Đông");
     assert_int_equal(form_collect(&f), VALID_OK);
     assert_string_equal(a.name, "Thôn Đông");
+    form_free(&f);
 }
 
 static void test_load_shows_stored_forms(void **state)
@@ -88,15 +112,16 @@ static void test_load_shows_stored_forms(void **state)
     snprintf(me.role, sizeof me.role, "deputy");
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
     char out[256];
-    editor_get(&f.ed[form_field_index(&f, "birth")], out, sizeof out);
+    get_text(&f, "birth", out, sizeof out);
     assert_string_equal(out, "05/06/1995");
-    editor_get(&f.ed[form_field_index(&f, "full_name")], out, sizeof out);
+    get_text(&f, "full_name", out, sizeof out);
     assert_string_equal(out, "Lê Thị Bích Ngọc");
     assert_int_equal(f.sel[form_field_index(&f, "category")], choice_index(CHOICES_CATEGORY, "police"));
     assert_int_equal(f.sel[form_field_index(&f, "role")], choice_index(CHOICES_ROLE, "deputy"));
     assert_false(f.dirty);
+    form_free(&f);
 }
 
 /* An e-mail address of 254 characters, the longest validate_email accepts;
@@ -128,13 +153,14 @@ static void test_long_email_survives_another_edit(void **state)
     snprintf(me.role, sizeof me.role, "member");
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
     assert_false(f.cut[form_field_index(&f, "email")]);
     set_text(&f, "note", "Đã đổi số điện thoại");
     assert_int_equal(form_collect(&f), VALID_OK);
     assert_string_equal(me.m.note, "Đã đổi số điện thoại");
     assert_int_equal(strlen(me.m.email), EMAIL_MAX_BYTES);
     assert_string_equal(me.m.email, email);
+    form_free(&f);
 }
 
 /* Every text field of the record forms holds the longest value its model
@@ -179,14 +205,17 @@ static void test_overlong_value_is_kept_whole(void **state)
     snprintf(a.note, sizeof a.note, "%s", note);
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
     int i = form_field_index(&f, "note");
     assert_true(f.cut[i]);
-    assert_int_equal(f.ed[i].len, NOTE_MAX_CHARS);
+    char shown[NOTE_MAX_CHARS * 4 + 64];
+    form_get_text(&f, i, shown, sizeof shown);
+    assert_int_equal(chars_of(shown), NOTE_MAX_CHARS);
     set_text(&f, "name", "Thôn Đoài");
     assert_int_equal(form_collect(&f), VALID_OK);
     assert_string_equal(a.name, "Thôn Đoài");
     assert_string_equal(a.note, note); /* not cut to the field */
+    form_free(&f);
 }
 
 /* A field whose record buffer is smaller than what the field takes: the form
@@ -206,7 +235,7 @@ static void test_a_value_is_never_stored_cut(void **state)
     tiny_rec t = {"abc"};
     form f;
     memset(&f, 0, sizeof f);
-    form_init(&f, TINY_FIELDS, &t, NULL, NULL, NULL);
+    form_open(&f, TINY_FIELDS, &t, NULL, NULL, NULL);
     set_text(&f, "code", "1234567");
     assert_int_equal(form_collect(&f), VALID_OK);
     assert_string_equal(t.code, "1234567");
@@ -214,6 +243,7 @@ static void test_a_value_is_never_stored_cut(void **state)
     assert_int_equal(form_collect(&f), VALID_ERROR);
     assert_int_equal(f.sev[0], VALID_ERROR);
     assert_non_null(strstr(f.msg[0], "too long"));
+    form_free(&f);
 }
 
 /* A save that finds the record changed meanwhile once (the stored version
@@ -244,7 +274,7 @@ static void open_changed(form *f, member_entry *me)
     snprintf(me->m.phone, sizeof me->m.phone, "0912000111");
     snprintf(me->role, sizeof me->role, "member");
     memset(f, 0, sizeof *f);
-    form_init(f, MEMBER_FIELDS, me, NULL, save_changed_once, NULL);
+    form_open(f, MEMBER_FIELDS, me, NULL, save_changed_once, NULL);
     form_track(f, sizeof *me);
     the_stored = *me;
     snprintf(the_stored.m.email, sizeof the_stored.m.email, "mai@example.com");
@@ -355,9 +385,192 @@ static void test_a_change_no_field_shows_saves_silently(void **state)
     form_free(&f);
 }
 
+/* ---- typing into the libformw fields ---- */
+
+/* Types UTF-8 text into the focused field code point by code point, as
+ * term_read delivers it. */
+static void type(form *f, const char *s)
+{
+    while (*s) {
+        uint32_t cp;
+        unsigned char u = (unsigned char)*s;
+        int n = u < 0x80 ? 1 : u < 0xE0 ? 2 : u < 0xF0 ? 3 : 4;
+        cp = n == 1 ? u : n == 2 ? (u & 0x1Fu) : n == 3 ? (u & 0x0Fu) : (u & 0x07u);
+        for (int i = 1; i < n; i++)
+            cp = (cp << 6) | ((unsigned char)s[i] & 0x3Fu);
+        s += n;
+        tui_event ev = {false, (wint_t)cp, keys_action(false, (wint_t)cp, true)};
+        assert_int_equal(form_key(f, &ev), 0);
+    }
+}
+
+/* Sends a curses key to the form. */
+static int press(form *f, int k)
+{
+    tui_event ev = {true, (wint_t)k, keys_action(true, (wint_t)k, true)};
+    return form_key(f, &ev);
+}
+
+/* Focuses the field of column. */
+static void go_to(form *f, const char *column)
+{
+    f->cur = form_field_index(f, column);
+    assert_true(f->cur >= 0);
+}
+
+/* A member form on an empty member, English, Telex off. */
+static void open_member(form *f, member_entry *me)
+{
+    static cdtt_config cfg;
+    snprintf(cfg.telex_tone_style, sizeof cfg.telex_tone_style, "new");
+    app()->cfg = &cfg;
+    app()->telex = false;
+    memset(me, 0, sizeof *me);
+    member_init(&me->m);
+    snprintf(me->role, sizeof me->role, "member");
+    memset(f, 0, sizeof *f);
+    form_open(f, MEMBER_FIELDS, me, NULL, NULL, NULL);
+}
+
+/* The raw libform buffer of field column, trailing blanks dropped. */
+static void raw_buffer(form *f, const char *column, char *out, size_t n)
+{
+    int i = form_field_index(f, column);
+    form_driver_w(f->lf, KEY_CODE_YES, REQ_VALIDATION);
+    snprintf(out, n, "%s", field_buffer(f->fld[i], 0));
+    size_t len = strlen(out);
+    while (len > 0 && out[len - 1] == ' ')
+        out[--len] = 0;
+}
+
+/* Letters followed by combining marks (in either order) reach the libform
+ * field composed: one cell per letter, NFC in the buffer; a lone mark is dropped. */
+static void test_decomposed_input_is_composed_before_the_field(void **state)
+{
+    (void)state;
+    form f;
+    member_entry me;
+    open_member(&f, &me);
+    go_to(&f, "full_name");
+    type(&f, "\xCC\x81" "\xC4\x90" "a\xCC\xA3\xCC\x86ng Thi\xCC\xA3 Ha\xCC\x80\xCC\x86ng");
+    char raw[256];
+    raw_buffer(&f, "full_name", raw, sizeof raw);
+    assert_string_equal(raw, "Đặng Thị Hằng");
+    assert_int_equal(chars_of(raw), 13);
+    assert_true(f.touched[form_field_index(&f, "full_name")]);
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(me.m.full_name, "Đặng Thị Hằng");
+    form_free(&f);
+}
+
+/* Telex keys are turned into Vietnamese before they reach the field. */
+static void test_telex_into_a_libform_field(void **state)
+{
+    (void)state;
+    form f;
+    member_entry me;
+    open_member(&f, &me);
+    go_to(&f, "full_name");
+    app()->telex = true;
+    type(&f, "Nguyeenx Thij Hawngf");
+    char raw[256];
+    raw_buffer(&f, "full_name", raw, sizeof raw);
+    assert_string_equal(raw, "Nguyễn Thị Hằng");
+    press(&f, KEY_BACKSPACE); /* ordinary editing keys still work in Telex mode */
+    press(&f, KEY_HOME);
+    press(&f, KEY_DC);
+    raw_buffer(&f, "full_name", raw, sizeof raw);
+    assert_string_equal(raw, "guyễn Thị Hằn");
+    app()->telex = false;
+    form_free(&f);
+}
+
+/* A 254-character e-mail address typed into its field (wider than the
+ * screen: the field scrolls) is saved whole and shown whole again. */
+static void test_long_email_round_trip(void **state)
+{
+    (void)state;
+    char email[EMAIL_MAX_BYTES + 1];
+    long_email(email);
+    form f;
+    member_entry me;
+    open_member(&f, &me);
+    set_text(&f, "full_name", "Nguyễn Thị Mai");
+    go_to(&f, "email");
+    type(&f, email);
+    type(&f, "x"); /* the field is full: nothing more goes in */
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(me.m.email, email);
+    form_free(&f);
+    memset(&f, 0, sizeof f);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    char shown[EMAIL_MAX_BYTES + 8];
+    get_text(&f, "email", shown, sizeof shown);
+    assert_string_equal(shown, email);
+    assert_false(f.cut[form_field_index(&f, "email")]);
+    form_free(&f);
+}
+
+/* A resize to a tiny window and back rebuilds the libform fields and keeps
+ * what was typed and not saved, and the focused field. */
+static void test_resize_keeps_unsaved_text(void **state)
+{
+    (void)state;
+    form f;
+    member_entry me;
+    open_member(&f, &me);
+    go_to(&f, "full_name");
+    type(&f, "Lê Thị Bích Ngọc");
+    go_to(&f, "birth");
+    type(&f, "05/06/1995");
+    resizeterm(5, 20);
+    form_draw(&f, 1, 2);
+    resizeterm(24, 80);
+    form_draw(&f, 1, 20);
+    char out[256];
+    get_text(&f, "full_name", out, sizeof out);
+    assert_string_equal(out, "Lê Thị Bích Ngọc");
+    get_text(&f, "birth", out, sizeof out);
+    assert_string_equal(out, "05/06/1995");
+    assert_ptr_equal(current_field(f.lf), f.fld[form_field_index(&f, "birth")]);
+    type(&f, "x"); /* a date field takes digits and separators only */
+    get_text(&f, "birth", out, sizeof out);
+    assert_string_equal(out, "05/06/1995");
+    form_free(&f);
+}
+
+/* Dates and phones have their own libform field types; choices are
+ * TYPE_ENUM fields showing the pick's label. */
+static void test_field_types(void **state)
+{
+    (void)state;
+    form f;
+    member_entry me;
+    open_member(&f, &me);
+    assert_non_null(field_type(f.fld[form_field_index(&f, "birth")]));
+    assert_non_null(field_type(f.fld[form_field_index(&f, "phone")]));
+    assert_ptr_equal(field_type(f.fld[form_field_index(&f, "gender")]), TYPE_ENUM);
+    assert_null(field_type(f.fld[form_field_index(&f, "full_name")]));
+    go_to(&f, "gender");
+    press(&f, KEY_RIGHT);
+    char raw[256];
+    raw_buffer(&f, "gender", raw, sizeof raw);
+    int g = form_field_index(&f, "gender");
+    assert_string_equal(raw, CHOICES_GENDER[f.sel[g]].en);
+    set_text(&f, "full_name", "Trần Văn Bình");
+    assert_int_equal(form_collect(&f), VALID_OK);
+    assert_string_equal(me.m.gender, CHOICES_GENDER[f.sel[g]].code);
+    form_free(&f);
+}
+
 int main(void)
 {
     tu_english();
+    setlocale(LC_ALL, "C.UTF-8");
+    /* libformw needs a curses screen: one that writes nowhere. */
+    FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+    SCREEN *scr = newterm("xterm", out, in);
+    assert_non_null(scr);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_collect_parses_into_the_record),
         cmocka_unit_test(test_error_focuses_the_field),
@@ -371,6 +584,16 @@ int main(void)
         cmocka_unit_test(test_merge_keeps_the_users_edits_only),
         cmocka_unit_test(test_keep_mine_and_take_stored),
         cmocka_unit_test(test_a_change_no_field_shows_saves_silently),
+        cmocka_unit_test(test_decomposed_input_is_composed_before_the_field),
+        cmocka_unit_test(test_telex_into_a_libform_field),
+        cmocka_unit_test(test_long_email_round_trip),
+        cmocka_unit_test(test_resize_keeps_unsaved_text),
+        cmocka_unit_test(test_field_types),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    endwin();
+    delscreen(scr);
+    fclose(out);
+    fclose(in);
+    return rc;
 }

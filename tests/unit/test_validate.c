@@ -373,6 +373,12 @@ static const vcase NAMES[] = {
     {"An\x1b[31m", VALID_ERROR, ""},
     {"An\x7f", VALID_ERROR, ""},
     {"An\xc2\x85", VALID_ERROR, ""}, /* C1 NEL */
+    {"An\xc2\x9b" "31m", VALID_ERROR, ""}, /* C1 CSI */
+    {"abc\xe2\x80\xaeZYX", VALID_ERROR, ""}, /* U+202E RIGHT-TO-LEFT OVERRIDE */
+    {"\xe2\x80\xaa" "An", VALID_ERROR, ""},   /* U+202A */
+    {"An\xe2\x80\xad", VALID_ERROR, ""},      /* U+202D */
+    {"\xe2\x81\xa6" "An\xe2\x81\xa9", VALID_ERROR, ""}, /* U+2066 ... U+2069 isolates */
+    {"An\xe2\x81\xa8", VALID_ERROR, ""},      /* U+2068 */
     {"Nguy\xff" "n", VALID_ERROR, ""},
     {"Nguy\xe1\xbb", VALID_ERROR, ""},          /* cut in the middle of ễ */
     {"\xc0\xaf", VALID_ERROR, ""},              /* overlong */
@@ -464,6 +470,26 @@ static void free_text(void **state)
     assert_int_equal(validate_text("a\xff", 200, out, sizeof out, &r), VALID_ERROR);
     assert_string_equal(out, "");
     assert_int_equal(validate_text("abcdef", 200, out, 4, &r), VALID_ERROR);
+    assert_int_equal(validate_text("a\x7f", 200, out, sizeof out, &r), VALID_ERROR);
+    assert_int_equal(validate_text("a\xc2\x9b" "b", 200, out, sizeof out, &r), VALID_ERROR);
+}
+
+/* One-line text: as a note, but a line break is a control character too. */
+static void one_line_text(void **state)
+{
+    (void)state;
+    char out[256];
+    valid_result r;
+    assert_int_equal(validate_line("  45/QĐ-UBND ", 40, out, sizeof out, &r), VALID_OK);
+    assert_string_equal(out, "45/QĐ-UBND");
+    assert_int_equal(validate_line("", 40, out, sizeof out, &r), VALID_OK);
+    assert_int_equal(validate_line("Nhà văn hoá\nthôn", 40, out, sizeof out, &r), VALID_ERROR);
+    assert_non_null(strstr(r.msg, "control"));
+    assert_int_equal(validate_line("a\rb", 40, out, sizeof out, &r), VALID_ERROR);
+    assert_int_equal(validate_line("a\tb", 40, out, sizeof out, &r), VALID_ERROR);
+    assert_int_equal(validate_line("a\x1b[2J", 40, out, sizeof out, &r), VALID_ERROR);
+    assert_string_equal(out, "");
+    assert_int_equal(validate_line("Hằngg", 4, out, sizeof out, &r), VALID_ERROR);
 }
 
 /* ---- e-mail ------------------------------------------------------------- */
@@ -628,6 +654,7 @@ int main(void)
         cmocka_unit_test(names),
         cmocka_unit_test(name_length_limits),
         cmocka_unit_test(free_text),
+        cmocka_unit_test(one_line_text),
         cmocka_unit_test(emails),
         cmocka_unit_test(display_dates),
         cmocka_unit_test(today_is_today),
