@@ -22,6 +22,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
 int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
+int cmd_forget(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_missing(cli_ctx *ctx, int argc, char **argv);
 int cmd_session_add(cli_ctx *ctx, int argc, char **argv);
@@ -73,9 +74,11 @@ const cli_command CLI_COMMANDS[] = {
      N_("write every table to one Excel workbook, a sheet per table")},
     {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),
      N_("write a package of this office's data for the level above")},
-    {"import", NULL, cmd_import, N_("[--dry-run] FILE..."),
+    {"import", NULL, cmd_import, N_("[--dry-run] [--accept-partial] [--replace] [--format text|csv] FILE..."),
      N_("check and merge packages from the communes (or districts) below")},
-    {"conflicts", "resolve", cmd_conflicts_resolve, N_("ID mine|theirs"),
+    {"forget", NULL, cmd_forget, N_("COMMUNE-CODE"),
+     N_("withdraw everything held for a commune below (its records marked deleted)")},
+    {"conflicts", "resolve", cmd_conflicts_resolve, N_("ID mine|theirs [--except FIELD,...]"),
      N_("settle a record changed at both levels: keep mine or take theirs")},
     {"conflicts", NULL, cmd_conflicts, N_("[--all]"),
      N_("list records changed both here and below since the last import")},

@@ -136,8 +136,40 @@ static int check_office_row(sqlite3 *p, const char *path, const package_manifest
     int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1 &&
              sqlite3_column_int(st, 1) == 1;
     sqlite3_finalize(st);
+    if (ok && m->schema_version >= PACKAGE_SYNC_SCHEMA) {
+        st = db_prepare(p, "SELECT count(*) FROM office WHERE instance_id = ? AND package_seq = ? AND clock = ?", e);
+        if (!st)
+            return -1;
+        sqlite3_bind_text(st, 1, m->instance, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, m->sequence);
+        sqlite3_bind_int64(st, 3, m->clock_to);
+        ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+        sqlite3_finalize(st);
+    }
     if (!ok)
         return err_set(e, _("%s has been altered (its office does not match its manifest)"), path);
+    return 0;
+}
+
+/* No record of a schema-4 package may carry a version above the clock its
+ * manifest names (the office's clock when it was made). */
+static int check_versions(sqlite3 *p, const char *path, const package_manifest *m, cdtt_err *e)
+{
+    if (m->schema_version < PACKAGE_SYNC_SCHEMA)
+        return 0;
+    for (int i = 0; SCHEMA_TRAVEL_TABLES[i]; i++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE version > ?", SCHEMA_TRAVEL_TABLES[i]);
+        sqlite3_stmt *st = db_prepare(p, sql, e);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, m->clock_to);
+        long long over = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+        sqlite3_finalize(st);
+        if (over != 0)
+            return err_set(e, _("%s has been altered (a record's version is above the clock in its manifest)"),
+                           path);
+    }
     return 0;
 }
 
@@ -251,7 +283,8 @@ int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err 
         err_set(e, _("%s has been altered (its manifest names another schema version)"), path);
         goto out;
     }
-    if (check_office_row(p, path, m, e) < 0 || check_digest(p, path, m, e) < 0)
+    if (check_office_row(p, path, m, e) < 0 || check_digest(p, path, m, e) < 0 ||
+        check_versions(p, path, m, e) < 0)
         goto out;
     rc = check_source_under_office(db, m, e);
 out:

@@ -5,7 +5,7 @@
 set -u
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev \
 libutf8proc-dev libxlsxwriter-dev libcmocka-dev gettext tmux sqlite3"
-[ "${1:-}" = "--test" ] && PKGS="$PKGS clang valgrind"
+[ "${1:-}" = "--test" ] && PKGS="$PKGS clang valgrind faketime"
 
 missing=""
 for p in $PKGS; do
