@@ -79,8 +79,13 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
                           "anyway, add --force"),
                         old.code, old.name, old.scheme, o.name);
     cdtt_err e;
-    if (office_set(db, &o, &e) < 0)
+    long long rekeyed = 0;
+    if (office_change(db, &o, &rekeyed, &e) < 0)
         return cli_fail("%s", e.msg);
     printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, o.name, o.scheme);
+    if (rekeyed)
+        printf(_("The %lld records in this file have new identities, and those of %s %s now belong to %s: the "
+                 "level above takes them as %s's own records, never as changes to the records of %s.\n"),
+               rekeyed, old.code, old.name, o.name, o.name, old.name);
     return 0;
 }

@@ -54,7 +54,10 @@ static int withdraw_table(sqlite3 *db, const char *table, const char *scope, con
     char *audit = sqlite3_mprintf(
         "INSERT INTO main.audit (at, os_user, office, tbl, record_uuid, action) "
         "SELECT ?4, ?5, ?3, '%s', r.uuid, 'withdraw' FROM main.\"%s\" r WHERE %s", table, table, rows);
-    char *mark = sqlite3_mprintf("UPDATE main.\"%s\" AS r SET deleted = 1, changed_by = ?3 WHERE %s", table, rows);
+    /* Marked on the office's behalf, with nothing from below counted as seen: its
+     * next package (after forget, or --replace with it) brings the records back. */
+    char *mark = sqlite3_mprintf("UPDATE main.\"%s\" AS r SET deleted = 1, changed_by = ?1 || ':' || ?2, "
+                                 "base_version = 0 WHERE %s", table, rows);
     char *close = sqlite3_mprintf(
         "UPDATE main.conflict SET resolution = 'superseded', resolved_at = ?4 WHERE resolution IS NULL "
         "AND tbl = '%s' AND record_uuid IN (SELECT r.uuid FROM main.\"%s\" r WHERE %s)", table, table, scope);
