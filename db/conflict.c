@@ -216,8 +216,11 @@ int conflict_fields(sqlite3 *db, const conflict_rec *c, conflict_field **out, in
         f[i].number = field_number(c->tbl, col);
         snprintf(f[i].column, sizeof f[i].column, "%s", col);
         f[i].label = field_label(c->tbl, col);
-        f[i].here = json_text(db, c->local_json, col);
-        f[i].incoming = json_text(db, c->incoming_json, col);
+        char *here = json_text(db, c->local_json, col), *inc = json_text(db, c->incoming_json, col);
+        f[i].here = field_display(c->tbl, col, here);
+        f[i].incoming = field_display(c->tbl, col, inc);
+        free(here);
+        free(inc);
         f[i].both = !c->base_json || field_set_has(&both, col);
     }
     *out = f;

@@ -3,7 +3,9 @@
  * content column, which is how a field is chosen on the command line. */
 #include "field-labels.h"
 #include "cdtt.h"
+#include "choices.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct {
@@ -99,4 +101,40 @@ const char *field_by_number(const char *table, int number)
             return LABELS[i].column;
     }
     return NULL;
+}
+
+/* The list a choice column's codes come from, or NULL. */
+static const choice *choices_of(const char *table, const char *column)
+{
+    static const struct {
+        const char *table, *column;
+        const choice *list;
+    } C[] = {
+        {"area", "kind", CHOICES_AREA_KIND},         {"team", "level", CHOICES_TEAM_LEVEL},
+        {"team", "status", CHOICES_TEAM_STATUS},     {"member", "gender", CHOICES_GENDER},
+        {"member", "category", CHOICES_CATEGORY},    {"member", "mooc_status", CHOICES_MOOC_STATUS},
+        {"membership", "role", CHOICES_ROLE},        {"activity", "type", CHOICES_ACTIVITY_TYPE},
+    };
+    for (size_t i = 0; i < sizeof C / sizeof C[0]; i++)
+        if (strcmp(C[i].table, table) == 0 && strcmp(C[i].column, column) == 0)
+            return C[i].list;
+    return NULL;
+}
+
+char *field_display(const char *table, const char *column, const char *value)
+{
+    const choice *list = choices_of(table, column);
+    if (!*value)
+        return xstrdup("");
+    if (list)
+        return xstrdup(choice_label(list, value));
+    if (strcmp(column, "youth_union") == 0 || strcmp(column, "consent") == 0 || strcmp(column, "deleted") == 0)
+        return xstrdup(strcmp(value, "0") == 0 ? _("no") : _("yes"));
+    size_t n = strlen(value);
+    if (n == 10 && value[4] == '-' && value[7] == '-') { /* a date: as it is typed, dd/mm/yyyy */
+        char out[16];
+        snprintf(out, sizeof out, "%.2s/%.2s/%.4s", value + 8, value + 5, value);
+        return xstrdup(out);
+    }
+    return xstrdup(value);
 }

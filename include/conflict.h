@@ -43,8 +43,8 @@ typedef struct {
     int number;        /* its number among the table's fields (field_number): chooses it */
     char column[32];
     const char *label; /* translated */
-    char *here;        /* malloc'd text of the value here ("" for none) */
-    char *incoming;    /* malloc'd text of the value from below */
+    char *here;        /* malloc'd: the value here as people read it (field_display; "" for none) */
+    char *incoming;    /* malloc'd: the value from below, the same way */
     int both;          /* 1: changed on both sides (or the version they started from is unknown) */
 } conflict_field;
 

@@ -12,4 +12,8 @@ int field_number(const char *table, const char *column);
 /* The content column of table with that number, or NULL. */
 const char *field_by_number(const char *table, int number);
 
+/* A value of table.column as people read it (malloc'd): a choice by its label,
+ * yes or no, a date as dd/mm/yyyy; anything else as it is. */
+char *field_display(const char *table, const char *column, const char *value);
+
 #endif

@@ -188,7 +188,7 @@ expect_eq "one open conflict per record" "$(q sp.db 'SELECT count(*) FROM confli
 out=$(cdtt --db sp.db conflicts 2>&1)
 expect_contains "conflicts names the commune" "$out" "from Phường Ba Đình"
 expect_contains "and the fields by label" "$out" "MOOC completed on"
-expect_contains "with the newest value from below" "$out" "from below: 2026-02-15"
+expect_contains "with the newest value from below" "$out" "from below: 15/02/2026"
 expect_not_contains "no JSON" "$out" '{"'
 expect_not_contains "no column names" "$out" "mooc_date"
 vout=$(LANGUAGE= "$CDTT" --db sp.db conflicts 2>&1)
