@@ -4,7 +4,7 @@
 # it from the file picker and sees the summary; the data arrives (cdtt list,
 # cdtt report --by commune); a tampered package shows the reason and changes
 # nothing; a conflict made with the CLI is resolved from the screen, another
-# field by field.
+# field by field; a re-built commune file is replaced after a question.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib-tmux.sh"
 umask 077
@@ -198,4 +198,26 @@ tm_wait "[exit 0]"
 expect_eq "this office's name, the note from below" \
     "$(sqlite3 p.db "SELECT full_name || ' / ' || note FROM member WHERE full_name LIKE 'Bình%'")" \
     "Bình (tỉnh sửa) / chuyển tổ"
+
+# --- a package of the commune's file built again: the screen asks before replacing ---
+C --db r.db units import units.csv
+C --db r.db init --office 00004
+C --db r.db add member "Phạm Văn Mới" --yes
+C --db r.db export -o zz-rebuilt.cdtt
+tm_start 80 24 --db p.db
+tm_wait "Xã đã gửi dữ liệu"
+tm_type 6
+tm_wait "Nhập các gói"
+tm_keys Enter
+tm_wait "zz-rebuilt.cdtt"
+tm_keys End
+tm_wait ">[ ] zz-rebuilt.cdtt" || fail "zz-rebuilt.cdtt selected" "$(tm_screen)"
+tm_keys Enter
+expect_screen "a package of another copy of the file asks before replacing" "bằng nội dung của gói? (c = có"
+tm_type c
+expect_screen "replaced" "đã được thay bằng nội dung của gói"
+tm_keys C-q
+tm_wait "[exit 0]"
+expect_eq "the commune's members are the new file's" \
+    "$(sqlite3 p.db "SELECT group_concat(full_name) FROM member WHERE unit_code = '00004' AND deleted = 0")" "Phạm Văn Mới"
 finish
