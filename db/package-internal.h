@@ -25,20 +25,30 @@ typedef struct {
  * this office's unit list (a unit the list does not know is taken as under it). */
 int unit_in_scope(merge_ctx *x, const char *scheme, const char *code);
 
-/* Statements that check one table's rows against ownership. */
-typedef struct owner_check owner_check;
+/* The statement that reads the package's rows of table, ordered by uuid: uuid,
+ * version, deleted, changed_by, updated_at, then from column OWNER_ROWS_COL
+ * what ownership needs (the row's unit; per link: its value, whether this file
+ * holds the record it names, and that record's unit, as this file holds it when
+ * the statement steps). malloc'd (sqlite3_free). */
+#define OWNER_ROWS_COL 5
+char *owner_rows_sql(const char *table);
 
-/* Prepares the checks of table. Returns NULL with e set on failure. */
-owner_check *owner_check_new(merge_ctx *x, const char *table, cdtt_err *e);
-void owner_check_free(owner_check *o);
+/* The statement that reads this file's row ?1 of table: version, base_version,
+ * changed_by, deleted, then from column OWNER_LOCAL_COL its unit and the units of
+ * the records it hangs on here. malloc'd (sqlite3_free). */
+#define OWNER_LOCAL_COL 4
+char *owner_local_sql(const char *table);
 
-/* Whether the package's row uuid may be written: its commune (its own, or its
- * team's, session's, member's as this file holds them after the tables before
- * it were merged) lies under the package's office, all its links point to
- * records of that one commune, and the row this file already holds under that
- * uuid (if any) belongs to such a commune too. Returns 1 when it may, 0 after
- * writing the reason (translated) into reason, -1 with e set on error. */
-int owner_row_ok(owner_check *o, const char *uuid, char *reason, size_t n, cdtt_err *e);
+/* Whether the package's row (the current row of the owner_rows_sql statement)
+ * may be written: its commune (its own, or that of the team, session or member
+ * it hangs on) lies under the package's office, and all its links point to
+ * records of one commune. Returns 1, or 0 after writing the reason (translated). */
+int owner_incoming_ok(merge_ctx *x, const char *table, sqlite3_stmt *rows, char *reason, size_t n);
+
+/* Whether this file's row under the same uuid (the current row of the
+ * owner_local_sql statement), and what it hangs on here, belong under the
+ * package's office too. Returns 1, or 0 after writing the reason. */
+int owner_stored_ok(merge_ctx *x, sqlite3_stmt *local, char *reason, size_t n);
 
 /* ---- package-merge.c: the rows ---- */
 

@@ -16,14 +16,13 @@
 /* Statements for merging one table from "pkg" into "main". */
 typedef struct {
     const char *table;
-    sqlite3_stmt *rows;     /* uuid, version, deleted, changed_by, updated_at of pkg rows */
-    sqlite3_stmt *local;    /* version, base_version, changed_by, deleted of a main row */
+    sqlite3_stmt *rows;     /* pkg rows (owner_rows_sql) */
+    sqlite3_stmt *local;    /* a main row ?1 (owner_local_sql) */
     sqlite3_stmt *insert;   /* ?1 = uuid */
     sqlite3_stmt *update;   /* ?1 = uuid */
     sqlite3_stmt *incoming; /* json of the pkg row ?1 */
     sqlite3_stmt *audit;    /* audit entry for row ?1: ?2 at, ?3 user, ?4 office, ?5 old json */
     sqlite3_stmt *label;    /* a readable name of the pkg row ?1 */
-    owner_check *owner;
 } table_merge;
 
 /* One row of the package. */
@@ -108,7 +107,6 @@ static void table_merge_free(table_merge *t)
     sqlite3_finalize(t->incoming);
     sqlite3_finalize(t->audit);
     sqlite3_finalize(t->label);
-    owner_check_free(t->owner);
 }
 
 static const char *label_sql(const char *table)
@@ -129,10 +127,11 @@ static int table_merge_prepare(merge_ctx *x, const char *table, table_merge *t, 
         return -1;
     char *sel = select_list(cols);
     char *json = json_expr(cols);
-    t->rows = prepare_fmt(db, e, "SELECT uuid, version, deleted, changed_by, updated_at FROM pkg.\"%s\" "
-                          "ORDER BY uuid", table);
-    t->local = prepare_fmt(db, e,
-        "SELECT version, base_version, changed_by, deleted FROM main.\"%s\" WHERE uuid = ?1", table);
+    char *rows = owner_rows_sql(table), *local = owner_local_sql(table);
+    t->rows = rows ? db_prepare(db, rows, e) : NULL;
+    t->local = local ? db_prepare(db, local, e) : NULL;
+    sqlite3_free(rows);
+    sqlite3_free(local);
     t->insert = prepare_fmt(db, e, "INSERT INTO main.\"%s\" (%s) SELECT %s FROM pkg.\"%s\" WHERE uuid = ?1",
                             table, cols, sel, table);
     t->update = prepare_fmt(db, e,
@@ -144,12 +143,10 @@ static int table_merge_prepare(merge_ctx *x, const char *table, table_merge *t, 
         "INSERT INTO main.audit (at, os_user, office, tbl, record_uuid, action, old_json, new_json) "
         "VALUES (?2, ?3, ?4, '%s', ?1, 'import', ?5, NULL)", table);
     t->label = db_prepare(db, label_sql(table), e);
-    t->owner = owner_check_new(x, table, e);
     free(cols);
     free(sel);
     free(json);
-    if (!t->rows || !t->local || !t->insert || !t->update || !t->incoming || !t->audit || !t->label ||
-        !t->owner) {
+    if (!t->rows || !t->local || !t->insert || !t->update || !t->incoming || !t->audit || !t->label) {
         table_merge_free(t);
         return -1;
     }
@@ -364,21 +361,25 @@ static void read_row(table_merge *t, inc_row *in)
     snprintf(in->updated_at, sizeof in->updated_at, "%s", at ? (const char *)at : "");
 }
 
-/* Merges one package row: ownership first, then new or existing. */
+/* Merges one package row (the current row of t->rows): ownership on both
+ * sides first, then new or existing. */
 static int merge_row(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_err *e)
 {
     char reason[512];
-    int ok = owner_row_ok(t->owner, in->uuid, reason, sizeof reason, e);
-    if (ok < 0)
-        return -1;
-    if (!ok) {
+    if (!owner_incoming_ok(x, t->table, t->rows, reason, sizeof reason)) {
         refuse(x, t, in->uuid, reason);
         return 0;
     }
     sqlite3_reset(t->local);
     sqlite3_bind_text(t->local, 1, in->uuid, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(t->local) == SQLITE_ROW)
+    if (sqlite3_step(t->local) == SQLITE_ROW) {
+        if (!owner_stored_ok(x, t->local, reason, sizeof reason)) {
+            sqlite3_reset(t->local);
+            refuse(x, t, in->uuid, reason);
+            return 0;
+        }
         return merge_existing(x, t, in, e);
+    }
     sqlite3_reset(t->local);
     int w = run_write(x, t, t->insert, in->uuid, e);
     if (w < 0)

@@ -32,14 +32,6 @@ static const owner_rule RULES[] = {
     {"activity", 0, {{"team_uuid", "team"}, {NULL, NULL}}},
 };
 
-struct owner_check {
-    merge_ctx *x;
-    const owner_rule *rule;
-    sqlite3_stmt *inc;       /* unit_scheme, unit_code, link 0, link 1 of the package's row */
-    sqlite3_stmt *stored;    /* the same of this file's row */
-    sqlite3_stmt *parent[2]; /* unit_scheme, unit_code of a parent in this file */
-};
-
 int unit_in_scope(merge_ctx *x, const char *scheme, const char *code)
 {
     const package_manifest *m = x->m;
@@ -95,181 +87,121 @@ static const owner_rule *rule_of(const char *table)
     for (size_t i = 0; i < sizeof RULES / sizeof RULES[0]; i++)
         if (strcmp(RULES[i].table, table) == 0)
             return &RULES[i];
-    return NULL;
+    return &RULES[0];
 }
 
-void owner_check_free(owner_check *o)
+/* The owner columns of alias a (own unit; for each link: its value, whether the
+ * parent is in main, the parent's unit) and the joins that read the parents. */
+static char *owner_columns(const owner_rule *r, const char *a, int with_values, char **joins)
 {
-    if (!o)
-        return;
-    sqlite3_finalize(o->inc);
-    sqlite3_finalize(o->stored);
-    sqlite3_finalize(o->parent[0]);
-    sqlite3_finalize(o->parent[1]);
-    free(o);
+    char *cols = sqlite3_mprintf(r->has_unit ? "%s.unit_scheme, %s.unit_code" : "NULL, NULL", a, a);
+    *joins = sqlite3_mprintf("%s", "");
+    for (int i = 0; i < 2; i++) {
+        char *c, *j;
+        if (!r->links[i].column) {
+            c = sqlite3_mprintf(with_values ? "%z, NULL, 0, NULL, NULL" : "%z, NULL, NULL", cols);
+            cols = c;
+            continue;
+        }
+        if (with_values)
+            c = sqlite3_mprintf("%z, %s.%s, %s_p%d.uuid IS NOT NULL, %s_p%d.unit_scheme, %s_p%d.unit_code", cols, a,
+                                r->links[i].column, a, i, a, i, a, i);
+        else
+            c = sqlite3_mprintf("%z, %s_p%d.unit_scheme, %s_p%d.unit_code", cols, a, i, a, i);
+        j = sqlite3_mprintf("%z LEFT JOIN main.\"%s\" %s_p%d ON %s_p%d.uuid = %s.%s", *joins, r->links[i].parent, a,
+                            i, a, i, a, r->links[i].column);
+        cols = c;
+        *joins = j;
+    }
+    return cols;
 }
 
-/* SELECT unit_scheme, unit_code, link 0, link 1 FROM schema.table WHERE uuid = ?1 */
-static sqlite3_stmt *row_stmt(merge_ctx *x, const owner_rule *r, const char *schema, cdtt_err *e)
-{
-    char *sql = sqlite3_mprintf("SELECT %s, %s, %s FROM %s.\"%s\" WHERE uuid = ?1",
-                                r->has_unit ? "unit_scheme, unit_code" : "NULL, NULL",
-                                r->links[0].column ? r->links[0].column : "NULL",
-                                r->links[1].column ? r->links[1].column : "NULL", schema, r->table);
-    sqlite3_stmt *st = sql ? db_prepare(x->db, sql, e) : NULL;
-    sqlite3_free(sql);
-    return st;
-}
-
-owner_check *owner_check_new(merge_ctx *x, const char *table, cdtt_err *e)
+char *owner_rows_sql(const char *table)
 {
     const owner_rule *r = rule_of(table);
-    if (!r) {
-        err_set(e, _("cannot merge the package"));
-        return NULL;
-    }
-    owner_check *o = xcalloc(1, sizeof *o);
-    o->x = x;
-    o->rule = r;
-    o->inc = row_stmt(x, r, "pkg", e);
-    o->stored = o->inc ? row_stmt(x, r, "main", e) : NULL;
-    int ok = o->stored != NULL;
-    for (int i = 0; ok && i < 2 && r->links[i].column; i++) {
-        char *sql = sqlite3_mprintf("SELECT unit_scheme, unit_code FROM main.\"%s\" WHERE uuid = ?1",
-                                    r->links[i].parent);
-        o->parent[i] = sql ? db_prepare(x->db, sql, e) : NULL;
-        sqlite3_free(sql);
-        ok = o->parent[i] != NULL;
-    }
-    if (!ok) {
-        owner_check_free(o);
-        return NULL;
-    }
-    return o;
+    char *joins;
+    char *cols = owner_columns(r, "x", 1, &joins);
+    char *sql = sqlite3_mprintf("SELECT x.uuid, x.version, x.deleted, x.changed_by, x.updated_at, %s "
+                                "FROM pkg.\"%s\" x%s ORDER BY x.uuid", cols, table, joins);
+    sqlite3_free(cols);
+    sqlite3_free(joins);
+    return sql;
 }
 
-/* The commune a record hangs on, as read so far. */
-typedef struct {
-    char scheme[16], code[16];
-    int set;
-} owner_unit;
+char *owner_local_sql(const char *table)
+{
+    const owner_rule *r = rule_of(table);
+    char *joins;
+    char *cols = owner_columns(r, "s", 0, &joins);
+    char *sql = sqlite3_mprintf("SELECT s.version, s.base_version, s.changed_by, s.deleted, %s "
+                                "FROM main.\"%s\" s%s WHERE s.uuid = ?1", cols, table, joins);
+    sqlite3_free(cols);
+    sqlite3_free(joins);
+    return sql;
+}
 
-/* Copies text column col (NULL: "") into out. */
-static void col_text(sqlite3_stmt *st, int col, char *out, size_t n)
+/* The text of column col, "" for NULL. */
+static const char *text_at(sqlite3_stmt *st, int col)
 {
     const unsigned char *t = sqlite3_column_text(st, col);
-    snprintf(out, n, "%s", t ? (const char *)t : "");
+    return t ? (const char *)t : "";
 }
 
-/* Reads the unit of parent i (link value v) into u. Returns 1 found, 0 missing. */
-static int parent_unit(owner_check *o, int i, const char *v, owner_unit *u)
+int owner_incoming_ok(merge_ctx *x, const char *table, sqlite3_stmt *rows, char *reason, size_t n)
 {
-    sqlite3_stmt *st = o->parent[i];
-    sqlite3_reset(st);
-    sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
-    int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found) {
-        col_text(st, 0, u->scheme, sizeof u->scheme);
-        col_text(st, 1, u->code, sizeof u->code);
-        u->set = 1;
-    }
-    sqlite3_reset(st);
-    return found;
-}
-
-/* Checks the package's row (already stepped in o->inc). Returns 1 ok, 0 with reason. */
-static int incoming_ok(owner_check *o, char *reason, size_t n)
-{
-    merge_ctx *x = o->x;
-    const owner_rule *r = o->rule;
-    owner_unit owner = {0};
+    const owner_rule *r = rule_of(table);
+    const int c = OWNER_ROWS_COL;
     char a[600], b[600];
+    char scheme[16] = "", code[16] = "";
     if (r->has_unit) {
-        col_text(o->inc, 0, owner.scheme, sizeof owner.scheme);
-        col_text(o->inc, 1, owner.code, sizeof owner.code);
-        owner.set = 1;
-        if (!unit_in_scope(x, owner.scheme, owner.code)) {
-            unit_label(x, owner.scheme, owner.code, a, sizeof a);
+        snprintf(scheme, sizeof scheme, "%s", text_at(rows, c));
+        snprintf(code, sizeof code, "%s", text_at(rows, c + 1));
+        if (!unit_in_scope(x, scheme, code)) {
+            unit_label(x, scheme, code, a, sizeof a);
             snprintf(reason, n, _("it belongs to %s, not to %s"), a, x->m->source_name);
             return 0;
         }
     }
     for (int i = 0; i < 2 && r->links[i].column; i++) {
-        if (sqlite3_column_type(o->inc, 2 + i) == SQLITE_NULL)
+        int k = c + 2 + 4 * i; /* value, in main, scheme, code */
+        if (sqlite3_column_type(rows, k) == SQLITE_NULL)
             continue;
-        char v[64];
-        col_text(o->inc, 2 + i, v, sizeof v);
-        owner_unit u = {0};
-        if (!parent_unit(o, i, v, &u)) {
+        if (!sqlite3_column_int(rows, k + 1)) {
             snprintf(reason, n, _("it refers to a %s that neither this file nor the package holds"),
                      parent_kind(r->links[i].parent));
             return 0;
         }
-        if (!unit_in_scope(x, u.scheme, u.code)) {
-            unit_label(x, u.scheme, u.code, a, sizeof a);
+        const char *ps = text_at(rows, k + 2), *pc = text_at(rows, k + 3);
+        if (!unit_in_scope(x, ps, pc)) {
+            unit_label(x, ps, pc, a, sizeof a);
             snprintf(reason, n, _("it belongs to a %s of %s"), parent_kind(r->links[i].parent), a);
             return 0;
         }
-        if (owner.set && (strcmp(owner.scheme, u.scheme) != 0 || strcmp(owner.code, u.code) != 0)) {
-            unit_label(x, owner.scheme, owner.code, a, sizeof a);
-            unit_label(x, u.scheme, u.code, b, sizeof b);
+        if (*code && (strcmp(scheme, ps) != 0 || strcmp(code, pc) != 0)) {
+            unit_label(x, scheme, code, a, sizeof a);
+            unit_label(x, ps, pc, b, sizeof b);
             snprintf(reason, n, _("it ties records of two communes together: %s and %s"), a, b);
             return 0;
         }
-        owner = u;
+        snprintf(scheme, sizeof scheme, "%s", ps);
+        snprintf(code, sizeof code, "%s", pc);
     }
     return 1;
 }
 
-/* Writes the refusal of a change to a record of unit u into reason; returns 0. */
-static int takeover(owner_check *o, const owner_unit *u, char *reason, size_t n)
+int owner_stored_ok(merge_ctx *x, sqlite3_stmt *local, char *reason, size_t n)
 {
     char a[600];
-    unit_label(o->x, u->scheme, u->code, a, sizeof a);
-    snprintf(reason, n, _("it would change a record of %s"), a);
-    return 0;
-}
-
-/* Checks this file's row (stepped in o->stored): it, and the team, session or
- * member it hangs on here, must belong under the package's office too. Returns
- * 1 ok, 0 with reason. */
-static int stored_ok(owner_check *o, char *reason, size_t n)
-{
-    const owner_rule *r = o->rule;
-    owner_unit u = {0};
-    if (r->has_unit) {
-        col_text(o->stored, 0, u.scheme, sizeof u.scheme);
-        col_text(o->stored, 1, u.code, sizeof u.code);
-        if (!unit_in_scope(o->x, u.scheme, u.code))
-            return takeover(o, &u, reason, n);
-    }
-    for (int i = 0; i < 2 && r->links[i].column; i++) {
-        if (sqlite3_column_type(o->stored, 2 + i) == SQLITE_NULL)
+    for (int i = 0; i < 3; i++) { /* its own unit, then the units of the records it hangs on */
+        int k = OWNER_LOCAL_COL + 2 * i;
+        if (sqlite3_column_type(local, k + 1) == SQLITE_NULL)
             continue;
-        char v[64];
-        col_text(o->stored, 2 + i, v, sizeof v);
-        if (parent_unit(o, i, v, &u) && !unit_in_scope(o->x, u.scheme, u.code))
-            return takeover(o, &u, reason, n);
+        const char *s = text_at(local, k), *c = text_at(local, k + 1);
+        if (!unit_in_scope(x, s, c)) {
+            unit_label(x, s, c, a, sizeof a);
+            snprintf(reason, n, _("it would change a record of %s"), a);
+            return 0;
+        }
     }
     return 1;
-}
-
-int owner_row_ok(owner_check *o, const char *uuid, char *reason, size_t n, cdtt_err *e)
-{
-    sqlite3_reset(o->inc);
-    sqlite3_bind_text(o->inc, 1, uuid, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(o->inc) != SQLITE_ROW) {
-        sqlite3_reset(o->inc);
-        return db_fail(o->x->db, e, _("cannot read the package"));
-    }
-    int ok = incoming_ok(o, reason, n);
-    sqlite3_reset(o->inc);
-    if (!ok)
-        return 0;
-    sqlite3_reset(o->stored);
-    sqlite3_bind_text(o->stored, 1, uuid, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(o->stored) == SQLITE_ROW)
-        ok = stored_ok(o, reason, n);
-    sqlite3_reset(o->stored);
-    return ok;
 }
