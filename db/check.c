@@ -196,7 +196,7 @@ static int check_merges(sqlite3 *db, reporter *r, cdtt_err *e)
     sqlite3_stmt *st = db_prepare(db, MERGE_SQL, e);
     if (!st)
         return -1;
-    int rc;
+    int rc = SQLITE_DONE;
     while (!r->stopped && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *old_name = col(st, 1), *new_name = col(st, 2), *old_birth = col(st, 3),
                    *new_birth = col(st, 4);

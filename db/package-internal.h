@@ -74,11 +74,13 @@ int source_put(sqlite3 *db, const package_manifest *m, cdtt_err *e);
 /* ---- package-withdraw.c: taking an office's records out ---- */
 
 /* Marks deleted every live record (and membership, attendance, activity of its
- * teams, sessions and members) of a unit under the office (scheme, code) —
- * office included — that the attached package "pkg" does not hold (every one
- * when with_package is 0); closes their open conflicts as superseded and
- * forgets their merge bases. Adds the number of records marked to *n. Call
- * inside a transaction. Returns 0 or -1 with e set. */
+ * teams and sessions) of a unit under the office (scheme, code) — office
+ * included — that the attached package "pkg" does not hold (every one when
+ * with_package is 0), on that office's behalf (changed_by its key) and with
+ * nothing from below counted as seen (base_version 0), so that its next
+ * package brings them back; closes their open conflicts as superseded and
+ * forgets their merge bases; audited. Adds the number of records marked to *n.
+ * Call inside a transaction. Returns 0 or -1 with e set. */
 int withdraw_office(sqlite3 *db, const char *scheme, const char *code, int with_package, long long *n,
                     cdtt_err *e);
 

@@ -33,8 +33,9 @@ static void outcome_line(const package_import_result *r, const char *name, packa
     switch (r->outcome) {
     case PACKAGE_OLDER:
         snprintf(buf, sizeof buf, _("%s: older than the package already imported from %s (this is number %lld, "
-                                    "number %lld was imported): nothing changed."),
-                 name, m->source_name, m->sequence, r->last_sequence);
+                                    "number %lld was imported): nothing changed. If %s restored its file from a "
+                                    "backup, import its newest package with --replace."),
+                 name, m->source_name, m->sequence, r->last_sequence, m->source_name);
         line(user, PACKAGE_LINE_NOTE, buf);
         break;
     case PACKAGE_EMPTY:

@@ -97,7 +97,8 @@ expect_eq "both import" "$rc" 0
 expect_eq "each keeps its 30 members" "$(live dp.db 00004) $(live dp.db 00008)" "30 30"
 
 # --- wrong clocks at the commune (faketime) --------------------------------------
-if command -v faketime >/dev/null 2>&1; then
+# (faketime preloads a library; a sanitizer build refuses to run after it.)
+if command -v faketime >/dev/null 2>&1 && faketime '2030-01-01 08:00:00' "$CDTT" --version >/dev/null 2>&1; then
     mkoffice k.db 00004 commune 'Phường Ba Đình'
     mkoffice kp.db 01 province 'Thành phố Hà Nội'
     cdtt --db k.db add member 'Nguyễn Thị Lan' >/dev/null
@@ -127,7 +128,7 @@ if command -v faketime >/dev/null 2>&1; then
     expect_eq "(exit 0: nothing was refused)" "$rc" 0
     expect_eq "the newest status stays" "$(mooc kp.db)" not_started
 else
-    skip "wrong clocks at the commune" "faketime is not installed (apt-get install faketime)"
+    skip "wrong clocks at the commune" "faketime is not installed (apt-get install faketime) or cannot run this build"
 fi
 
 # --- a commune's file built again ------------------------------------------------
