@@ -135,7 +135,7 @@ static const char *field_words(const char *table, const char *field)
     const field_def *d = field[0] ? field_of(table, field) : NULL;
     if (!d && field[0])
         d = field_of("membership", field);
-    return d ? field_label(d) : field;
+    return d ? field_def_label(d) : field;
 }
 
 /* Prints the findings, each with its field's label; returns the exit code of

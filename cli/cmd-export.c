@@ -1,6 +1,7 @@
 /* cmd-export.c — `cdtt export -o FILE [--full] [--force]`: a package for the level above. */
 #include "cli.h"
 #include "commands.h"
+#include "conflict.h"
 #include "db.h"
 #include "package.h"
 #include "schema.h"
@@ -40,5 +41,9 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     printf(m.full ? _("Personal identifiers: included (--full)\n")
                   : _("Personal identifiers: left out (CCCD; phone and e-mail without consent)\n"));
     printf("SHA-256: %s\n", m.digest);
+    long long open = conflict_open_count(db);
+    if (open > 0)
+        fprintf(stderr, _("Warning: %lld conflict(s) are still open; the package carries this office's version of "
+                          "those records. Settle them with 'cdtt conflicts'.\n"), open);
     return 0;
 }

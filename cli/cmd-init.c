@@ -104,15 +104,20 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
         return cli_fail(_("this file belongs to %s %s (%s) and already holds records; to make it %s's "
                           "anyway, add --force"),
                         old.code, old.name, old.scheme, o.name);
-    if (office_set(db, &o, &e) < 0)
+    long long rekeyed = 0;
+    if (office_change(db, &o, &rekeyed, &e) < 0)
         return cli_fail("%s", e.msg);
     /* Another office speaks through this file now: a new key, so that its
      * packages are not taken for the old office's (cdtt keys). */
     if ((other ? keys_renew(db, &e) : keys_ensure(db, &e)) < 0)
         return cli_fail("%s", e.msg);
-    if (other)
-        printf(_("This file has a new key (cdtt keys show): the offices above must trust it for the new office.\n"));
     printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, cli_shown(o.name),
            o.scheme);
+    if (rekeyed)
+        cli_print_safe(stdout, _("The %lld records in this file have new identities, and those of %s %s now belong to %s: the "
+                                 "level above takes them as %s's own records, never as changes to the records of %s.\n"),
+                       rekeyed, old.code, old.name, o.name, o.name, old.name);
+    if (other)
+        printf(_("This file has a new key (cdtt keys show): the offices above must trust it for the new office.\n"));
     return 0;
 }

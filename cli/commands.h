@@ -58,6 +58,9 @@ int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
 /* `completeness`: prints, for every unit below, when it last sent data. */
 int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
 
+/* `forget COMMUNE-CODE`: withdraws everything the province holds for that commune. */
+int cmd_forget(cli_ctx *ctx, int argc, char **argv);
+
 /* `cdtt audit [--record UUID] [--since DATE] [--office CODE] [--format text|csv]
  * [--full]`: who changed what and when, in words. */
 int cmd_audit(cli_ctx *ctx, int argc, char **argv);

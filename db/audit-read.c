@@ -125,7 +125,7 @@ static void entry_changes(sqlite3 *db, sqlite3_stmt *get2, const record_kind *k,
             continue;
         audit_change *c = &en->changes[en->n_changes++];
         snprintf(c->column, sizeof c->column, "%s", f->column);
-        snprintf(c->label, sizeof c->label, "%s", field_label(f));
+        snprintf(c->label, sizeof c->label, "%s", field_def_label(f));
         value_text(db, f, o, full, c->old_text, sizeof c->old_text);
         value_text(db, f, v, full, c->new_text, sizeof c->new_text);
     }

@@ -74,6 +74,26 @@ static const quality_check QUALITY[] = {
      N_("village or group %s: the name holds control characters or direction marks (shown as ^[ or <U+...>); "
         "correct it"),
      "SELECT uuid, name, '' FROM area WHERE deleted = 0 AND " UNSHOWABLE("name") " ORDER BY sort_key"},
+    /* Links between records of two communes: a package carrying them is refused at the level above. */
+    {"cross_commune", "team", N_("team %s: lies in a village or group of another commune (%s)"),
+     "SELECT t.uuid, t.name, a.unit_code FROM team t JOIN area a ON a.uuid = t.area_uuid"
+     " WHERE t.deleted = 0 AND (a.unit_scheme <> t.unit_scheme OR a.unit_code <> t.unit_code) ORDER BY t.sort_key"},
+    {"cross_commune", "membership", N_("member %s: is in a team of another commune (%s)"),
+     "SELECT ms.uuid, mb.full_name, t.name || ', ' || t.unit_code FROM membership ms"
+     " JOIN member mb ON mb.uuid = ms.member_uuid JOIN team t ON t.uuid = ms.team_uuid"
+     " WHERE ms.deleted = 0 AND (mb.unit_scheme <> t.unit_scheme OR mb.unit_code <> t.unit_code)"
+     " ORDER BY mb.sort_key"},
+    {"cross_commune", "attendance", N_("member %s: attended a training session of another commune (%s)"),
+     "SELECT at.uuid, mb.full_name, s.date || ', ' || s.unit_code FROM attendance at"
+     " JOIN member mb ON mb.uuid = at.member_uuid JOIN training_session s ON s.uuid = at.session_uuid"
+     " WHERE at.deleted = 0 AND (mb.unit_scheme <> s.unit_scheme OR mb.unit_code <> s.unit_code)"
+     " ORDER BY mb.sort_key"},
+    {"other_commune", "member", N_("member %s: belongs to another commune (%s), not to this file's"),
+     "SELECT mb.uuid, mb.full_name, mb.unit_code FROM member mb, office o WHERE o.level = 'commune'"
+     " AND mb.deleted = 0 AND (mb.unit_scheme <> o.scheme OR mb.unit_code <> o.code) ORDER BY mb.sort_key"},
+    {"other_commune", "team", N_("team %s: belongs to another commune (%s), not to this file's"),
+     "SELECT t.uuid, t.name, t.unit_code FROM team t, office o WHERE o.level = 'commune'"
+     " AND t.deleted = 0 AND (t.unit_scheme <> o.scheme OR t.unit_code <> o.code) ORDER BY t.sort_key"},
     {"area_no_team", "area", N_("village or group %s: has no team"),
      "SELECT a.uuid, a.name, '' FROM area a WHERE a.deleted = 0 AND NOT EXISTS ("
      " SELECT 1 FROM team t WHERE t.area_uuid = a.uuid AND t.deleted = 0 AND t.status = 'active')"

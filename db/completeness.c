@@ -15,6 +15,8 @@ static const char COMPLETENESS_SQL[] =
     " logs AS ("
     "  SELECT source_code AS code, max(source_name) AS name, max(package_created_at) AS pkg,"
     "   max(imported_at) AS imp, count(*) AS n FROM import_log WHERE source_scheme = ?1"
+    /* Only imports that merged something of the office and were not withdrawn since. */
+    "   AND merged = 1 AND withdrawn = 0"
     "  GROUP BY source_code),"
     " counts AS ("
     "  SELECT unit_code AS code, n FROM live_tally WHERE tbl = 'member' AND unit_scheme = ?1),"

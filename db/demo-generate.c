@@ -28,28 +28,29 @@ enum { ST_AREA, ST_TEAM, ST_MEMBER, ST_MEMBERSHIP, ST_SESSION, ST_ATTENDANCE, ST
 
 static const char *const INSERT_SQL[ST_N] = {
     "INSERT INTO area (uuid, unit_scheme, unit_code, kind, name, name_fold, sort_key, "
-    "created_at, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+    "created_at, updated_at, changed_by, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, 1)",
     "INSERT INTO team (uuid, unit_scheme, unit_code, level, area_uuid, name, name_fold, sort_key, "
-    "decision_no, decision_date, decision_issuer, created_at, updated_at, changed_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13)",
+    "decision_no, decision_date, decision_issuer, created_at, updated_at, changed_by, version) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, 1)",
     "INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, gender, birth, "
     "phone, cccd, email, category, consent_date, mooc_status, mooc_date, zalo_date, created_at, "
-    "updated_at, changed_by, youth_union, consent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19, ?20)",
+    "updated_at, changed_by, youth_union, consent, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+    "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?19, ?20, 1)",
     "INSERT INTO membership (uuid, team_uuid, member_uuid, role, date_from, created_at, updated_at, "
-    "changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
+    "changed_by, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, 1)",
     "INSERT INTO training_session (uuid, unit_scheme, unit_code, date, place, organiser, topic, "
-    "created_at, updated_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
-    "INSERT INTO attendance (uuid, session_uuid, member_uuid, created_at, updated_at, changed_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+    "created_at, updated_at, changed_by, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, 1)",
+    "INSERT INTO attendance (uuid, session_uuid, member_uuid, created_at, updated_at, changed_by, version) "
+    "VALUES (?1, ?2, ?3, ?4, ?4, ?5, 1)",
     "INSERT INTO activity (uuid, team_uuid, date, type, created_at, updated_at, changed_by, "
-    "people, households) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8)",
+    "people, households, version) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, 1)",
 };
 
 typedef struct {
     sqlite3 *db;
     sqlite3_stmt *st[ST_N];
     char office[32];   /* changed_by of every record */
+    uint64_t uuid_salt; /* from the office: two offices' demos with one seed share no uuid */
     long next_person;  /* numbers people across the generation (unique phones) */
     demo_forms *forms; /* the names' stored forms, each worked out once */
     demo_counts n;
@@ -208,13 +209,35 @@ static int add_training(gen *g, demo_rng *r, const demo_commune *c, char (*membe
     return rc;
 }
 
+/* A number made from the office key (FNV-1a), mixed into the uuids: demo files
+ * of two offices made with the same seed then hold no record in common. */
+static uint64_t office_salt(const char *office)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (const unsigned char *p = (const unsigned char *)office; *p; p++)
+        h = (h ^ *p) * 0x100000001b3ULL;
+    return h;
+}
+
+/* Every demo record is at version 1: the office clock starts there. Returns 0 or -1 with e set. */
+static int start_clock(sqlite3 *db, cdtt_err *e)
+{
+    if (db_begin(db, e) < 0)
+        return -1;
+    if (db_exec(db, "UPDATE office SET clock = max(clock, 1) WHERE id = 1", e) < 0) {
+        db_rollback(db);
+        return -1;
+    }
+    return db_commit(db, e);
+}
+
 /* Writes commune c with m members, inside the caller's transaction. */
 static int add_commune(gen *g, uint64_t seed, long index, long *first_record, const demo_commune *c, int m)
 {
     demo_rng r;
     demo_rng_seed(&r, seed ^ ((uint64_t)(index + 1) * 0xd1b54a32d192ed03ULL));
     /* A commune's records number at most about 7 per member (plus teams, areas, sessions). */
-    demo_rng_uuid_start(&r, seed, (uint64_t)(*first_record));
+    demo_rng_uuid_start(&r, seed ^ g->uuid_salt, (uint64_t)(*first_record));
     *first_record += 16 + 8L * m;
     int t = (int)(m / MEMBERS_PER_TEAM + 0.5);
     if (t < 1 || m < 3)
@@ -344,6 +367,7 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, const char *bulk_path
 
     gen g = {.db = db, .e = e};
     office_key(db, g.office);
+    g.uuid_salt = office_salt(g.office);
     long want = (o.members + MEMBERS_PER_COMMUNE - 1) / MEMBERS_PER_COMMUNE, nc = 0;
     demo_commune *c = demo_communes(db, o.scheme, scope, scope_name, want, &nc, &g.n.real_units, e);
     if (!c)
@@ -369,6 +393,8 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, const char *bulk_path
     for (int i = 0; i < ST_N; i++)
         sqlite3_finalize(g.st[i]);
     demo_forms_free(g.forms);
+    if (rc == 0)
+        rc = start_clock(db, e);
     if (rc == 0 && bulk)
         rc = demo_bulk_finish(db, &b, bulk_path, digest, e);
     demo_bulk_free(&b);

@@ -146,7 +146,7 @@ const field_def *field_of(const char *table, const char *column)
     return NULL;
 }
 
-const char *field_label(const field_def *f)
+const char *field_def_label(const field_def *f)
 {
     return _(f->label);
 }

@@ -60,6 +60,26 @@ static int copy_records(sqlite3 *p, int full, cdtt_err *e)
     return 0;
 }
 
+/* Fills m's instance, sequence and clock_to from the package's office row (the
+ * snapshot's: the values export set just before). Returns 0 or -1 with e set. */
+static int read_identity(sqlite3 *p, package_manifest *m, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(p, "SELECT instance_id, package_seq, clock FROM main.office WHERE id = 1", e);
+    if (!st)
+        return -1;
+    int rc = -1;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        snprintf(m->instance, sizeof m->instance, "%s", sqlite3_column_text(st, 0));
+        m->sequence = sqlite3_column_int64(st, 1);
+        m->clock_to = sqlite3_column_int64(st, 2);
+        rc = 0;
+    } else {
+        err_set(e, _("this file has no office yet; run 'cdtt init' first"));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* Attaches the office file `source` to p as "src". */
 static int attach_source(sqlite3 *p, const char *source, cdtt_err *e)
 {
@@ -108,7 +128,7 @@ int package_build(sqlite3 *db, const char *path, int full, package_manifest *m, 
         goto out;
     m->full = full;
     m->schema_version = schema_package_version();
-    if (create_schema(p, version, e) < 0 || copy_records(p, full, e) < 0 ||
+    if (create_schema(p, version, e) < 0 || copy_records(p, full, e) < 0 || read_identity(p, m, e) < 0 ||
         package_digest(p, "main", m, e) < 0 || package_manifest_write(p, m, e) < 0 ||
         db_exec(p, "COMMIT", e) < 0) {
         db_rollback(p);

@@ -50,6 +50,33 @@ static int describe_source(sqlite3 *db, package_manifest *m, cdtt_err *e)
     return 0;
 }
 
+/* Numbers the package about to be made: in one transaction, gives the file an
+ * instance id when it has none yet, raises its package sequence by one and
+ * remembers the clock at this package. The clock at the previous package goes
+ * to m->clock_from. Returns 0, or -1 with e set and nothing changed. */
+static int number_package(sqlite3 *db, package_manifest *m, cdtt_err *e)
+{
+    if (db_begin(db, e) < 0)
+        return -1;
+    char id[37];
+    db_uuid(id);
+    m->clock_from = db_scalar_int(db, "SELECT package_clock FROM office WHERE id = 1", 0);
+    sqlite3_stmt *st = db_prepare(db,
+        "UPDATE office SET instance_id = CASE WHEN instance_id = '' THEN ?1 ELSE instance_id END, "
+        "package_seq = package_seq + 1, package_clock = clock WHERE id = 1", e);
+    int rc = -1;
+    if (st) {
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot number the package"));
+        sqlite3_finalize(st);
+    }
+    if (rc < 0) {
+        db_rollback(db);
+        return -1;
+    }
+    return db_commit(db, e);
+}
+
 int package_export(sqlite3 *db, const char *target, const package_export_opts *o,
                    package_progress_fn progress, void *user, package_manifest *out, cdtt_err *e)
 {
@@ -57,7 +84,7 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
     memset(&m, 0, sizeof m);
     if (outfile_check(target, o->force, e) < 0) /* never a link, a device or a pipe */
         return -1;
-    if (describe_source(db, &m, e) < 0)
+    if (describe_source(db, &m, e) < 0 || number_package(db, &m, e) < 0)
         return -1;
     db_now(m.created_at);
 

@@ -334,6 +334,16 @@ int package_manifest_write(sqlite3 *db, const package_manifest *m, cdtt_err *e)
         snprintf(buf, sizeof buf, "%lld", m->rows[i]);
         bad |= put(st, key, buf);
     }
+    if (m->schema_version >= PACKAGE_SYNC_SCHEMA) {
+        bad |= put(st, "instance", m->instance);
+        const struct { const char *key; long long v; } N[] = {
+            {"sequence", m->sequence}, {"clock_from", m->clock_from}, {"clock_to", m->clock_to},
+        };
+        for (size_t i = 0; i < sizeof N / sizeof N[0]; i++) {
+            snprintf(buf, sizeof buf, "%lld", N[i].v);
+            bad |= put(st, N[i].key, buf);
+        }
+    }
     if (bad)
         db_fail(db, e, _("cannot write the package's manifest"));
     sqlite3_finalize(st);
@@ -353,19 +363,25 @@ static int get(sqlite3_stmt *st, const char *key, char *out, size_t outlen)
     return 0;
 }
 
-/* Parses a non-negative decimal integer that fills all of s. */
-static int parse_count(const char *s, long long *out)
+/* Parses a non-negative decimal integer of at most max_digits digits that fills all of s. */
+static int parse_digits(const char *s, int max_digits, long long *out)
 {
-    if (!*s)
+    if (!*s || (int)strlen(s) > max_digits)
         return -1;
     long long v = 0;
     for (; *s; s++) {
-        if (*s < '0' || *s > '9' || v > 100000000000LL)
+        if (*s < '0' || *s > '9')
             return -1;
         v = v * 10 + (*s - '0');
     }
     *out = v;
     return 0;
+}
+
+/* A row count or schema version: at most 12 digits. */
+static int parse_count(const char *s, long long *out)
+{
+    return parse_digits(s, 12, out);
 }
 
 int package_manifest_read(sqlite3 *db, package_manifest *m, cdtt_err *e)
@@ -396,6 +412,18 @@ int package_manifest_read(sqlite3 *db, package_manifest *m, cdtt_err *e)
         if (get(st, key, buf, sizeof buf) < 0 || parse_count(buf, &m->rows[i]) < 0)
             bad = SCHEMA_TRAVEL_TABLES[i];
         m->n_tables = i + 1;
+    }
+    if (!bad && m->schema_version >= PACKAGE_SYNC_SCHEMA) {
+        if (get(st, "instance", m->instance, sizeof m->instance) < 0 || !m->instance[0])
+            bad = "instance";
+        const struct { const char *key; long long *v; } N[] = {
+            {"sequence", &m->sequence}, {"clock_from", &m->clock_from}, {"clock_to", &m->clock_to},
+        };
+        for (size_t i = 0; !bad && i < sizeof N / sizeof N[0]; i++)
+            if (get(st, N[i].key, buf, sizeof buf) < 0 || parse_digits(buf, PACKAGE_VERSION_DIGITS, N[i].v) < 0)
+                bad = N[i].key;
+        if (!bad && (m->sequence < 1 || m->clock_from > m->clock_to))
+            bad = "sequence";
     }
     sqlite3_finalize(st);
     if (bad)

@@ -76,38 +76,79 @@ static int check_identity(sqlite3 *p, const char *path, cdtt_err *e)
     return 0;
 }
 
+/* One object of a schema: type, name, tbl_name, sql. */
+typedef struct {
+    char *f[4];
+} schema_row;
+
+/* The schema a package of one version must have, as sqlite_schema rows in
+ * order, read once per version from package_expected_schema (building that
+ * schema runs every migration, which costs more than the rest of a small
+ * package's check). */
+typedef struct {
+    int ready;
+    int n;
+    schema_row *rows;
+} schema_rows;
+
+#define SCHEMA_Q "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"
+
+/* The expected rows of version (NULL when it cannot be built). */
+static const schema_rows *expected_rows(int version)
+{
+    static schema_rows cache[CDTT_SCHEMA_VERSION + 1];
+    if (version < 1 || version > CDTT_SCHEMA_VERSION)
+        return NULL;
+    schema_rows *c = &cache[version];
+    if (c->ready)
+        return c;
+    sqlite3 *want = package_expected_schema(version);
+    sqlite3_stmt *st = NULL;
+    if (!want || sqlite3_prepare_v2(want, SCHEMA_Q, -1, &st, NULL) != SQLITE_OK) {
+        sqlite3_close(want);
+        return NULL;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        c->rows = xrealloc(c->rows, (size_t)(c->n + 1) * sizeof *c->rows);
+        for (int i = 0; i < 4; i++)
+            c->rows[c->n].f[i] = xstrdup((const char *)sqlite3_column_text(st, i));
+        c->n++;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(want);
+    c->ready = 1;
+    return c;
+}
+
 /* Compares the whole sqlite_schema of p with the schema a package of its version
  * must have: the same tables, columns, indexes, and nothing else. */
 static int check_schema(sqlite3 *p, const char *path, int version, cdtt_err *e)
 {
-    static const char Q[] =
-        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name";
-    sqlite3 *want = package_expected_schema(version);
+    const schema_rows *want = expected_rows(version);
     if (!want)
         return err_set(e, _("cannot build the expected schema"));
-    sqlite3_stmt *a = NULL, *b = NULL;
+    sqlite3_stmt *a = NULL;
     int rc = -1;
-    if (sqlite3_prepare_v2(p, Q, -1, &a, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(want, Q, -1, &b, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(p, SCHEMA_Q, -1, &a, NULL) != SQLITE_OK) {
         err_set(e, _("%s is damaged (its schema cannot be read)"), path);
         goto out;
     }
-    for (;;) {
-        int ra = sqlite3_step(a), rb = sqlite3_step(b);
-        if (ra == SQLITE_DONE && rb == SQLITE_DONE)
+    for (int k = 0;; k++) {
+        int ra = sqlite3_step(a);
+        if (ra == SQLITE_DONE && k == want->n)
             break;
         if (ra != SQLITE_ROW) {
             err_set(e, ra == SQLITE_DONE ? _("%s is not a cdtt package (tables are missing)")
                                          : _("%s is damaged (its schema cannot be read)"), path);
             goto out;
         }
-        if (rb != SQLITE_ROW) {
+        if (k == want->n) {
             err_set(e, _("%s holds something a package must not: %s %s"), path,
                     sqlite3_column_text(a, 0), sqlite3_column_text(a, 1));
             goto out;
         }
         for (int i = 0; i < 4; i++)
-            if (strcmp((const char *)sqlite3_column_text(a, i), (const char *)sqlite3_column_text(b, i))) {
+            if (strcmp((const char *)sqlite3_column_text(a, i), want->rows[k].f[i])) {
                 err_set(e, _("%s holds something a package must not, or lacks part of one: %s %s"),
                         path, sqlite3_column_text(a, 0), sqlite3_column_text(a, 1));
                 goto out;
@@ -116,8 +157,6 @@ static int check_schema(sqlite3 *p, const char *path, int version, cdtt_err *e)
     rc = 0;
 out:
     sqlite3_finalize(a);
-    sqlite3_finalize(b);
-    sqlite3_close(want);
     return rc;
 }
 
@@ -136,8 +175,40 @@ static int check_office_row(sqlite3 *p, const char *path, const package_manifest
     int ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1 &&
              sqlite3_column_int(st, 1) == 1;
     sqlite3_finalize(st);
+    if (ok && m->schema_version >= PACKAGE_SYNC_SCHEMA) {
+        st = db_prepare(p, "SELECT count(*) FROM office WHERE instance_id = ? AND package_seq = ? AND clock = ?", e);
+        if (!st)
+            return -1;
+        sqlite3_bind_text(st, 1, m->instance, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 2, m->sequence);
+        sqlite3_bind_int64(st, 3, m->clock_to);
+        ok = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+        sqlite3_finalize(st);
+    }
     if (!ok)
         return err_set(e, _("%s has been altered (its office does not match its manifest)"), path);
+    return 0;
+}
+
+/* No record of a schema-4 package may carry a version above the clock its
+ * manifest names (the office's clock when it was made). */
+static int check_versions(sqlite3 *p, const char *path, const package_manifest *m, cdtt_err *e)
+{
+    if (m->schema_version < PACKAGE_SYNC_SCHEMA)
+        return 0;
+    for (int i = 0; SCHEMA_TRAVEL_TABLES[i]; i++) {
+        char sql[128];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM \"%s\" WHERE version > ?", SCHEMA_TRAVEL_TABLES[i]);
+        sqlite3_stmt *st = db_prepare(p, sql, e);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, m->clock_to);
+        long long over = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+        sqlite3_finalize(st);
+        if (over != 0)
+            return err_set(e, _("%s has been altered (a record's version is above the clock in its manifest)"),
+                           path);
+    }
     return 0;
 }
 
@@ -251,7 +322,8 @@ int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err 
         err_set(e, _("%s has been altered (its manifest names another schema version)"), path);
         goto out;
     }
-    if (check_office_row(p, path, m, e) < 0 || check_digest(p, path, m, e) < 0)
+    if (check_office_row(p, path, m, e) < 0 || check_digest(p, path, m, e) < 0 ||
+        check_versions(p, path, m, e) < 0)
         goto out;
     rc = check_source_under_office(db, m, e);
 out:

@@ -21,8 +21,8 @@
 
 /* Columns every record that travels to the level above carries. changed_by is
  * the office key ("scheme:code") of the office that last changed the record;
- * base_updated_at is the updated_at last received from below (NULL when the
- * record was made here), which lets an import tell a conflict from an update. */
+ * base_updated_at was the updated_at last received from below (migration 4
+ * replaces it by base_version, and updated_at's role in merging by version). */
 #define TRAVEL                                                           \
     "  created_at TEXT NOT NULL,\n"                                      \
     "  updated_at TEXT NOT NULL,\n"                                      \
@@ -292,11 +292,136 @@ static const char MIGRATION_3[] =
     "  ORDER BY 1, 2;\n"
     "INSERT INTO name_word (word, n) SELECT word, count(*) FROM member_word GROUP BY word;\n";
 
-/* Migration 4: the office's own key pair (Ed25519: it signs the packages the
+/* Milliseconds since 1970 of an ISO time "YYYY-MM-DDTHH:MM:SS.mmmZ" (NULL stays NULL). */
+#define ISO_MS(C) \
+    "(unixepoch(substr(" C ", 1, 19)) * 1000 + CAST(substr(" C ", 21, 3) AS INTEGER))"
+
+/* Gives travelling table T its logical version: version is the office clock's
+ * value at the record's last change (it only grows), base_version the version
+ * last merged from below. Existing rows get the milliseconds of their
+ * updated_at, once: every file computes the same value from the same row. */
+#define VERSIONED(T)                                                                        \
+    "ALTER TABLE " T " ADD COLUMN version INTEGER NOT NULL DEFAULT 0 CHECK (version >= 0);\n" \
+    "ALTER TABLE " T " ADD COLUMN base_version INTEGER;\n"                                    \
+    "UPDATE " T " SET version = max(coalesce(" ISO_MS("updated_at") ", 0), 0),\n"          \
+    "  base_version = CASE WHEN base_updated_at IS NOT NULL THEN\n"                         \
+    "    max(coalesce(" ISO_MS("base_updated_at") ", 0), 0) END;\n"                         \
+    "ALTER TABLE " T " DROP COLUMN base_updated_at;\n"
+
+/* A random version-4 UUID in SQL. */
+#define SQL_UUID                                                                             \
+    "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||"               \
+    " substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) ||" \
+    " substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
+
+/* Migration 4: consolidation that trusts no clock. Every travelling record gets
+ * a logical version (VERSIONED); the office row gets the file's instance id (a
+ * copy made by copying the file keeps it, a re-built file has another), its
+ * clock (a Lamport counter: every change takes the next value, an import raises
+ * it to the highest version received) and the sequence number and clock of its
+ * last package. At a consolidating office: source_office remembers, per office
+ * below, which file (instance) its packages come from and the last package taken;
+ * merge_base keeps the version last received from below of a record whose
+ * content here differs from it (a conflict settled field by field), so that the
+ * next change from below merges field by field; conflict keeps at most one open
+ * conflict per record. Travels: packages carry the versions and the office's
+ * clock; source_office, merge_base, import_log and conflict stay empty in them. */
+static const char MIGRATION_4[] =
+    "ALTER TABLE office ADD COLUMN instance_id TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE office ADD COLUMN clock INTEGER NOT NULL DEFAULT 0 CHECK (clock >= 0);\n"
+    "ALTER TABLE office ADD COLUMN package_seq INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE office ADD COLUMN package_clock INTEGER NOT NULL DEFAULT 0;\n"
+    VERSIONED("area") VERSIONED("team") VERSIONED("member") VERSIONED("membership")
+    VERSIONED("training_session") VERSIONED("attendance") VERSIONED("activity")
+    "UPDATE office SET instance_id = " SQL_UUID ", clock = (SELECT coalesce(max(v), 0) FROM ("
+    "  SELECT max(version) AS v FROM area UNION ALL SELECT max(version) FROM team"
+    "  UNION ALL SELECT max(version) FROM member UNION ALL SELECT max(version) FROM membership"
+    "  UNION ALL SELECT max(version) FROM training_session UNION ALL SELECT max(version) FROM attendance"
+    "  UNION ALL SELECT max(version) FROM activity));\n"
+
+    "CREATE TABLE source_office (\n"
+    "  scheme TEXT NOT NULL,\n"
+    "  code TEXT NOT NULL,\n"
+    "  instance_id TEXT NOT NULL,\n"   /* '' for packages of a cdtt older than schema 4 */
+    "  sequence INTEGER NOT NULL,\n"   /* of the last package merged */
+    "  clock INTEGER NOT NULL,\n"      /* the sender's clock in that package */
+    "  created_at TEXT NOT NULL,\n"    /* when that package was made, by its PC's clock */
+    "  imported_at TEXT NOT NULL,\n"
+    "  PRIMARY KEY (scheme, code)\n"
+    ") STRICT, WITHOUT ROWID;\n"
+
+    "CREATE TABLE merge_base (\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  record_uuid TEXT NOT NULL,\n"
+    "  version INTEGER NOT NULL,\n"
+    "  row_json TEXT NOT NULL,\n"
+    "  PRIMARY KEY (tbl, record_uuid)\n"
+    ") STRICT, WITHOUT ROWID;\n"
+
+    "ALTER TABLE import_log ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;\n"
+    "ALTER TABLE import_log ADD COLUMN instance_id TEXT NOT NULL DEFAULT '';\n"
+    /* merged: something of the office was merged (not an empty package, not all refused);
+     * withdrawn: its data was replaced or forgotten since. */
+    "ALTER TABLE import_log ADD COLUMN merged INTEGER NOT NULL DEFAULT 1;\n"
+    "ALTER TABLE import_log ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;\n"
+
+    "CREATE TABLE conflict_4 (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  tbl TEXT NOT NULL,\n"
+    "  record_uuid TEXT NOT NULL,\n"
+    "  local_json TEXT NOT NULL,\n"
+    "  incoming_json TEXT NOT NULL,\n"
+    "  incoming_updated_at TEXT NOT NULL,\n"
+    "  incoming_version INTEGER NOT NULL DEFAULT 0,\n"
+    "  base_json TEXT,\n"              /* the version both sides changed, when known */
+    "  source TEXT NOT NULL,\n"
+    "  detected_at TEXT NOT NULL,\n"
+    "  resolution TEXT CHECK (resolution IN ('mine', 'theirs', 'fields', 'superseded')),\n"
+    "  resolved_at TEXT,\n"
+    "  choice_json TEXT\n"             /* per field taken from below: {"column": "theirs", ...} */
+    ") STRICT;\n"
+    "INSERT INTO conflict_4 (id, tbl, record_uuid, local_json, incoming_json, incoming_updated_at,"
+    "  incoming_version, source, detected_at, resolution, resolved_at)"
+    "  SELECT id, tbl, record_uuid, local_json, incoming_json, incoming_updated_at,"
+    "  max(coalesce(" ISO_MS("incoming_updated_at") ", 0), 0), source, detected_at,"
+    /* Of several open conflicts of one record only the newest stays open. */
+    "  CASE WHEN resolution IS NULL AND EXISTS (SELECT 1 FROM conflict n WHERE n.resolution IS NULL"
+    "    AND n.tbl = c.tbl AND n.record_uuid = c.record_uuid AND (n.incoming_updated_at > c.incoming_updated_at"
+    "    OR (n.incoming_updated_at = c.incoming_updated_at AND n.id > c.id))) THEN 'superseded'"
+    "    ELSE resolution END, resolved_at FROM conflict c;\n"
+    "DROP TABLE conflict;\n"
+    "ALTER TABLE conflict_4 RENAME TO conflict;\n"
+    "CREATE UNIQUE INDEX conflict_open ON conflict (tbl, record_uuid) WHERE resolution IS NULL;\n";
+
+/* Triggers that give every change of travelling table T the office clock's next
+ * value, unless the write raised the version itself (an import, a resolution):
+ * an insert without a version, an update that does not raise it (a save, a
+ * deletion, an edit with the sqlite3 shell). A version never goes down. */
+#define VERSION_TRIGGERS(T)                                                                  \
+    "CREATE TRIGGER " T "_version_insert AFTER INSERT ON " T " WHEN NEW.version = 0 BEGIN\n"  \
+    "  UPDATE office SET clock = clock + 1 WHERE id = 1;\n"                                  \
+    "  UPDATE " T " SET version = coalesce((SELECT clock FROM office WHERE id = 1), 1)\n"     \
+    "    WHERE uuid = NEW.uuid;\n"                                                          \
+    "END;\n"                                                                                 \
+    "CREATE TRIGGER " T "_version_update AFTER UPDATE ON " T                                 \
+    " WHEN NEW.version <= OLD.version BEGIN\n"                                               \
+    "  UPDATE office SET clock = max(clock, OLD.version) + 1 WHERE id = 1;\n"                \
+    "  UPDATE " T " SET version = coalesce((SELECT clock FROM office WHERE id = 1),\n"        \
+    "    OLD.version + 1) WHERE uuid = NEW.uuid;\n"                                          \
+    "END;\n"
+
+/* Migration 5: the version triggers. Local to this file: packages leave them out
+ * (SCHEMA_LOCAL_DROP); they need no rebuilding from the records. */
+static const char MIGRATION_5[] =
+    VERSION_TRIGGERS("area") VERSION_TRIGGERS("team") VERSION_TRIGGERS("member")
+    VERSION_TRIGGERS("membership") VERSION_TRIGGERS("training_session")
+    VERSION_TRIGGERS("attendance") VERSION_TRIGGERS("activity");
+
+/* Migration 6: the office's own key pair (Ed25519: it signs the packages the
  * office sends) and the keys it knows of other offices: those below it, pinned
  * the first time a package of theirs was imported, and the office above, to
  * which packages are encrypted. State of this file: never in a package. */
-static const char MIGRATION_4[] =
+static const char MIGRATION_6[] =
     "CREATE TABLE office_key (\n"
     "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
     "  public_key BLOB NOT NULL CHECK (length(public_key) = 32),\n"
@@ -323,7 +448,9 @@ static const struct {
     {MIGRATION_1, TRAVELS},
     {MIGRATION_2, DERIVED},
     {MIGRATION_3, DERIVED},
-    {MIGRATION_4, STATE},
+    {MIGRATION_4, TRAVELS},
+    {MIGRATION_5, DERIVED},
+    {MIGRATION_6, STATE},
 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
@@ -335,7 +462,12 @@ const char SCHEMA_LOCAL_DROP[] =
     "DROP TRIGGER IF EXISTS member_tally_update; DROP TABLE IF EXISTS live_tally;"
     "DROP TRIGGER IF EXISTS member_words_insert; DROP TRIGGER IF EXISTS member_words_delete;"
     "DROP TRIGGER IF EXISTS member_words_update; DROP TABLE IF EXISTS member_word;"
-    "DROP TABLE IF EXISTS name_word;";
+    "DROP TABLE IF EXISTS name_word;"
+#define DROP_VERSION_TRIGGERS(T) \
+    "DROP TRIGGER IF EXISTS " T "_version_insert; DROP TRIGGER IF EXISTS " T "_version_update;"
+    DROP_VERSION_TRIGGERS("area") DROP_VERSION_TRIGGERS("team") DROP_VERSION_TRIGGERS("member")
+    DROP_VERSION_TRIGGERS("membership") DROP_VERSION_TRIGGERS("training_session")
+    DROP_VERSION_TRIGGERS("attendance") DROP_VERSION_TRIGGERS("activity");
 
 const char SCHEMA_STATE_DROP[] = "DROP TABLE IF EXISTS office_key; DROP TABLE IF EXISTS known_key;";
 

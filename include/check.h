@@ -17,7 +17,7 @@ typedef struct {
     check_severity severity;
     const char *kind;  /* stable name: integrity foreign_key no_office member_no_team
                           team_no_leader team_too_big phone_no_consent bad_phone bad_cccd
-                          duplicate_member control_characters area_no_team */
+                          duplicate_member control_characters cross_commune other_commune area_no_team */
     const char *table; /* the record's table, or "" */
     char uuid[40];     /* the record's uuid, or "" */
     char message[768]; /* translated, one line, naming the record */

@@ -12,7 +12,7 @@ typedef struct {
     char name[512];
     char last_package[32]; /* created_at of the newest package imported, "" when none */
     char last_import[32];  /* when it was imported, "" when none */
-    long long n_imports;   /* packages imported from it */
+    long long n_imports;   /* packages imported from it that merged something (not withdrawn since) */
     long long members;     /* live members recorded for it here */
 } completeness_row;
 

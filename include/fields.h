@@ -45,7 +45,7 @@ const record_kind *record_kind_of(const char *table);
 const field_def *field_of(const char *table, const char *column);
 
 /* The field's label in the current language. */
-const char *field_label(const field_def *f);
+const char *field_def_label(const field_def *f);
 
 /* A stored value in words, in the current language, into out (n bytes): a
  * choice's label, a date as dd/mm/yyyy, yes/no, "—" for empty; a personal

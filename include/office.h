@@ -16,8 +16,17 @@ typedef struct {
 /* Reads the office. Returns 0, or -1 when the file has none yet. */
 int office_get(sqlite3 *db, office_rec *o);
 
-/* Sets (or replaces) the office, with an audit entry. The name is checked and
- * cleaned as a form's name is (validate_name). Returns 0 or -1 with e set. */
+/* Sets (or replaces) the office, with an audit entry, in one transaction; the
+ * name is checked and cleaned as a form's name is (validate_name). A
+ * file given to another office than its own (or its first office) becomes a
+ * new instance of a file (new instance id, no package made yet); when it holds
+ * records, they get new identities (uuids) and the old office's own records
+ * become the new office's, so that they never travel up as changes to the old
+ * office's records. *rekeyed (may be NULL) gets the number of records given new
+ * identities. Returns 0 or -1 with e set. */
+int office_change(sqlite3 *db, const office_rec *o, long long *rekeyed, cdtt_err *e);
+
+/* office_change without the count. */
 int office_set(sqlite3 *db, const office_rec *o, cdtt_err *e);
 
 /* Writes the office key "scheme:code" (or "unset" when there is no office). */

@@ -11,6 +11,11 @@
 
 /* Value of the manifest key "format" in every package. */
 #define PACKAGE_FORMAT "cdtt-package-1"
+/* The first package schema whose manifest names its file (instance), sequence
+ * and clock range, and whose records carry logical versions. */
+#define PACKAGE_SYNC_SCHEMA 4
+/* A version, clock or sequence number has at most this many digits (below 2^63). */
+#define PACKAGE_VERSION_DIGITS 18
 /* The number of travelling tables (SCHEMA_TRAVEL_TABLES). */
 #define PACKAGE_MAX_TABLES 16
 
@@ -30,6 +35,11 @@ typedef struct {
     int schema_version;
     int full;                /* 1 when personal identifiers are included */
     char digest[65];         /* SHA-256 over the canonical content, lowercase hex */
+    /* Schema 4 on (all "" or 0 in older packages): */
+    char instance[40];       /* the instance id of the file the package was made from */
+    long long sequence;      /* its number among that file's packages: 1, 2, 3… */
+    long long clock_from;    /* the office clock at its previous package (0 for the first) */
+    long long clock_to;      /* the office clock when it was made: no record's version is higher */
     long long rows[PACKAGE_MAX_TABLES]; /* per SCHEMA_TRAVEL_TABLES entry */
     int n_tables;
     /* Found while computing the digest (not stored in the manifest): */
@@ -69,6 +79,32 @@ typedef struct {
     long long n_new, n_updated, n_unchanged, n_deleted, n_rejected, n_conflicts;
 } package_counts;
 
+/* How a package is imported. */
+typedef struct {
+    int dry_run;        /* count everything, then roll back */
+    int accept_partial; /* when some records are refused, merge the rest anyway */
+    int replace;        /* replace everything held for the package's office by its content */
+} package_import_opts;
+
+/* A record a package may not write, and why. */
+typedef struct {
+    char table[24];
+    char uuid[64];
+    char label[256];    /* a readable name of the record ("" when it has none) */
+    char reason[512];   /* translated */
+} package_refusal;
+
+/* What became of one file. */
+typedef enum {
+    PACKAGE_REFUSED = 0, /* not merged: err says why (damaged, not below this office, another
+                          * copy of the office's file…) */
+    PACKAGE_MERGED,      /* merged; with accept_partial, maybe without the refused records */
+    PACKAGE_HELD,        /* some records refused and accept_partial not given: nothing merged */
+    PACKAGE_OLDER,       /* older than the last package merged from its office: nothing changed */
+    PACKAGE_EMPTY,       /* accepted, but it holds no record */
+    PACKAGE_REPLACED,    /* replace: the office's data replaced by the package's */
+} package_outcome;
+
 /* Checks a package file as hostile input, on its own read-only connection:
  * SQLite header, application_id, schema version (newer refused), integrity_check,
  * the exact set of tables, columns and indexes (no views, triggers or other
@@ -81,19 +117,67 @@ int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err 
 typedef struct {
     package_manifest m;
     package_counts c;
-    int ok;             /* 1 when merged (or, with dry_run, when it would be) */
+    int ok;             /* 1 when nothing stopped the file (outcome neither REFUSED nor HELD) */
+    package_outcome outcome;
+    int other_instance; /* refused because it comes from another copy of its office's file */
+    int made_skew;      /* +1: made more than a day in this PC's future; -1: more than 180 days ago */
+    long long last_sequence; /* the sequence last merged from the same office (0: none) */
+    package_refusal *refused; /* every refused record (malloc'd; package_import_result_free) */
+    int n_refused;
     cdtt_err err;       /* the reason when !ok */
 } package_import_result;
 
 /* Verifies path (on a private temporary copy, migrated when it has an older
- * schema) and merges it into db in one BEGIN IMMEDIATE transaction: new uuids
- * inserted; a newer updated_at wins unless the local row was changed here since
- * the last import (then a conflict row, local kept); older or equal changes
- * nothing; deletion marks travel as updates; records outside the source office
- * are rejected. Writes an import_log row. With dry_run, computes the same counts
- * and rolls back. Returns 0, or -1 with r->err set and db exactly as it was. */
+ * schema) and merges it into db in one BEGIN IMMEDIATE transaction (see
+ * README, "Import"): records by uuid and logical version; a record of another
+ * office, or one tied to another commune's team, session or member, is refused
+ * and listed in r->refused, and then nothing is merged unless o->accept_partial;
+ * a package from another copy of its office's file (instance) is refused unless
+ * o->replace; an older package (sequence) changes nothing. Writes an import_log
+ * row. With o->dry_run, computes the same result and rolls back. Returns 0 when
+ * r->ok, or -1 with r->err set and db exactly as it was. Free r with
+ * package_import_result_free either way. */
+int package_import_with(sqlite3 *db, const char *path, const package_import_opts *o,
+                        package_progress_fn progress, void *user, package_import_result *r);
+
+/* package_import_with with only dry_run set. */
 int package_import(sqlite3 *db, const char *path, int dry_run, package_progress_fn progress,
                    void *user, package_import_result *r);
+
+/* Frees what an import put in r (the list of refused records). */
+void package_import_result_free(package_import_result *r);
+
+/* At a consolidating office, withdraws everything held for the office code
+ * below it (a commune, or a district in the pre-2025 scheme): its records
+ * are marked deleted (so that the withdrawal travels up), their open conflicts
+ * closed, its file forgotten (its next package is taken as a first one) and
+ * its imports no longer count in the completeness table. One transaction.
+ * Writes the office's name to name and the number of records withdrawn to
+ * *withdrawn. Returns 0, or -1 with e set. */
+int package_forget(sqlite3 *db, const char *code, char *name, size_t name_len, long long *withdrawn,
+                   cdtt_err *e);
+
+/* The kinds of lines package_result_lines gives. */
+enum { PACKAGE_LINE_TEXT, PACKAGE_LINE_HEAD, PACKAGE_LINE_NOTE, PACKAGE_LINE_ERROR, PACKAGE_LINE_REFUSAL };
+typedef void (*package_line_fn)(void *user, int kind, const char *text);
+
+/* Tells what became of the file name (as the user named it), one translated
+ * line at a time: where it came from, the counts or why it was refused, notes
+ * (older, empty, replaced, a wrong clock), then every refused record. */
+void package_result_lines(const package_import_result *r, const char *name, package_line_fn line, void *user);
+
+/* "LABEL: new N, updated N, …" into out. */
+void package_counts_text(const char *label, const package_counts *c, char *out, size_t n);
+
+/* A readable, translated name of a travelling table ("Member", "Team membership"). */
+const char *package_table_label(const char *table);
+
+/* A private copy (mode 0600, in TMPDIR) of db's file, opened, for a dry run of
+ * several imports: they run there exactly as they would here, then the copy is
+ * thrown away with package_scratch_drop. Writes its path to path. Returns NULL
+ * with e set on failure (nothing left behind). */
+sqlite3 *package_scratch_copy(sqlite3 *db, char path[4096], cdtt_err *e);
+void package_scratch_drop(sqlite3 *copy, const char *path);
 
 /* Adds b's counts to a. */
 void package_counts_add(package_counts *a, const package_counts *b);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "tui-core.h"
 #include "tui-list.h"
+#include "conflict.h"
 
 /* ---- a list over an in-memory array (list-array.c) ------------------------
  * A screen's list context starts with a list_array; the rows of the list are
@@ -76,8 +77,11 @@ tui_screen *screen_export_sheet_new(void);
 tui_screen *screen_import_packages_new(void);
 /* Picks a member list, checks it (dry run), shows every problem, imports on F2. */
 tui_screen *screen_import_members_new(void);
-/* The open conflicts; Enter shows both versions, F2 keeps mine, F4 takes theirs. */
+/* The open conflicts; Enter shows both versions field by field, F2 keeps mine, F4 takes theirs. */
 tui_screen *screen_conflicts_new(void);
+/* One conflict field by field: Space chooses each field's side, F2 applies the
+ * choices, F4 takes every field from below. */
+tui_screen *screen_conflict_fields_new(const conflict_rec *c);
 /* Every commune under this office with its last package and members. */
 tui_screen *screen_completeness_new(void);
 

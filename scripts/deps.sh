@@ -6,7 +6,7 @@ set -u
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev \
 libutf8proc-dev libxlsxwriter-dev libsodium-dev libcmocka-dev libzip-dev libexpat1-dev libfreexl-dev \
 gettext tmux sqlite3"
-[ "${1:-}" = "--test" ] && PKGS="$PKGS clang valgrind"
+[ "${1:-}" = "--test" ] && PKGS="$PKGS clang valgrind faketime"
 
 missing=""
 for p in $PKGS; do

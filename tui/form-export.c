@@ -5,6 +5,7 @@
 #include "tui-screens.h"
 #include "csvio.h"
 #include "office.h"
+#include "conflict.h"
 #include "package.h"
 #include "progress.h"
 
@@ -97,6 +98,12 @@ static int save_package(form *f, int accept_warnings, findings *fs, cdtt_err *e)
     snprintf(written_, sizeof written_, r->full ? _("Package written to %s (with personal identifiers).")
                                                 : _("Package written to %s (personal identifiers left out)."),
              r->path);
+    long long open = conflict_open_count(app()->db);
+    if (open > 0) {
+        size_t len = strlen(written_);
+        snprintf(written_ + len, sizeof written_ - len, " %s",
+                 _("Conflicts are still open: the package carries this office's version of those records."));
+    }
     return 0;
 }
 

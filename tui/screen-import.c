@@ -16,11 +16,38 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* One line of counts. */
-static void add_counts(lines_screen *ls, const char *label, const package_counts *c)
+/* Adds a line of an import's result to the lines screen. */
+static void add_result_line(void *user, int kind, const char *text)
 {
-    lines_add(ls, 0, _("%s: new %lld, updated %lld, unchanged %lld, deleted %lld, rejected %lld, conflicts %lld"),
-              label, c->n_new, c->n_updated, c->n_unchanged, c->n_deleted, c->n_rejected, c->n_conflicts);
+    static const int STYLE[] = {[PACKAGE_LINE_TEXT] = 0, [PACKAGE_LINE_HEAD] = 3, [PACKAGE_LINE_NOTE] = 1,
+                                [PACKAGE_LINE_ERROR] = 2, [PACKAGE_LINE_REFUSAL] = 0};
+    lines_add((lines_screen *)user, STYLE[kind], "%s", text);
+}
+
+/* Imports one file; when records are refused, or the file comes from another
+ * copy of its office's file, asks whether to merge the rest or to replace that
+ * office's data, and imports again if so. Fills r (free it). */
+static void import_one(const char *path, const char *name, package_import_result *r)
+{
+    package_import_opts o = {0};
+    package_import_with(app()->db, path, &o, progress_package_cb, NULL, r);
+    char q[1400];
+    if (r->outcome == PACKAGE_HELD) {
+        snprintf(q, sizeof q, _("%s: %d record(s) may not be written by %s (other communes' records). "
+                                "Import the rest?"), name, r->n_refused, r->m.source_name);
+        o.accept_partial = 1;
+    } else if (r->other_instance) {
+        snprintf(q, sizeof q, _("%s comes from another copy of the file of %s. Replace everything held for %s "
+                                "by its content?"), name, r->m.source_name, r->m.source_name);
+        o.replace = 1;
+    } else {
+        return;
+    }
+    if (!app_confirm(q))
+        return;
+    package_import_result_free(r);
+    progress_start(_("Importing"));
+    package_import_with(app()->db, path, &o, progress_package_cb, NULL, r);
 }
 
 /* Imports the chosen packages one after the other and shows the summaries. */
@@ -30,28 +57,32 @@ static void import_packages(char **paths, int n, void *user)
     lines_screen *ls = lines_screen_new(_("Import result"), NULL, NULL);
     package_counts total = {0};
     int refused = 0;
+    long long records = 0;
     progress_start(_("Importing"));
     for (int i = 0; i < n; i++) {
         package_import_result r;
         const char *name = base_name(paths[i]);
-        if (package_import(app()->db, paths[i], 0, progress_package_cb, NULL, &r) < 0) {
-            lines_add(ls, 2, _("%s: REFUSED: %s"), name, r.err.msg);
+        import_one(paths[i], name, &r);
+        package_result_lines(&r, name, add_result_line, ls);
+        if (r.outcome == PACKAGE_REFUSED || r.outcome == PACKAGE_HELD) {
             lines_add(ls, 0, "  %s", _("Nothing was changed by this file."));
             refused++;
-            continue;
+        } else {
+            package_counts_add(&total, &r.c);
         }
-        char made[32];
-        package_format_time(r.m.created_at, made);
-        lines_add(ls, 3, _("%s: from %s (%s), made %s"), name, r.m.source_name, r.m.source_code, made);
-        add_counts(ls, name, &r.c);
-        package_counts_add(&total, &r.c);
+        records += r.n_refused;
+        package_import_result_free(&r);
     }
     lines_add(ls, 0, "%s", "");
-    add_counts(ls, _("Total"), &total);
+    char line[512];
+    package_counts_text(_("Total"), &total, line, sizeof line);
+    lines_add(ls, 0, "%s", line);
     if (total.n_conflicts)
         lines_add(ls, 1, "%s", _("Records changed at both levels are listed under Conflicts."));
     if (refused)
         app_message(2, _("%d file(s) refused; the data was not changed by them."), refused);
+    else if (records)
+        app_message(2, _("%lld record(s) refused and left out; they are listed."), records);
     else
         app_message(0, _("%d file(s) imported."), n);
     app_push(lines_base(ls));

@@ -17,7 +17,7 @@ secs() { echo "$1 $2" | awk '{printf "%.2f", $2 - $1}'; }
 mk() { # FILE CODE LEVEL
     : >"$1"
     "$CDTT" --db "$1" conflicts >/dev/null
-    sqlite3 "$1" "INSERT INTO office VALUES (1, '2025-07', '$2', '$3', 'Bench $2', '2026-01-01T00:00:00.000Z');
+    sqlite3 "$1" "INSERT INTO office (id, scheme, code, level, name, created_at) VALUES (1, '2025-07', '$2', '$3', 'Bench $2', '2026-01-01T00:00:00.000Z');
                   INSERT INTO unit (scheme, level, code, name, parent_code, province_code, name_fold)
                     VALUES ('2025-07', 'commune', '00004', 'Bench', '01', '01', 'bench');"
 }

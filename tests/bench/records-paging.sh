@@ -20,7 +20,7 @@ sqlite3 "$T/big.db" <<SQL
 .output /dev/null
 PRAGMA journal_mode = WAL;
 .output stdout
-INSERT INTO office VALUES (1, '2025-07', '00004', 'commune', 'Bench', '2025-07-01');
+INSERT INTO office (id, scheme, code, level, name, created_at) VALUES (1, '2025-07', '00004', 'commune', 'Bench', '2025-07-01');
 CREATE TEMP TABLE fam (k INTEGER PRIMARY KEY, name TEXT, fold TEXT);
 INSERT INTO fam (name, fold) VALUES ('Nguyễn','nguyen'),('Trần','tran'),('Lê','le'),('Phạm','pham'),
   ('Hoàng','hoang'),('Đặng','dang'),('Bùi','bui'),('Đỗ','do');

@@ -70,7 +70,7 @@ cdtt --db b.db export -o b1.cdtt >/dev/null 2>&1
 # --- import at the province: both files, twice ---
 before=$(dumpsum p.db)
 out=$(cdtt --db p.db import --dry-run a1.cdtt b1.cdtt 2>&1)
-expect_contains "dry run counts" "$out" "Total: new 8, updated 0, unchanged 0, deleted 0, rejected 0, conflicts 0"
+expect_contains "dry run counts" "$out" "Total: new 8, updated 0, unchanged 0, deleted 0, refused 0, conflicts 0"
 expect_eq "dry run writes nothing" "$(dumpsum p.db)" "$before"
 out=$(cdtt --db p.db import a1.cdtt b1.cdtt 2>&1)
 expect_contains "first import: all new" "$out" "Total: new 8, updated 0, unchanged 0"
@@ -85,7 +85,8 @@ cdtt --db a.db export -o a2.cdtt >/dev/null 2>&1
 out=$(cdtt --db p.db import a2.cdtt 2>&1)
 expect_contains "newer package: one update, one deletion" "$out" "Total: new 0, updated 1, unchanged 3, deleted 1"
 out=$(cdtt --db p.db import a1.cdtt 2>&1)
-expect_contains "older package afterwards changes nothing" "$out" "Total: new 0, updated 0, unchanged 5, deleted 0"
+expect_contains "older package afterwards changes nothing" "$out" "Total: new 0, updated 0, unchanged 0, deleted 0"
+expect_contains "and says it is older" "$out" "older than the package already imported from Phường Ba Đình"
 expect_eq "newest data kept" "$(q p.db "SELECT full_name FROM member WHERE uuid = 'm-a1'")" "Nguyễn Thị Lan Anh"
 expect_eq "deleted member marked" "$(q p.db "SELECT deleted FROM member WHERE uuid = 'm-a2'")" 1
 expect_eq "still each member once" "$(q p.db 'SELECT count(*) FROM member')" 3
@@ -149,7 +150,7 @@ expect_eq "incoming version taken" "$(q p.db "SELECT full_name FROM member WHERE
 expect_contains "no open conflicts left" "$(cdtt --db p.db conflicts 2>&1)" "No open conflicts."
 check_fails "resolving twice refused" 1 "$CDTT" --db p.db conflicts resolve "$id" mine
 out=$(cdtt --db p.db import b2.cdtt 2>&1)
-expect_contains "re-import after resolving changes nothing" "$out" "new 0, updated 0, unchanged 3, deleted 0, rejected 0, conflicts 0"
+expect_contains "re-import after resolving changes nothing" "$out" "new 0, updated 0, unchanged 3, deleted 0, refused 0, conflicts 0"
 
 # --- completeness ---
 out=$(cdtt --db p.db completeness 2>&1)

@@ -3,7 +3,8 @@
 # package from the screen (default name, overwrite asked), a province imports
 # it from the file picker and sees the summary; the data arrives (cdtt list,
 # cdtt report --by commune); a tampered package shows the reason and changes
-# nothing; a conflict made with the CLI is resolved from the screen.
+# nothing; a conflict made with the CLI is resolved from the screen, another
+# field by field; a re-built commune file is replaced after a question.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib-tmux.sh"
 umask 077
@@ -159,7 +160,7 @@ tm_wait_gone "Giữ bản của đơn vị mình cho"
 expect_eq "declined: the conflict stays open" "$(sqlite3 p.db 'SELECT count(*) FROM conflict WHERE resolution IS NULL OR resolution = ""')" 1
 tm_keys Enter
 expect_screen "both versions side by side" "Lan (phường sửa)"
-expect_contains "the differing field is marked" "$(tm_screen | grep 'full_name')" "*"
+expect_contains "the differing field is marked, by its label" "$(tm_screen | grep 'Họ và tên')" "*"
 tm_keys F4
 expect_screen "resolving from the versions asks first" "Lấy bản gửi lên cho"
 tm_type c
@@ -169,4 +170,54 @@ tm_wait "[exit 0]"
 expect_contains "the CLI sees no open conflict" "$("$CDTT" --db p.db --lang en conflicts 2>&1)" "No open conflicts."
 out=$("$CDTT" --db p.db list members 2>&1)
 expect_contains "the incoming version was taken" "$out" "Lan (phường sửa)"
+
+# --- a conflict settled field by field on the screen ---
+sqlite3 p.db "UPDATE member SET full_name = 'Bình (tỉnh sửa)', changed_by = '2025-07:01'
+          WHERE full_name = 'Trần Văn Bình'"
+sqlite3 a.db "UPDATE member SET full_name = 'Bình (phường sửa)', note = 'chuyển tổ' WHERE full_name = 'Trần Văn Bình'"
+C --db a.db export -o a3.cdtt
+out=$("$CDTT" --db p.db --lang en import a3.cdtt 2>&1)
+expect_contains "the CLI import finds the second conflict" "$out" "conflicts 1"
+tm_start 80 24 --db p.db
+tm_wait "Xã đã gửi dữ liệu"
+tm_type 6
+tm_type 2
+expect_screen "the list names the commune" "Phường Ba Đình"
+tm_keys Enter
+expect_screen "the fields by label" "Ghi chú"
+expect_screen "the title names the record and the commune" "Bình (tỉnh sửa), từ Phường Ba Đình"
+tm_keys Down
+tm_type ' '
+expect_contains "Space chose the note from below" "$(tm_screen | grep 'Ghi chú')" "→"
+tm_keys F2
+expect_screen "applying asks first" "1 trường lấy từ cấp dưới"
+tm_type c
+expect_screen "settled" "Không có xung đột nào cần xử lý."
+tm_keys C-q
+tm_wait "[exit 0]"
+expect_eq "this office's name, the note from below" \
+    "$(sqlite3 p.db "SELECT full_name || ' / ' || note FROM member WHERE full_name LIKE 'Bình%'")" \
+    "Bình (tỉnh sửa) / chuyển tổ"
+
+# --- a package of the commune's file built again: the screen asks before replacing ---
+C --db r.db units import units.csv
+C --db r.db init --office 00004
+C --db r.db add member "Phạm Văn Mới" --yes
+C --db r.db export -o zz-rebuilt.cdtt
+tm_start 80 24 --db p.db
+tm_wait "Xã đã gửi dữ liệu"
+tm_type 6
+tm_wait "Nhập các gói"
+tm_keys Enter
+tm_wait "zz-rebuilt.cdtt"
+tm_keys End
+tm_wait ">[ ] zz-rebuilt.cdtt" || fail "zz-rebuilt.cdtt selected" "$(tm_screen)"
+tm_keys Enter
+expect_screen "a package of another copy of the file asks before replacing" "bằng nội dung của gói? (c = có"
+tm_type c
+expect_screen "replaced" "đã được thay bằng nội dung của gói"
+tm_keys C-q
+tm_wait "[exit 0]"
+expect_eq "the commune's members are the new file's" \
+    "$(sqlite3 p.db "SELECT group_concat(full_name) FROM member WHERE unit_code = '00004' AND deleted = 0")" "Phạm Văn Mới"
 finish

@@ -11,7 +11,8 @@
  *     import_log row more; importing it again changes nothing.
  * An accepted package is also merged into a second target that already holds the
  * demo commune's records, some changed here (conflicts), some older (updates),
- * some deleted, so that the merge's every branch is reached.
+ * some deleted, so that the merge's every branch is reached (its earlier package
+ * is taken as one from an older cdtt, so that packages of other files merge too).
  *
  * Most mutations break the package's SHA-256 digest and stop at the verifier. To
  * reach the merge with mutated content too, a refused package whose digest or row
@@ -140,17 +141,19 @@ static sqlite3 *make_prefilled(sqlite3 *province, const char *package)
     sqlite3_free(im.bytes);
     package_import_result r;
     must(package_import(db, package, 0, NULL, NULL, &r) == 0, "importing the demo package", r.err.msg);
+    package_import_result_free(&r);
     must(r.c.n_new > 0, "the demo package brought no records", NULL);
     must_exec(db,
-        "UPDATE member SET updated_at = '2000-01-01T00:00:00.000Z', base_updated_at = '2000-01-01T00:00:00.000Z' "
-        "  WHERE rowid % 5 = 0;"
+        "UPDATE member SET base_version = 0 WHERE rowid % 5 = 0;"
         "UPDATE member SET full_name = full_name || ' (tỉnh)', updated_at = '2099-01-01T00:00:00.000Z', "
-        "  base_updated_at = '2000-01-01T00:00:00.000Z', changed_by = '2025-07:01' WHERE rowid % 5 = 1;"
-        "UPDATE team SET deleted = 1, updated_at = '2000-01-01T00:00:00.000Z', "
-        "  base_updated_at = '2000-01-01T00:00:00.000Z' WHERE rowid % 3 = 0;"
+        "  base_version = 0, changed_by = '2025-07:01' WHERE rowid % 5 = 1;"
+        "UPDATE team SET deleted = 1, base_version = 0 WHERE rowid % 3 = 0;"
         "UPDATE activity SET updated_at = '2099-01-01T00:00:00.000Z', changed_by = '2025-07:01' "
         "  WHERE rowid % 2 = 0;"
-        "DELETE FROM activity WHERE rowid % 4 = 1;");
+        "DELETE FROM activity WHERE rowid % 4 = 1;"
+        /* The seeds come from other files than this demo package: taken as from an
+         * office whose earlier packages named no file (an older cdtt), they merge. */
+        "UPDATE source_office SET instance_id = '', sequence = 0;");
     return db;
 }
 
@@ -238,6 +241,7 @@ static int import_into(const image *target, const char *path, int again, char re
     must(rc == 0 || rc == -1, "package_import returned neither 0 nor -1", NULL);
     must(r.ok == (rc == 0), "r.ok disagrees with the return value", NULL);
     if (rc < 0) {
+        package_import_result_free(&r);
         must(r.err.msg[0] != '\0', "a refusal without a reason", NULL);
         must(counted(&r.c) == 0, "a refusal with counts", r.err.msg);
         image now = snapshot(db);
@@ -252,11 +256,20 @@ static int import_into(const image *target, const char *path, int again, char re
     long long rows = 0;
     for (int i = 0; i < r.m.n_tables; i++)
         rows += r.m.rows[i];
+    if (r.outcome == PACKAGE_OLDER) { /* older than the one imported: nothing done, nothing logged */
+        must(counted(&r.c) == 0, "an older package with counts", NULL);
+        must(scalar(db, "SELECT count(*) FROM import_log") == logs, "an older package logged", NULL);
+        package_import_result_free(&r);
+        sqlite3_close(db);
+        return 1;
+    }
     must(counted(&r.c) == rows, "the counts do not add up to the package's rows", NULL);
     must(scalar(db, "SELECT count(*) FROM import_log") == logs + 1, "no import_log row", NULL);
+    package_import_result_free(&r);
     if (again) {
         package_import_result r2;
         must(package_import(db, path, 0, NULL, NULL, &r2) == 0, "a second import was refused", r2.err.msg);
+        package_import_result_free(&r2);
         tell("  again", &r2);
         must(r2.c.n_new == 0 && r2.c.n_updated == 0 && r2.c.n_deleted == 0 && r2.c.n_conflicts == 0,
              "importing the same package twice changed the target", NULL);

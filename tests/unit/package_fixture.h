@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "office.h"
 #include "package.h"
+#include "schema.h"
 #include "sha256.h"
 
 /* Runs sql with the NULL-terminated text parameters (use "" and nullif() for SQL NULL);
@@ -124,6 +125,59 @@ static inline char *pf_text(sqlite3 *db, const char *sql, const char *arg)
                             ? (const char *)sqlite3_column_text(st, 0) : "");
     sqlite3_finalize(st);
     return out;
+}
+
+/* Writes at path (a new file) what cdtt kept before schema 2 (schema 1): db's
+ * office row and travelling records, without versions (base_updated_at NULL);
+ * with manifest, a package exactly as cdtt made them then (identifiers
+ * included, manifest and digest of that format). */
+static inline void pf_schema1_copy(sqlite3 *db, const char *path, int manifest)
+{
+    sqlite3 *p = NULL;
+    unlink(path);
+    if (sqlite3_open(path, &p) != SQLITE_OK)
+        fail_msg("open %s", path);
+    if (sqlite3_exec(p, schema_migration(1), NULL, NULL, NULL) != SQLITE_OK ||
+        sqlite3_exec(p, manifest ? PACKAGE_MANIFEST_DDL : "SELECT 1", NULL, NULL, NULL) != SQLITE_OK)
+        fail_msg("schema 1: %s", sqlite3_errmsg(p));
+    char sql[1600];
+    snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = 1", CDTT_APPLICATION_ID);
+    if (sqlite3_exec(p, sql, NULL, NULL, NULL) != SQLITE_OK)
+        fail_msg("%s: %s", sql, sqlite3_errmsg(p));
+    pf_exec(p, "ATTACH ? AS src", sqlite3_db_filename(db, "main"), NULL);
+    pf_exec(p, "INSERT INTO office (id, scheme, code, level, name, created_at) "
+               "SELECT id, scheme, code, level, name, created_at FROM src.office", NULL);
+    cdtt_err e;
+    for (int i = 0; SCHEMA_TRAVEL_TABLES[i]; i++) {
+        char *cols = package_column_list(p, "main", SCHEMA_TRAVEL_TABLES[i], &e);
+        static const char *const SKIP[] = {"base_updated_at", NULL};
+        char *copy = package_column_map(cols, "\"%c\"", SKIP);
+        snprintf(sql, sizeof sql, "INSERT INTO main.%s (%s) SELECT %s FROM src.%s", SCHEMA_TRAVEL_TABLES[i],
+                 copy, copy, SCHEMA_TRAVEL_TABLES[i]);
+        pf_exec(p, sql, NULL);
+        free(cols);
+        free(copy);
+    }
+    if (manifest) {
+        package_manifest m;
+        memset(&m, 0, sizeof m);
+        office_rec o;
+        assert_int_equal(office_get(db, &o), 0);
+        snprintf(m.source_scheme, sizeof m.source_scheme, "%s", o.scheme);
+        snprintf(m.source_code, sizeof m.source_code, "%s", o.code);
+        snprintf(m.source_level, sizeof m.source_level, "%s", o.level);
+        snprintf(m.source_name, sizeof m.source_name, "%s", o.name);
+        char *prov = pf_text(db, "SELECT province_code FROM unit WHERE scheme = '2025-07' AND code = ?", o.code);
+        snprintf(m.province_code, sizeof m.province_code, "%s", prov);
+        free(prov);
+        db_now(m.created_at);
+        m.schema_version = 1;
+        m.full = 1;
+        if (package_digest(p, "main", &m, &e) < 0 || package_manifest_write(p, &m, &e) < 0)
+            fail_msg("manifest: %s", e.msg);
+    }
+    pf_exec(p, "DETACH src", NULL);
+    sqlite3_close(p);
 }
 
 #endif

@@ -169,6 +169,41 @@ static void every_quality_finding(void **state)
     db_close(db);
 }
 
+/* Links between records of two communes, and records of another commune in a
+ * commune's file (a copied file): the level above would refuse them. */
+static void cross_commune_links(void **state)
+{
+    (void)state;
+    sqlite3 *db = tu_open_db(dir, "cross.db");
+    cdtt_err e;
+    office_rec o = {"2025-07", "00004", "commune", "Phường Ba Đình"};
+    assert_int_equal(office_set(db, &o, &e), 0);
+    exec(db, "INSERT INTO area (uuid, unit_scheme, unit_code, kind, name, name_fold, sort_key, created_at, "
+             "updated_at, changed_by) VALUES ('ar8', '2025-07', '00008', 'thon', 'Thôn Bắc', 'thon bac', "
+             "'thon bac', " T ")");
+    member(db, "m-1", "Lê Văn An", "le van an", "NULL", "NULL", "NULL", 0);
+    team(db, "t-1", "village", "'ar8'", "Tổ thôn Bắc"); /* in 00008's village */
+    join(db, "j-1", "t-1", "m-1", "leader");
+    exec(db, "INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, created_at, "
+             "updated_at, changed_by) VALUES ('m-8', '2025-07', '00008', 'Hà Tám', 'ha tam', 'ha tam', " T ")");
+    join(db, "j-8", "t-1", "m-8", "member"); /* 00008's member in 00004's team */
+    exec(db, "INSERT INTO training_session (uuid, unit_scheme, unit_code, date, created_at, updated_at, changed_by) "
+             "VALUES ('s-1', '2025-07', '00004', '2026-01-05', " T ");"
+             "INSERT INTO attendance (uuid, session_uuid, member_uuid, created_at, updated_at, changed_by) "
+             "VALUES ('at-8', 's-1', 'm-8', " T ")");
+    cdtt_config cfg;
+    config_defaults(&cfg);
+    seen s;
+    run(db, &cfg, 0, &s);
+    assert_int_equal(count_kind(&s, "cross_commune", "Tổ thôn Bắc: lies in a village or group of another commune (00008)"), 1);
+    assert_int_equal(count_kind(&s, "cross_commune", "Hà Tám: is in a team of another commune"), 1);
+    assert_int_equal(count_kind(&s, "cross_commune", "Hà Tám: attended a training session of another commune"), 1);
+    assert_int_equal(count_kind(&s, "cross_commune", NULL), 3);
+    assert_int_equal(count_kind(&s, "other_commune", "Hà Tám: belongs to another commune (00008)"), 1);
+    assert_int_equal(count_kind(&s, "other_commune", NULL), 1);
+    db_close(db);
+}
+
 static void broken_reference_is_an_integrity_error(void **state)
 {
     (void)state;
@@ -195,6 +230,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(empty_file_only_lacks_an_office),
         cmocka_unit_test(every_quality_finding),
+        cmocka_unit_test(cross_commune_links),
         cmocka_unit_test(broken_reference_is_an_integrity_error),
     };
     return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);

@@ -46,6 +46,18 @@ static package_counts import_ok(sqlite3 *db, const char *path, int dry_run)
     if (package_import(db, path, dry_run, NULL, NULL, &r) < 0)
         fail_msg("import %s: %s", path, r.err.msg);
     assert_true(r.ok);
+    package_import_result_free(&r);
+    return r.c;
+}
+
+/* Imports path with accept_partial set; it must not fail. */
+static package_counts import_partial(sqlite3 *db, const char *path)
+{
+    package_import_opts o = {.accept_partial = 1};
+    package_import_result r;
+    if (package_import_with(db, path, &o, NULL, NULL, &r) < 0)
+        fail_msg("import %s: %s", path, r.err.msg);
+    package_import_result_free(&r);
     return r.c;
 }
 
@@ -86,14 +98,20 @@ static void two_communes_twice_then_newer(void **state)
     char *name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
     assert_string_equal(name, "Nguyễn Thị Lan Anh");
     free(name);
-    char *base = pf_text(p, "SELECT base_updated_at FROM member WHERE uuid = ?", "m-a1");
-    assert_string_equal(base, "2026-03-01T00:00:00.000Z");
-    free(base);
+    /* The version merged from below is the commune's. */
+    assert_int_equal(db_scalar_int(p, "SELECT base_version FROM member WHERE uuid = 'm-a1'", -1),
+                     db_scalar_int(a, "SELECT version FROM member WHERE uuid = 'm-a1'", -2));
     assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member WHERE deleted = 0", -1), 2);
     assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member", -1), 3);
 
-    /* The older package after the newer one changes nothing. */
-    expect_counts(import_ok(p, pa, 0), 0, 0, 6, 0, 0, 0);
+    /* The older package after the newer one changes nothing, and says so. */
+    package_import_result r;
+    assert_int_equal(package_import(p, pa, 0, NULL, NULL, &r), 0);
+    assert_int_equal(r.outcome, PACKAGE_OLDER);
+    assert_int_equal(r.m.sequence, 1);
+    assert_int_equal(r.last_sequence, 2);
+    expect_counts(r.c, 0, 0, 0, 0, 0, 0);
+    package_import_result_free(&r);
     name = pf_text(p, "SELECT full_name FROM member WHERE uuid = ?", "m-a1");
     assert_string_equal(name, "Nguyễn Thị Lan Anh");
     free(name);
@@ -131,8 +149,23 @@ static void records_of_another_commune_are_rejected(void **state)
                "'2025-07:00004')", NULL);
     char pa[600];
     export_to(a, "out-a.cdtt", pa);
-    /* The session is outside the office; its attendance then has no session. */
-    expect_counts(import_ok(p, pa, 0), 6, 0, 0, 0, 2, 0);
+    /* Without --accept-partial nothing is merged, and both records are listed. */
+    package_import_result r;
+    assert_int_equal(package_import(p, pa, 0, NULL, NULL, &r), -1);
+    assert_int_equal(r.outcome, PACKAGE_HELD);
+    assert_int_equal(r.n_refused, 2);
+    assert_string_equal(r.refused[0].table, "training_session");
+    assert_string_equal(r.refused[0].uuid, "s-x");
+    assert_non_null(strstr(r.refused[0].reason, "belongs to Phường Ngọc Hà (00008)"));
+    assert_string_equal(r.refused[1].table, "attendance");
+    assert_non_null(strstr(r.refused[1].reason, "neither this file nor the package"));
+    assert_non_null(strstr(r.refused[1].label, "Nguyễn Thị Lan"));
+    assert_non_null(strstr(r.err.msg, "--accept-partial"));
+    package_import_result_free(&r);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM member", -1), 0);
+    assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM import_log", -1), 0);
+    /* With it, the rest: the session is outside the office; its attendance then has no session. */
+    expect_counts(import_partial(p, pa), 6, 0, 0, 0, 2, 0);
     assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM training_session", -1), 0);
     assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM attendance", -1), 0);
     db_close(a);
@@ -314,7 +347,7 @@ static void district_consolidates_in_the_old_scheme(void **state)
     /* A district package carrying a commune of another district: that record is rejected. */
     old_scheme_member(d, "00040", "o-stray");
     export_to(d, "o-d2.cdtt", fd);
-    expect_counts(import_ok(p, fd, 0), 0, 0, 1, 0, 1, 0);
+    expect_counts(import_partial(p, fd), 0, 0, 1, 0, 1, 0);
     /* A 2025-07 province does not take pre-2025 packages. */
     sqlite3 *newp = province("o-newp.db");
     assert_int_equal(package_import(newp, f1, 0, NULL, NULL, &r), -1);

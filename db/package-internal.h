@@ -1,0 +1,87 @@
+/* package-internal.h — what the db/package-*.c modules that import packages
+ * share (not a contract for other modules: use package.h). */
+#ifndef CDTT_PACKAGE_INTERNAL_H
+#define CDTT_PACKAGE_INTERNAL_H
+
+#include <sqlite3.h>
+#include "package.h"
+
+/* The merge of one file into the main database; the package is attached as "pkg". */
+typedef struct {
+    sqlite3 *db;
+    const package_manifest *m;
+    const package_import_opts *o;
+    char me[32];             /* this office's key ("scheme:code") */
+    char source[32];         /* the package's office key */
+    sqlite3_stmt *unit;      /* province_code, parent_code of a unit in main (unit_in_scope) */
+    sqlite3_stmt *unit_name; /* the name of a unit in main */
+    package_import_result *r;
+} merge_ctx;
+
+/* ---- package-owner.c: who owns a record ---- */
+
+/* Whether a record of unit (scheme, code) lies under the package's office: the
+ * office itself, or (a district's or province's package) a commune under it by
+ * this office's unit list (a unit the list does not know is taken as under it). */
+int unit_in_scope(merge_ctx *x, const char *scheme, const char *code);
+
+/* The statement that reads the package's rows of table, ordered by uuid: uuid,
+ * version, deleted, changed_by, updated_at, then from column OWNER_ROWS_COL
+ * what ownership needs (the row's unit; per link: its value, whether this file
+ * holds the record it names, and that record's unit, as this file holds it when
+ * the statement steps). malloc'd (sqlite3_free). */
+#define OWNER_ROWS_COL 5
+char *owner_rows_sql(const char *table);
+
+/* The statement that reads this file's row ?1 of table: version, base_version,
+ * changed_by, deleted, then from column OWNER_LOCAL_COL its unit and the units of
+ * the records it hangs on here. malloc'd (sqlite3_free). */
+#define OWNER_LOCAL_COL 4
+char *owner_local_sql(const char *table);
+
+/* Whether the package's row (the current row of the owner_rows_sql statement)
+ * may be written: its commune (its own, or that of the team, session or member
+ * it hangs on) lies under the package's office, and all its links point to
+ * records of one commune. Returns 1, or 0 after writing the reason (translated). */
+int owner_incoming_ok(merge_ctx *x, const char *table, sqlite3_stmt *rows, char *reason, size_t n);
+
+/* Whether this file's row under the same uuid (the current row of the
+ * owner_local_sql statement), and what it hangs on here, belong under the
+ * package's office too. Returns 1, or 0 after writing the reason. */
+int owner_stored_ok(merge_ctx *x, sqlite3_stmt *local, char *reason, size_t n);
+
+/* ---- package-merge.c: the rows ---- */
+
+/* Merges every row of the package's table into main (see package_import_with). */
+int merge_table(merge_ctx *x, const char *table, cdtt_err *e);
+
+/* ---- package-source.c: the offices below and their files ---- */
+
+/* What this file knows of the package's office. */
+typedef struct {
+    int known;              /* a package of it was merged before */
+    char instance[40];      /* the instance last taken ("" for packages of an older cdtt) */
+    long long sequence;     /* the sequence last taken */
+    char created_at[32];    /* when that package was made */
+} source_state;
+
+/* Reads what this file knows of the office (scheme, code). Returns 0 or -1 with e set. */
+int source_get(sqlite3 *db, const char *scheme, const char *code, source_state *s, cdtt_err *e);
+
+/* Remembers m as the last package taken from its office. Returns 0 or -1 with e set. */
+int source_put(sqlite3 *db, const package_manifest *m, cdtt_err *e);
+
+/* ---- package-withdraw.c: taking an office's records out ---- */
+
+/* Marks deleted every live record (and membership, attendance, activity of its
+ * teams and sessions) of a unit under the office (scheme, code) — office
+ * included — that the attached package "pkg" does not hold (every one when
+ * with_package is 0), on that office's behalf (changed_by its key) and with
+ * nothing from below counted as seen (base_version 0), so that its next
+ * package brings them back; closes their open conflicts as superseded and
+ * forgets their merge bases; audited. Adds the number of records marked to *n.
+ * Call inside a transaction. Returns 0 or -1 with e set. */
+int withdraw_office(sqlite3 *db, const char *scheme, const char *code, int with_package, long long *n,
+                    cdtt_err *e);
+
+#endif
