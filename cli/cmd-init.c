@@ -107,10 +107,6 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
     long long rekeyed = 0;
     if (office_change(db, &o, &rekeyed, &e) < 0)
         return cli_fail("%s", e.msg);
-    /* Another office speaks through this file now: a new key, so that its
-     * packages are not taken for the old office's (cdtt keys). */
-    if ((other ? keys_renew(db, &e) : keys_ensure(db, &e)) < 0)
-        return cli_fail("%s", e.msg);
     printf(_("This file now belongs to %s %s %s (scheme %s).\n"), _(o.level), o.code, cli_shown(o.name),
            o.scheme);
     if (rekeyed)

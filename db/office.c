@@ -4,6 +4,7 @@
 #include "db.h"
 #include "db-cache.h"
 #include "validate.h"
+#include "keys.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,10 @@ int office_change(sqlite3 *db, const office_rec *given, long long *rekeyed, cdtt
     int rc = other && record_count(db) > 0 ? office_rekey(db, &old, o, &n, e) : 0;
     if (rc == 0)
         rc = write_office(db, o, other || !had, e);
+    /* Another office speaks through this file now: a key of its own, so that
+     * its packages are never taken for the old office's (keys.h). */
+    if (rc == 0)
+        rc = other ? keys_renew(db, e) : keys_ensure(db, e);
     if (rc == 0)
         rc = audit_write(db, "office", "1", before ? "update" : "insert", before, e);
     free(before);

@@ -2,6 +2,7 @@
  * one pass: the schema, the records that travel (identifiers masked in the
  * copying SELECT, so that masked values never reach the file), the manifest. */
 #include "package.h"
+#include "package-sign.h"
 #include "db.h"
 #include "schema.h"
 
@@ -130,6 +131,7 @@ int package_build(sqlite3 *db, const char *path, int full, package_manifest *m, 
     m->schema_version = schema_package_version();
     if (create_schema(p, version, e) < 0 || copy_records(p, full, e) < 0 || read_identity(p, m, e) < 0 ||
         package_digest(p, "main", m, e) < 0 || package_manifest_write(p, m, e) < 0 ||
+        package_sign_manifest(p, db, e) < 0 ||
         db_exec(p, "COMMIT", e) < 0) {
         db_rollback(p);
         goto out;

@@ -1,5 +1,6 @@
 /* package-export.c — writing a package for the level above. */
 #include "package.h"
+#include "keys.h"
 #include "tmpguard.h"
 #include "db.h"
 #include "office.h"
@@ -84,7 +85,8 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
     memset(&m, 0, sizeof m);
     if (outfile_check(target, o->force, e) < 0) /* never a link, a device or a pipe */
         return -1;
-    if (describe_source(db, &m, e) < 0 || number_package(db, &m, e) < 0)
+    /* The key that signs the package (made now in a file that has none yet). */
+    if (keys_ensure(db, e) < 0 || describe_source(db, &m, e) < 0 || number_package(db, &m, e) < 0)
         return -1;
     db_now(m.created_at);
 

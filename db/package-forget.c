@@ -1,6 +1,7 @@
 /* package-forget.c — `cdtt forget`: withdrawing at a consolidating office
  * everything it holds for one office below (a commune that should not have
  * been imported, or whose data must be taken again from scratch). */
+#include "keys.h"
 #include "package-internal.h"
 #include "db.h"
 #include "office.h"
@@ -71,7 +72,9 @@ int package_forget(sqlite3 *db, const char *code, char *name, size_t name_len, l
                        me.name);
     if (db_begin(db, e) < 0)
         return -1;
-    if (withdraw_office(db, me.scheme, code, 0, withdrawn, e) < 0 || forget_source(db, me.scheme, code, e) < 0) {
+    /* Its key is forgotten too: its next package is trusted on first use. */
+    if (withdraw_office(db, me.scheme, code, 0, withdrawn, e) < 0 || forget_source(db, me.scheme, code, e) < 0 ||
+        keys_forget(db, code, e) < 0) {
         db_rollback(db);
         return -1;
     }

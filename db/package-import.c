@@ -3,6 +3,7 @@
  * among its office's packages (file instance, sequence), the merge of every
  * table, and the import log; everything rolled back when records were refused
  * and the user did not accept a partial import, or on a dry run. */
+#include "package-sign.h"
 #include "package-internal.h"
 #include "db.h"
 #include "office.h"
@@ -184,7 +185,11 @@ static int merge_all(merge_ctx *x, const char *path, package_progress_fn progres
     }
     const package_counts *c = &r->c;
     int merged = c->n_new + c->n_updated + c->n_unchanged + c->n_deleted + c->n_conflicts > 0;
-    if (raise_clock(x->db, e) < 0 || source_put(x->db, &r->m, e) < 0 ||
+    if ((x->o->replace ? package_trust_replacing(x->db, r->m.source_scheme, r->m.source_code, r->m.source_name,
+                                                 r->is_signed, r->key, 0, &r->new_key, e)
+                       : package_trust(x->db, r->m.source_scheme, r->m.source_code, r->m.source_name, r->is_signed,
+                                       r->key, 0, e)) < 0 ||
+        raise_clock(x->db, e) < 0 || source_put(x->db, &r->m, e) < 0 ||
         (x->o->replace && withdraw_logs(x->db, &r->m, e) < 0) || write_log(x->db, path, r, merged, e) < 0)
         return -1;
     r->outcome = x->o->replace ? PACKAGE_REPLACED : package_rows(&r->m) == 0 ? PACKAGE_EMPTY : PACKAGE_MERGED;
@@ -233,6 +238,21 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
         return -1;
     if (attach(db, copy, e) < 0)
         return -1;
+    /* Who sent it: the signature holds, and the key is the one this office
+     * knows for that office (or the first one it sees). */
+    int sig = package_signature_check(db, "pkg", r->key, e);
+    r->is_signed = sig == 1;
+    if (sig < 0 || (o->replace ? package_trust_replacing(db, r->m.source_scheme, r->m.source_code, r->m.source_name,
+                                                         r->is_signed, r->key, 1, NULL, e)
+                               : package_trust(db, r->m.source_scheme, r->m.source_code, r->m.source_name,
+                                               r->is_signed, r->key, 1, e)) < 0) {
+        known_key k;
+        cdtt_err ignore;
+        r->key_refused = sig == 1 && keys_known_get(db, r->m.source_scheme, r->m.source_code, KEY_ROLE_BELOW, &k,
+                                                    &ignore) == 1 && memcmp(k.pk, r->key, sizeof r->key) != 0;
+        sqlite3_exec(db, "DETACH pkg", NULL, NULL, NULL);
+        return -1;
+    }
     merge_ctx x = {.db = db, .m = &r->m, .o = o, .r = r};
     office_key(db, x.me);
     snprintf(x.source, sizeof x.source, "%s:%s", r->m.source_scheme, r->m.source_code);

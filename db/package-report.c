@@ -1,5 +1,6 @@
 /* package-report.c — the words of an import's result, one line at a time, so
  * that `cdtt import` and the import screen say exactly the same. */
+#include "keys.h"
 #include "package.h"
 
 #include <stdio.h>
@@ -47,6 +48,13 @@ static void outcome_line(const package_import_result *r, const char *name, packa
         snprintf(buf, sizeof buf, _("%s: everything this office held for %s was replaced by the package's content."),
                  name, m->source_name);
         line(user, PACKAGE_LINE_NOTE, buf);
+        if (r->new_key) {
+            char fp[KEY_FINGERPRINT_LEN];
+            keys_fingerprint(r->key, fp);
+            snprintf(buf, sizeof buf, _("%s: the package's key (fingerprint %s) now replaces the one known for %s."),
+                     name, fp, m->source_name);
+            line(user, PACKAGE_LINE_NOTE, buf);
+        }
         break;
     default:
         break;

@@ -133,9 +133,13 @@ static int pinned_elsewhere(sqlite3 *db, const char *scheme, const char *code, c
     return found;
 }
 
-int package_trust(sqlite3 *db, const char *scheme, const char *code, const char *name, int is_signed,
-                  const unsigned char pk[KEY_PUBLIC_BYTES], int dry_run, cdtt_err *e)
+/* package_trust's decision; with replacing, a new key takes the pinned one's place. */
+static int trust(sqlite3 *db, const char *scheme, const char *code, const char *name, int is_signed,
+                 const unsigned char pk[KEY_PUBLIC_BYTES], int dry_run, int replacing, int *replaced_key,
+                 cdtt_err *e)
 {
+    if (replaced_key)
+        *replaced_key = 0;
     known_key pinned;
     int has = keys_known_get(db, scheme, code, KEY_ROLE_BELOW, &pinned, e);
     if (has < 0)
@@ -143,6 +147,8 @@ int package_trust(sqlite3 *db, const char *scheme, const char *code, const char 
     char fp[KEY_FINGERPRINT_LEN] = "";
     if (is_signed)
         keys_fingerprint(pk, fp);
+    if (!is_signed && replacing)
+        return 0; /* an older cdtt's file, replacing the office's data on the officer's word */
     if (!is_signed)
         return has ? err_set(e, _("the package of %s %s is not signed, but this office knows its key "
                                   "(fingerprint %s): a package from that office must be signed with it"),
@@ -156,11 +162,31 @@ int package_trust(sqlite3 *db, const char *scheme, const char *code, const char 
         return 0;
     if (!has)
         return dry_run ? 0 : keys_known_put(db, scheme, code, KEY_ROLE_BELOW, pk, name, "first-use", e);
+    if (replacing) {
+        if (replaced_key)
+            *replaced_key = 1;
+        return dry_run ? 0 : keys_known_put(db, scheme, code, KEY_ROLE_BELOW, pk, name, "replaced", e);
+    }
     /* Another key: kept as an offer, outside the import's transaction when there is none. */
     cdtt_err ignore;
     keys_known_put(db, scheme, code, KEY_ROLE_OFFERED, pk, name, "offered", &ignore);
     return err_set(e, _("the package of %s %s is signed with a new key (fingerprint %s), not the one this office "
-                        "knows (fingerprint %s). If the commune re-built its file, phone it, compare the new "
-                        "fingerprint with what 'cdtt keys show' prints there, then run: cdtt keys trust %s %s"),
+                        "knows (fingerprint %s). If the commune re-built its file, phone it and compare the new "
+                        "fingerprint with what 'cdtt keys show' prints there; then import the package with "
+                        "--replace (its data replaces the commune's, and its key the old one), or run: "
+                        "cdtt keys trust %s %s"),
                    code, name, fp, pinned.fingerprint, code, fp);
+}
+
+int package_trust(sqlite3 *db, const char *scheme, const char *code, const char *name, int is_signed,
+                  const unsigned char pk[KEY_PUBLIC_BYTES], int dry_run, cdtt_err *e)
+{
+    return trust(db, scheme, code, name, is_signed, pk, dry_run, 0, NULL, e);
+}
+
+int package_trust_replacing(sqlite3 *db, const char *scheme, const char *code, const char *name, int is_signed,
+                            const unsigned char pk[KEY_PUBLIC_BYTES], int dry_run, int *replaced_key,
+                            cdtt_err *e)
+{
+    return trust(db, scheme, code, name, is_signed, pk, dry_run, 1, replaced_key, e);
 }

@@ -33,4 +33,13 @@ int package_signature_check(sqlite3 *db, const char *schema, unsigned char pk[KE
 int package_trust(sqlite3 *db, const char *scheme, const char *code, const char *name, int is_signed,
                   const unsigned char pk[KEY_PUBLIC_BYTES], int dry_run, cdtt_err *e);
 
+/* The same when the officer replaces everything held for that office by the
+ * package (import --replace, the screen's question, which show the new key's
+ * fingerprint): a new key is then accepted in place of the pinned one (unless
+ * dry_run); *replaced_key (may be NULL) says whether it was. A key pinned for
+ * another office is still refused. */
+int package_trust_replacing(sqlite3 *db, const char *scheme, const char *code, const char *name, int is_signed,
+                            const unsigned char pk[KEY_PUBLIC_BYTES], int dry_run, int *replaced_key,
+                            cdtt_err *e);
+
 #endif

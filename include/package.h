@@ -121,6 +121,10 @@ typedef struct {
     package_outcome outcome;
     int other_instance; /* refused because it comes from another copy of its office's file */
     int made_skew;      /* +1: made more than a day in this PC's future; -1: more than 180 days ago */
+    int is_signed;      /* the package carries its office's signature (package-sign.h) */
+    unsigned char key[32]; /* the key it is signed with */
+    int new_key;        /* --replace took the package's new key in place of the one known */
+    int key_refused;    /* refused: signed with another key than the one known for its office */
     long long last_sequence; /* the sequence last merged from the same office (0: none) */
     package_refusal *refused; /* every refused record (malloc'd; package_import_result_free) */
     int n_refused;

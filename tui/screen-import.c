@@ -2,6 +2,7 @@
  * (each file's summary or the reason it was refused) and a member list kept in
  * Excel (a dry run listing every problem first, then the import on F2). */
 #include "tui-exchange.h"
+#include "keys.h"
 #include "csvio.h"
 #include "package.h"
 
@@ -36,6 +37,14 @@ static void import_one(const char *path, const char *name, package_import_result
         snprintf(q, sizeof q, _("%s: %d record(s) may not be written by %s (other communes' records). "
                                 "Import the rest?"), name, r->n_refused, r->m.source_name);
         o.accept_partial = 1;
+    } else if (r->key_refused) {
+        char fp[KEY_FINGERPRINT_LEN];
+        keys_fingerprint(r->key, fp);
+        snprintf(q, sizeof q, _("%s is signed with a new key, fingerprint %s: was the file of %s made again? Phone "
+                                "the commune and compare with what 'cdtt keys show' prints there. Replace everything "
+                                "held for %s by the package's content, and take its key?"),
+                 name, fp, r->m.source_name, r->m.source_name);
+        o.replace = 1;
     } else if (r->other_instance) {
         snprintf(q, sizeof q, _("%s comes from another copy of the file of %s. Replace everything held for %s "
                                 "by its content?"), name, r->m.source_name, r->m.source_name);

@@ -17,6 +17,8 @@ cd "$T" || exit 1
 q() { sqlite3 -batch "$@"; }
 cdtt() { "$CDTT" --lang en "$@"; }
 dumpsum() { q "$1" .dump | sha256sum | cut -d' ' -f1; }
+# The same without the keys offered by refused packages (kept for 'cdtt keys trust').
+recsum() { q "$1" .dump | grep -v "^INSERT INTO known_key" | sha256sum | cut -d' ' -f1; }
 MORE_UNITS=",
               ('2025-07', 'commune', '00016', 'Phường Tây Hồ', '01', '01', 'tay ho'),
               ('2025-07', 'commune', '00020', 'Phường Hoàn Kiếm', '01', '01', 'hoan kiem')"
@@ -65,6 +67,15 @@ q c.db "UPDATE office SET code = '00012', name = 'Phường Giảng Võ', instan
         UPDATE member SET deleted = 1 WHERE rowid = 1;"
 cdtt --db c.db export -o c1.cdtt >/dev/null
 before=$(dumpsum p.db)
+# It still carries the first commune's key: the signature alone gives it away.
+out=$(cdtt --db p.db import c1.cdtt 2>&1); rc=$?
+expect_eq "a copy signed with another commune's key: exit 1" "$rc" 1
+expect_contains "it names the office whose key it is" "$out" "signed with the key of another office (2025-07:00004"
+expect_eq "and the province's file is unchanged by it" "$(dumpsum p.db)" "$before"
+# With a key of its own (the copy's key table emptied too), the records themselves are refused.
+q c.db "DELETE FROM office_key"
+rm -f c1.cdtt
+cdtt --db c.db export -o c1.cdtt >/dev/null
 out=$(cdtt --db p.db import c1.cdtt 2>&1); rc=$?
 expect_eq "a package that would change another commune's records: exit 1" "$rc" 1
 expect_contains "it says nothing was merged" "$out" "nothing of this file was merged"
@@ -139,15 +150,16 @@ cdtt --db r.db export -o r1.cdtt >/dev/null && cdtt --db rp.db import r1.cdtt >/
 mkoffice r2.db 00012 commune 'Phường Giảng Võ'
 for n in 'Nguyễn Văn An' 'Trần Thị Bình' 'Lê Văn Cường'; do cdtt --db r2.db add member "$n" >/dev/null; done
 cdtt --db r2.db export -o r2.cdtt >/dev/null
-before=$(dumpsum rp.db)
+before=$(recsum rp.db)
 out=$(cdtt --db rp.db import r2.cdtt 2>&1); rc=$?
 expect_eq "a package of the re-built file: exit 1" "$rc" 1
-expect_contains "it explains" "$out" "comes from another copy of the file of Phường Giảng Võ"
+expect_contains "it explains: the re-built file has a key of its own" "$out" "signed with a new key"
 expect_contains "and how to replace" "$out" "--replace"
-expect_eq "nothing merged" "$(dumpsum rp.db)" "$before"
+expect_eq "nothing merged" "$(recsum rp.db)" "$before"
 out=$(cdtt --db rp.db import --replace r2.cdtt 2>&1); rc=$?
 expect_eq "import --replace" "$rc" 0
 expect_contains "says the commune's data was replaced" "$out" "was replaced by the package's content"
+expect_contains "and that its key replaces the old one" "$out" "now replaces the one known for Phường Giảng Võ"
 expect_eq "the commune counted once: 3 members, not 6" "$(live rp.db 00012)" 3
 expect_eq "the old ones withdrawn, marked deleted" "$(q rp.db "SELECT count(*) FROM member WHERE deleted = 1")" 3
 out=$(cdtt --db rp.db forget 00012 2>&1); rc=$?

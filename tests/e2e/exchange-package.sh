@@ -213,7 +213,7 @@ tm_wait "zz-rebuilt.cdtt"
 tm_keys End
 tm_wait ">[ ] zz-rebuilt.cdtt" || fail "zz-rebuilt.cdtt selected" "$(tm_screen)"
 tm_keys Enter
-expect_screen "a package of another copy of the file asks before replacing" "bằng nội dung của gói? (c = có"
+expect_screen "a package of the re-built file (a new key) asks before replacing, showing the fingerprint" "dấu vân tay"
 tm_type c
 expect_screen "replaced" "đã được thay bằng nội dung của gói"
 tm_keys C-q
