@@ -1,4 +1,5 @@
-/* cmd-export.c — `cdtt export -o FILE [--full] [--force]`: a package for the level above. */
+/* cmd-export.c — `cdtt export -o FILE [--full] [--force] [--encrypt|--no-encrypt]`:
+ * a package for the level above, signed, and encrypted to it when its key is known. */
 #include "cli.h"
 #include "commands.h"
 #include "conflict.h"
@@ -18,6 +19,10 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
             o.full = 1;
         else if (strcmp(argv[i], "--force") == 0)
             o.force = 1;
+        else if (strcmp(argv[i], "--encrypt") == 0)
+            o.seal = 1;
+        else if (strcmp(argv[i], "--no-encrypt") == 0)
+            o.seal = -1;
         else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
             if (++i >= argc)
                 return cli_usage("export", _("-o needs a file name"));
@@ -41,6 +46,11 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     printf(m.full ? _("Personal identifiers: included (--full)\n")
                   : _("Personal identifiers: left out (CCCD; phone and e-mail without consent)\n"));
     printf("SHA-256: %s\n", m.digest);
+    if (m.sealed_to[0])
+        printf(_("Encrypted: only the file of office %s can open it.\n"), m.sealed_to);
+    else
+        printf("%s\n", _("Not encrypted (import the key of the office above with 'cdtt keys import' to encrypt "
+                          "packages to it)."));
     long long open = conflict_open_count(db);
     if (open > 0)
         fprintf(stderr, _("Warning: %lld conflict(s) are still open; the package carries this office's version of "

@@ -47,7 +47,7 @@ const cli_command CLI_COMMANDS[] = {
      N_("the same as members import")},
     {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
      N_("write every table to one Excel workbook, a sheet per table")},
-    {"export", NULL, cmd_export, N_("-o FILE [--full] [--force]"),
+    {"export", NULL, cmd_export, N_("-o FILE [--full] [--force] [--encrypt|--no-encrypt]"),
      N_("write a package of this office's data for the level above")},
     {"import", NULL, cmd_import, N_("[--dry-run] [--accept-partial] [--replace] [--format text|csv] FILE..."),
      N_("check and merge packages from the communes (or districts) below")},

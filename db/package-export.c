@@ -1,6 +1,7 @@
 /* package-export.c — writing a package for the level above. */
 #include "package.h"
 #include "keys.h"
+#include "package-seal.h"
 #include "tmpguard.h"
 #include "db.h"
 #include "office.h"
@@ -78,6 +79,32 @@ static int number_package(sqlite3 *db, package_manifest *m, cdtt_err *e)
     return db_commit(db, e);
 }
 
+/* Encrypts the finished package tmp to the office above when o asks for it (or
+ * by default when that office's key is known): tmp then names the sealed file,
+ * beside it; m->sealed_to says to whom. Returns 0, or -1 with e set. */
+static int seal_in_place(sqlite3 *db, const package_export_opts *o, char *tmp, size_t tmp_size,
+                         package_manifest *m, cdtt_err *e)
+{
+    char scheme[12] = "", code[12] = "";
+    unsigned char pk[KEY_PUBLIC_BYTES];
+    int known = o->seal < 0 ? 0 : package_seal_recipient(db, scheme, code, pk, e);
+    if (known < 0)
+        return -1;
+    if (!known)
+        return o->seal > 0 ? err_set(e, "%s", _("no key of the office above is known, so the package cannot be "
+                                               "encrypted: import that office's key first (cdtt keys import FILE)"))
+                           : 0;
+    char sealed[4200];
+    snprintf(sealed, sizeof sealed, "%s.sealed", tmp);
+    if (package_seal(tmp, sealed, scheme, code, pk, e) < 0)
+        return -1;
+    unlink(tmp);
+    snprintf(tmp, tmp_size, "%s", sealed);
+    tmpguard_arm(tmp);
+    snprintf(m->sealed_to, sizeof m->sealed_to, "%s:%s", scheme, code);
+    return 0;
+}
+
 int package_export(sqlite3 *db, const char *target, const package_export_opts *o,
                    package_progress_fn progress, void *user, package_manifest *out, cdtt_err *e)
 {
@@ -111,6 +138,8 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
     step(progress, user, _("writing the file"), 4);
     if (rc == 0 && chmod(tmp, 0600) < 0)
         rc = err_set(e, _("cannot write %s: %s"), tmp, io_reason(errno));
+    if (rc == 0)
+        rc = seal_in_place(db, o, tmp, sizeof tmp, &m, e);
     if (rc == 0)
         rc = outfile_place(tmp, target, o->force, e); /* flushed, renamed, folder flushed */
     if (rc < 0)

@@ -17,6 +17,35 @@ static const char MAGIC[] = "CDTT-SEALED-1\n"; /* 14 bytes, no NUL written */
 #define SEALED_KEY_LEN (crypto_secretstream_xchacha20poly1305_KEYBYTES + crypto_box_SEALBYTES)
 #define CHUNK 65536
 
+typedef struct {
+    int found;
+    known_key k;
+} above_search;
+
+static int find_above(const known_key *k, void *arg)
+{
+    above_search *a = arg;
+    if (k->role != KEY_ROLE_ABOVE)
+        return 0;
+    a->k = *k;
+    a->found = 1;
+    return 1;
+}
+
+int package_seal_recipient(sqlite3 *db, char scheme[12], char code[12], unsigned char pk[KEY_PUBLIC_BYTES],
+                           cdtt_err *e)
+{
+    above_search a = {0};
+    if (keys_known_each(db, find_above, &a, e) < 0)
+        return -1;
+    if (a.found) {
+        snprintf(scheme, 12, "%s", a.k.scheme);
+        snprintf(code, 12, "%s", a.k.code);
+        memcpy(pk, a.k.pk, KEY_PUBLIC_BYTES);
+    }
+    return a.found;
+}
+
 int package_is_sealed(const char *path)
 {
     char head[MAGIC_LEN];

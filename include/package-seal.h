@@ -16,6 +16,11 @@
 #include "cdtt.h"
 #include "keys.h"
 
+/* The office above whose key packages are sealed to (cdtt keys import): 1
+ * found (scheme, code, pk set), 0 none, -1 with e set. */
+int package_seal_recipient(sqlite3 *db, char scheme[12], char code[12], unsigned char pk[KEY_PUBLIC_BYTES],
+                           cdtt_err *e);
+
 /* True when the file at path begins as a sealed package. */
 int package_is_sealed(const char *path);
 

@@ -41,6 +41,7 @@ typedef struct {
     long long clock_from;    /* the office clock at its previous package (0 for the first) */
     long long clock_to;      /* the office clock when it was made: no record's version is higher */
     long long rows[PACKAGE_MAX_TABLES]; /* per SCHEMA_TRAVEL_TABLES entry */
+    char sealed_to[32];      /* export: "scheme:code" of the office it was encrypted to, or "" */
     int n_tables;
     /* Found while computing the digest (not stored in the manifest): */
     long long longest_value;  /* bytes of the longest text value */
@@ -53,6 +54,8 @@ typedef struct {
 typedef struct {
     int full;  /* include CCCD, and phone/e-mail of members without consent */
     int force; /* replace an existing target file */
+    int seal;  /* 0: encrypted to the office above when its key is known (cdtt keys import);
+                  1: encrypted, or refused when that key is not known; -1: never encrypted */
 } package_export_opts;
 
 /* Writes a package of db's office to target: a snapshot of the office row and the

@@ -88,7 +88,7 @@ static int save_package(form *f, int accept_warnings, findings *fs, cdtt_err *e)
     (void)accept_warnings;
     (void)fs;
     export_rec *r = f->rec;
-    package_export_opts o = {r->full, 0};
+    package_export_opts o = {.full = r->full};
     if (!may_write(r->path, &o.force))
         return err_set(e, "%s", _("not written: the file exists")), -1;
     package_manifest m;
