@@ -23,8 +23,9 @@ int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
     cdtt_err e;
     if (completeness_get(db, &t, &e) < 0)
         return cli_fail("%s", e.msg);
-    printf("%s\t%s\t%s\t%s\t%s\t%s\n", _("Code"), _("Commune"), _("Package made"), _("Imported"),
-           _("Packages"), _("Members"));
+    printf("%s\t%s\t%s\t%s\t%s\t%s%s%s\n", _("Code"), t.by_province ? _("Province") : _("Commune"),
+           _("Package made"), _("Imported"), _("Packages"), _("Members"), t.by_province ? "\t" : "",
+           t.by_province ? _("Communes with members") : "");
     for (int i = 0; i < t.n; i++) {
         const completeness_row *r = &t.rows[i];
         if (missing_only && r->n_imports)
@@ -32,10 +33,16 @@ int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
         char made[32], imported[32];
         package_format_time(r->last_package, made);
         package_format_time(r->last_import, imported);
-        printf("%s\t%s\t%s\t%s\t%lld\t%lld\n", cli_shown(r->code), cli_shown(r->name),
+        printf("%s\t%s\t%s\t%s\t%lld\t%lld", cli_shown(r->code), cli_shown(r->name),
                r->n_imports ? cli_shown(made) : _("nothing sent"), cli_shown(imported), r->n_imports, r->members);
+        if (t.by_province)
+            printf("\t%lld/%lld", r->communes_covered, r->communes);
+        printf("\n");
     }
-    printf(_("%d commune(s), %d sent data, %d sent nothing.\n"), t.n, t.n - t.n_missing, t.n_missing);
+    if (t.by_province)
+        printf(_("%d province(s), %d sent data, %d sent nothing.\n"), t.n, t.n - t.n_missing, t.n_missing);
+    else
+        printf(_("%d commune(s), %d sent data, %d sent nothing.\n"), t.n, t.n - t.n_missing, t.n_missing);
     completeness_free(&t);
     return 0;
 }

@@ -277,11 +277,12 @@ static int check_source_under_office(sqlite3 *db, const package_manifest *m, cdt
     if (theirs < 0 || theirs >= mine)
         return err_set(e, _("the package comes from %s (%s), which is not below this office"),
                        m->source_name, m->source_code);
-    if (strcmp(me.level, "national") == 0)
-        return 0;
+    /* Schemes are checked at every level, the national one included. */
     if (strcmp(me.scheme, m->source_scheme) != 0)
         return err_set(e, _("the package uses the %s list of units, this office the %s list"),
                        m->source_scheme, me.scheme);
+    if (strcmp(me.level, "national") == 0)
+        return 0;
     char province[12] = "", parent[12] = "";
     if (!local_unit(db, m->source_scheme, m->source_level, m->source_code, province, parent)) {
         snprintf(province, sizeof province, "%s", m->province_code);
