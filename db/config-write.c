@@ -3,16 +3,19 @@
 #include "config.h"
 #include "outfile.h"
 #include "text.h"
+#include "words.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #define LINE_MAX_WRITE 1000
+#define KEY_MAX 320 /* an [aliases] key holds the commune's words */
 
 void config_value_text(const cdtt_config *c, const char *section, const char *key, char *out, size_t n)
 {
@@ -86,7 +89,7 @@ static void word(const char *s, size_t n, char *out, size_t outn)
 
 /* Reads one line of the old file: a section header (section set), a key line
  * (key set) or anything else (both ""). */
-static void classify(const char *line, size_t n, char section[64], char key[64])
+static void classify(const char *line, size_t n, char section[64], char key[KEY_MAX])
 {
     section[0] = key[0] = '\0';
     if (n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
@@ -104,7 +107,26 @@ static void classify(const char *line, size_t n, char section[64], char key[64])
     }
     const char *eq = memchr(line + i, '=', n - i);
     if (eq)
-        word(line + i, (size_t)(eq - line - i), key, 64);
+        word(line + i, (size_t)(eq - line - i), key, KEY_MAX);
+}
+
+/* True when the file's key (lowercased by classify) in section is the one c
+ * changes: [aliases] keys "kind.VALUE" compare their values by words_fold, as
+ * the program reads them; other keys exactly. */
+static bool same_key(const config_change *c, const char *section, const char *key)
+{
+    if (strcmp(c->section, section) != 0)
+        return false;
+    if (strcmp(section, "aliases") != 0)
+        return strcmp(c->key, key) == 0;
+    const char *d1 = strchr(c->key, '.'), *d2 = strchr(key, '.');
+    if (!d1 || !d2 || d1 - c->key != d2 - key || strncasecmp(c->key, key, (size_t)(d1 - c->key)) != 0)
+        return false;
+    char *a = words_fold(d1 + 1), *b = words_fold(d2 + 1);
+    bool same = strcmp(a, b) == 0;
+    free(a);
+    free(b);
+    return same;
 }
 
 /* The new text: the old one with the changed keys rewritten; keys the file
@@ -115,7 +137,7 @@ static char *merge(const char *old, const config_change *ch, int n)
     bool *done = calloc((size_t)n + 1, 1);
     if (!done)
         abort();
-    char cur[64] = "", sec[64], key[64];
+    char cur[64] = "", sec[64], key[KEY_MAX];
     bool *present = calloc((size_t)n + 1, 1);
     if (!present)
         abort();
@@ -127,7 +149,7 @@ static char *merge(const char *old, const config_change *ch, int n)
         if (sec[0])
             snprintf(cur, sizeof cur, "%s", sec);
         for (int i = 0; i < n && key[0]; i++)
-            if (strcmp(ch[i].section, cur) == 0 && strcmp(ch[i].key, key) == 0)
+            if (same_key(&ch[i], cur, key))
                 present[i] = true;
         p += len;
     }
@@ -139,7 +161,7 @@ static char *merge(const char *old, const config_change *ch, int n)
         classify(p, nl ? len - 1 : len, sec, key);
         int hit = -1;
         for (int i = 0; i < n && key[0]; i++)
-            if (strcmp(ch[i].section, cur) == 0 && strcmp(ch[i].key, key) == 0)
+            if (same_key(&ch[i], cur, key))
                 hit = i;
         if (hit >= 0) {
             put_setting(&b, &ch[hit]);
@@ -250,6 +272,65 @@ static int write_temp(const char *path, const char *text, char *tmp, size_t n, c
     return 0;
 }
 
+/* Whether the file just written (read into back) gives what was asked. 0, or
+ * -1 with e saying which key does not read back. */
+typedef int (*read_back_fn)(const cdtt_config *back, const config_change *ch, int n, const void *want,
+                            cdtt_err *e);
+
+/* Merges ch into the file at path (created with its folder when missing),
+ * writes the new text beside it, reads that back as the program will and has
+ * check compare it, then puts it in place atomically. -1 with e set and the
+ * old file untouched on any error. */
+static int write_checked(const char *path, const config_change *ch, int n, read_back_fn check, const void *want,
+                         cdtt_err *e)
+{
+    char *old = read_old(path, e);
+    if (!old)
+        return -1;
+    char *text = merge(old, ch, n);
+    free(old);
+    char tmp[4200];
+    if (make_folder(path, e) < 0 || write_temp(path, text, tmp, sizeof tmp, e) < 0) {
+        free(text);
+        return -1;
+    }
+    free(text);
+    cdtt_config back;
+    config_defaults(&back);
+    cdtt_err rb;
+    memset(&rb, 0, sizeof rb);
+    int warn = config_set_warnings(0);
+    int rc = config_load_file(&back, tmp, 1, &rb);
+    config_set_warnings(warn);
+    if (rc == 0)
+        rc = check(&back, ch, n, want, &rb);
+    if (rc < 0) {
+        unlink(tmp);
+        return err_set(e, _("%s: not saved: %s"), path, rb.msg);
+    }
+    cdtt_err why;
+    if (outfile_place(tmp, path, 1, &why) < 0) { /* never through a link */
+        unlink(tmp);
+        return err_set(e, _("%s: cannot replace the settings file: %s"), path, why.msg);
+    }
+    return 0;
+}
+
+/* read_back_fn for settings: each key's text in back equals its text in want
+ * (a cdtt_config with the values set). */
+static int settings_read_back(const cdtt_config *back, const config_change *ch, int n, const void *want,
+                              cdtt_err *e)
+{
+    for (int i = 0; i < n; i++) {
+        char w[LINE_MAX_WRITE], got[LINE_MAX_WRITE];
+        config_value_text(want, ch[i].section, ch[i].key, w, sizeof w);
+        config_value_text(back, ch[i].section, ch[i].key, got, sizeof got);
+        if (strcmp(w, got) != 0)
+            return err_set(e, _("%s does not read back as written"), ch[i].key);
+    }
+    return 0;
+}
+
 int config_write_user(const char *path, const config_change *ch, int n, cdtt_err *e)
 {
     cdtt_config scratch;
@@ -264,40 +345,52 @@ int config_write_user(const char *path, const config_change *ch, int n, cdtt_err
         if (config_set_value(&scratch, ch[i].section, ch[i].key, ch[i].value, &one) < 0)
             return err_set(e, "%s", one.msg);
     }
-    char *old = read_old(path, e);
-    if (!old)
-        return -1;
-    char *text = merge(old, ch, n);
-    free(old);
-    char tmp[4200];
-    if (make_folder(path, e) < 0 || write_temp(path, text, tmp, sizeof tmp, e) < 0) {
-        free(text);
-        return -1;
-    }
-    free(text);
-    /* Read back exactly as the program will read it at the next start. */
-    cdtt_config back;
-    config_defaults(&back);
-    cdtt_err rb;
-    memset(&rb, 0, sizeof rb);
-    int warn = config_set_warnings(0);
-    int rc = config_load_file(&back, tmp, 1, &rb);
-    config_set_warnings(warn);
-    for (int i = 0; rc == 0 && i < n; i++) {
-        char want[LINE_MAX_WRITE], got[LINE_MAX_WRITE];
-        config_value_text(&scratch, ch[i].section, ch[i].key, want, sizeof want);
-        config_value_text(&back, ch[i].section, ch[i].key, got, sizeof got);
-        if (strcmp(want, got) != 0)
-            rc = err_set(&rb, _("%s does not read back as written"), ch[i].key);
-    }
-    if (rc < 0) {
-        unlink(tmp);
-        return err_set(e, _("%s: not saved: %s"), path, rb.msg);
-    }
-    cdtt_err why;
-    if (outfile_place(tmp, path, 1, &why) < 0) { /* never through a link */
-        unlink(tmp);
-        return err_set(e, _("%s: cannot replace the settings file: %s"), path, why.msg);
-    }
+    return write_checked(path, ch, n, settings_read_back, &scratch, e);
+}
+
+/* What an alias must mean once read back. */
+typedef struct {
+    const choice *list;
+    const char *kind, *value, *code;
+} alias_want;
+
+/* read_back_fn for an alias: the value now means the item, as the commune's word. */
+static int alias_read_back(const cdtt_config *back, const config_change *ch, int n, const void *want,
+                           cdtt_err *e)
+{
+    (void)n;
+    const alias_want *w = want;
+    enum choice_how how = CHOICE_UNKNOWN;
+    const char *got = choice_interpret(w->list, w->kind, w->value, back->aliases, back->n_aliases, &how);
+    if (!got || strcmp(got, w->code) != 0 || how != CHOICE_USER)
+        return err_set(e, _("%s does not read back as written"), ch[0].key);
     return 0;
+}
+
+/* True when value can be the VALUE of an [aliases] line and read back the
+ * same: not empty, no blanks at its ends, nothing a line would cut or quote. */
+static bool alias_value_ok(const char *value)
+{
+    size_t n = strlen(value);
+    return n > 0 && n < sizeof(((choice_alias *)0)->from) && value[0] != ' ' && value[n - 1] != ' ' &&
+           value[0] != '[' && !strpbrk(value, "=;#\"\\") && !text_safe_needed(value, 0) &&
+           text_valid_utf8(value, n);
+}
+
+int config_write_alias(const char *path, const char *kind, const char *value, const char *item, cdtt_err *e)
+{
+    alias_want w = {NULL, kind, value, NULL};
+    if (!choice_kind_list(kind, &w.list))
+        return err_set(e, _("unknown list \"%s\" (gender, role, category, youth, status)"), kind);
+    w.code = choice_interpret(w.list, kind, item, NULL, 0, NULL);
+    if (!w.code || strchr(item, '"') || text_safe_needed(item, 0))
+        return err_set(e, _("\"%s\" is not an item of the %s list"), item, kind);
+    if (!alias_value_ok(value))
+        return err_set(e, _("\"%s\" cannot be saved as an alias (it holds = ; # \" or \\, or blanks at its ends): "
+                            "use --map on the command line"),
+                       value);
+    char key[KEY_MAX];
+    snprintf(key, sizeof key, "%s.%s", kind, value);
+    config_change ch = {"aliases", key, item};
+    return write_checked(path, &ch, 1, alias_read_back, &w, e);
 }

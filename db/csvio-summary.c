@@ -22,8 +22,12 @@ void csvio_import_summary_free(csvio_import_summary *s)
         free(s->ignored_columns[i]);
     for (int i = 0; i < s->n_columns; i++)
         free(s->columns[i]);
-    for (int i = 0; i < s->n_values; i++)
+    for (int i = 0; i < s->n_values; i++) {
         free(s->values[i]);
+        if (s->choice_values)
+            free(s->choice_values[i].value);
+    }
+    free(s->choice_values);
     for (int i = 0; i < s->n_unknown; i++)
         free(s->unknown[i]);
     for (int i = 0; i < s->n_preview; i++)

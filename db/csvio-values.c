@@ -66,6 +66,37 @@ static const choice *list_of(int field)
     }
 }
 
+/* The [aliases] kind of a choice column ("category"). */
+static const char *kind_of(int field)
+{
+    switch (field) {
+    case CSVIO_F_GENDER:
+        return "gender";
+    case CSVIO_F_ROLE:
+        return "role";
+    case CSVIO_F_CATEGORY:
+        return "category";
+    case CSVIO_F_YOUTH:
+        return "youth";
+    default:
+        return "status";
+    }
+}
+
+/* Appends a line to s->values and the value it describes to s->choice_values,
+ * so that both stay line for line. */
+static void push_value(csvio_import_summary *s, const char *line, int field, const seen_value *v)
+{
+    s->choice_values = xrealloc(s->choice_values, (size_t)(s->n_values + 1) * sizeof *s->choice_values);
+    csvio_choice_value *cv = &s->choice_values[s->n_values];
+    memset(cv, 0, sizeof *cv);
+    snprintf(cv->kind, sizeof cv->kind, "%s", kind_of(field));
+    cv->value = xstrdup(v->value);
+    cv->code = v->code;
+    cv->how = v->how;
+    csvio_list_push(&s->values, &s->n_values, xstrdup(line));
+}
+
 static const char *how_text(enum choice_how how)
 {
     switch (how) {
@@ -93,7 +124,7 @@ void csvio_values_report(const csvio_values *vs, const char *path, const csvio_m
             if (v->code) {
                 snprintf(line, sizeof line, _("%s \"%s\" (%lld rows) → %s%s"), c->header[f], v->value, v->rows,
                          choice_label(list, v->code), how_text(v->how));
-                csvio_list_push(&s->values, &s->n_values, xstrdup(line));
+                push_value(s, line, f, v);
                 continue;
             }
             char closest[400];
@@ -105,7 +136,7 @@ void csvio_values_report(const csvio_values *vs, const char *path, const csvio_m
             csvio_list_push(&s->unknown, &s->n_unknown, xstrdup(line));
             csvio_list_push(&s->problems, &s->n_problems, xstrdup(line));
             snprintf(line, sizeof line, _("%s \"%s\" (%lld rows) → ?"), c->header[f], v->value, v->rows);
-            csvio_list_push(&s->values, &s->n_values, xstrdup(line));
+            push_value(s, line, f, v);
         }
 }
 

@@ -77,6 +77,15 @@ typedef struct {
  * error returns -1 with e set and the old file untouched. */
 int config_write_user(const char *path, const config_change *ch, int n, cdtt_err *e);
 
+/* Saves "kind.VALUE = ITEM" in the [aliases] section of the ini file at path
+ * (created with its folder when missing; a line for the same kind and value,
+ * compared as the program compares them, is replaced; every other line kept):
+ * value then means item for imports. item must be an item of kind's list;
+ * value may not hold characters an ini line cannot keep (= ; # " \). The file
+ * is written as config_write_user writes it (read back first, then replaced
+ * atomically). 0, or -1 with e set and the old file untouched. */
+int config_write_alias(const char *path, const char *kind, const char *value, const char *item, cdtt_err *e);
+
 /* The text value of a known key in c as a file would hold it ("100", "2022-11-30"). */
 void config_value_text(const cdtt_config *c, const char *section, const char *key, char *out, size_t n);
 

@@ -61,6 +61,15 @@ int csvio_export_xlsx(sqlite3 *db, const char *path, const csvio_export_opts *op
 
 /* ---- import of a member list ---------------------------------------------- */
 
+/* One distinct value of a choice column as the import understood it (the
+ * same order as csvio_import_summary's values lines, one each). */
+typedef struct {
+    char kind[16];      /* the list: "gender", "role", "category", "youth", "status" */
+    char *value;        /* the cell as the file writes it */
+    const char *code;   /* the item it means, NULL = nothing */
+    enum choice_how how;
+} csvio_choice_value;
+
 typedef struct {
     long long rows_read;        /* data rows (after the header) */
     long long members_new;
@@ -82,6 +91,7 @@ typedef struct {
     int n_columns;
     char **values;              /* each distinct value of each choice column and what it means */
     int n_values;
+    csvio_choice_value *choice_values; /* the same values, line for line, for a screen to act on */
     char **unknown;             /* choice values that match no item: one line each, with a hint */
     int n_unknown;
     char **preview;             /* the first rows as they will be stored */

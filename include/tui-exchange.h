@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "tui-core.h"
 #include "tui-list.h"
+#include "choices.h"
 #include "conflict.h"
 
 /* ---- a list over an in-memory array (list-array.c) ------------------------
@@ -47,6 +48,25 @@ void lines_clear(lines_screen *ls);
 /* Removes the actions (after one ran). */
 void lines_done(lines_screen *ls);
 tui_screen *lines_base(lines_screen *ls);
+/* The user data given to lines_screen_new. */
+void *lines_user(lines_screen *ls);
+/* Lines added from now on carry tag (-1 = none, the default); a wrapped line's
+ * continuations carry it too. */
+void lines_set_tag(lines_screen *ls, int tag);
+/* Selects (at the next draw) the first line carrying tag, shown near the top. */
+void lines_select_tag(lines_screen *ls, int tag);
+/* Enter on a line with a tag (>= 0) calls fn with it. */
+typedef void (*lines_enter_fn)(lines_screen *ls, void *user, int tag);
+void lines_on_enter(lines_screen *ls, lines_enter_fn fn);
+
+/* ---- a pick-list of a choice list's items (screen-pick-choice.c) ------------
+ * Arrows and Enter pick an item; typed letters keep the items whose label
+ * (accents and case ignored) has a word starting with them, Backspace takes one
+ * back. On Enter the screen closes and chosen gets the item's code (static
+ * storage, the list's); Esc closes it without a choice. */
+typedef void (*pick_choice_fn)(const char *code, void *user);
+tui_screen *screen_pick_choice_new(const char *title, const char *prompt, const choice *list,
+                                   pick_choice_fn chosen, void *user);
 
 /* ---- a progress bar on the message line (progress-bar.c) -------------------
  * Drawn at most about four times a second, one doupdate each. */

@@ -5,6 +5,7 @@
 #include "keys.h"
 #include "csvio.h"
 #include "package.h"
+#include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +127,63 @@ static void add_file_lines(lines_screen *ls, const char *path, char **items, int
     }
 }
 
+/* A member list being checked: its file and the choice values the last
+ * check saw (kind and value, line for line with the summary's values). */
+typedef struct {
+    char *path;
+    csvio_choice_value *values;
+    int n_values;
+    int fixing; /* the value whose item is being picked */
+    int jump;   /* the only problems are values that mean nothing: select the first */
+} member_check;
+
+/* Frees the values kept from the last check. */
+static void check_values_free(member_check *mc)
+{
+    for (int i = 0; i < mc->n_values; i++)
+        free(mc->values[i].value);
+    free(mc->values);
+    mc->values = NULL;
+    mc->n_values = 0;
+}
+
+/* Frees a member_check (the screen's user data). */
+static void check_free(void *user)
+{
+    member_check *mc = user;
+    check_values_free(mc);
+    free(mc->path);
+    free(mc);
+}
+
+/* Keeps the summary's choice values in mc (copies). */
+static void check_keep_values(member_check *mc, const csvio_import_summary *s)
+{
+    check_values_free(mc);
+    if (!s->choice_values || !s->n_values)
+        return;
+    mc->values = xcalloc((size_t)s->n_values, sizeof *mc->values);
+    for (int i = 0; i < s->n_values; i++) {
+        mc->values[i] = s->choice_values[i];
+        mc->values[i].value = xstrdup(s->choice_values[i].value);
+    }
+    mc->n_values = s->n_values;
+}
+
+/* The values of the choice columns, each line tagged with its index so that
+ * Enter on it can settle what it means. */
+static void add_values(lines_screen *ls, const csvio_import_summary *s)
+{
+    if (!s->n_values)
+        return;
+    lines_add(ls, 3, "%s", _("Values of the choice columns (Enter on one: choose what it means):"));
+    for (int i = 0; i < s->n_values; i++) {
+        lines_set_tag(ls, s->choice_values ? i : -1);
+        lines_add(ls, 0, "  %s", s->values[i]);
+    }
+    lines_set_tag(ls, -1);
+}
+
 /* What a member-list import of path did (or would do), the stored values it
  * replaces, then every problem, then the preview (what was read and understood). */
 static void add_member_summary(lines_screen *ls, const char *path, const csvio_import_summary *s, int dry_run)
@@ -151,14 +209,16 @@ static void add_member_summary(lines_screen *ls, const char *path, const csvio_i
     if (s->source[0])
         lines_add(ls, 3, _("Read: %s"), s->source);
     add_list(ls, _("Columns recognised:"), s->columns, s->n_columns);
-    add_list(ls, _("Values of the choice columns:"), s->values, s->n_values);
+    add_values(ls, s);
     add_list(ls, _("First rows as they will be stored:"), s->preview, s->n_preview);
 }
 
-/* Runs the member-list import on path; dry_run writes nothing. Fills ls and
- * returns csvio_import_members_opts' result. */
-static int run_members(lines_screen *ls, const char *path, int dry_run)
+/* Runs the member-list import of mc's file; dry_run writes nothing. Fills ls,
+ * keeps the choice values seen in mc and returns csvio_import_members_opts'
+ * result. */
+static int run_members(lines_screen *ls, member_check *mc, int dry_run)
 {
+    const char *path = mc->path;
     csvio_import_summary s;
     memset(&s, 0, sizeof s);
     cdtt_err e;
@@ -179,6 +239,8 @@ static int run_members(lines_screen *ls, const char *path, int dry_run)
     } else {
         add_member_summary(ls, path, &s, dry_run);
     }
+    check_keep_values(mc, &s);
+    mc->jump = rc >= 0 && s.n_unknown > 0 && s.n_problems == s.n_unknown;
     csvio_import_summary_free(&s);
     return rc;
 }
@@ -186,15 +248,116 @@ static int run_members(lines_screen *ls, const char *path, int dry_run)
 /* F2 on the checked list: imports it for real after confirmation. */
 static void import_now(lines_screen *ls, void *user)
 {
-    const char *path = user;
+    member_check *mc = user;
     if (!app_confirm(_("Import this member list now?")))
         return;
-    int rc = run_members(ls, path, 0);
+    int rc = run_members(ls, mc, 0);
     lines_done(ls);
+    lines_on_enter(ls, NULL);
     if (rc == 0)
         app_message(0, "%s", _("The member list was imported."));
     else if (rc > 0)
         app_message(2, "%s", _("Nothing was imported: fix the rows listed and try again."));
+}
+
+/* Checks mc's list without writing, shows what would happen and offers F2
+ * only when it would import cleanly; when the only problems are values that
+ * mean nothing, the first of them is selected (else the problems show first).
+ * Returns the check's result. */
+static int show_check(lines_screen *ls, member_check *mc)
+{
+    int rc = run_members(ls, mc, 1);
+    lines_done(ls);
+    for (int i = 0; mc->jump && i < mc->n_values; i++)
+        if (!mc->values[i].code) {
+            lines_select_tag(ls, i); /* the first value that means nothing */
+            break;
+        }
+    if (rc == 0) {
+        lines_add_action(ls, ACT_SAVE, _("Import"), import_now);
+        app_message(0, "%s", _("Checked: nothing written yet. F2 imports the list."));
+    } else if (rc > 0) {
+        app_message(2, "%s", _("Nothing can be imported: fix the rows listed in Excel and try again."));
+    }
+    return rc;
+}
+
+/* The settings the program runs with once an alias was saved here (app()->cfg
+ * then points here). */
+static cdtt_config running;
+
+/* Reads the configuration files again (as at the start: /etc, the user's file,
+ * a --config file) and takes their [aliases] into the running settings; the
+ * other settings keep their values (command-line flags win over files). */
+static int reload_aliases(cdtt_err *e)
+{
+    const cdtt_config *cur = app()->cfg;
+    char user[4096];
+    config_user_path(user, sizeof user);
+    const char *explicit_path = NULL;
+    for (int i = 0; i < cur->n_loaded; i++)
+        if (strcmp(cur->loaded_from[i], "/etc/cdtt/cdtt.ini") != 0 && strcmp(cur->loaded_from[i], user) != 0)
+            explicit_path = cur->loaded_from[i];
+    static cdtt_config fresh;
+    int warn = config_set_warnings(0);
+    int rc = config_load(&fresh, explicit_path, e);
+    config_set_warnings(warn);
+    if (rc < 0)
+        return -1;
+    static cdtt_config next;
+    next = *cur;
+    memcpy(next.aliases, fresh.aliases, sizeof next.aliases);
+    next.n_aliases = fresh.n_aliases;
+    running = next;
+    app()->cfg = &running;
+    return 0;
+}
+
+/* The pick-list's answer: saves "kind.VALUE = ITEM" in the user's cdtt.ini,
+ * reloads the configuration and checks the list again. */
+static void alias_chosen(const char *code, void *user)
+{
+    lines_screen *ls = user;
+    member_check *mc = lines_user(ls);
+    if (mc->fixing < 0 || mc->fixing >= mc->n_values)
+        return;
+    const csvio_choice_value *v = &mc->values[mc->fixing];
+    const choice *list;
+    if (!choice_kind_list(v->kind, &list))
+        return;
+    char path[4096], value[200];
+    snprintf(value, sizeof value, "%s", v->value);
+    const char *item = NULL;
+    for (int i = 0; list[i].code; i++)
+        if (strcmp(list[i].code, code) == 0)
+            item = list[i].vi;
+    config_user_path(path, sizeof path);
+    cdtt_err e;
+    memset(&e, 0, sizeof e);
+    if (!item || config_write_alias(path, v->kind, value, item, &e) < 0 || reload_aliases(&e) < 0) {
+        app_message(2, "%s%s", _("Error: "), e.msg);
+        return;
+    }
+    int rc = show_check(ls, mc);
+    if (rc >= 0)
+        app_message(rc == 0 ? 0 : 1, _("Saved in %s: \"%s\" means %s. %s"), path, value,
+                    choice_label(list, code),
+                    rc == 0 ? _("F2 imports the list.") : _("Other problems remain (listed)."));
+}
+
+/* Enter on a choice value: a pick-list of the items of its list. */
+static void fix_value(lines_screen *ls, void *user, int tag)
+{
+    member_check *mc = user;
+    if (tag < 0 || tag >= mc->n_values)
+        return;
+    const choice *list;
+    if (!choice_kind_list(mc->values[tag].kind, &list))
+        return;
+    mc->fixing = tag;
+    char prompt[300];
+    snprintf(prompt, sizeof prompt, _("\"%s\" means:"), mc->values[tag].value);
+    app_push(screen_pick_choice_new(_("What the value means"), prompt, list, alias_chosen, ls));
 }
 
 /* Checks the chosen list without writing and shows what would happen. */
@@ -203,17 +366,12 @@ static void check_members(char **paths, int n, void *user)
     (void)user;
     if (n < 1)
         return;
-    char *path = xstrdup(paths[0]);
-    lines_screen *ls = lines_screen_new(_("Member list from Excel"), path, free);
-    lines_add_action(ls, ACT_SAVE, _("Import"), import_now);
-    int rc = run_members(ls, path, 1);
-    if (rc == 0) {
-        app_message(0, "%s", _("Checked: nothing written yet. F2 imports the list."));
-    } else {
-        lines_done(ls);
-        if (rc > 0)
-            app_message(2, "%s", _("Nothing can be imported: fix the rows listed in Excel and try again."));
-    }
+    member_check *mc = xcalloc(1, sizeof *mc);
+    mc->path = xstrdup(paths[0]);
+    mc->fixing = -1;
+    lines_screen *ls = lines_screen_new(_("Member list from Excel"), mc, check_free);
+    lines_on_enter(ls, fix_value);
+    show_check(ls, mc);
     app_push(lines_base(ls));
 }
 

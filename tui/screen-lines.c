@@ -12,6 +12,7 @@
 typedef struct {
     char *text;
     int sev;
+    int tag; /* what Enter on the line acts on, -1 = nothing */
 } text_line;
 
 /* The list's context: the array first, then the way back to the screen. */
@@ -35,6 +36,9 @@ struct lines_screen {
     tui_action shown[3 + 3]; /* the key bar: help, the actions, back */
     void *user;
     void (*free_user)(void *user);
+    int tag;                /* given to the lines added now */
+    lines_enter_fn on_enter; /* Enter on a tagged line, or NULL */
+    int want;               /* the line to select at the next draw, -1 = none */
 };
 
 
@@ -49,9 +53,30 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 
 static const list_source SRC = {sizeof(array_row), list_array_page, format, NULL, NULL, NULL};
 
+/* Shows the line at position want (a line of context above it) and selects it. */
+static void select_line(lines_screen *ls, int want)
+{
+    list_view *l = &ls->list;
+    list_resize(l, LINES - 5);
+    free(l->anchor);
+    l->anchor = NULL;
+    if (want > 1) {
+        array_row first = {want - 1, ls->ctx.a.items[want - 1]};
+        l->anchor = xmalloc(sizeof first);
+        memcpy(l->anchor, &first, sizeof first);
+    }
+    list_reload(l);
+    for (int i = 0; i < l->n; i++)
+        if (((const array_row *)(l->rows + (size_t)i * sizeof(array_row)))->pos == want)
+            l->sel = i;
+}
+
 static void draw(tui_screen *s)
 {
     lines_screen *ls = (lines_screen *)s;
+    if (ls->want >= 0 && ls->want < ls->ctx.a.n)
+        select_line(ls, ls->want);
+    ls->want = -1;
     list_draw(&ls->list, 2, LINES - 5, true);
 }
 
@@ -59,6 +84,12 @@ static void draw(tui_screen *s)
 static bool key(tui_screen *s, const tui_event *ev)
 {
     lines_screen *ls = (lines_screen *)s;
+    if (ls->on_enter && keys_enter(ev)) {
+        const array_row *r = list_selected(&ls->list);
+        if (r && ls->lines[r->item].tag >= 0)
+            ls->on_enter(ls, ls->user, ls->lines[r->item].tag);
+        return true;
+    }
     for (int i = 0; i < ls->n_acts; i++)
         if (ev->act == ls->acts[i].act) {
             ls->acts[i].fn(ls, ls->user);
@@ -121,6 +152,8 @@ lines_screen *lines_screen_new(const char *title, void *user, void (*free_user)(
     ls->user = user;
     ls->free_user = free_user;
     ls->ctx.self = ls;
+    ls->tag = -1;
+    ls->want = -1;
     set_shown(ls);
     list_init(&ls->list, &SRC, &ls->ctx);
     return ls;
@@ -138,6 +171,7 @@ static void push(lines_screen *ls, int sev, const char *text, size_t len)
     t[len] = 0;
     ls->lines[ls->n].text = t;
     ls->lines[ls->n].sev = sev;
+    ls->lines[ls->n].tag = ls->tag;
     ls->n++;
 }
 
@@ -193,6 +227,30 @@ void lines_done(lines_screen *ls)
 {
     ls->n_acts = 0;
     set_shown(ls);
+}
+
+void *lines_user(lines_screen *ls)
+{
+    return ls->user;
+}
+
+void lines_set_tag(lines_screen *ls, int tag)
+{
+    ls->tag = tag;
+}
+
+void lines_select_tag(lines_screen *ls, int tag)
+{
+    for (int i = 0; i < ls->n; i++)
+        if (ls->lines[i].tag == tag) {
+            ls->want = i;
+            return;
+        }
+}
+
+void lines_on_enter(lines_screen *ls, lines_enter_fn fn)
+{
+    ls->on_enter = fn;
 }
 
 tui_screen *lines_base(lines_screen *ls)

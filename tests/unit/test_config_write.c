@@ -276,6 +276,52 @@ static void set_value_checks_like_a_file(void **state)
     assert_string_equal(v, "75");
 }
 
+/* An alias goes into [aliases] (the section added when missing, created with
+ * the file), other lines stay, the same value written again (other case or
+ * spacing) replaces its line, and it reads back as the commune's word. */
+static void alias_written_and_replaced(void **state)
+{
+    (void)state;
+    char path[700];
+    snprintf(path, sizeof path, "%s/al/cdtt/cdtt.ini", dir);
+    cdtt_err e = {{0}};
+    assert_int_equal(config_write_alias(path, "category", "Cán bộ y tế thôn", "Y tế", &e), 0);
+    cdtt_config c = load(path);
+    assert_int_equal(c.n_aliases, 1);
+    enum choice_how how;
+    const char *code = choice_interpret(CHOICES_CATEGORY, "category", "CÁN BỘ Y TẾ THÔN", c.aliases, c.n_aliases, &how);
+    assert_non_null(code);
+    assert_int_equal(how, CHOICE_USER);
+    assert_string_equal(code, choice_interpret(CHOICES_CATEGORY, "category", "Y tế", NULL, 0, NULL));
+
+    write_text(path, "; mine\n[ui]\nlang = en\n[aliases]\nrole.Tổ viên = Thành viên\ncategory.cán bộ  y tế thôn = Y tế\n");
+    assert_int_equal(config_write_alias(path, "category", "Cán bộ y tế thôn", "Giáo viên", &e), 0);
+    char *text = tu_slurp(path, NULL);
+    assert_non_null(strstr(text, "; mine\n[ui]\nlang = en\n[aliases]\nrole.Tổ viên = Thành viên\n"));
+    assert_non_null(strstr(text, "category.Cán bộ y tế thôn = Giáo viên\n"));
+    assert_null(strstr(text, "= Y tế"));
+    free(text);
+    c = load(path);
+    assert_int_equal(c.n_aliases, 2);
+    assert_string_equal(c.lang, "en");
+}
+
+/* A value an ini line cannot keep, an unknown list or item: refused, nothing written. */
+static void bad_aliases_refused(void **state)
+{
+    (void)state;
+    const char *path = in_dir("bad-alias.ini");
+    write_text(path, "[ui]\nlang = vi\n");
+    cdtt_err e = {{0}};
+    assert_int_equal(config_write_alias(path, "category", "a = b", "Y tế", &e), -1);
+    assert_int_equal(config_write_alias(path, "category", "x;y", "Y tế", &e), -1);
+    assert_int_equal(config_write_alias(path, "colour", "Đỏ", "Y tế", &e), -1);
+    assert_int_equal(config_write_alias(path, "category", "Bác sĩ", "Không có", &e), -1);
+    char *text = tu_slurp(path, NULL);
+    assert_string_equal(text, "[ui]\nlang = vi\n");
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -285,6 +331,8 @@ int main(void)
         cmocka_unit_test(symbolic_link_not_followed),
         cmocka_unit_test(read_only_folder_keeps_old_file),
         cmocka_unit_test(set_value_checks_like_a_file),
+        cmocka_unit_test(alias_written_and_replaced),
+        cmocka_unit_test(bad_aliases_refused),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
