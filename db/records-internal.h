@@ -55,6 +55,10 @@ int rec_clean_name(char *buf, size_t n, const char *field, findings *f);
 int rec_name_taken(sqlite3 *db, const char *table, const char *name, const char *area_uuid,
                    const char *self_uuid, char other[UUID_LEN]);
 
+/* Fills r from a row whose first columns are a membership's uuid, team_uuid,
+ * member_uuid, role, date_from and date_to (NULL as ""); the rest of r zeroed. */
+void membership_from_row(sqlite3_stmt *st, membership_rec *r);
+
 /* Adds an error to f when date is neither "" nor a valid "YYYY-MM-DD". */
 void rec_check_date(const char *date, const char *field, findings *f);
 /* Adds an error to f when code is neither in list nor ("" and may_be_empty). */

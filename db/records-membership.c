@@ -155,6 +155,17 @@ int member_save_in_team_since(sqlite3 *db, member_rec *m, const char *team_uuid,
     return 0;
 }
 
+void membership_from_row(sqlite3_stmt *st, membership_rec *r)
+{
+    memset(r, 0, sizeof *r);
+    REC_COL(st, 0, r->uuid);
+    REC_COL(st, 1, r->team_uuid);
+    REC_COL(st, 2, r->member_uuid);
+    REC_COL(st, 3, r->role);
+    REC_COL(st, 4, r->date_from);
+    REC_COL(st, 5, r->date_to);
+}
+
 /* Current, live memberships matching one uuid (sql has one parameter). */
 static membership_rec *list_current(sqlite3 *db, const char *sql, const char *uuid, int *n)
 {
@@ -170,15 +181,8 @@ static membership_rec *list_current(sqlite3 *db, const char *sql, const char *uu
             cap = cap ? cap * 2 : 8;
             rows = xrealloc(rows, (size_t)cap * sizeof *rows);
         }
-        membership_rec *r = &rows[(*n)++];
-        memset(r, 0, sizeof *r);
-        REC_COL(st, 0, r->uuid);
-        REC_COL(st, 1, r->team_uuid);
-        REC_COL(st, 2, r->member_uuid);
-        REC_COL(st, 3, r->role);
-        REC_COL(st, 4, r->date_from);
-        REC_COL(st, 5, r->date_to);
-        r->deleted = sqlite3_column_int(st, 6);
+        membership_from_row(st, &rows[(*n)++]);
+        rows[*n - 1].deleted = sqlite3_column_int(st, 6);
     }
     sqlite3_finalize(st);
     return rows;

@@ -135,14 +135,7 @@ static membership_rec *later_memberships(sqlite3 *db, const char *member_uuid, c
     sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
     while (sqlite3_step(st) == SQLITE_ROW) {
         rows = xrealloc(rows, (size_t)(*n + 1) * sizeof *rows);
-        membership_rec *r = &rows[(*n)++];
-        memset(r, 0, sizeof *r);
-        REC_COL(st, 0, r->uuid);
-        REC_COL(st, 1, r->team_uuid);
-        REC_COL(st, 2, r->member_uuid);
-        REC_COL(st, 3, r->role);
-        REC_COL(st, 4, r->date_from);
-        REC_COL(st, 5, r->date_to);
+        membership_from_row(st, &rows[(*n)++]);
     }
     sqlite3_finalize(st);
     return rows;
