@@ -7,16 +7,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+bool draw_clip(const char *s, int cols, char *out, size_t n)
+{
+    size_t fit = text_fit(s, cols);
+    size_t rest = fit;
+    while (s[rest] == ' ')
+        rest++;
+    bool cut = s[rest] != 0 && cols > 0;
+    if (cut)
+        fit = text_fit(s, cols - 1); /* room for the "…" */
+    while (cut && fit > 0 && s[fit - 1] == ' ')
+        fit--;
+    if (fit + 4 > n)
+        fit = n > 4 ? n - 4 : 0;
+    memcpy(out, s, fit);
+    out[fit] = 0;
+    if (cut)
+        strcpy(out + fit, "…");
+    return cut;
+}
+
 int draw_text(int y, int x, const char *s, int cols, int attr)
 {
     if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
         return 0;
     if (x + cols > COLS)
         cols = COLS - x;
-    size_t n = text_fit(s, cols);
-    char *part = xmalloc(n + 1);
-    memcpy(part, s, n);
-    part[n] = 0;
+    size_t n = strlen(s) + 4;
+    char *part = xmalloc(n);
+    draw_clip(s, cols, part, n);
     attrset(attr);
     mvaddstr(y, x, part);
     attrset(A_NORMAL);

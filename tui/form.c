@@ -5,6 +5,7 @@
 #include "tui-form.h"
 #include "i18n.h"
 #include "text.h"
+#include "tui-utf8.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -623,6 +624,10 @@ static int do_save(form *f)
         offer_accept(f);
         return 0;
     }
+    if (f->confirm_save && !f->confirm_save(f)) {
+        f->warned = false;
+        return 0;
+    }
     return commit(f, accept);
 }
 
@@ -642,29 +647,49 @@ static void choice_step(form *f, int i, int d)
     f->sel[i] = s;
 }
 
-/* Picks the next choice whose label starts with the letter c (accents ignored). */
+/* True when label starts with the letter c: accents and case ignored, but
+ * đ is its own letter ("đ" picks "Đoàn thanh niên", "d" picks "Dân quân"
+ * first); strict asks for the exact letter, else d and đ both match. */
+static bool starts_with_letter(const char *label, wint_t c, bool strict)
+{
+    uint32_t first = 0;
+    if (label[0])
+        utf8_decode(label, &first);
+    bool bar_c = c == 0x0111 || c == 0x0110, bar_l = first == 0x0111 || first == 0x0110;
+    if (strict && bar_c != bar_l)
+        return false;
+    char key[8] = {0};
+    if (bar_c)
+        key[0] = 'd';
+    else if (c < 0x80)
+        key[0] = (char)c;
+    else
+        return false;
+    char *fk = text_fold(key), *fl = text_fold(label);
+    bool ok = fk[0] && fl[0] == fk[0];
+    free(fk);
+    free(fl);
+    return ok;
+}
+
+/* Picks the next choice whose label starts with the letter c (accents
+ * ignored; đ and d told apart when a label starts with the one typed). */
 static bool choice_letter(form *f, int i, wint_t c)
 {
     const choice *l = list_of(f, i);
     int n = l ? choice_count(l) : 0;
-    char key[8] = {0};
-    if (c >= 0x80 || c < 32)
+    if (c < 32 || c == 127)
         return false;
-    key[0] = (char)c;
-    char *fk = text_fold(key);
-    bool found = false;
-    for (int k = 1; k <= n && !found; k++) {
-        int j = (f->sel[i] + k + n) % n;
-        const char *label = strcmp(i18n_lang(), "en") == 0 ? l[j].en : l[j].vi;
-        char *fl = text_fold(label);
-        if (fk[0] && fl[0] == fk[0]) {
-            f->sel[i] = j;
-            found = true;
+    for (int strict = 1; strict >= 0; strict--)
+        for (int k = 1; k <= n; k++) {
+            int j = (f->sel[i] + k + n) % n;
+            const char *label = strcmp(i18n_lang(), "en") == 0 ? l[j].en : l[j].vi;
+            if (starts_with_letter(label, c, strict)) {
+                f->sel[i] = j;
+                return true;
+            }
         }
-        free(fl);
-    }
-    free(fk);
-    return found;
+    return false;
 }
 
 /* Marks the form edited: warnings shown before must be seen again. */
@@ -681,6 +706,20 @@ static void user_changed(form *f)
     f->touched[f->cur] = true;
     show_choice(f, f->cur);
     changed(f);
+    if (f->picked)
+        f->picked(f, f->cur);
+}
+
+bool form_set_choice(form *f, const char *column, const char *code)
+{
+    int i = form_field_index(f, column);
+    const choice *l = i >= 0 ? list_of(f, i) : NULL;
+    int k = l ? choice_index(l, code) : -1;
+    if (k < 0)
+        return false;
+    f->sel[i] = k;
+    show_choice(f, i);
+    return true;
 }
 
 /* Gives an editing key to the focused text field. A field whose text changes
@@ -752,6 +791,17 @@ int form_key(form *f, const tui_event *ev)
     return edit_key(f, ev, style);
 }
 
+/* When the focused field's label or note did not fit (lw and note_cols
+ * columns), puts them whole on the message line (app_hint). */
+static void hint_cut(const form_field *fd, const char *note, int lw, int note_cols)
+{
+    char tmp[700];
+    bool label_cut = draw_clip(_(fd->label), lw, tmp, sizeof tmp);
+    bool note_cut = note && draw_clip(note, note_cols, tmp, sizeof tmp);
+    if (label_cut || note_cut)
+        app_hint("%s%s%s", _(fd->label), note ? ": " : "", note ? note : "");
+}
+
 void form_draw(form *f, int y0, int rows)
 {
     f->y0 = y0;
@@ -791,6 +841,8 @@ void form_draw(form *f, int y0, int rows)
                                         : NULL;
         if (note && COLS - mx >= 12)
             draw_text(y, mx, note, COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
+        if (focused)
+            hint_cut(fd, note, lw, COLS - mx >= 12 ? COLS - mx : 0);
     }
     app_cursor(cy, cx);
 }

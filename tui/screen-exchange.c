@@ -120,7 +120,7 @@ static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resum
 tui_screen *screen_exchange_new(void)
 {
     exchange_screen *x = xcalloc(1, sizeof *x);
-    tui_screen_init(&x->base, &HOOKS, ACTIONS, _("Export and import"));
+    tui_screen_init(&x->base, &HOOKS, ACTIONS, N_("Export and import"));
     office_rec o;
     x->where = office_get(app()->db, &o) == 0 && strcmp(o.level, "commune") != 0 ? 2 : 1;
     list_array_filter(&x->items, N_ITEMS, for_office, x);

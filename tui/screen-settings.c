@@ -251,7 +251,7 @@ static void follow_language(settings_screen *s)
     if (strcmp(code, i18n_lang()) == 0)
         return;
     i18n_set_lang(code);
-    snprintf(s->base.title, sizeof s->base.title, "%s", _("Settings"));
+    snprintf(s->base.title, sizeof s->base.title, "%s", N_("Settings"));
     describe_db(s);
     replay(s);
 }
@@ -311,7 +311,7 @@ static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = dest
 tui_screen *screen_settings_new(void)
 {
     settings_screen *s = xcalloc(1, sizeof *s);
-    tui_screen_init(&s->base, &HOOKS, ACTIONS, _("Settings"));
+    tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("Settings"));
     list_files(s, app()->cfg);
     replay(s);
     rec_from(&s->rec, app()->cfg);

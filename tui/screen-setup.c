@@ -309,14 +309,14 @@ tui_screen *screen_setup_new(void)
     if (!scheme) {
         office_entry *oe = xcalloc(1, sizeof *oe);
         snprintf(oe->scheme, sizeof oe->scheme, "2025-07");
-        form_screen *fs = form_screen_new(_("First run: which commune is this?"), OFFICE_FIELDS, oe, true, NULL,
+        form_screen *fs = form_screen_new(N_("First run: which commune is this?"), OFFICE_FIELDS, oe, true, NULL,
                                           office_save);
         app_message(1, "%s",
                     _("No unit list imported (cdtt units import FILE.csv). Type the code and name, then F2."));
         return &fs->base;
     }
     setup_screen *s = xcalloc(1, sizeof *s);
-    tui_screen_init(&s->base, &HOOKS, ACTIONS, _("First run: which commune is this?"));
+    tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("First run: which commune is this?"));
     s->base.text_input = true;
     snprintf(s->scheme, sizeof s->scheme, "%s", scheme);
     line_input_init(&s->filter, 60);
