@@ -824,8 +824,11 @@ void form_draw(form *f, int y0, int rows)
         const form_field *fd = &f->fields[i];
         bool focused = i == f->cur;
         int mark = f->sev[i] == VALID_ERROR ? '!' : f->sev[i] == VALID_WARN ? '?' : focused ? '>' : ' ';
-        mvaddch(y, 0, (chtype)mark | (f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN) : 0));
-        draw_text(y, 2, _(fd->label), lw, theme_attr(focused ? TH_FOCUS : TH_LABEL));
+        /* The focus is the "> " mark (and the cursor), not the label's colour: a
+         * field move then resends two characters, not two labels (bytes over SSH). */
+        mvaddch(y, 0, (chtype)mark | (f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN)
+                                      : focused ? theme_attr(TH_FOCUS) : 0));
+        draw_text(y, 2, _(fd->label), lw, theme_attr(TH_LABEL));
         int rows_, fw = 2, frow, fcol, nrow, nbuf;
         field_info(f->fld[i], &rows_, &fw, &frow, &fcol, &nrow, &nbuf);
         mvaddch(y, fx - 1, '[');
