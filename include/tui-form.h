@@ -161,6 +161,10 @@ struct form {
      * field's text is changed. */
     bool cut[24];
     int cur, top;              /* focused field; first field shown */
+    /* The focused text field's text is selected (it got the focus by a field
+     * move, as in Excel): typing replaces it, Backspace or Delete clears it,
+     * a cursor key keeps it. Shown in reverse. */
+    bool selected;
     bool dirty;
     bool warned;               /* warnings are shown: saving again accepts them */
     int y0, rows;              /* where the form draws (set by the screen) */

@@ -244,6 +244,7 @@ void form_load(form *f)
     }
     f->dirty = false;
     f->warned = false;
+    f->selected = false;
     if (f->lf && f->n > 0 && current_field(f->lf) == f->fld[f->cur] && !is_choice(&f->fields[f->cur]))
         form_driver_w(f->lf, KEY_CODE_YES, REQ_END_FIELD);
     if (first_cut >= 0)
@@ -595,6 +596,7 @@ int form_resolve(form *f, form_choice c)
 static int do_save(form *f)
 {
     bool accept = f->warned;
+    f->selected = false;
     clear_messages(f);
     app_message(0, "%s", "");
     valid_status w = form_collect(f);
@@ -722,12 +724,44 @@ bool form_set_choice(form *f, const char *column, const char *code)
     return true;
 }
 
+/* Selects the focused text field's text, when it has any (a field move). */
+static void select_focused(form *f)
+{
+    f->selected = false;
+    if (!form_text_focus(f))
+        return;
+    char t[16];
+    form_get_text(f, f->cur, t, sizeof t);
+    f->selected = t[0] != 0;
+}
+
+/* With the focused field's text selected: a typed character or a paste
+ * replaces it, Backspace or Delete clears it (returns true: the key is used
+ * up), any other key keeps the text. The selection ends either way. */
+static bool replace_selected(form *f, const tui_event *ev)
+{
+    if (!f->selected)
+        return false;
+    f->selected = false;
+    bool typed = ev->paste || (!ev->is_key && ev->act == ACT_NONE && ev->ch >= 32 && ev->ch != 127);
+    bool erase = ev->is_key && (ev->ch == KEY_BACKSPACE || ev->ch == KEY_DC);
+    if (!typed && !erase)
+        return false;
+    form_driver_w(f->lf, KEY_CODE_YES, REQ_CLR_FIELD);
+    f->cut[f->cur] = false;
+    f->touched[f->cur] = true;
+    changed(f);
+    return erase;
+}
+
 /* Gives an editing key to the focused text field. A field whose text changes
  * is the user's edit; a cut field (a stored value longer than the field)
  * becomes the user's text then. Returns 0 when the key was used, -1 otherwise. */
 static int edit_key(form *f, const tui_event *ev, int style)
 {
     const form_field *fd = &f->fields[f->cur];
+    if (replace_selected(f, ev))
+        return 0;
     fe_opts o = {fd->width, filter_of(fd), app()->telex, style};
     int r = fe_key(f->lf, ev, &o);
     if (r == FE_UNUSED)
@@ -748,16 +782,12 @@ int form_key(form *f, const tui_event *ev)
         return -1;
     wint_t c = ev->ch;
     focus(f);
-    if (keys_next_field(ev)) {
-        if (f->cur < f->n - 1)
-            f->cur++;
+    if (keys_next_field(ev) || keys_prev_field(ev)) {
+        int to = f->cur + (keys_next_field(ev) ? 1 : -1);
+        if (to >= 0 && to < f->n)
+            f->cur = to;
         focus(f);
-        return 0;
-    }
-    if (keys_prev_field(ev)) {
-        if (f->cur > 0)
-            f->cur--;
-        focus(f);
+        select_focused(f);
         return 0;
     }
     if (ev->act == ACT_TELEX) {
@@ -802,6 +832,26 @@ static void hint_cut(const form_field *fd, const char *note, int lw, int note_co
         app_hint("%s%s%s", _(fd->label), note ? ": " : "", note ? note : "");
 }
 
+/* Near a text field's limit (four fifths of it, for fields of 20 characters
+ * or more), says on the message line how many characters it holds of how
+ * many it takes, unless the line already has something to say. */
+static void hint_count(form *f, int i)
+{
+    int max = f->fields[i].width;
+    if (max < 20 || app()->hint[0])
+        return;
+    char *t = xmalloc(FIELD_MAX_CHARS * 4 + 8);
+    form_get_text(f, i, t, FIELD_MAX_CHARS * 4 + 8);
+    int n = 0;
+    for (const char *p = t; *p; n++) {
+        uint32_t cp;
+        p += utf8_decode(p, &cp);
+    }
+    free(t);
+    if (n * 5 >= max * 4)
+        app_hint(_("%s: %d of at most %d characters"), _(f->fields[i].label), n, max);
+}
+
 void form_draw(form *f, int y0, int rows)
 {
     f->y0 = y0;
@@ -832,6 +882,9 @@ void form_draw(form *f, int y0, int rows)
         int rows_, fw = 2, frow, fcol, nrow, nbuf;
         field_info(f->fld[i], &rows_, &fw, &frow, &fcol, &nrow, &nbuf);
         mvaddch(y, fx - 1, '[');
+        chtype fore = focused && f->selected ? A_REVERSE : A_NORMAL;
+        if (!is_choice(fd) && field_fore(f->fld[i]) != fore)
+            set_field_fore(f->fld[i], fore);
         fe_show(f->lf, f->fld[i], f->pad, y, fx);
         if (focused) {
             cy = y;
@@ -846,6 +899,8 @@ void form_draw(form *f, int y0, int rows)
             draw_text(y, mx, note, COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
         if (focused)
             hint_cut(fd, note, lw, COLS - mx >= 12 ? COLS - mx : 0);
+        if (focused && !is_choice(fd))
+            hint_count(f, i);
     }
     app_cursor(cy, cx);
 }
