@@ -163,7 +163,7 @@ struct form {
     int cur, top;              /* focused field; first field shown */
     /* The focused text field's text is selected (it got the focus by a field
      * move, as in Excel): typing replaces it, Backspace or Delete clears it,
-     * a cursor key keeps it. Shown in reverse. */
+     * a cursor key keeps it. Shown by the mark "»" before the label. */
     bool selected;
     bool dirty;
     bool warned;               /* warnings are shown: saving again accepts them */

@@ -873,18 +873,24 @@ void form_draw(form *f, int y0, int rows)
         int i = f->top + r, y = y0 + r;
         const form_field *fd = &f->fields[i];
         bool focused = i == f->cur;
-        int mark = f->sev[i] == VALID_ERROR ? '!' : f->sev[i] == VALID_WARN ? '?' : focused ? '>' : ' ';
+        /* "»" marks a focused field whose text is selected (typing replaces it):
+         * one character, where reversing the text would resend it twice. */
+        wchar_t mark = f->sev[i] == VALID_ERROR ? L'!' : f->sev[i] == VALID_WARN ? L'?'
+                       : focused && f->selected                 ? L'»'
+                       : focused                                ? L'>'
+                                                                : L' ';
         /* The focus is the "> " mark (and the cursor), not the label's colour: a
          * field move then resends two characters, not two labels (bytes over SSH). */
-        mvaddch(y, 0, (chtype)mark | (f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN)
-                                      : focused ? theme_attr(TH_FOCUS) : 0));
+        wchar_t wmark[2] = {mark, 0};
+        attr_t mattr = (attr_t)(f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN)
+                                : focused ? theme_attr(TH_FOCUS) : 0);
+        cchar_t cc;
+        setcchar(&cc, wmark, mattr & ~A_COLOR, (short)PAIR_NUMBER((int)mattr), NULL);
+        mvadd_wch(y, 0, &cc);
         draw_text(y, 2, _(fd->label), lw, theme_attr(TH_LABEL));
         int rows_, fw = 2, frow, fcol, nrow, nbuf;
         field_info(f->fld[i], &rows_, &fw, &frow, &fcol, &nrow, &nbuf);
         mvaddch(y, fx - 1, '[');
-        chtype fore = focused && f->selected ? A_REVERSE : A_NORMAL;
-        if (!is_choice(fd) && field_fore(f->fld[i]) != fore)
-            set_field_fore(f->fld[i], fore);
         fe_show(f->lf, f->fld[i], f->pad, y, fx);
         if (focused) {
             cy = y;

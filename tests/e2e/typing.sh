@@ -1,6 +1,6 @@
 #!/bin/sh
 # typing.sh — typing as in Excel, and limits seen while typing (issue 16), at 80×24 and 60×16:
-# a field reached by Tab has its text selected (shown in reverse), and typing replaces it (a
+# a field reached by Tab has its text selected (marked »), and typing replaces it (a
 # new date over the old one, no Home or Ctrl-K needed); near a field's limit the message line
 # counts its characters; at the limit typing stops, nothing is cut.
 . "$(dirname "$0")/../lib.sh"
@@ -25,10 +25,10 @@ for size in "80 24/15/03/2023/2023-03-15" "60 16/20/04/2024/2024-04-20"; do
     tm_wait "Tên tổ"
     tm_keys Tab Tab Tab Tab
     tm_wait "[$old"
-    line=$(tm capture-pane -t t -p -e | grep "$old" | head -1)
+    line=$(tm_screen | grep "$old" | head -1)
     case "$line" in
-    *"$(printf '\033[7m')"*) ok "$at a field reached by Tab shows its text selected" ;;
-    *) fail "$at a field reached by Tab shows its text selected" "$line" ;;
+    "»"*) ok "$at a field reached by Tab shows its text selected (»)" ;;
+    *) fail "$at a field reached by Tab shows its text selected (»)" "$line" ;;
     esac
     tm_type "$new"
     expect_screen "$at typing replaces the selected date" "[$new ]"
