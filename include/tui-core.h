@@ -152,7 +152,7 @@ typedef struct {
     const cdtt_config *cfg;
     bool telex;          /* Telex typing mode */
     bool quit;
-    char msg[512];       /* the message line */
+    char msg[1024];      /* the message line */
     char hint[512];      /* app_hint's text for this draw */
     int msg_sev;         /* 0 info, 1 warning, 2 error */
     int cur_y, cur_x;    /* cursor wanted by the screen, -1 = hidden */

@@ -91,7 +91,7 @@ static void draw_message(const char *text, int attr)
     }
     int y = LINES - 1 - n;
     for (int i = 0; i < n; i++, y++) {
-        char line[512];
+        char line[sizeof the_app.msg];
         snprintf(line, sizeof line, "%.*s", lens[i], lines[i]);
         draw_fill(y, 0, COLS, A_NORMAL);
         draw_text(y, 0, i == n - 1 && *p ? lines[i] : line, COLS, attr);
@@ -178,7 +178,7 @@ void app_refresh(void)
 
 bool app_confirm(const char *question)
 {
-    char saved[512];
+    char saved[sizeof the_app.msg];
     int saved_sev = the_app.msg_sev;
     snprintf(saved, sizeof saved, "%s", the_app.msg);
     app_message(1, "%s %s", question, _("(y = yes, n = no)"));
