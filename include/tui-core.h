@@ -191,6 +191,10 @@ bool draw_clip(const char *s, int cols, char *out, size_t n);
 /* Writes UTF-8 text at y,x clipped to cols columns (a cut ends in "…");
  * returns the columns used. */
 int draw_text(int y, int x, const char *s, int cols, int attr);
+/* Writes s wrapped at blanks over at most max_lines lines of cols columns
+ * from y,x (the last line ends in "…" when even they are too few); returns
+ * the lines used. */
+int draw_wrap(int y, int x, const char *s, int cols, int max_lines, int attr);
 /* Fills cols columns at y,x with blanks in attr. */
 void draw_fill(int y, int x, int cols, int attr);
 
@@ -201,6 +205,10 @@ void keybar_draw(tui_screen *s);
 /* ---- screens (screen-*.c) ----------------------------------------------- */
 tui_screen *screen_home_new(void);
 tui_screen *screen_setup_new(void);
+/* The same choice from Settings, for a file that has an office: what a change
+ * means is said, it is asked, and the file gets a new key (NULL when there is
+ * no unit list to choose from; the message line says so). */
+tui_screen *screen_setup_change(void);
 tui_screen *screen_help_new(void);
 tui_screen *screen_settings_new(void);
 tui_screen *screen_areas_new(void);

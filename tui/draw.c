@@ -54,3 +54,31 @@ void draw_fill(int y, int x, int cols, int attr)
     mvhline(y, x, ' ', cols);
     attrset(A_NORMAL);
 }
+
+int draw_wrap(int y, int x, const char *s, int cols, int max_lines, int attr)
+{
+    int used = 0;
+    while (*s && used < max_lines && cols > 0) {
+        size_t fit = text_fit(s, cols), cut = fit;
+        if (s[fit] && used < max_lines - 1) {
+            while (cut > 0 && s[cut] != ' ')
+                cut--;
+            if (cut == 0)
+                cut = fit;
+        }
+        if (s[fit] && used == max_lines - 1) {
+            draw_text(y + used, x, s, cols, attr); /* the last line: the rest, cut with "…" */
+            return used + 1;
+        }
+        char *line = xmalloc(cut + 1);
+        memcpy(line, s, cut);
+        line[cut] = 0;
+        draw_text(y + used, x, line, cols, attr);
+        free(line);
+        used++;
+        s += cut;
+        while (*s == ' ')
+            s++;
+    }
+    return used;
+}
