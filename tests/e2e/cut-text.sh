@@ -35,6 +35,12 @@ for size in "80 24" "60 16"; do
     *"…") ok "$at the error cut beside the field ends in …" ;;
     *) fail "$at the error cut beside the field ends in …" "$note" ;;
     esac
+    bar=$(tm_screen | tail -1)
+    case "$bar" in
+    *"Quay lại"*) ok "$at the key bar shows \"Quay lại\" whole" ;;
+    *"Quay…"* | *"Qua…"* | *"Qu…"* | *"Q…"*) ok "$at the key bar marks a label it cut with …" ;;
+    *) fail "$at the key bar cuts a label only with a sign" "$bar" ;;
+    esac
     tm_keys C-q
     tm_wait "Thoát mà không lưu"
     tm_keys c
