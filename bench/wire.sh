@@ -23,7 +23,7 @@ done
 tm_keys F10; tm_wait "Số địa bàn: 25"
 
 # Opening the list (home → areas).
-open_list() { tm_type 1; tm_wait "Thôn số 9 Đông Hòa"; }
+open_list() { tm_type 1; tm_wait "Thôn số 1 Đông Hòa"; } # sorted: 1, 10…19, 2, 20…25, 3 (9 is past the page)
 list_bytes=$(record open_list)
 
 # Typing into a name field: each character measured alone.
@@ -50,7 +50,22 @@ for k in 1 2; do
 done
 field_avg=$((ftotal / fn))
 
+# Moving through every field of a new member's form (Tab, the official's way), each move alone.
+tm_keys F10; tm_poll "(c = có" 2 && tm_keys c
+tm_keys F10; tm_wait "Số địa bàn"
+tm_type 3; tm_wait "Tìm:"; tm_keys C-n; tm_wait "Thành viên mới"
+tm_type "Nguyễn Văn An"
+mtotal=0 mmax=0 mn=0
+for k in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
+    mn=$((mn + 1))
+    move() { tm_keys Tab; sleep 0.05; }
+    b=$(record move)
+    mtotal=$((mtotal + b)); [ "$b" -gt "$mmax" ] && mmax=$b
+done
+member_avg=$((mtotal / mn))
+
 printf 'typed character:   %4d bytes on average, %4d at most (%d characters; goal <= 8)\n' "$char_avg" "$max" "$n"
 printf 'next field:        %4d bytes on average, %4d at most (%d moves; goal <= 60)\n' "$field_avg" "$fmax" "$fn"
+printf 'member form, Tab:  %4d bytes on average, %4d at most (%d moves; goal <= 60)\n' "$member_avg" "$mmax" "$mn"
 printf 'open a 20-row list: %4d bytes (goal <= 3072)\n' "$list_bytes"
 tm_keys C-q

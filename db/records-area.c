@@ -15,6 +15,19 @@ void area_init(area_rec *r)
     snprintf(r->kind, sizeof r->kind, "thon");
 }
 
+const char *area_kind_for_commune(const char *commune_name)
+{
+    const char *n = commune_name ? commune_name : "";
+    return strncmp(n, "Phường", strlen("Phường")) == 0 || strncmp(n, "Thị trấn", strlen("Thị trấn")) == 0
+               ? "to_dan_pho"
+               : "thon";
+}
+
+const char *team_level_for_area_kind(const char *kind)
+{
+    return strcmp(kind, "to_dan_pho") == 0 || strcmp(kind, "khu_pho") == 0 ? "group" : "village";
+}
+
 void area_check(sqlite3 *db, const area_rec *r, findings *f)
 {
     if (!r->name[0])

@@ -110,6 +110,9 @@ void team_from_row(sqlite3_stmt *st, team_rec *r);
     "m.note, m.deleted, m.updated_at, m.sort_key, "                                       \
     "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM membership ms "    \
     " JOIN team t ON t.uuid = ms.team_uuid WHERE ms.member_uuid = m.uuid "               \
+    " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid)), " \
+    "(SELECT group_concat(role, ',') FROM (SELECT ms.role AS role FROM membership ms "   \
+    " JOIN team t ON t.uuid = ms.team_uuid WHERE ms.member_uuid = m.uuid "               \
     " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid))"
 void member_from_row(sqlite3_stmt *st, member_rec *r);
 

@@ -39,7 +39,35 @@ static void q_arg(query *q, const char *text, const char *val)
     q->binds[q->nb++] = val;
 }
 
-/* The conditions every list shares: deleted or not, and each search word. */
+/* True for a search word of digits only (a piece of a phone or CCCD number). */
+static bool digit_word(const char *w)
+{
+    if (!*w)
+        return false;
+    for (; *w; w++)
+        if (*w < '0' || *w > '9')
+            return false;
+    return true;
+}
+
+/* Adds a member's search word: in the folded name, or, for a word of digits,
+ * in the name, the phone or the CCCD number. */
+static void q_member_word(query *q, const char *w)
+{
+    if (!digit_word(w)) {
+        q_arg(q, " AND instr(m.name_fold, ?) > 0", w);
+        return;
+    }
+    if (q->nb + 3 > MAX_BINDS)
+        return;
+    q_add(q, " AND (instr(m.name_fold, ?) > 0 OR instr(coalesce(m.phone, ''), ?) > 0"
+             " OR instr(coalesce(m.cccd, ''), ?) > 0)");
+    for (int i = 0; i < 3; i++)
+        q->binds[q->nb++] = w;
+}
+
+/* The conditions every list shares: deleted or not, and each search word
+ * (word_sql, or for members with word_sql NULL, q_member_word). */
 static void q_common(query *q, const char *alias_dot_deleted, const char *word_sql,
                      const list_filter *f)
 {
@@ -57,8 +85,12 @@ static void q_common(query *q, const char *alias_dot_deleted, const char *word_s
     }
     q->fold = text_fold(f->search);
     int words = 0;
-    for (char *w = strtok(q->fold, " "); w && words < SEARCH_MAX_WORDS; w = strtok(NULL, " "), words++)
-        q_arg(q, word_sql, w);
+    for (char *w = strtok(q->fold, " "); w && words < SEARCH_MAX_WORDS; w = strtok(NULL, " "), words++) {
+        if (word_sql)
+            q_arg(q, word_sql, w);
+        else
+            q_member_word(q, w);
+    }
 }
 
 static void area_filters(query *q, const list_filter *f)
@@ -92,7 +124,7 @@ static void member_on_date(query *q, const list_filter *f)
 
 static void member_filters(query *q, const list_filter *f)
 {
-    q_common(q, "m.deleted", " AND instr(m.name_fold, ?) > 0", f);
+    q_common(q, "m.deleted", NULL, f);
     if (!f)
         return;
     if (f->category && f->category[0])

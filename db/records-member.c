@@ -170,6 +170,7 @@ void member_from_row(sqlite3_stmt *st, member_rec *r)
     REC_COL(st, 16, r->updated_at);
     REC_COL(st, 17, r->sort_key);
     REC_COL(st, 18, r->team_names);
+    REC_COL(st, 19, r->team_roles);
 }
 
 int member_get(sqlite3 *db, const char *uuid, member_rec *r)

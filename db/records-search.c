@@ -68,6 +68,11 @@ int member_search_lead(sqlite3 *db, const list_filter *f, int after_walk)
     char *fold, *words[SEARCH_MAX_WORDS];
     long long held[SEARCH_MAX_WORDS];
     int n = member_search_words(f, &fold, words), best = -1;
+    for (int i = 0; i < n; i++)
+        if (strspn(words[i], "0123456789") == strlen(words[i])) {
+            n = 0; /* digits may be in a phone or CCCD number, which the word index does not hold */
+            break;
+        }
     for (int i = 0; i < n; i++) {
         held[i] = word_members(db, words[i]);
         if (held[i] >= 0 && (best < 0 || held[i] < held[best]))

@@ -27,6 +27,20 @@ static void check_team_name_free(sqlite3 *db, const team_rec *r, findings *f)
     }
 }
 
+/* Adds a warning when the team's level is not the one its area's kind
+ * calls for (a "Thôn" team in a "Tổ dân phố"). */
+static void check_level_fits_area(sqlite3 *db, const team_rec *r, findings *f)
+{
+    area_rec a;
+    if (area_get(db, r->area_uuid, &a) < 0)
+        return;
+    const char *want = team_level_for_area_kind(a.kind);
+    if (strcmp(want, r->level) != 0)
+        findings_add(f, VALID_WARN, "level", _("the level \"%s\" does not match %s, a \"%s\" (expected \"%s\")"),
+                     choice_label(CHOICES_TEAM_LEVEL, r->level), a.name, choice_label(CHOICES_AREA_KIND, a.kind),
+                     choice_label(CHOICES_TEAM_LEVEL, want));
+}
+
 void team_check(sqlite3 *db, const team_rec *r, findings *f)
 {
     if (!r->name[0])
@@ -41,6 +55,8 @@ void team_check(sqlite3 *db, const team_rec *r, findings *f)
     else if (!r->area_uuid[0] && strcmp(r->level, "commune") != 0)
         findings_add(f, VALID_ERROR, "area_uuid",
                      _("a village or residential-group team needs its village or residential group"));
+    else if (r->area_uuid[0] && strcmp(r->level, "commune") != 0)
+        check_level_fits_area(db, r, f);
     int limit = records_limit_for_level(r->level);
     long long n = limit > 0 && r->uuid[0] ? rec_team_member_count(db, r->uuid) : 0;
     if (limit > 0 && n > limit)

@@ -79,6 +79,7 @@ typedef struct {
     char updated_at[32];
     char sort_key[SORT_KEY_LEN];
     char team_names[512];     /* read-only: the member's current teams, comma-separated */
+    char team_roles[64];      /* read-only: the role in each of them (leader deputy member), comma-separated */
 } member_rec;
 
 typedef struct {
@@ -100,6 +101,12 @@ void records_set_limits(int commune, int village);
  * defaults, everything else empty). */
 void area_init(area_rec *r);
 void team_init(team_rec *r);
+/* The kind of area a commune mostly has, from its name: "to_dan_pho" for a
+ * Phường or Thị trấn, "thon" otherwise (Xã, Đặc khu). */
+const char *area_kind_for_commune(const char *commune_name);
+/* The level of a team in an area of kind: "group" in a tổ dân phố or khu phố,
+ * "village" otherwise. */
+const char *team_level_for_area_kind(const char *kind);
 void member_init(member_rec *r);
 void membership_init(membership_rec *r);
 

@@ -41,6 +41,12 @@ typedef struct {
     bool is_key;
     wint_t ch;
     tui_action act;
+    /* Pasted text (bracketed paste), UTF-8 with control characters and escape
+     * sequences removed, or NULL; ch is then 0 and act ACT_NONE. Valid until
+     * the next term_read. */
+    const char *paste;
+    /* Control characters and escape sequences dropped from the paste. */
+    int paste_dropped;
 } tui_event;
 
 /* Maps a raw event to its action. text_input: '?' and '/' are characters then. */
@@ -86,7 +92,11 @@ int term_start(void);
  * term.c): a tracer such as LeakSanitizer's exit-time scan would wait for ever. */
 void term_stop(void);
 /* Reads the next event. Returns 1 with ev filled, 0 for a resize, -1 when the
- * program must end (hang-up, terminate signal, terminal gone). */
+ * program must end (hang-up, terminate signal, terminal gone). A bracketed
+ * paste comes as one event (ev->paste); escape sequences that are not keys
+ * (colours in copied text) are dropped, and so is a control character that
+ * arrived between printable characters in one burst (a paste without
+ * brackets): pasted text never runs a command. */
 int term_read(tui_event *ev, bool text_input);
 /* True once SIGHUP, SIGTERM or SIGINT arrived. */
 bool term_signalled(void);
@@ -118,6 +128,8 @@ struct tui_screen {
     /* True when the screen holds changes not saved yet (may be NULL): quitting
      * the program then asks first. */
     bool (*unsaved)(tui_screen *s);
+    /* The title as its msgid (N_()), translated when drawn so that it follows
+     * a language change; a tail after " · " (a name) is shown as is. */
     char title[256];
     tui_screen *below; /* the stack */
 };
@@ -140,7 +152,8 @@ typedef struct {
     const cdtt_config *cfg;
     bool telex;          /* Telex typing mode */
     bool quit;
-    char msg[512];       /* the message line */
+    char msg[1024];      /* the message line */
+    char hint[512];      /* app_hint's text for this draw */
     int msg_sev;         /* 0 info, 1 warning, 2 error */
     int cur_y, cur_x;    /* cursor wanted by the screen, -1 = hidden */
     tui_screen *top;
@@ -159,6 +172,9 @@ void app_timing(const char *event, double since_ms);
 void app_pop(void);
 /* Sets the message line (sev 0 info, 1 warning, 2 error); "" clears it. */
 void app_message(int sev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* During a draw: the whole of a text the screen had to cut under the focus
+ * (a row, a field's note), shown on the message line when no message is set. */
+void app_hint(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Puts the cursor at y,x after drawing (-1,-1 hides it). */
 void app_cursor(int y, int x);
 /* Asks a yes/no question on the message line and waits: true for yes
@@ -168,8 +184,17 @@ bool app_confirm(const char *question);
 void app_refresh(void);
 
 /* ---- drawing helpers (draw.c) ------------------------------------------- */
-/* Writes UTF-8 text at y,x clipped to cols columns; returns the columns used. */
+/* Writes s into out (n bytes) cut to cols columns; a cut (other than of
+ * trailing blanks) ends in "…", so no text is ever cut without a sign.
+ * Returns true when s was cut. */
+bool draw_clip(const char *s, int cols, char *out, size_t n);
+/* Writes UTF-8 text at y,x clipped to cols columns (a cut ends in "…");
+ * returns the columns used. */
 int draw_text(int y, int x, const char *s, int cols, int attr);
+/* Writes s wrapped at blanks over at most max_lines lines of cols columns
+ * from y,x (the last line ends in "…" when even they are too few); returns
+ * the lines used. */
+int draw_wrap(int y, int x, const char *s, int cols, int max_lines, int attr);
 /* Fills cols columns at y,x with blanks in attr. */
 void draw_fill(int y, int x, int cols, int attr);
 
@@ -180,6 +205,10 @@ void keybar_draw(tui_screen *s);
 /* ---- screens (screen-*.c) ----------------------------------------------- */
 tui_screen *screen_home_new(void);
 tui_screen *screen_setup_new(void);
+/* The same choice from Settings, for a file that has an office: what a change
+ * means is said, it is asked, and the file gets a new key (NULL when there is
+ * no unit list to choose from; the message line says so). */
+tui_screen *screen_setup_change(void);
 tui_screen *screen_help_new(void);
 tui_screen *screen_settings_new(void);
 tui_screen *screen_areas_new(void);

@@ -161,6 +161,10 @@ struct form {
      * field's text is changed. */
     bool cut[24];
     int cur, top;              /* focused field; first field shown */
+    /* The focused text field's text is selected (it got the focus by a field
+     * move, as in Excel): typing replaces it, Backspace or Delete clears it,
+     * a cursor key keeps it. Shown by the mark "»" before the label. */
+    bool selected;
     bool dirty;
     bool warned;               /* warnings are shown: saving again accepts them */
     int y0, rows;              /* where the form draws (set by the screen) */
@@ -175,6 +179,12 @@ struct form {
     /* Re-reads the dynamic choice lists (form_set_choices) that a stored
      * version may need: a team or area made meanwhile. May be NULL. */
     void (*reread_choices)(form *f);
+    /* Asked once the record is checked, just before it is saved (may be
+     * NULL): false leaves it unsaved (the hook says why on the message line). */
+    bool (*confirm_save)(form *f);
+    /* Called after the user picked another choice in field i (may be NULL):
+     * a field may follow another (a team's level follows its area). */
+    void (*picked)(form *f, int i);
 };
 
 /* form_key's answer when a save found the record changed in the file since the
@@ -194,6 +204,9 @@ void form_open(form *f, const form_field *fields, void *rec, form_check_fn check
                form_save_fn save, void *ctx);
 /* Sets a dynamic choice list for the field of column (before or after form_open). */
 void form_set_choices(form *f, const char *column, const choice *list);
+/* Shows the choice code in the choice field of column, as if read from the
+ * record (not the user's edit); false when the field or the code is unknown. */
+bool form_set_choice(form *f, const char *column, const char *code);
 /* Reloads the fields from the record. */
 void form_load(form *f);
 /* Puts text (UTF-8) into text field i as typed; returns false when it was

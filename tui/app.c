@@ -56,10 +56,63 @@ void app_message(int sev, const char *fmt, ...)
     the_app.msg_sev = sev;
 }
 
+void app_hint(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(the_app.hint, sizeof the_app.hint, fmt, ap);
+    va_end(ap);
+}
+
+/* Draws text on the message line; a text longer than a line is wrapped at
+ * blanks onto the lines above it (a third of the screen at most, the last
+ * line then ends in "…"). */
+static void draw_message(const char *text, int attr)
+{
+    const char *lines[16];
+    int lens[16], n = 0, max = LINES / 3 < 16 ? LINES / 3 : 16;
+    if (max < 2)
+        max = 2;
+    const char *p = text;
+    while (*p && n < max) {
+        size_t fit = text_fit(p, COLS);
+        size_t cut = fit;
+        if (p[fit]) {
+            while (cut > 0 && p[cut] != ' ')
+                cut--;
+            if (cut == 0)
+                cut = fit;
+        }
+        lines[n] = p;
+        lens[n++] = (int)cut;
+        p += cut;
+        while (*p == ' ')
+            p++;
+    }
+    int y = LINES - 1 - n;
+    for (int i = 0; i < n; i++, y++) {
+        char line[sizeof the_app.msg];
+        snprintf(line, sizeof line, "%.*s", lens[i], lines[i]);
+        draw_fill(y, 0, COLS, A_NORMAL);
+        draw_text(y, 0, i == n - 1 && *p ? lines[i] : line, COLS, attr);
+    }
+}
+
 void app_cursor(int y, int x)
 {
     the_app.cur_y = y;
     the_app.cur_x = x;
+}
+
+/* Writes s's title in the language now in use: the title is kept as its
+ * msgid and translated here, so a language changed in Settings changes the
+ * screens below too; a tail after " · " (a commune's name) is shown as is. */
+static void screen_title(const tui_screen *s, char *out, size_t n)
+{
+    const char *tail = strstr(s->title, " · ");
+    char head[256];
+    snprintf(head, sizeof head, "%.*s", tail ? (int)(tail - s->title) : (int)strlen(s->title), s->title);
+    snprintf(out, n, "%s%s", head[0] ? _(head) : "", tail ? tail : "");
 }
 
 /* True when the terminal is below the smallest usable size. */
@@ -87,32 +140,20 @@ static void draw_all(void)
     tui_screen *s = the_app.top;
     draw_fill(0, 0, COLS, theme_attr(TH_TITLE));
     office_rec o;
-    char title[600];
+    char title[900], shown[300];
+    screen_title(s, shown, sizeof shown);
     if (office_get(the_app.db, &o) == 0)
-        snprintf(title, sizeof title, " cdtt · %s · %s", o.name, s->title);
+        snprintf(title, sizeof title, " cdtt · %s · %s", o.name, shown);
     else
-        snprintf(title, sizeof title, " cdtt · %s", s->title);
+        snprintf(title, sizeof title, " cdtt · %s", shown);
     draw_text(0, 0, title, COLS, theme_attr(TH_TITLE));
+    the_app.hint[0] = 0;
     s->draw(s);
     if (the_app.msg[0]) {
         int sev = the_app.msg_sev;
-        int attr = sev == 2 ? theme_attr(TH_ERROR) : sev == 1 ? theme_attr(TH_WARN) : (int)A_NORMAL;
-        /* A message longer than a line takes the line above too. */
-        size_t first = text_fit(the_app.msg, COLS);
-        if (the_app.msg[first]) {
-            size_t cut = first;
-            while (cut > 0 && the_app.msg[cut] != ' ')
-                cut--;
-            if (cut == 0)
-                cut = first;
-            char head[512];
-            snprintf(head, sizeof head, "%.*s", (int)cut, the_app.msg);
-            draw_fill(LINES - 3, 0, COLS, A_NORMAL);
-            draw_text(LINES - 3, 0, head, COLS, attr);
-            draw_text(LINES - 2, 0, the_app.msg + cut + (the_app.msg[cut] == ' '), COLS, attr);
-        } else {
-            draw_text(LINES - 2, 0, the_app.msg, COLS, attr);
-        }
+        draw_message(the_app.msg, sev == 2 ? theme_attr(TH_ERROR) : sev == 1 ? theme_attr(TH_WARN) : (int)A_NORMAL);
+    } else if (the_app.hint[0]) {
+        draw_message(the_app.hint, A_NORMAL);
     }
     keybar_draw(s);
     if (the_app.cur_y >= 0) {
@@ -137,7 +178,7 @@ void app_refresh(void)
 
 bool app_confirm(const char *question)
 {
-    char saved[512];
+    char saved[sizeof the_app.msg];
     int saved_sev = the_app.msg_sev;
     snprintf(saved, sizeof saved, "%s", the_app.msg);
     app_message(1, "%s %s", question, _("(y = yes, n = no)"));

@@ -265,10 +265,54 @@ static int editing(FORM *frm, const tui_event *ev, int len, int cur)
     return FE_USED;
 }
 
+/* Inserts pasted text at the cursor as typed, but without Telex: all of it
+ * when the field then holds at most o->max characters, else none of it,
+ * with a message saying so. Characters the field does not take (a letter
+ * in a date) are dropped, and the message says that too. */
+static int pasted(FORM *frm, const char *text, int dropped, const fe_opts *o)
+{
+    char *nfc = text_nfc(text);
+    const char *t = nfc ? nfc : text;
+    wchar_t *w = xmalloc((FIELD_MAX_CHARS + 2) * sizeof *w);
+    int len = field_wide(frm, current_field(frm), w, FIELD_MAX_CHARS + 1);
+    int n = 0;
+    for (const char *p = t; *p; n++) {
+        uint32_t cp;
+        p += utf8_decode(p, &cp);
+    }
+    int r = FE_USED;
+    if (len + n > o->max) {
+        app_message(2, _("Not pasted: the pasted text has %d characters and this field takes at most %d "
+                         "(it has %d already). The field is unchanged."),
+                    n, o->max, len);
+    } else {
+        fe_opts plain = *o;
+        plain.telex = false;
+        for (const char *p = t; *p;) {
+            uint32_t cp;
+            p += utf8_decode(p, &cp);
+            len = field_wide(frm, current_field(frm), w, FIELD_MAX_CHARS + 1);
+            if (!fe_char_ok(o->filter, (wint_t)cp))
+                dropped++;
+            else if (typed(frm, w, len, cursor_index(frm, w, len), (wchar_t)cp, &plain) == FE_CHANGED)
+                r = FE_CHANGED;
+        }
+        if (dropped)
+            app_message(1, _("Pasted; %d characters that this field does not take (control characters, "
+                             "colours) were left out."),
+                        dropped);
+    }
+    free(w);
+    free(nfc);
+    return r;
+}
+
 int fe_key(FORM *frm, const tui_event *ev, const fe_opts *o)
 {
     if (!frm || !current_field(frm))
         return FE_UNUSED;
+    if (ev->paste)
+        return pasted(frm, ev->paste, ev->paste_dropped, o);
     bool text = !ev->is_key && ev->act == ACT_NONE && ev->ch >= 32 && ev->ch != 127;
     bool ctrl = !ev->is_key && ev->act == ACT_NONE &&
                 (ev->ch == CTRL('A') || ev->ch == CTRL('E') || ev->ch == CTRL('K'));

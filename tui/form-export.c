@@ -10,6 +10,7 @@
 #include "progress.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -21,6 +22,7 @@ typedef struct {
     char path[UTF8_BUF(PATH_FIELD_CHARS)]; /* holds every name the field takes, uncut */
     char table[16]; /* a csvio table name, or "xlsx" */
     int full;
+    int force;      /* the user agreed to replace the existing file */
 } export_rec;
 
 FIELD_STR(export_rec, path, path)
@@ -63,24 +65,65 @@ static void default_name(char *out, size_t n, const char *ext)
     snprintf(out, n, "cdtt-%s-%s%s", office_get(app()->db, &o) == 0 ? o.code : "office", day, ext);
 }
 
-/* Returns 1 to write path (force set when it replaces a file the user agreed
- * to replace), 0 when the user declined. */
-static int may_write(const char *path, int *force)
+/* Adds the sheet export's extension (.xlsx or .csv) to r->path when it is
+ * missing; false when the name would be too long. */
+static bool add_extension(export_rec *r)
 {
+    if (!r->table[0])
+        return true; /* a package keeps the name typed */
+    const char *ext = strcmp(r->table, "xlsx") == 0 ? ".xlsx" : ".csv";
+    size_t n = strlen(r->path), k = strlen(ext);
+    if (n >= k && strcmp(r->path + n - k, ext) == 0)
+        return true;
+    if (n + k >= sizeof r->path)
+        return false;
+    strcat(r->path, ext);
+    return true;
+}
+
+/* Asked before the file is written (the form's confirm_save): an existing
+ * file is replaced only when the user agrees; declining is not an error,
+ * the message line says that nothing was written. */
+static bool confirm_write(form *f)
+{
+    export_rec *r = f->rec;
     struct stat st;
-    *force = 0;
-    if (stat(path, &st) != 0)
-        return 1;
+    r->force = 0;
+    if (!add_extension(r)) {
+        app_message(2, "%s%s", _("Error: "), _("the file name is too long"));
+        return false;
+    }
+    if (stat(r->path, &st) != 0)
+        return true;
     char q[700];
-    snprintf(q, sizeof q, _("%s exists. Replace it?"), path);
-    if (!app_confirm(q))
-        return 0;
-    *force = 1;
-    return 1;
+    snprintf(q, sizeof q, _("%s exists. Replace it?"), r->path);
+    if (!app_confirm(q)) {
+        app_message(0, _("Nothing written: %s is kept as it was. Give another file name, or press F2 again to "
+                         "replace it."),
+                    r->path);
+        return false;
+    }
+    r->force = 1;
+    return true;
+}
+
+/* Writes into out the file's name and the folder it is in ("x.cdtt in the
+ * folder /home/ubnd"), so that the official can find it. */
+static void where(const char *path, char *out, size_t n)
+{
+    char *full = realpath(path, NULL);
+    const char *p = full ? full : path, *slash = strrchr(p, '/');
+    if (slash && slash != p)
+        snprintf(out, n, _("%s in the folder %.*s"), slash + 1, (int)(slash - p), p);
+    else if (slash)
+        snprintf(out, n, _("%s in the folder %.*s"), slash + 1, 1, p);
+    else
+        snprintf(out, n, "%s", p);
+    free(full);
 }
 
 /* The message after a file was written. */
-static char written_[700];
+static char written_[1200];
 
 /* Writes the package; an existing file is replaced only after confirmation. */
 static int save_package(form *f, int accept_warnings, findings *fs, cdtt_err *e)
@@ -88,16 +131,16 @@ static int save_package(form *f, int accept_warnings, findings *fs, cdtt_err *e)
     (void)accept_warnings;
     (void)fs;
     export_rec *r = f->rec;
-    package_export_opts o = {.full = r->full};
-    if (!may_write(r->path, &o.force))
-        return err_set(e, "%s", _("not written: the file exists")), -1;
+    package_export_opts o = {.full = r->full, .force = r->force};
     package_manifest m;
     progress_start(_("Exporting"));
     if (package_export(app()->db, r->path, &o, progress_package_cb, NULL, &m, e) < 0)
         return -1;
+    char at[900];
+    where(r->path, at, sizeof at);
     snprintf(written_, sizeof written_, r->full ? _("Package written to %s (with personal identifiers).")
                                                 : _("Package written to %s (personal identifiers left out)."),
-             r->path);
+             at);
     long long open = conflict_open_count(app()->db);
     if (open > 0) {
         size_t len = strlen(written_);
@@ -114,26 +157,21 @@ static int save_sheet(form *f, int accept_warnings, findings *fs, cdtt_err *e)
     (void)fs;
     export_rec *r = f->rec;
     bool xlsx = strcmp(r->table, "xlsx") == 0;
-    const char *ext = xlsx ? ".xlsx" : ".csv";
-    size_t n = strlen(r->path), k = strlen(ext);
-    if (n < k || strcmp(r->path + n - k, ext) != 0) {
-        if (n + k >= sizeof r->path)
-            return err_set(e, "%s", _("the file name is too long")), -1;
-        strcat(r->path, ext);
-    }
-    csvio_export_opts o = {r->full, 0, progress_csvio_cb, NULL, NULL, NULL};
-    if (!may_write(r->path, &o.force))
-        return err_set(e, "%s", _("not written: the file exists")), -1;
+    if (!add_extension(r))
+        return err_set(e, "%s", _("the file name is too long")), -1;
+    csvio_export_opts o = {r->full, r->force, progress_csvio_cb, NULL, NULL, NULL};
     progress_start(_("Exporting"));
     long long rows = 0;
     int rc = xlsx ? report_office_xlsx(app()->db, app()->cfg, r->path, &o, e)
                   : csvio_export_csv(app()->db, csvio_table_from_name(r->table), r->path, &o, &rows, e);
     if (rc < 0)
         return -1;
+    char at[900];
+    where(r->path, at, sizeof at);
     if (xlsx)
-        snprintf(written_, sizeof written_, _("Workbook written to %s."), r->path);
+        snprintf(written_, sizeof written_, _("Workbook written to %s."), at);
     else
-        snprintf(written_, sizeof written_, _("%lld rows written to %s."), rows, r->path);
+        snprintf(written_, sizeof written_, _("%lld rows written to %s."), rows, at);
     return 0;
 }
 
@@ -153,6 +191,7 @@ static tui_screen *export_form(const char *title, const form_field *fields, form
     snprintf(r->table, sizeof r->table, "%s", table);
     default_name(r->path, sizeof r->path, ext);
     form_screen *fs = form_screen_new(title, fields, r, true, NULL, save);
+    fs->f.confirm_save = confirm_write;
     fs->saved = written;
     return &fs->base;
 }

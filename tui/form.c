@@ -5,6 +5,7 @@
 #include "tui-form.h"
 #include "i18n.h"
 #include "text.h"
+#include "tui-utf8.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -243,6 +244,7 @@ void form_load(form *f)
     }
     f->dirty = false;
     f->warned = false;
+    f->selected = false;
     if (f->lf && f->n > 0 && current_field(f->lf) == f->fld[f->cur] && !is_choice(&f->fields[f->cur]))
         form_driver_w(f->lf, KEY_CODE_YES, REQ_END_FIELD);
     if (first_cut >= 0)
@@ -594,6 +596,7 @@ int form_resolve(form *f, form_choice c)
 static int do_save(form *f)
 {
     bool accept = f->warned;
+    f->selected = false;
     clear_messages(f);
     app_message(0, "%s", "");
     valid_status w = form_collect(f);
@@ -623,6 +626,10 @@ static int do_save(form *f)
         offer_accept(f);
         return 0;
     }
+    if (f->confirm_save && !f->confirm_save(f)) {
+        f->warned = false;
+        return 0;
+    }
     return commit(f, accept);
 }
 
@@ -642,29 +649,49 @@ static void choice_step(form *f, int i, int d)
     f->sel[i] = s;
 }
 
-/* Picks the next choice whose label starts with the letter c (accents ignored). */
+/* True when label starts with the letter c: accents and case ignored, but
+ * đ is its own letter ("đ" picks "Đoàn thanh niên", "d" picks "Dân quân"
+ * first); strict asks for the exact letter, else d and đ both match. */
+static bool starts_with_letter(const char *label, wint_t c, bool strict)
+{
+    uint32_t first = 0;
+    if (label[0])
+        utf8_decode(label, &first);
+    bool bar_c = c == 0x0111 || c == 0x0110, bar_l = first == 0x0111 || first == 0x0110;
+    if (strict && bar_c != bar_l)
+        return false;
+    char key[8] = {0};
+    if (bar_c)
+        key[0] = 'd';
+    else if (c < 0x80)
+        key[0] = (char)c;
+    else
+        return false;
+    char *fk = text_fold(key), *fl = text_fold(label);
+    bool ok = fk[0] && fl[0] == fk[0];
+    free(fk);
+    free(fl);
+    return ok;
+}
+
+/* Picks the next choice whose label starts with the letter c (accents
+ * ignored; đ and d told apart when a label starts with the one typed). */
 static bool choice_letter(form *f, int i, wint_t c)
 {
     const choice *l = list_of(f, i);
     int n = l ? choice_count(l) : 0;
-    char key[8] = {0};
-    if (c >= 0x80 || c < 32)
+    if (c < 32 || c == 127)
         return false;
-    key[0] = (char)c;
-    char *fk = text_fold(key);
-    bool found = false;
-    for (int k = 1; k <= n && !found; k++) {
-        int j = (f->sel[i] + k + n) % n;
-        const char *label = strcmp(i18n_lang(), "en") == 0 ? l[j].en : l[j].vi;
-        char *fl = text_fold(label);
-        if (fk[0] && fl[0] == fk[0]) {
-            f->sel[i] = j;
-            found = true;
+    for (int strict = 1; strict >= 0; strict--)
+        for (int k = 1; k <= n; k++) {
+            int j = (f->sel[i] + k + n) % n;
+            const char *label = strcmp(i18n_lang(), "en") == 0 ? l[j].en : l[j].vi;
+            if (starts_with_letter(label, c, strict)) {
+                f->sel[i] = j;
+                return true;
+            }
         }
-        free(fl);
-    }
-    free(fk);
-    return found;
+    return false;
 }
 
 /* Marks the form edited: warnings shown before must be seen again. */
@@ -681,6 +708,50 @@ static void user_changed(form *f)
     f->touched[f->cur] = true;
     show_choice(f, f->cur);
     changed(f);
+    if (f->picked)
+        f->picked(f, f->cur);
+}
+
+bool form_set_choice(form *f, const char *column, const char *code)
+{
+    int i = form_field_index(f, column);
+    const choice *l = i >= 0 ? list_of(f, i) : NULL;
+    int k = l ? choice_index(l, code) : -1;
+    if (k < 0)
+        return false;
+    f->sel[i] = k;
+    show_choice(f, i);
+    return true;
+}
+
+/* Selects the focused text field's text, when it has any (a field move). */
+static void select_focused(form *f)
+{
+    f->selected = false;
+    if (!form_text_focus(f))
+        return;
+    char t[16];
+    form_get_text(f, f->cur, t, sizeof t);
+    f->selected = t[0] != 0;
+}
+
+/* With the focused field's text selected: a typed character or a paste
+ * replaces it, Backspace or Delete clears it (returns true: the key is used
+ * up), any other key keeps the text. The selection ends either way. */
+static bool replace_selected(form *f, const tui_event *ev)
+{
+    if (!f->selected)
+        return false;
+    f->selected = false;
+    bool typed = ev->paste || (!ev->is_key && ev->act == ACT_NONE && ev->ch >= 32 && ev->ch != 127);
+    bool erase = ev->is_key && (ev->ch == KEY_BACKSPACE || ev->ch == KEY_DC);
+    if (!typed && !erase)
+        return false;
+    form_driver_w(f->lf, KEY_CODE_YES, REQ_CLR_FIELD);
+    f->cut[f->cur] = false;
+    f->touched[f->cur] = true;
+    changed(f);
+    return erase;
 }
 
 /* Gives an editing key to the focused text field. A field whose text changes
@@ -689,6 +760,8 @@ static void user_changed(form *f)
 static int edit_key(form *f, const tui_event *ev, int style)
 {
     const form_field *fd = &f->fields[f->cur];
+    if (replace_selected(f, ev))
+        return 0;
     fe_opts o = {fd->width, filter_of(fd), app()->telex, style};
     int r = fe_key(f->lf, ev, &o);
     if (r == FE_UNUSED)
@@ -709,16 +782,12 @@ int form_key(form *f, const tui_event *ev)
         return -1;
     wint_t c = ev->ch;
     focus(f);
-    if (keys_next_field(ev)) {
-        if (f->cur < f->n - 1)
-            f->cur++;
+    if (keys_next_field(ev) || keys_prev_field(ev)) {
+        int to = f->cur + (keys_next_field(ev) ? 1 : -1);
+        if (to >= 0 && to < f->n)
+            f->cur = to;
         focus(f);
-        return 0;
-    }
-    if (keys_prev_field(ev)) {
-        if (f->cur > 0)
-            f->cur--;
-        focus(f);
+        select_focused(f);
         return 0;
     }
     if (ev->act == ACT_TELEX) {
@@ -752,6 +821,37 @@ int form_key(form *f, const tui_event *ev)
     return edit_key(f, ev, style);
 }
 
+/* When the focused field's label or note did not fit (lw and note_cols
+ * columns), puts them whole on the message line (app_hint). */
+static void hint_cut(const form_field *fd, const char *note, int lw, int note_cols)
+{
+    char tmp[700];
+    bool label_cut = draw_clip(_(fd->label), lw, tmp, sizeof tmp);
+    bool note_cut = note && draw_clip(note, note_cols, tmp, sizeof tmp);
+    if (label_cut || note_cut)
+        app_hint("%s%s%s", _(fd->label), note ? ": " : "", note ? note : "");
+}
+
+/* Near a text field's limit (four fifths of it, for fields of 20 characters
+ * or more), says on the message line how many characters it holds of how
+ * many it takes, unless the line already has something to say. */
+static void hint_count(form *f, int i)
+{
+    int max = f->fields[i].width;
+    if (max < 20 || app()->hint[0])
+        return;
+    char *t = xmalloc(FIELD_MAX_CHARS * 4 + 8);
+    form_get_text(f, i, t, FIELD_MAX_CHARS * 4 + 8);
+    int n = 0;
+    for (const char *p = t; *p; n++) {
+        uint32_t cp;
+        p += utf8_decode(p, &cp);
+    }
+    free(t);
+    if (n * 5 >= max * 4)
+        app_hint(_("%s: %d of at most %d characters"), _(f->fields[i].label), n, max);
+}
+
 void form_draw(form *f, int y0, int rows)
 {
     f->y0 = y0;
@@ -773,9 +873,21 @@ void form_draw(form *f, int y0, int rows)
         int i = f->top + r, y = y0 + r;
         const form_field *fd = &f->fields[i];
         bool focused = i == f->cur;
-        int mark = f->sev[i] == VALID_ERROR ? '!' : f->sev[i] == VALID_WARN ? '?' : focused ? '>' : ' ';
-        mvaddch(y, 0, (chtype)mark | (f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN) : 0));
-        draw_text(y, 2, _(fd->label), lw, theme_attr(focused ? TH_FOCUS : TH_LABEL));
+        /* "»" marks a focused field whose text is selected (typing replaces it):
+         * one character, where reversing the text would resend it twice. */
+        wchar_t mark = f->sev[i] == VALID_ERROR ? L'!' : f->sev[i] == VALID_WARN ? L'?'
+                       : focused && f->selected                 ? L'»'
+                       : focused                                ? L'>'
+                                                                : L' ';
+        /* The focus is the "> " mark (and the cursor), not the label's colour: a
+         * field move then resends two characters, not two labels (bytes over SSH). */
+        wchar_t wmark[2] = {mark, 0};
+        attr_t mattr = (attr_t)(f->sev[i] ? theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN)
+                                : focused ? theme_attr(TH_FOCUS) : 0);
+        cchar_t cc;
+        setcchar(&cc, wmark, mattr & ~A_COLOR, (short)PAIR_NUMBER((int)mattr), NULL);
+        mvadd_wch(y, 0, &cc);
+        draw_text(y, 2, _(fd->label), lw, theme_attr(TH_LABEL));
         int rows_, fw = 2, frow, fcol, nrow, nbuf;
         field_info(f->fld[i], &rows_, &fw, &frow, &fcol, &nrow, &nbuf);
         mvaddch(y, fx - 1, '[');
@@ -791,6 +903,10 @@ void form_draw(form *f, int y0, int rows)
                                         : NULL;
         if (note && COLS - mx >= 12)
             draw_text(y, mx, note, COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
+        if (focused)
+            hint_cut(fd, note, lw, COLS - mx >= 12 ? COLS - mx : 0);
+        if (focused && !is_choice(fd))
+            hint_count(f, i);
     }
     app_cursor(cy, cx);
 }

@@ -54,8 +54,11 @@ void keybar_draw(tui_screen *s)
     draw_fill(y, 0, COLS, theme_attr(TH_KEYLABEL));
     for (const tui_action *a = s->actions; a && *a != ACT_NONE && x < COLS; a++) {
         item(s, *a, f, keys, sizeof keys, label, sizeof label);
-        if (f == ITEM_CUT)
-            label[text_fit(label, label_cols > 0 ? label_cols : 0)] = '\0';
+        if (f == ITEM_CUT) {
+            char cut[96];
+            draw_clip(label, label_cols > 0 ? label_cols : 0, cut, sizeof cut);
+            snprintf(label, sizeof label, "%s", cut);
+        }
         x += draw_text(y, x, keys, COLS - x, theme_attr(TH_KEY));
         x += 1 + draw_text(y, x + 1, label, COLS - x - 1, theme_attr(TH_KEYLABEL));
         x += 1;

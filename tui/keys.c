@@ -43,7 +43,7 @@ tui_action keys_action(bool is_key, wint_t ch, bool text_input)
         const key_binding *b = &BINDINGS[i];
         if (is_key && b->fkey && ch == (wint_t)KEY_F(b->fkey))
             return b->act;
-        if (!is_key && b->ctrl && (ch == (wint_t)b->ctrl || ch == (wint_t)b->ctrl2))
+        if (!is_key && ch && (ch == (wint_t)b->ctrl || ch == (wint_t)b->ctrl2))
             return b->act;
         if (!is_key && !text_input && b->outside_text && ch == (wint_t)b->outside_text)
             return b->act;

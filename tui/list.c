@@ -212,6 +212,9 @@ bool list_key(list_view *l, const tui_event *ev)
     }
 }
 
+/* The whole text of the cells list_columns cut in the row it laid out last. */
+static char cut_cells[1024];
+
 void list_draw(list_view *l, int y0, int rows, bool focus)
 {
     char line[2048];
@@ -234,8 +237,15 @@ void list_draw(list_view *l, int y0, int rows, bool focus)
             draw_text(y0 + i, 0, ">", 1, attr);
         if (l->src->checked)
             x += draw_text(y0 + i, 1, l->src->checked(l, ROW(l, i)) ? "[x]" : "[ ]", 3, attr) + 1;
+        cut_cells[0] = 0;
         l->src->format(l, ROW(l, i), line, sizeof line, COLS - x - 1);
         draw_text(y0 + i, x + 1, line, COLS - x - 1, attr);
+        char shown[sizeof line + 4];
+        bool cut = draw_clip(line, COLS - x - 1, shown, sizeof shown);
+        if (sel && cut_cells[0])
+            app_hint("%s", cut_cells);
+        else if (sel && cut)
+            app_hint("%s", line);
     }
 }
 
@@ -249,14 +259,16 @@ void list_columns(char *out, size_t outlen, int cols, const int *widths, const c
         if (w > cols - used)
             w = cols - used;
         const char *t = texts[i] ? texts[i] : "";
-        size_t k = text_fit(t, w - (i < n - 1 ? 1 : 0));
+        char part[1024];
+        if (draw_clip(t, w - (i < n - 1 ? 1 : 0), part, sizeof part)) {
+            size_t cl = strlen(cut_cells);
+            snprintf(cut_cells + cl, sizeof cut_cells - cl, "%s%s", cl ? " · " : "", t);
+        }
+        size_t k = strlen(part);
         if (o + k + (size_t)w + 1 >= outlen)
             break;
-        memcpy(out + o, t, k);
+        memcpy(out + o, part, k);
         o += k;
-        char part[1024];
-        memcpy(part, t, k < sizeof part ? k : sizeof part - 1);
-        part[k < sizeof part ? k : sizeof part - 1] = 0;
         int tw = text_width(part);
         if (i < n - 1)
             for (; tw < w; tw++)

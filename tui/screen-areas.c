@@ -2,6 +2,7 @@
 #include "tui-screens.h"
 #include "tui-columns.h"
 #include "records.h"
+#include "office.h"
 
 #include <stdio.h>
 #include <stddef.h>
@@ -58,11 +59,14 @@ tui_screen *area_form_open(const char *uuid)
 {
     area_rec *r = xcalloc(1, sizeof *r);
     area_init(r);
+    office_rec o;
+    if (!uuid && office_get(app()->db, &o) == 0) /* a Phường's areas are mostly tổ dân phố */
+        snprintf(r->kind, sizeof r->kind, "%s", area_kind_for_commune(o.name));
     if (uuid && area_get(app()->db, uuid, r) < 0) {
         free(r);
         return NULL;
     }
-    form_screen *fs = form_screen_new(uuid ? _("Area") : _("New area"), AREA_FIELDS, r, !uuid, check, save);
+    form_screen *fs = form_screen_new(uuid ? N_("Area") : N_("New area"), AREA_FIELDS, r, !uuid, check, save);
     form_track(&fs->f, sizeof *r);
     form_screen_history(fs, uuid);
     title_with_commune(fs->base.title, sizeof fs->base.title, "area", uuid);

@@ -176,7 +176,7 @@ static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = dest
 tui_screen *screen_changed_new(form_screen *fs)
 {
     changed_screen *c = xcalloc(1, sizeof *c);
-    tui_screen_init(&c->base, &HOOKS, ACTIONS, _("Changed meanwhile"));
+    tui_screen_init(&c->base, &HOOKS, ACTIONS, N_("Changed meanwhile"));
     c->fs = fs;
     return &c->base;
 }

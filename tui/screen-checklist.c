@@ -100,7 +100,7 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return member_page(app()->db, &c->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-static const int WIDTHS[] = {28, 26, 0};
+static const int WIDTHS[] = {28, 7, 22, 0};
 
 /* The member, shown because F7 added those who joined after the session, or
  * NULL when they were a member on its date. */
@@ -153,16 +153,18 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     const member_rec *m = row;
     char now[64];
     current_text(c, m, now, sizeof now);
-    const char *t[] = {m->full_name, m->team_names, now};
-    list_columns(out, n, cols, WIDTHS, t, 3);
+    char year[5];
+    snprintf(year, sizeof year, "%.4s", m->birth); /* tells two people of one name apart */
+    const char *t[] = {m->full_name, year, m->team_names, now};
+    list_columns(out, n, cols, WIDTHS, t, 4);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     checklist_screen *c = l->ctx;
-    const char *t[] = {_("Full name"), _("In teams"),
+    const char *t[] = {_("Full name"), _("Born"), _("In teams"),
                        c->kind == CHECK_MOOC ? _("MOOC course") : c->kind == CHECK_ZALO ? _("Zalo OA") : ""};
-    list_columns(out, n, cols, WIDTHS, t, 3);
+    list_columns(out, n, cols, WIDTHS, t, 4);
 }
 
 static bool checked(list_view *l, const void *row)
@@ -376,7 +378,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         if (m && !may_tick_late(c, m))
             return true;
         list_key(&c->list, ev);
-        tui_event down = {true, KEY_DOWN, ACT_NONE};
+        tui_event down = {.is_key = true, .ch = KEY_DOWN, .act = ACT_NONE};
         list_key(&c->list, &down);
         return true;
     }
@@ -420,7 +422,7 @@ tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, con
     snprintf(c->label, sizeof c->label, "%s", label ? label : "");
     static const char *const TITLE[] = {N_("MOOC course: tick members"), N_("Zalo OA: tick members"),
                                         N_("Session attendance")};
-    snprintf(c->base.title, sizeof c->base.title, "%s", _(TITLE[kind]));
+    snprintf(c->base.title, sizeof c->base.title, "%s", TITLE[kind]);
     c->flt.team_uuid = c->team_uuid[0] ? c->team_uuid : NULL;
     c->flt.area_uuid = c->area_uuid[0] ? c->area_uuid : NULL;
     if (kind == CHECK_ATTEND)

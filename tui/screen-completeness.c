@@ -189,7 +189,7 @@ tui_screen *screen_completeness_new(void)
         free(cs);
         return NULL;
     }
-    tui_screen_init(&cs->base, &HOOKS, ACTIONS, _("Completeness: communes reporting"));
+    tui_screen_init(&cs->base, &HOOKS, ACTIONS, N_("Completeness: communes reporting"));
     cs->folded = xcalloc((size_t)(cs->t.n > 0 ? cs->t.n : 1), sizeof *cs->folded);
     for (int i = 0; i < cs->t.n; i++) {
         char both[600];

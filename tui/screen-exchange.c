@@ -66,9 +66,16 @@ static bool for_office(void *ctx, int i)
 static void draw(tui_screen *s)
 {
     exchange_screen *x = (exchange_screen *)s;
-    draw_text(1, 1, x->where == 1 ? _("This commune sends its data to the province as one package file.")
-                                  : _("This office gathers the packages of the communes under it."),
-              COLS - 2, A_BOLD);
+    /* The office by its own name: a Phường or Đặc khu is not called "Xã". */
+    office_rec o;
+    char line[700];
+    if (x->where == 1 && office_get(app()->db, &o) == 0)
+        snprintf(line, sizeof line, _("%s sends its data to the province as one package file."), o.name);
+    else
+        snprintf(line, sizeof line, "%s",
+                 x->where == 1 ? _("This commune sends its data to the province as one package file.")
+                               : _("This office gathers the packages of the communes under it."));
+    draw_text(1, 1, line, COLS - 2, A_BOLD);
     list_draw(&x->list, 3, x->items.n < LINES - 6 ? x->items.n : LINES - 6, true);
     draw_text(4 + x->items.n, 1, _("Arrows or a number choose, Enter opens. Esc goes back."), COLS - 2, theme_attr(TH_DIM));
 }
@@ -120,7 +127,7 @@ static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resum
 tui_screen *screen_exchange_new(void)
 {
     exchange_screen *x = xcalloc(1, sizeof *x);
-    tui_screen_init(&x->base, &HOOKS, ACTIONS, _("Export and import"));
+    tui_screen_init(&x->base, &HOOKS, ACTIONS, N_("Export and import"));
     office_rec o;
     x->where = office_get(app()->db, &o) == 0 && strcmp(o.level, "commune") != 0 ? 2 : 1;
     list_array_filter(&x->items, N_ITEMS, for_office, x);

@@ -126,6 +126,6 @@ static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = dest
 tui_screen *screen_help_new(void)
 {
     help_screen *h = xcalloc(1, sizeof *h);
-    tui_screen_init(&h->base, &HOOKS, ACTIONS, _("Help: keys"));
+    tui_screen_init(&h->base, &HOOKS, ACTIONS, N_("Help: keys"));
     return &h->base;
 }

@@ -165,6 +165,6 @@ tui_screen *screen_home_new(void)
     h->base.destroy = destroy;
     h->base.actions = ACTIONS;
     h->stale = true;
-    snprintf(h->base.title, sizeof h->base.title, "%s", _("Home"));
+    snprintf(h->base.title, sizeof h->base.title, "%s", N_("Home"));
     return &h->base;
 }

@@ -49,6 +49,23 @@ static const char *relabel(tui_screen *s, tui_action a)
     return NULL;
 }
 
+/* What an empty list says: nothing matches the search (in the deleted view:
+ * no deleted record matches), nothing matches the filter, or nothing yet. */
+static void draw_empty(list_screen *ls)
+{
+    char line[512];
+    bool deleted = ls->flt.deleted == 1;
+    if (ls->search[0])
+        snprintf(line, sizeof line, deleted ? _("No deleted record matches «%s».") : _("Nothing found for «%s»."),
+                 ls->search);
+    else if (ls->filter_label[0])
+        snprintf(line, sizeof line, "%s", deleted ? _("No deleted record matches the filter.")
+                                                  : _("Nothing matches the filter (F5 changes it)."));
+    else
+        snprintf(line, sizeof line, "%s", deleted ? _("No deleted records.") : _("Nothing here yet. F4 or Ctrl-N adds one."));
+    draw_text(4, 2, line, COLS - 2, A_NORMAL);
+}
+
 /* The search line, the filter or deleted-view note, and the list. */
 static void draw(tui_screen *s)
 {
@@ -63,8 +80,7 @@ static void draw(tui_screen *s)
         draw_text(y, x + 32, ls->filter_label, COLS - x - 32, A_NORMAL);
     list_draw(&ls->list, 2, LINES - 4, !ls->searching);
     if (ls->list.n == 0)
-        draw_text(4, 2, ls->flt.deleted == 1 ? _("No deleted records.") : _("Nothing here yet. F4 or Ctrl-N adds one."),
-                  COLS - 2, A_NORMAL);
+        draw_empty(ls);
     if (ls->searching)
         app_cursor(y, cx);
 }
@@ -89,6 +105,11 @@ static void delete_selected(list_screen *ls)
     char uuid[UUID_LEN], name[512], q[700];
     snprintf(uuid, sizeof uuid, "%s", row_str(ls, row, ls->kind->uuid_offset));
     snprintf(name, sizeof name, "%s", row_str(ls, row, ls->kind->name_offset));
+    if (strcmp(ls->kind->table, "member") == 0 && ((const member_rec *)row)->birth[0]) {
+        /* two members of one name are told apart by their birth year */
+        size_t len = strlen(name);
+        snprintf(name + len, sizeof name - len, _(", born %.4s"), ((const member_rec *)row)->birth);
+    }
     bool restore = ls->flt.deleted == 1;
     snprintf(q, sizeof q, restore ? _("Restore «%s»?") : _("Delete «%s»?"), name);
     if (!app_confirm(q))
@@ -106,13 +127,16 @@ static void delete_selected(list_screen *ls)
     list_reload(&ls->list);
 }
 
-/* Keys typed into the search line: the list follows each change; Enter or
- * Down hands the keys back to the list, Esc clears the search. */
+/* Keys typed into the search line: the list follows each change; Enter
+ * opens the record found (the selected row), Tab or Down hands the keys back
+ * to the list, Esc clears the search. */
 static bool search_key(list_screen *ls, const tui_event *ev)
 {
     bool done = keys_next_field(ev);
     if (done) {
         ls->searching = false;
+        if (keys_enter(ev))
+            open_selected(ls); /* one Enter opens what was found */
         return true;
     }
     if (ev->act == ACT_BACK) {
@@ -209,7 +233,7 @@ tui_screen *list_screen_new(const rec_kind *kind, const char *team_uuid)
 {
     list_screen *ls = xcalloc(1, sizeof *ls);
     ls->kind = kind;
-    tui_screen_init(&ls->base, &HOOKS, kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER, _(kind->title));
+    tui_screen_init(&ls->base, &HOOKS, kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER, kind->title);
     line_input_init(&ls->search_ed, 100);
     if (team_uuid)
         snprintf(ls->team_uuid, sizeof ls->team_uuid, "%s", team_uuid);

@@ -22,21 +22,33 @@ static int page(list_view *l, const void *from, int dir, int limit, void *rows, 
     return member_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
-/* The member list's columns: the name gets half of what the birth date and
- * phone leave, at least 28 cells; the teams take the rest. */
+/* The member list's columns: the name gets half of what the birth date,
+ * phone and role leave, at least 24 cells; the teams take the rest. */
 static const list_column COLUMNS[] = {
-    {N_("Full name"), 0}, {N_("Born"), 11}, {N_("Phone"), 11}, {N_("In teams"), 0},
+    {N_("Full name"), 0}, {N_("Born"), 11}, {N_("Phone"), 11}, {N_("Role"), 11}, {N_("In teams"), 0},
 };
-static const list_layout LAYOUT = {COLUMNS, 4, 0, 2, 28};
+static const list_layout LAYOUT = {COLUMNS, 5, 0, 2, 24};
 
-/* One member: name, birth date, phone, teams. */
+/* The labels of a member's roles (codes "leader,member") into out. */
+static void role_labels(const char *codes, char *out, size_t n)
+{
+    char copy[64];
+    size_t len = 0;
+    snprintf(copy, sizeof copy, "%s", codes);
+    out[0] = 0;
+    for (char *save = NULL, *c = strtok_r(copy, ",", &save); c && len < n; c = strtok_r(NULL, ",", &save))
+        len += (size_t)snprintf(out + len, n - len, "%s%s", len ? ", " : "", choice_label(CHOICES_ROLE, c));
+}
+
+/* One member: name, birth date, phone, role, teams. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
     (void)l;
     const member_rec *r = row;
-    char birth[11];
+    char birth[11], roles[128];
     date_to_display(r->birth, birth);
-    const char *t[] = {r->full_name, birth, r->phone, r->team_names};
+    role_labels(r->team_roles, roles, sizeof roles);
+    const char *t[] = {r->full_name, birth, r->phone, roles, r->team_names};
     list_layout_row_in(&LAYOUT, out, n, cols, t, "member", r->uuid);
 }
 
@@ -234,6 +246,26 @@ static void describe(form *f, const char *uuid, char *out, size_t n)
              m.phone, m.team_names[0] ? ", " : "", m.team_names);
 }
 
+/* A phone saved without the member's consent is left out of every package
+ * sent to the province: asks before such a save (a new member, or a phone or
+ * consent changed), saying so. True to save. */
+static bool consent_question(form *f)
+{
+    const member_entry *me = f->rec, *read = f->base;
+    if (!me->m.phone[0] || me->m.consent)
+        return true;
+    if (read && read->m.uuid[0] && strcmp(read->m.phone, me->m.phone) == 0 && read->m.consent == me->m.consent)
+        return true;
+    if (app_confirm(_("This member has not given consent: the phone number is kept here, but the package sent "
+                      "to the province leaves it out. Save like this?")))
+        return true;
+    int i = form_field_index(f, "consent");
+    if (i >= 0)
+        f->cur = i;
+    app_message(0, "%s", _("Not saved. Set \"Consent given\" to Yes when the member has agreed, then save."));
+    return false;
+}
+
 tui_screen *member_form_open(const char *uuid, const char *team_uuid)
 {
     sqlite3 *db = app()->db;
@@ -252,11 +284,12 @@ tui_screen *member_form_open(const char *uuid, const char *team_uuid)
             snprintf(me->team_uuid, sizeof me->team_uuid, "%s", team_uuid);
         date_today(me->since);
     }
-    form_screen *fs = form_screen_new(uuid ? _("Member") : _("New member"), MEMBER_FIELDS, me, !uuid, check, save);
+    form_screen *fs = form_screen_new(uuid ? N_("Member") : N_("New member"), MEMBER_FIELDS, me, !uuid, check, save);
     form_track(&fs->f, sizeof *me);
     title_with_commune(fs->base.title, sizeof fs->base.title, "member", uuid);
     fs->f.describe = describe;
     fs->f.reread_choices = reread_choices;
+    fs->f.confirm_save = consent_question;
     fs->dyn1 = choices_teams(db, _("— no team —"));
     form_set_choices(&fs->f, "team_uuid", fs->dyn1);
     form_load(&fs->f);
@@ -345,7 +378,7 @@ static void filter_open(list_screen *ls)
     snprintf(mf->area_uuid, sizeof mf->area_uuid, "%s", ls->area_uuid);
     snprintf(mf->category, sizeof mf->category, "%s", ls->category);
     snprintf(mf->role, sizeof mf->role, "%s", ls->role);
-    form_screen *fs = form_screen_new(_("Filter members (— = all; F2 applies)"), FILTER_FIELDS, mf, false, NULL,
+    form_screen *fs = form_screen_new(N_("Filter members (— = all; F2 applies)"), FILTER_FIELDS, mf, false, NULL,
                                       filter_save);
     filter_extra *x = xcalloc(1, sizeof *x);
     x->ls = ls;

@@ -113,7 +113,7 @@ static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resum
 tui_screen *screen_sessions_new(void)
 {
     sessions_screen *s = xcalloc(1, sizeof *s);
-    tui_screen_init(&s->base, &HOOKS, ACTIONS, _("Training sessions"));
+    tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("Training sessions"));
     list_init(&s->list, &SRC, s);
     load(s);
     return &s->base;

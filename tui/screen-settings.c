@@ -112,7 +112,7 @@ typedef struct {
     char db_line[2][700];
 } settings_screen;
 
-static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_BACK, ACT_NONE};
+static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_BACK, ACT_NONE};
 
 /* Reads the files over the defaults into s->eff and says which file set which keys. */
 static void replay(settings_screen *s)
@@ -251,7 +251,7 @@ static void follow_language(settings_screen *s)
     if (strcmp(code, i18n_lang()) == 0)
         return;
     i18n_set_lang(code);
-    snprintf(s->base.title, sizeof s->base.title, "%s", _("Settings"));
+    snprintf(s->base.title, sizeof s->base.title, "%s", N_("Settings"));
     describe_db(s);
     replay(s);
 }
@@ -283,10 +283,24 @@ static void draw(tui_screen *ts)
     ts->text_input = form_text_focus(&s->f);
 }
 
-/* Field keys go to the form (F2 saves); leaving with changes asks first. */
+/* F4 (Ctrl-N) here changes the office of the file. */
+static const char *relabel(tui_screen *ts, tui_action a)
+{
+    (void)ts;
+    return a == ACT_NEW ? _("Office") : NULL;
+}
+
+/* Field keys go to the form (F2 saves), F4 changes the office; leaving with
+ * changes asks first. */
 static bool key(tui_screen *ts, const tui_event *ev)
 {
     settings_screen *s = (settings_screen *)ts;
+    if (ev->act == ACT_NEW) {
+        tui_screen *c = screen_setup_change();
+        if (c)
+            app_push(c);
+        return true;
+    }
     int r = form_key(&s->f, ev);
     follow_language(s);
     if (r >= 0)
@@ -306,12 +320,12 @@ static void destroy(tui_screen *ts)
 }
 
 /* The hooks of this screen (tui_screen_init). */
-static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
 
 tui_screen *screen_settings_new(void)
 {
     settings_screen *s = xcalloc(1, sizeof *s);
-    tui_screen_init(&s->base, &HOOKS, ACTIONS, _("Settings"));
+    tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("Settings"));
     list_files(s, app()->cfg);
     replay(s);
     rec_from(&s->rec, app()->cfg);

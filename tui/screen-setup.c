@@ -3,6 +3,7 @@
  * filter, accents ignored, or type the code), then confirmed; typed by hand
  * only when no list can be had. */
 #include "tui-screens.h"
+#include "keys.h"
 #include "office.h"
 #include "text.h"
 #include "units.h"
@@ -29,6 +30,7 @@ typedef struct {
     int n_view;
     line_input filter;
     list_view list;
+    bool change;        /* from Settings: the file had an office, another one is chosen */
 } setup_screen;
 
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_NONE};
@@ -138,11 +140,19 @@ static void draw_confirm(const setup_screen *s)
         draw_text(4, 3, line, COLS - 4, A_NORMAL);
     }
     draw_text(6, 1, _("Enter: yes, this is our commune.   Esc: choose again."), COLS - 2, A_NORMAL);
-    draw_text(7, 1,
-              strcmp(s->commune.level, "commune") == 0
-                  ? _("The commune owns every record of the file and goes into every package sent to the province.")
-                  : _("This file imports the packages of the offices below it and reports on all of them."),
-              COLS - 2, A_NORMAL);
+    int y = 7 + draw_wrap(7, 1,
+                          strcmp(s->commune.level, "commune") == 0
+                              ? _("The commune owns every record of the file and goes into every package sent to "
+                                  "the province.")
+                              : _("This file imports the packages of the offices below it and reports on all of "
+                                  "them."),
+                          COLS - 2, 3, A_NORMAL);
+    if (s->change)
+        draw_wrap(y + 1, 1,
+                  _("Changing the office: every record of this file becomes the new office's, and the file gets "
+                    "a new key, so the offices above must trust it again (cdtt keys show). Packages sent before "
+                    "stay the old office's."),
+                  COLS - 2, LINES - 4 - (y + 1), theme_attr(TH_WARN));
 }
 
 static void draw(tui_screen *sc)
@@ -193,11 +203,27 @@ static void choose(setup_screen *s)
              : strcmp(o.level, "province") == 0 ? s->province.name : s->commune.name);
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    if (office_set(app()->db, &o, &e) < 0) {
+    office_rec old;
+    bool other = s->change && office_get(app()->db, &old) == 0 &&
+                 (strcmp(old.scheme, o.scheme) != 0 || strcmp(old.code, o.code) != 0);
+    if (other) {
+        char q[1400];
+        snprintf(q, sizeof q, _("Make this file %s's instead of %s's, with a new key?"), o.name, old.name);
+        if (!app_confirm(q)) {
+            app_message(0, _("Nothing changed: this file still belongs to %s."), old.name);
+            return;
+        }
+    }
+    if (office_set(app()->db, &o, &e) < 0 || (other && keys_renew(app()->db, &e) < 0)) {
         app_message(2, "%s%s", _("Error: "), e.msg);
         return;
     }
-    app_message(0, _("This file now belongs to %s."), o.name);
+    if (other)
+        app_message(0, _("This file now belongs to %s, with a new key: the offices above must trust it (cdtt keys "
+                         "show)."),
+                    o.name);
+    else
+        app_message(0, _("This file now belongs to %s."), o.name);
     app_pop();
 }
 
@@ -297,6 +323,22 @@ static int office_save(form *f, int accept, findings *fs, cdtt_err *e)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
 
+tui_screen *screen_setup_change(void)
+{
+    if (units_count(app()->db, "2025-07", UNIT_PROVINCE) == 0 && units_count(app()->db, "pre-2025", UNIT_PROVINCE) == 0) {
+        cdtt_err e;
+        if (units_ensure(app()->db, "2025-07", &e) < 0) {
+            app_message(2, "%s", _("No unit list to choose from: change the office with cdtt init --force."));
+            return NULL;
+        }
+    }
+    tui_screen *sc = screen_setup_new();
+    setup_screen *s = (setup_screen *)sc;
+    s->change = true;
+    snprintf(sc->title, sizeof sc->title, "%s", N_("Change the office of this file"));
+    return sc;
+}
+
 tui_screen *screen_setup_new(void)
 {
     sqlite3 *db = app()->db;
@@ -309,14 +351,14 @@ tui_screen *screen_setup_new(void)
     if (!scheme) {
         office_entry *oe = xcalloc(1, sizeof *oe);
         snprintf(oe->scheme, sizeof oe->scheme, "2025-07");
-        form_screen *fs = form_screen_new(_("First run: which commune is this?"), OFFICE_FIELDS, oe, true, NULL,
+        form_screen *fs = form_screen_new(N_("First run: which commune is this?"), OFFICE_FIELDS, oe, true, NULL,
                                           office_save);
         app_message(1, "%s",
                     _("No unit list imported (cdtt units import FILE.csv). Type the code and name, then F2."));
         return &fs->base;
     }
     setup_screen *s = xcalloc(1, sizeof *s);
-    tui_screen_init(&s->base, &HOOKS, ACTIONS, _("First run: which commune is this?"));
+    tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("First run: which commune is this?"));
     s->base.text_input = true;
     snprintf(s->scheme, sizeof s->scheme, "%s", scheme);
     line_input_init(&s->filter, 60);

@@ -112,7 +112,7 @@ static void reread_choices(form *f)
 static void saved(form_screen *fs)
 {
     fs->is_new = false;
-    snprintf(fs->base.title, sizeof fs->base.title, "%s", _("Team"));
+    snprintf(fs->base.title, sizeof fs->base.title, "%s", N_("Team"));
     fs->sub.stale = true;
     app_message(0, "%s", _("Saved. F4 (Ctrl-N) adds a member to this team."));
 }
@@ -142,21 +142,40 @@ static bool more_key(form_screen *fs, const tui_event *ev)
     return false;
 }
 
+/* A team's level follows the area picked, until the user picks a level: no
+ * area → commune level; a tổ dân phố → "Tổ dân phố"; a thôn → "Thôn, bản, ấp". */
+static void picked(form *f, int i)
+{
+    int area = form_field_index(f, "area_uuid"), level = form_field_index(f, "level");
+    if (i != area || level < 0 || f->touched[level])
+        return;
+    const choice *l = f->dyn[area];
+    const char *uuid = l && f->sel[area] >= 0 ? l[f->sel[area]].code : "";
+    area_rec a;
+    if (!uuid[0])
+        form_set_choice(f, "level", "commune");
+    else if (area_get(app()->db, uuid, &a) == 0)
+        form_set_choice(f, "level", team_level_for_area_kind(a.kind));
+}
+
 tui_screen *team_form_open(const char *uuid)
 {
     team_rec *r = xcalloc(1, sizeof *r);
     team_init(r);
+    if (!uuid)
+        snprintf(r->level, sizeof r->level, "commune"); /* no area chosen yet */
     if (uuid && team_get(app()->db, uuid, r) < 0) {
         free(r);
         return NULL;
     }
-    form_screen *fs = form_screen_new(uuid ? _("Team") : _("New team"), TEAM_FIELDS, r, !uuid, check, save);
+    form_screen *fs = form_screen_new(uuid ? N_("Team") : N_("New team"), TEAM_FIELDS, r, !uuid, check, save);
     title_with_commune(fs->base.title, sizeof fs->base.title, "team", uuid);
     fs->dyn1 = choices_areas(app()->db, _("— none (commune level) —"));
     form_set_choices(&fs->f, "area_uuid", fs->dyn1);
     form_load(&fs->f);
     form_track(&fs->f, sizeof *r);
     fs->f.reread_choices = reread_choices;
+    fs->f.picked = picked;
     fs->has_sub = true;
     snprintf(fs->sub_title, sizeof fs->sub_title, "%s", _("Members of the team (F4 adds one):"));
     list_init(&fs->sub, &SUB_SRC, fs);
@@ -221,7 +240,7 @@ static void filter_open(list_screen *ls)
     team_filter *tf = xcalloc(1, sizeof *tf);
     snprintf(tf->level, sizeof tf->level, "%s", ls->level);
     snprintf(tf->area_uuid, sizeof tf->area_uuid, "%s", ls->area_uuid);
-    form_screen *fs = form_screen_new(_("Filter teams (— = all; F2 applies)"), FILTER_FIELDS, tf, false, NULL,
+    form_screen *fs = form_screen_new(N_("Filter teams (— = all; F2 applies)"), FILTER_FIELDS, tf, false, NULL,
                                       filter_save);
     fs->extra = ls;
     fs->saved = filter_done;

@@ -413,7 +413,7 @@ static void as_of_open(progress_screen *p)
 {
     as_of_rec *r = xcalloc(1, sizeof *r);
     snprintf(r->date, sizeof r->date, "%s", p->as_of);
-    form_screen *fs = form_screen_new(_("Progress as of which date (F2 applies)"), AS_OF_FIELDS, r, false, NULL,
+    form_screen *fs = form_screen_new(N_("Progress as of which date (F2 applies)"), AS_OF_FIELDS, r, false, NULL,
                                       as_of_save);
     fs->extra = p; /* not owned: free_extra stays NULL */
     app_push(&fs->base);
@@ -535,7 +535,7 @@ static const tui_screen_hooks HOOKS = {
 tui_screen *screen_training_progress_new(void)
 {
     progress_screen *p = xcalloc(1, sizeof *p);
-    tui_screen_init(&p->base, &HOOKS, ACTIONS, _("Training progress"));
+    tui_screen_init(&p->base, &HOOKS, ACTIONS, N_("Training progress"));
     list_init(&p->list, &SRC, p);
     date_today(p->as_of);
     office_rec o;

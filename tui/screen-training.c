@@ -125,7 +125,7 @@ tui_screen *session_form_new(void)
 {
     session_entry *s = xcalloc(1, sizeof *s);
     date_today(s->s.date);
-    form_screen *fs = form_screen_new(_("New training session"), SESSION_FIELDS, s, true, NULL, session_save);
+    form_screen *fs = form_screen_new(N_("New training session"), SESSION_FIELDS, s, true, NULL, session_save);
     fs->saved = session_done;
     fs->extra = set_team_area_choices(fs);
     fs->free_extra = free_choices_extra;
@@ -150,7 +150,7 @@ static tui_screen *open_activity(void)
     activity_rec *a = xcalloc(1, sizeof *a);
     date_today(a->date);
     snprintf(a->type, sizeof a->type, "outreach");
-    form_screen *fs = form_screen_new(_("New activity of a team (counts only)"), ACTIVITY_FIELDS, a, true, NULL,
+    form_screen *fs = form_screen_new(N_("New activity of a team (counts only)"), ACTIVITY_FIELDS, a, true, NULL,
                                       activity_save);
     fs->dyn1 = choices_teams(app()->db, NULL);
     form_set_choices(&fs->f, "team_uuid", fs->dyn1);
@@ -242,7 +242,7 @@ static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = dest
 tui_screen *screen_training_new(void)
 {
     training_screen *t = xcalloc(1, sizeof *t);
-    tui_screen_init(&t->base, &HOOKS, ACTIONS, _("Training"));
+    tui_screen_init(&t->base, &HOOKS, ACTIONS, N_("Training"));
     list_init(&t->list, &SRC, t);
     return &t->base;
 }

@@ -439,6 +439,20 @@ static size_t letters_start(const char *word)
     return start;
 }
 
+/* dd inside a word, after a character other than d: the d becomes đ in its
+ * case ("QD" + d → "QĐ", for "45/QĐ-UBND"); no Vietnamese syllable ends in
+ * d, so nothing else is lost ("ddd" still gives "dd"). True when it wrote
+ * the result into out. */
+static bool bar_after_letter(const char *word, size_t wlen, char key, char *out, size_t outlen)
+{
+    if (wlen < 2 || (key != 'd' && key != 'D') || (word[wlen - 1] != 'd' && word[wlen - 1] != 'D') ||
+        word[wlen - 2] == 'd' || word[wlen - 2] == 'D' || wlen + 2 > outlen)
+        return false;
+    memcpy(out, word, wlen - 1);
+    strcpy(out + wlen - 1, word[wlen - 1] == 'D' ? "Đ" : "đ");
+    return true;
+}
+
 int telex_apply(const char *word, char key, enum telex_style style, char *out, size_t outlen)
 {
     if (!word || !out || outlen == 0)
@@ -446,6 +460,8 @@ int telex_apply(const char *word, char key, enum telex_style style, char *out, s
     size_t wlen = strlen(word);
     if (!text_valid_utf8(word, wlen))
         return -1;
+    if (bar_after_letter(word, wlen, key, out, outlen))
+        return 1;
     if (!isalpha((unsigned char)key) || wlen > TELEX_WORD_MAX || strpbrk(word, "@0123456789"))
         return literal(word, key, out, outlen);
     char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)word);

@@ -49,10 +49,24 @@ static const struct {
     {"\033[Z", KEY_BTAB},
 };
 
+/* Key codes of our own for the marks around a bracketed paste. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
+
 static void define_known_keys(void)
 {
     for (size_t i = 0; i < sizeof KNOWN_KEYS / sizeof KNOWN_KEYS[0]; i++)
         define_key(KNOWN_KEYS[i].seq, KNOWN_KEYS[i].key);
+    define_key("\033[200~", KEY_PASTE_BEGIN);
+    define_key("\033[201~", KEY_PASTE_END);
+}
+
+/* Asks the terminal to mark pasted text (bracketed paste, xterm's mode 2004;
+ * PuTTY, tmux and most terminals honour it, others ignore it), or stops. */
+static void bracketed_paste(bool on)
+{
+    fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+    fflush(stdout);
 }
 
 int term_start(void)
@@ -68,6 +82,7 @@ int term_start(void)
     nonl();
     keypad(stdscr, TRUE);
     define_known_keys();
+    bracketed_paste(true);
     theme_init();
     /* No SA_RESTART: a signal interrupts the read, the loop ends cleanly. A save
      * under way finishes first: it is one transaction either way. */
@@ -132,6 +147,7 @@ void term_stop(void)
         return;
     started = false;
     curs_set(1);
+    bracketed_paste(false);
     endwin();
     settle_hang_up();
     sigset_t cont;
@@ -161,13 +177,51 @@ static int utf8_tail(int b)
     return -1;
 }
 
+/* The next input byte or key if one is already waiting, else ERR; it is
+ * left to be read again. */
+static int peek_key(void)
+{
+    timeout(0);
+    int c = getch();
+    timeout(-1);
+    if (c != ERR)
+        ungetch(c);
+    return c;
+}
+
+/* After an Esc: when "[" is already waiting (no one types Esc [ that fast),
+ * the rest of a control sequence that is not a key (the colours in copied
+ * terminal text, "\e[31m") is read and dropped; returns true then. A lone
+ * Esc is left alone. */
+static bool skip_sequence(void)
+{
+    if (peek_key() != '[')
+        return false;
+    getch();
+    for (int n = 0; n < 64; n++) {
+        timeout(0);
+        int c = getch();
+        timeout(-1);
+        if (c == ERR || c >= KEY_MIN)
+            break;
+        if (c >= 0x40 && c <= 0x7E)
+            break; /* the final byte */
+        if (c < 0x20 || c > 0x3F)
+            break; /* not a parameter or intermediate byte: malformed, dropped */
+    }
+    return true;
+}
+
 /* Reads one key: a curses key code (is_key), a Unicode character, ERR, or
  * KEY_RESIZE. UTF-8 is decoded here, byte by byte, so that invalid bytes
- * (a bad paste) are dropped instead of blocking the input. */
+ * (a bad paste) are dropped instead of blocking the input; so are escape
+ * sequences that are not keys (skip_sequence). */
 static int read_key(bool *is_key, wint_t *ch)
 {
     for (;;) {
         int c = getch();
+        if (c == 27 && skip_sequence())
+            continue;
         if (c == ERR || c == KEY_RESIZE || c >= KEY_MIN) {
             *is_key = c >= KEY_MIN;
             *ch = (wint_t)c;
@@ -200,9 +254,94 @@ static int read_key(bool *is_key, wint_t *ch)
     }
 }
 
+/* The text of the paste being read, and its length in bytes. */
+static char paste_buf[16384];
+
+/* True for control characters that a paste never means as a key: every C0
+ * control but Tab, Enter, Backspace and Esc. */
+static bool stray_control(wint_t c)
+{
+    return (c < 32 && c != '\t' && c != '\r' && c != '\n' && c != 8 && c != 27);
+}
+
+/* Appends code point c to the paste as UTF-8 (silently stops when full). */
+static void paste_add(size_t *len, wint_t c)
+{
+    char u[5];
+    int n = 0;
+    if (c < 0x80)
+        u[n++] = (char)c;
+    else if (c < 0x800) {
+        u[n++] = (char)(0xC0 | (c >> 6));
+        u[n++] = (char)(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        u[n++] = (char)(0xE0 | (c >> 12));
+        u[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[n++] = (char)(0x80 | (c & 0x3F));
+    } else {
+        u[n++] = (char)(0xF0 | (c >> 18));
+        u[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
+        u[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
+        u[n++] = (char)(0x80 | (c & 0x3F));
+    }
+    if (*len + (size_t)n + 1 < sizeof paste_buf) {
+        memcpy(paste_buf + *len, u, (size_t)n);
+        *len += (size_t)n;
+        paste_buf[*len] = 0;
+    } else {
+        paste_buf[sizeof paste_buf - 1] = 0;
+        *len = sizeof paste_buf; /* full: marks the paste as too long */
+    }
+}
+
+/* Reads a bracketed paste up to its end mark into ev: line breaks and tabs
+ * become one blank, other control characters and keys are dropped (and
+ * counted), trailing blanks are dropped. Returns -1 when the program must end. */
+static int read_paste(tui_event *ev)
+{
+    size_t len = 0;
+    int dropped = 0;
+    bool blank = false;
+    paste_buf[0] = 0;
+    for (;;) {
+        if (got_signal)
+            return -1;
+        bool is_key;
+        wint_t c;
+        if (read_key(&is_key, &c) == ERR)
+            return -1;
+        if (is_key && c == KEY_PASTE_END)
+            break;
+        if (is_key || c == 127 || (c < 32 && c != '\t' && c != '\r' && c != '\n')) {
+            dropped += !(is_key && c == KEY_RESIZE);
+            continue;
+        }
+        if (c < 32) {
+            blank = len > 0;
+            continue;
+        }
+        if (blank && len < sizeof paste_buf)
+            paste_add(&len, ' ');
+        blank = false;
+        if (len < sizeof paste_buf)
+            paste_add(&len, c);
+    }
+    if (len >= sizeof paste_buf) /* more than the buffer: too long for any field */
+        memset(paste_buf, 'x', sizeof paste_buf - 1);
+    ev->is_key = false;
+    ev->ch = 0;
+    ev->act = ACT_NONE;
+    ev->paste = paste_buf;
+    ev->paste_dropped = dropped;
+    return 1;
+}
+
 int term_read(tui_event *ev, bool text_input)
 {
+    static bool after_printable;
     int errors = 0;
+    ev->paste = NULL;
+    ev->paste_dropped = 0;
     for (;;) {
         if (got_signal)
             return -1;
@@ -218,6 +357,20 @@ int term_read(tui_event *ev, bool text_input)
         }
         if (is_key && ch == KEY_RESIZE)
             return 0;
+        if (is_key && ch == KEY_PASTE_BEGIN) {
+            after_printable = false;
+            return read_paste(ev);
+        }
+        if (is_key && ch == KEY_PASTE_END)
+            continue;
+        /* A control character between two printable ones of one burst was
+         * pasted (without brackets), not typed: dropped. */
+        if (!is_key && stray_control(ch) && after_printable) {
+            int next = peek_key();
+            if (next != ERR && next >= 32 && next < KEY_MIN && next != 127)
+                continue;
+        }
+        after_printable = !is_key && ch >= 32 && ch != 127;
         ev->is_key = is_key;
         ev->ch = ch;
         /* Some terminals send DEL for Backspace, and Ctrl-H. */

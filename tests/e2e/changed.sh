@@ -12,9 +12,9 @@ DB=$T/c.db
 C() { "$CDTT" --db "$DB" "$@"; }
 C init --office 00004 --name "Phường Ba Đình" >/dev/null 2>&1
 C add team "Tổ Một" --level commune --yes >/dev/null 2>&1
-C add member "Vũ Thị Mai" --team "Tổ Một" --birth 12/03/1985 --phone 0912000111 --yes >/dev/null 2>&1
-C add member "Lê Văn Nam" --team "Tổ Một" --birth 02/09/1990 --phone 0912000222 --yes >/dev/null 2>&1
-C add member "Trần Thị Hoa" --team "Tổ Một" --birth 20/11/1979 --phone 0912000333 --yes >/dev/null 2>&1
+C add member "Vũ Thị Mai" --team "Tổ Một" --birth 12/03/1985 --phone 0912000111 --consent --yes >/dev/null 2>&1
+C add member "Lê Văn Nam" --team "Tổ Một" --birth 02/09/1990 --phone 0912000222 --consent --yes >/dev/null 2>&1
+C add member "Trần Thị Hoa" --team "Tổ Một" --birth 20/11/1979 --phone 0912000333 --consent --yes >/dev/null 2>&1
 
 # The member's row of `csv export members` (e-mail and note included): name,
 # birth, gender, phone, CCCD, e-mail, team, area, role, category, youth
@@ -47,12 +47,12 @@ list_again() {
     tm_keys Escape
     need "the whole list is shown again" "Trần Thị Hoa"
 }
-# Opens the member named $1 from the member list: typing searches, Enter
-# hands the keys to the list, Enter opens the selected member.
+# Opens the member named $1 from the member list: typing searches, one Enter
+# opens the member found.
 open_member() {
     tm_type "$1"
     need "the search finds $1" "$1"
-    tm_keys Enter Enter
+    tm_keys Enter
     need "the form of $1 opens" "Thư điện tử"
 }
 # The phone is the 4th field: three Downs from the name, then retype its last digit.

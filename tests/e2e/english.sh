@@ -81,7 +81,7 @@ tm_keys F5
 expect_screen "F5 opens the filter form" "Filter teams"
 tm_type "c"; tm_keys F2
 expect_screen "the filter is shown" "Filter: Commune"
-expect_screen "no commune-level team" "Nothing here yet"
+expect_screen "no commune-level team: nothing matches the filter" "Nothing matches the filter"
 tm_keys F5; tm_keys Left; tm_keys F2
 expect_screen "clearing the filter shows the team again" "Tổ Công nghệ số buôn Ko Sier"
 tm_keys Escape

@@ -43,7 +43,7 @@ expect_screen "the form opens again" "cdtt-00004-$today.cdtt"
 tm_keys F2
 expect_screen "replacing asks first" "Thay thế"
 tm_type n
-expect_screen "declined: nothing written" "không ghi"
+expect_screen "declined: nothing written (said, not as an error)" "Chưa ghi gì"
 tm_keys Escape
 tm_keys C-q
 expect_screen "quits" "[exit 0]"

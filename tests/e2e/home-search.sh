@@ -35,7 +35,7 @@ scr=$(tm_screen)
 expect_not_contains "only matches are shown" "$scr" "Khúc Thừa Dụ"
 tm_keys Escape
 tm_type "zzzq"
-expect_screen "no match says the list is empty" "Chưa có gì"
+expect_screen "no match says nothing was found (not that the list is empty)" "Không tìm thấy «zzzq»"
 tm_stop
 : >"$TIMING"
 

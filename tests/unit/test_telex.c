@@ -247,7 +247,9 @@ static const struct {
     {BOTH, "Hoa.Nguyen@mail.vn", "Hoa.Nguyen@mail.vn"},
     {BOTH, "abc123s", "abc123s"},
     {BOTH, "0912345678", "0912345678"},
-    {BOTH, "45/QDD-UBND", "45/QDD-UBND"},
+    {BOTH, "45/QDD-UBND", "45/QĐ-UBND"}, /* dd after a letter: QĐ (issue 16) */
+    {BOTH, "QDD", "QĐ"},
+    {BOTH, "qdd", "qđ"},
     {BOTH, "2022s", "2022s"},
     {BOTH, "a,b", "a,b"},
     {BOTH, "(Haf", "(Hà"},

@@ -10,13 +10,13 @@
 
 static tui_event ch(wint_t c)
 {
-    tui_event ev = {false, c, keys_action(false, c, true)};
+    tui_event ev = {false, c, keys_action(false, c, true), NULL, 0};
     return ev;
 }
 
 static tui_event key(int k)
 {
-    tui_event ev = {true, (wint_t)k, keys_action(true, (wint_t)k, true)};
+    tui_event ev = {true, (wint_t)k, keys_action(true, (wint_t)k, true), NULL, 0};
     return ev;
 }
 

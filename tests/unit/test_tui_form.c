@@ -295,7 +295,7 @@ static void test_changes_are_listed_field_by_field(void **state)
     form f;
     member_entry me;
     open_changed(&f, &me);
-    tui_event f2 = {true, 0, ACT_SAVE};
+    tui_event f2 = {true, 0, ACT_SAVE, NULL, 0};
     assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
     assert_int_equal(saves, 1);
     assert_int_equal(f.n_changes, 2);
@@ -318,7 +318,7 @@ static void test_merge_keeps_the_users_edits_only(void **state)
     form f;
     member_entry me;
     open_changed(&f, &me);
-    tui_event f2 = {true, 0, ACT_SAVE};
+    tui_event f2 = {true, 0, ACT_SAVE, NULL, 0};
     assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
     assert_int_equal(form_resolve(&f, FORM_MERGE), 1);
     assert_int_equal(saves, 2);
@@ -335,7 +335,7 @@ static void test_keep_mine_and_take_stored(void **state)
     (void)state;
     form f;
     member_entry me;
-    tui_event f2 = {true, 0, ACT_SAVE};
+    tui_event f2 = {true, 0, ACT_SAVE, NULL, 0};
     open_changed(&f, &me);
     assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
     assert_int_equal(form_resolve(&f, FORM_KEEP_MINE), 1);
@@ -377,7 +377,7 @@ static void test_a_change_no_field_shows_saves_silently(void **state)
     member_entry me;
     open_changed(&f, &me);
     f.save = save_invisible_change;
-    tui_event f2 = {true, 0, ACT_SAVE};
+    tui_event f2 = {true, 0, ACT_SAVE, NULL, 0};
     assert_int_equal(form_key(&f, &f2), 1);
     assert_int_equal(saves, 2);
     assert_string_equal(me.m.phone, "0912000119");
@@ -399,7 +399,7 @@ static void type(form *f, const char *s)
         for (int i = 1; i < n; i++)
             cp = (cp << 6) | ((unsigned char)s[i] & 0x3Fu);
         s += n;
-        tui_event ev = {false, (wint_t)cp, keys_action(false, (wint_t)cp, true)};
+        tui_event ev = {false, (wint_t)cp, keys_action(false, (wint_t)cp, true), NULL, 0};
         assert_int_equal(form_key(f, &ev), 0);
     }
 }
@@ -407,7 +407,7 @@ static void type(form *f, const char *s)
 /* Sends a curses key to the form. */
 static int press(form *f, int k)
 {
-    tui_event ev = {true, (wint_t)k, keys_action(true, (wint_t)k, true)};
+    tui_event ev = {true, (wint_t)k, keys_action(true, (wint_t)k, true), NULL, 0};
     return form_key(f, &ev);
 }
 

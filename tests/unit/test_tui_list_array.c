@@ -22,7 +22,7 @@ static const list_source SRC = {sizeof(array_row), list_array_page, format, NULL
 
 static void press(list_view *l, int k)
 {
-    tui_event ev = {true, (wint_t)k, ACT_NONE};
+    tui_event ev = {true, (wint_t)k, ACT_NONE, NULL, 0};
     assert_true(list_key(l, &ev));
 }
 
