@@ -41,7 +41,7 @@ package_seeds() {
                 c "$w/c512.db" delete member "$m" || ok=0
             done &&
             c "$w/c512.db" export -o "$1/commune512-deletions.cdtt" --force &&
-            commune other.db 512 26734 'Phường Sài Gòn' &&
+            commune other.db 512 26740 'Phường Sài Gòn' &&
             c "$w/other.db" export -o "$1/other-province512.cdtt" --force || ok=0
         p=$1/commune512-masked.cdtt
         if [ -f "$p" ]; then
