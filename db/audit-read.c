@@ -107,7 +107,8 @@ static void entry_changes(sqlite3 *db, sqlite3_stmt *get2, const record_kind *k,
         if ((f->flags & FIELD_HIDDEN) || (assumed && strcmp(f->column, "date_from") != 0))
             continue;
         /* A new record's commune and deletion mark say nothing the heading does not. */
-        if (added && (strcmp(f->column, "unit_code") == 0 || strcmp(f->column, "deleted") == 0))
+        if (added && (strcmp(f->column, "unit_scheme") == 0 || strcmp(f->column, "unit_code") == 0 ||
+                      strcmp(f->column, "deleted") == 0))
             continue;
         char path[48];
         snprintf(path, sizeof path, "$.%s", f->column);

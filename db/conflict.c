@@ -3,7 +3,7 @@
 #include "conflict.h"
 #include "audit.h"
 #include "db.h"
-#include "field-labels.h"
+#include "fields.h"
 #include "merge-fields.h"
 #include "office.h"
 #include "schema.h"

@@ -16,8 +16,8 @@
     {"base_updated_at", FIELD_TEXT, N_("Changed"), NULL, NULL, FIELD_HIDDEN},   \
     {"deleted", FIELD_BOOL, N_("Deleted"), NULL, NULL, 0}
 #define UNIT                                                                    \
-    {"unit_scheme", FIELD_TEXT, N_("Unit list"), NULL, NULL, FIELD_HIDDEN},     \
-    {"unit_code", FIELD_TEXT, N_("Commune code"), NULL, NULL, 0}
+    {"unit_scheme", FIELD_TEXT, N_("Unit list"), NULL, NULL, 0},                \
+    {"unit_code", FIELD_TEXT, N_("Commune"), NULL, NULL, 0}
 #define NAME_KEYS                                                               \
     {"name_fold", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN},            \
     {"sort_key", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN}
@@ -74,14 +74,14 @@ static const field_def MEMBERSHIP[] = {
     {"member_uuid", FIELD_REF, N_("Member"), NULL, "member", 0},
     {"role", FIELD_CHOICE, N_("Role in team"), CHOICES_ROLE, NULL, 0},
     {"date_from", FIELD_DATE, N_("In the team since"), NULL, NULL, 0},
-    {"date_to", FIELD_DATE, N_("Left the team on"), NULL, NULL, 0},
+    {"date_to", FIELD_DATE, N_("In the team until"), NULL, NULL, 0},
     STAMPS,
     END,
 };
 
 static const field_def SESSION[] = {
     UNIT,
-    {"date", FIELD_DATE, N_("Session date"), NULL, NULL, 0},
+    {"date", FIELD_DATE, N_("Date"), NULL, NULL, 0},
     {"place", FIELD_TEXT, N_("Place"), NULL, NULL, 0},
     {"organiser", FIELD_TEXT, N_("Organiser"), NULL, NULL, 0},
     {"topic", FIELD_TEXT, N_("Topic"), NULL, NULL, 0},
@@ -91,7 +91,7 @@ static const field_def SESSION[] = {
 };
 
 static const field_def ATTENDANCE[] = {
-    {"session_uuid", FIELD_REF, N_("Session"), NULL, "training_session", 0},
+    {"session_uuid", FIELD_REF, N_("Training session"), NULL, "training_session", 0},
     {"member_uuid", FIELD_REF, N_("Member"), NULL, "member", 0},
     STAMPS,
     END,
@@ -100,7 +100,7 @@ static const field_def ATTENDANCE[] = {
 static const field_def ACTIVITY[] = {
     {"team_uuid", FIELD_REF, N_("Team"), NULL, "team", 0},
     {"date", FIELD_DATE, N_("Date"), NULL, NULL, 0},
-    {"type", FIELD_CHOICE, N_("Type"), CHOICES_ACTIVITY_TYPE, NULL, 0},
+    {"type", FIELD_CHOICE, N_("Activity type"), CHOICES_ACTIVITY_TYPE, NULL, 0},
     {"people", FIELD_COUNT, N_("People helped"), NULL, NULL, 0},
     {"households", FIELD_COUNT, N_("Households helped"), NULL, NULL, 0},
     {"note", FIELD_TEXT, N_("Note"), NULL, NULL, 0},
@@ -177,4 +177,51 @@ void field_value_text(const field_def *f, const char *stored, int full, char *ou
     default:
         snprintf(out, n, "%s", stored);
     }
+}
+
+/* ---- a record's content columns, by label and number --------------------
+ * The content columns of a table are its catalogue rows that are not
+ * bookkeeping (FIELD_HIDDEN): they are numbered 1, 2, … in catalogue order,
+ * which is how a field is chosen on the command line (conflicts --except). */
+
+const char *field_label(const char *table, const char *column)
+{
+    const field_def *f = field_of(table, column);
+    return f ? field_def_label(f) : column;
+}
+
+int field_number(const char *table, const char *column)
+{
+    const record_kind *k = record_kind_of(table);
+    int n = 0;
+    for (const field_def *f = k ? k->fields : NULL; f && f->column; f++) {
+        if (f->flags & FIELD_HIDDEN)
+            continue;
+        n++;
+        if (strcmp(f->column, column) == 0)
+            return n;
+    }
+    return 0;
+}
+
+const char *field_by_number(const char *table, int number)
+{
+    const record_kind *k = record_kind_of(table);
+    int n = 0;
+    for (const field_def *f = k ? k->fields : NULL; f && f->column; f++)
+        if (!(f->flags & FIELD_HIDDEN) && ++n == number)
+            return f->column;
+    return NULL;
+}
+
+char *field_display(const char *table, const char *column, const char *value)
+{
+    const field_def *f = field_of(table, column);
+    if (!value || !*value)
+        return xstrdup("");
+    char out[1024];
+    if (!f)
+        return xstrdup(value);
+    field_value_text(f, value, 1, out, sizeof out);
+    return xstrdup(out);
 }

@@ -53,4 +53,18 @@ const char *field_def_label(const field_def *f);
  * (the caller names the record). */
 void field_value_text(const field_def *f, const char *stored, int full, char *out, size_t n);
 
+/* The translated label of table.column ("Full name", "Họ và tên"), or the column itself. */
+const char *field_label(const char *table, const char *column);
+
+/* The column's number among table's content columns (1-based, stable), or 0. */
+int field_number(const char *table, const char *column);
+
+/* The content column of table with that number, or NULL. */
+const char *field_by_number(const char *table, int number);
+
+/* A value of table.column as people read it (malloc'd; "" for empty): a choice
+ * by its label, yes or no, a date as dd/mm/yyyy, anything else as it is
+ * (identifiers shown: the office holds them). */
+char *field_display(const char *table, const char *column, const char *value);
+
 #endif
