@@ -2,6 +2,7 @@
  * keys.h), kept in the file's office_key and known_key tables. */
 #include "keys.h"
 #include "db.h"
+#include "records-internal.h"
 
 #include <ctype.h>
 #include <sodium.h>
@@ -38,20 +39,15 @@ static int store_new_pair(sqlite3 *db, cdtt_err *e)
     return rc;
 }
 
-/* Runs one write in its own transaction, or in the caller's when one is open. */
+/* Runs one write in its own transaction, or in the caller's when one is open
+ * (rec_tx: a savepoint there, so that a failure undoes only this write). */
 static int in_write(sqlite3 *db, int (*fn)(sqlite3 *, cdtt_err *), cdtt_err *e)
 {
-    int own = sqlite3_get_autocommit(db);
-    if (own && db_begin(db, e) < 0)
+    rec_tx tx;
+    if (rec_tx_begin(db, &tx, e) < 0)
         return -1;
-    int rc = fn(db, e);
-    if (own) {
-        if (rc == 0)
-            rc = db_commit(db, e);
-        else
-            db_rollback(db);
-    }
-    return rc;
+    int ok = fn(db, e) == 0;
+    return rec_tx_end(db, &tx, ok, e);
 }
 
 static int ensure_in_tx(sqlite3 *db, cdtt_err *e)
@@ -108,6 +104,21 @@ int keys_sign(sqlite3 *db, const void *msg, size_t n, unsigned char sig[KEY_SIGN
     crypto_sign_detached(sig, NULL, msg, n, sk);
     sodium_memzero(sk, sizeof sk);
     return 0;
+}
+
+int keys_open_sealed(sqlite3 *db, const unsigned char *sealed, size_t n, unsigned char *out, size_t out_n,
+                     cdtt_err *e)
+{
+    unsigned char pk[KEY_PUBLIC_BYTES], sk[crypto_sign_SECRETKEYBYTES];
+    unsigned char xpk[crypto_box_PUBLICKEYBYTES], xsk[crypto_box_SECRETKEYBYTES];
+    if (read_key(db, "public_key", pk, sizeof pk, e) < 0 || read_key(db, "secret_key", sk, sizeof sk, e) < 0)
+        return -1;
+    int opened = n == out_n + crypto_box_SEALBYTES && crypto_sign_ed25519_pk_to_curve25519(xpk, pk) == 0 &&
+                 crypto_sign_ed25519_sk_to_curve25519(xsk, sk) == 0 &&
+                 crypto_box_seal_open(out, sealed, n, xpk, xsk) == 0;
+    sodium_memzero(sk, sizeof sk);
+    sodium_memzero(xsk, sizeof xsk);
+    return opened;
 }
 
 int keys_verify(const unsigned char pk[KEY_PUBLIC_BYTES], const void *msg, size_t n,

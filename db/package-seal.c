@@ -186,7 +186,7 @@ static int open_stream(sqlite3 *db, FILE *in, const char *in_path, crypto_secret
         read_all(in, office, OFFICE_LEN) < 0 || read_all(in, pk, sizeof pk) < 0 ||
         read_all(in, sealed, sizeof sealed) < 0 || read_all(in, header, sizeof header) < 0)
         return err_set(e, _("%s is not an encrypted cdtt package, or it is cut short"), in_path);
-    unsigned char mine[KEY_PUBLIC_BYTES], sk[crypto_sign_SECRETKEYBYTES];
+    unsigned char mine[KEY_PUBLIC_BYTES];
     if (keys_public(db, mine, e) < 0)
         return -1;
     office_rec o;
@@ -197,25 +197,13 @@ static int open_stream(sqlite3 *db, FILE *in, const char *in_path, crypto_secret
         return err_set(e, _("%s is encrypted for office %s, not for this one (%s): only that office's file "
                             "can open it"), in_path, office, me);
     }
-    /* The secret key, read the way keys_sign reads it. */
-    sqlite3_stmt *q = db_prepare(db, "SELECT secret_key FROM office_key WHERE id = 1", e);
-    int ok = q && sqlite3_step(q) == SQLITE_ROW && sqlite3_column_bytes(q, 0) == (int)sizeof sk;
-    if (ok)
-        memcpy(sk, sqlite3_column_blob(q, 0), sizeof sk);
-    sqlite3_finalize(q);
-    if (!ok)
-        return err_set(e, "%s", _("the office's key in this file is damaged"));
-    unsigned char xpk[crypto_box_PUBLICKEYBYTES], xsk[crypto_box_SECRETKEYBYTES];
     unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
-    int rc = crypto_sign_ed25519_pk_to_curve25519(xpk, mine) == 0 &&
-                     crypto_sign_ed25519_sk_to_curve25519(xsk, sk) == 0 &&
-                     crypto_box_seal_open(key, sealed, sizeof sealed, xpk, xsk) == 0 &&
-                     crypto_secretstream_xchacha20poly1305_init_pull(st, header, key) == 0
+    int opened = keys_open_sealed(db, sealed, sizeof sealed, key, sizeof key, e);
+    int rc = opened < 0 ? -1
+             : opened == 1 && crypto_secretstream_xchacha20poly1305_init_pull(st, header, key) == 0
                  ? 0
                  : err_set(e, _("%s cannot be opened with this office's key (damaged, or sealed with another "
                                 "key of this office)"), in_path);
-    sodium_memzero(sk, sizeof sk);
-    sodium_memzero(xsk, sizeof xsk);
     sodium_memzero(key, sizeof key);
     return rc;
 }

@@ -28,6 +28,13 @@ int keys_public(sqlite3 *db, unsigned char pk[KEY_PUBLIC_BYTES], cdtt_err *e);
 /* Signs msg[0..n) with the file's secret key. 0 or -1 with e set. */
 int keys_sign(sqlite3 *db, const void *msg, size_t n, unsigned char sig[KEY_SIGNATURE_BYTES], cdtt_err *e);
 
+/* Opens sealed[0..n) (crypto_box_seal to the X25519 form of this file's
+ * public key) with the file's secret key into out (exactly out_n bytes).
+ * Returns 1 opened, 0 when it does not open (damaged, or sealed to another
+ * key), -1 with e set when the file's key cannot be read. */
+int keys_open_sealed(sqlite3 *db, const unsigned char *sealed, size_t n, unsigned char *out, size_t out_n,
+                     cdtt_err *e);
+
 /* True when sig is pk's signature of msg[0..n). */
 int keys_verify(const unsigned char pk[KEY_PUBLIC_BYTES], const void *msg, size_t n,
                 const unsigned char sig[KEY_SIGNATURE_BYTES]);
