@@ -244,14 +244,13 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
      * knows for that office (or the first one it sees). */
     int sig = package_signature_check(db, "pkg", r->key, e);
     r->is_signed = sig == 1;
-    if (sig < 0 || (o->replace ? package_trust_replacing(db, r->m.source_scheme, r->m.source_code, r->m.source_name,
-                                                         r->is_signed, r->key, 1, NULL, e)
-                               : package_trust(db, r->m.source_scheme, r->m.source_code, r->m.source_name,
-                                               r->is_signed, r->key, 1, e)) < 0) {
-        known_key k;
-        cdtt_err ignore;
-        r->key_refused = sig == 1 && keys_known_get(db, r->m.source_scheme, r->m.source_code, KEY_ROLE_BELOW, &k,
-                                                    &ignore) == 1 && memcmp(k.pk, r->key, sizeof r->key) != 0;
+    int trust = sig < 0 ? -1
+                : o->replace ? package_trust_replacing(db, r->m.source_scheme, r->m.source_code, r->m.source_name,
+                                                       r->is_signed, r->key, 1, NULL, e)
+                             : package_trust(db, r->m.source_scheme, r->m.source_code, r->m.source_name,
+                                             r->is_signed, r->key, 1, e);
+    if (trust < 0) {
+        r->key_refused = trust == PACKAGE_TRUST_NEW_KEY;
         sqlite3_exec(db, "DETACH pkg", NULL, NULL, NULL);
         return -1;
     }

@@ -170,12 +170,13 @@ static int trust(sqlite3 *db, const char *scheme, const char *code, const char *
     /* Another key: kept as an offer, outside the import's transaction when there is none. */
     cdtt_err ignore;
     keys_known_put(db, scheme, code, KEY_ROLE_OFFERED, pk, name, "offered", &ignore);
-    return err_set(e, _("the package of %s %s is signed with a new key (fingerprint %s), not the one this office "
+    err_set(e, _("the package of %s %s is signed with a new key (fingerprint %s), not the one this office "
                         "knows (fingerprint %s). If the commune re-built its file, phone it and compare the new "
                         "fingerprint with what 'cdtt keys show' prints there; then import the package with "
                         "--replace (its data replaces the commune's, and its key the old one), or run: "
                         "cdtt keys trust %s %s"),
                    code, name, fp, pinned.fingerprint, code, fp);
+    return PACKAGE_TRUST_NEW_KEY;
 }
 
 int package_trust(sqlite3 *db, const char *scheme, const char *code, const char *name, int is_signed,

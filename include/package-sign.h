@@ -23,13 +23,17 @@ int package_sign_manifest(sqlite3 *pkg, sqlite3 *office_db, cdtt_err *e);
  * signature or key is damaged or does not match the manifest (edited). */
 int package_signature_check(sqlite3 *db, const char *schema, unsigned char pk[KEY_PUBLIC_BYTES], cdtt_err *e);
 
+/* What package_trust returns for a package signed with another key than the one
+ * pinned for its office (e set): the screens then offer to replace. */
+#define PACKAGE_TRUST_NEW_KEY (-2)
+
 /* The level above's decision on a package of office scheme:code (named name)
  * signed with pk (signed 0: unsigned): the first package of an office pins its
  * key (unless dry_run); a package with the pinned key passes; one with another
  * key, or unsigned from an office whose key is pinned, or signed with a key
  * pinned for another office, is refused: the key offered is kept for
  * `cdtt keys trust`, and e says what to check and which command to run.
- * Returns 0, or -1 with e set. */
+ * Returns 0, PACKAGE_TRUST_NEW_KEY for another key, or -1, with e set. */
 int package_trust(sqlite3 *db, const char *scheme, const char *code, const char *name, int is_signed,
                   const unsigned char pk[KEY_PUBLIC_BYTES], int dry_run, cdtt_err *e);
 
