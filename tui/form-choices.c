@@ -49,13 +49,28 @@ static void add(choice **l, int *n, const char *uuid, const char *name, const ch
     memset(&(*l)[*n], 0, sizeof(choice));
 }
 
-/* Whether the row at i has a name that another row of rows[0..n) has too. */
-static int name_shared(char *const *keys, int n, int i)
+/* The keys being sorted by shared_names (qsort has no context argument). */
+static char *const *sort_keys;
+
+static int by_key(const void *a, const void *b)
 {
-    for (int j = 0; j < n; j++)
-        if (j != i && strcmp(keys[i], keys[j]) == 0)
-            return 1;
-    return 0;
+    return strcmp(sort_keys[*(const int *)a], sort_keys[*(const int *)b]);
+}
+
+/* shared[i] = 1 when the name of row i is also the name of another row of
+ * keys[0..n) (by name identity), else 0. */
+static void shared_names(char *const *keys, int n, char *shared)
+{
+    int *order = xcalloc((size_t)n + 1, sizeof *order);
+    for (int i = 0; i < n; i++)
+        order[i] = i;
+    sort_keys = keys;
+    qsort(order, (size_t)n, sizeof *order, by_key);
+    memset(shared, 0, (size_t)n);
+    for (int i = 1; i < n; i++)
+        if (strcmp(keys[order[i]], keys[order[i - 1]]) == 0)
+            shared[order[i]] = shared[order[i - 1]] = 1;
+    free(order);
 }
 
 /* Reads every live record of kind k into a choice list, in list order; a name
@@ -83,19 +98,23 @@ static choice *pick_list(sqlite3 *db, const char *none_label, const pick_kind *k
             break;
     }
     char **keys = xcalloc((size_t)n_all + 1, sizeof *keys);
-    for (int i = 0; i < n_all; i++)
+    for (int i = 0; k->off_where && i < n_all; i++) /* only where a shared name is told apart */
         keys[i] = text_name_key(all + (size_t)i * k->row_size + k->off_name);
     choice *l = NULL;
     int n = 0;
+    char *shared = xcalloc((size_t)n_all + 1, 1);
+    if (k->off_where)
+        shared_names(keys, n_all, shared);
     add(&l, &n, "", none_label ? none_label : "—", "");
     for (int i = 0; i < n_all; i++) {
         const char *row = all + (size_t)i * k->row_size;
-        const char *where = k->off_where && name_shared(keys, n_all, i) ? row + k->off_where : "";
+        const char *where = shared[i] ? row + k->off_where : "";
         add(&l, &n, row + k->off_uuid, row + k->off_name, where);
     }
     for (int i = 0; i < n_all; i++)
         free(keys[i]);
     free(keys);
+    free(shared);
     free(all);
     return l;
 }
