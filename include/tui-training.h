@@ -28,6 +28,11 @@ tui_screen *screen_missing_new_in(enum target_indicator ind, const char *as_of, 
 tui_screen *screen_sessions_new(void);
 /* The form of a new session; saving it opens its attendance checklist. */
 tui_screen *session_form_new(void);
+/* Picks a list of people from the province (Excel or CSV), checks it without
+ * writing — rows matched to a member, each row not matched or ambiguous with
+ * its reason — and on F2 marks the matched members: as having completed the
+ * MOOC course (session_uuid NULL) or as present at that session. */
+tui_screen *screen_training_import_new(const char *session_uuid);
 
 /* What a member checklist applies to the ticked members. */
 typedef enum { CHECK_MOOC = 0, CHECK_ZALO, CHECK_ATTEND } checklist_kind;

@@ -1,6 +1,6 @@
 /* screen-sessions.c — the training sessions held, newest first, with how many
- * attended; Enter opens a session's attendance checklist (all members), F4
- * adds a session. */
+ * attended; Enter opens a session's attendance checklist (all members), F2
+ * marks its attendance from an Excel list, F4 adds a session. */
 #include "tui-training.h"
 #include "tui-list.h"
 #include "training-query.h"
@@ -18,7 +18,7 @@ typedef struct {
     list_view list;
 } sessions_screen;
 
-static const tui_action ACTIONS[] = {ACT_HELP, ACT_NEW, ACT_BACK, ACT_QUIT, ACT_NONE};
+static const tui_action ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_NEW, ACT_BACK, ACT_QUIT, ACT_NONE};
 
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
@@ -63,6 +63,13 @@ static void load(sessions_screen *s)
     s->list.stale = true;
 }
 
+/* F2 here marks attendance from an Excel list. */
+static const char *relabel(tui_screen *sc, tui_action a)
+{
+    (void)sc;
+    return a == ACT_SAVE ? _("Excel list") : NULL;
+}
+
 static void draw(tui_screen *sc)
 {
     sessions_screen *s = (sessions_screen *)sc;
@@ -81,6 +88,11 @@ static bool key(tui_screen *sc, const tui_event *ev)
         return true;
     }
     const int *sel = list_selected(&s->list);
+    if (ev->act == ACT_SAVE) {
+        if (sel && s->n > 0)
+            app_push(screen_training_import_new(s->rows[*sel].uuid));
+        return true;
+    }
     bool enter = keys_enter(ev);
     if (enter && sel && s->n > 0) {
         const training_session_row *r = &s->rows[*sel];
@@ -108,7 +120,7 @@ static void destroy(tui_screen *sc)
 }
 
 /* The hooks of this screen (tui_screen_init). */
-static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resume, .destroy = destroy};
+static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel};
 
 tui_screen *screen_sessions_new(void)
 {

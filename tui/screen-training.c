@@ -89,6 +89,12 @@ static tui_screen *open_mooc(void)
     return open_pick(CHECK_MOOC);
 }
 
+/* The MOOC platform's list of who finished the course, checked then marked. */
+static tui_screen *open_mooc_list(void)
+{
+    return screen_training_import_new(NULL);
+}
+
 static tui_screen *open_zalo(void)
 {
     return open_pick(CHECK_ZALO);
@@ -174,6 +180,7 @@ static const training_item ITEMS[] = {
     {N_("New training session and its attendance"), session_form_new},
     {N_("Training sessions (attendance)"), screen_sessions_new},
     {N_("New activity of a team"), open_activity},
+    {N_("Import the list of who completed the MOOC course from Excel"), open_mooc_list},
 };
 #define N_ITEMS (int)(sizeof ITEMS / sizeof ITEMS[0])
 
