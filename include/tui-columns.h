@@ -5,6 +5,7 @@
 #define CDTT_TUI_COLUMNS_H
 
 #include <stddef.h>
+#include <sqlite3.h>
 
 /* One column: its header (English, marked N_(); shown translated) and its
  * width in cells (not used for the flexible column; the last column always
@@ -35,17 +36,17 @@ void list_layout_row(const list_layout *lay, char *out, size_t outlen, int cols,
 /* Writes the translated headers of the columns into out, laid out as a row. */
 void list_layout_header(const list_layout *lay, char *out, size_t outlen, int cols);
 
-/* The same for a list of records (table "area", "team" or "member"; uuid the
+/* The same for a list of records of db (table "area", "team" or "member"; uuid the
  * row's): at an office above the communes the record's commune comes first in a
  * column of its own; at a commune the line is exactly list_layout_row's. */
-void list_layout_row_in(const list_layout *lay, char *out, size_t outlen, int cols, const char *const *texts,
+void list_layout_row_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols, const char *const *texts,
                         const char *table, const char *uuid);
 
-/* The headers of such a list ("Commune" first above a commune). */
-void list_layout_header_in(const list_layout *lay, char *out, size_t outlen, int cols);
+/* The headers of such a list of db ("Commune" first above a commune). */
+void list_layout_header_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols);
 
-/* Appends " · COMMUNE" to title (n bytes) when the office is above the communes
+/* Appends " · COMMUNE" to title (n bytes) when db's office is above the communes
  * and the record (table, uuid) has one: a form opened at a province says whose it is. */
-void title_with_commune(char *title, size_t n, const char *table, const char *uuid);
+void title_with_commune(sqlite3 *db, char *title, size_t n, const char *table, const char *uuid);
 
 #endif

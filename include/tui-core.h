@@ -12,6 +12,7 @@
 #ifndef CDTT_TUI_CORE_H
 #define CDTT_TUI_CORE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <wchar.h>
 #include <sqlite3.h>
@@ -103,6 +104,27 @@ bool term_signalled(void);
 /* Shows (1) or hides (0) the cursor, sending bytes only when it changes. */
 void term_cursor(int visible);
 
+/* ---- what widgets and screens say back (report.c) ------------------------ */
+/* The message line, the hint and the cursor that a draw or a key asks for:
+ * the app gives its screens one, and a widget writes into the one its caller
+ * hands it (the widget never reaches the app). */
+typedef struct {
+    char msg[1024];      /* the message line */
+    int msg_sev;         /* 0 info, 1 warning, 2 error */
+    char hint[512];      /* during a draw: a text cut under the focus, shown whole when msg is empty */
+    int cur_y, cur_x;    /* the cursor wanted after the draw, -1 = hidden */
+} tui_report;
+
+/* Sets the message line (sev 0 info, 1 warning, 2 error); "" clears it. */
+void report_message(tui_report *r, int sev, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The same with a va_list. */
+void report_vmessage(tui_report *r, int sev, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+/* During a draw: the whole of a text the drawer had to cut under the focus
+ * (a row, a field's note), shown on the message line when no message is set. */
+void report_hint(tui_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Puts the cursor at y,x after drawing (-1,-1 hides it). */
+void report_cursor(tui_report *r, int y, int x);
+
 /* The smallest usable terminal. */
 #define TUI_MIN_COLS 60
 #define TUI_MIN_LINES 16
@@ -152,10 +174,7 @@ typedef struct {
     const cdtt_config *cfg;
     bool telex;          /* Telex typing mode */
     bool quit;
-    char msg[1024];      /* the message line */
-    char hint[512];      /* app_hint's text for this draw */
-    int msg_sev;         /* 0 info, 1 warning, 2 error */
-    int cur_y, cur_x;    /* cursor wanted by the screen, -1 = hidden */
+    tui_report report;   /* the message line, the hint and the cursor */
     tui_screen *top;
     double key_ms;       /* timing_ms() when the last input event arrived */
     const char *timing_event; /* reported after the next doupdate, or NULL */
@@ -199,8 +218,9 @@ int draw_wrap(int y, int x, const char *s, int cols, int max_lines, int attr);
 void draw_fill(int y, int x, int cols, int attr);
 
 /* ---- the key bar (keybar.c) --------------------------------------------- */
-/* Draws the key bar of the screen's actions on the last line (Telex shows its state). */
-void keybar_draw(tui_screen *s);
+/* Draws the key bar of the screen's actions on the last line (Telex shows
+ * whether it is on: telex). */
+void keybar_draw(tui_screen *s, bool telex);
 
 /* ---- screens (screen-*.c) ----------------------------------------------- */
 tui_screen *screen_home_new(void);

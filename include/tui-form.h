@@ -38,6 +38,7 @@ typedef struct {
     fe_filter filter;
     bool telex;       /* Telex typing on */
     int telex_style;  /* 1 = old tone placement */
+    tui_report *out;  /* where a paste that was refused or trimmed is said (may be NULL) */
 } fe_opts;
 
 /* True when a field of filter takes the character c. */
@@ -85,8 +86,9 @@ void line_input_free(line_input *li);
 bool line_input_set(line_input *li, const char *s);
 /* Writes the text (NFC) into out. */
 void line_input_get(line_input *li, char *out, size_t n);
-/* Handles an editing key; telex applies Telex. True when used. */
-bool line_input_key(line_input *li, const tui_event *ev, bool telex, int telex_style);
+/* Handles an editing key; telex applies Telex. True when used. What became
+ * of a paste is said in out (may be NULL). */
+bool line_input_key(line_input *li, const tui_event *ev, bool telex, int telex_style, tui_report *out);
 /* Shows the text in cols columns at y,x; returns the cursor's column. */
 int line_input_draw(line_input *li, int y, int x, int cols);
 
@@ -144,6 +146,7 @@ struct form {
     form_check_fn check;
     form_describe_fn describe; /* may be NULL */
     void *ctx;                 /* the screen's own data */
+    tui_report *out;           /* where the form's messages, hints and cursor go (form_open) */
     /* libformw's form over the fields, drawn into an off-screen pad that
      * form_draw copies onto the screen; built for `avail` columns. */
     FORM *lf;
@@ -199,9 +202,11 @@ typedef enum {
     FORM_MERGE,         /* the stored values, but the user's where they edited a field; saved */
 } form_choice;
 
-/* Builds the form's libformw fields and fills them from rec (fields ends with label NULL). */
+/* Builds the form's libformw fields and fills them from rec (fields ends with
+ * label NULL). The form says what it has to say (messages, hints, the cursor)
+ * in out, which its caller shows. */
 void form_open(form *f, const form_field *fields, void *rec, form_check_fn check,
-               form_save_fn save, void *ctx);
+               form_save_fn save, void *ctx, tui_report *out);
 /* Sets a dynamic choice list for the field of column (before or after form_open). */
 void form_set_choices(form *f, const char *column, const choice *list);
 /* Shows the choice code in the choice field of column, as if read from the
@@ -232,10 +237,12 @@ bool form_field_edited(const form *f, int i);
 int form_resolve(form *f, form_choice c);
 /* Draws the form in rows y0..y0+rows-1 and places the cursor. */
 void form_draw(form *f, int y0, int rows);
-/* Handles a key: field moves, editing, choices, F2 save. Returns 1 when the
- * record was saved, 0 when the key was used, -1 when not used, FORM_CHANGED
- * when the save found the record changed since the form read it. */
-int form_key(form *f, const tui_event *ev);
+/* Handles a key: field moves, editing (with Telex when telex; telex_style 1 =
+ * old tone placement), choices, F2 save. Returns 1 when the record was saved,
+ * 0 when the key was used, -1 when not used (F6, which switches Telex, is the
+ * caller's), FORM_CHANGED when the save found the record changed since the
+ * form read it. */
+int form_key(form *f, const tui_event *ev, bool telex, int telex_style);
 /* Copies the fields into the record, checking each field; returns the worst
  * severity and focuses the first field with an error. */
 valid_status form_collect(form *f);

@@ -32,9 +32,11 @@ struct list_view {
     int n, sel, height;
     char *anchor;      /* a copy of the first row shown, or NULL = start */
     bool stale;        /* reload before the next draw */
+    tui_report *out;   /* where a read error and a cut row's whole text are said */
 };
 
-void list_init(list_view *l, const list_source *src, void *ctx);
+/* Sets l up over src for the screen's data ctx; it says what it has to say in out. */
+void list_init(list_view *l, const list_source *src, void *ctx, tui_report *out);
 void list_free(list_view *l);
 /* Sets how many rows are shown (list_draw does it; rereads on the next draw). */
 void list_resize(list_view *l, int rows);

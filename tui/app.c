@@ -51,16 +51,15 @@ void app_message(int sev, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(the_app.msg, sizeof the_app.msg, fmt, ap);
+    report_vmessage(&the_app.report, sev, fmt, ap);
     va_end(ap);
-    the_app.msg_sev = sev;
 }
 
 void app_hint(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(the_app.hint, sizeof the_app.hint, fmt, ap);
+    vsnprintf(the_app.report.hint, sizeof the_app.report.hint, fmt, ap);
     va_end(ap);
 }
 
@@ -91,7 +90,7 @@ static void draw_message(const char *text, int attr)
     }
     int y = LINES - 1 - n;
     for (int i = 0; i < n; i++, y++) {
-        char line[sizeof the_app.msg];
+        char line[sizeof the_app.report.msg];
         snprintf(line, sizeof line, "%.*s", lens[i], lines[i]);
         draw_fill(y, 0, COLS, A_NORMAL);
         draw_text(y, 0, i == n - 1 && *p ? lines[i] : line, COLS, attr);
@@ -100,8 +99,7 @@ static void draw_message(const char *text, int attr)
 
 void app_cursor(int y, int x)
 {
-    the_app.cur_y = y;
-    the_app.cur_x = x;
+    report_cursor(&the_app.report, y, x);
 }
 
 /* Writes s's title in the language now in use: the title is kept as its
@@ -147,17 +145,18 @@ static void draw_all(void)
     else
         snprintf(title, sizeof title, " cdtt · %s", shown);
     draw_text(0, 0, title, COLS, theme_attr(TH_TITLE));
-    the_app.hint[0] = 0;
+    tui_report *r = &the_app.report;
+    r->hint[0] = 0;
     s->draw(s);
-    if (the_app.msg[0]) {
-        int sev = the_app.msg_sev;
-        draw_message(the_app.msg, sev == 2 ? theme_attr(TH_ERROR) : sev == 1 ? theme_attr(TH_WARN) : (int)A_NORMAL);
-    } else if (the_app.hint[0]) {
-        draw_message(the_app.hint, A_NORMAL);
+    if (r->msg[0]) {
+        int sev = r->msg_sev;
+        draw_message(r->msg, sev == 2 ? theme_attr(TH_ERROR) : sev == 1 ? theme_attr(TH_WARN) : (int)A_NORMAL);
+    } else if (r->hint[0]) {
+        draw_message(r->hint, A_NORMAL);
     }
-    keybar_draw(s);
-    if (the_app.cur_y >= 0) {
-        move(the_app.cur_y, the_app.cur_x);
+    keybar_draw(s, the_app.telex);
+    if (r->cur_y >= 0) {
+        move(r->cur_y, r->cur_x);
         term_cursor(1);
     } else {
         move(LINES - 1, COLS - 1);
@@ -178,9 +177,9 @@ void app_refresh(void)
 
 bool app_confirm(const char *question)
 {
-    char saved[sizeof the_app.msg];
-    int saved_sev = the_app.msg_sev;
-    snprintf(saved, sizeof saved, "%s", the_app.msg);
+    char saved[sizeof the_app.report.msg];
+    int saved_sev = the_app.report.msg_sev;
+    snprintf(saved, sizeof saved, "%s", the_app.report.msg);
     app_message(1, "%s %s", question, _("(y = yes, n = no)"));
     bool answer = false;
     for (;;) {

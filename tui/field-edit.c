@@ -282,9 +282,10 @@ static int pasted(FORM *frm, const char *text, int dropped, const fe_opts *o)
     }
     int r = FE_USED;
     if (len + n > o->max) {
-        app_message(2, _("Not pasted: the pasted text has %d characters and this field takes at most %d "
+        report_message(o->out, 2,
+                       _("Not pasted: the pasted text has %d characters and this field takes at most %d "
                          "(it has %d already). The field is unchanged."),
-                    n, o->max, len);
+                       n, o->max, len);
     } else {
         fe_opts plain = *o;
         plain.telex = false;
@@ -298,9 +299,10 @@ static int pasted(FORM *frm, const char *text, int dropped, const fe_opts *o)
                 r = FE_CHANGED;
         }
         if (dropped)
-            app_message(1, _("Pasted; %d characters that this field does not take (control characters, "
+            report_message(o->out, 1,
+                           _("Pasted; %d characters that this field does not take (control characters, "
                              "colours) were left out."),
-                        dropped);
+                           dropped);
     }
     free(w);
     free(nfc);

@@ -248,11 +248,11 @@ void form_load(form *f)
     if (f->lf && f->n > 0 && current_field(f->lf) == f->fld[f->cur] && !is_choice(&f->fields[f->cur]))
         form_driver_w(f->lf, KEY_CODE_YES, REQ_END_FIELD);
     if (first_cut >= 0)
-        app_message(1, "%s%s: %s", _("Warning: "), _(f->fields[first_cut].label), cut_note());
+        report_message(f->out, 1, "%s%s: %s", _("Warning: "), _(f->fields[first_cut].label), cut_note());
 }
 
 void form_open(form *f, const form_field *fields, void *rec, form_check_fn check,
-               form_save_fn save, void *ctx)
+               form_save_fn save, void *ctx, tui_report *out)
 {
     const choice *keep[24];
     memcpy(keep, f->dyn, sizeof keep);
@@ -265,6 +265,7 @@ void form_open(form *f, const form_field *fields, void *rec, form_check_fn check
     f->check = check;
     f->save = save;
     f->ctx = ctx;
+    f->out = out;
     build(f, avail_cols(label_width(f)));
     form_load(f);
 }
@@ -469,8 +470,8 @@ void form_show_findings(form *f, const findings *fs)
             set_message(f, i, x->severity, text);
         if (x->severity == VALID_ERROR && first_error < 0)
             first_error = i >= 0 ? i : f->cur;
-        app_message(x->severity == VALID_ERROR ? 2 : 1, "%s%s",
-                    x->severity == VALID_ERROR ? _("Error: ") : _("Warning: "), text);
+        report_message(f->out, x->severity == VALID_ERROR ? 2 : 1, "%s%s",
+                       x->severity == VALID_ERROR ? _("Error: ") : _("Warning: "), text);
     }
     if (first_error >= 0)
         f->cur = first_error;
@@ -480,8 +481,8 @@ void form_show_findings(form *f, const findings *fs)
 static void offer_accept(form *f)
 {
     char line[700];
-    snprintf(line, sizeof line, "[%s] %s", _("press F2 again to save anyway"), app()->msg);
-    app_message(1, "%s", line);
+    snprintf(line, sizeof line, "[%s] %s", _("press F2 again to save anyway"), f->out ? f->out->msg : "");
+    report_message(f->out, 1, "%s", line);
     f->warned = true;
 }
 
@@ -548,7 +549,7 @@ static int commit(form *f, bool accept)
             }
             f->accept_pending = accept;
             f->warned = false;
-            app_message(0, "%s", ""); /* the question says it */
+            report_message(f->out, 0, "%s", ""); /* the question says it */
             return FORM_CHANGED;
         }
         if (rc < 0) {
@@ -557,7 +558,7 @@ static int commit(form *f, bool accept)
             if (fs.n)
                 form_show_findings(f, &fs);
             else
-                app_message(2, "%s%s", _("Error: "), e.msg[0] ? e.msg : _("not saved"));
+                report_message(f->out, 2, "%s%s", _("Error: "), e.msg[0] ? e.msg : _("not saved"));
             f->warned = false;
             if (only_warnings)
                 offer_accept(f);
@@ -582,11 +583,11 @@ int form_resolve(form *f, form_choice c)
     clear_messages(f);
     if (c == FORM_TAKE_STORED) {
         memset(f->touched, 0, sizeof f->touched);
-        app_message(0, "%s", _("The stored version is shown; your changes were not saved."));
+        report_message(f->out, 0, "%s", _("The stored version is shown; your changes were not saved."));
         return 0;
     }
     f->dirty = true;
-    app_message(0, "%s", "");
+    report_message(f->out, 0, "%s", "");
     /* Merged values were not seen as a whole: their warnings are asked again. */
     return commit(f, c == FORM_KEEP_MINE && f->accept_pending);
 }
@@ -598,10 +599,10 @@ static int do_save(form *f)
     bool accept = f->warned;
     f->selected = false;
     clear_messages(f);
-    app_message(0, "%s", "");
+    report_message(f->out, 0, "%s", "");
     valid_status w = form_collect(f);
     if (w == VALID_ERROR) {
-        app_message(2, "%s%s", _("Error: "), f->msg[f->cur]);
+        report_message(f->out, 2, "%s%s", _("Error: "), f->msg[f->cur]);
         f->warned = false;
         return 0;
     }
@@ -619,7 +620,7 @@ static int do_save(form *f)
         form_show_findings(f, &fs);
         for (int i = 0; i < f->n && !fs.n; i++)
             if (f->sev[i] == VALID_WARN) {
-                app_message(1, "%s%s", _("Warning: "), f->msg[i]);
+                report_message(f->out, 1, "%s%s", _("Warning: "), f->msg[i]);
                 f->cur = i;
                 break;
             }
@@ -757,12 +758,12 @@ static bool replace_selected(form *f, const tui_event *ev)
 /* Gives an editing key to the focused text field. A field whose text changes
  * is the user's edit; a cut field (a stored value longer than the field)
  * becomes the user's text then. Returns 0 when the key was used, -1 otherwise. */
-static int edit_key(form *f, const tui_event *ev, int style)
+static int edit_key(form *f, const tui_event *ev, bool telex, int style)
 {
     const form_field *fd = &f->fields[f->cur];
     if (replace_selected(f, ev))
         return 0;
-    fe_opts o = {fd->width, filter_of(fd), app()->telex, style};
+    fe_opts o = {fd->width, filter_of(fd), telex, style, f->out};
     int r = fe_key(f->lf, ev, &o);
     if (r == FE_UNUSED)
         return -1;
@@ -774,11 +775,11 @@ static int edit_key(form *f, const tui_event *ev, int style)
     return 0;
 }
 
-int form_key(form *f, const tui_event *ev)
+int form_key(form *f, const tui_event *ev, bool telex, int telex_style)
 {
     if (ev->act == ACT_SAVE)
         return do_save(f);
-    if (ev->act != ACT_NONE && ev->act != ACT_TELEX)
+    if (ev->act != ACT_NONE)
         return -1;
     wint_t c = ev->ch;
     focus(f);
@@ -788,10 +789,6 @@ int form_key(form *f, const tui_event *ev)
             f->cur = to;
         focus(f);
         select_focused(f);
-        return 0;
-    }
-    if (ev->act == ACT_TELEX) {
-        app()->telex = !app()->telex;
         return 0;
     }
     const form_field *fd = &f->fields[f->cur];
@@ -817,19 +814,18 @@ int form_key(form *f, const tui_event *ev)
         }
         return -1;
     }
-    int style = strcmp(app()->cfg->telex_tone_style, "old") == 0;
-    return edit_key(f, ev, style);
+    return edit_key(f, ev, telex, telex_style);
 }
 
 /* When the focused field's label or note did not fit (lw and note_cols
- * columns), puts them whole on the message line (app_hint). */
-static void hint_cut(const form_field *fd, const char *note, int lw, int note_cols)
+ * columns), puts them whole on the message line (a hint in out). */
+static void hint_cut(tui_report *out, const form_field *fd, const char *note, int lw, int note_cols)
 {
     char tmp[700];
     bool label_cut = draw_clip(_(fd->label), lw, tmp, sizeof tmp);
     bool note_cut = note && draw_clip(note, note_cols, tmp, sizeof tmp);
     if (label_cut || note_cut)
-        app_hint("%s%s%s", _(fd->label), note ? ": " : "", note ? note : "");
+        report_hint(out, "%s%s%s", _(fd->label), note ? ": " : "", note ? note : "");
 }
 
 /* Near a text field's limit (four fifths of it, for fields of 20 characters
@@ -838,7 +834,7 @@ static void hint_cut(const form_field *fd, const char *note, int lw, int note_co
 static void hint_count(form *f, int i)
 {
     int max = f->fields[i].width;
-    if (max < 20 || app()->hint[0])
+    if (max < 20 || !f->out || f->out->hint[0])
         return;
     char *t = xmalloc(FIELD_MAX_CHARS * 4 + 8);
     form_get_text(f, i, t, FIELD_MAX_CHARS * 4 + 8);
@@ -849,7 +845,7 @@ static void hint_count(form *f, int i)
     }
     free(t);
     if (n * 5 >= max * 4)
-        app_hint(_("%s: %d of at most %d characters"), _(f->fields[i].label), n, max);
+        report_hint(f->out, _("%s: %d of at most %d characters"), _(f->fields[i].label), n, max);
 }
 
 void form_draw(form *f, int y0, int rows)
@@ -904,9 +900,9 @@ void form_draw(form *f, int y0, int rows)
         if (note && COLS - mx >= 12)
             draw_text(y, mx, note, COLS - mx, theme_attr(f->sev[i] == 2 ? TH_ERROR : TH_WARN));
         if (focused)
-            hint_cut(fd, note, lw, COLS - mx >= 12 ? COLS - mx : 0);
+            hint_cut(f->out, fd, note, lw, COLS - mx >= 12 ? COLS - mx : 0);
         if (focused && !is_choice(fd))
             hint_count(f, i);
     }
-    app_cursor(cy, cx);
+    report_cursor(f->out, cy, cx);
 }

@@ -47,9 +47,9 @@ void line_input_get(line_input *li, char *out, size_t n)
     fe_get(li->form, li->field[0], out, n);
 }
 
-bool line_input_key(line_input *li, const tui_event *ev, bool telex, int telex_style)
+bool line_input_key(line_input *li, const tui_event *ev, bool telex, int telex_style, tui_report *out)
 {
-    fe_opts o = {li->max, FE_ANY, telex, telex_style};
+    fe_opts o = {li->max, FE_ANY, telex, telex_style, out};
     return fe_key(li->form, ev, &o) != FE_UNUSED;
 }
 

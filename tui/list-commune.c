@@ -10,10 +10,10 @@
 
 #define COMMUNE_COLS 18 /* "Phường Đoàn Kết" and most names fit */
 
-/* Whether lists show the commune (the office is above the communes). */
-static int with_commune(void)
+/* Whether lists of db show the commune (the office is above the communes). */
+static int with_commune(sqlite3 *db)
 {
-    return app() && app()->db && records_consolidating(app()->db);
+    return db && records_consolidating(db);
 }
 
 /* Lays out the commune's text in front of a line laid out by lay on the rest. */
@@ -27,22 +27,22 @@ static void prepend(const list_layout *lay, char *out, size_t outlen, int cols, 
     list_columns(out, outlen, cols, w, t, 2);
 }
 
-void list_layout_row_in(const list_layout *lay, char *out, size_t outlen, int cols, const char *const *texts,
+void list_layout_row_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols, const char *const *texts,
                         const char *table, const char *uuid)
 {
-    if (!with_commune()) {
+    if (!with_commune(db)) {
         list_layout_row(lay, out, outlen, cols, texts);
         return;
     }
     char code[8], name[128];
-    if (records_commune_of(app()->db, table, uuid, code, name) < 0)
+    if (records_commune_of(db, table, uuid, code, name) < 0)
         code[0] = name[0] = '\0';
     prepend(lay, out, outlen, cols, name[0] ? name : code, texts);
 }
 
-void list_layout_header_in(const list_layout *lay, char *out, size_t outlen, int cols)
+void list_layout_header_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols)
 {
-    if (!with_commune()) {
+    if (!with_commune(db)) {
         list_layout_header(lay, out, outlen, cols);
         return;
     }
@@ -52,10 +52,10 @@ void list_layout_header_in(const list_layout *lay, char *out, size_t outlen, int
     prepend(lay, out, outlen, cols, _("Commune"), t);
 }
 
-void title_with_commune(char *title, size_t n, const char *table, const char *uuid)
+void title_with_commune(sqlite3 *db, char *title, size_t n, const char *table, const char *uuid)
 {
     char code[8], name[128];
-    if (!uuid || !with_commune() || records_commune_of(app()->db, table, uuid, code, name) < 0)
+    if (!uuid || !with_commune(db) || records_commune_of(db, table, uuid, code, name) < 0)
         return;
     size_t len = strlen(title);
     snprintf(title + len, n - len, " · %s", name[0] ? name : code);

@@ -10,11 +10,12 @@
 
 #define ROW(l, i) ((l)->rows + (size_t)(i) * (l)->src->row_size)
 
-void list_init(list_view *l, const list_source *src, void *ctx)
+void list_init(list_view *l, const list_source *src, void *ctx, tui_report *out)
 {
     memset(l, 0, sizeof *l);
     l->src = src;
     l->ctx = ctx;
+    l->out = out;
     l->stale = true;
 }
 
@@ -66,7 +67,7 @@ static int fetch(list_view *l, const void *from, int dir, int limit, void *rows)
     memset(&e, 0, sizeof e);
     int got = l->src->page(l, from, dir, limit, rows, &e);
     if (got < 0) {
-        app_message(2, "%s", e.msg);
+        report_message(l->out, 2, "%s", e.msg);
         return 0;
     }
     return got;
@@ -243,9 +244,9 @@ void list_draw(list_view *l, int y0, int rows, bool focus)
         char shown[sizeof line + 4];
         bool cut = draw_clip(line, COLS - x - 1, shown, sizeof shown);
         if (sel && cut_cells[0])
-            app_hint("%s", cut_cells);
+            report_hint(l->out, "%s", cut_cells);
         else if (sel && cut)
-            app_hint("%s", line);
+            report_hint(l->out, "%s", line);
     }
 }
 

@@ -30,13 +30,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     (void)l;
     const area_rec *r = row;
     const char *t[] = {choice_label(CHOICES_AREA_KIND, r->kind), r->name};
-    list_layout_row_in(&LAYOUT, out, n, cols, t, "area", r->uuid);
+    list_layout_row_in(app()->db, &LAYOUT, out, n, cols, t, "area", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    list_layout_header_in(&LAYOUT, out, n, cols);
+    list_layout_header_in(app()->db, &LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(area_rec), page, format, header, NULL, NULL};
@@ -69,7 +69,7 @@ tui_screen *area_form_open(const char *uuid)
     form_screen *fs = form_screen_new(uuid ? N_("Area") : N_("New area"), AREA_FIELDS, r, !uuid, check, save);
     form_track(&fs->f, sizeof *r);
     form_screen_history(fs, uuid);
-    title_with_commune(fs->base.title, sizeof fs->base.title, "area", uuid);
+    title_with_commune(app()->db, fs->base.title, sizeof fs->base.title, "area", uuid);
     return &fs->base;
 }
 

@@ -444,6 +444,6 @@ tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, con
         }
         free(u);
     }
-    list_init(&c->list, &SRC, c);
+    list_init(&c->list, &SRC, c, &app()->report);
     return &c->base;
 }

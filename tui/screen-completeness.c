@@ -115,7 +115,7 @@ static bool search_key(completeness_screen *cs, const tui_event *ev)
         apply(cs);
         return true;
     }
-    if (ev->act == ACT_NONE && line_input_key(&cs->search, ev, false, 0)) {
+    if (ev->act == ACT_NONE && line_input_key(&cs->search, ev, false, 0, &app()->report)) {
         apply(cs);
         return true;
     }
@@ -200,7 +200,7 @@ tui_screen *screen_completeness_new(void)
     }
     cs->ctx.self = cs;
     line_input_init(&cs->search, 100);
-    list_init(&cs->list, &SRC, &cs->ctx);
+    list_init(&cs->list, &SRC, &cs->ctx, &app()->report);
     apply(cs);
     return &cs->base;
 }

@@ -174,7 +174,7 @@ tui_screen *screen_conflict_fields_new(const conflict_rec *c)
         app_message(2, "%s%s", _("Error: "), e.msg);
     fs->theirs = xcalloc((size_t)fs->n + 1, sizeof *fs->theirs);
     fs->ctx.self = fs;
-    list_init(&fs->list, &SRC, &fs->ctx);
+    list_init(&fs->list, &SRC, &fs->ctx, &app()->report);
     list_array_all(&fs->ctx.a, fs->n);
     list_reload(&fs->list);
     return &fs->base;

@@ -159,7 +159,7 @@ tui_screen *screen_conflicts_new(void)
     conflicts_screen *cs = xcalloc(1, sizeof *cs);
     tui_screen_init(&cs->base, &HOOKS, ACTIONS, _("Conflicts"));
     cs->ctx.self = cs;
-    list_init(&cs->list, &SRC, &cs->ctx);
+    list_init(&cs->list, &SRC, &cs->ctx, &app()->report);
     reload(cs);
     return &cs->base;
 }

@@ -131,6 +131,6 @@ tui_screen *screen_exchange_new(void)
     office_rec o;
     x->where = office_get(app()->db, &o) == 0 && strcmp(o.level, "commune") != 0 ? 2 : 1;
     list_array_filter(&x->items, N_ITEMS, for_office, x);
-    list_init(&x->list, &SRC, &x->items);
+    list_init(&x->list, &SRC, &x->items, &app()->report);
     return &x->base;
 }

@@ -70,7 +70,7 @@ static bool key(tui_screen *s, const tui_event *ev)
             fs->sub_focus = true;
             return true;
         }
-        int r = form_key(&fs->f, ev);
+        int r = form_key(&fs->f, ev, app()->telex, strcmp(app()->cfg->telex_tone_style, "old") == 0);
         if (r == 1 || r == FORM_CHANGED) {
             form_screen_after(fs, r);
             return true;
@@ -127,7 +127,7 @@ form_screen *form_screen_new(const char *title, const form_field *fields, void *
     fs->base.unsaved = unsaved;
     fs->rec = rec;
     fs->is_new = is_new;
-    form_open(&fs->f, fields, rec, check, save, fs);
+    form_open(&fs->f, fields, rec, check, save, fs, &app()->report);
     return fs;
 }
 

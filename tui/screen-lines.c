@@ -155,7 +155,7 @@ lines_screen *lines_screen_new(const char *title, void *user, void (*free_user)(
     ls->tag = -1;
     ls->want = -1;
     set_shown(ls);
-    list_init(&ls->list, &SRC, &ls->ctx);
+    list_init(&ls->list, &SRC, &ls->ctx, &app()->report);
     return ls;
 }
 

@@ -145,7 +145,7 @@ static bool search_key(list_screen *ls, const tui_event *ev)
         list_screen_apply(ls);
         return true;
     }
-    if (ev->act == ACT_NONE && line_input_key(&ls->search_ed, ev, false, 0)) {
+    if (ev->act == ACT_NONE && line_input_key(&ls->search_ed, ev, false, 0, &app()->report)) {
         list_screen_apply(ls);
         app_timing("list_page", app()->key_ms);
         return true;
@@ -237,7 +237,7 @@ tui_screen *list_screen_new(const rec_kind *kind, const char *team_uuid)
     line_input_init(&ls->search_ed, 100);
     if (team_uuid)
         snprintf(ls->team_uuid, sizeof ls->team_uuid, "%s", team_uuid);
-    list_init(&ls->list, kind->src, ls);
+    list_init(&ls->list, kind->src, ls, &app()->report);
     list_screen_apply(ls);
     return &ls->base;
 }

@@ -49,13 +49,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     date_to_display(r->birth, birth);
     role_labels(r->team_roles, roles, sizeof roles);
     const char *t[] = {r->full_name, birth, r->phone, roles, r->team_names};
-    list_layout_row_in(&LAYOUT, out, n, cols, t, "member", r->uuid);
+    list_layout_row_in(app()->db, &LAYOUT, out, n, cols, t, "member", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    list_layout_header_in(&LAYOUT, out, n, cols);
+    list_layout_header_in(app()->db, &LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};
@@ -286,7 +286,7 @@ tui_screen *member_form_open(const char *uuid, const char *team_uuid)
     }
     form_screen *fs = form_screen_new(uuid ? N_("Member") : N_("New member"), MEMBER_FIELDS, me, !uuid, check, save);
     form_track(&fs->f, sizeof *me);
-    title_with_commune(fs->base.title, sizeof fs->base.title, "member", uuid);
+    title_with_commune(app()->db, fs->base.title, sizeof fs->base.title, "member", uuid);
     fs->f.describe = describe;
     fs->f.reread_choices = reread_choices;
     fs->f.confirm_save = consent_question;

@@ -180,7 +180,7 @@ tui_screen *screen_missing_new_in(enum target_indicator ind, const char *as_of, 
         m->scope = *scope;
     m->consolidated = records_consolidating(app()->db);
     snprintf(m->base.title, sizeof m->base.title, _(TITLE[ind]), name);
-    list_init(&m->list, &SRC, m);
+    list_init(&m->list, &SRC, m, &app()->report);
     if (!load(m)) {
         destroy(&m->base);
         return NULL;

@@ -142,7 +142,7 @@ tui_screen *screen_pick_choice_new(const char *title, const char *prompt, const 
         p->n_items++;
     p->chosen = chosen;
     p->user = user;
-    list_init(&p->list, &SRC, p);
+    list_init(&p->list, &SRC, p, &app()->report);
     narrow(p);
     return &p->base;
 }

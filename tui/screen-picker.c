@@ -249,7 +249,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         return true;
     }
     if (p->on_path)
-        return ev->act == ACT_NONE && line_input_key(&p->path, ev, app()->telex, 0);
+        return ev->act == ACT_NONE && line_input_key(&p->path, ev, app()->telex, 0, &app()->report);
     return ev->act == ACT_NONE && list_key(&p->list, ev);
 }
 
@@ -290,7 +290,7 @@ tui_screen *screen_picker_new(const char *title, const char *ext, bool multi, pi
     p->chosen = chosen;
     p->user = user;
     p->ctx.self = p;
-    list_init(&p->list, multi ? &SRC_MULTI : &SRC_ONE, &p->ctx);
+    list_init(&p->list, multi ? &SRC_MULTI : &SRC_ONE, &p->ctx, &app()->report);
     line_input_init(&p->path, PATH_MAX - 1 < FIELD_MAX_CHARS ? PATH_MAX - 1 : FIELD_MAX_CHARS);
     set_folder(p, ".");
     return &p->base;

@@ -126,7 +126,7 @@ tui_screen *screen_sessions_new(void)
 {
     sessions_screen *s = xcalloc(1, sizeof *s);
     tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("Training sessions"));
-    list_init(&s->list, &SRC, s);
+    list_init(&s->list, &SRC, s, &app()->report);
     load(s);
     return &s->base;
 }

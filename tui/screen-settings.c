@@ -301,7 +301,7 @@ static bool key(tui_screen *ts, const tui_event *ev)
             app_push(c);
         return true;
     }
-    int r = form_key(&s->f, ev);
+    int r = form_key(&s->f, ev, app()->telex, strcmp(app()->cfg->telex_tone_style, "old") == 0);
     follow_language(s);
     if (r >= 0)
         return true;
@@ -333,6 +333,6 @@ tui_screen *screen_settings_new(void)
     snprintf(s->rec.lang, sizeof s->rec.lang, "%s", i18n_lang());
     s->shown = s->rec;
     describe_db(s);
-    form_open(&s->f, FIELDS, &s->rec, NULL, save, s);
+    form_open(&s->f, FIELDS, &s->rec, NULL, save, s, &app()->report);
     return &s->base;
 }

@@ -249,7 +249,7 @@ static bool key(tui_screen *sc, const tui_event *ev)
         return true; /* only Enter and Esc mean something here */
     if (ev->act == ACT_NONE && list_key(&s->list, ev))
         return true;
-    if (ev->act == ACT_NONE && line_input_key(&s->filter, ev, false, 0)) {
+    if (ev->act == ACT_NONE && line_input_key(&s->filter, ev, false, 0, &app()->report)) {
         refilter(s);
         return true;
     }
@@ -362,7 +362,7 @@ tui_screen *screen_setup_new(void)
     s->base.text_input = true;
     snprintf(s->scheme, sizeof s->scheme, "%s", scheme);
     line_input_init(&s->filter, 60);
-    list_init(&s->list, &SRC, s);
+    list_init(&s->list, &SRC, s, &app()->report);
     load_step(s);
     return &s->base;
 }

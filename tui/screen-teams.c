@@ -36,13 +36,13 @@ static void format(list_view *l, const void *row, char *out, size_t n, int cols)
     char count[16];
     snprintf(count, sizeof count, "%d", r->n_members);
     const char *t[] = {r->name, choice_label(CHOICES_TEAM_LEVEL, r->level), r->area_name, count};
-    list_layout_row_in(&LAYOUT, out, n, cols, t, "team", r->uuid);
+    list_layout_row_in(app()->db, &LAYOUT, out, n, cols, t, "team", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
     (void)l;
-    list_layout_header_in(&LAYOUT, out, n, cols);
+    list_layout_header_in(app()->db, &LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(team_rec), page, format, header, NULL, NULL};
@@ -169,7 +169,7 @@ tui_screen *team_form_open(const char *uuid)
         return NULL;
     }
     form_screen *fs = form_screen_new(uuid ? N_("Team") : N_("New team"), TEAM_FIELDS, r, !uuid, check, save);
-    title_with_commune(fs->base.title, sizeof fs->base.title, "team", uuid);
+    title_with_commune(app()->db, fs->base.title, sizeof fs->base.title, "team", uuid);
     fs->dyn1 = choices_areas(app()->db, _("— none (commune level) —"));
     form_set_choices(&fs->f, "area_uuid", fs->dyn1);
     form_load(&fs->f);
@@ -178,7 +178,7 @@ tui_screen *team_form_open(const char *uuid)
     fs->f.picked = picked;
     fs->has_sub = true;
     snprintf(fs->sub_title, sizeof fs->sub_title, "%s", _("Members of the team (F4 adds one):"));
-    list_init(&fs->sub, &SUB_SRC, fs);
+    list_init(&fs->sub, &SUB_SRC, fs, &app()->report);
     fs->saved = saved;
     fs->more_key = more_key;
     form_screen_sub_actions(fs);

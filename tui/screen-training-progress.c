@@ -536,7 +536,7 @@ tui_screen *screen_training_progress_new(void)
 {
     progress_screen *p = xcalloc(1, sizeof *p);
     tui_screen_init(&p->base, &HOOKS, ACTIONS, N_("Training progress"));
-    list_init(&p->list, &SRC, p);
+    list_init(&p->list, &SRC, p, &app()->report);
     date_today(p->as_of);
     office_rec o;
     p->levels[0].by = PROGRESS_BY_AREA;

@@ -250,6 +250,6 @@ tui_screen *screen_training_new(void)
 {
     training_screen *t = xcalloc(1, sizeof *t);
     tui_screen_init(&t->base, &HOOKS, ACTIONS, N_("Training"));
-    list_init(&t->list, &SRC, t);
+    list_init(&t->list, &SRC, t, &app()->report);
     return &t->base;
 }

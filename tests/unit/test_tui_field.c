@@ -32,7 +32,7 @@ static void type(line_input *e, const char *s, bool telex)
             cp = (cp << 6) | (u[i] & 0x3F);
         u += n;
         tui_event ev = ch(cp);
-        line_input_key(e, &ev, telex, 0);
+        line_input_key(e, &ev, telex, 0, NULL);
     }
 }
 
@@ -109,14 +109,14 @@ static void test_cursor_keys(void **state)
     line_input_init(&e, 100);
     type(&e, "Hng", false);
     tui_event left = key(KEY_LEFT), bs = key(KEY_BACKSPACE), home = key(KEY_HOME), del = key(KEY_DC);
-    line_input_key(&e, &left, false, 0);
-    line_input_key(&e, &left, false, 0);
+    line_input_key(&e, &left, false, 0, NULL);
+    line_input_key(&e, &left, false, 0, NULL);
     type(&e, "ằ", false);
     get_is(&e, "Hằng");
-    line_input_key(&e, &bs, false, 0);
+    line_input_key(&e, &bs, false, 0, NULL);
     get_is(&e, "Hng");
-    line_input_key(&e, &home, false, 0);
-    line_input_key(&e, &del, false, 0);
+    line_input_key(&e, &home, false, 0, NULL);
+    line_input_key(&e, &del, false, 0, NULL);
     get_is(&e, "ng");
     line_input_free(&e);
 }

@@ -42,7 +42,7 @@ static void test_collect_parses_into_the_record(void **state)
     snprintf(me.role, sizeof me.role, "member");
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
     set_text(&f, "full_name", "  Nguye\xCC\x82\xCC\x83n   Va\xCC\x86n An ");
     set_text(&f, "birth", "12/03/1985");
     set_text(&f, "phone", "+84 912 345 678");
@@ -69,7 +69,7 @@ static void test_error_focuses_the_field(void **state)
     member_init(&me.m);
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
     set_text(&f, "full_name", "Trần Thị Bình");
     set_text(&f, "birth", "31/02/1992");
     set_text(&f, "phone", "0912345678");
@@ -91,7 +91,7 @@ static void test_required_name(void **state)
     area_init(&a);
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL, NULL);
     assert_int_equal(form_collect(&f), VALID_ERROR);
     assert_int_equal(f.cur, form_field_index(&f, "name"));
     set_text(&f, "name", "Thôn Đông");
@@ -112,7 +112,7 @@ static void test_load_shows_stored_forms(void **state)
     snprintf(me.role, sizeof me.role, "deputy");
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
     char out[256];
     get_text(&f, "birth", out, sizeof out);
     assert_string_equal(out, "05/06/1995");
@@ -153,7 +153,7 @@ static void test_long_email_survives_another_edit(void **state)
     snprintf(me.role, sizeof me.role, "member");
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
     assert_false(f.cut[form_field_index(&f, "email")]);
     set_text(&f, "note", "Đã đổi số điện thoại");
     assert_int_equal(form_collect(&f), VALID_OK);
@@ -205,7 +205,7 @@ static void test_overlong_value_is_kept_whole(void **state)
     snprintf(a.note, sizeof a.note, "%s", note);
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL);
+    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL, NULL);
     int i = form_field_index(&f, "note");
     assert_true(f.cut[i]);
     char shown[NOTE_MAX_CHARS * 4 + 64];
@@ -235,7 +235,7 @@ static void test_a_value_is_never_stored_cut(void **state)
     tiny_rec t = {"abc"};
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, TINY_FIELDS, &t, NULL, NULL, NULL);
+    form_open(&f, TINY_FIELDS, &t, NULL, NULL, NULL, NULL);
     set_text(&f, "code", "1234567");
     assert_int_equal(form_collect(&f), VALID_OK);
     assert_string_equal(t.code, "1234567");
@@ -274,7 +274,7 @@ static void open_changed(form *f, member_entry *me)
     snprintf(me->m.phone, sizeof me->m.phone, "0912000111");
     snprintf(me->role, sizeof me->role, "member");
     memset(f, 0, sizeof *f);
-    form_open(f, MEMBER_FIELDS, me, NULL, save_changed_once, NULL);
+    form_open(f, MEMBER_FIELDS, me, NULL, save_changed_once, NULL, NULL);
     form_track(f, sizeof *me);
     the_stored = *me;
     snprintf(the_stored.m.email, sizeof the_stored.m.email, "mai@example.com");
@@ -296,7 +296,7 @@ static void test_changes_are_listed_field_by_field(void **state)
     member_entry me;
     open_changed(&f, &me);
     tui_event f2 = {true, 0, ACT_SAVE, NULL, 0};
-    assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
+    assert_int_equal(form_key(&f, &f2, false, 0), FORM_CHANGED);
     assert_int_equal(saves, 1);
     assert_int_equal(f.n_changes, 2);
     assert_int_equal(f.changes[0], form_field_index(&f, "email"));
@@ -319,7 +319,7 @@ static void test_merge_keeps_the_users_edits_only(void **state)
     member_entry me;
     open_changed(&f, &me);
     tui_event f2 = {true, 0, ACT_SAVE, NULL, 0};
-    assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
+    assert_int_equal(form_key(&f, &f2, false, 0), FORM_CHANGED);
     assert_int_equal(form_resolve(&f, FORM_MERGE), 1);
     assert_int_equal(saves, 2);
     assert_string_equal(me.m.email, "mai@example.com");
@@ -337,13 +337,13 @@ static void test_keep_mine_and_take_stored(void **state)
     member_entry me;
     tui_event f2 = {true, 0, ACT_SAVE, NULL, 0};
     open_changed(&f, &me);
-    assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
+    assert_int_equal(form_key(&f, &f2, false, 0), FORM_CHANGED);
     assert_int_equal(form_resolve(&f, FORM_KEEP_MINE), 1);
     assert_string_equal(me.m.email, "");
     assert_string_equal(me.m.note, "gọi lại sau");
     form_free(&f);
     open_changed(&f, &me);
-    assert_int_equal(form_key(&f, &f2), FORM_CHANGED);
+    assert_int_equal(form_key(&f, &f2, false, 0), FORM_CHANGED);
     assert_int_equal(form_resolve(&f, FORM_TAKE_STORED), 0);
     assert_int_equal(saves, 1);
     assert_string_equal(me.m.email, "mai@example.com");
@@ -378,7 +378,7 @@ static void test_a_change_no_field_shows_saves_silently(void **state)
     open_changed(&f, &me);
     f.save = save_invisible_change;
     tui_event f2 = {true, 0, ACT_SAVE, NULL, 0};
-    assert_int_equal(form_key(&f, &f2), 1);
+    assert_int_equal(form_key(&f, &f2, false, 0), 1);
     assert_int_equal(saves, 2);
     assert_string_equal(me.m.phone, "0912000119");
     assert_string_equal(me.m.team_names, "Tổ Hai"); /* the stored record's, under the form's values */
@@ -386,6 +386,9 @@ static void test_a_change_no_field_shows_saves_silently(void **state)
 }
 
 /* ---- typing into the libformw fields ---- */
+
+/* Whether the keys type() and press() give the form are typed with Telex. */
+static bool telex_on;
 
 /* Types UTF-8 text into the focused field code point by code point, as
  * term_read delivers it. */
@@ -400,7 +403,7 @@ static void type(form *f, const char *s)
             cp = (cp << 6) | ((unsigned char)s[i] & 0x3Fu);
         s += n;
         tui_event ev = {false, (wint_t)cp, keys_action(false, (wint_t)cp, true), NULL, 0};
-        assert_int_equal(form_key(f, &ev), 0);
+        assert_int_equal(form_key(f, &ev, telex_on, 0), 0);
     }
 }
 
@@ -408,7 +411,7 @@ static void type(form *f, const char *s)
 static int press(form *f, int k)
 {
     tui_event ev = {true, (wint_t)k, keys_action(true, (wint_t)k, true), NULL, 0};
-    return form_key(f, &ev);
+    return form_key(f, &ev, telex_on, 0);
 }
 
 /* Focuses the field of column. */
@@ -421,15 +424,12 @@ static void go_to(form *f, const char *column)
 /* A member form on an empty member, English, Telex off. */
 static void open_member(form *f, member_entry *me)
 {
-    static cdtt_config cfg;
-    snprintf(cfg.telex_tone_style, sizeof cfg.telex_tone_style, "new");
-    app()->cfg = &cfg;
-    app()->telex = false;
+    telex_on = false;
     memset(me, 0, sizeof *me);
     member_init(&me->m);
     snprintf(me->role, sizeof me->role, "member");
     memset(f, 0, sizeof *f);
-    form_open(f, MEMBER_FIELDS, me, NULL, NULL, NULL);
+    form_open(f, MEMBER_FIELDS, me, NULL, NULL, NULL, NULL);
 }
 
 /* The raw libform buffer of field column, trailing blanks dropped. */
@@ -471,7 +471,7 @@ static void test_telex_into_a_libform_field(void **state)
     member_entry me;
     open_member(&f, &me);
     go_to(&f, "full_name");
-    app()->telex = true;
+    telex_on = true;
     type(&f, "Nguyeenx Thij Hawngf");
     char raw[256];
     raw_buffer(&f, "full_name", raw, sizeof raw);
@@ -481,7 +481,7 @@ static void test_telex_into_a_libform_field(void **state)
     press(&f, KEY_DC);
     raw_buffer(&f, "full_name", raw, sizeof raw);
     assert_string_equal(raw, "guyễn Thị Hằn");
-    app()->telex = false;
+    telex_on = false;
     form_free(&f);
 }
 
@@ -503,7 +503,7 @@ static void test_long_email_round_trip(void **state)
     assert_string_equal(me.m.email, email);
     form_free(&f);
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL);
+    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
     char shown[EMAIL_MAX_BYTES + 8];
     get_text(&f, "email", shown, sizeof shown);
     assert_string_equal(shown, email);

@@ -74,7 +74,7 @@ static void test_paging(void **state)
 {
     (void)state;
     list_view l;
-    list_init(&l, &SRC, NULL);
+    list_init(&l, &SRC, NULL, NULL);
     list_resize(&l, 10);
     list_reload(&l);
     assert_int_equal(l.n, 10);
@@ -116,7 +116,7 @@ static void test_checkbox(void **state)
 {
     (void)state;
     list_view l;
-    list_init(&l, &SRC, NULL);
+    list_init(&l, &SRC, NULL, NULL);
     list_resize(&l, 5);
     list_reload(&l);
     press(&l, KEY_DOWN);

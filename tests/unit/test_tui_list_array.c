@@ -37,7 +37,7 @@ static void test_pages_in_order(void **state)
     ctx c = {{NULL, 0}};
     list_array_all(&c.a, N_ITEMS);
     list_view l;
-    list_init(&l, &SRC, &c);
+    list_init(&l, &SRC, &c, NULL);
     list_resize(&l, 10);
     list_reload(&l);
     assert_int_equal(l.n, 10);
@@ -83,7 +83,7 @@ static void test_filter(void **state)
     list_array_filter(&c.a, N_ITEMS, odd, NULL);
     assert_int_equal(c.a.n, 12);
     list_view l;
-    list_init(&l, &SRC, &c);
+    list_init(&l, &SRC, &c, NULL);
     list_resize(&l, 5);
     list_reload(&l);
     assert_int_equal(item_at(&l, 0), 1);
