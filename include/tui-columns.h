@@ -39,8 +39,8 @@ void list_layout_header(const list_layout *lay, char *out, size_t outlen, int co
 /* The same for a list of records of db (table "area", "team" or "member"; uuid the
  * row's): at an office above the communes the record's commune comes first in a
  * column of its own; at a commune the line is exactly list_layout_row's. */
-void list_layout_row_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols, const char *const *texts,
-                        const char *table, const char *uuid);
+void list_layout_row_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols,
+                        const char *const *texts, const char *table, const char *uuid);
 
 /* The headers of such a list of db ("Commune" first above a commune). */
 void list_layout_header_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols);

@@ -2,9 +2,11 @@
  * the key bar and the stack of screens. Screens are draw/key pairs over a model
  * that never draws; the app loop calls one draw and one doupdate per input event.
  *
- * Adding a screen (training, export/import, ...): fill a tui_screen (draw, key,
- * destroy; resume and relabel if needed; actions for the key bar; a title),
- * app_push() it, and give its constructor to the MENU table in screen-home.c.
+ * Adding a screen (training, export/import, ...): write a constructor that
+ * takes the context (tui_ctx) and fills a tui_screen with tui_screen_init
+ * (draw, key, destroy; resume and relabel if needed; actions for the key bar;
+ * a title), ctx_push() it, and give its constructor to the MENU table in
+ * screen-home.c.
  * For a form use form_screen_new() with a field table (tui-screens.h); for a
  * list use list_view with a list_source (tui-list.h), whose checked/toggle
  * callbacks give a checklist (Space toggles). Messages go through _() with
@@ -122,6 +124,8 @@ void report_vmessage(tui_report *r, int sev, const char *fmt, va_list ap) __attr
 /* During a draw: the whole of a text the drawer had to cut under the focus
  * (a row, a field's note), shown on the message line when no message is set. */
 void report_hint(tui_report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with a va_list. */
+void report_vhint(tui_report *r, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Puts the cursor at y,x after drawing (-1,-1 hides it). */
 void report_cursor(tui_report *r, int y, int x);
 
@@ -129,11 +133,12 @@ void report_cursor(tui_report *r, int y, int x);
 #define TUI_MIN_COLS 60
 #define TUI_MIN_LINES 16
 
-/* ---- screens and the app (app.c) ---------------------------------------- */
+/* ---- screens (screen-init.c) and their context (ctx.c) ------------------- */
 typedef struct tui_screen tui_screen;
+typedef struct tui_ctx tui_ctx;
 struct tui_screen {
     /* Draws rows 1..LINES-3 (row 0 is the title, LINES-2 the message line,
-     * LINES-1 the key bar). Sets the cursor with app_cursor() if it wants one. */
+     * LINES-1 the key bar). Sets the cursor with ctx_cursor() if it wants one. */
     void (*draw)(tui_screen *s);
     /* Handles an event; returns true when it used it. */
     bool (*key)(tui_screen *s, const tui_event *ev);
@@ -154,6 +159,7 @@ struct tui_screen {
      * a language change; a tail after " · " (a name) is shown as is. */
     char title[256];
     tui_screen *below; /* the stack */
+    tui_ctx *cx;       /* the app's context, given when the screen was made */
 };
 
 /* What a kind of screen does (resume and relabel may be NULL). */
@@ -165,42 +171,50 @@ typedef struct {
     const char *(*relabel)(tui_screen *s, tui_action a);
 } tui_screen_hooks;
 
-/* Gives the screen s its hooks, its key-bar actions (may be NULL) and its
- * title (cut to fit). */
-void tui_screen_init(tui_screen *s, const tui_screen_hooks *h, const tui_action *actions, const char *title);
+/* Gives the screen s its context, its hooks, its key-bar actions (may be
+ * NULL) and its title (cut to fit). */
+void tui_screen_init(tui_screen *s, tui_ctx *cx, const tui_screen_hooks *h, const tui_action *actions,
+                     const char *title);
 
-typedef struct {
-    sqlite3 *db;
-    const cdtt_config *cfg;
-    bool telex;          /* Telex typing mode */
-    bool quit;
-    tui_report report;   /* the message line, the hint and the cursor */
-    tui_screen *top;
-    double key_ms;       /* timing_ms() when the last input event arrived */
-    const char *timing_event; /* reported after the next doupdate, or NULL */
-    double timing_since; /* ... as the milliseconds since this timing_ms() value */
-} tui_app;
+/* ---- the context the app gives its screens (ctx.c) ------------------------
+ * The app owns the screens: it makes one context, hands it to every screen it
+ * creates, and reads back what the screens asked of it. A screen reaches the
+ * file, the settings and the message line through its context, never through
+ * the app itself, and asks the app to push, pop or confirm through it. */
+struct tui_ctx {
+    sqlite3 *db;              /* the open file */
+    const cdtt_config *cfg;   /* the settings in force (a screen that saves new ones points this at them) */
+    bool telex;               /* Telex typing mode (F6 switches it) */
+    bool quit;                /* set to end the program */
+    tui_report report;        /* the message line, the hint and the cursor */
+    double key_ms;            /* timing_ms() when the last input event arrived */
+    const char *timing_event; /* reported after the next screen update, or NULL */
+    double timing_since;      /* ... as the milliseconds since this timing_ms() value */
+    /* What the app does when a screen asks (set by the app). */
+    void (*push)(tui_ctx *cx, tui_screen *s);
+    void (*pop)(tui_ctx *cx);
+    bool (*confirm)(tui_ctx *cx, const char *question);
+};
 
-/* The running program's state. */
-tui_app *app(void);
-void app_push(tui_screen *s);
+/* Puts s on top of the screens (it is shown next). */
+void ctx_push(tui_ctx *cx, tui_screen *s);
+/* Pops and destroys the top screen; the one below resumes. */
+void ctx_pop(tui_ctx *cx);
+/* Asks a yes/no question on the message line and waits: true for yes
+ * (y, c; Enter is no). Resizes redraw the screen meanwhile. */
+bool ctx_confirm(tui_ctx *cx, const char *question);
+/* Sets the message line (sev 0 info, 1 warning, 2 error); "" clears it. */
+void ctx_message(tui_ctx *cx, int sev, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* During a draw: the whole of a text the screen had to cut under the focus,
+ * shown on the message line when no message is set. */
+void ctx_hint(tui_ctx *cx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Puts the cursor at y,x after drawing (-1,-1 hides it). */
+void ctx_cursor(tui_ctx *cx, int y, int x);
 /* With CDTT_TIMING set (timing.h): reports event, as the milliseconds since
  * since_ms, once the next screen update has been sent to the terminal. */
-void app_timing(const char *event, double since_ms);
-/* Pops and destroys the top screen; the one below resumes. */
-void app_pop(void);
-/* Sets the message line (sev 0 info, 1 warning, 2 error); "" clears it. */
-void app_message(int sev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* During a draw: the whole of a text the screen had to cut under the focus
- * (a row, a field's note), shown on the message line when no message is set. */
-void app_hint(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Puts the cursor at y,x after drawing (-1,-1 hides it). */
-void app_cursor(int y, int x);
-/* Asks a yes/no question on the message line and waits: true for yes
- * (y, c, Enter is no). Resizes redraw the screen meanwhile. */
-bool app_confirm(const char *question);
-/* Redraws everything and updates the terminal once. */
-void app_refresh(void);
+void ctx_timing(tui_ctx *cx, const char *event, double since_ms);
+/* The Telex tone placement the settings ask for: 1 old ("hoà"), 0 new ("hòa"). */
+int ctx_telex_style(const tui_ctx *cx);
 
 /* ---- drawing helpers (draw.c) ------------------------------------------- */
 /* Writes s into out (n bytes) cut to cols columns; a cut (other than of
@@ -223,22 +237,22 @@ void draw_fill(int y, int x, int cols, int attr);
 void keybar_draw(tui_screen *s, bool telex);
 
 /* ---- screens (screen-*.c) ----------------------------------------------- */
-tui_screen *screen_home_new(void);
-tui_screen *screen_setup_new(void);
+tui_screen *screen_home_new(tui_ctx *cx);
+tui_screen *screen_setup_new(tui_ctx *cx);
 /* The same choice from Settings, for a file that has an office: what a change
  * means is said, it is asked, and the file gets a new key (NULL when there is
  * no unit list to choose from; the message line says so). */
-tui_screen *screen_setup_change(void);
-tui_screen *screen_help_new(void);
-tui_screen *screen_settings_new(void);
-tui_screen *screen_areas_new(void);
-tui_screen *screen_teams_new(void);
-tui_screen *screen_members_new(const char *team_uuid);
-tui_screen *screen_progress_new(void);
+tui_screen *screen_setup_change(tui_ctx *cx);
+tui_screen *screen_help_new(tui_ctx *cx);
+tui_screen *screen_settings_new(tui_ctx *cx);
+tui_screen *screen_areas_new(tui_ctx *cx);
+tui_screen *screen_teams_new(tui_ctx *cx);
+tui_screen *screen_members_new(tui_ctx *cx, const char *team_uuid);
+tui_screen *screen_progress_new(tui_ctx *cx);
 /* Who changed what and when (screen-history.c): one record's history (its
  * uuid), or with NULL the latest changes of the file, newest first. */
-tui_screen *screen_history_new(const char *record_uuid);
+tui_screen *screen_history_new(tui_ctx *cx, const char *record_uuid);
 /* The latest changes (for the home menu). */
-tui_screen *screen_history_latest(void);
+tui_screen *screen_history_latest(tui_ctx *cx);
 
 #endif

@@ -38,7 +38,7 @@ typedef struct lines_screen lines_screen;
 typedef void (*lines_action_fn)(lines_screen *ls, void *user);
 /* A screen showing lines (added with lines_add) that Up/Down/PgUp/PgDn scroll.
  * user (may be NULL) goes to the actions and is freed with free_user. */
-lines_screen *lines_screen_new(const char *title, void *user, void (*free_user)(void *user));
+lines_screen *lines_screen_new(tui_ctx *cx, const char *title, void *user, void (*free_user)(void *user));
 /* Binds action a (F2, F4 …) to fn, shown in the key bar as label (at most 3 actions). */
 void lines_add_action(lines_screen *ls, tui_action a, const char *label, lines_action_fn fn);
 /* Appends a line (copied); sev 0 normal, 1 warning, 2 error, 3 heading. */
@@ -65,7 +65,7 @@ void lines_on_enter(lines_screen *ls, lines_enter_fn fn);
  * back. On Enter the screen closes and chosen gets the item's code (static
  * storage, the list's); Esc closes it without a choice. */
 typedef void (*pick_choice_fn)(const char *code, void *user);
-tui_screen *screen_pick_choice_new(const char *title, const char *prompt, const choice *list,
+tui_screen *screen_pick_choice_new(tui_ctx *cx, const char *title, const char *prompt, const choice *list,
                                    pick_choice_fn chosen, void *user);
 
 /* ---- a progress bar on the message line (progress-bar.c) -------------------
@@ -82,28 +82,29 @@ void progress_csvio_cb(void *ctx, long long done, long long total);
  * endings separated by commas: ".csv,.xlsx"); the
  * folder line can be edited (a folder lists it, a file picks it). Space checks
  * files when multi; Enter or F2 hands the checked files (or the selected one)
- * to chosen, which owns nothing it is given. */
-typedef void (*picker_fn)(char **paths, int n, void *user);
-tui_screen *screen_picker_new(const char *title, const char *ext, bool multi, picker_fn chosen, void *user);
+ * to chosen, with the picker's context, which owns nothing it is given. */
+typedef void (*picker_fn)(tui_ctx *cx, char **paths, int n, void *user);
+tui_screen *screen_picker_new(tui_ctx *cx, const char *title, const char *ext, bool multi, picker_fn chosen,
+                              void *user);
 
 /* ---- the exchange screens ------------------------------------------------------ */
 /* The menu: export, import, member list from Excel, spreadsheets, conflicts, completeness. */
-tui_screen *screen_exchange_new(void);
+tui_screen *screen_exchange_new(tui_ctx *cx);
 /* The package export form (file name, identifiers included or not). */
-tui_screen *screen_export_package_new(void);
+tui_screen *screen_export_package_new(tui_ctx *cx);
 /* The spreadsheet export form (a table as CSV, or every table as an xlsx workbook). */
-tui_screen *screen_export_sheet_new(void);
+tui_screen *screen_export_sheet_new(tui_ctx *cx);
 /* Picks packages and imports them, then shows each file's summary. */
-tui_screen *screen_import_packages_new(void);
+tui_screen *screen_import_packages_new(tui_ctx *cx);
 /* Picks a member list, checks it (dry run), shows every problem, imports on F2. */
-tui_screen *screen_import_members_new(void);
+tui_screen *screen_import_members_new(tui_ctx *cx);
 /* The open conflicts; Enter shows both versions field by field, F2 keeps mine, F4 takes theirs. */
-tui_screen *screen_conflicts_new(void);
+tui_screen *screen_conflicts_new(tui_ctx *cx);
 /* One conflict field by field: Space chooses each field's side, F2 applies the
  * choices, F4 takes every field from below. */
-tui_screen *screen_conflict_fields_new(const conflict_rec *c);
+tui_screen *screen_conflict_fields_new(tui_ctx *cx, const conflict_rec *c);
 /* Every commune under this office with its last package and members. */
-tui_screen *screen_completeness_new(void);
+tui_screen *screen_completeness_new(tui_ctx *cx);
 
 /* For the home screen of a consolidating office: writes a line with the number
  * of communes reporting, of all communes, and the members, and returns true;

@@ -37,11 +37,13 @@ struct list_screen {
 };
 
 /* A list screen for kind, with an initial team filter (members of a team) or NULL. */
-tui_screen *list_screen_new(const rec_kind *kind, const char *team_uuid);
+tui_screen *list_screen_new(tui_ctx *cx, const rec_kind *kind, const char *team_uuid);
 /* Fills a keyset position from a row's sort key and uuid. */
 void rec_pos(const char *sort_key, const char *uuid, list_pos *p);
 /* Makes flt match the filter fields and rereads the list from the start. */
 void list_screen_apply(list_screen *ls);
+/* The context of the list screen whose list is l (for its source's callbacks). */
+tui_ctx *list_screen_ctx(const list_view *l);
 
 typedef struct form_screen form_screen;
 struct form_screen {
@@ -64,8 +66,10 @@ struct form_screen {
 };
 
 /* A screen around a form over rec (malloc'd; the screen frees it). */
-form_screen *form_screen_new(const char *title, const form_field *fields, void *rec, bool is_new,
+form_screen *form_screen_new(tui_ctx *cx, const char *title, const form_field *fields, void *rec, bool is_new,
                              form_check_fn check, form_save_fn save);
+/* The context of the form screen whose form is f (for the form's callbacks). */
+tui_ctx *form_screen_ctx(const form *f);
 
 /* Lets F9 (Ctrl-O) show the history of the record uuid the form edits, and
  * says so in the key bar. */
@@ -74,9 +78,10 @@ void form_screen_history(form_screen *fs, const char *uuid);
 /* Shows F4 (New) in the key bar of a form with a list below it. */
 void form_screen_sub_actions(form_screen *fs);
 
-/* What follows a save of the form (form_key's or form_resolve's answer r):
- * 1 saved: "Saved." and the screen's saved hook, or back to the screen below;
- * FORM_CHANGED: the question what to keep (screen_changed_new); else nothing. */
+/* What follows a save of the form (form_key's or form_resolve's answer r;
+ * screen-changed.c): 1 saved: "Saved." and the screen's saved hook, or back
+ * to the screen below; FORM_CHANGED: the question what to keep
+ * (screen_changed_new); else nothing. */
 void form_screen_after(form_screen *fs, int r);
 
 /* The question a form asks when its record changed in the file after the form
@@ -87,8 +92,8 @@ tui_screen *screen_changed_new(form_screen *fs);
 /* The record kinds (screen-areas.c, screen-teams.c, screen-members.c). */
 extern const rec_kind KIND_AREAS, KIND_TEAMS, KIND_MEMBERS;
 /* The form screens of the kinds; team_uuid presets the team of a new member. */
-tui_screen *area_form_open(const char *uuid);
-tui_screen *team_form_open(const char *uuid);
-tui_screen *member_form_open(const char *uuid, const char *team_uuid);
+tui_screen *area_form_open(tui_ctx *cx, const char *uuid);
+tui_screen *team_form_open(tui_ctx *cx, const char *uuid);
+tui_screen *member_form_open(tui_ctx *cx, const char *uuid, const char *team_uuid);
 
 #endif

@@ -15,52 +15,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-static tui_app the_app;
+/* The running program: the context its screens get (first, so that the
+ * context's callbacks find the app) and the stack of screens it owns. */
+typedef struct {
+    tui_ctx cx;
+    tui_screen *top;
+} tui_app;
 
-tui_app *app(void)
+/* The app that owns the context cx. */
+static tui_app *app_of(tui_ctx *cx)
 {
-    return &the_app;
+    return (tui_app *)cx;
 }
 
-void app_push(tui_screen *s)
+static void push(tui_ctx *cx, tui_screen *s)
 {
-    s->below = the_app.top;
-    the_app.top = s;
+    tui_app *a = app_of(cx);
+    s->below = a->top;
+    a->top = s;
 }
 
-void app_pop(void)
+static void pop(tui_ctx *cx)
 {
-    tui_screen *s = the_app.top;
+    tui_app *a = app_of(cx);
+    tui_screen *s = a->top;
     if (!s)
         return;
-    the_app.top = s->below;
+    a->top = s->below;
     s->destroy(s);
-    if (the_app.top && the_app.top->resume)
-        the_app.top->resume(the_app.top);
-}
-
-void app_timing(const char *event, double since_ms)
-{
-    if (!timing_on())
-        return;
-    the_app.timing_event = event;
-    the_app.timing_since = since_ms;
-}
-
-void app_message(int sev, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    report_vmessage(&the_app.report, sev, fmt, ap);
-    va_end(ap);
-}
-
-void app_hint(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(the_app.report.hint, sizeof the_app.report.hint, fmt, ap);
-    va_end(ap);
+    if (a->top && a->top->resume)
+        a->top->resume(a->top);
 }
 
 /* Draws text on the message line; a text longer than a line is wrapped at
@@ -90,16 +74,11 @@ static void draw_message(const char *text, int attr)
     }
     int y = LINES - 1 - n;
     for (int i = 0; i < n; i++, y++) {
-        char line[sizeof the_app.report.msg];
+        char line[sizeof ((tui_report *)0)->msg];
         snprintf(line, sizeof line, "%.*s", lens[i], lines[i]);
         draw_fill(y, 0, COLS, A_NORMAL);
         draw_text(y, 0, i == n - 1 && *p ? lines[i] : line, COLS, attr);
     }
-}
-
-void app_cursor(int y, int x)
-{
-    report_cursor(&the_app.report, y, x);
 }
 
 /* Writes s's title in the language now in use: the title is kept as its
@@ -121,10 +100,10 @@ static bool too_small(void)
 
 /* Draws the title, the top screen, the message line and the key bar into the
  * virtual screen (no output yet); a too-small terminal gets a notice instead. */
-static void draw_all(void)
+static void draw_all(tui_app *a)
 {
     werase(stdscr);
-    app_cursor(-1, -1);
+    ctx_cursor(&a->cx, -1, -1);
     if (too_small()) {
         char line[200];
         snprintf(line, sizeof line, _("The window is too small (%dx%d)."), COLS, LINES);
@@ -135,17 +114,17 @@ static void draw_all(void)
         wnoutrefresh(stdscr);
         return;
     }
-    tui_screen *s = the_app.top;
+    tui_screen *s = a->top;
     draw_fill(0, 0, COLS, theme_attr(TH_TITLE));
     office_rec o;
     char title[900], shown[300];
     screen_title(s, shown, sizeof shown);
-    if (office_get(the_app.db, &o) == 0)
+    if (office_get(a->cx.db, &o) == 0)
         snprintf(title, sizeof title, " cdtt · %s · %s", o.name, shown);
     else
         snprintf(title, sizeof title, " cdtt · %s", shown);
     draw_text(0, 0, title, COLS, theme_attr(TH_TITLE));
-    tui_report *r = &the_app.report;
+    tui_report *r = &a->cx.report;
     r->hint[0] = 0;
     s->draw(s);
     if (r->msg[0]) {
@@ -154,7 +133,7 @@ static void draw_all(void)
     } else if (r->hint[0]) {
         draw_message(r->hint, A_NORMAL);
     }
-    keybar_draw(s, the_app.telex);
+    keybar_draw(s, a->cx.telex);
     if (r->cur_y >= 0) {
         move(r->cur_y, r->cur_x);
         term_cursor(1);
@@ -165,29 +144,30 @@ static void draw_all(void)
     wnoutrefresh(stdscr);
 }
 
-void app_refresh(void)
+/* Redraws everything and updates the terminal once. */
+static void show_all(tui_app *a)
 {
-    draw_all();
+    draw_all(a);
     doupdate();
-    if (the_app.timing_event) {
-        timing_mark(the_app.timing_event, the_app.timing_since);
-        the_app.timing_event = NULL;
+    if (a->cx.timing_event) {
+        timing_mark(a->cx.timing_event, a->cx.timing_since);
+        a->cx.timing_event = NULL;
     }
 }
 
-bool app_confirm(const char *question)
+static bool confirm(tui_ctx *cx, const char *question)
 {
-    char saved[sizeof the_app.report.msg];
-    int saved_sev = the_app.report.msg_sev;
-    snprintf(saved, sizeof saved, "%s", the_app.report.msg);
-    app_message(1, "%s %s", question, _("(y = yes, n = no)"));
+    char saved[sizeof cx->report.msg];
+    int saved_sev = cx->report.msg_sev;
+    snprintf(saved, sizeof saved, "%s", cx->report.msg);
+    ctx_message(cx, 1, "%s %s", question, _("(y = yes, n = no)"));
     bool answer = false;
     for (;;) {
-        app_refresh();
+        show_all(app_of(cx));
         tui_event ev;
         int rc = term_read(&ev, false);
         if (rc < 0) {
-            the_app.quit = true;
+            cx->quit = true;
             break;
         }
         if (rc == 0)
@@ -200,14 +180,14 @@ bool app_confirm(const char *question)
             ev.act == ACT_BACK || ev.act == ACT_QUIT)
             break;
     }
-    app_message(saved_sev, "%s", saved);
+    ctx_message(cx, saved_sev, "%s", saved);
     return answer;
 }
 
 /* Whether a screen of the stack holds changes not saved yet. */
-static bool unsaved_work(void)
+static bool unsaved_work(const tui_app *a)
 {
-    for (tui_screen *s = the_app.top; s; s = s->below)
+    for (tui_screen *s = a->top; s; s = s->below)
         if (s->unsaved && s->unsaved(s))
             return true;
     return false;
@@ -224,9 +204,14 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
         free(shown);
         return 1;
     }
+    tui_app the_app;
     memset(&the_app, 0, sizeof the_app);
-    the_app.db = db;
-    the_app.cfg = cfg;
+    tui_ctx *cx = &the_app.cx;
+    cx->db = db;
+    cx->cfg = cfg;
+    cx->push = push;
+    cx->pop = pop;
+    cx->confirm = confirm;
     records_set_limits(cfg->team_max_commune, cfg->team_max_village);
     if (term_start() < 0) {
         db_close(db);
@@ -234,37 +219,37 @@ int tui_run(const cdtt_config *cfg, const char *db_path)
         return 1;
     }
     office_rec o;
-    app_push(screen_home_new());
+    ctx_push(cx, screen_home_new(cx));
     if (office_get(db, &o) < 0)
-        app_push(screen_setup_new());
+        ctx_push(cx, screen_setup_new(cx));
     if (i18n_fell_back())
-        app_message(1, "%s", _("This terminal's locale is not UTF-8 (common over SSH): cdtt uses C.UTF-8, and "
+        ctx_message(cx, 1, "%s", _("This terminal's locale is not UTF-8 (common over SSH): cdtt uses C.UTF-8, and "
                                "Vietnamese shows correctly when the terminal is set to UTF-8."));
-    while (the_app.top && !the_app.quit) {
-        app_refresh();
+    while (the_app.top && !cx->quit) {
+        show_all(&the_app);
         tui_event ev;
         int rc = term_read(&ev, the_app.top->text_input);
         if (rc < 0)
             break;
         if (rc == 0)
             continue;
-        the_app.key_ms = timing_ms();
+        cx->key_ms = timing_ms();
         if (too_small()) {
             /* Only quitting works until the window is large enough again. */
-            the_app.quit = ev.act == ACT_QUIT;
+            cx->quit = ev.act == ACT_QUIT;
             continue;
         }
         tui_screen *s = the_app.top;
         if (s->key(s, &ev))
             continue;
         if (ev.act == ACT_QUIT)
-            the_app.quit = !unsaved_work() || app_confirm(_("Quit without saving the changes?"));
+            cx->quit = !unsaved_work(&the_app) || ctx_confirm(cx, _("Quit without saving the changes?"));
         else if (ev.act == ACT_BACK)
-            app_pop();
+            ctx_pop(cx);
         else if (ev.act == ACT_HELP)
-            app_push(screen_help_new());
+            ctx_push(cx, screen_help_new(cx));
         else if (ev.act == ACT_TELEX)
-            the_app.telex = !the_app.telex;
+            cx->telex = !cx->telex;
     }
     while (the_app.top) {
         tui_screen *s = the_app.top;

@@ -54,7 +54,7 @@ static const form_field SHEET_FIELDS[] = {
 };
 
 /* "cdtt-CODE-YYYY-MM-DD" followed by ext, in the current folder. */
-static void default_name(char *out, size_t n, const char *ext)
+static void default_name(tui_ctx *cx, char *out, size_t n, const char *ext)
 {
     office_rec o;
     char day[16];
@@ -62,7 +62,7 @@ static void default_name(char *out, size_t n, const char *ext)
     struct tm tm;
     localtime_r(&t, &tm);
     strftime(day, sizeof day, "%Y-%m-%d", &tm);
-    snprintf(out, n, "cdtt-%s-%s%s", office_get(app()->db, &o) == 0 ? o.code : "office", day, ext);
+    snprintf(out, n, "cdtt-%s-%s%s", office_get(cx->db, &o) == 0 ? o.code : "office", day, ext);
 }
 
 /* Adds the sheet export's extension (.xlsx or .csv) to r->path when it is
@@ -86,19 +86,20 @@ static bool add_extension(export_rec *r)
  * the message line says that nothing was written. */
 static bool confirm_write(form *f)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     export_rec *r = f->rec;
     struct stat st;
     r->force = 0;
     if (!add_extension(r)) {
-        app_message(2, "%s%s", _("Error: "), _("the file name is too long"));
+        ctx_message(cx, 2, "%s%s", _("Error: "), _("the file name is too long"));
         return false;
     }
     if (stat(r->path, &st) != 0)
         return true;
     char q[700];
     snprintf(q, sizeof q, _("%s exists. Replace it?"), r->path);
-    if (!app_confirm(q)) {
-        app_message(0, _("Nothing written: %s is kept as it was. Give another file name, or press F2 again to "
+    if (!ctx_confirm(cx, q)) {
+        ctx_message(cx, 0, _("Nothing written: %s is kept as it was. Give another file name, or press F2 again to "
                          "replace it."),
                     r->path);
         return false;
@@ -128,20 +129,21 @@ static char written_[1200];
 /* Writes the package; an existing file is replaced only after confirmation. */
 static int save_package(form *f, int accept_warnings, findings *fs, cdtt_err *e)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     (void)accept_warnings;
     (void)fs;
     export_rec *r = f->rec;
     package_export_opts o = {.full = r->full, .force = r->force};
     package_manifest m;
     progress_start(_("Exporting"));
-    if (package_export(app()->db, r->path, &o, progress_package_cb, NULL, &m, e) < 0)
+    if (package_export(cx->db, r->path, &o, progress_package_cb, NULL, &m, e) < 0)
         return -1;
     char at[900];
     where(r->path, at, sizeof at);
     snprintf(written_, sizeof written_, r->full ? _("Package written to %s (with personal identifiers).")
                                                 : _("Package written to %s (personal identifiers left out)."),
              at);
-    long long open = conflict_open_count(app()->db);
+    long long open = conflict_open_count(cx->db);
     if (open > 0) {
         size_t len = strlen(written_);
         snprintf(written_ + len, sizeof written_ - len, " %s",
@@ -153,6 +155,7 @@ static int save_package(form *f, int accept_warnings, findings *fs, cdtt_err *e)
 /* Writes the chosen table as CSV, or every table as xlsx; the extension is added when missing. */
 static int save_sheet(form *f, int accept_warnings, findings *fs, cdtt_err *e)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     (void)accept_warnings;
     (void)fs;
     export_rec *r = f->rec;
@@ -162,8 +165,8 @@ static int save_sheet(form *f, int accept_warnings, findings *fs, cdtt_err *e)
     csvio_export_opts o = {r->full, r->force, progress_csvio_cb, NULL, NULL, NULL};
     progress_start(_("Exporting"));
     long long rows = 0;
-    int rc = xlsx ? report_office_xlsx(app()->db, app()->cfg, r->path, &o, e)
-                  : csvio_export_csv(app()->db, csvio_table_from_name(r->table), r->path, &o, &rows, e);
+    int rc = xlsx ? report_office_xlsx(cx->db, cx->cfg, r->path, &o, e)
+                  : csvio_export_csv(cx->db, csvio_table_from_name(r->table), r->path, &o, &rows, e);
     if (rc < 0)
         return -1;
     char at[900];
@@ -178,30 +181,31 @@ static int save_sheet(form *f, int accept_warnings, findings *fs, cdtt_err *e)
 /* After a file was written: back to the menu, saying where it is. */
 static void written(form_screen *fs)
 {
+    tui_ctx *cx = fs->base.cx;
     (void)fs;
-    app_pop();
-    app_message(0, "%s", written_);
+    ctx_pop(cx);
+    ctx_message(cx, 0, "%s", written_);
 }
 
 /* A form screen over a new export_rec with a default file name. */
-static tui_screen *export_form(const char *title, const form_field *fields, form_save_fn save,
+static tui_screen *export_form(tui_ctx *cx, const char *title, const form_field *fields, form_save_fn save,
                                const char *table, const char *ext)
 {
     export_rec *r = xcalloc(1, sizeof *r);
     snprintf(r->table, sizeof r->table, "%s", table);
-    default_name(r->path, sizeof r->path, ext);
-    form_screen *fs = form_screen_new(title, fields, r, true, NULL, save);
+    default_name(cx, r->path, sizeof r->path, ext);
+    form_screen *fs = form_screen_new(cx, title, fields, r, true, NULL, save);
     fs->f.confirm_save = confirm_write;
     fs->saved = written;
     return &fs->base;
 }
 
-tui_screen *screen_export_package_new(void)
+tui_screen *screen_export_package_new(tui_ctx *cx)
 {
-    return export_form(_("Export a package for the level above"), PACKAGE_FIELDS, save_package, "", ".cdtt");
+    return export_form(cx, _("Export a package for the level above"), PACKAGE_FIELDS, save_package, "", ".cdtt");
 }
 
-tui_screen *screen_export_sheet_new(void)
+tui_screen *screen_export_sheet_new(tui_ctx *cx)
 {
-    return export_form(_("Export to Excel"), SHEET_FIELDS, save_sheet, "xlsx", "");
+    return export_form(cx, _("Export to Excel"), SHEET_FIELDS, save_sheet, "xlsx", "");
 }

@@ -12,7 +12,8 @@
 enum item_form { ITEM_BOTH = 0, ITEM_ALIAS, ITEM_CUT };
 
 /* The text of one item: its keys in form f and its label. */
-static void item(tui_screen *s, bool telex, tui_action a, enum item_form f, char *keys, size_t kn, char *label, size_t ln)
+static void item(tui_screen *s, bool telex, tui_action a, enum item_form f, char *keys, size_t kn, char *label,
+                 size_t ln)
 {
     const char *both = keys_name(a), *slash = strchr(both, '/');
     snprintf(keys, kn, "%s", f != ITEM_BOTH && slash ? slash + 1 : both);

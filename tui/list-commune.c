@@ -27,8 +27,8 @@ static void prepend(const list_layout *lay, char *out, size_t outlen, int cols, 
     list_columns(out, outlen, cols, w, t, 2);
 }
 
-void list_layout_row_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols, const char *const *texts,
-                        const char *table, const char *uuid)
+void list_layout_row_in(sqlite3 *db, const list_layout *lay, char *out, size_t outlen, int cols,
+                        const char *const *texts, const char *table, const char *uuid)
 {
     if (!with_commune(db)) {
         list_layout_row(lay, out, outlen, cols, texts);

@@ -20,13 +20,17 @@ void report_message(tui_report *r, int sev, const char *fmt, ...)
     va_end(ap);
 }
 
+void report_vhint(tui_report *r, const char *fmt, va_list ap)
+{
+    if (r)
+        vsnprintf(r->hint, sizeof r->hint, fmt, ap);
+}
+
 void report_hint(tui_report *r, const char *fmt, ...)
 {
-    if (!r)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->hint, sizeof r->hint, fmt, ap);
+    report_vhint(r, fmt, ap);
     va_end(ap);
 }
 

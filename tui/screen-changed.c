@@ -2,7 +2,9 @@
  * changed in the file after the form read it (a CSV import, a package, another
  * office PC): each field that changed, with the stored value and the form's
  * (yours), then 1 keep yours, 2 take the stored version, 3 merge, Esc back to
- * the form. Nothing is saved until the user chooses. */
+ * the form. Nothing is saved until the user chooses. What follows every save
+ * of a form screen (this question, or "Saved.") is here too: the form screen
+ * hands its save's answer over (form_screen_after). */
 #include "tui-screens.h"
 #include "i18n.h"
 #include "text.h"
@@ -113,6 +115,7 @@ static void draw_detail(const changed_screen *c, int y, int last)
  * whole values, then the answers. */
 static void draw(tui_screen *s)
 {
+    tui_ctx *cx = s->cx;
     changed_screen *c = (changed_screen *)s;
     const form *f = &c->fs->f;
     draw_text(1, 0, _("This record changed in the file after the form opened it:"), COLS, A_BOLD);
@@ -129,14 +132,15 @@ static void draw(tui_screen *s)
     draw_detail(c, 3 + r + 1, LINES - 3 - N_ANSWERS - 1);
     for (int a = 0; a < N_ANSWERS; a++)
         draw_text(LINES - 3 - N_ANSWERS + 1 + a, 0, _(ANSWERS[a]), COLS, a < 3 ? (int)A_NORMAL : theme_attr(TH_DIM));
-    app_cursor(-1, -1);
+    ctx_cursor(cx, -1, -1);
 }
 
 /* Closes the question and settles the form's record with choice. */
 static bool choose(changed_screen *c, form_choice choice)
 {
+    tui_ctx *cx = c->base.cx;
     form_screen *fs = c->fs;
-    app_pop(); /* the question; c is gone, the form is on top again */
+    ctx_pop(cx); /* the question; c is gone, the form is on top again */
     form_screen_after(fs, form_resolve(&fs->f, choice));
     return true;
 }
@@ -145,12 +149,13 @@ static bool choose(changed_screen *c, form_choice choice)
  * the form. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     changed_screen *c = (changed_screen *)s;
     if (!ev->is_key && ev->ch >= '1' && ev->ch <= '3' && ev->act == ACT_NONE)
         return choose(c, (form_choice)(ev->ch - '0'));
     if (ev->act == ACT_BACK) {
-        app_pop();
-        app_message(1, "%s", _("Nothing was saved; F2 asks again."));
+        ctx_pop(cx);
+        ctx_message(cx, 1, "%s", _("Nothing was saved; F2 asks again."));
         return true;
     }
     int d = ev->is_key && ev->ch == KEY_DOWN ? 1 : ev->is_key && ev->ch == KEY_UP ? -1 : 0;
@@ -175,8 +180,23 @@ static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = dest
 
 tui_screen *screen_changed_new(form_screen *fs)
 {
+    tui_ctx *cx = fs->base.cx;
     changed_screen *c = xcalloc(1, sizeof *c);
-    tui_screen_init(&c->base, &HOOKS, ACTIONS, N_("Changed meanwhile"));
+    tui_screen_init(&c->base, cx, &HOOKS, ACTIONS, N_("Changed meanwhile"));
     c->fs = fs;
     return &c->base;
+}
+
+void form_screen_after(form_screen *fs, int r)
+{
+    tui_ctx *cx = fs->base.cx;
+    if (r == FORM_CHANGED) {
+        ctx_push(cx, screen_changed_new(fs));
+    } else if (r == 1) {
+        ctx_message(cx, 0, "%s", _("Saved."));
+        if (fs->saved)
+            fs->saved(fs);
+        else
+            ctx_pop(cx);
+    }
 }

@@ -93,11 +93,12 @@ static const tui_action ATTEND_ACTIONS[] = {ACT_HELP, ACT_SAVE, ACT_FILTER, ACT_
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
     checklist_screen *c = l->ctx;
+    tui_ctx *cx = c->base.cx;
     list_pos p;
     const member_rec *r = from;
     if (r)
         rec_pos(r->sort_key, r->uuid, &p);
-    return member_page(app()->db, &c->flt, r ? &p : NULL, dir, limit, rows, e);
+    return member_page(cx->db, &c->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
 static const int WIDTHS[] = {28, 7, 22, 0};
@@ -186,6 +187,7 @@ static const list_source SRC = {sizeof(member_rec), page, format, header, checke
  * its date, never the later ones); returns how many changed. */
 static int tick_every(checklist_screen *c, bool on)
 {
+    tui_ctx *cx = c->base.cx;
     member_rec *rows = xcalloc(200, sizeof *rows);
     list_pos p;
     list_filter flt = c->flt;
@@ -194,9 +196,9 @@ static int tick_every(checklist_screen *c, bool on)
     for (bool first = true; got == 200; first = false) {
         cdtt_err e;
         memset(&e, 0, sizeof e);
-        got = member_page(app()->db, &flt, first ? NULL : &p, 1, 200, rows, &e);
+        got = member_page(cx->db, &flt, first ? NULL : &p, 1, 200, rows, &e);
         if (got < 0) {
-            app_message(2, "%s", e.msg);
+            ctx_message(cx, 2, "%s", e.msg);
             break;
         }
         for (int i = 0; i < got; i++) {
@@ -219,6 +221,7 @@ static void tick_all(checklist_screen *c)
 
 static void draw(tui_screen *s)
 {
+    tui_ctx *cx = s->cx;
     checklist_screen *c = (checklist_screen *)s;
     char line[512], d[11];
     date_to_display(c->date, d);
@@ -232,7 +235,7 @@ static void draw(tui_screen *s)
              c->total);
     draw_text(2, 1, line, COLS - 2, A_NORMAL);
     list_draw(&c->list, 3, LINES - 5, true);
-    app_cursor(-1, -1);
+    ctx_cursor(cx, -1, -1);
 }
 
 /* True when the ticks differ from what is saved. */
@@ -260,11 +263,12 @@ static const char **minus(const uuid_set *a, const uuid_set *b, int *n)
  * date; adds the memberships moved to *count. Returns 0, or -1 with e set. */
 static int move_starts(checklist_screen *c, int *count, cdtt_err *e)
 {
+    tui_ctx *cx = c->base.cx;
     for (int i = 0; i < c->moves.n; i++) {
         int moved = 0;
         if (!set_has(&c->ticked, c->moves.v[i]))
             continue;
-        if (membership_move_start(app()->db, c->moves.v[i], c->team_uuid, c->area_uuid, c->date, &moved, e) < 0)
+        if (membership_move_start(cx->db, c->moves.v[i], c->team_uuid, c->area_uuid, c->date, &moved, e) < 0)
             return -1;
         *count += moved;
     }
@@ -274,7 +278,8 @@ static int move_starts(checklist_screen *c, int *count, cdtt_err *e)
 /* Applies the ticks; returns 0 with *count records changed, or -1 with e set. */
 static int apply(checklist_screen *c, int *count, cdtt_err *e)
 {
-    sqlite3 *db = app()->db;
+    tui_ctx *cx = c->base.cx;
+    sqlite3 *db = cx->db;
     *count = 0;
     if (c->kind != CHECK_ATTEND) {
         const char **all = xcalloc((size_t)c->ticked.n + 1, sizeof *all);
@@ -301,6 +306,7 @@ static int apply(checklist_screen *c, int *count, cdtt_err *e)
 /* Shows or hides the members who joined after the session (F7). */
 static void toggle_later(checklist_screen *c)
 {
+    tui_ctx *cx = c->base.cx;
     c->later = !c->later;
     c->flt.and_later = c->later;
     free(c->late);
@@ -309,17 +315,17 @@ static void toggle_later(checklist_screen *c)
     if (c->later) {
         cdtt_err e;
         memset(&e, 0, sizeof e);
-        c->n_late = membership_joined_after(app()->db, c->team_uuid, c->area_uuid, c->date, &c->late, &e);
+        c->n_late = membership_joined_after(cx->db, c->team_uuid, c->area_uuid, c->date, &c->late, &e);
         if (c->n_late < 0) {
-            app_message(2, "%s", e.msg);
+            ctx_message(cx, 2, "%s", e.msg);
             c->n_late = 0;
         } else {
-            app_message(0, _("Joined after the session: %d (ticking one offers to move their start date "
+            ctx_message(cx, 0, _("Joined after the session: %d (ticking one offers to move their start date "
                              "back)."),
                         c->n_late);
         }
     }
-    c->total = member_count(app()->db, &c->flt);
+    c->total = member_count(cx->db, &c->flt);
     c->list.stale = true;
 }
 
@@ -328,6 +334,7 @@ static void toggle_later(checklist_screen *c)
  * tick may change. */
 static bool may_tick_late(checklist_screen *c, const member_rec *m)
 {
+    tui_ctx *cx = c->base.cx;
     const joined_later *j = late_member(c, m->uuid);
     if (!j)
         return true;
@@ -340,7 +347,7 @@ static bool may_tick_late(checklist_screen *c, const member_rec *m)
     date_to_display(c->date, day);
     snprintf(q, sizeof q, _("%s joined the team on %s, after this session. Move the start date back to %s?"),
              m->full_name, joined, day);
-    if (!app_confirm(q))
+    if (!ctx_confirm(cx, q))
         return false;
     set_put(&c->moves, m->uuid, true);
     return true;
@@ -348,21 +355,22 @@ static bool may_tick_late(checklist_screen *c, const member_rec *m)
 
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     checklist_screen *c = (checklist_screen *)s;
     if (ev->act == ACT_SAVE) {
         if (!changed(c)) {
-            app_message(1, "%s", _("Nothing to save: tick members first."));
+            ctx_message(cx, 1, "%s", _("Nothing to save: tick members first."));
             return true;
         }
         cdtt_err e;
         memset(&e, 0, sizeof e);
         int n = 0;
         if (apply(c, &n, &e) < 0) {
-            app_message(2, "%s%s", _("Error: "), e.msg);
+            ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
             return true;
         }
-        app_message(0, _("Saved: %d records changed."), n);
-        app_pop();
+        ctx_message(cx, 0, _("Saved: %d records changed."), n);
+        ctx_pop(cx);
         return true;
     }
     if (ev->act == ACT_FILTER || (!ev->is_key && (ev->ch == 'a' || ev->ch == 'A'))) {
@@ -382,7 +390,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         list_key(&c->list, &down);
         return true;
     }
-    if (ev->act == ACT_BACK && changed(c) && !app_confirm(_("Leave without saving the ticks?")))
+    if (ev->act == ACT_BACK && changed(c) && !ctx_confirm(cx, _("Leave without saving the ticks?")))
         return true;
     return ev->act == ACT_NONE && list_key(&c->list, ev);
 }
@@ -409,11 +417,11 @@ static void destroy(tui_screen *s)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
 
-tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, const char *area_uuid,
+tui_screen *screen_checklist_new(tui_ctx *cx, checklist_kind kind, const char *team_uuid, const char *area_uuid,
                                  const char *date, const char *session_uuid, const char *label)
 {
     checklist_screen *c = xcalloc(1, sizeof *c);
-    tui_screen_init(&c->base, &HOOKS, kind == CHECK_ATTEND ? ATTEND_ACTIONS : ACTIONS, "");
+    tui_screen_init(&c->base, cx, &HOOKS, kind == CHECK_ATTEND ? ATTEND_ACTIONS : ACTIONS, "");
     c->kind = kind;
     snprintf(c->team_uuid, sizeof c->team_uuid, "%s", team_uuid ? team_uuid : "");
     snprintf(c->area_uuid, sizeof c->area_uuid, "%s", area_uuid ? area_uuid : "");
@@ -427,14 +435,14 @@ tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, con
     c->flt.area_uuid = c->area_uuid[0] ? c->area_uuid : NULL;
     if (kind == CHECK_ATTEND)
         c->flt.on_date = c->date; /* the members of the session's date */
-    c->total = member_count(app()->db, &c->flt);
+    c->total = member_count(cx->db, &c->flt);
     if (kind == CHECK_ATTEND) {
         cdtt_err e;
         memset(&e, 0, sizeof e);
         uuid_t37 *u = NULL;
-        int n = training_attendees(app()->db, c->session, &u, &e);
+        int n = training_attendees(cx->db, c->session, &u, &e);
         if (n < 0) {
-            app_message(2, "%s", e.msg);
+            ctx_message(cx, 2, "%s", e.msg);
             free(c);
             return NULL;
         }
@@ -444,6 +452,6 @@ tui_screen *screen_checklist_new(checklist_kind kind, const char *team_uuid, con
         }
         free(u);
     }
-    list_init(&c->list, &SRC, c, &app()->report);
+    list_init(&c->list, &SRC, c, &cx->report);
     return &c->base;
 }

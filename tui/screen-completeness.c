@@ -99,12 +99,13 @@ static void draw(tui_screen *s)
         draw_text(2, x + 32, _("[only those that sent nothing]"), COLS - x - 32, theme_attr(TH_WARN));
     list_draw(&cs->list, 3, LINES - 6, !cs->searching);
     if (cs->searching)
-        app_cursor(2, cx);
+        ctx_cursor(s->cx, 2, cx);
 }
 
 /* Search line keys: the list follows; Enter/Down/Tab return to the list, Esc clears. */
 static bool search_key(completeness_screen *cs, const tui_event *ev)
 {
+    tui_ctx *cx = cs->base.cx;
     if (keys_next_field(ev)) {
         cs->searching = false;
         return true;
@@ -115,7 +116,7 @@ static bool search_key(completeness_screen *cs, const tui_event *ev)
         apply(cs);
         return true;
     }
-    if (ev->act == ACT_NONE && line_input_key(&cs->search, ev, false, 0, &app()->report)) {
+    if (ev->act == ACT_NONE && line_input_key(&cs->search, ev, false, 0, &cx->report)) {
         apply(cs);
         return true;
     }
@@ -179,17 +180,17 @@ static void destroy(tui_screen *s)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
 
-tui_screen *screen_completeness_new(void)
+tui_screen *screen_completeness_new(tui_ctx *cx)
 {
     completeness_screen *cs = xcalloc(1, sizeof *cs);
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    if (completeness_get(app()->db, &cs->t, &e) < 0) {
-        app_message(2, "%s%s", _("Error: "), e.msg);
+    if (completeness_get(cx->db, &cs->t, &e) < 0) {
+        ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
         free(cs);
         return NULL;
     }
-    tui_screen_init(&cs->base, &HOOKS, ACTIONS, N_("Completeness: communes reporting"));
+    tui_screen_init(&cs->base, cx, &HOOKS, ACTIONS, N_("Completeness: communes reporting"));
     cs->folded = xcalloc((size_t)(cs->t.n > 0 ? cs->t.n : 1), sizeof *cs->folded);
     for (int i = 0; i < cs->t.n; i++) {
         char both[600];
@@ -200,7 +201,7 @@ tui_screen *screen_completeness_new(void)
     }
     cs->ctx.self = cs;
     line_input_init(&cs->search, 100);
-    list_init(&cs->list, &SRC, &cs->ctx, &app()->report);
+    list_init(&cs->list, &SRC, &cs->ctx, &cx->report);
     apply(cs);
     return &cs->base;
 }

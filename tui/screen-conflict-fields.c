@@ -101,6 +101,7 @@ static int exceptions(const fields_screen *fs, bool theirs, const char **out)
 /* Resolves with every field from below (all) or as chosen, after asking. */
 static void apply(fields_screen *fs, bool all)
 {
+    tui_ctx *cx = fs->base.cx;
     const char **except = xcalloc((size_t)fs->n + 1, sizeof *except);
     int n = all ? 0 : exceptions(fs, false, except);
     char q[800];
@@ -110,17 +111,17 @@ static void apply(fields_screen *fs, bool all)
         snprintf(q, sizeof q, _("Keep this office's version of %s?"), fs->label);
     else
         snprintf(q, sizeof q, _("Save %s with %d field(s) from below and the others from here?"), fs->label, n);
-    if (app_confirm(q)) {
+    if (ctx_confirm(cx, q)) {
         cdtt_err e;
-        if (conflict_resolve_fields(app()->db, fs->id, all ? "theirs" : "mine", except, n, &e) < 0) {
-            app_message(2, "%s%s", _("Error: "), e.msg);
+        if (conflict_resolve_fields(cx->db, fs->id, all ? "theirs" : "mine", except, n, &e) < 0) {
+            ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
         } else {
-            app_message(0, all ? _("Conflict %lld resolved: the incoming version taken.")
+            ctx_message(cx, 0, all ? _("Conflict %lld resolved: the incoming version taken.")
                          : n ? _("Conflict %lld resolved field by field.")
                              : _("Conflict %lld resolved: this office's version kept."),
                         fs->id);
             free(except);
-            app_pop();
+            ctx_pop(cx);
             return;
         }
     }
@@ -161,20 +162,20 @@ static void destroy(tui_screen *s)
 
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
 
-tui_screen *screen_conflict_fields_new(const conflict_rec *c)
+tui_screen *screen_conflict_fields_new(tui_ctx *cx, const conflict_rec *c)
 {
     fields_screen *fs = xcalloc(1, sizeof *fs);
     char title[1200];
     snprintf(title, sizeof title, _("%s: %s, from %s"), package_table_label(c->tbl), c->label, c->source_name);
-    tui_screen_init(&fs->base, &HOOKS, ACTIONS, title);
+    tui_screen_init(&fs->base, cx, &HOOKS, ACTIONS, title);
     fs->id = c->id;
     snprintf(fs->label, sizeof fs->label, "%s", c->label);
     cdtt_err e;
-    if (conflict_fields(app()->db, c, &fs->f, &fs->n, &e) < 0)
-        app_message(2, "%s%s", _("Error: "), e.msg);
+    if (conflict_fields(cx->db, c, &fs->f, &fs->n, &e) < 0)
+        ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
     fs->theirs = xcalloc((size_t)fs->n + 1, sizeof *fs->theirs);
     fs->ctx.self = fs;
-    list_init(&fs->list, &SRC, &fs->ctx, &app()->report);
+    list_init(&fs->list, &SRC, &fs->ctx, &cx->report);
     list_array_all(&fs->ctx.a, fs->n);
     list_reload(&fs->list);
     return &fs->base;

@@ -56,11 +56,12 @@ static const list_source SRC = {sizeof(array_row), list_array_page, format, head
 /* Reads the open conflicts again. */
 static void reload(conflicts_screen *cs)
 {
+    tui_ctx *cx = cs->base.cx;
     conflict_list_free(&cs->c);
     memset(&cs->c, 0, sizeof cs->c);
     cdtt_err e;
-    if (conflict_list_get(app()->db, 0, &cs->c, &e) < 0)
-        app_message(2, "%s", e.msg);
+    if (conflict_list_get(cx->db, 0, &cs->c, &e) < 0)
+        ctx_message(cx, 2, "%s", e.msg);
     list_array_all(&cs->ctx.a, cs->c.n);
     list_reload(&cs->list);
 }
@@ -79,19 +80,19 @@ static void draw(tui_screen *s)
 
 /* Resolves conflict id (named label) with choice "mine" or "theirs" after
  * asking; returns true when resolved (the message line says so either way). */
-static bool resolve_id(long long id, const char *label, const char *choice)
+static bool resolve_id(tui_ctx *cx, long long id, const char *label, const char *choice)
 {
     bool mine = strcmp(choice, "mine") == 0;
     char q[700];
     snprintf(q, sizeof q, mine ? _("Keep this office's version of %s?") : _("Take the incoming version of %s?"), label);
-    if (!app_confirm(q))
+    if (!ctx_confirm(cx, q))
         return false;
     cdtt_err e;
-    if (conflict_resolve(app()->db, id, choice, &e) < 0) {
-        app_message(2, "%s%s", _("Error: "), e.msg);
+    if (conflict_resolve(cx->db, id, choice, &e) < 0) {
+        ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
         return false;
     }
-    app_message(0, mine ? _("Conflict %lld resolved: this office's version kept.")
+    ctx_message(cx, 0, mine ? _("Conflict %lld resolved: this office's version kept.")
                         : _("Conflict %lld resolved: the incoming version taken."),
                 id);
     return true;
@@ -100,16 +101,18 @@ static bool resolve_id(long long id, const char *label, const char *choice)
 /* Resolves the selected conflict with choice after asking. */
 static void resolve(conflicts_screen *cs, const char *choice)
 {
+    tui_ctx *cx = cs->base.cx;
     const array_row *r = list_selected(&cs->list);
     if (!r)
         return;
     const conflict_rec *c = &cs->c.items[r->item];
-    if (resolve_id(c->id, c->label, choice))
+    if (resolve_id(cx, c->id, c->label, choice))
         reload(cs);
 }
 
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     conflicts_screen *cs = (conflicts_screen *)s;
     if (ev->act == ACT_SAVE) {
         resolve(cs, "mine");
@@ -122,7 +125,7 @@ static bool key(tui_screen *s, const tui_event *ev)
     if ((!ev->is_key && (ev->ch == '\r' || ev->ch == '\n')) || (ev->is_key && ev->ch == KEY_ENTER)) {
         const array_row *r = list_selected(&cs->list);
         if (r)
-            app_push(screen_conflict_fields_new(&cs->c.items[r->item]));
+            ctx_push(cx, screen_conflict_fields_new(cx, &cs->c.items[r->item]));
         return true;
     }
     return ev->act == ACT_NONE && list_key(&cs->list, ev);
@@ -154,12 +157,12 @@ static const tui_screen_hooks HOOKS = {
     .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
 };
 
-tui_screen *screen_conflicts_new(void)
+tui_screen *screen_conflicts_new(tui_ctx *cx)
 {
     conflicts_screen *cs = xcalloc(1, sizeof *cs);
-    tui_screen_init(&cs->base, &HOOKS, ACTIONS, _("Conflicts"));
+    tui_screen_init(&cs->base, cx, &HOOKS, ACTIONS, _("Conflicts"));
     cs->ctx.self = cs;
-    list_init(&cs->list, &SRC, &cs->ctx, &app()->report);
+    list_init(&cs->list, &SRC, &cs->ctx, &cx->report);
     reload(cs);
     return &cs->base;
 }

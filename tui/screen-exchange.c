@@ -7,6 +7,7 @@
 #include "office.h"
 
 #include <curses.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 typedef struct {
     const char *label;         /* N_() */
     const char *hint;          /* N_() */
-    tui_screen *(*open)(void);
+    tui_screen *(*open)(tui_ctx *cx);
     int where;                 /* 1 commune, 2 consolidating office, 3 both */
 } exchange_item;
 
@@ -37,16 +38,22 @@ typedef struct {
 
 static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
 
+/* The context of the exchange screen whose list context (its items) is l's. */
+static tui_ctx *ctx_of(const list_view *l)
+{
+    return ((const exchange_screen *)((const char *)l->ctx - offsetof(exchange_screen, items)))->base.cx;
+}
+
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
-    (void)l;
+    tui_ctx *cx = ctx_of(l);
     const array_row *r = row;
     const exchange_item *it = &ITEMS[r->item];
     char num[8], label[300];
     snprintf(num, sizeof num, "%d", r->pos + 1);
     snprintf(label, sizeof label, "%s", _(it->label));
     if (it->open == screen_conflicts_new) {
-        long long open = conflict_open_count(app()->db);
+        long long open = conflict_open_count(cx->db);
         snprintf(label, sizeof label, "%s (%lld)", _(it->label), open > 0 ? open : 0);
     }
     const int widths[] = {4, 44, cols - 48};
@@ -65,11 +72,12 @@ static bool for_office(void *ctx, int i)
 
 static void draw(tui_screen *s)
 {
+    tui_ctx *cx = s->cx;
     exchange_screen *x = (exchange_screen *)s;
     /* The office by its own name: a Phường or Đặc khu is not called "Xã". */
     office_rec o;
     char line[700];
-    if (x->where == 1 && office_get(app()->db, &o) == 0)
+    if (x->where == 1 && office_get(cx->db, &o) == 0)
         snprintf(line, sizeof line, _("%s sends its data to the province as one package file."), o.name);
     else
         snprintf(line, sizeof line, "%s",
@@ -83,12 +91,13 @@ static void draw(tui_screen *s)
 /* Opens the item at position pos. */
 static void open_at(exchange_screen *x, int pos)
 {
+    tui_ctx *cx = x->base.cx;
     if (pos < 0 || pos >= x->items.n)
         return;
-    app_message(0, "%s", "");
-    tui_screen *s = ITEMS[x->items.items[pos]].open();
+    ctx_message(cx, 0, "%s", "");
+    tui_screen *s = ITEMS[x->items.items[pos]].open(cx);
     if (s)
-        app_push(s);
+        ctx_push(cx, s);
 }
 
 static bool key(tui_screen *s, const tui_event *ev)
@@ -124,13 +133,13 @@ static void destroy(tui_screen *s)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resume, .destroy = destroy};
 
-tui_screen *screen_exchange_new(void)
+tui_screen *screen_exchange_new(tui_ctx *cx)
 {
     exchange_screen *x = xcalloc(1, sizeof *x);
-    tui_screen_init(&x->base, &HOOKS, ACTIONS, N_("Export and import"));
+    tui_screen_init(&x->base, cx, &HOOKS, ACTIONS, N_("Export and import"));
     office_rec o;
-    x->where = office_get(app()->db, &o) == 0 && strcmp(o.level, "commune") != 0 ? 2 : 1;
+    x->where = office_get(cx->db, &o) == 0 && strcmp(o.level, "commune") != 0 ? 2 : 1;
     list_array_filter(&x->items, N_ITEMS, for_office, x);
-    list_init(&x->list, &SRC, &x->items, &app()->report);
+    list_init(&x->list, &SRC, &x->items, &cx->report);
     return &x->base;
 }

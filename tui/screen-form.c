@@ -16,6 +16,7 @@ static const tui_action FORM_EDIT_SUB_ACTIONS[] = {ACT_HELP,    ACT_SAVE, ACT_NE
 /* The form on top, the optional list below it. */
 static void draw(tui_screen *s)
 {
+    tui_ctx *cx = s->cx;
     form_screen *fs = (form_screen *)s;
     int avail = LINES - 4; /* rows 1 .. LINES-3 */
     int frows = avail;
@@ -27,7 +28,7 @@ static void draw(tui_screen *s)
     }
     form_draw(&fs->f, 1, frows);
     if (fs->sub_focus)
-        app_cursor(-1, -1);
+        ctx_cursor(cx, -1, -1);
     s->text_input = !fs->sub_focus && form_text_focus(&fs->f);
 }
 
@@ -43,23 +44,11 @@ static bool sub_key(form_screen *fs, const tui_event *ev)
     return false;
 }
 
-void form_screen_after(form_screen *fs, int r)
-{
-    if (r == FORM_CHANGED) {
-        app_push(screen_changed_new(fs));
-    } else if (r == 1) {
-        app_message(0, "%s", _("Saved."));
-        if (fs->saved)
-            fs->saved(fs);
-        else
-            app_pop();
-    }
-}
-
 /* Field keys go to the form; a save closes it (or calls saved); leaving a
  * changed form asks first. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     form_screen *fs = (form_screen *)s;
     if (fs->sub_focus && sub_key(fs, ev))
         return true;
@@ -70,7 +59,7 @@ static bool key(tui_screen *s, const tui_event *ev)
             fs->sub_focus = true;
             return true;
         }
-        int r = form_key(&fs->f, ev, app()->telex, strcmp(app()->cfg->telex_tone_style, "old") == 0);
+        int r = form_key(&fs->f, ev, cx->telex, ctx_telex_style(cx));
         if (r == 1 || r == FORM_CHANGED) {
             form_screen_after(fs, r);
             return true;
@@ -81,13 +70,13 @@ static bool key(tui_screen *s, const tui_event *ev)
     if (fs->more_key && fs->more_key(fs, ev))
         return true;
     if (ev->act == ACT_HISTORY && fs->history_uuid[0]) {
-        app_push(screen_history_new(fs->history_uuid));
+        ctx_push(cx, screen_history_new(cx, fs->history_uuid));
         return true;
     }
-    if (ev->act == ACT_BACK && fs->f.dirty && !app_confirm(_("Leave without saving the changes?")))
+    if (ev->act == ACT_BACK && fs->f.dirty && !ctx_confirm(cx, _("Leave without saving the changes?")))
         return true;
     if (ev->act == ACT_BACK)
-        app_message(0, "%s", "");
+        ctx_message(cx, 0, "%s", "");
     return false;
 }
 
@@ -119,16 +108,21 @@ static void destroy(tui_screen *s)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resume, .destroy = destroy};
 
-form_screen *form_screen_new(const char *title, const form_field *fields, void *rec, bool is_new,
+form_screen *form_screen_new(tui_ctx *cx, const char *title, const form_field *fields, void *rec, bool is_new,
                              form_check_fn check, form_save_fn save)
 {
     form_screen *fs = xcalloc(1, sizeof *fs);
-    tui_screen_init(&fs->base, &HOOKS, FORM_ACTIONS, title);
+    tui_screen_init(&fs->base, cx, &HOOKS, FORM_ACTIONS, title);
     fs->base.unsaved = unsaved;
     fs->rec = rec;
     fs->is_new = is_new;
-    form_open(&fs->f, fields, rec, check, save, fs, &app()->report);
+    form_open(&fs->f, fields, rec, check, save, fs, &cx->report);
     return fs;
+}
+
+tui_ctx *form_screen_ctx(const form *f)
+{
+    return ((const form_screen *)f->ctx)->base.cx;
 }
 
 void form_screen_sub_actions(form_screen *fs)

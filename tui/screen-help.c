@@ -123,9 +123,9 @@ static void destroy(tui_screen *s)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
 
-tui_screen *screen_help_new(void)
+tui_screen *screen_help_new(tui_ctx *cx)
 {
     help_screen *h = xcalloc(1, sizeof *h);
-    tui_screen_init(&h->base, &HOOKS, ACTIONS, N_("Help: keys"));
+    tui_screen_init(&h->base, cx, &HOOKS, ACTIONS, N_("Help: keys"));
     return &h->base;
 }

@@ -25,16 +25,16 @@ static int add_entry(const audit_entry *en, void *arg)
     return 0;
 }
 
-tui_screen *screen_history_new(const char *record_uuid)
+tui_screen *screen_history_new(tui_ctx *cx, const char *record_uuid)
 {
-    lines_screen *ls = lines_screen_new(record_uuid ? _("History of this record") : _("Latest changes"), NULL,
+    lines_screen *ls = lines_screen_new(cx, record_uuid ? _("History of this record") : _("Latest changes"), NULL,
                                         NULL);
     audit_query q = {0};
     q.record = record_uuid;
     q.newest_first = record_uuid == NULL;
     q.limit = record_uuid ? 0 : HISTORY_LATEST;
     cdtt_err e;
-    long n = audit_read(app()->db, &q, add_entry, ls, &e);
+    long n = audit_read(cx->db, &q, add_entry, ls, &e);
     if (n < 0)
         lines_add(ls, 2, "%s", e.msg);
     else if (n == 0)
@@ -42,7 +42,7 @@ tui_screen *screen_history_new(const char *record_uuid)
     return lines_base(ls);
 }
 
-tui_screen *screen_history_latest(void)
+tui_screen *screen_history_latest(tui_ctx *cx)
 {
-    return screen_history_new(NULL);
+    return screen_history_new(cx, NULL);
 }

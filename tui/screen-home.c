@@ -14,12 +14,12 @@
 
 typedef struct {
     const char *label;           /* N_() */
-    tui_screen *(*open)(void);   /* NULL = not available yet */
+    tui_screen *(*open)(tui_ctx *cx);   /* NULL = not available yet */
 } menu_item;
 
-static tui_screen *open_members(void)
+static tui_screen *open_members(tui_ctx *cx)
 {
-    return screen_members_new(NULL);
+    return screen_members_new(cx, NULL);
 }
 
 static const menu_item MENU[] = {
@@ -51,8 +51,9 @@ static const tui_action ACTIONS[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
 /* The office, its counts and the menu. */
 static void draw(tui_screen *s)
 {
+    tui_ctx *cx = s->cx;
     home_screen *h = (home_screen *)s;
-    sqlite3 *db = app()->db;
+    sqlite3 *db = cx->db;
     office_rec o;
     char line[700];
     if (h->stale) {
@@ -84,32 +85,33 @@ static void draw(tui_screen *s)
     }
     draw_text(6 + N_MENU, 2, _("Arrows or a number choose, Enter opens. F10 or Esc quits."), COLS - 4, A_NORMAL);
     if (!h->timed) {
-        app_timing("home_drawn", 0);
+        ctx_timing(cx, "home_drawn", 0);
         h->timed = true;
     }
 }
 
 /* Opens menu item i, or says that it is not available yet; without an
  * office, the first-run screen comes first. */
-static void open_item(int i)
+static void open_item(tui_ctx *cx, int i)
 {
     office_rec o;
-    if (MENU[i].open != screen_help_new && office_get(app()->db, &o) < 0) {
-        app_message(1, "%s", _("First say which commune this file belongs to."));
-        app_push(screen_setup_new());
+    if (MENU[i].open != screen_help_new && office_get(cx->db, &o) < 0) {
+        ctx_message(cx, 1, "%s", _("First say which commune this file belongs to."));
+        ctx_push(cx, screen_setup_new(cx));
         return;
     }
     if (!MENU[i].open) {
-        app_message(1, _("«%s» is not available yet."), _(MENU[i].label));
+        ctx_message(cx, 1, _("«%s» is not available yet."), _(MENU[i].label));
         return;
     }
-    app_message(0, "%s", "");
-    app_push(MENU[i].open());
+    ctx_message(cx, 0, "%s", "");
+    ctx_push(cx, MENU[i].open(cx));
 }
 
 /* Arrows and numbers choose, Enter opens, Esc/F10 quits. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     home_screen *h = (home_screen *)s;
     /* Esc on home quits only when pressed twice within a second: the reflex of
      * a double Esc in a form must not drop the user into the shell. */
@@ -118,10 +120,10 @@ static bool key(tui_screen *s, const tui_event *ev)
         clock_gettime(CLOCK_MONOTONIC, &ts);
         double now = (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
         if (h->back_ms && now - h->back_ms <= 1000) {
-            app()->quit = true;
+            cx->quit = true;
         } else {
             h->back_ms = now;
-            app_message(1, "%s", _("Press Esc (F10) again to quit, or Ctrl-Q."));
+            ctx_message(cx, 1, "%s", _("Press Esc (F10) again to quit, or Ctrl-Q."));
         }
         return true;
     }
@@ -136,11 +138,11 @@ static bool key(tui_screen *s, const tui_event *ev)
     }
     if (!ev->is_key && ev->ch >= '1' && ev->ch < (wint_t)('1' + N_MENU)) {
         h->sel = (int)(ev->ch - '1');
-        open_item(h->sel);
+        open_item(cx, h->sel);
         return true;
     }
     if (keys_enter(ev)) {
-        open_item(h->sel);
+        open_item(cx, h->sel);
         return true;
     }
     return false;
@@ -156,9 +158,10 @@ static void destroy(tui_screen *s)
     free(s);
 }
 
-tui_screen *screen_home_new(void)
+tui_screen *screen_home_new(tui_ctx *cx)
 {
     home_screen *h = xcalloc(1, sizeof *h);
+    h->base.cx = cx;
     h->base.draw = draw;
     h->base.key = key;
     h->base.resume = resume;

@@ -29,10 +29,10 @@ static void add_result_line(void *user, int kind, const char *text)
 /* Imports one file; when records are refused, or the file comes from another
  * copy of its office's file, asks whether to merge the rest or to replace that
  * office's data, and imports again if so. Fills r (free it). */
-static void import_one(const char *path, const char *name, package_import_result *r)
+static void import_one(tui_ctx *cx, const char *path, const char *name, package_import_result *r)
 {
     package_import_opts o = {0};
-    package_import_with(app()->db, path, &o, progress_package_cb, NULL, r);
+    package_import_with(cx->db, path, &o, progress_package_cb, NULL, r);
     char q[1400];
     if (r->outcome == PACKAGE_HELD) {
         snprintf(q, sizeof q, _("%s: %d record(s) may not be written by %s (other communes' records). "
@@ -53,18 +53,18 @@ static void import_one(const char *path, const char *name, package_import_result
     } else {
         return;
     }
-    if (!app_confirm(q))
+    if (!ctx_confirm(cx, q))
         return;
     package_import_result_free(r);
     progress_start(_("Importing"));
-    package_import_with(app()->db, path, &o, progress_package_cb, NULL, r);
+    package_import_with(cx->db, path, &o, progress_package_cb, NULL, r);
 }
 
 /* Imports the chosen packages one after the other and shows the summaries. */
-static void import_packages(char **paths, int n, void *user)
+static void import_packages(tui_ctx *cx, char **paths, int n, void *user)
 {
     (void)user;
-    lines_screen *ls = lines_screen_new(_("Import result"), NULL, NULL);
+    lines_screen *ls = lines_screen_new(cx, _("Import result"), NULL, NULL);
     package_counts total = {0};
     int refused = 0;
     long long records = 0;
@@ -72,7 +72,7 @@ static void import_packages(char **paths, int n, void *user)
     for (int i = 0; i < n; i++) {
         package_import_result r;
         const char *name = base_name(paths[i]);
-        import_one(paths[i], name, &r);
+        import_one(cx, paths[i], name, &r);
         package_result_lines(&r, name, add_result_line, ls);
         if (r.outcome == PACKAGE_REFUSED || r.outcome == PACKAGE_HELD) {
             lines_add(ls, 0, "  %s", _("Nothing was changed by this file."));
@@ -90,17 +90,17 @@ static void import_packages(char **paths, int n, void *user)
     if (total.n_conflicts)
         lines_add(ls, 1, "%s", _("Records changed at both levels are listed under Conflicts."));
     if (refused)
-        app_message(2, _("%d file(s) refused; the data was not changed by them."), refused);
+        ctx_message(cx, 2, _("%d file(s) refused; the data was not changed by them."), refused);
     else if (records)
-        app_message(2, _("%lld record(s) refused and left out; they are listed."), records);
+        ctx_message(cx, 2, _("%lld record(s) refused and left out; they are listed."), records);
     else
-        app_message(0, _("%d file(s) imported."), n);
-    app_push(lines_base(ls));
+        ctx_message(cx, 0, _("%d file(s) imported."), n);
+    ctx_push(cx, lines_base(ls));
 }
 
-tui_screen *screen_import_packages_new(void)
+tui_screen *screen_import_packages_new(tui_ctx *cx)
 {
-    return screen_picker_new(_("Import packages from the level below"), ".cdtt", true, import_packages, NULL);
+    return screen_picker_new(cx, _("Import packages from the level below"), ".cdtt", true, import_packages, NULL);
 }
 
 /* Lists a list of strings, one line each, under a heading (nothing when empty). */
@@ -218,6 +218,7 @@ static void add_member_summary(lines_screen *ls, const char *path, const csvio_i
  * result. */
 static int run_members(lines_screen *ls, member_check *mc, int dry_run)
 {
+    tui_ctx *cx = lines_base(ls)->cx;
     const char *path = mc->path;
     csvio_import_summary s;
     memset(&s, 0, sizeof s);
@@ -227,15 +228,15 @@ static int run_members(lines_screen *ls, member_check *mc, int dry_run)
     /* The commune's words for choices from its configuration ([aliases]). */
     csvio_import_opts o = {.dry_run = dry_run,
                            .progress = progress_csvio_cb,
-                           .aliases = app()->cfg->aliases,
-                           .n_aliases = app()->cfg->n_aliases,
+                           .aliases = cx->cfg->aliases,
+                           .n_aliases = cx->cfg->n_aliases,
                            .preview_rows = dry_run ? 5 : 0};
-    int rc = csvio_import_members_opts(app()->db, path, &o, &s, &e);
+    int rc = csvio_import_members_opts(cx->db, path, &o, &s, &e);
     lines_clear(ls);
     lines_add(ls, 3, "%s", base_name(path));
     if (rc < 0) {
         lines_add(ls, 2, "%s", e.msg);
-        app_message(2, "%s%s", _("Error: "), e.msg);
+        ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
     } else {
         add_member_summary(ls, path, &s, dry_run);
     }
@@ -248,16 +249,17 @@ static int run_members(lines_screen *ls, member_check *mc, int dry_run)
 /* F2 on the checked list: imports it for real after confirmation. */
 static void import_now(lines_screen *ls, void *user)
 {
+    tui_ctx *cx = lines_base(ls)->cx;
     member_check *mc = user;
-    if (!app_confirm(_("Import this member list now?")))
+    if (!ctx_confirm(cx, _("Import this member list now?")))
         return;
     int rc = run_members(ls, mc, 0);
     lines_done(ls);
     lines_on_enter(ls, NULL);
     if (rc == 0)
-        app_message(0, "%s", _("The member list was imported."));
+        ctx_message(cx, 0, "%s", _("The member list was imported."));
     else if (rc > 0)
-        app_message(2, "%s", _("Nothing was imported: fix the rows listed and try again."));
+        ctx_message(cx, 2, "%s", _("Nothing was imported: fix the rows listed and try again."));
 }
 
 /* Checks mc's list without writing, shows what would happen and offers F2
@@ -266,6 +268,7 @@ static void import_now(lines_screen *ls, void *user)
  * Returns the check's result. */
 static int show_check(lines_screen *ls, member_check *mc)
 {
+    tui_ctx *cx = lines_base(ls)->cx;
     int rc = run_members(ls, mc, 1);
     lines_done(ls);
     for (int i = 0; mc->jump && i < mc->n_values; i++)
@@ -275,23 +278,23 @@ static int show_check(lines_screen *ls, member_check *mc)
         }
     if (rc == 0) {
         lines_add_action(ls, ACT_SAVE, _("Import"), import_now);
-        app_message(0, "%s", _("Checked: nothing written yet. F2 imports the list."));
+        ctx_message(cx, 0, "%s", _("Checked: nothing written yet. F2 imports the list."));
     } else if (rc > 0) {
-        app_message(2, "%s", _("Nothing can be imported: fix the rows listed in Excel and try again."));
+        ctx_message(cx, 2, "%s", _("Nothing can be imported: fix the rows listed in Excel and try again."));
     }
     return rc;
 }
 
-/* The settings the program runs with once an alias was saved here (app()->cfg
+/* The settings the program runs with once an alias was saved here (cx->cfg
  * then points here). */
 static cdtt_config running;
 
 /* Reads the configuration files again (as at the start: /etc, the user's file,
  * a --config file) and takes their [aliases] into the running settings; the
  * other settings keep their values (command-line flags win over files). */
-static int reload_aliases(cdtt_err *e)
+static int reload_aliases(tui_ctx *cx, cdtt_err *e)
 {
-    const cdtt_config *cur = app()->cfg;
+    const cdtt_config *cur = cx->cfg;
     char user[4096];
     config_user_path(user, sizeof user);
     const char *explicit_path = NULL;
@@ -309,7 +312,7 @@ static int reload_aliases(cdtt_err *e)
     memcpy(next.aliases, fresh.aliases, sizeof next.aliases);
     next.n_aliases = fresh.n_aliases;
     running = next;
-    app()->cfg = &running;
+    cx->cfg = &running;
     return 0;
 }
 
@@ -318,6 +321,7 @@ static int reload_aliases(cdtt_err *e)
 static void alias_chosen(const char *code, void *user)
 {
     lines_screen *ls = user;
+    tui_ctx *cx = lines_base(ls)->cx;
     member_check *mc = lines_user(ls);
     if (mc->fixing < 0 || mc->fixing >= mc->n_values)
         return;
@@ -334,13 +338,13 @@ static void alias_chosen(const char *code, void *user)
     config_user_path(path, sizeof path);
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    if (!item || config_write_alias(path, v->kind, value, item, &e) < 0 || reload_aliases(&e) < 0) {
-        app_message(2, "%s%s", _("Error: "), e.msg);
+    if (!item || config_write_alias(path, v->kind, value, item, &e) < 0 || reload_aliases(cx, &e) < 0) {
+        ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
         return;
     }
     int rc = show_check(ls, mc);
     if (rc >= 0)
-        app_message(rc == 0 ? 0 : 1, _("Saved in %s: \"%s\" means %s. %s"), path, value,
+        ctx_message(cx, rc == 0 ? 0 : 1, _("Saved in %s: \"%s\" means %s. %s"), path, value,
                     choice_label(list, code),
                     rc == 0 ? _("F2 imports the list.") : _("Other problems remain (listed)."));
 }
@@ -348,6 +352,7 @@ static void alias_chosen(const char *code, void *user)
 /* Enter on a choice value: a pick-list of the items of its list. */
 static void fix_value(lines_screen *ls, void *user, int tag)
 {
+    tui_ctx *cx = lines_base(ls)->cx;
     member_check *mc = user;
     if (tag < 0 || tag >= mc->n_values)
         return;
@@ -357,11 +362,11 @@ static void fix_value(lines_screen *ls, void *user, int tag)
     mc->fixing = tag;
     char prompt[300];
     snprintf(prompt, sizeof prompt, _("\"%s\" means:"), mc->values[tag].value);
-    app_push(screen_pick_choice_new(_("What the value means"), prompt, list, alias_chosen, ls));
+    ctx_push(cx, screen_pick_choice_new(cx, _("What the value means"), prompt, list, alias_chosen, ls));
 }
 
 /* Checks the chosen list without writing and shows what would happen. */
-static void check_members(char **paths, int n, void *user)
+static void check_members(tui_ctx *cx, char **paths, int n, void *user)
 {
     (void)user;
     if (n < 1)
@@ -369,14 +374,14 @@ static void check_members(char **paths, int n, void *user)
     member_check *mc = xcalloc(1, sizeof *mc);
     mc->path = xstrdup(paths[0]);
     mc->fixing = -1;
-    lines_screen *ls = lines_screen_new(_("Member list from Excel"), mc, check_free);
+    lines_screen *ls = lines_screen_new(cx, _("Member list from Excel"), mc, check_free);
     lines_on_enter(ls, fix_value);
     show_check(ls, mc);
-    app_push(lines_base(ls));
+    ctx_push(cx, lines_base(ls));
 }
 
-tui_screen *screen_import_members_new(void)
+tui_screen *screen_import_members_new(tui_ctx *cx)
 {
-    return screen_picker_new(_("Member list from Excel (.xlsx, .xls, CSV)"), ".csv,.txt,.xlsx,.xls", false,
+    return screen_picker_new(cx, _("Member list from Excel (.xlsx, .xls, CSV)"), ".csv,.txt,.xlsx,.xls", false,
                              check_members, NULL);
 }

@@ -4,8 +4,10 @@
 
 #include <stdio.h>
 
-void tui_screen_init(tui_screen *s, const tui_screen_hooks *h, const tui_action *actions, const char *title)
+void tui_screen_init(tui_screen *s, tui_ctx *cx, const tui_screen_hooks *h, const tui_action *actions,
+                     const char *title)
 {
+    s->cx = cx;
     s->draw = h->draw;
     s->key = h->key;
     s->resume = h->resume;

@@ -145,17 +145,17 @@ static void destroy(tui_screen *s)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
 
-lines_screen *lines_screen_new(const char *title, void *user, void (*free_user)(void *user))
+lines_screen *lines_screen_new(tui_ctx *cx, const char *title, void *user, void (*free_user)(void *user))
 {
     lines_screen *ls = xcalloc(1, sizeof *ls);
-    tui_screen_init(&ls->base, &HOOKS, NULL, title);
+    tui_screen_init(&ls->base, cx, &HOOKS, NULL, title);
     ls->user = user;
     ls->free_user = free_user;
     ls->ctx.self = ls;
     ls->tag = -1;
     ls->want = -1;
     set_shown(ls);
-    list_init(&ls->list, &SRC, &ls->ctx, &app()->report);
+    list_init(&ls->list, &SRC, &ls->ctx, &cx->report);
     return ls;
 }
 

@@ -26,6 +26,11 @@ void rec_pos(const char *sort_key, const char *uuid, list_pos *p)
     snprintf(p->uuid, sizeof p->uuid, "%s", uuid);
 }
 
+tui_ctx *list_screen_ctx(const list_view *l)
+{
+    return ((const list_screen *)l->ctx)->base.cx;
+}
+
 void list_screen_apply(list_screen *ls)
 {
     line_input_get(&ls->search_ed, ls->search, sizeof ls->search);
@@ -82,23 +87,25 @@ static void draw(tui_screen *s)
     if (ls->list.n == 0)
         draw_empty(ls);
     if (ls->searching)
-        app_cursor(y, cx);
+        ctx_cursor(s->cx, y, cx);
 }
 
 /* Opens the selected record's form. */
 static void open_selected(list_screen *ls)
 {
+    tui_ctx *cx = ls->base.cx;
     const void *row = list_selected(&ls->list);
     if (!row)
         return;
     tui_screen *f = ls->kind->open(ls, row_str(ls, row, ls->kind->uuid_offset));
     if (f)
-        app_push(f);
+        ctx_push(cx, f);
 }
 
 /* Deletes (or, in the deleted view, restores) the selected record after asking. */
 static void delete_selected(list_screen *ls)
 {
+    tui_ctx *cx = ls->base.cx;
     const void *row = list_selected(&ls->list);
     if (!row)
         return;
@@ -112,18 +119,18 @@ static void delete_selected(list_screen *ls)
     }
     bool restore = ls->flt.deleted == 1;
     snprintf(q, sizeof q, restore ? _("Restore «%s»?") : _("Delete «%s»?"), name);
-    if (!app_confirm(q))
+    if (!ctx_confirm(cx, q))
         return;
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    int rc = restore ? record_undelete(app()->db, ls->kind->table, uuid, &e)
-                     : record_delete(app()->db, ls->kind->table, uuid, &e);
+    int rc = restore ? record_undelete(cx->db, ls->kind->table, uuid, &e)
+                     : record_delete(cx->db, ls->kind->table, uuid, &e);
     if (rc < 0)
-        app_message(2, "%s%s", _("Error: "), e.msg);
+        ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
     else if (restore)
-        app_message(0, _("Restored «%s»."), name);
+        ctx_message(cx, 0, _("Restored «%s»."), name);
     else
-        app_message(0, _("Deleted «%s». To undo: F7 (Ctrl-U) shows deleted records, F8 restores."), name);
+        ctx_message(cx, 0, _("Deleted «%s». To undo: F7 (Ctrl-U) shows deleted records, F8 restores."), name);
     list_reload(&ls->list);
 }
 
@@ -132,6 +139,7 @@ static void delete_selected(list_screen *ls)
  * to the list, Esc clears the search. */
 static bool search_key(list_screen *ls, const tui_event *ev)
 {
+    tui_ctx *cx = ls->base.cx;
     bool done = keys_next_field(ev);
     if (done) {
         ls->searching = false;
@@ -145,9 +153,9 @@ static bool search_key(list_screen *ls, const tui_event *ev)
         list_screen_apply(ls);
         return true;
     }
-    if (ev->act == ACT_NONE && line_input_key(&ls->search_ed, ev, false, 0, &app()->report)) {
+    if (ev->act == ACT_NONE && line_input_key(&ls->search_ed, ev, false, 0, &cx->report)) {
         list_screen_apply(ls);
-        app_timing("list_page", app()->key_ms);
+        ctx_timing(cx, "list_page", cx->key_ms);
         return true;
     }
     return false;
@@ -156,6 +164,7 @@ static bool search_key(list_screen *ls, const tui_event *ev)
 /* List keys; a printable character starts a search. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     list_screen *ls = (list_screen *)s;
     if (ls->searching) {
         if ((ev->act == ACT_NONE || ev->act == ACT_BACK) && search_key(ls, ev))
@@ -176,7 +185,7 @@ static bool key(tui_screen *s, const tui_event *ev)
     case ACT_NEW: {
         tui_screen *f = ls->kind->open(ls, NULL);
         if (f)
-            app_push(f);
+            ctx_push(cx, f);
         return true;
     }
     case ACT_DELETE:
@@ -229,15 +238,15 @@ static const tui_screen_hooks HOOKS = {
     .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
 };
 
-tui_screen *list_screen_new(const rec_kind *kind, const char *team_uuid)
+tui_screen *list_screen_new(tui_ctx *cx, const rec_kind *kind, const char *team_uuid)
 {
     list_screen *ls = xcalloc(1, sizeof *ls);
     ls->kind = kind;
-    tui_screen_init(&ls->base, &HOOKS, kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER, kind->title);
+    tui_screen_init(&ls->base, cx, &HOOKS, kind->filter ? LIST_ACTIONS : LIST_ACTIONS_NOFILTER, kind->title);
     line_input_init(&ls->search_ed, 100);
     if (team_uuid)
         snprintf(ls->team_uuid, sizeof ls->team_uuid, "%s", team_uuid);
-    list_init(&ls->list, kind->src, ls, &app()->report);
+    list_init(&ls->list, kind->src, ls, &cx->report);
     list_screen_apply(ls);
     return &ls->base;
 }

@@ -14,12 +14,13 @@
 /* Members after or before a row, with the list screen's filter. */
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
+    tui_ctx *cx = list_screen_ctx(l);
     list_screen *ls = l->ctx;
     list_pos p;
     const member_rec *r = from;
     if (r)
         rec_pos(r->sort_key, r->uuid, &p);
-    return member_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
+    return member_page(cx->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
 /* The member list's columns: the name gets half of what the birth date,
@@ -43,30 +44,30 @@ static void role_labels(const char *codes, char *out, size_t n)
 /* One member: name, birth date, phone, role, teams. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
-    (void)l;
+    tui_ctx *cx = list_screen_ctx(l);
     const member_rec *r = row;
     char birth[11], roles[128];
     date_to_display(r->birth, birth);
     role_labels(r->team_roles, roles, sizeof roles);
     const char *t[] = {r->full_name, birth, r->phone, roles, r->team_names};
-    list_layout_row_in(app()->db, &LAYOUT, out, n, cols, t, "member", r->uuid);
+    list_layout_row_in(cx->db, &LAYOUT, out, n, cols, t, "member", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
-    (void)l;
-    list_layout_header_in(app()->db, &LAYOUT, out, n, cols);
+    tui_ctx *cx = list_screen_ctx(l);
+    list_layout_header_in(cx->db, &LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};
 
 /* The configured size limit of the team's level (0 = none). */
-static int team_max(const char *team_uuid)
+static int team_max(tui_ctx *cx, const char *team_uuid)
 {
     team_rec t;
-    if (!team_uuid[0] || team_get(app()->db, team_uuid, &t) < 0)
+    if (!team_uuid[0] || team_get(cx->db, team_uuid, &t) < 0)
         return 0;
-    return strcmp(t.level, "commune") == 0 ? app()->cfg->team_max_commune : app()->cfg->team_max_village;
+    return strcmp(t.level, "commune") == 0 ? cx->cfg->team_max_commune : cx->cfg->team_max_village;
 }
 
 /* True when the form puts the member in a team it was not in when read. */
@@ -101,9 +102,10 @@ static void kept_place(const member_entry *me, const member_entry *read, members
  * it; the dates of the membership it keeps. */
 static void check(form *f, findings *fs)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     member_entry *me = f->rec;
     const member_entry *read = f->base;
-    member_check(app()->db, &me->m, fs);
+    member_check(cx->db, &me->m, fs);
     /* A new member's place in the team is checked by its save. */
     if (me->m.uuid[0] && joins_team(f)) {
         membership_rec ms;
@@ -112,11 +114,11 @@ static void check(form *f, findings *fs)
         snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", me->m.uuid);
         snprintf(ms.role, sizeof ms.role, "%s", me->role);
         new_start(f, ms.date_from);
-        membership_check(app()->db, &ms, team_max(me->team_uuid), fs);
+        membership_check(cx->db, &ms, team_max(cx, me->team_uuid), fs);
     } else if (me->m.uuid[0] && read && read->place.uuid[0] && me->team_uuid[0]) {
         membership_rec ms;
         kept_place(me, read, &ms);
-        membership_check(app()->db, &ms, 0, fs);
+        membership_check(cx->db, &ms, 0, fs);
     }
 }
 
@@ -203,8 +205,9 @@ static int save_place(sqlite3 *db, form *f, int accept, findings *fs, cdtt_err *
  * with f->stored filled and nothing written). */
 static int save(form *f, int accept, findings *fs, cdtt_err *e)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     member_entry *me = f->rec;
-    sqlite3 *db = app()->db;
+    sqlite3 *db = cx->db;
     if (!me->m.uuid[0])
         return save_new(db, me, accept, fs, e);
     if (db_begin(db, e) < 0)
@@ -225,18 +228,20 @@ static int save(form *f, int accept, findings *fs, cdtt_err *e)
 /* Reads the teams again: the stored member may be in a team made meanwhile. */
 static void reread_choices(form *f)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     form_screen *fs = f->ctx;
     choices_free(fs->dyn1);
-    fs->dyn1 = choices_teams(app()->db, _("— no team —"));
+    fs->dyn1 = choices_teams(cx->db, _("— no team —"));
     form_set_choices(f, "team_uuid", fs->dyn1);
 }
 
 /* One line about another member (a possible duplicate). */
 static void describe(form *f, const char *uuid, char *out, size_t n)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     (void)f;
     member_rec m;
-    if (member_get(app()->db, uuid, &m) < 0) {
+    if (member_get(cx->db, uuid, &m) < 0) {
         snprintf(out, n, "?");
         return;
     }
@@ -251,24 +256,25 @@ static void describe(form *f, const char *uuid, char *out, size_t n)
  * consent changed), saying so. True to save. */
 static bool consent_question(form *f)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     const member_entry *me = f->rec, *read = f->base;
     if (!me->m.phone[0] || me->m.consent)
         return true;
     if (read && read->m.uuid[0] && strcmp(read->m.phone, me->m.phone) == 0 && read->m.consent == me->m.consent)
         return true;
-    if (app_confirm(_("This member has not given consent: the phone number is kept here, but the package sent "
+    if (ctx_confirm(cx, _("This member has not given consent: the phone number is kept here, but the package sent "
                       "to the province leaves it out. Save like this?")))
         return true;
     int i = form_field_index(f, "consent");
     if (i >= 0)
         f->cur = i;
-    app_message(0, "%s", _("Not saved. Set \"Consent given\" to Yes when the member has agreed, then save."));
+    ctx_message(cx, 0, "%s", _("Not saved. Set \"Consent given\" to Yes when the member has agreed, then save."));
     return false;
 }
 
-tui_screen *member_form_open(const char *uuid, const char *team_uuid)
+tui_screen *member_form_open(tui_ctx *cx, const char *uuid, const char *team_uuid)
 {
-    sqlite3 *db = app()->db;
+    sqlite3 *db = cx->db;
     member_entry *me = xcalloc(1, sizeof *me);
     member_init(&me->m);
     membership_init(&me->place);
@@ -284,9 +290,10 @@ tui_screen *member_form_open(const char *uuid, const char *team_uuid)
             snprintf(me->team_uuid, sizeof me->team_uuid, "%s", team_uuid);
         date_today(me->since);
     }
-    form_screen *fs = form_screen_new(uuid ? N_("Member") : N_("New member"), MEMBER_FIELDS, me, !uuid, check, save);
+    form_screen *fs =
+        form_screen_new(cx, uuid ? N_("Member") : N_("New member"), MEMBER_FIELDS, me, !uuid, check, save);
     form_track(&fs->f, sizeof *me);
-    title_with_commune(app()->db, fs->base.title, sizeof fs->base.title, "member", uuid);
+    title_with_commune(cx->db, fs->base.title, sizeof fs->base.title, "member", uuid);
     fs->f.describe = describe;
     fs->f.reread_choices = reread_choices;
     fs->f.confirm_save = consent_question;
@@ -299,7 +306,8 @@ tui_screen *member_form_open(const char *uuid, const char *team_uuid)
 
 static tui_screen *open_form(list_screen *ls, const char *uuid)
 {
-    return member_form_open(uuid, uuid ? NULL : (ls->team_uuid[0] ? ls->team_uuid : NULL));
+    tui_ctx *cx = ls->base.cx;
+    return member_form_open(cx, uuid, uuid ? NULL : (ls->team_uuid[0] ? ls->team_uuid : NULL));
 }
 
 /* ---- the filter form: team, area, category, role ---- */
@@ -358,9 +366,10 @@ static int filter_save(form *f, int accept, findings *fs, cdtt_err *e)
 
 static void filter_done(form_screen *fs)
 {
+    tui_ctx *cx = fs->base.cx;
     (void)fs;
-    app_message(0, "%s", "");
-    app_pop();
+    ctx_message(cx, 0, "%s", "");
+    ctx_pop(cx);
 }
 
 static void filter_free(form_screen *fs)
@@ -373,30 +382,31 @@ static void filter_free(form_screen *fs)
 /* Opens the filter form over the list screen's current filter. */
 static void filter_open(list_screen *ls)
 {
+    tui_ctx *cx = ls->base.cx;
     member_filter *mf = xcalloc(1, sizeof *mf);
     snprintf(mf->team_uuid, sizeof mf->team_uuid, "%s", ls->team_uuid);
     snprintf(mf->area_uuid, sizeof mf->area_uuid, "%s", ls->area_uuid);
     snprintf(mf->category, sizeof mf->category, "%s", ls->category);
     snprintf(mf->role, sizeof mf->role, "%s", ls->role);
-    form_screen *fs = form_screen_new(N_("Filter members (— = all; F2 applies)"), FILTER_FIELDS, mf, false, NULL,
+    form_screen *fs = form_screen_new(cx, N_("Filter members (— = all; F2 applies)"), FILTER_FIELDS, mf, false, NULL,
                                       filter_save);
     filter_extra *x = xcalloc(1, sizeof *x);
     x->ls = ls;
-    x->areas = choices_areas(app()->db, NULL);
+    x->areas = choices_areas(cx->db, NULL);
     fs->extra = x;
     fs->free_extra = filter_free;
     fs->saved = filter_done;
-    fs->dyn1 = choices_teams(app()->db, NULL);
+    fs->dyn1 = choices_teams(cx->db, NULL);
     form_set_choices(&fs->f, "team_uuid", fs->dyn1);
     form_set_choices(&fs->f, "area_uuid", x->areas);
     form_load(&fs->f);
-    app_push(&fs->base);
+    ctx_push(cx, &fs->base);
 }
 
 const rec_kind KIND_MEMBERS = {N_("Members"), "member", &SRC, offsetof(member_rec, uuid),
                                offsetof(member_rec, full_name), open_form, filter_open};
 
-tui_screen *screen_members_new(const char *team_uuid)
+tui_screen *screen_members_new(tui_ctx *cx, const char *team_uuid)
 {
-    return list_screen_new(&KIND_MEMBERS, team_uuid);
+    return list_screen_new(cx, &KIND_MEMBERS, team_uuid);
 }

@@ -78,55 +78,59 @@ static int collect(const progress_missing_item *it, void *arg)
 /* Reads the list again; false (with a message) when it cannot be read. */
 static bool load(missing_screen *m)
 {
+    tui_ctx *cx = m->base.cx;
     free(m->items);
     m->items = NULL;
     m->n = 0;
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    long rc = progress_missing_in(app()->db, app()->cfg, m->ind, m->as_of, &m->scope, collect, m, &e);
+    long rc = progress_missing_in(cx->db, cx->cfg, m->ind, m->as_of, &m->scope, collect, m, &e);
     m->list.stale = true;
     if (rc < 0)
-        app_message(2, "%s", e.msg);
+        ctx_message(cx, 2, "%s", e.msg);
     return rc >= 0;
 }
 
 static void draw(tui_screen *s)
 {
+    tui_ctx *cx = s->cx;
     missing_screen *m = (missing_screen *)s;
     char line[256], as_of[11];
     date_to_display(m->as_of, as_of);
     snprintf(line, sizeof line, _("%d still missing as of %s. Enter opens, F2 exports."), m->n, as_of);
     draw_text(1, 1, line, COLS - 2, A_BOLD);
     list_draw(&m->list, 2, LINES - 4, true);
-    app_cursor(-1, -1);
+    ctx_cursor(cx, -1, -1);
 }
 
 static void write_list(FILE *f, void *ctx, report_format fmt)
 {
     missing_screen *m = ctx;
+    tui_ctx *cx = m->base.cx;
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    if (report_missing_in(f, app()->db, app()->cfg, m->ind, m->as_of, &m->scope, fmt, &e) < 0)
+    if (report_missing_in(f, cx->db, cx->cfg, m->ind, m->as_of, &m->scope, fmt, &e) < 0)
         fprintf(f, "%s\n", e.msg);
 }
 
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     missing_screen *m = (missing_screen *)s;
     if (ev->act == ACT_SAVE) {
         char stem[96], msg[512];
         snprintf(stem, sizeof stem, "%s-%s-%s", _("missing"), config_indicator_name(m->ind), m->as_of);
-        int rc = training_export(stem, write_list, m, msg, sizeof msg);
-        app_message(rc < 0 ? 2 : 0, "%s", msg);
+        int rc = training_export(cx, stem, write_list, m, msg, sizeof msg);
+        ctx_message(cx, rc < 0 ? 2 : 0, "%s", msg);
         return true;
     }
     bool enter = keys_enter(ev);
     const int *sel = list_selected(&m->list);
     if (enter && sel) {
         const char *uuid = m->items[*sel].uuid;
-        tui_screen *f = m->ind == TARGET_INPERSON ? team_form_open(uuid) : member_form_open(uuid, NULL);
+        tui_screen *f = m->ind == TARGET_INPERSON ? team_form_open(cx, uuid) : member_form_open(cx, uuid, NULL);
         if (f)
-            app_push(f);
+            ctx_push(cx, f);
         return true;
     }
     return ev->act == ACT_NONE && list_key(&m->list, ev);
@@ -156,31 +160,31 @@ static const tui_screen_hooks HOOKS = {
     .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
 };
 
-tui_screen *screen_missing_new(enum target_indicator ind, const char *as_of, const char *area_uuid,
+tui_screen *screen_missing_new(tui_ctx *cx, enum target_indicator ind, const char *as_of, const char *area_uuid,
                                const char *area_name)
 {
     progress_scope sc;
     memset(&sc, 0, sizeof sc);
     if (area_uuid)
         snprintf(sc.area, sizeof sc.area, "%s", area_uuid[0] ? area_uuid : PROGRESS_NO_AREA);
-    return screen_missing_new_in(ind, as_of, &sc, area_name);
+    return screen_missing_new_in(cx, ind, as_of, &sc, area_name);
 }
 
-tui_screen *screen_missing_new_in(enum target_indicator ind, const char *as_of, const progress_scope *scope,
-                                  const char *name)
+tui_screen *screen_missing_new_in(tui_ctx *cx, enum target_indicator ind, const char *as_of,
+                                  const progress_scope *scope, const char *name)
 {
     static const char *const TITLE[TARGET_COUNT] = {N_("Not yet trained online (MOOC): %s"),
                                                    N_("Not yet following the Zalo OA: %s"),
                                                    N_("Teams not yet trained in person: %s")};
     missing_screen *m = xcalloc(1, sizeof *m);
-    tui_screen_init(&m->base, &HOOKS, ACTIONS, "");
+    tui_screen_init(&m->base, cx, &HOOKS, ACTIONS, "");
     m->ind = ind;
     snprintf(m->as_of, sizeof m->as_of, "%s", as_of);
     if (scope)
         m->scope = *scope;
-    m->consolidated = records_consolidating(app()->db);
+    m->consolidated = records_consolidating(cx->db);
     snprintf(m->base.title, sizeof m->base.title, _(TITLE[ind]), name);
-    list_init(&m->list, &SRC, m, &app()->report);
+    list_init(&m->list, &SRC, m, &cx->report);
     if (!load(m)) {
         destroy(&m->base);
         return NULL;

@@ -102,6 +102,7 @@ static bool type_key(pick_screen *p, const tui_event *ev)
 /* Enter picks the selected item (the screen closes first); letters narrow. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     pick_screen *p = of(s);
     if (keys_enter(ev)) {
         const array_row *r = list_selected(&p->list);
@@ -110,7 +111,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         const char *code = p->items[r->item].code;
         pick_choice_fn fn = p->chosen;
         void *user = p->user;
-        app_pop();
+        ctx_pop(cx);
         fn(code, user);
         return true;
     }
@@ -130,11 +131,11 @@ static void destroy(tui_screen *s)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
 
-tui_screen *screen_pick_choice_new(const char *title, const char *prompt, const choice *list,
+tui_screen *screen_pick_choice_new(tui_ctx *cx, const char *title, const char *prompt, const choice *list,
                                    pick_choice_fn chosen, void *user)
 {
     pick_screen *p = xcalloc(1, sizeof *p);
-    tui_screen_init(&p->base, &HOOKS, ACTIONS, title);
+    tui_screen_init(&p->base, cx, &HOOKS, ACTIONS, title);
     p->base.text_input = true; /* '?' and '/' are letters here */
     snprintf(p->prompt, sizeof p->prompt, "%s", prompt);
     p->items = list;
@@ -142,7 +143,7 @@ tui_screen *screen_pick_choice_new(const char *title, const char *prompt, const 
         p->n_items++;
     p->chosen = chosen;
     p->user = user;
-    list_init(&p->list, &SRC, p, &app()->report);
+    list_init(&p->list, &SRC, p, &cx->report);
     narrow(p);
     return &p->base;
 }

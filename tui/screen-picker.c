@@ -107,12 +107,13 @@ static int by_kind_name(const void *a, const void *b)
 /* Reads the folder's subfolders and files of the kind; a failure goes to the message line. */
 static void read_folder(picker *p)
 {
+    tui_ctx *cx = p->base.cx;
     free(p->e);
     p->e = NULL;
     p->n = 0;
     DIR *d = opendir(p->folder);
     if (!d) {
-        app_message(2, _("Cannot open the folder %s."), p->folder);
+        ctx_message(cx, 2, _("Cannot open the folder %s."), p->folder);
     } else {
         int cap = 0;
         struct dirent *de;
@@ -158,13 +159,15 @@ static void set_folder(picker *p, const char *folder)
 /* Hands paths to the screen's callback. */
 static void choose(picker *p, char **paths, int n)
 {
-    app_message(0, "%s", "");
-    p->chosen(paths, n, p->user);
+    tui_ctx *cx = p->base.cx;
+    ctx_message(cx, 0, "%s", "");
+    p->chosen(p->base.cx, paths, n, p->user);
 }
 
 /* The checked files, or the selected one: hands them over, or enters a folder. */
 static void choose_from_list(picker *p)
 {
+    tui_ctx *cx = p->base.cx;
     char **paths = xcalloc((size_t)(p->n > 0 ? p->n : 1), sizeof *paths);
     int k = 0;
     for (int i = 0; i < p->n; i++)
@@ -188,7 +191,7 @@ static void choose_from_list(picker *p)
     if (k)
         choose(p, paths, k);
     else
-        app_message(1, "%s", _("There is no file to choose here."));
+        ctx_message(cx, 1, "%s", _("There is no file to choose here."));
     for (int i = 0; i < k; i++)
         free(paths[i]);
     free(paths);
@@ -197,11 +200,12 @@ static void choose_from_list(picker *p)
 /* The typed path: a folder is listed, a file is chosen. */
 static void choose_typed(picker *p)
 {
+    tui_ctx *cx = p->base.cx;
     char typed[PATH_MAX];
     line_input_get(&p->path, typed, sizeof typed);
     struct stat st;
     if (!typed[0] || stat(typed, &st) < 0) {
-        app_message(2, _("%s does not exist."), typed[0] ? typed : "\"\"");
+        ctx_message(cx, 2, _("%s does not exist."), typed[0] ? typed : "\"\"");
         return;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -224,7 +228,7 @@ static void draw(tui_screen *s)
               COLS - 2, theme_attr(TH_DIM));
     list_draw(&p->list, 3, LINES - 6, !p->on_path);
     if (p->on_path)
-        app_cursor(1, cx);
+        ctx_cursor(s->cx, 1, cx);
     s->text_input = p->on_path;
 }
 
@@ -236,6 +240,7 @@ static bool is_enter(const tui_event *ev)
 /* Tab switches between the folder line and the list; Enter or F2 chooses. */
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     picker *p = (picker *)s;
     if (keys_nav(ev) == NAV_TAB || keys_nav(ev) == NAV_BACKTAB) {
         p->on_path = !p->on_path;
@@ -249,7 +254,7 @@ static bool key(tui_screen *s, const tui_event *ev)
         return true;
     }
     if (p->on_path)
-        return ev->act == ACT_NONE && line_input_key(&p->path, ev, app()->telex, 0, &app()->report);
+        return ev->act == ACT_NONE && line_input_key(&p->path, ev, cx->telex, 0, &cx->report);
     return ev->act == ACT_NONE && list_key(&p->list, ev);
 }
 
@@ -281,16 +286,17 @@ static const tui_screen_hooks HOOKS = {
     .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
 };
 
-tui_screen *screen_picker_new(const char *title, const char *ext, bool multi, picker_fn chosen, void *user)
+tui_screen *screen_picker_new(tui_ctx *cx, const char *title, const char *ext, bool multi, picker_fn chosen,
+                              void *user)
 {
     picker *p = xcalloc(1, sizeof *p);
-    tui_screen_init(&p->base, &HOOKS, ACTIONS, title);
+    tui_screen_init(&p->base, cx, &HOOKS, ACTIONS, title);
     snprintf(p->ext, sizeof p->ext, "%s", ext);
     p->multi = multi;
     p->chosen = chosen;
     p->user = user;
     p->ctx.self = p;
-    list_init(&p->list, multi ? &SRC_MULTI : &SRC_ONE, &p->ctx, &app()->report);
+    list_init(&p->list, multi ? &SRC_MULTI : &SRC_ONE, &p->ctx, &cx->report);
     line_input_init(&p->path, PATH_MAX - 1 < FIELD_MAX_CHARS ? PATH_MAX - 1 : FIELD_MAX_CHARS);
     set_folder(p, ".");
     return &p->base;

@@ -52,13 +52,14 @@ static const list_source SRC = {sizeof(int), page, format, header, NULL, NULL};
 /* Reads the sessions again. */
 static void load(sessions_screen *s)
 {
+    tui_ctx *cx = s->base.cx;
     free(s->rows);
     cdtt_err e;
     memset(&e, 0, sizeof e);
-    s->n = training_sessions(app()->db, &s->rows, &e);
+    s->n = training_sessions(cx->db, &s->rows, &e);
     if (s->n < 0) {
         s->n = 0;
-        app_message(2, "%s", e.msg);
+        ctx_message(cx, 2, "%s", e.msg);
     }
     s->list.stale = true;
 }
@@ -72,25 +73,27 @@ static const char *relabel(tui_screen *sc, tui_action a)
 
 static void draw(tui_screen *sc)
 {
+    tui_ctx *cx = sc->cx;
     sessions_screen *s = (sessions_screen *)sc;
     if (s->n == 0)
         draw_text(2, 2, _("No session yet: add one from the training menu."), COLS - 4, A_NORMAL);
     else
         list_draw(&s->list, 1, LINES - 3, true);
-    app_cursor(-1, -1);
+    ctx_cursor(cx, -1, -1);
 }
 
 static bool key(tui_screen *sc, const tui_event *ev)
 {
+    tui_ctx *cx = sc->cx;
     sessions_screen *s = (sessions_screen *)sc;
     if (ev->act == ACT_NEW) {
-        app_push(session_form_new());
+        ctx_push(cx, session_form_new(cx));
         return true;
     }
     const int *sel = list_selected(&s->list);
     if (ev->act == ACT_SAVE) {
         if (sel && s->n > 0)
-            app_push(screen_training_import_new(s->rows[*sel].uuid));
+            ctx_push(cx, screen_training_import_new(cx, s->rows[*sel].uuid));
         return true;
     }
     bool enter = keys_enter(ev);
@@ -98,9 +101,9 @@ static bool key(tui_screen *sc, const tui_event *ev)
         const training_session_row *r = &s->rows[*sel];
         char label[512];
         snprintf(label, sizeof label, "%s %s", r->s.topic, r->s.organiser);
-        tui_screen *c = screen_checklist_new(CHECK_ATTEND, NULL, NULL, r->s.date, r->uuid, label);
+        tui_screen *c = screen_checklist_new(cx, CHECK_ATTEND, NULL, NULL, r->s.date, r->uuid, label);
         if (c)
-            app_push(c);
+            ctx_push(cx, c);
         return true;
     }
     return ev->act == ACT_NONE && list_key(&s->list, ev);
@@ -122,11 +125,11 @@ static void destroy(tui_screen *sc)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel};
 
-tui_screen *screen_sessions_new(void)
+tui_screen *screen_sessions_new(tui_ctx *cx)
 {
     sessions_screen *s = xcalloc(1, sizeof *s);
-    tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("Training sessions"));
-    list_init(&s->list, &SRC, s, &app()->report);
+    tui_screen_init(&s->base, cx, &HOOKS, ACTIONS, N_("Training sessions"));
+    list_init(&s->list, &SRC, s, &cx->report);
     load(s);
     return &s->base;
 }

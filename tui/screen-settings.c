@@ -94,7 +94,7 @@ static const form_field FIELDS[] = {
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
-/* The settings the program runs with once this screen has saved (app()->cfg
+/* The settings the program runs with once this screen has saved (cx->cfg
  * then points here, so the new values take effect at once). */
 static cdtt_config running;
 
@@ -175,7 +175,8 @@ static void rec_from(settings_rec *r, const cdtt_config *c)
 /* The database file's path, size and last change, as two lines. */
 static void describe_db(settings_screen *s)
 {
-    const char *path = sqlite3_db_filename(app()->db, "main");
+    tui_ctx *cx = s->base.cx;
+    const char *path = sqlite3_db_filename(cx->db, "main");
     snprintf(s->db_line[0], sizeof s->db_line[0], _("Database file: %s"), path && *path ? path : "-");
     struct stat st;
     if (!path || stat(path, &st) != 0) {
@@ -207,6 +208,7 @@ static int save(form *f, int accept_warnings, findings *fs, cdtt_err *e)
     (void)accept_warnings;
     (void)fs;
     settings_screen *s = f->ctx;
+    tui_ctx *cx = s->base.cx;
     config_change ch[N_SETTINGS];
     char now[N_SETTINGS][64];
     int n = 0;
@@ -216,17 +218,17 @@ static int save(form *f, int accept_warnings, findings *fs, cdtt_err *e)
             ch[n++] = (config_change){WHERE[i].section, WHERE[i].key, v};
     }
     if (n == 0) {
-        app_message(0, "%s", _("Nothing changed."));
+        ctx_message(cx, 0, "%s", _("Nothing changed."));
         return 0;
     }
     if (config_write_user(s->user_path, ch, n, e) < 0)
         return -1;
     replay(s);
-    cdtt_config next = *app()->cfg;
+    cdtt_config next = *cx->cfg;
     for (int i = 0; i < n; i++)
         config_set_value(&next, ch[i].section, ch[i].key, ch[i].value, NULL);
     running = next;
-    app()->cfg = &running;
+    cx->cfg = &running;
     s->shown = s->rec;
     records_set_limits(running.team_max_commune, running.team_max_village);
     /* A file read after the user's (--config) may still set a saved key. */
@@ -235,11 +237,11 @@ static int save(form *f, int accept_warnings, findings *fs, cdtt_err *e)
         config_value_text(&s->eff, ch[i].section, ch[i].key, got, sizeof got);
         config_value_text(&running, ch[i].section, ch[i].key, now[i], sizeof now[i]);
         if (strcmp(got, now[i]) != 0) {
-            app_message(1, _("Saved, but a file read later (--config) still sets %s."), ch[i].key);
+            ctx_message(cx, 1, _("Saved, but a file read later (--config) still sets %s."), ch[i].key);
             return 0;
         }
     }
-    app_message(0, _("Saved to %s."), s->user_path);
+    ctx_message(cx, 0, _("Saved to %s."), s->user_path);
     return 0;
 }
 
@@ -258,6 +260,7 @@ static void follow_language(settings_screen *s)
 
 static void draw(tui_screen *ts)
 {
+    tui_ctx *cx = ts->cx;
     settings_screen *s = (settings_screen *)ts;
     int y = 1;
     draw_text(y++, 2, s->db_line[0], COLS - 4, A_BOLD);
@@ -266,7 +269,7 @@ static void draw(tui_screen *ts)
     char line[700];
     snprintf(line, sizeof line, _("Your settings file: %s"), s->user_path);
     draw_text(y++, 2, line, COLS - 4, A_NORMAL);
-    const cdtt_config *c = app()->cfg;
+    const cdtt_config *c = cx->cfg;
     if (c->n_loaded == 0)
         snprintf(line, sizeof line, "%s", _("Configuration files read: none"));
     else
@@ -294,21 +297,22 @@ static const char *relabel(tui_screen *ts, tui_action a)
  * changes asks first. */
 static bool key(tui_screen *ts, const tui_event *ev)
 {
+    tui_ctx *cx = ts->cx;
     settings_screen *s = (settings_screen *)ts;
     if (ev->act == ACT_NEW) {
-        tui_screen *c = screen_setup_change();
+        tui_screen *c = screen_setup_change(cx);
         if (c)
-            app_push(c);
+            ctx_push(cx, c);
         return true;
     }
-    int r = form_key(&s->f, ev, app()->telex, strcmp(app()->cfg->telex_tone_style, "old") == 0);
+    int r = form_key(&s->f, ev, cx->telex, ctx_telex_style(cx));
     follow_language(s);
     if (r >= 0)
         return true;
-    if (ev->act == ACT_BACK && s->f.dirty && !app_confirm(_("Leave without saving the changes?")))
+    if (ev->act == ACT_BACK && s->f.dirty && !ctx_confirm(cx, _("Leave without saving the changes?")))
         return true;
     if (ev->act == ACT_BACK)
-        app_message(0, "%s", "");
+        ctx_message(cx, 0, "%s", "");
     return false;
 }
 
@@ -322,17 +326,17 @@ static void destroy(tui_screen *ts)
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy, .relabel = relabel};
 
-tui_screen *screen_settings_new(void)
+tui_screen *screen_settings_new(tui_ctx *cx)
 {
     settings_screen *s = xcalloc(1, sizeof *s);
-    tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("Settings"));
-    list_files(s, app()->cfg);
+    tui_screen_init(&s->base, cx, &HOOKS, ACTIONS, N_("Settings"));
+    list_files(s, cx->cfg);
     replay(s);
-    rec_from(&s->rec, app()->cfg);
+    rec_from(&s->rec, cx->cfg);
     /* The language shown is the one in use (--lang may differ from the files). */
     snprintf(s->rec.lang, sizeof s->rec.lang, "%s", i18n_lang());
     s->shown = s->rec;
     describe_db(s);
-    form_open(&s->f, FIELDS, &s->rec, NULL, save, s, &app()->report);
+    form_open(&s->f, FIELDS, &s->rec, NULL, save, s, &cx->report);
     return &s->base;
 }

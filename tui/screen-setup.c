@@ -65,6 +65,7 @@ static void refilter(setup_screen *s)
 /* Reads the provinces (step 0) or the chosen province's communes (step 1). */
 static void load_step(setup_screen *s)
 {
+    tui_ctx *cx = s->base.cx;
     cdtt_err e;
     memset(&e, 0, sizeof e);
     free(s->all);
@@ -86,11 +87,11 @@ static void load_step(setup_screen *s)
     }
     collect(&above, s);
     if (s->step == 0)
-        units_provinces(app()->db, s->scheme, collect, s, &e);
+        units_provinces(cx->db, s->scheme, collect, s, &e);
     else
-        units_communes(app()->db, s->scheme, s->province.code, NULL, 0, 0, collect, s, &e);
+        units_communes(cx->db, s->scheme, s->province.code, NULL, 0, 0, collect, s, &e);
     if (e.msg[0])
-        app_message(2, "%s", e.msg);
+        ctx_message(cx, 2, "%s", e.msg);
     line_input_set(&s->filter, "");
     refilter(s);
 }
@@ -171,13 +172,14 @@ static void draw(tui_screen *sc)
     if (s->step == 1)
         draw_text(2, x + 32, s->province.name, COLS - x - 32, A_NORMAL);
     list_draw(&s->list, 4, LINES - 6, true);
-    app_cursor(2, cx);
+    ctx_cursor(sc->cx, 2, cx);
 }
 
 /* Enter: takes the province, then the commune, then saves the confirmed
  * commune as this file's office. */
 static void choose(setup_screen *s)
 {
+    tui_ctx *cx = s->base.cx;
     if (s->step < 2) {
         const unit_row *r = list_selected(&s->list);
         if (!r)
@@ -204,32 +206,33 @@ static void choose(setup_screen *s)
     cdtt_err e;
     memset(&e, 0, sizeof e);
     office_rec old;
-    bool other = s->change && office_get(app()->db, &old) == 0 &&
+    bool other = s->change && office_get(cx->db, &old) == 0 &&
                  (strcmp(old.scheme, o.scheme) != 0 || strcmp(old.code, o.code) != 0);
     if (other) {
         char q[1400];
         snprintf(q, sizeof q, _("Make this file %s's instead of %s's, with a new key?"), o.name, old.name);
-        if (!app_confirm(q)) {
-            app_message(0, _("Nothing changed: this file still belongs to %s."), old.name);
+        if (!ctx_confirm(cx, q)) {
+            ctx_message(cx, 0, _("Nothing changed: this file still belongs to %s."), old.name);
             return;
         }
     }
-    if (office_set(app()->db, &o, &e) < 0 || (other && keys_renew(app()->db, &e) < 0)) {
-        app_message(2, "%s%s", _("Error: "), e.msg);
+    if (office_set(cx->db, &o, &e) < 0 || (other && keys_renew(cx->db, &e) < 0)) {
+        ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);
         return;
     }
     if (other)
-        app_message(0, _("This file now belongs to %s, with a new key: the offices above must trust it (cdtt keys "
+        ctx_message(cx, 0, _("This file now belongs to %s, with a new key: the offices above must trust it (cdtt keys "
                          "show)."),
                     o.name);
     else
-        app_message(0, _("This file now belongs to %s."), o.name);
-    app_pop();
+        ctx_message(cx, 0, _("This file now belongs to %s."), o.name);
+    ctx_pop(cx);
 }
 
 /* Typing filters, arrows move, Enter chooses, Esc goes back to the provinces. */
 static bool key(tui_screen *sc, const tui_event *ev)
 {
+    tui_ctx *cx = sc->cx;
     setup_screen *s = (setup_screen *)sc;
     bool enter = keys_enter(ev);
     if (enter) {
@@ -249,7 +252,7 @@ static bool key(tui_screen *sc, const tui_event *ev)
         return true; /* only Enter and Esc mean something here */
     if (ev->act == ACT_NONE && list_key(&s->list, ev))
         return true;
-    if (ev->act == ACT_NONE && line_input_key(&s->filter, ev, false, 0, &app()->report)) {
+    if (ev->act == ACT_NONE && line_input_key(&s->filter, ev, false, 0, &cx->report)) {
         refilter(s);
         return true;
     }
@@ -309,6 +312,7 @@ static const form_field OFFICE_FIELDS[] = {
 /* Saves the typed code and name as this file's office. */
 static int office_save(form *f, int accept, findings *fs, cdtt_err *e)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     (void)accept, (void)fs;
     const office_entry *oe = f->rec;
     office_rec o;
@@ -317,31 +321,31 @@ static int office_save(form *f, int accept, findings *fs, cdtt_err *e)
     snprintf(o.code, sizeof o.code, "%s", oe->code);
     snprintf(o.level, sizeof o.level, "commune");
     snprintf(o.name, sizeof o.name, "%s", oe->name);
-    return office_set(app()->db, &o, e);
+    return office_set(cx->db, &o, e);
 }
 
 /* The hooks of this screen (tui_screen_init). */
 static const tui_screen_hooks HOOKS = {.draw = draw, .key = key, .destroy = destroy};
 
-tui_screen *screen_setup_change(void)
+tui_screen *screen_setup_change(tui_ctx *cx)
 {
-    if (units_count(app()->db, "2025-07", UNIT_PROVINCE) == 0 && units_count(app()->db, "pre-2025", UNIT_PROVINCE) == 0) {
+    if (units_count(cx->db, "2025-07", UNIT_PROVINCE) == 0 && units_count(cx->db, "pre-2025", UNIT_PROVINCE) == 0) {
         cdtt_err e;
-        if (units_ensure(app()->db, "2025-07", &e) < 0) {
-            app_message(2, "%s", _("No unit list to choose from: change the office with cdtt init --force."));
+        if (units_ensure(cx->db, "2025-07", &e) < 0) {
+            ctx_message(cx, 2, "%s", _("No unit list to choose from: change the office with cdtt init --force."));
             return NULL;
         }
     }
-    tui_screen *sc = screen_setup_new();
+    tui_screen *sc = screen_setup_new(cx);
     setup_screen *s = (setup_screen *)sc;
     s->change = true;
     snprintf(sc->title, sizeof sc->title, "%s", N_("Change the office of this file"));
     return sc;
 }
 
-tui_screen *screen_setup_new(void)
+tui_screen *screen_setup_new(tui_ctx *cx)
 {
-    sqlite3 *db = app()->db;
+    sqlite3 *db = cx->db;
     const char *scheme = units_count(db, "2025-07", UNIT_PROVINCE) > 0    ? "2025-07"
                          : units_count(db, "pre-2025", UNIT_PROVINCE) > 0 ? "pre-2025"
                                                                           : NULL;
@@ -351,18 +355,18 @@ tui_screen *screen_setup_new(void)
     if (!scheme) {
         office_entry *oe = xcalloc(1, sizeof *oe);
         snprintf(oe->scheme, sizeof oe->scheme, "2025-07");
-        form_screen *fs = form_screen_new(N_("First run: which commune is this?"), OFFICE_FIELDS, oe, true, NULL,
+        form_screen *fs = form_screen_new(cx, N_("First run: which commune is this?"), OFFICE_FIELDS, oe, true, NULL,
                                           office_save);
-        app_message(1, "%s",
+        ctx_message(cx, 1, "%s",
                     _("No unit list imported (cdtt units import FILE.csv). Type the code and name, then F2."));
         return &fs->base;
     }
     setup_screen *s = xcalloc(1, sizeof *s);
-    tui_screen_init(&s->base, &HOOKS, ACTIONS, N_("First run: which commune is this?"));
+    tui_screen_init(&s->base, cx, &HOOKS, ACTIONS, N_("First run: which commune is this?"));
     s->base.text_input = true;
     snprintf(s->scheme, sizeof s->scheme, "%s", scheme);
     line_input_init(&s->filter, 60);
-    list_init(&s->list, &SRC, s, &app()->report);
+    list_init(&s->list, &SRC, s, &cx->report);
     load_step(s);
     return &s->base;
 }

@@ -14,12 +14,13 @@
 /* Teams after or before a row, with the list screen's filter. */
 static int page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
+    tui_ctx *cx = list_screen_ctx(l);
     list_screen *ls = l->ctx;
     list_pos p;
     const team_rec *r = from;
     if (r)
         rec_pos(r->sort_key, r->uuid, &p);
-    return team_page(app()->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
+    return team_page(cx->db, &ls->flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
 /* The team list's columns: the name takes what the others leave, at least 20 cells. */
@@ -31,18 +32,18 @@ static const list_layout LAYOUT = {COLUMNS, 4, 0, 1, 20};
 /* One team: name, level, area, number of members. */
 static void format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
-    (void)l;
+    tui_ctx *cx = list_screen_ctx(l);
     const team_rec *r = row;
     char count[16];
     snprintf(count, sizeof count, "%d", r->n_members);
     const char *t[] = {r->name, choice_label(CHOICES_TEAM_LEVEL, r->level), r->area_name, count};
-    list_layout_row_in(app()->db, &LAYOUT, out, n, cols, t, "team", r->uuid);
+    list_layout_row_in(cx->db, &LAYOUT, out, n, cols, t, "team", r->uuid);
 }
 
 static void header(list_view *l, char *out, size_t n, int cols)
 {
-    (void)l;
-    list_layout_header_in(app()->db, &LAYOUT, out, n, cols);
+    tui_ctx *cx = list_screen_ctx(l);
+    list_layout_header_in(cx->db, &LAYOUT, out, n, cols);
 }
 
 static const list_source SRC = {sizeof(team_rec), page, format, header, NULL, NULL};
@@ -51,6 +52,7 @@ static const list_source SRC = {sizeof(team_rec), page, format, header, NULL, NU
 static int sub_page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
 {
     form_screen *fs = l->ctx;
+    tui_ctx *cx = fs->base.cx;
     const team_rec *t = fs->rec;
     list_filter flt;
     memset(&flt, 0, sizeof flt);
@@ -59,7 +61,7 @@ static int sub_page(list_view *l, const void *from, int dir, int limit, void *ro
     const member_rec *r = from;
     if (r)
         rec_pos(r->sort_key, r->uuid, &p);
-    return member_page(app()->db, &flt, r ? &p : NULL, dir, limit, rows, e);
+    return member_page(cx->db, &flt, r ? &p : NULL, dir, limit, rows, e);
 }
 
 /* The columns of the team's members (shown without a header). */
@@ -71,11 +73,12 @@ static const list_layout SUB_LAYOUT = {SUB_COLUMNS, 4, -1, 1, 0};
 static void sub_format(list_view *l, const void *row, char *out, size_t n, int cols)
 {
     form_screen *fs = l->ctx;
+    tui_ctx *cx = fs->base.cx;
     const team_rec *team = fs->rec;
     const member_rec *r = row;
     char birth[11], iso[11], day[11], joined[64] = "";
     date_to_display(r->birth, birth);
-    if (membership_start_in(app()->db, r->uuid, team->uuid, NULL, iso) && iso[0]) {
+    if (membership_start_in(cx->db, r->uuid, team->uuid, NULL, iso) && iso[0]) {
         date_to_display(iso, day);
         snprintf(joined, sizeof joined, _("joined %s"), day);
     }
@@ -88,55 +91,60 @@ static const list_source SUB_SRC = {sizeof(member_rec), sub_page, sub_format, NU
 /* The record checks of a team. */
 static void check(form *f, findings *fs)
 {
-    team_check(app()->db, f->rec, fs);
+    tui_ctx *cx = form_screen_ctx(f);
+    team_check(cx->db, f->rec, fs);
 }
 
 /* Saves the team with its audit entry, if the file still holds it as the form
  * read it (REC_CHANGED otherwise). */
 static int save(form *f, int accept, findings *fs, cdtt_err *e)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     rec_changes c;
-    return team_save_since(app()->db, f->rec, f->base, f->stored, &c, accept, fs, e);
+    return team_save_since(cx->db, f->rec, f->base, f->stored, &c, accept, fs, e);
 }
 
 /* Reads the areas again: the stored team may be in an area made meanwhile. */
 static void reread_choices(form *f)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     form_screen *fs = f->ctx;
     choices_free(fs->dyn1);
-    fs->dyn1 = choices_areas(app()->db, _("— none (commune level) —"));
+    fs->dyn1 = choices_areas(cx->db, _("— none (commune level) —"));
     form_set_choices(f, "area_uuid", fs->dyn1);
 }
 
 /* A new team stays open after saving, so that members can be added at once. */
 static void saved(form_screen *fs)
 {
+    tui_ctx *cx = fs->base.cx;
     fs->is_new = false;
     snprintf(fs->base.title, sizeof fs->base.title, "%s", N_("Team"));
     fs->sub.stale = true;
-    app_message(0, "%s", _("Saved. F4 (Ctrl-N) adds a member to this team."));
+    ctx_message(cx, 0, "%s", _("Saved. F4 (Ctrl-N) adds a member to this team."));
 }
 
 /* F4 adds a member to the (saved) team; Enter opens the member selected below. */
 static bool more_key(form_screen *fs, const tui_event *ev)
 {
+    tui_ctx *cx = fs->base.cx;
     const team_rec *t = fs->rec;
     if (ev->act == ACT_NEW) {
         if (!t->uuid[0]) {
-            app_message(1, "%s", _("Save the team first (F2 or Ctrl-S), then add its members."));
+            ctx_message(cx, 1, "%s", _("Save the team first (F2 or Ctrl-S), then add its members."));
             return true;
         }
-        tui_screen *m = member_form_open(NULL, t->uuid);
+        tui_screen *m = member_form_open(cx, NULL, t->uuid);
         if (m)
-            app_push(m);
+            ctx_push(cx, m);
         return true;
     }
     bool enter = keys_enter(ev);
     if (fs->sub_focus && enter) {
         const member_rec *r = list_selected(&fs->sub);
-        tui_screen *m = r ? member_form_open(r->uuid, NULL) : NULL;
+        tui_screen *m = r ? member_form_open(cx, r->uuid, NULL) : NULL;
         if (m)
-            app_push(m);
+            ctx_push(cx, m);
         return true;
     }
     return false;
@@ -146,6 +154,7 @@ static bool more_key(form_screen *fs, const tui_event *ev)
  * area → commune level; a tổ dân phố → "Tổ dân phố"; a thôn → "Thôn, bản, ấp". */
 static void picked(form *f, int i)
 {
+    tui_ctx *cx = form_screen_ctx(f);
     int area = form_field_index(f, "area_uuid"), level = form_field_index(f, "level");
     if (i != area || level < 0 || f->touched[level])
         return;
@@ -154,23 +163,23 @@ static void picked(form *f, int i)
     area_rec a;
     if (!uuid[0])
         form_set_choice(f, "level", "commune");
-    else if (area_get(app()->db, uuid, &a) == 0)
+    else if (area_get(cx->db, uuid, &a) == 0)
         form_set_choice(f, "level", team_level_for_area_kind(a.kind));
 }
 
-tui_screen *team_form_open(const char *uuid)
+tui_screen *team_form_open(tui_ctx *cx, const char *uuid)
 {
     team_rec *r = xcalloc(1, sizeof *r);
     team_init(r);
     if (!uuid)
         snprintf(r->level, sizeof r->level, "commune"); /* no area chosen yet */
-    if (uuid && team_get(app()->db, uuid, r) < 0) {
+    if (uuid && team_get(cx->db, uuid, r) < 0) {
         free(r);
         return NULL;
     }
-    form_screen *fs = form_screen_new(uuid ? N_("Team") : N_("New team"), TEAM_FIELDS, r, !uuid, check, save);
-    title_with_commune(app()->db, fs->base.title, sizeof fs->base.title, "team", uuid);
-    fs->dyn1 = choices_areas(app()->db, _("— none (commune level) —"));
+    form_screen *fs = form_screen_new(cx, uuid ? N_("Team") : N_("New team"), TEAM_FIELDS, r, !uuid, check, save);
+    title_with_commune(cx->db, fs->base.title, sizeof fs->base.title, "team", uuid);
+    fs->dyn1 = choices_areas(cx->db, _("— none (commune level) —"));
     form_set_choices(&fs->f, "area_uuid", fs->dyn1);
     form_load(&fs->f);
     form_track(&fs->f, sizeof *r);
@@ -178,7 +187,7 @@ tui_screen *team_form_open(const char *uuid)
     fs->f.picked = picked;
     fs->has_sub = true;
     snprintf(fs->sub_title, sizeof fs->sub_title, "%s", _("Members of the team (F4 adds one):"));
-    list_init(&fs->sub, &SUB_SRC, fs, &app()->report);
+    list_init(&fs->sub, &SUB_SRC, fs, &cx->report);
     fs->saved = saved;
     fs->more_key = more_key;
     form_screen_sub_actions(fs);
@@ -188,8 +197,9 @@ tui_screen *team_form_open(const char *uuid)
 
 static tui_screen *open_form(list_screen *ls, const char *uuid)
 {
+    tui_ctx *cx = ls->base.cx;
     (void)ls;
-    return team_form_open(uuid);
+    return team_form_open(cx, uuid);
 }
 
 /* ---- the filter form: level and area ---- */
@@ -229,31 +239,33 @@ static int filter_save(form *f, int accept, findings *fs, cdtt_err *e)
 /* Applying a filter closes its form without a "Saved" message. */
 static void filter_done(form_screen *fs)
 {
+    tui_ctx *cx = fs->base.cx;
     (void)fs;
-    app_message(0, "%s", "");
-    app_pop();
+    ctx_message(cx, 0, "%s", "");
+    ctx_pop(cx);
 }
 
 /* Opens the filter form over the list screen's current filter. */
 static void filter_open(list_screen *ls)
 {
+    tui_ctx *cx = ls->base.cx;
     team_filter *tf = xcalloc(1, sizeof *tf);
     snprintf(tf->level, sizeof tf->level, "%s", ls->level);
     snprintf(tf->area_uuid, sizeof tf->area_uuid, "%s", ls->area_uuid);
-    form_screen *fs = form_screen_new(N_("Filter teams (— = all; F2 applies)"), FILTER_FIELDS, tf, false, NULL,
+    form_screen *fs = form_screen_new(cx, N_("Filter teams (— = all; F2 applies)"), FILTER_FIELDS, tf, false, NULL,
                                       filter_save);
     fs->extra = ls;
     fs->saved = filter_done;
-    fs->dyn1 = choices_areas(app()->db, NULL);
+    fs->dyn1 = choices_areas(cx->db, NULL);
     form_set_choices(&fs->f, "area_uuid", fs->dyn1);
     form_load(&fs->f);
-    app_push(&fs->base);
+    ctx_push(cx, &fs->base);
 }
 
 const rec_kind KIND_TEAMS = {N_("Digital technology teams"), "team", &SRC, offsetof(team_rec, uuid), offsetof(team_rec, name),
                              open_form, filter_open};
 
-tui_screen *screen_teams_new(void)
+tui_screen *screen_teams_new(tui_ctx *cx)
 {
-    return list_screen_new(&KIND_TEAMS, NULL);
+    return list_screen_new(cx, &KIND_TEAMS, NULL);
 }

@@ -268,6 +268,7 @@ static void draw_indicator(progress_screen *p, const progress_row *r, int k, int
 
 static void draw(tui_screen *s)
 {
+    tui_ctx *cx = s->cx;
     progress_screen *p = (progress_screen *)s;
     if (!p->ok)
         return;
@@ -286,7 +287,7 @@ static void draw(tui_screen *s)
                                      : _("Left/Right choose a figure, Enter (or 1 2 3) lists who is still missing it."),
               COLS - 2, theme_attr(TH_DIM));
     list_draw(&p->list, 10, LINES - 2 - 10, true);
-    app_cursor(-1, -1);
+    ctx_cursor(cx, -1, -1);
 }
 
 /* The scope of row i of the level shown: the level's own for the totals (and
@@ -320,18 +321,19 @@ static progress_scope row_scope(const progress_screen *p, int i)
 /* Opens who is missing indicator k in the selected unit. */
 static void open_missing(progress_screen *p, int k)
 {
+    tui_ctx *cx = p->base.cx;
     const int *sel = list_selected(&p->list);
     int i = sel ? *sel : 0;
     const progress_row *r = row_at(p, i);
     tui_screen *m;
     if (p->consolidated) {
         progress_scope sc = row_scope(p, i);
-        m = screen_missing_new_in((enum target_indicator)k, p->t.as_of, &sc, row_name(p, i));
+        m = screen_missing_new_in(cx, (enum target_indicator)k, p->t.as_of, &sc, row_name(p, i));
     } else {
-        m = screen_missing_new((enum target_indicator)k, p->t.as_of, i == 0 ? NULL : r->key, row_name(p, i));
+        m = screen_missing_new(cx, (enum target_indicator)k, p->t.as_of, i == 0 ? NULL : r->key, row_name(p, i));
     }
     if (m)
-        app_push(m);
+        ctx_push(cx, m);
 }
 
 static void compute(progress_screen *p);
@@ -340,6 +342,7 @@ static void compute(progress_screen *p);
  * member's form below a team); the totals row lists who is missing. */
 static void go_down(progress_screen *p)
 {
+    tui_ctx *cx = p->base.cx;
     const int *sel = list_selected(&p->list);
     int i = sel ? *sel : 0;
     const progress_row *r = row_at(p, i);
@@ -348,13 +351,13 @@ static void go_down(progress_screen *p)
         return;
     }
     if (r->sent == 0) {
-        app_message(1, _("%s has sent nothing yet."), r->name);
+        ctx_message(cx, 1, _("%s has sent nothing yet."), r->name);
         return;
     }
     if (p->t.by == PROGRESS_BY_MEMBER) {
-        tui_screen *f = member_form_open(r->key, NULL);
+        tui_screen *f = member_form_open(cx, r->key, NULL);
         if (f)
-            app_push(f);
+            ctx_push(cx, f);
         return;
     }
     if (p->depth + 1 >= DRILL_MAX)
@@ -411,12 +414,13 @@ static int as_of_save(form *f, int accept, findings *fs, cdtt_err *e)
 
 static void as_of_open(progress_screen *p)
 {
+    tui_ctx *cx = p->base.cx;
     as_of_rec *r = xcalloc(1, sizeof *r);
     snprintf(r->date, sizeof r->date, "%s", p->as_of);
-    form_screen *fs = form_screen_new(N_("Progress as of which date (F2 applies)"), AS_OF_FIELDS, r, false, NULL,
+    form_screen *fs = form_screen_new(cx, N_("Progress as of which date (F2 applies)"), AS_OF_FIELDS, r, false, NULL,
                                       as_of_save);
     fs->extra = p; /* not owned: free_extra stays NULL */
-    app_push(&fs->base);
+    ctx_push(cx, &fs->base);
 }
 
 /* Writes the table as the report does. */
@@ -444,16 +448,17 @@ static int export_summary(progress_screen *p, const char *stem, char *msg, size_
 
 static bool key(tui_screen *s, const tui_event *ev)
 {
+    tui_ctx *cx = s->cx;
     progress_screen *p = (progress_screen *)s;
     if (!p->ok)
         return false;
     if (ev->act == ACT_SAVE) {
         char stem[64], msg[512];
         snprintf(stem, sizeof stem, "%s-%s", _("progress"), p->t.as_of);
-        int rc = training_export(stem, write_table, &p->t, msg, sizeof msg);
+        int rc = training_export(cx, stem, write_table, &p->t, msg, sizeof msg);
         if (rc == 0 && p->consolidated)
             rc = export_summary(p, stem, msg, sizeof msg);
-        app_message(rc < 0 ? 2 : 0, "%s", msg);
+        ctx_message(cx, rc < 0 ? 2 : 0, "%s", msg);
         return true;
     }
     if (p->consolidated && ev->act == ACT_BACK && go_up(p))
@@ -494,14 +499,15 @@ static bool key(tui_screen *s, const tui_event *ev)
 /* Computes the figures again as of p->as_of (after a change made from a missing list). */
 static void compute(progress_screen *p)
 {
+    tui_ctx *cx = p->base.cx;
     if (p->ok)
         progress_free(&p->t);
     cdtt_err e;
     memset(&e, 0, sizeof e);
     const drill_level *lv = &p->levels[p->depth];
-    p->ok = progress_compute_in(app()->db, app()->cfg, lv->by, p->as_of, &lv->scope, &p->t, &e) == 0;
+    p->ok = progress_compute_in(cx->db, cx->cfg, lv->by, p->as_of, &lv->scope, &p->t, &e) == 0;
     if (!p->ok)
-        app_message(2, "%s", e.msg);
+        ctx_message(cx, 2, "%s", e.msg);
     else if (p->chart)
         progress_sort(&p->t, PROGRESS_SORT_PROGRESS, p->ind);
     p->list.stale = true;
@@ -532,15 +538,15 @@ static const tui_screen_hooks HOOKS = {
     .draw = draw, .key = key, .resume = resume, .destroy = destroy, .relabel = relabel,
 };
 
-tui_screen *screen_training_progress_new(void)
+tui_screen *screen_training_progress_new(tui_ctx *cx)
 {
     progress_screen *p = xcalloc(1, sizeof *p);
-    tui_screen_init(&p->base, &HOOKS, ACTIONS, N_("Training progress"));
-    list_init(&p->list, &SRC, p, &app()->report);
+    tui_screen_init(&p->base, cx, &HOOKS, ACTIONS, N_("Training progress"));
+    list_init(&p->list, &SRC, p, &cx->report);
     date_today(p->as_of);
     office_rec o;
     p->levels[0].by = PROGRESS_BY_AREA;
-    if (office_get(app()->db, &o) == 0 && strcmp(o.level, "commune") != 0) {
+    if (office_get(cx->db, &o) == 0 && strcmp(o.level, "commune") != 0) {
         p->consolidated = true;
         /* The nation starts at its provinces; a province or district at its communes. */
         p->levels[0].by = strcmp(o.level, "national") == 0 ? PROGRESS_BY_PROVINCE : PROGRESS_BY_COMMUNE;

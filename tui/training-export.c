@@ -24,7 +24,7 @@ static int write_one(const char *name, int force, void (*emit)(FILE *f, void *ct
 /* Whether the files may be written: 1 (*force set when they replace files the
  * user agreed to replace), 0 when the user declined, -1 with e set when one of
  * them is something the writer never replaces (a link, a folder, a device). */
-static int may_write(const char *csv, const char *txt, int *force, cdtt_err *e)
+static int may_write(tui_ctx *cx, const char *csv, const char *txt, int *force, cdtt_err *e)
 {
     struct stat sb;
     *force = 0;
@@ -34,13 +34,13 @@ static int may_write(const char *csv, const char *txt, int *force, cdtt_err *e)
         return -1;
     char q[1200];
     snprintf(q, sizeof q, _("%s or %s exists. Replace it?"), csv, txt);
-    if (!app_confirm(q))
+    if (!ctx_confirm(cx, q))
         return 0;
     *force = 1;
     return 1;
 }
 
-int training_export(const char *stem, void (*emit)(FILE *f, void *ctx, report_format fmt), void *ctx,
+int training_export(tui_ctx *cx, const char *stem, void (*emit)(FILE *f, void *ctx, report_format fmt), void *ctx,
                     char *msg, size_t n)
 {
     char csv[512], txt[512];
@@ -48,7 +48,7 @@ int training_export(const char *stem, void (*emit)(FILE *f, void *ctx, report_fo
     snprintf(txt, sizeof txt, "%s.txt", stem);
     cdtt_err e;
     int force;
-    int ok = may_write(csv, txt, &force, &e);
+    int ok = may_write(cx, csv, txt, &force, &e);
     if (ok == 0) {
         snprintf(msg, n, _("Not written: %s is kept as it was."), csv);
         return 1;

@@ -165,6 +165,14 @@ static void emit_text(FILE *f, void *ctx, report_format fmt)
     fputs(fmt == REPORT_CSV ? "csv" : "text", f);
 }
 
+/* A question the export below must never ask (no file is replaced). */
+static bool never_asked(tui_ctx *cx, const char *question)
+{
+    (void)cx;
+    fail_msg("asked: %s", question);
+    return false;
+}
+
 /* The F2 export of the training screens: a link named like the report is never
  * followed (its target is not truncated); a fresh name is written. */
 static void training_export_never_follows_a_link(void **state)
@@ -179,13 +187,14 @@ static void training_export_never_follows_a_link(void **state)
     fclose(f);
     assert_int_equal(symlink(victim, "tien-do-2026-01-01.csv"), 0);
     char msg[512];
-    assert_int_equal(training_export(stem, emit_text, NULL, msg, sizeof msg), -1);
+    tui_ctx cx = {.confirm = never_asked};
+    assert_int_equal(training_export(&cx, stem, emit_text, NULL, msg, sizeof msg), -1);
     assert_non_null(strstr(msg, "symbolic link"));
     char *s = slurp(victim);
     assert_string_equal(s, "the office's data");
     free(s);
     assert_int_equal(access("tien-do-2026-01-01.txt", F_OK), -1);
-    assert_int_equal(training_export("con-thieu-mooc", emit_text, NULL, msg, sizeof msg), 0);
+    assert_int_equal(training_export(&cx, "con-thieu-mooc", emit_text, NULL, msg, sizeof msg), 0);
     s = slurp("con-thieu-mooc.csv");
     assert_string_equal(s, "csv");
     free(s);
