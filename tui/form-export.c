@@ -182,7 +182,6 @@ static int save_sheet(form *f, int accept_warnings, findings *fs, cdtt_err *e)
 static void written(form_screen *fs)
 {
     tui_ctx *cx = fs->base.cx;
-    (void)fs;
     ctx_pop(cx);
     ctx_message(cx, 0, "%s", written_);
 }

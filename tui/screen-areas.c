@@ -79,7 +79,6 @@ tui_screen *area_form_open(tui_ctx *cx, const char *uuid)
 static tui_screen *open_form(list_screen *ls, const char *uuid)
 {
     tui_ctx *cx = ls->base.cx;
-    (void)ls;
     return area_form_open(cx, uuid);
 }
 

@@ -239,7 +239,6 @@ static void reread_choices(form *f)
 static void describe(form *f, const char *uuid, char *out, size_t n)
 {
     tui_ctx *cx = form_screen_ctx(f);
-    (void)f;
     member_rec m;
     if (member_get(cx->db, uuid, &m) < 0) {
         snprintf(out, n, "?");
@@ -367,7 +366,6 @@ static int filter_save(form *f, int accept, findings *fs, cdtt_err *e)
 static void filter_done(form_screen *fs)
 {
     tui_ctx *cx = fs->base.cx;
-    (void)fs;
     ctx_message(cx, 0, "%s", "");
     ctx_pop(cx);
 }

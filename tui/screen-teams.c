@@ -198,7 +198,6 @@ tui_screen *team_form_open(tui_ctx *cx, const char *uuid)
 static tui_screen *open_form(list_screen *ls, const char *uuid)
 {
     tui_ctx *cx = ls->base.cx;
-    (void)ls;
     return team_form_open(cx, uuid);
 }
 
@@ -240,7 +239,6 @@ static int filter_save(form *f, int accept, findings *fs, cdtt_err *e)
 static void filter_done(form_screen *fs)
 {
     tui_ctx *cx = fs->base.cx;
-    (void)fs;
     ctx_message(cx, 0, "%s", "");
     ctx_pop(cx);
 }
