@@ -1,6 +1,7 @@
 /* test_tui_field.c — typing into a libformw field through fe_key, as a line
- * input (NFC composition of decomposed input, Telex, limits, cursor keys), and
- * the key table (F-keys and their Ctrl aliases, Enter and Tab, the help). */
+ * input (NFC composition of decomposed input, Telex, limits, cursor keys, what
+ * a paste says to the caller), and the key table (F-keys and their Ctrl
+ * aliases, Enter and Tab, the help). */
 #include "testutil.h"
 #include "tui-core.h"
 #include "tui-form.h"
@@ -121,6 +122,32 @@ static void test_cursor_keys(void **state)
     line_input_free(&e);
 }
 
+/* A paste tells the line input's caller what became of it, in the report the
+ * caller handed over: one that does not fit is refused (an error, the text
+ * unchanged); one with characters the field does not take goes in without
+ * them (a warning). */
+static void test_paste_is_said_to_the_caller(void **state)
+{
+    (void)state;
+    tui_report said;
+    memset(&said, 0, sizeof said);
+    line_input e;
+    line_input_init(&e, 10);
+    type(&e, "Hà", false);
+    tui_event long_paste = {false, 0, ACT_NONE, "Nguyễn Thị Minh Khai", 0};
+    assert_true(line_input_key(&e, &long_paste, false, 0, &said));
+    get_is(&e, "Hà");
+    assert_int_equal(said.msg_sev, 2);
+    assert_non_null(strstr(said.msg, "Not pasted"));
+    memset(&said, 0, sizeof said);
+    tui_event trimmed = {false, 0, ACT_NONE, " Nội", 2};
+    assert_true(line_input_key(&e, &trimmed, false, 0, &said));
+    get_is(&e, "Hà Nội");
+    assert_int_equal(said.msg_sev, 1);
+    assert_non_null(strstr(said.msg, "Pasted; 2 characters"));
+    line_input_free(&e);
+}
+
 static void test_key_table(void **state)
 {
     (void)state;
@@ -198,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_telex_in_a_field),
         cmocka_unit_test(test_set_normalises_and_limits),
         cmocka_unit_test(test_cursor_keys),
+        cmocka_unit_test(test_paste_is_said_to_the_caller),
         cmocka_unit_test(test_key_table),
         cmocka_unit_test(test_navigation_keys),
         cmocka_unit_test(test_help_from_the_key_table),

@@ -1,6 +1,7 @@
 /* test_tui_list.c — the paged list widget over an in-memory source: it never
  * holds more than a page, pages and scrolls right at both ends, and its
- * checkbox column toggles with Space; list_columns pads by display width. */
+ * checkbox column toggles with Space; a read error goes to its caller;
+ * list_columns pads by display width. */
 #include "testutil.h"
 #include "tui-list.h"
 
@@ -128,6 +129,34 @@ static void test_checkbox(void **state)
     list_free(&l);
 }
 
+/* A source whose file cannot be read. */
+static int failing_page(list_view *l, const void *from, int dir, int limit, void *rows, cdtt_err *e)
+{
+    (void)l, (void)from, (void)dir, (void)limit, (void)rows;
+    snprintf(e->msg, sizeof e->msg, "%s", "disk I/O error");
+    return -1;
+}
+
+static const list_source FAILING = {sizeof(row), failing_page, format, NULL, NULL, NULL};
+
+/* A read error is said to the list's caller, in the report it handed the
+ * list, as an error; the list is then empty. */
+static void test_error_goes_to_the_caller(void **state)
+{
+    (void)state;
+    tui_report said;
+    memset(&said, 0, sizeof said);
+    list_view l;
+    list_init(&l, &FAILING, NULL, &said);
+    list_resize(&l, 5);
+    list_reload(&l);
+    assert_int_equal(l.n, 0);
+    assert_null(list_selected(&l));
+    assert_int_equal(said.msg_sev, 2);
+    assert_string_equal(said.msg, "disk I/O error");
+    list_free(&l);
+}
+
 static void test_columns(void **state)
 {
     (void)state;
@@ -146,6 +175,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_paging),
         cmocka_unit_test(test_checkbox),
+        cmocka_unit_test(test_error_goes_to_the_caller),
         cmocka_unit_test(test_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
