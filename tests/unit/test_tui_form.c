@@ -511,6 +511,30 @@ static void test_long_email_round_trip(void **state)
     form_free(&f);
 }
 
+/* The form says what it has to say in the report its caller handed it: a
+ * save refused for an error is an error message there, and a draw puts the
+ * cursor there, on the focused field's row. */
+static void test_form_reports_to_its_caller(void **state)
+{
+    (void)state;
+    tui_report said;
+    memset(&said, 0, sizeof said);
+    form f;
+    member_entry me;
+    open_member(&f, &me);
+    f.out = &said;
+    go_to(&f, "birth");
+    type(&f, "31/02/1990");
+    assert_int_equal(press(&f, KEY_F(2)), 0);
+    assert_int_equal(said.msg_sev, 2);
+    assert_int_equal(strncmp(said.msg, "Error: ", 7), 0);
+    report_cursor(&said, -1, -1);
+    form_draw(&f, 1, 20);
+    assert_int_equal(said.cur_y, 1 + f.cur - f.top);
+    assert_true(said.cur_x > 0);
+    form_free(&f);
+}
+
 /* A resize to a tiny window and back rebuilds the libform fields and keeps
  * what was typed and not saved, and the focused field. */
 static void test_resize_keeps_unsaved_text(void **state)
@@ -588,6 +612,7 @@ int main(void)
         cmocka_unit_test(test_telex_into_a_libform_field),
         cmocka_unit_test(test_long_email_round_trip),
         cmocka_unit_test(test_resize_keeps_unsaved_text),
+        cmocka_unit_test(test_form_reports_to_its_caller),
         cmocka_unit_test(test_field_types),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
