@@ -68,9 +68,15 @@ DEPFILE  = $(BUILD)/deps/$(patsubst $(BUILD)/%,%,$(basename $@)).d
 DEPFLAGS = -MMD -MP -MF $(DEPFILE)
 DEPDONE  = @touch -r $@ $(DEPFILE)
 
+# Headers: include/ holds the model's API (db/ implements it; tui/ and cli/ use it); a header
+# private to one layer sits in that layer's folder, where its own sources find it beside them.
+# The CLI also starts the full screen (tui/tui.h); tests and fuzzers reach into every layer.
+TEST_INC := -Idb -Itui
+$(BUILD)/cli/%.o: LAYER_INC := -Itui
+
 $(BUILD)/%.o: %.c $(BUILD)/deps/%.d
 	@mkdir -p $(dir $@) $(dir $(DEPFILE))
-	$(CC) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(LAYER_INC) $(DEPFLAGS) -c -o $@ $<
 	$(DEPDONE)
 
 # The official unit lists, built into the program (db/unit-lists/README.md).
@@ -92,7 +98,7 @@ $(PROGRAM): $(CLI_OBJ) $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
 # Unit tests link the db library, the tui library (pure parts such as Telex) and cmocka.
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/deps/tests/%.d $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
 	@mkdir -p $(dir $@) $(dir $(DEPFILE))
-	$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit $(shell pkg-config --cflags cmocka) -o $@ $< \
+	$(CC) $(CFLAGS) $(DEPFLAGS) -Itests/unit $(TEST_INC) $(shell pkg-config --cflags cmocka) -o $@ $< \
 	    $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
 	$(DEPDONE)
 
@@ -156,7 +162,7 @@ FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/fuzz/%)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/deps/fuzz/%.d $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a
 	@mkdir -p $(dir $@) $(dir $(DEPFILE))
-	$(CC) $(CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(TEST_INC) -fsanitize=fuzzer -o $@ $< $(BUILD)/libcdtttui.a $(BUILD)/libcdttdb.a $(LDLIBS)
 	$(DEPDONE)
 
 fuzz-build: $(PROGRAM)

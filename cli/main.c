@@ -1,6 +1,7 @@
 /* main.c — the entry point: global options, configuration, then either a
  * subcommand from CLI_COMMANDS or the full-screen program. */
 #include "cli.h"
+#include "config.h"
 #include "db.h"
 #include "i18n.h"
 #include "records.h"

@@ -2,7 +2,7 @@
 #include "audit.h"
 #include "db.h"
 #include "db-cache.h"
-#include "office.h"
+#include "db-stamp.h"
 
 #include <stdio.h>
 #include <stdlib.h>

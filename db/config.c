@@ -1,4 +1,4 @@
-/* config.c — built-in defaults and cdtt.ini files.
+/* config.c — reading cdtt.ini files into the settings (settings.h).
  *
  * iniparser gives up on a whole file for one bad line (printing to stderr), has
  * a 1024-byte line limit, and crashes in getint/getboolean on a section name.
@@ -20,26 +20,6 @@
 
 #define CONFIG_FILE_MAX (256 * 1024) /* a bigger file is not a configuration */
 #define CONFIG_LINE_MAX 1000         /* iniparser's buffer is 1024 */
-
-void config_defaults(cdtt_config *c)
-{
-    memset(c, 0, sizeof *c);
-    snprintf(c->lang, sizeof c->lang, "vi");
-    snprintf(c->telex_tone_style, sizeof c->telex_tone_style, "new");
-    /* Plan 4510/BTTTT-CĐSQG (5 Sept 2022). */
-    c->targets[TARGET_MOOC] = (cdtt_target){100.0, "2022-11-30"};
-    c->targets[TARGET_ZALO] = (cdtt_target){100.0, "2022-09-30"};
-    c->targets[TARGET_INPERSON] = (cdtt_target){100.0, "2022-09-30"};
-    c->inperson_min_attendees = 1;
-    c->team_max_commune = 10;
-    c->team_max_village = 5;
-}
-
-const char *config_indicator_name(enum target_indicator t)
-{
-    static const char *const names[TARGET_COUNT] = {"mooc", "zalo", "inperson"};
-    return (t >= 0 && t < TARGET_COUNT) ? names[t] : "";
-}
 
 /* What a key's value must be. */
 enum kind { K_PATH, K_LANG, K_TONE, K_PERCENT, K_DATE, K_COUNT, K_MIN1 };

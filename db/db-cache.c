@@ -1,7 +1,7 @@
 /* db-cache.c — statements kept prepared per connection, so that a save does not
  * parse the same SQL again for every record. */
 #include "db-cache.h"
-#include "db.h"
+#include "db-sql.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,129 +1,17 @@
-/* db.c — opening cdtt files, migrations, transactions and record stamps. */
+/* db.c — opening cdtt files: checks on the file, connection settings, migrations. */
 #include "db.h"
 #include "db-cache.h"
 #include "schema.h"
-#include "timing.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/time.h>
-#include <time.h>
 #include <unistd.h>
 
 #define BUSY_TIMEOUT_MS 5000
-
-int db_fail(sqlite3 *db, cdtt_err *e, const char *doing)
-{
-    int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
-    int sys = db ? sqlite3_system_errno(db) : 0; /* the operating system's reason, when there is one */
-    if ((code & 0xff) == SQLITE_FULL ||
-        (((code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT)))
-        return err_set(e, _("%s: the disk is full; nothing was changed"), doing);
-    if ((code & 0xff) == SQLITE_IOERR)
-        return err_set(e, _("%s: the database's files cannot be read or written (%s); nothing was changed"),
-                       doing, sys ? strerror(sys) : sqlite3_errmsg(db));
-    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-        return err_set(e, _("%s: the database is in use by another program; try again in a moment"),
-                       doing);
-    if ((code & 0xff) == SQLITE_READONLY)
-        return err_set(e, _("%s: the database file or its folder is read-only; nothing was changed"),
-                       doing);
-    if ((code & 0xff) == SQLITE_CANTOPEN)
-        return err_set(e, _("%s: cannot open the database's files (its folder may be read-only or full); "
-                            "nothing was changed"), doing);
-    return err_set(e, "%s: %s", doing, db ? sqlite3_errmsg(db) : "out of memory");
-}
-
-int db_exec(sqlite3 *db, const char *sql, cdtt_err *e)
-{
-    if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(db, e, _("database error"));
-    return 0;
-}
-
-sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, cdtt_err *e)
-{
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        db_fail(db, e, _("database error"));
-        return NULL;
-    }
-    return st;
-}
-
-int db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
-{
-    if (!s || !*s)
-        return sqlite3_bind_null(st, idx);
-    return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
-}
-
-char *db_column_strdup(sqlite3_stmt *st, int col)
-{
-    const unsigned char *t = sqlite3_column_text(st, col);
-    return xstrdup(t ? (const char *)t : "");
-}
-
-long long db_scalar_int(sqlite3 *db, const char *sql, long long dflt)
-{
-    sqlite3_stmt *st = NULL;
-    long long v = dflt;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    return v;
-}
-
-int db_user_version(sqlite3 *db)
-{
-    return (int)db_scalar_int(db, "PRAGMA user_version", -1);
-}
-
-/* BEGIN IMMEDIATE: 0 with the write lock held, or -1 with e set. */
-static int begin_immediate(sqlite3 *db, cdtt_err *e)
-{
-    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return db_fail(db, e, _("cannot start a change"));
-    return 0;
-}
-
-/* COMMIT: 0 once the change is in the file, or -1 with e set and the change rolled back. */
-static int commit(sqlite3 *db, cdtt_err *e)
-{
-    if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        db_fail(db, e, _("cannot save the change"));
-        db_rollback(db);
-        return -1;
-    }
-    return 0;
-}
-
-int db_begin(sqlite3 *db, cdtt_err *e)
-{
-    if (begin_immediate(db, e) < 0)
-        return -1;
-    timing_mark("write_begin", 0);
-    return 0;
-}
-
-int db_commit(sqlite3 *db, cdtt_err *e)
-{
-    if (commit(db, e) < 0)
-        return -1;
-    timing_mark("write_done", 0);
-    return 0;
-}
-
-void db_rollback(sqlite3 *db)
-{
-    if (!sqlite3_get_autocommit(db))
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-}
 
 int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e)
 {
@@ -155,7 +43,7 @@ int db_check_identity(sqlite3 *db, const char *path, cdtt_err *e)
 
 int db_migrate(sqlite3 *db, cdtt_err *e)
 {
-    if (begin_immediate(db, e) < 0)
+    if (db_begin_untimed(db, e) < 0)
         return -1;
     int ver = db_user_version(db);
     if (ver > CDTT_SCHEMA_VERSION) {
@@ -181,7 +69,7 @@ int db_migrate(sqlite3 *db, cdtt_err *e)
             return -1;
         }
     }
-    return commit(db, e);
+    return db_commit_untimed(db, e);
 }
 
 int db_mkdirs(const char *dir)
@@ -335,62 +223,6 @@ void db_close(sqlite3 *db)
         db_cache_drop(db);
         sqlite3_close(db);
     }
-}
-
-void db_now(char out[32])
-{
-    static long long last_ms, head_sec = -1;
-    static char head[24]; /* "YYYY-MM-DDTHH:MM:SS." of head_sec */
-    struct timeval tv;
-    gettimeofday(&tv, NULL);
-    long long ms = (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-    if (ms <= last_ms)
-        ms = last_ms + 1;
-    last_ms = ms;
-    if (ms / 1000 != head_sec) {
-        head_sec = ms / 1000;
-        time_t secs = (time_t)head_sec;
-        struct tm tm;
-        gmtime_r(&secs, &tm);
-        snprintf(head, sizeof head, "%04d-%02d-%02dT%02d:%02d:%02d.", tm.tm_year + 1900, tm.tm_mon + 1,
-                 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-    }
-    int frac = (int)(ms % 1000);
-    size_t n = strlen(head);
-    memcpy(out, head, n);
-    out[n] = (char)('0' + frac / 100);
-    out[n + 1] = (char)('0' + frac / 10 % 10);
-    out[n + 2] = (char)('0' + frac % 10);
-    out[n + 3] = 'Z';
-    out[n + 4] = '\0';
-}
-
-void db_uuid(char out[37])
-{
-    unsigned char b[16];
-    sqlite3_randomness(sizeof b, b);
-    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
-    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
-    static const char hex[] = "0123456789abcdef";
-    char *p = out;
-    for (int i = 0; i < 16; i++) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            *p++ = '-';
-        *p++ = hex[b[i] >> 4];
-        *p++ = hex[b[i] & 0x0f];
-    }
-    *p = '\0';
-}
-
-const char *db_os_user(void)
-{
-    static char name[64];
-    if (name[0])
-        return name;
-    struct passwd *pw = getpwuid(getuid());
-    const char *n = pw ? pw->pw_name : getenv("USER");
-    snprintf(name, sizeof name, "%s", n && *n ? n : "unknown");
-    return name;
 }
 
 char *db_default_path(void)

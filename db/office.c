@@ -1,52 +1,14 @@
-/* office.c — the one row saying which office owns the file. */
+/* office.c — setting the one row saying which office owns the file (reading it:
+ * db-stamp.c). */
 #include "office-internal.h"
 #include "audit.h"
 #include "db.h"
-#include "db-cache.h"
 #include "validate.h"
 #include "keys.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Copies column col into dst (size n) as snprintf("%s") would, without its cost. */
-static void copy_col(sqlite3_stmt *st, int col, char *dst, size_t n)
-{
-    const char *t = (const char *)sqlite3_column_text(st, col);
-    size_t len = t ? (size_t)sqlite3_column_bytes(st, col) : 0;
-    if (len >= n)
-        len = n - 1;
-    memcpy(dst, t ? t : "", len);
-    dst[len] = '\0';
-}
-
-int office_get(sqlite3 *db, office_rec *o)
-{
-    int rc = -1;
-    memset(o, 0, sizeof *o);
-    sqlite3_stmt *st = db_cached(db, "SELECT scheme, code, level, name FROM office WHERE id = 1", NULL);
-    if (!st)
-        return -1;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        copy_col(st, 0, o->scheme, sizeof o->scheme);
-        copy_col(st, 1, o->code, sizeof o->code);
-        copy_col(st, 2, o->level, sizeof o->level);
-        copy_col(st, 3, o->name, sizeof o->name);
-        rc = 0;
-    }
-    db_cached_done(st);
-    return rc;
-}
-
-void office_key(sqlite3 *db, char out[32])
-{
-    office_rec o;
-    if (office_get(db, &o) == 0)
-        snprintf(out, 32, "%s:%s", o.scheme, o.code);
-    else
-        snprintf(out, 32, "unset");
-}
 
 /* The number of travelling records in the file. */
 static long long record_count(sqlite3 *db)

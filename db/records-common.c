@@ -3,7 +3,7 @@
 #include "records-internal.h"
 #include "db-cache.h"
 #include "db.h"
-#include "office.h"
+#include "db-stamp.h"
 #include "text.h"
 #include "validate.h"
 

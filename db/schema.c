@@ -15,7 +15,7 @@
  *   (the office's keys, what it knows of other offices): its objects are listed
  *   in SCHEMA_STATE_DROP, which only a package's copy of the schema runs. */
 #include "schema.h"
-#include "db.h"
+#include "db-sql.h"
 
 #include <stddef.h>
 

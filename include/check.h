@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 #include "cdtt.h"
-#include "config.h"
+#include "settings.h"
 
 typedef enum {
     CHECK_WARNING = 1, /* a data-quality finding: worth a look, the file is sound */

@@ -1,20 +1,10 @@
-/* office.h — the office that owns this file: a commune, or a district/province
- * that consolidates the files of the offices under it. */
+/* office.h — setting the office that owns this file: a commune, or a
+ * district/province that consolidates the files of the offices under it
+ * (office_rec, and reading it: db-stamp.h). */
 #ifndef CDTT_OFFICE_H
 #define CDTT_OFFICE_H
 
-#include <sqlite3.h>
-#include "cdtt.h"
-
-typedef struct {
-    char scheme[12]; /* "2025-07" or "pre-2025" */
-    char code[12];   /* text, leading zeros kept */
-    char level[12];  /* commune district province national */
-    char name[512];
-} office_rec;
-
-/* Reads the office. Returns 0, or -1 when the file has none yet. */
-int office_get(sqlite3 *db, office_rec *o);
+#include "db-stamp.h"
 
 /* Sets (or replaces) the office, with an audit entry, in one transaction; the
  * name is checked and cleaned as a form's name is (validate_name). A
@@ -28,8 +18,5 @@ int office_change(sqlite3 *db, const office_rec *o, long long *rekeyed, cdtt_err
 
 /* office_change without the count. */
 int office_set(sqlite3 *db, const office_rec *o, cdtt_err *e);
-
-/* Writes the office key "scheme:code" (or "unset" when there is no office). */
-void office_key(sqlite3 *db, char out[32]);
 
 #endif

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <sqlite3.h>
 #include "cdtt.h"
-#include "config.h"
+#include "settings.h"
 #include "csvio.h"
 #include "training.h"
 

@@ -3,6 +3,7 @@
  * (language, Telex tone style, targets, team sizes), each checked as a
  * cdtt.ini line would be and saved into the user's own cdtt.ini. */
 #include "tui-screens.h"
+#include "config.h"
 #include "i18n.h"
 
 #include <curses.h>

@@ -7,7 +7,7 @@
 #include "office.h"
 #include "text.h"
 #include "validate.h"
-#include "../../db/demo-internal.h"
+#include "demo-internal.h"
 
 #include <dirent.h>
 #include <sys/stat.h>

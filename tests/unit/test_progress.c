@@ -2,7 +2,7 @@
 #include "training_fixture.h"
 #include "config.h"
 #include "progress.h"
-#include "../../db/progress-sql.h"
+#include "progress-sql.h"
 
 static cdtt_config cfg;
 static int n_db;

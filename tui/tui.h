@@ -2,7 +2,7 @@
 #ifndef CDTT_TUI_H
 #define CDTT_TUI_H
 
-#include "config.h"
+#include "settings.h"
 
 /* Runs the interactive program on db_path (created when missing) until the user
  * quits. Returns the process exit status (0 on a normal quit). Needs a terminal. */

@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include "config.h"
+#include "settings.h"
 
 typedef struct cli_ctx {
     cdtt_config cfg;        /* settings after files and flags */

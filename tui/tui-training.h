@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
-#include "config.h"
+#include "settings.h"
 #include "progress.h"
 #include "tui-core.h"
 

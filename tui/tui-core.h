@@ -19,7 +19,7 @@
 #include <wchar.h>
 #include <sqlite3.h>
 #include "cdtt.h"
-#include "config.h"
+#include "settings.h"
 
 /* ---- actions and the one table of key bindings (keys.c) ---------------- */
 typedef enum {
