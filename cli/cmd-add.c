@@ -43,22 +43,19 @@ static const add_opt TEAM_OPTS[] = {
     {"--note", F(team_rec, note), NULL, 0},
     {NULL, 0, 0, NULL, 0},
 };
-static const add_opt MEMBER_OPTS[] = {
-    {"--gender", F(member_rec, gender), CHOICES_GENDER, 0},
-    {"--birth", F(member_rec, birth), NULL, 0},
-    {"--phone", F(member_rec, phone), NULL, 0},
-    {"--cccd", F(member_rec, cccd), NULL, 0},
-    {"--email", F(member_rec, email), NULL, 0},
-    {"--category", F(member_rec, category), CHOICES_CATEGORY, 0},
-    {"--youth-union", offsetof(member_rec, youth_union), 0, NULL, 0},
-    {"--consent", offsetof(member_rec, consent), 0, NULL, 0},
-    {"--consent-date", F(member_rec, consent_date), NULL, 1},
-    {"--mooc", F(member_rec, mooc_status), CHOICES_MOOC_STATUS, 0},
-    {"--mooc-date", F(member_rec, mooc_date), NULL, 1},
-    {"--zalo-date", F(member_rec, zalo_date), NULL, 1},
-    {"--note", F(member_rec, note), NULL, 0},
-    {NULL, 0, 0, NULL, 0},
-};
+/* A member's options: one per catalogue field that has one (fields.h); a
+ * yes/no field is a flag. */
+static void member_opts(add_opt *opts, size_t max)
+{
+    size_t n = 0;
+    for (const field_def *f = record_kind_of("member")->fields; f->column && n + 1 < max; f++) {
+        if (!f->option || !field_is_content(f) || f->type == FIELD_COUNT)
+            continue;
+        opts[n++] = (add_opt){f->option, f->off, f->type == FIELD_BOOL ? 0 : f->size, f->choices,
+                              f->type == FIELD_DATE && !(f->flags & FIELD_YEAR)};
+    }
+    opts[n] = (add_opt){NULL, 0, 0, NULL, 0};
+}
 static const add_opt EXTRA_OPTS[] = {
     {"--area", X(area), NULL, 0},
     {"--team", X(team), NULL, 0},
@@ -205,8 +202,10 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
     static const char *const extras[] = {"--team", "--area", "--role", "--since", "--yes", NULL};
     member_rec r;
     add_extra ex = {0};
+    add_opt opts[48];
     member_init(&r);
-    int rc = parse(argc, argv, MEMBER_OPTS, (char *)&r, F(member_rec, full_name), &ex, extras);
+    member_opts(opts, sizeof opts / sizeof opts[0]);
+    int rc = parse(argc, argv, opts, (char *)&r, F(member_rec, full_name), &ex, extras);
     if (rc)
         return rc;
     if (ex.role[0] && !ex.team[0])

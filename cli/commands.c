@@ -14,7 +14,7 @@ const cli_command CLI_COMMANDS[] = {
     {"check", NULL, cmd_check, N_("[--quick]"), N_("check the file's integrity and the data's quality")},
     {"list", "members", cmd_list_members,
      N_("[--format text|csv] [--search TEXT] [--commune CODE] [--team NAME] [--area NAME] [--deleted] [--full]"),
-     N_("list the members by given name (phone and CCCD masked unless --full)")},
+     N_("list the members by given name (personal data masked unless --full)")},
     {"list", "teams", cmd_list_teams,
      N_("[--format text|csv] [--search TEXT] [--commune CODE] [--area NAME] [--deleted]"),
      N_("list the teams with their village or group and number of members")},

@@ -25,6 +25,8 @@ enum {
     FIELD_NOT_NULL = 16,  /* the column is NOT NULL: an empty value is stored as "" rather than NULL */
     FIELD_KEPT = 32,      /* kept by the program (the deletion mark): read into the struct, never saved from it */
     FIELD_DERIVED = 64,   /* computed from the record at every save (folded name, sort key) */
+    FIELD_YEAR = 128,     /* a FIELD_DATE that may be a year alone (a birth year) */
+    FIELD_LONG = 256,     /* free text of several lines (a note): left out of one-line lists */
 };
 
 typedef struct {
