@@ -57,27 +57,26 @@ static void report_field(void *ctx, int severity, const char *field, const char 
         import_problem(im, _("%s:%ld: warning: %s \"%s\": %s"), im->path, im->line, field, v, msg);
 }
 
-/* The file's header for a record field a check named: members' columns, and
- * "name" as the team's or area's column (name_field). "" when none. */
+/* The file's header for a record field a check named: members' columns
+ * (csvio_member_field_of), those of the membership, team and area a row
+ * makes, and "name" as the team's or area's column (name_field). "" when none. */
 static const char *header_of(const importer *im, const char *field, int name_field)
 {
     static const struct {
         const char *column;
         int f;
     } MAP[] = {
-        {"full_name", CSVIO_F_NAME}, {"birth", CSVIO_F_BIRTH},   {"gender", CSVIO_F_GENDER},
-        {"phone", CSVIO_F_PHONE},    {"cccd", CSVIO_F_CCCD},     {"email", CSVIO_F_EMAIL},
-        {"category", CSVIO_F_CATEGORY}, {"youth_union", CSVIO_F_YOUTH},
-        {"mooc_status", CSVIO_F_MOOC}, {"mooc_date", CSVIO_F_MOOC_DATE}, {"zalo_date", CSVIO_F_ZALO},
-        {"consent", CSVIO_F_CONSENT}, {"consent_date", CSVIO_F_CONSENT_DATE},
-        {"note", CSVIO_F_NOTE},      {"role", CSVIO_F_ROLE},     {"team_uuid", CSVIO_F_TEAM},
-        {"member_uuid", CSVIO_F_NAME}, {"date_from", CSVIO_F_SINCE}, {"date_to", CSVIO_F_TEAM},
-        {"level", CSVIO_F_TEAM},     {"area_uuid", CSVIO_F_AREA}, {"kind", CSVIO_F_AREA},
+        {"role", CSVIO_F_ROLE},      {"team_uuid", CSVIO_F_TEAM}, {"member_uuid", CSVIO_F_NAME},
+        {"date_from", CSVIO_F_SINCE}, {"date_to", CSVIO_F_TEAM},  {"level", CSVIO_F_TEAM},
+        {"area_uuid", CSVIO_F_AREA}, {"kind", CSVIO_F_AREA},
     };
     if (!field[0])
         return "";
     if (strcmp(field, "name") == 0 && name_field >= 0)
         return im->cols.header[name_field];
+    int f = csvio_member_field_of(field);
+    if (f >= 0)
+        return im->cols.header[f];
     for (size_t i = 0; i < sizeof MAP / sizeof MAP[0]; i++)
         if (strcmp(field, MAP[i].column) == 0)
             return im->cols.header[MAP[i].f];

@@ -237,6 +237,10 @@ int csvio_member_row_parse_opts(const csvio_member_columns *c, char **fields, in
                                 const csvio_parse_opts *o, csvio_member_row *row, csvio_report_fn report,
                                 void *ctx);
 
+/* The field of a member list that holds the member's catalogue column
+ * (fields.h: "phone" → CSVIO_F_PHONE), or -1. */
+int csvio_member_field_of(const char *column);
+
 /* Adds to s->columns one line per column recognised. */
 void csvio_member_columns_describe(const csvio_member_columns *c, csvio_import_summary *s);
 
