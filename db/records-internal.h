@@ -89,6 +89,9 @@ void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n);
  * 0 = no limit. */
 int records_limit_for_level(const char *level);
 
+/* The size limit of the team's level (records_limit_for_level); 0 = none. */
+int rec_team_limit(sqlite3 *db, const char *team_uuid);
+
 /* Whether a live record with uuid exists in table (area team member). */
 int rec_live(sqlite3 *db, const char *table, const char *uuid);
 
