@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE 200
 #define MAX_COLS 32
 #define CELL 1100
 
@@ -31,12 +30,9 @@ typedef struct {
 
 typedef char cell_row[MAX_COLS][CELL];
 
-/* One kind of list: how to page it and how its rows become cells. */
+/* One kind of list: its records (record_list) and how its rows become cells. */
 typedef struct {
-    const char *word; /* members teams areas */
-    const char *table; /* member team area */
-    size_t row_size, off_uuid, off_key;
-    int (*page)(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows, cdtt_err *e);
+    const char *table; /* member team area: record_list_of */
     const char *const *csv_cols;
     int n_csv;
     const char *const *text_cols; /* English labels, translated on output */
@@ -194,24 +190,6 @@ static void area_cells(sqlite3 *db, const void *row, const list_opts *o, cell_ro
     put(out, 3, a->deleted ? _("deleted") : "");
 }
 
-static int page_members(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
-                        cdtt_err *e)
-{
-    return member_page(db, f, pos, 1, limit, rows, e);
-}
-
-static int page_teams(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
-                      cdtt_err *e)
-{
-    return team_page(db, f, pos, 1, limit, rows, e);
-}
-
-static int page_areas(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
-                      cdtt_err *e)
-{
-    return area_page(db, f, pos, 1, limit, rows, e);
-}
-
 static const char *member_csv[MAX_COLS]; /* member_csv_columns */
 static const char *const MEMBER_TEXT[] = {N_("Full name"), N_("Gender"), N_("Birth"), N_("Phone"),
                                           N_("Online course"), N_("Team")};
@@ -227,12 +205,9 @@ static const int AREA_WIDTHS[] = {30, 18, 5, 0};
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 static list_kind KINDS[] = {
-    {"members", "member", sizeof(member_rec), offsetof(member_rec, uuid), offsetof(member_rec, sort_key),
-     page_members, member_csv, 0, MEMBER_TEXT, MEMBER_WIDTHS, N(MEMBER_TEXT), member_cells},
-    {"teams", "team", sizeof(team_rec), offsetof(team_rec, uuid), offsetof(team_rec, sort_key), page_teams,
-     TEAM_CSV, N(TEAM_CSV), TEAM_TEXT, TEAM_WIDTHS, N(TEAM_TEXT), team_cells},
-    {"areas", "area", sizeof(area_rec), offsetof(area_rec, uuid), offsetof(area_rec, sort_key), page_areas,
-     AREA_CSV, N(AREA_CSV), AREA_TEXT, AREA_WIDTHS, N(AREA_TEXT), area_cells},
+    {"member", member_csv, 0, MEMBER_TEXT, MEMBER_WIDTHS, N(MEMBER_TEXT), member_cells},
+    {"team", TEAM_CSV, N(TEAM_CSV), TEAM_TEXT, TEAM_WIDTHS, N(TEAM_TEXT), team_cells},
+    {"area", AREA_CSV, N(AREA_CSV), AREA_TEXT, AREA_WIDTHS, N(AREA_TEXT), area_cells},
 };
 
 /* Prints cells as one line of aligned columns: each shown safely (control
@@ -318,7 +293,7 @@ static int parse_opts(const list_kind *k, int argc, char **argv, list_opts *o)
 {
     memset(o, 0, sizeof *o);
     const char *format = NULL, *pos[1];
-    int is_members = strcmp(k->word, "members") == 0, is_areas = strcmp(k->word, "areas") == 0;
+    int is_members = strcmp(k->table, "member") == 0, is_areas = strcmp(k->table, "area") == 0;
     cli_opt opts[8] = {
         {"--format", &format, NULL},
         {"--search", &o->search, NULL},
@@ -358,6 +333,24 @@ static int resolve_names(sqlite3 *db, const list_opts *o, char area[UUID_LEN], c
     return 0;
 }
 
+/* What print_one needs: the list, its options and a row of cells. */
+typedef struct {
+    sqlite3 *db;
+    const list_kind *k;
+    const list_opts *o;
+    cell_row *cells;
+} printer;
+
+/* Prints one record (a record_list_each callback). */
+static int print_one(void *ctx, const void *row)
+{
+    printer *p = ctx;
+    memset(p->cells, 0, sizeof *p->cells);
+    p->k->cells(p->db, row, p->o, *p->cells);
+    print_row(p->db, p->k, p->o, *p->cells, (const char *)row + record_list_of(p->k->table)->off_uuid);
+    return 0;
+}
+
 static int run_list(cli_ctx *ctx, const list_kind *k, int argc, char **argv)
 {
     list_opts o;
@@ -378,25 +371,11 @@ static int run_list(cli_ctx *ctx, const list_kind *k, int argc, char **argv)
     }
     if (resolve_names(db, &o, area, team, &f))
         return 1;
-    char *rows = xcalloc(PAGE, k->row_size);
-    cell_row *cells = xmalloc(sizeof *cells);
-    list_pos pos;
-    int n, have_pos = 0;
     cdtt_err e;
+    printer pr = {db, k, &o, xmalloc(sizeof(cell_row))};
     print_header(k, &o);
-    while ((n = k->page(db, &f, have_pos ? &pos : NULL, PAGE, rows, &e)) > 0) {
-        for (int i = 0; i < n; i++) {
-            memset(cells, 0, sizeof *cells);
-            k->cells(db, rows + (size_t)i * k->row_size, &o, *cells);
-            print_row(db, k, &o, *cells, rows + (size_t)i * k->row_size + k->off_uuid);
-        }
-        const char *last = rows + (size_t)(n - 1) * k->row_size;
-        snprintf(pos.uuid, sizeof pos.uuid, "%s", last + k->off_uuid);
-        snprintf(pos.sort_key, sizeof pos.sort_key, "%s", last + k->off_key);
-        have_pos = 1;
-    }
-    free(rows);
-    free(cells);
+    long long n = record_list_each(db, record_list_of(k->table), &f, print_one, &pr, &e);
+    free(pr.cells);
     return n < 0 ? cli_fail("%s", e.msg) : 0;
 }
 

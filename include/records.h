@@ -337,6 +337,35 @@ long long area_count(sqlite3 *db, const list_filter *f);
 long long team_count(sqlite3 *db, const list_filter *f);
 long long member_count(sqlite3 *db, const list_filter *f);
 
+/* ---- the kinds of record lists (records-kinds.c) ----------------------------
+ * One description of each kind of record that is listed (areas, teams,
+ * members): what its rows are and how they are paged and counted. The
+ * full-screen lists, the pick-lists and `cdtt list` read records through it. */
+typedef struct {
+    const char *table;  /* "member" */
+    const char *plural; /* "members": the word `cdtt list` takes */
+    size_t row_size;    /* sizeof(member_rec) */
+    size_t off_uuid, off_name, off_key; /* where a row keeps its uuid, name and sort key */
+    size_t off_place;   /* where a row names its village (a team's area), told beside a shared name; 0 = none */
+    /* area_page, team_page, member_page over rows of row_size bytes. */
+    int (*page)(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit, void *rows,
+                cdtt_err *e);
+    long long (*count)(sqlite3 *db, const list_filter *f);
+} record_list;
+
+/* The kind of list of table ("area" "team" "member") or of its plural
+ * ("members"), or NULL. */
+const record_list *record_list_of(const char *name);
+
+/* Every kind of list in turn: the one after k (NULL: the first), NULL after the last. */
+const record_list *record_list_next(const record_list *k);
+
+/* Calls each(ctx, row) for every record of k that f matches, in list order,
+ * reading a page at a time, until each returns non-zero. Returns the number
+ * of rows passed to each, or -1 with e set when a page could not be read. */
+long long record_list_each(sqlite3 *db, const record_list *k, const list_filter *f,
+                           int (*each)(void *ctx, const void *row), void *ctx, cdtt_err *e);
+
 /* ---- finding an area or team by name ----------------------------------------
  * A name identifies a record by text_name_key: marks count (Thôn Hà and Thôn Hạ
  * are two villages); case, spacing and the tone-placement convention (hoà =

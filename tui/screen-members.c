@@ -302,8 +302,7 @@ static void filter_open(list_screen *ls)
     app_push(&fs->base);
 }
 
-const rec_kind KIND_MEMBERS = {N_("Members"), "member", &SRC, offsetof(member_rec, uuid),
-                               offsetof(member_rec, full_name), open_form, filter_open};
+const rec_kind KIND_MEMBERS = {N_("Members"), "member", &SRC, open_form, filter_open};
 
 tui_screen *screen_members_new(const char *team_uuid)
 {
