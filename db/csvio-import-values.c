@@ -9,7 +9,6 @@
 #include "validate.h"
 
 #include <pthread.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,19 +150,6 @@ int import_member_same(const member_rec *a, const member_rec *b)
         if (!same_value(a, b, f))
             return 0;
     return 1;
-}
-
-void import_append(char *out, size_t outlen, const char *fmt, ...)
-{
-    size_t len = strlen(out);
-    if (len && len + 2 < outlen)
-        len += (size_t)snprintf(out + len, outlen - len, "; ");
-    if (len + 1 >= outlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(out + len, outlen - len, fmt, ap);
-    va_end(ap);
 }
 
 int import_member_diff(const member_rec *old, const member_rec *new, char *out, size_t outlen)
