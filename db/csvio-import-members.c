@@ -44,7 +44,7 @@ static int add_member(importer *im, const csvio_member_row *row, const char *tea
 {
     member_rec *m = xmalloc(sizeof *m);
     member_init(m);
-    import_apply_row(m, row, im->today);
+    import_apply_row(m, row, &im->cols, im->today);
     findings f = {0};
     char since[11];
     int rule = import_start_date(im, row, m, team_uuid, since);
@@ -60,7 +60,7 @@ static int add_member(importer *im, const csvio_member_row *row, const char *tea
         }
         warn_consent_without_date(im, row, m);
         import_person *p = people_add(&im->people, m->uuid, im->line, 0);
-        p->print = import_row_print(row);
+        p->print = import_row_print(row, &im->cols);
         team_list_add(&p->listed, team_uuid);
         import_match_note_cccd(im, m->cccd, m->uuid);
         im->s->members_new++;
@@ -102,7 +102,7 @@ static import_person *first_meeting(importer *im, const csvio_member_row *row, c
                                     const membership_rec *current, int n)
 {
     import_person *p = people_add(&im->people, uuid, im->line, 1);
-    p->print = import_row_print(row);
+    p->print = import_row_print(row, &im->cols);
     for (int i = 0; i < n; i++)
         team_list_add(&p->before, current[i].team_uuid);
     return p;
@@ -132,7 +132,7 @@ static int update_member(importer *im, const csvio_member_row *row, const member
         goto done;
     }
     *m = *old;
-    import_apply_row(m, row, im->today);
+    import_apply_row(m, row, &im->cols, im->today);
     import_person *p = people_find(&im->people, mm->uuid);
     int replaced = import_member_diff(old, m, changes, sizeof changes);
     if (p && replaced > 0) {
@@ -175,7 +175,7 @@ done:
 static int same_person_as_before(importer *im, const csvio_member_row *row, const member_match *mm)
 {
     const import_person *p = people_find(&im->people, mm->uuid);
-    if (!p || mm->how != MATCH_BY_NAME || p->print == import_row_print(row))
+    if (!p || mm->how != MATCH_BY_NAME || p->print == import_row_print(row, &im->cols))
         return 1;
     char v[256];
     import_shown(row->name, v, sizeof v);

@@ -60,6 +60,9 @@ static const char *header_of(const importer *im, const char *field, int name_fie
     int f = csvio_member_field_of(field);
     if (f >= 0)
         return im->cols.header[f];
+    for (int m = 0; m < im->cols.n_more; m++)
+        if (strcmp(field, im->cols.more[m]->column) == 0)
+            return im->cols.more_header[m];
     for (size_t i = 0; i < sizeof MAP / sizeof MAP[0]; i++)
         if (strcmp(field, MAP[i].column) == 0)
             return im->cols.header[MAP[i].f];

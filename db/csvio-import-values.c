@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void import_apply_row(member_rec *m, const csvio_member_row *row, const char *today)
+void import_apply_row(member_rec *m, const csvio_member_row *row, const csvio_member_columns *cols, const char *today)
 {
     if (HAS(row, CSVIO_F_NAME) && !text_same_name(m->full_name, row->name))
         COPY(m->full_name, row->name);
@@ -34,8 +34,6 @@ void import_apply_row(member_rec *m, const csvio_member_row *row, const char *to
         m->youth_union = row->youth_union;
     if (HAS(row, CSVIO_F_CONSENT))
         m->consent = row->consent;
-    if (HAS(row, CSVIO_F_CONSENT_DATE))
-        COPY(m->consent_date, row->consent_date);
     if (HAS(row, CSVIO_F_MOOC))
         COPY(m->mooc_status, row->mooc_status);
     if (HAS(row, CSVIO_F_MOOC_DATE))
@@ -50,6 +48,9 @@ void import_apply_row(member_rec *m, const csvio_member_row *row, const char *to
     }
     if (HAS(row, CSVIO_F_NOTE))
         COPY(m->note, row->note);
+    for (int i = 0; i < cols->n_more; i++)
+        if (row->more_set & (1u << i))
+            memcpy((char *)m + cols->more[i]->off, (const char *)&row->more + cols->more[i]->off, cols->more[i]->size);
 }
 
 /* Adds the bytes of s, and a separator, to the FNV-1a digest h. */
@@ -60,20 +61,29 @@ static uint64_t digest(uint64_t h, const char *s)
     return (h ^ 0x1f) * 1099511628211ull;
 }
 
-uint64_t import_row_print(const csvio_member_row *row)
+uint64_t import_row_print(const csvio_member_row *row, const csvio_member_columns *cols)
 {
     char *key = text_name_key(row->name);
     char flags[64];
     unsigned person = row->set & ~((1u << CSVIO_F_TEAM) | (1u << CSVIO_F_AREA) | (1u << CSVIO_F_ROLE) |
                                    (1u << CSVIO_F_SINCE)); /* the team's cells say nothing of the person */
-    snprintf(flags, sizeof flags, "%u %d %d %d", person, row->youth_union, row->consent, row->zalo_yes);
+    snprintf(flags, sizeof flags, "%u %d %d %d %u", person, row->youth_union, row->consent, row->zalo_yes,
+             row->more_set);
     const char *const cells[] = {key,           row->birth,        row->gender,       row->phone,
-                                 row->cccd,     row->email,        row->category,     row->consent_date,
+                                 row->cccd,     row->email,        row->category,
                                  row->mooc_status, row->mooc_date, row->zalo_date,    row->note,
                                  flags};
     uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
         h = digest(h, cells[i]);
+    for (int i = 0; i < cols->n_more; i++) { /* the more fields' values, text or number */
+        const field_def *d = cols->more[i];
+        char n[16];
+        const char *at = (const char *)&row->more + d->off;
+        if (d->type == FIELD_BOOL || d->type == FIELD_COUNT)
+            snprintf(n, sizeof n, "%d", *(const int *)at);
+        h = digest(h, (d->type == FIELD_BOOL || d->type == FIELD_COUNT) ? n : at);
+    }
     free(key);
     return h;
 }

@@ -4,7 +4,7 @@
 #ifndef CDTT_CSVIO_IMPORT_H
 #define CDTT_CSVIO_IMPORT_H
 
-#include "csvio.h"
+#include "csvio-member.h"
 #include "records.h"
 
 #include <stdint.h>
@@ -95,7 +95,7 @@ void import_append(char *out, size_t outlen, const char *fmt, ...) __attribute__
 
 /* A digest of what a row says of the person (the name as text_name_key, and
  * every other member cell given): two rows with equal digests say the same. */
-uint64_t import_row_print(const csvio_member_row *row);
+uint64_t import_row_print(const csvio_member_row *row, const csvio_member_columns *cols);
 
 /* ---- the row's team (csvio-import-place.c) -------------------------------------- */
 
@@ -139,7 +139,8 @@ const char *import_match_how(int how);
  * name that is the same name (text_same_name) keeps the stored spelling.
  * Zalo OA "Có" without a date, for a member not yet following, is recorded
  * with today (YYYY-MM-DD); a consent without a date keeps its date empty. */
-void import_apply_row(member_rec *m, const csvio_member_row *row, const char *today);
+void import_apply_row(member_rec *m, const csvio_member_row *row, const csvio_member_columns *cols,
+                      const char *today);
 /* True when the fields an import can change are the same in a and b. */
 int import_member_same(const member_rec *a, const member_rec *b);
 /* Appends "LABEL OLD → NEW" (joined by "; ") to out for every field whose old

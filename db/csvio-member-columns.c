@@ -1,7 +1,7 @@
 /* csvio-member-columns.c — recognising the columns of a member list by their
  * header, in any order, case and accents, Vietnamese or English, including
  * the names communes commonly give them in their own Excel files. */
-#include "csvio.h"
+#include "csvio-member.h"
 #include "csv.h"
 #include "fields.h"
 
@@ -22,7 +22,7 @@ static const struct {
     {CSVIO_F_CATEGORY, "category"},  {CSVIO_F_YOUTH, "youth_union"},
     {CSVIO_F_MOOC, "mooc_status"},   {CSVIO_F_MOOC_DATE, "mooc_date"},
     {CSVIO_F_ZALO, "zalo_date"},     {CSVIO_F_CONSENT, "consent"},
-    {CSVIO_F_CONSENT_DATE, "consent_date"}, {CSVIO_F_NOTE, "note"},
+    {CSVIO_F_NOTE, "note"},
 };
 
 /* The header names each field that is not a member field answers to (compared folded). */
@@ -95,6 +95,21 @@ static int cell_is(char *h, const char *const *names)
     return csv_find_column(one, 1, names) == 0;
 }
 
+/* Finds the more fields (see csvio_member_columns) in the header. */
+static void more_find(char **header, int n, csvio_member_columns *c)
+{
+    for (const field_def *d = record_kind_of("member")->fields; d->column && c->n_more < CSVIO_MORE_MAX; d++) {
+        if (!field_is_content(d) || !d->csv_vi || csvio_member_field_of(d->column) >= 0)
+            continue;
+        const char *names[32] = {d->csv_vi, d->csv_en, NULL};
+        names_add(names, 2, d->aliases);
+        int i = c->n_more++;
+        c->more[i] = d;
+        c->more_col[i] = csv_find_column(header, n, names);
+        snprintf(c->more_header[i], sizeof c->more_header[i], "%s", c->more_col[i] >= 0 ? header[c->more_col[i]] : d->csv_vi);
+    }
+}
+
 int csvio_member_columns_find(char **header, int n, csvio_member_columns *c,
                               csvio_import_summary *s)
 {
@@ -104,10 +119,13 @@ int csvio_member_columns_find(char **header, int n, csvio_member_columns *c,
         snprintf(c->header[f], sizeof c->header[f], "%s",
                  c->col[f] >= 0 ? header[c->col[f]] : names_of(f)[0]);
     }
+    more_find(header, n, c);
     for (int i = 0; s && i < n; i++) {
         int known = !header[i][0] || cell_is(header[i], NAMES_QUIET);
         for (int f = 0; f < CSVIO_F_COUNT && !known; f++)
             known = c->col[f] == i;
+        for (int m = 0; m < c->n_more && !known; m++)
+            known = c->more_col[m] == i;
         if (!known) {
             csvio_list_push(&s->ignored_columns, &s->n_ignored, xstrdup(header[i]));
         }
@@ -127,16 +145,23 @@ static void column_letters(int i, char out[8])
     out[k] = '\0';
 }
 
+/* Adds the line of one column recognised: "Thành phần ← \"TP\" (I)". */
+static void describe_one(const char *name, const char *header, int col, csvio_import_summary *s)
+{
+    char letters[8], line[400];
+    column_letters(col, letters);
+    snprintf(line, sizeof line, "%s ← \"%s\" (%s)", name, header, letters);
+    csvio_list_push(&s->columns, &s->n_columns, xstrdup(line));
+}
+
 void csvio_member_columns_describe(const csvio_member_columns *c, csvio_import_summary *s)
 {
-    for (int f = 0; f < CSVIO_F_COUNT; f++) {
-        if (c->col[f] < 0)
-            continue;
-        char letters[8], line[400];
-        column_letters(c->col[f], letters);
-        snprintf(line, sizeof line, "%s ← \"%s\" (%s)", names_of(f)[0], c->header[f], letters);
-        csvio_list_push(&s->columns, &s->n_columns, xstrdup(line));
-    }
+    for (int f = 0; f < CSVIO_F_COUNT; f++)
+        if (c->col[f] >= 0)
+            describe_one(names_of(f)[0], c->header[f], c->col[f], s);
+    for (int m = 0; m < c->n_more; m++)
+        if (c->more_col[m] >= 0)
+            describe_one(c->more[m]->csv_vi, c->more_header[m], c->more_col[m], s);
 }
 
 int csvio_member_choice_column(const char *name, const char **kind)

@@ -15,7 +15,7 @@ typedef enum {
     FIELD_BOOL,     /* 0 or 1, shown yes / no */
     FIELD_COUNT,    /* a whole number */
     FIELD_REF,      /* the uuid of a record of the table in ref, shown by its name */
-} field_type;
+} field_value_kind; /* not field_type: libformw has a function of that name */
 
 enum {
     FIELD_PERSONAL = 1,   /* personal data (phone, CCCD, e-mail): see field_shown */
@@ -31,7 +31,7 @@ enum {
 
 typedef struct {
     const char *column;
-    field_type type;
+    field_value_kind type;
     const char *label;     /* English msgid, translated with _() */
     const choice *choices; /* FIELD_CHOICE */
     const char *ref;       /* FIELD_REF: the table referred to */

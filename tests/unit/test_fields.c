@@ -78,7 +78,7 @@ static void member_content_fields_are_complete(void **state)
         if (f->type == FIELD_CHOICE && !f->choices)
             fail_msg("member field %s is a choice without a list", f->column);
     }
-    assert_int_equal(content, 14);
+    assert_true(content >= 14);
 }
 
 /* A value that passes the checks, for each content field by its kind. */
