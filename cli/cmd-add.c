@@ -88,37 +88,46 @@ static int store(const add_opt *o, char *base, const char *value)
     return 0;
 }
 
-/* Parses NAME and the options into rec (the name field at name_off) and ex.
- * Returns 0, or 2 after a usage message. */
+/* The most options an `add` takes. */
+#define MAX_OPTS 48
+
+/* Parses NAME and the options (cli_parse_opts: "--opt VALUE" or "--opt=VALUE")
+ * into rec (the name field at name_off) and ex. Returns 0, or 2 after a usage
+ * message. */
 static int parse(int argc, char **argv, const add_opt *opts, char *rec, size_t name_off,
                  size_t name_size, add_extra *ex, const char *const *extras_allowed)
 {
-    if (argc < 2 || argv[1][0] == '-')
+    const add_opt *which[MAX_OPTS];
+    char *base[MAX_OPTS];
+    const char *value[MAX_OPTS] = {0};
+    bool flag[MAX_OPTS] = {0};
+    cli_opt copts[MAX_OPTS + 1];
+    int n = 0;
+    for (int j = 0; opts[j].flag && n < MAX_OPTS; j++, n++)
+        which[n] = &opts[j], base[n] = rec;
+    for (int j = 0; EXTRA_OPTS[j].flag; j++)
+        for (int k = 0; extras_allowed[k] && n < MAX_OPTS; k++)
+            if (strcmp(EXTRA_OPTS[j].flag, extras_allowed[k]) == 0)
+                which[n] = &EXTRA_OPTS[j], base[n++] = (char *)ex;
+    for (int i = 0; i < n; i++)
+        copts[i] = which[i]->size ? (cli_opt){which[i]->flag, &value[i], NULL}
+                                  : (cli_opt){which[i]->flag, NULL, &flag[i]};
+    copts[n] = (cli_opt){NULL, NULL, NULL};
+    const char *name = NULL;
+    int npos = cli_parse_opts("add", argc, argv, copts, &name, 1);
+    if (npos < 0)
+        return 2;
+    if (npos == 0)
         return cli_usage("add", _("'add %s' needs the name first"), argv[0]);
-    if (strlen(argv[1]) >= name_size)
+    if (strlen(name) >= name_size)
         return cli_usage("add", _("the name is too long (at most %zu bytes)"), name_size - 1);
-    snprintf(rec + name_off, name_size, "%s", argv[1]);
-    for (int i = 2; i < argc; i++) {
-        const add_opt *o = NULL;
-        char *base = rec;
-        for (int j = 0; opts[j].flag && !o; j++)
-            if (strcmp(opts[j].flag, argv[i]) == 0)
-                o = &opts[j];
-        for (int j = 0; EXTRA_OPTS[j].flag && !o; j++)
-            for (int k = 0; extras_allowed[k]; k++)
-                if (strcmp(EXTRA_OPTS[j].flag, argv[i]) == 0 && strcmp(extras_allowed[k], argv[i]) == 0) {
-                    o = &EXTRA_OPTS[j];
-                    base = (char *)ex;
-                }
-        if (!o)
-            return cli_usage("add", _("unknown option '%s' for 'add %s'"), argv[i], argv[0]);
-        if (o->size == 0) {
-            *(int *)(base + o->off) = 1;
-            continue;
-        }
-        if (i + 1 >= argc)
-            return cli_usage("add", _("%s needs a value"), argv[i]);
-        int rc = store(o, base, argv[++i]);
+    snprintf(rec + name_off, name_size, "%s", name);
+    for (int i = 0; i < n; i++) {
+        int rc = 0;
+        if (!which[i]->size && flag[i])
+            *(int *)(base[i] + which[i]->off) = 1;
+        else if (which[i]->size && value[i])
+            rc = store(which[i], base[i], value[i]);
         if (rc)
             return rc;
     }
