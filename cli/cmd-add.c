@@ -165,7 +165,7 @@ static int report(const char *table, int rc, const findings *f, const cdtt_err *
     return 1;
 }
 
-int cmd_add_area(cli_ctx *ctx, int argc, char **argv)
+static int cmd_add_area(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *const extras[] = {"--yes", NULL};
     area_rec r;
@@ -183,7 +183,7 @@ int cmd_add_area(cli_ctx *ctx, int argc, char **argv)
     return report("area", rc, &f, &e, ex.yes, r.uuid);
 }
 
-int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
+static int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *const extras[] = {"--area", "--yes", NULL};
     team_rec r;
@@ -206,7 +206,7 @@ int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
     return report("team", rc, &f, &e, ex.yes, r.uuid);
 }
 
-int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
+static int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *const extras[] = {"--team", "--area", "--role", "--since", "--yes", NULL};
     member_rec r;
@@ -238,3 +238,16 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
                     : member_save(db, &r, ex.yes, &f, &e);
     return report("member", rc, &f, &e, ex.yes, r.uuid);
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_ADD_AREA = {"add", "area", cmd_add_area, N_("NAME [--kind KIND] [--note TEXT] [--yes]"),
+ N_("add a village or residential group")};
+const cli_command CMD_ADD_TEAM = {"add", "team", cmd_add_team,
+ N_("NAME [--area NAME] [--level commune|village|group] [--decision-no NO] [--decision-date D] "
+    "[--issuer TEXT] [--status S] [--yes]"),
+ N_("add a team (commune-level when no --area is given)")};
+const cli_command CMD_ADD_MEMBER = {"add", "member", cmd_add_member,
+ N_("NAME [--team NAME [--area NAME] [--role leader|deputy|member] [--since D]] [--gender G] [--birth D] [--phone P] "
+    "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
+    "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
+ N_("add a member, optionally into a team")};

@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
+static int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
 {
     bool missing_only = false;
     const cli_opt opts[] = {{"--missing", NULL, &missing_only}, {NULL, NULL, NULL}};
@@ -42,3 +42,7 @@ int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
     completeness_free(&t);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_COMPLETENESS = {"completeness", NULL, cmd_completeness, N_("[--missing]"),
+ N_("every commune below: when it last sent data, and which sent nothing")};

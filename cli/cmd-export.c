@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-int cmd_export(cli_ctx *ctx, int argc, char **argv)
+static int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
     package_export_opts o = {0};
     const char *out = NULL, *out_long = NULL;
@@ -55,3 +55,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
                           "those records. Settle them with 'cdtt conflicts'.\n"), open);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_EXPORT = {"export", NULL, cmd_export, N_("-o FILE [--full] [--force] [--encrypt|--no-encrypt]"),
+ N_("write a package of this office's data for the level above")};

@@ -379,18 +379,28 @@ static int run_list(cli_ctx *ctx, const list_kind *k, int argc, char **argv)
     return n < 0 ? cli_fail("%s", e.msg) : 0;
 }
 
-int cmd_list_members(cli_ctx *ctx, int argc, char **argv)
+static int cmd_list_members(cli_ctx *ctx, int argc, char **argv)
 {
     KINDS[0].n_csv = member_csv_columns(member_csv);
     return run_list(ctx, &KINDS[0], argc, argv);
 }
 
-int cmd_list_teams(cli_ctx *ctx, int argc, char **argv)
+static int cmd_list_teams(cli_ctx *ctx, int argc, char **argv)
 {
     return run_list(ctx, &KINDS[1], argc, argv);
 }
 
-int cmd_list_areas(cli_ctx *ctx, int argc, char **argv)
+static int cmd_list_areas(cli_ctx *ctx, int argc, char **argv)
 {
     return run_list(ctx, &KINDS[2], argc, argv);
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_LIST_MEMBERS = {"list", "members", cmd_list_members,
+ N_("[--format text|csv] [--search TEXT] [--commune CODE] [--team NAME] [--area NAME] [--deleted] [--full]"),
+ N_("list the members by given name (personal data masked unless --full)")};
+const cli_command CMD_LIST_TEAMS = {"list", "teams", cmd_list_teams,
+ N_("[--format text|csv] [--search TEXT] [--commune CODE] [--area NAME] [--deleted]"),
+ N_("list the teams with their village or group and number of members")};
+const cli_command CMD_LIST_AREAS = {"list", "areas", cmd_list_areas, N_("[--format text|csv] [--search TEXT] [--commune CODE] [--deleted]"),
+ N_("list the villages and residential groups")};
