@@ -26,7 +26,7 @@ typedef struct {
 } cli_command;
 
 /* The table of commands, ended by an entry whose name is NULL. */
-extern const cli_command CLI_COMMANDS[];
+extern const cli_command *const CLI_COMMANDS[];
 
 /* Opens (creating when DB_CREATE is in flags) the run's database, once; prints
  * the reason and returns NULL on failure. */

@@ -27,7 +27,7 @@ static int add_activity(sqlite3 *db, const void *rec, char uuid[37], cdtt_err *e
     return activity_add(db, (const activity_rec *)rec, uuid, e);
 }
 
-int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
+static int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
 {
     const char *team = NULL, *date = NULL, *type = NULL, *people = "0", *households = "0", *note = "";
     const cli_opt opts[] = {
@@ -53,7 +53,7 @@ int cmd_activity_add(cli_ctx *ctx, int argc, char **argv)
     return cli_add_record(ctx, add_activity, &a);
 }
 
-int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv)
+static int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv)
 {
     const char *from_s = NULL, *to_s = NULL, *fmt_s = "text";
     const cli_opt opts[] = {
@@ -81,3 +81,10 @@ int cmd_activity_summary(cli_ctx *ctx, int argc, char **argv)
     report_activity_write(stdout, &s, from, to, fmt);
     return 0;
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_ACTIVITY_ADD = {"activity", "add", cmd_activity_add,
+ N_("--team TEAM-ID --date DATE --type TYPE [--people N] [--households N] [--note TEXT]"),
+ N_("record a team's activity (counts of people and households helped only)")};
+const cli_command CMD_ACTIVITY_SUMMARY = {"activity", "summary", cmd_activity_summary, N_("[--from DATE] [--to DATE] [--format text|csv|json]"),
+ N_("activities by type, people and households helped, sessions held (this month by default)")};

@@ -43,22 +43,19 @@ static const add_opt TEAM_OPTS[] = {
     {"--note", F(team_rec, note), NULL, 0},
     {NULL, 0, 0, NULL, 0},
 };
-static const add_opt MEMBER_OPTS[] = {
-    {"--gender", F(member_rec, gender), CHOICES_GENDER, 0},
-    {"--birth", F(member_rec, birth), NULL, 0},
-    {"--phone", F(member_rec, phone), NULL, 0},
-    {"--cccd", F(member_rec, cccd), NULL, 0},
-    {"--email", F(member_rec, email), NULL, 0},
-    {"--category", F(member_rec, category), CHOICES_CATEGORY, 0},
-    {"--youth-union", offsetof(member_rec, youth_union), 0, NULL, 0},
-    {"--consent", offsetof(member_rec, consent), 0, NULL, 0},
-    {"--consent-date", F(member_rec, consent_date), NULL, 1},
-    {"--mooc", F(member_rec, mooc_status), CHOICES_MOOC_STATUS, 0},
-    {"--mooc-date", F(member_rec, mooc_date), NULL, 1},
-    {"--zalo-date", F(member_rec, zalo_date), NULL, 1},
-    {"--note", F(member_rec, note), NULL, 0},
-    {NULL, 0, 0, NULL, 0},
-};
+/* A member's options: one per catalogue field that has one (fields.h); a
+ * yes/no field is a flag. */
+static void member_opts(add_opt *opts, size_t max)
+{
+    size_t n = 0;
+    for (const field_def *f = record_kind_of("member")->fields; f->column && n + 1 < max; f++) {
+        if (!f->option || !field_is_content(f) || f->type == FIELD_COUNT)
+            continue;
+        opts[n++] = (add_opt){f->option, f->off, f->type == FIELD_BOOL ? 0 : f->size, f->choices,
+                              f->type == FIELD_DATE && !(f->flags & FIELD_YEAR)};
+    }
+    opts[n] = (add_opt){NULL, 0, 0, NULL, 0};
+}
 static const add_opt EXTRA_OPTS[] = {
     {"--area", X(area), NULL, 0},
     {"--team", X(team), NULL, 0},
@@ -91,37 +88,46 @@ static int store(const add_opt *o, char *base, const char *value)
     return 0;
 }
 
-/* Parses NAME and the options into rec (the name field at name_off) and ex.
- * Returns 0, or 2 after a usage message. */
+/* The most options an `add` takes. */
+#define MAX_OPTS 48
+
+/* Parses NAME and the options (cli_parse_opts: "--opt VALUE" or "--opt=VALUE")
+ * into rec (the name field at name_off) and ex. Returns 0, or 2 after a usage
+ * message. */
 static int parse(int argc, char **argv, const add_opt *opts, char *rec, size_t name_off,
                  size_t name_size, add_extra *ex, const char *const *extras_allowed)
 {
-    if (argc < 2 || argv[1][0] == '-')
+    const add_opt *which[MAX_OPTS];
+    char *base[MAX_OPTS];
+    const char *value[MAX_OPTS] = {0};
+    bool flag[MAX_OPTS] = {0};
+    cli_opt copts[MAX_OPTS + 1];
+    int n = 0;
+    for (int j = 0; opts[j].flag && n < MAX_OPTS; j++, n++)
+        which[n] = &opts[j], base[n] = rec;
+    for (int j = 0; EXTRA_OPTS[j].flag; j++)
+        for (int k = 0; extras_allowed[k] && n < MAX_OPTS; k++)
+            if (strcmp(EXTRA_OPTS[j].flag, extras_allowed[k]) == 0)
+                which[n] = &EXTRA_OPTS[j], base[n++] = (char *)ex;
+    for (int i = 0; i < n; i++)
+        copts[i] = which[i]->size ? (cli_opt){which[i]->flag, &value[i], NULL}
+                                  : (cli_opt){which[i]->flag, NULL, &flag[i]};
+    copts[n] = (cli_opt){NULL, NULL, NULL};
+    const char *name = NULL;
+    int npos = cli_parse_opts("add", argc, argv, copts, &name, 1);
+    if (npos < 0)
+        return 2;
+    if (npos == 0)
         return cli_usage("add", _("'add %s' needs the name first"), argv[0]);
-    if (strlen(argv[1]) >= name_size)
+    if (strlen(name) >= name_size)
         return cli_usage("add", _("the name is too long (at most %zu bytes)"), name_size - 1);
-    snprintf(rec + name_off, name_size, "%s", argv[1]);
-    for (int i = 2; i < argc; i++) {
-        const add_opt *o = NULL;
-        char *base = rec;
-        for (int j = 0; opts[j].flag && !o; j++)
-            if (strcmp(opts[j].flag, argv[i]) == 0)
-                o = &opts[j];
-        for (int j = 0; EXTRA_OPTS[j].flag && !o; j++)
-            for (int k = 0; extras_allowed[k]; k++)
-                if (strcmp(EXTRA_OPTS[j].flag, argv[i]) == 0 && strcmp(extras_allowed[k], argv[i]) == 0) {
-                    o = &EXTRA_OPTS[j];
-                    base = (char *)ex;
-                }
-        if (!o)
-            return cli_usage("add", _("unknown option '%s' for 'add %s'"), argv[i], argv[0]);
-        if (o->size == 0) {
-            *(int *)(base + o->off) = 1;
-            continue;
-        }
-        if (i + 1 >= argc)
-            return cli_usage("add", _("%s needs a value"), argv[i]);
-        int rc = store(o, base, argv[++i]);
+    snprintf(rec + name_off, name_size, "%s", name);
+    for (int i = 0; i < n; i++) {
+        int rc = 0;
+        if (!which[i]->size && flag[i])
+            *(int *)(base[i] + which[i]->off) = 1;
+        else if (which[i]->size && value[i])
+            rc = store(which[i], base[i], value[i]);
         if (rc)
             return rc;
     }
@@ -159,7 +165,7 @@ static int report(const char *table, int rc, const findings *f, const cdtt_err *
     return 1;
 }
 
-int cmd_add_area(cli_ctx *ctx, int argc, char **argv)
+static int cmd_add_area(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *const extras[] = {"--yes", NULL};
     area_rec r;
@@ -177,7 +183,7 @@ int cmd_add_area(cli_ctx *ctx, int argc, char **argv)
     return report("area", rc, &f, &e, ex.yes, r.uuid);
 }
 
-int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
+static int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *const extras[] = {"--area", "--yes", NULL};
     team_rec r;
@@ -200,13 +206,15 @@ int cmd_add_team(cli_ctx *ctx, int argc, char **argv)
     return report("team", rc, &f, &e, ex.yes, r.uuid);
 }
 
-int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
+static int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *const extras[] = {"--team", "--area", "--role", "--since", "--yes", NULL};
     member_rec r;
     add_extra ex = {0};
+    add_opt opts[48];
     member_init(&r);
-    int rc = parse(argc, argv, MEMBER_OPTS, (char *)&r, F(member_rec, full_name), &ex, extras);
+    member_opts(opts, sizeof opts / sizeof opts[0]);
+    int rc = parse(argc, argv, opts, (char *)&r, F(member_rec, full_name), &ex, extras);
     if (rc)
         return rc;
     if (ex.role[0] && !ex.team[0])
@@ -230,3 +238,16 @@ int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
                     : member_save(db, &r, ex.yes, &f, &e);
     return report("member", rc, &f, &e, ex.yes, r.uuid);
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_ADD_AREA = {"add", "area", cmd_add_area, N_("NAME [--kind KIND] [--note TEXT] [--yes]"),
+ N_("add a village or residential group")};
+const cli_command CMD_ADD_TEAM = {"add", "team", cmd_add_team,
+ N_("NAME [--area NAME] [--level commune|village|group] [--decision-no NO] [--decision-date D] "
+    "[--issuer TEXT] [--status S] [--yes]"),
+ N_("add a team (commune-level when no --area is given)")};
+const cli_command CMD_ADD_MEMBER = {"add", "member", cmd_add_member,
+ N_("NAME [--team NAME [--area NAME] [--role leader|deputy|member] [--since D]] [--gender G] [--birth D] [--phone P] "
+    "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
+    "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
+ N_("add a member, optionally into a team")};

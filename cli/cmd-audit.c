@@ -37,7 +37,7 @@ static int print_csv(const audit_entry *en, void *arg)
     return 0;
 }
 
-int cmd_audit(cli_ctx *ctx, int argc, char **argv)
+static int cmd_audit(cli_ctx *ctx, int argc, char **argv)
 {
     const char *record = NULL, *since_s = NULL, *office = NULL, *format = "text";
     bool full = false;
@@ -70,3 +70,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
         printf("%s\n", _("No change recorded matches."));
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_AUDIT = {"audit", NULL, cmd_audit, N_("[--record UUID] [--since DATE] [--office CODE] [--format text|csv] [--full]"),
+ N_("who changed what and when, field by field (phone, CCCD and e-mail hidden unless --full)")};

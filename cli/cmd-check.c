@@ -13,7 +13,7 @@ static int print_finding(const check_finding *f, void *arg)
     return 0;
 }
 
-int cmd_check(cli_ctx *ctx, int argc, char **argv)
+static int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
     bool quick = false;
     const cli_opt opts[] = {{"--quick", NULL, &quick}, {NULL, NULL, NULL}};
@@ -39,3 +39,6 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
         printf(_("The file is sound. No problems found.\n"));
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_CHECK = {"check", NULL, cmd_check, N_("[--quick]"), N_("check the file's integrity and the data's quality")};

@@ -5,17 +5,13 @@
 #include "package.h"
 
 #include <stdio.h>
-#include <string.h>
 
-int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
+static int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
 {
-    int missing_only = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--missing") == 0)
-            missing_only = 1;
-        else
-            return cli_usage("completeness", _("unknown argument '%s'"), argv[i]);
-    }
+    bool missing_only = false;
+    const cli_opt opts[] = {{"--missing", NULL, &missing_only}, {NULL, NULL, NULL}};
+    if (cli_parse_opts("completeness", argc, argv, opts, NULL, 0) < 0)
+        return 2;
     sqlite3 *db = cli_open_db(ctx, 0);
     if (!db)
         return 1;
@@ -46,3 +42,7 @@ int cmd_completeness(cli_ctx *ctx, int argc, char **argv)
     completeness_free(&t);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_COMPLETENESS = {"completeness", NULL, cmd_completeness, N_("[--missing]"),
+ N_("every commune below: when it last sent data, and which sent nothing")};

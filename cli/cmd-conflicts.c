@@ -48,7 +48,7 @@ static void print_conflict(sqlite3 *db, const conflict_rec *c)
     conflict_fields_free(f, n);
 }
 
-int cmd_conflicts(cli_ctx *ctx, int argc, char **argv)
+static int cmd_conflicts(cli_ctx *ctx, int argc, char **argv)
 {
     bool all = false;
     const cli_opt opts[] = {{"--all", NULL, &all}, {NULL, NULL, NULL}};
@@ -83,7 +83,7 @@ static int split_list(char *s, const char **items, int max)
     return n;
 }
 
-int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv)
+static int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv)
 {
     const char *except = NULL, *pos[2];
     const cli_opt opts[] = {{"--except", &except, NULL}, {NULL, NULL, NULL}};
@@ -119,3 +119,9 @@ int cmd_conflicts_resolve(cli_ctx *ctx, int argc, char **argv)
                id);
     return 0;
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_CONFLICTS_RESOLVE = {"conflicts", "resolve", cmd_conflicts_resolve, N_("ID mine|theirs [--except FIELD,...]"),
+ N_("settle a record changed at both levels: keep mine or take theirs")};
+const cli_command CMD_CONFLICTS = {"conflicts", NULL, cmd_conflicts, N_("[--all]"),
+ N_("list records changed both here and below since the last import")};

@@ -182,12 +182,19 @@ static int run_import(cli_ctx *ctx, const char *cmd, int argc, char **argv, int 
     return rc;
 }
 
-int cmd_csv_import(cli_ctx *ctx, int argc, char **argv)
+static int cmd_csv_import(cli_ctx *ctx, int argc, char **argv)
 {
     return run_import(ctx, "csv import", argc, argv, 1);
 }
 
-int cmd_members_import(cli_ctx *ctx, int argc, char **argv)
+static int cmd_members_import(cli_ctx *ctx, int argc, char **argv)
 {
     return run_import(ctx, "members import", argc, argv, 0);
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_MEMBERS_IMPORT = {"members", "import", cmd_members_import,
+ N_("FILE [--dry-run] [--move] [--sheet NAME|N] [--encoding E] [--map 'COLUMN:VALUE=ITEM']... [--unknown other]"),
+ N_("import a member list from Excel (.xlsx, .xls) or CSV (all rows or none)")};
+const cli_command CMD_CSV_IMPORT = {"csv", "import", cmd_csv_import, N_("members FILE [options of members import]"),
+ N_("the same as members import")};

@@ -64,12 +64,20 @@ static int run(cli_ctx *ctx, int argc, char **argv, int undelete)
     return rc == 0 ? 0 : cli_fail("%s", e.msg);
 }
 
-int cmd_delete(cli_ctx *ctx, int argc, char **argv)
+static int cmd_delete(cli_ctx *ctx, int argc, char **argv)
 {
     return run(ctx, argc, argv, 0);
 }
 
-int cmd_undelete(cli_ctx *ctx, int argc, char **argv)
+static int cmd_undelete(cli_ctx *ctx, int argc, char **argv)
 {
     return run(ctx, argc, argv, 1);
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_DELETE_MEMBER = {"delete", "member", cmd_delete, N_("UUID"), N_("delete a member (it leaves its teams today)")};
+const cli_command CMD_DELETE_TEAM = {"delete", "team", cmd_delete, N_("UUID|NAME"), N_("delete a team that has no members left")};
+const cli_command CMD_DELETE_AREA = {"delete", "area", cmd_delete, N_("UUID|NAME"), N_("delete a village or group that has no teams left")};
+const cli_command CMD_UNDELETE_MEMBER = {"undelete", "member", cmd_undelete, N_("UUID"), N_("restore a deleted member and its teams")};
+const cli_command CMD_UNDELETE_TEAM = {"undelete", "team", cmd_undelete, N_("UUID|NAME"), N_("restore a deleted team")};
+const cli_command CMD_UNDELETE_AREA = {"undelete", "area", cmd_undelete, N_("UUID|NAME"), N_("restore a deleted village or group")};

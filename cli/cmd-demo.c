@@ -38,7 +38,7 @@ static void show_progress(long done, long total, void *arg)
         fputc('\n', stderr);
 }
 
-int cmd_demo(cli_ctx *ctx, int argc, char **argv)
+static int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 {
     const char *members = NULL, *seed = NULL, *scheme = NULL, *province = NULL, *pos[1];
     const cli_opt opts[] = {{"--members", &members, NULL}, {"--seed", &seed, NULL}, {"--scheme", &scheme, NULL},
@@ -96,3 +96,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
     printf(_("  content digest %s\n"), digest);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_DEMO = {"demo", NULL, cmd_demo, N_("--members N [--seed S] [--scheme 2025-07|pre-2025] [--province CODE]"),
+ N_("fill an empty file with made-up teams and members for training and tests")};

@@ -8,28 +8,26 @@
 #include "schema.h"
 
 #include <stdio.h>
-#include <string.h>
 
-int cmd_export(cli_ctx *ctx, int argc, char **argv)
+static int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
     package_export_opts o = {0};
-    const char *out = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--full") == 0)
-            o.full = 1;
-        else if (strcmp(argv[i], "--force") == 0)
-            o.force = 1;
-        else if (strcmp(argv[i], "--encrypt") == 0)
-            o.seal = 1;
-        else if (strcmp(argv[i], "--no-encrypt") == 0)
-            o.seal = -1;
-        else if (strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--output") == 0) {
-            if (++i >= argc)
-                return cli_usage("export", _("-o needs a file name"));
-            out = argv[i];
-        } else
-            return cli_usage("export", _("unknown argument '%s'"), argv[i]);
-    }
+    const char *out = NULL, *out_long = NULL;
+    bool full = false, force = false, seal = false, no_seal = false;
+    const cli_opt opts[] = {
+        {"-o", &out, NULL},           {"--output", &out_long, NULL},  {"--full", NULL, &full},
+        {"--force", NULL, &force},    {"--encrypt", NULL, &seal},     {"--no-encrypt", NULL, &no_seal},
+        {NULL, NULL, NULL},
+    };
+    if (cli_parse_opts("export", argc, argv, opts, NULL, 0) < 0)
+        return 2;
+    if (seal && no_seal)
+        return cli_usage("export", _("--encrypt and --no-encrypt exclude each other"));
+    o.full = full;
+    o.force = force;
+    o.seal = seal ? 1 : no_seal ? -1 : 0;
+    if (out_long)
+        out = out_long;
     if (!out || !*out)
         return cli_usage("export", _("say where to write the package: -o FILE"));
     sqlite3 *db = cli_open_db(ctx, 0);
@@ -57,3 +55,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
                           "those records. Settle them with 'cdtt conflicts'.\n"), open);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_EXPORT = {"export", NULL, cmd_export, N_("-o FILE [--full] [--force] [--encrypt|--no-encrypt]"),
+ N_("write a package of this office's data for the level above")};

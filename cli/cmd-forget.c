@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-int cmd_forget(cli_ctx *ctx, int argc, char **argv)
+static int cmd_forget(cli_ctx *ctx, int argc, char **argv)
 {
     const char *pos[1];
     const cli_opt opts[] = {{NULL, NULL, NULL}};
@@ -27,3 +27,7 @@ int cmd_forget(cli_ctx *ctx, int argc, char **argv)
            name, pos[0], withdrawn);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_FORGET = {"forget", NULL, cmd_forget, N_("COMMUNE-CODE"),
+ N_("withdraw everything held for a commune below (its records marked deleted)")};

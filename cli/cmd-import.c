@@ -74,7 +74,7 @@ static int import_all(sqlite3 *db, const char *const *files, int n, const packag
     return refused_files + (int)(refused_records > 0);
 }
 
-int cmd_import(cli_ctx *ctx, int argc, char **argv)
+static int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
     bool dry = false, partial = false, replace = false, short_dry = false;
     const char *format = "text";
@@ -130,3 +130,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
     free(files);
     return refused ? 1 : 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_IMPORT = {"import", NULL, cmd_import, N_("[--dry-run] [--accept-partial] [--replace] [--format text|csv] FILE..."),
+ N_("check and merge packages from the communes (or districts) below")};

@@ -61,7 +61,7 @@ static int resolve_office(sqlite3 *db, const char *scheme, const char *code, con
     return 0;
 }
 
-int cmd_init(cli_ctx *ctx, int argc, char **argv)
+static int cmd_init(cli_ctx *ctx, int argc, char **argv)
 {
     const char *code = NULL, *scheme = "2025-07", *name = NULL;
     bool force = false, national = false;
@@ -117,3 +117,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
         printf(_("This file has a new key (cdtt keys show): the offices above must trust it for the new office.\n"));
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_INIT = {"init", NULL, cmd_init, N_("--office CODE|--national [--scheme 2025-07|pre-2025] [--name NAME] [--force]"),
+ N_("say which commune (or district, province) owns this file")};

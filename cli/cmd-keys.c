@@ -118,7 +118,7 @@ static int import_key(sqlite3 *db, const char *path)
     return 0;
 }
 
-int cmd_keys(cli_ctx *ctx, int argc, char **argv)
+static int cmd_keys(cli_ctx *ctx, int argc, char **argv)
 {
     const char *out = NULL;
     bool force = false;
@@ -159,3 +159,7 @@ int cmd_keys(cli_ctx *ctx, int argc, char **argv)
     printf(_("%d key(s) of office %s forgotten; its next package is trusted on first use.\n"), k, pos[1]);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_KEYS = {"keys", NULL, cmd_keys, N_("[show | list | trust CODE FINGERPRINT | forget CODE | export [-o FILE] | import FILE]"),
+ N_("this office's key (it signs its packages) and the keys of the offices it exchanges with")};

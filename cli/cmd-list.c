@@ -1,10 +1,12 @@
 /* cmd-list.c — `cdtt list members|teams|areas`: the records in list order, as
- * aligned text or as CSV with stable columns, identifiers masked unless --full. */
+ * aligned text or as CSV with stable columns, personal data masked unless --full
+ * (field_shown: the same rule as exports). */
 #include "cli.h"
 #include "commands.h"
 #include "choices.h"
 #include "csv.h"
 #include "db.h"
+#include "fields.h"
 #include "progress.h"
 #include "records.h"
 #include "text.h"
@@ -15,8 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PAGE 200
-#define MAX_COLS 20
+#define MAX_COLS 32
 #define CELL 1100
 
 typedef struct {
@@ -29,12 +30,9 @@ typedef struct {
 
 typedef char cell_row[MAX_COLS][CELL];
 
-/* One kind of list: how to page it and how its rows become cells. */
+/* One kind of list: its records (record_list) and how its rows become cells. */
 typedef struct {
-    const char *word; /* members teams areas */
-    const char *table; /* member team area */
-    size_t row_size, off_uuid, off_key;
-    int (*page)(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows, cdtt_err *e);
+    const char *table; /* member team area: record_list_of */
     const char *const *csv_cols;
     int n_csv;
     const char *const *text_cols; /* English labels, translated on output */
@@ -44,11 +42,12 @@ typedef struct {
     void (*cells)(sqlite3 *db, const void *row, const list_opts *o, cell_row out);
 } list_kind;
 
-/* "0912345678" → "09******78": the first and last two characters kept. */
-static void mask(const char *s, int full, char *out, size_t n)
+/* s as it is when shown, else masked: "0912345678" → "09******78" (the first
+ * and last two characters kept). */
+static void mask(const char *s, int shown, char *out, size_t n)
 {
     size_t len = strlen(s);
-    if (full || len == 0) {
+    if (shown || len == 0) {
         snprintf(out, n, "%s", s);
         return;
     }
@@ -81,38 +80,65 @@ static void member_roles(sqlite3 *db, const char *uuid, char *out, size_t n)
     free(ms);
 }
 
+/* Whether the member lists show catalogue field f (its one-line fields). */
+static int member_listed(const field_def *f)
+{
+    return field_is_content(f) && !(f->flags & FIELD_LONG);
+}
+
+/* The CSV columns of the member list: uuid, the member's fields in catalogue
+ * order, then its teams, roles and deletion mark. Returns their number. */
+static int member_csv_columns(const char **cols)
+{
+    int n = 0;
+    cols[n++] = "uuid";
+    for (const field_def *f = record_kind_of("member")->fields; f->column && n < MAX_COLS - 3; f++)
+        if (member_listed(f))
+            cols[n++] = f->column;
+    cols[n++] = "teams";
+    cols[n++] = "roles";
+    cols[n++] = "deleted";
+    return n;
+}
+
+/* Field f of member m as stored, masked (mask) where the personal-data rule
+ * (field_shown) withholds it. */
+static void member_value(const member_rec *m, const field_def *f, const list_opts *o, char *out, size_t n)
+{
+    const field_def *consent = record_consent_field(record_kind_of("member"));
+    const char *at = (const char *)m + f->off;
+    if (f->type == FIELD_BOOL || f->type == FIELD_COUNT) {
+        snprintf(out, n, "%d", *(const int *)at);
+        return;
+    }
+    int consented = consent && *(const int *)((const char *)m + consent->off);
+    mask(at, field_shown(f, consented, o->full), out, n);
+}
+
 static void member_cells(sqlite3 *db, const void *row, const list_opts *o, cell_row out)
 {
     const member_rec *m = row;
     char buf[CELL];
     if (o->csv) {
-        put(out, 0, m->uuid);
-        put(out, 1, m->full_name);
-        put(out, 2, m->gender);
-        put(out, 3, m->birth);
-        mask(m->phone, o->full, buf, sizeof buf);
-        put(out, 4, buf);
-        mask(m->cccd, o->full, buf, sizeof buf);
-        put(out, 5, buf);
-        put(out, 6, m->email);
-        put(out, 7, m->category);
-        put_int(out, 8, m->youth_union);
-        put_int(out, 9, m->consent);
-        put(out, 10, m->consent_date);
-        put(out, 11, m->mooc_status);
-        put(out, 12, m->mooc_date);
-        put(out, 13, m->zalo_date);
-        put(out, 14, m->team_names);
+        int col = 0;
+        put(out, col++, m->uuid);
+        for (const field_def *f = record_kind_of("member")->fields; f->column && col < MAX_COLS - 3; f++) {
+            if (!member_listed(f))
+                continue;
+            member_value(m, f, o, buf, sizeof buf);
+            put(out, col++, buf);
+        }
+        put(out, col++, m->team_names);
         member_roles(db, m->uuid, buf, sizeof buf);
-        put(out, 15, buf);
-        put_int(out, 16, m->deleted);
+        put(out, col++, buf);
+        put_int(out, col, m->deleted);
         return;
     }
     put(out, 0, m->full_name);
     put(out, 1, m->gender[0] ? choice_label(CHOICES_GENDER, m->gender) : "");
     date_to_display(m->birth, buf);
     put(out, 2, buf);
-    mask(m->phone, o->full, buf, sizeof buf);
+    member_value(m, field_of("member", "phone"), o, buf, sizeof buf);
     put(out, 3, buf);
     put(out, 4, choice_label(CHOICES_MOOC_STATUS, m->mooc_status));
     put(out, 5, m->deleted ? _("deleted") : m->team_names);
@@ -164,28 +190,7 @@ static void area_cells(sqlite3 *db, const void *row, const list_opts *o, cell_ro
     put(out, 3, a->deleted ? _("deleted") : "");
 }
 
-static int page_members(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
-                        cdtt_err *e)
-{
-    return member_page(db, f, pos, 1, limit, rows, e);
-}
-
-static int page_teams(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
-                      cdtt_err *e)
-{
-    return team_page(db, f, pos, 1, limit, rows, e);
-}
-
-static int page_areas(sqlite3 *db, const list_filter *f, const list_pos *pos, int limit, void *rows,
-                      cdtt_err *e)
-{
-    return area_page(db, f, pos, 1, limit, rows, e);
-}
-
-static const char *const MEMBER_CSV[] = {
-    "uuid", "full_name", "gender", "birth", "phone", "cccd", "email", "category", "youth_union",
-    "consent", "consent_date", "mooc_status", "mooc_date", "zalo_date", "teams", "roles", "deleted",
-};
+static const char *member_csv[MAX_COLS]; /* member_csv_columns */
 static const char *const MEMBER_TEXT[] = {N_("Full name"), N_("Gender"), N_("Birth"), N_("Phone"),
                                           N_("Online course"), N_("Team")};
 static const int MEMBER_WIDTHS[] = {28, 6, 10, 10, 14, 0};
@@ -199,13 +204,10 @@ static const char *const AREA_TEXT[] = {N_("Village/group"), N_("Kind"), N_("Tea
 static const int AREA_WIDTHS[] = {30, 18, 5, 0};
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
-static const list_kind KINDS[] = {
-    {"members", "member", sizeof(member_rec), offsetof(member_rec, uuid), offsetof(member_rec, sort_key),
-     page_members, MEMBER_CSV, N(MEMBER_CSV), MEMBER_TEXT, MEMBER_WIDTHS, N(MEMBER_TEXT), member_cells},
-    {"teams", "team", sizeof(team_rec), offsetof(team_rec, uuid), offsetof(team_rec, sort_key), page_teams,
-     TEAM_CSV, N(TEAM_CSV), TEAM_TEXT, TEAM_WIDTHS, N(TEAM_TEXT), team_cells},
-    {"areas", "area", sizeof(area_rec), offsetof(area_rec, uuid), offsetof(area_rec, sort_key), page_areas,
-     AREA_CSV, N(AREA_CSV), AREA_TEXT, AREA_WIDTHS, N(AREA_TEXT), area_cells},
+static list_kind KINDS[] = {
+    {"member", member_csv, 0, MEMBER_TEXT, MEMBER_WIDTHS, N(MEMBER_TEXT), member_cells},
+    {"team", TEAM_CSV, N(TEAM_CSV), TEAM_TEXT, TEAM_WIDTHS, N(TEAM_TEXT), team_cells},
+    {"area", AREA_CSV, N(AREA_CSV), AREA_TEXT, AREA_WIDTHS, N(AREA_TEXT), area_cells},
 };
 
 /* Prints cells as one line of aligned columns: each shown safely (control
@@ -291,7 +293,7 @@ static int parse_opts(const list_kind *k, int argc, char **argv, list_opts *o)
 {
     memset(o, 0, sizeof *o);
     const char *format = NULL, *pos[1];
-    int is_members = strcmp(k->word, "members") == 0, is_areas = strcmp(k->word, "areas") == 0;
+    int is_members = strcmp(k->table, "member") == 0, is_areas = strcmp(k->table, "area") == 0;
     cli_opt opts[8] = {
         {"--format", &format, NULL},
         {"--search", &o->search, NULL},
@@ -331,6 +333,24 @@ static int resolve_names(sqlite3 *db, const list_opts *o, char area[UUID_LEN], c
     return 0;
 }
 
+/* What print_one needs: the list, its options and a row of cells. */
+typedef struct {
+    sqlite3 *db;
+    const list_kind *k;
+    const list_opts *o;
+    cell_row *cells;
+} printer;
+
+/* Prints one record (a record_list_each callback). */
+static int print_one(void *ctx, const void *row)
+{
+    printer *p = ctx;
+    memset(p->cells, 0, sizeof *p->cells);
+    p->k->cells(p->db, row, p->o, *p->cells);
+    print_row(p->db, p->k, p->o, *p->cells, (const char *)row + record_list_of(p->k->table)->off_uuid);
+    return 0;
+}
+
 static int run_list(cli_ctx *ctx, const list_kind *k, int argc, char **argv)
 {
     list_opts o;
@@ -351,39 +371,36 @@ static int run_list(cli_ctx *ctx, const list_kind *k, int argc, char **argv)
     }
     if (resolve_names(db, &o, area, team, &f))
         return 1;
-    char *rows = xcalloc(PAGE, k->row_size);
-    cell_row *cells = xmalloc(sizeof *cells);
-    list_pos pos;
-    int n, have_pos = 0;
     cdtt_err e;
+    printer pr = {db, k, &o, xmalloc(sizeof(cell_row))};
     print_header(k, &o);
-    while ((n = k->page(db, &f, have_pos ? &pos : NULL, PAGE, rows, &e)) > 0) {
-        for (int i = 0; i < n; i++) {
-            memset(cells, 0, sizeof *cells);
-            k->cells(db, rows + (size_t)i * k->row_size, &o, *cells);
-            print_row(db, k, &o, *cells, rows + (size_t)i * k->row_size + k->off_uuid);
-        }
-        const char *last = rows + (size_t)(n - 1) * k->row_size;
-        snprintf(pos.uuid, sizeof pos.uuid, "%s", last + k->off_uuid);
-        snprintf(pos.sort_key, sizeof pos.sort_key, "%s", last + k->off_key);
-        have_pos = 1;
-    }
-    free(rows);
-    free(cells);
+    long long n = record_list_each(db, record_list_of(k->table), &f, print_one, &pr, &e);
+    free(pr.cells);
     return n < 0 ? cli_fail("%s", e.msg) : 0;
 }
 
-int cmd_list_members(cli_ctx *ctx, int argc, char **argv)
+static int cmd_list_members(cli_ctx *ctx, int argc, char **argv)
 {
+    KINDS[0].n_csv = member_csv_columns(member_csv);
     return run_list(ctx, &KINDS[0], argc, argv);
 }
 
-int cmd_list_teams(cli_ctx *ctx, int argc, char **argv)
+static int cmd_list_teams(cli_ctx *ctx, int argc, char **argv)
 {
     return run_list(ctx, &KINDS[1], argc, argv);
 }
 
-int cmd_list_areas(cli_ctx *ctx, int argc, char **argv)
+static int cmd_list_areas(cli_ctx *ctx, int argc, char **argv)
 {
     return run_list(ctx, &KINDS[2], argc, argv);
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_LIST_MEMBERS = {"list", "members", cmd_list_members,
+ N_("[--format text|csv] [--search TEXT] [--commune CODE] [--team NAME] [--area NAME] [--deleted] [--full]"),
+ N_("list the members by given name (personal data masked unless --full)")};
+const cli_command CMD_LIST_TEAMS = {"list", "teams", cmd_list_teams,
+ N_("[--format text|csv] [--search TEXT] [--commune CODE] [--area NAME] [--deleted]"),
+ N_("list the teams with their village or group and number of members")};
+const cli_command CMD_LIST_AREAS = {"list", "areas", cmd_list_areas, N_("[--format text|csv] [--search TEXT] [--commune CODE] [--deleted]"),
+ N_("list the villages and residential groups")};

@@ -35,7 +35,7 @@ static int move_one(sqlite3 *db, const char *member, const char *team, const cha
     return rc;
 }
 
-int cmd_membership_since(cli_ctx *ctx, int argc, char **argv)
+static int cmd_membership_since(cli_ctx *ctx, int argc, char **argv)
 {
     const char *date_s = NULL, *team_name = NULL, *area_name = NULL;
     const cli_opt opts[] = {
@@ -61,3 +61,7 @@ int cmd_membership_since(cli_ctx *ctx, int argc, char **argv)
     free(ids);
     return rc;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_MEMBERSHIP_SINCE = {"membership", "since", cmd_membership_since, N_("MEMBER-ID... --date DATE [--team NAME] [--area NAME]"),
+ N_("move the day members joined their team (or the teams of a village) back to DATE")};

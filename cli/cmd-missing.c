@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int cmd_missing(cli_ctx *ctx, int argc, char **argv)
+static int cmd_missing(cli_ctx *ctx, int argc, char **argv)
 {
     const char *what = NULL, *area_s = NULL, *as_of_s = NULL, *fmt_s = "text", *commune_s = NULL;
     const cli_opt opts[] = {
@@ -44,3 +44,7 @@ int cmd_missing(cli_ctx *ctx, int argc, char **argv)
         return cli_fail("%s", e.msg);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_MISSING = {"missing", NULL, cmd_missing, N_("mooc|zalo|inperson [--commune CODE] [--area NAME] [--as-of DATE] [--format text|csv]"),
+ N_("list the members (or teams) still missing an indicator")};

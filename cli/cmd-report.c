@@ -19,7 +19,7 @@ static int indicator_arg(const char *s)
     return -2;
 }
 
-int cmd_report(cli_ctx *ctx, int argc, char **argv)
+static int cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
     const char *by_s = NULL, *as_of_s = NULL, *fmt_s = "text", *sort_s = NULL, *ind_s = NULL, *commune_s = NULL;
     bool behind = false;
@@ -68,3 +68,9 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     progress_free(&t);
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_REPORT = {"report", NULL, cmd_report,
+ N_("[--by area|commune|district|province] [--commune CODE] [--sort progress|name|code] "
+    "[--indicator mooc|zalo|inperson] [--behind] [--as-of DATE] [--format text|csv|json]"),
+ N_("training progress against the plan's targets, one row a unit, totals last")};

@@ -16,7 +16,7 @@ static int add_session(sqlite3 *db, const void *rec, char uuid[37], cdtt_err *e)
     return training_session_add(db, (const training_session_rec *)rec, uuid, e);
 }
 
-int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
+static int cmd_session_add(cli_ctx *ctx, int argc, char **argv)
 {
     const char *date = NULL, *place = "", *organiser = "", *topic = "", *note = "";
     const cli_opt opts[] = {
@@ -92,7 +92,7 @@ static void tell_joined_later(sqlite3 *db, const char *session, const member_sel
     free(late);
 }
 
-int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
+static int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) /* session attend SESSION --from FILE: a list */
         if (strcmp(argv[i], "--from") == 0 || strncmp(argv[i], "--from=", 7) == 0)
@@ -130,3 +130,12 @@ int cmd_session_attend(cli_ctx *ctx, int argc, char **argv)
     free(words);
     return rc;
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_SESSION_ADD = {"session", "add", cmd_session_add,
+ N_("--date DATE [--place TEXT] [--organiser TEXT] [--topic TEXT] [--note TEXT]"),
+ N_("record an in-person training session (prints its id)")};
+const cli_command CMD_SESSION_ATTEND = {"session", "attend", cmd_session_attend, N_("SESSION-ID [--absent] [--team NAME] [--area NAME] [MEMBER-ID...]"),
+ N_("mark members present (or absent) at a training session")};
+const cli_command CMD_SESSION_ATTEND_FROM = {"session", "attend", cmd_session_attend, N_("SESSION-ID --from FILE [--dry-run] [--sheet NAME|N] [--encoding E]"),
+ N_("mark present everyone on an attendance list (Excel or CSV), matched by CCCD, phone, or name and birth")};

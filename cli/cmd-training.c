@@ -48,14 +48,23 @@ static int run(cli_ctx *ctx, int argc, char **argv, const char *cmd, int mooc)
     return rc;
 }
 
-int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv)
+static int cmd_training_mooc(cli_ctx *ctx, int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "import") == 0) /* training mooc import FILE */
         return cmd_training_mooc_import(ctx, argc - 1, argv + 1);
     return run(ctx, argc, argv, "training mooc", 1);
 }
 
-int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv)
+static int cmd_training_zalo(cli_ctx *ctx, int argc, char **argv)
 {
     return run(ctx, argc, argv, "training zalo", 0);
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_TRAINING_MOOC = {"training", "mooc", cmd_training_mooc,
+ N_("--status not_started|in_progress|completed [--date DATE] [--team NAME] [--area NAME] [MEMBER-ID...]"),
+ N_("set members' online MOOC course status")};
+const cli_command CMD_TRAINING_MOOC_IMPORT = {"training", "mooc", cmd_training_mooc, N_("import FILE [--dry-run] [--sheet NAME|N] [--encoding E]"),
+ N_("mark as completed everyone on the MOOC platform's list, matched by CCCD, phone, or name and birth")};
+const cli_command CMD_TRAINING_ZALO = {"training", "zalo", cmd_training_zalo, N_("--date DATE|--clear [--team NAME] [--area NAME] [MEMBER-ID...]"),
+ N_("set the date members began following the Zalo OA")};

@@ -42,7 +42,7 @@ static void print_counts(const units_import_result *r)
     }
 }
 
-int cmd_units_import(cli_ctx *ctx, int argc, char **argv)
+static int cmd_units_import(cli_ctx *ctx, int argc, char **argv)
 {
     const char *scheme = NULL, *file = NULL;
     const cli_opt opts[] = {{"--scheme", &scheme, NULL}, {NULL, NULL, NULL}};
@@ -110,7 +110,7 @@ static bool unit_exists(sqlite3 *db, const char *scheme, const char *code, cdtt_
     return false;
 }
 
-int cmd_units_list(cli_ctx *ctx, int argc, char **argv)
+static int cmd_units_list(cli_ctx *ctx, int argc, char **argv)
 {
     const char *scheme = NULL, *under = NULL, *format = "text";
     const cli_opt opts[] = {
@@ -142,3 +142,9 @@ int cmd_units_list(cli_ctx *ctx, int argc, char **argv)
         return cli_fail("%s", e.msg);
     return 0;
 }
+
+/* The commands' entries (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_UNITS_IMPORT = {"units", "import", cmd_units_import, N_("FILE.csv [--scheme 2025-07|pre-2025]"),
+ N_("import an official list of provinces, districts and communes")};
+const cli_command CMD_UNITS_LIST = {"units", "list", cmd_units_list, N_("[--under CODE] [--scheme S] [--format text|csv]"),
+ N_("list the administrative units (all, or those under CODE)")};

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv)
+static int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv)
 {
     const char *out;
     csvio_export_opts o;
@@ -22,3 +22,7 @@ int cmd_xlsx_export(cli_ctx *ctx, int argc, char **argv)
     printf(_("%s: workbook written%s\n"), cli_shown(out), o.full ? _(" (with personal identifiers)") : "");
     return 0;
 }
+
+/* The command's entry (cli/commands.h): words, function, usage and summary. */
+const cli_command CMD_XLSX_EXPORT = {"xlsx", "export", cmd_xlsx_export, N_("-o FILE [--full] [--force]"),
+ N_("write every table to one Excel workbook, a sheet per table")};

@@ -61,7 +61,8 @@ void cli_print_help(const cli_command *only)
                  "  --help          this help;  --version  the version\n\n"));
         printf(_("Commands:\n"));
     }
-    for (const cli_command *c = CLI_COMMANDS; c->name; c++) {
+    for (const cli_command *const *cp = CLI_COMMANDS; *cp; cp++) {
+        const cli_command *c = *cp;
         if (only && c != only)
             continue;
         char words[64];
@@ -160,7 +161,8 @@ int cli_main(int argc, char **argv)
 
     const cli_command *match = NULL;
     int has_name = 0;
-    for (const cli_command *c = CLI_COMMANDS; c->name; c++) {
+    for (const cli_command *const *cp = CLI_COMMANDS; *cp; cp++) {
+        const cli_command *c = *cp;
         if (strcmp(c->name, argv[1]) != 0)
             continue;
         has_name = 1;
@@ -172,9 +174,9 @@ int cli_main(int argc, char **argv)
     if (!match) {
         if (has_name) {
             fprintf(stderr, _("cdtt %s: which one? One of:\n"), cli_shown(argv[1]));
-            for (const cli_command *c = CLI_COMMANDS; c->name; c++)
-                if (strcmp(c->name, argv[1]) == 0)
-                    fprintf(stderr, "  cdtt %s %s %s\n", c->name, c->sub ? c->sub : "", _(c->usage));
+            for (const cli_command *const *cp = CLI_COMMANDS; *cp; cp++)
+                if (strcmp((*cp)->name, argv[1]) == 0)
+                    fprintf(stderr, "  cdtt %s %s %s\n", (*cp)->name, (*cp)->sub ? (*cp)->sub : "", _((*cp)->usage));
             return 2;
         }
         return cli_usage(argv[1], _("unknown command; run 'cdtt --help'"));

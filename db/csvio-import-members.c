@@ -8,41 +8,11 @@
 #include "text.h"
 #include "validate.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define PROGRESS_EVERY 200
-
-void import_problem(importer *im, const char *fmt, ...)
-{
-    char line[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    csvio_list_push(&im->s->problems, &im->s->n_problems, xstrdup(line));
-}
-
-void import_shown(const char *v, char *out, size_t outlen)
-{
-    if (!text_valid_utf8(v, strlen(v))) {
-        snprintf(out, outlen, "%s", _("(not valid UTF-8)"));
-        return;
-    }
-    size_t keep = text_fit(v, 60);
-    if (keep + 4 > outlen)
-        keep = outlen > 4 ? outlen - 4 : 0;
-    while (keep > 0 && ((unsigned char)v[keep] & 0xC0) == 0x80)
-        keep--;
-    size_t k = 0;
-    for (size_t i = 0; i < keep; i++)
-        out[k++] = (unsigned char)v[i] < 0x20 ? ' ' : v[i];
-    out[k] = '\0';
-    if (v[keep])
-        snprintf(out + k, outlen - k, "…");
-}
 
 /* Receives the row parser's findings. */
 static void report_field(void *ctx, int severity, const char *field, const char *value,
@@ -55,56 +25,6 @@ static void report_field(void *ctx, int severity, const char *field, const char 
         import_problem(im, "%s:%ld: %s \"%s\": %s", im->path, im->line, field, v, msg);
     else
         import_problem(im, _("%s:%ld: warning: %s \"%s\": %s"), im->path, im->line, field, v, msg);
-}
-
-/* The file's header for a record field a check named: members' columns, and
- * "name" as the team's or area's column (name_field). "" when none. */
-static const char *header_of(const importer *im, const char *field, int name_field)
-{
-    static const struct {
-        const char *column;
-        int f;
-    } MAP[] = {
-        {"full_name", CSVIO_F_NAME}, {"birth", CSVIO_F_BIRTH},   {"gender", CSVIO_F_GENDER},
-        {"phone", CSVIO_F_PHONE},    {"cccd", CSVIO_F_CCCD},     {"email", CSVIO_F_EMAIL},
-        {"category", CSVIO_F_CATEGORY}, {"youth_union", CSVIO_F_YOUTH},
-        {"mooc_status", CSVIO_F_MOOC}, {"mooc_date", CSVIO_F_MOOC_DATE}, {"zalo_date", CSVIO_F_ZALO},
-        {"consent", CSVIO_F_CONSENT}, {"consent_date", CSVIO_F_CONSENT_DATE},
-        {"note", CSVIO_F_NOTE},      {"role", CSVIO_F_ROLE},     {"team_uuid", CSVIO_F_TEAM},
-        {"member_uuid", CSVIO_F_NAME}, {"date_from", CSVIO_F_SINCE}, {"date_to", CSVIO_F_TEAM},
-        {"level", CSVIO_F_TEAM},     {"area_uuid", CSVIO_F_AREA}, {"kind", CSVIO_F_AREA},
-    };
-    if (!field[0])
-        return "";
-    if (strcmp(field, "name") == 0 && name_field >= 0)
-        return im->cols.header[name_field];
-    for (size_t i = 0; i < sizeof MAP / sizeof MAP[0]; i++)
-        if (strcmp(field, MAP[i].column) == 0)
-            return im->cols.header[MAP[i].f];
-    return "";
-}
-
-int import_after_save(importer *im, int rc, const findings *f, int name_field, int *row_errors)
-{
-    for (int i = 0; i < f->n; i++) {
-        const finding *x = &f->items[i];
-        const char *fld = header_of(im, x->field, name_field);
-        if (x->severity >= VALID_ERROR)
-            import_problem(im, "%s:%ld: %s%s%s", im->path, im->line, fld, *fld ? ": " : "",
-                           x->msg);
-        else if (rc == 0)
-            import_problem(im, _("%s:%ld: warning: %s%s%s"), im->path, im->line, fld,
-                           *fld ? ": " : "", x->msg);
-    }
-    if (rc == 0)
-        return 0;
-    if (findings_worst(f) >= VALID_ERROR) {
-        (*row_errors)++;
-        return 1;
-    }
-    if (!im->e->msg[0])
-        err_set(im->e, _("the database refused a row of %s (line %ld)"), im->path, im->line);
-    return -1;
 }
 
 /* A consent given without a date: said, and the date left empty (nothing is
@@ -124,7 +44,7 @@ static int add_member(importer *im, const csvio_member_row *row, const char *tea
 {
     member_rec *m = xmalloc(sizeof *m);
     member_init(m);
-    import_apply_row(m, row, im->today);
+    import_apply_row(m, row, &im->cols, im->today);
     findings f = {0};
     char since[11];
     int rule = import_start_date(im, row, m, team_uuid, since);
@@ -140,7 +60,7 @@ static int add_member(importer *im, const csvio_member_row *row, const char *tea
         }
         warn_consent_without_date(im, row, m);
         import_person *p = people_add(&im->people, m->uuid, im->line, 0);
-        p->print = import_row_print(row);
+        p->print = import_row_print(row, &im->cols);
         team_list_add(&p->listed, team_uuid);
         import_match_note_cccd(im, m->cccd, m->uuid);
         im->s->members_new++;
@@ -182,7 +102,7 @@ static import_person *first_meeting(importer *im, const csvio_member_row *row, c
                                     const membership_rec *current, int n)
 {
     import_person *p = people_add(&im->people, uuid, im->line, 1);
-    p->print = import_row_print(row);
+    p->print = import_row_print(row, &im->cols);
     for (int i = 0; i < n; i++)
         team_list_add(&p->before, current[i].team_uuid);
     return p;
@@ -212,7 +132,7 @@ static int update_member(importer *im, const csvio_member_row *row, const member
         goto done;
     }
     *m = *old;
-    import_apply_row(m, row, im->today);
+    import_apply_row(m, row, &im->cols, im->today);
     import_person *p = people_find(&im->people, mm->uuid);
     int replaced = import_member_diff(old, m, changes, sizeof changes);
     if (p && replaced > 0) {
@@ -255,7 +175,7 @@ done:
 static int same_person_as_before(importer *im, const csvio_member_row *row, const member_match *mm)
 {
     const import_person *p = people_find(&im->people, mm->uuid);
-    if (!p || mm->how != MATCH_BY_NAME || p->print == import_row_print(row))
+    if (!p || mm->how != MATCH_BY_NAME || p->print == import_row_print(row, &im->cols))
         return 1;
     char v[256];
     import_shown(row->name, v, sizeof v);

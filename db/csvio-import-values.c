@@ -4,16 +4,17 @@
  * in the message language (old → new). */
 #include "csvio-import.h"
 #include "choices.h"
+#include "fields.h"
 #include "text.h"
 #include "validate.h"
 
-#include <stdarg.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void import_apply_row(member_rec *m, const csvio_member_row *row, const char *today)
+void import_apply_row(member_rec *m, const csvio_member_row *row, const csvio_member_columns *cols, const char *today)
 {
     if (HAS(row, CSVIO_F_NAME) && !text_same_name(m->full_name, row->name))
         COPY(m->full_name, row->name);
@@ -33,8 +34,6 @@ void import_apply_row(member_rec *m, const csvio_member_row *row, const char *to
         m->youth_union = row->youth_union;
     if (HAS(row, CSVIO_F_CONSENT))
         m->consent = row->consent;
-    if (HAS(row, CSVIO_F_CONSENT_DATE))
-        COPY(m->consent_date, row->consent_date);
     if (HAS(row, CSVIO_F_MOOC))
         COPY(m->mooc_status, row->mooc_status);
     if (HAS(row, CSVIO_F_MOOC_DATE))
@@ -49,6 +48,9 @@ void import_apply_row(member_rec *m, const csvio_member_row *row, const char *to
     }
     if (HAS(row, CSVIO_F_NOTE))
         COPY(m->note, row->note);
+    for (int i = 0; i < cols->n_more; i++)
+        if (row->more_set & (1u << i))
+            memcpy((char *)m + cols->more[i]->off, (const char *)&row->more + cols->more[i]->off, cols->more[i]->size);
 }
 
 /* Adds the bytes of s, and a separator, to the FNV-1a digest h. */
@@ -59,143 +61,117 @@ static uint64_t digest(uint64_t h, const char *s)
     return (h ^ 0x1f) * 1099511628211ull;
 }
 
-uint64_t import_row_print(const csvio_member_row *row)
+uint64_t import_row_print(const csvio_member_row *row, const csvio_member_columns *cols)
 {
     char *key = text_name_key(row->name);
     char flags[64];
     unsigned person = row->set & ~((1u << CSVIO_F_TEAM) | (1u << CSVIO_F_AREA) | (1u << CSVIO_F_ROLE) |
                                    (1u << CSVIO_F_SINCE)); /* the team's cells say nothing of the person */
-    snprintf(flags, sizeof flags, "%u %d %d %d", person, row->youth_union, row->consent, row->zalo_yes);
+    snprintf(flags, sizeof flags, "%u %d %d %d %u", person, row->youth_union, row->consent, row->zalo_yes,
+             row->more_set);
     const char *const cells[] = {key,           row->birth,        row->gender,       row->phone,
-                                 row->cccd,     row->email,        row->category,     row->consent_date,
+                                 row->cccd,     row->email,        row->category,
                                  row->mooc_status, row->mooc_date, row->zalo_date,    row->note,
                                  flags};
     uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
         h = digest(h, cells[i]);
+    for (int i = 0; i < cols->n_more; i++) { /* the more fields' values, text or number */
+        const field_def *d = cols->more[i];
+        char n[16];
+        const char *at = (const char *)&row->more + d->off;
+        if (d->type == FIELD_BOOL || d->type == FIELD_COUNT)
+            snprintf(n, sizeof n, "%d", *(const int *)at);
+        h = digest(h, (d->type == FIELD_BOOL || d->type == FIELD_COUNT) ? n : at);
+    }
     free(key);
     return h;
 }
 
-/* How a member field's value is shown. */
-typedef enum { V_TEXT, V_DATE, V_CHOICE, V_FLAG } value_kind;
+/* The member fields an import can change: the catalogue's content fields
+ * (fields.h), with their labels, kinds of value and places in member_rec. */
+#define EACH_FIELD(f) \
+    for (const field_def *f = record_kind_of("member")->fields; f->column; f++) \
+        if (field_is_content(f))
 
-/* A member field an import can change: its label (the member form's), kind,
- * place in member_rec, choice list, and the value that means "not set". */
-typedef struct {
-    const char *label;
-    value_kind kind;
-    size_t offset;
-    const choice *choices;
-    const char *unset;
-} member_field;
-
-#define TEXT_FIELD(label, f, kind) {label, kind, offsetof(member_rec, f), NULL, ""}
-#define CHOICE_FIELD(label, f, list, unset) {label, V_CHOICE, offsetof(member_rec, f), list, unset}
-#define FLAG_FIELD(label, f) {label, V_FLAG, offsetof(member_rec, f), NULL, NULL}
-
-static const member_field FIELDS[] = {
-    TEXT_FIELD(N_("Full name"), full_name, V_TEXT),
-    TEXT_FIELD(N_("Birth date"), birth, V_DATE),
-    CHOICE_FIELD(N_("Gender"), gender, CHOICES_GENDER, ""),
-    TEXT_FIELD(N_("Mobile phone"), phone, V_TEXT),
-    TEXT_FIELD(N_("CCCD number"), cccd, V_TEXT),
-    TEXT_FIELD(N_("E-mail"), email, V_TEXT),
-    CHOICE_FIELD(N_("Category"), category, CHOICES_CATEGORY, "other"),
-    FLAG_FIELD(N_("Youth Union member"), youth_union),
-    FLAG_FIELD(N_("Consent given"), consent),
-    TEXT_FIELD(N_("Consent date"), consent_date, V_DATE),
-    CHOICE_FIELD(N_("MOOC course"), mooc_status, CHOICES_MOOC_STATUS, "not_started"),
-    TEXT_FIELD(N_("MOOC completed on"), mooc_date, V_DATE),
-    TEXT_FIELD(N_("Follows Zalo OA since"), zalo_date, V_DATE),
-    TEXT_FIELD(N_("Note"), note, V_TEXT),
-};
-#define N_FIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
-
-static const char *text_of(const member_rec *m, const member_field *f)
+static int is_flag(const field_def *f)
 {
-    return (const char *)m + f->offset;
+    return f->type == FIELD_BOOL || f->type == FIELD_COUNT;
 }
 
-static int flag_of(const member_rec *m, const member_field *f)
+static const char *text_of(const member_rec *m, const field_def *f)
 {
-    return *(const int *)((const char *)m + f->offset);
+    return (const char *)m + f->off;
+}
+
+static int flag_of(const member_rec *m, const field_def *f)
+{
+    return *(const int *)((const char *)m + f->off);
 }
 
 /* True when field f of a and b holds the same value. */
-static int same_value(const member_rec *a, const member_rec *b, const member_field *f)
+static int same_value(const member_rec *a, const member_rec *b, const field_def *f)
 {
-    if (f->kind == V_FLAG)
+    if (is_flag(f))
         return flag_of(a, f) == flag_of(b, f);
     return strcmp(text_of(a, f), text_of(b, f)) == 0;
 }
 
-/* True when field f of m holds a value of its own (not empty, not the default:
- * "Có" for a yes/no field). */
-static int value_set(const member_rec *m, const member_field *f)
+/* What a new member holds (member_init), made once. */
+static member_rec fresh_rec;
+static pthread_once_t fresh_once = PTHREAD_ONCE_INIT;
+
+static void fresh_member(void)
 {
-    if (f->kind == V_FLAG)
+    member_init(&fresh_rec);
+}
+
+/* True when field f of m holds a value of its own: not empty, not what a new
+ * member has (member_init: "Khác", "Chưa học"), not "Không" for a yes/no field. */
+static int value_set(const member_rec *m, const field_def *f)
+{
+    pthread_once(&fresh_once, fresh_member);
+    if (is_flag(f))
         return flag_of(m, f) != 0;
-    const char *v = text_of(m, f);
-    return v[0] && strcmp(v, f->unset) != 0;
+    return text_of(m, f)[0] && !same_value(m, &fresh_rec, f);
 }
 
 /* Field f of m as the user reads it, in the message language. */
-static void shown(const member_rec *m, const member_field *f, char *out, size_t outlen)
+static void shown(const member_rec *m, const field_def *f, char *out, size_t outlen)
 {
     char d[11];
-    switch (f->kind) {
-    case V_FLAG:
+    if (is_flag(f)) {
         snprintf(out, outlen, "%s", flag_of(m, f) ? _("Yes") : _("No"));
-        break;
-    case V_DATE:
+    } else if (f->type == FIELD_DATE) {
         date_to_display(text_of(m, f), d);
         snprintf(out, outlen, "%s", d[0] ? d : "—");
-        break;
-    case V_CHOICE:
+    } else if (f->type == FIELD_CHOICE) {
         snprintf(out, outlen, "%s", text_of(m, f)[0] ? choice_label(f->choices, text_of(m, f)) : "—");
-        break;
-    case V_TEXT:
-    default:
-        if (text_of(m, f)[0])
-            import_shown(text_of(m, f), out, outlen);
-        else
-            snprintf(out, outlen, "—");
+    } else if (text_of(m, f)[0]) {
+        import_shown(text_of(m, f), out, outlen);
+    } else {
+        snprintf(out, outlen, "—");
     }
 }
 
 int import_member_same(const member_rec *a, const member_rec *b)
 {
-    for (int i = 0; i < N_FIELDS; i++)
-        if (!same_value(a, b, &FIELDS[i]))
+    EACH_FIELD(f)
+        if (!same_value(a, b, f))
             return 0;
     return 1;
-}
-
-void import_append(char *out, size_t outlen, const char *fmt, ...)
-{
-    size_t len = strlen(out);
-    if (len && len + 2 < outlen)
-        len += (size_t)snprintf(out + len, outlen - len, "; ");
-    if (len + 1 >= outlen)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(out + len, outlen - len, fmt, ap);
-    va_end(ap);
 }
 
 int import_member_diff(const member_rec *old, const member_rec *new, char *out, size_t outlen)
 {
     int n = 0;
-    for (int i = 0; i < N_FIELDS; i++) {
-        const member_field *f = &FIELDS[i];
+    EACH_FIELD(f) {
         if (!value_set(old, f) || same_value(old, new, f))
             continue;
         char a[256], b[256];
         shown(old, f, a, sizeof a);
         shown(new, f, b, sizeof b);
-        import_append(out, outlen, "%s %s → %s", _(f->label), a, b);
+        import_append(out, outlen, "%s %s → %s", field_def_label(f), a, b);
         n++;
     }
     return n;

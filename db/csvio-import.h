@@ -4,7 +4,7 @@
 #ifndef CDTT_CSVIO_IMPORT_H
 #define CDTT_CSVIO_IMPORT_H
 
-#include "csvio.h"
+#include "csvio-member.h"
 #include "records.h"
 
 #include <stdint.h>
@@ -79,6 +79,8 @@ typedef struct {
     team_list team_uuid;      /* (the teams found or made so far) */
 } importer;
 
+/* ---- telling what the import found (csvio-import-report.c) ---------------- */
+
 /* Appends a formatted line to the problems. */
 void import_problem(importer *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A cell or value as it can be shown in a one-line message: control
@@ -88,10 +90,12 @@ void import_shown(const char *v, char *out, size_t outlen);
  * record's name, or -1). Returns 0 when saved, 1 when the row was refused
  * (reported, *row_errors counted), -1 on a database failure (im->e set). */
 int import_after_save(importer *im, int rc, const findings *f, int name_field, int *row_errors);
+/* Appends "; " (when out is not empty) and the formatted text to out. */
+void import_append(char *out, size_t outlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* A digest of what a row says of the person (the name as text_name_key, and
  * every other member cell given): two rows with equal digests say the same. */
-uint64_t import_row_print(const csvio_member_row *row);
+uint64_t import_row_print(const csvio_member_row *row, const csvio_member_columns *cols);
 
 /* ---- the row's team (csvio-import-place.c) -------------------------------------- */
 
@@ -135,15 +139,14 @@ const char *import_match_how(int how);
  * name that is the same name (text_same_name) keeps the stored spelling.
  * Zalo OA "Có" without a date, for a member not yet following, is recorded
  * with today (YYYY-MM-DD); a consent without a date keeps its date empty. */
-void import_apply_row(member_rec *m, const csvio_member_row *row, const char *today);
+void import_apply_row(member_rec *m, const csvio_member_row *row, const csvio_member_columns *cols,
+                      const char *today);
 /* True when the fields an import can change are the same in a and b. */
 int import_member_same(const member_rec *a, const member_rec *b);
 /* Appends "LABEL OLD → NEW" (joined by "; ") to out for every field whose old
  * value was set (not empty, not the default) and differs in new, with labels
  * and values in the message language. Returns how many. */
 int import_member_diff(const member_rec *old, const member_rec *new, char *out, size_t outlen);
-/* Appends "; " (when out is not empty) and the formatted text to out. */
-void import_append(char *out, size_t outlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* The label of a role code in the message language. */
 const char *import_role_label(const char *role);
 

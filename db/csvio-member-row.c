@@ -1,7 +1,7 @@
 /* csvio-member-row.c — one row of a member list, cell by cell, through the same
  * validators as the forms (validate.h, choices.h), with the repairs Excel
  * makes necessary (leading zeros it dropped, formula apostrophes). */
-#include "csvio.h"
+#include "csvio-member.h"
 #include "csv.h"
 #include "choices.h"
 #include "text.h"
@@ -286,6 +286,65 @@ static void parse_birth_by_gender(row_ctx *x, const char *today, csvio_member_ro
         row->set |= 1u << CSVIO_F_BIRTH;
 }
 
+/* The cell of more field m (see csvio_member_columns), or "". */
+static const char *more_cell(const row_ctx *x, int m)
+{
+    int i = x->c->more_col[m];
+    return i < 0 || i >= x->n ? "" : csv_unneutralise(x->fields[i]);
+}
+
+static void more_report(row_ctx *x, int m, int severity, const char *msg)
+{
+    if (severity >= VALID_ERROR)
+        x->errors++;
+    x->report(x->ctx, severity, x->c->more_header[m], more_cell(x, m), msg);
+}
+
+/* Reads more field m by its kind of value into row->more, through the
+ * validators the forms use: one line of text (several for FIELD_LONG), a date
+ * (or a year, FIELD_YEAR), a choice (as choice_interpret understands it), yes or no. */
+static void parse_more(row_ctx *x, int m, const char *today, csvio_member_row *row)
+{
+    const field_def *d = x->c->more[m];
+    const char *v = more_cell(x, m);
+    if (!given(v))
+        return;
+    char *at = (char *)&row->more + d->off;
+    valid_result r;
+    valid_status st = VALID_OK;
+    if (d->type == FIELD_BOOL) {
+        int yn = parse_yes_no(v);
+        if (yn < 0) {
+            more_report(x, m, VALID_ERROR, _("write Có or Không"));
+            return;
+        }
+        *(int *)at = yn;
+    } else if (d->type == FIELD_CHOICE) {
+        enum choice_how how;
+        const char *code = choice_interpret(d->choices, d->column, v, x->o ? x->o->aliases : NULL,
+                                            x->o ? x->o->n_aliases : 0, &how);
+        if (!code) {
+            char labels[1024], msg[1200];
+            labels_of(d->choices, labels, sizeof labels);
+            snprintf(msg, sizeof msg, _("not one of: %s"), labels);
+            more_report(x, m, VALID_ERROR, msg);
+            return;
+        }
+        snprintf(at, d->size, "%s", code);
+    } else if (d->type == FIELD_DATE) {
+        st = (d->flags & FIELD_YEAR) ? validate_birth(v, today, at, &r) : validate_date(v, at, &r);
+    } else if (d->type == FIELD_TEXT) {
+        st = (d->flags & FIELD_LONG) ? validate_text(v, d->size - 1, at, d->size, &r)
+                                     : validate_line(v, d->size - 1, at, d->size, &r);
+    } else {
+        return; /* counts and references are not read from a list */
+    }
+    if (st != VALID_OK)
+        more_report(x, m, (int)st, r.msg);
+    if (st != VALID_ERROR)
+        row->more_set |= 1u << m;
+}
+
 int csvio_member_row_parse(const csvio_member_columns *c, char **fields, int n, const char *today,
                            csvio_member_row *row, csvio_report_fn rep, void *ctx)
 {
@@ -325,11 +384,12 @@ int csvio_member_row_parse_opts(const csvio_member_columns *c, char **fields, in
 
     parse_yes_no_cell(&x, CSVIO_F_YOUTH, &row->youth_union, row);
     parse_yes_no_cell(&x, CSVIO_F_CONSENT, &row->consent, row);
-    parse_date_cell(&x, CSVIO_F_CONSENT_DATE, row->consent_date, row);
     parse_mooc(&x, row);
     parse_mooc_date(&x, row);
     parse_zalo(&x, row);
     parse_date_cell(&x, CSVIO_F_SINCE, row->since, row);
+    for (int m = 0; m < c->n_more; m++)
+        parse_more(&x, m, today, row);
     if (given(cell(&x, CSVIO_F_NOTE)) &&
         verdict(&x, CSVIO_F_NOTE,
                 validate_text(cell(&x, CSVIO_F_NOTE), 1000, row->note, sizeof row->note, &r), &r))

@@ -2,12 +2,14 @@
  * languages, how a value is shown, which are personal data), the query that
  * reads it, and the row reader that formats every cell for a spreadsheet. */
 #include "csvio.h"
+#include "fields.h"
 #include "choices.h"
 #include "db.h"
 #include "i18n.h"
 #include "records.h"
 #include "validate.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +50,9 @@ typedef struct {
 
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
+/* The most columns a sheet has. */
+#define MAX_COLS 48
+
 /* Columns by kind: Vietnamese and English header, width in cells. */
 #define TEXT(vi, en, w) {vi, en, COL_TEXT, NULL, 0, w}
 #define DATE(vi, en, w) {vi, en, COL_DATE, NULL, 0, w}
@@ -72,42 +77,35 @@ typedef struct {
 /* The query counting the live rows of a table. */
 #define COUNT_LIVE(table) "SELECT count(*) FROM " table " WHERE deleted = 0"
 
-static const col_def MEMBER_COLS[] = {
-    TEXT("Họ và tên", "Full name", 26),
-    DATE("Ngày sinh", "Date of birth", 12),
-    CHOICE("Giới tính", "Gender", CHOICES_GENDER, 9),
-    {"Số điện thoại", "Phone", COL_TEXT, NULL, PERSONAL_CONSENT, 13},
-    {"Số CCCD", "CCCD number", COL_TEXT, NULL, FULL_ONLY, 14},
-    {"Email", "Email", COL_TEXT, NULL, PERSONAL_CONSENT, 24},
+/* The member sheet: the catalogue's member fields (fields.h: headers, widths,
+ * kinds of value, the personal-data rule) in this order, the member's
+ * current team in the middle; a catalogue field with a spreadsheet header not
+ * named here comes after the listed ones. "" marks where the team's columns go. */
+static const char *const MEMBER_ORDER[] = {
+    "full_name", "birth", "gender", "phone", "cccd", "email", "", "category", "youth_union",
+    "mooc_status", "mooc_date", "zalo_date", "consent", "consent_date", "note", NULL,
+};
+
+/* The member's current team, its place, role and start. */
+static const col_def MEMBERSHIP_COLS[] = {
     TEAM_COL,
     AREA_COL,
     CHOICE("Vai trò", "Role", CHOICES_ROLE, 12),
     DATE("Ngày vào tổ", "Joined the team on", 12),
-    CHOICE("Thành phần", "Category", CHOICES_CATEGORY, 24),
-    YESNO("Đoàn viên", "Youth Union member", 10),
-    {"Học trực tuyến", "Online course", COL_MOOC, NULL, 0, 14},
-    DATE("Ngày hoàn thành MOOC", "MOOC completed on", 12),
-    DATE("Zalo OA", "Zalo OA", 12),
-    YESNO("Đồng ý xử lý dữ liệu", "Consent", 10),
-    DATE("Ngày đồng ý", "Consent date", 12),
-    NOTE_COL,
-    COMMUNE_COLS,
 };
+#define MEMBERSHIP_SQL "cur.team_name, cur.area_name, cur.role, cur.date_from"
 
 /* Current memberships are those not deleted and not ended, of live teams. */
-static const char MEMBER_SQL[] =
-    "SELECT m.full_name, m.birth, m.gender, m.phone, m.cccd, m.email, cur.team_name,"
-    " cur.area_name, cur.role, cur.date_from, m.category, m.youth_union,"
-    " m.mooc_status, m.mooc_date, m.zalo_date, m.consent, m.consent_date, m.note" COMMUNE_SQL("m")
-    " FROM member m LEFT JOIN ("
-    "   SELECT ms.member_uuid, ms.role, ms.date_from, t.name AS team_name, t.sort_key AS team_sort,"
-    "          t.uuid AS team_uuid, a.name AS area_name"
-    "   FROM membership ms JOIN team t ON t.uuid = ms.team_uuid AND t.deleted = 0"
-    "   LEFT JOIN area a ON a.uuid = t.area_uuid"
-    "   WHERE ms.deleted = 0 AND coalesce(ms.date_to, '') = ''"
-    " ) cur ON cur.member_uuid = m.uuid"
-    " WHERE m.deleted = 0"
-    " ORDER BY m.unit_code, m.sort_key, m.uuid, cur.team_sort, cur.team_uuid";
+#define MEMBER_FROM                                                                                   \
+    " FROM member m LEFT JOIN ("                                                                      \
+    "   SELECT ms.member_uuid, ms.role, ms.date_from, t.name AS team_name, t.sort_key AS team_sort,"  \
+    "          t.uuid AS team_uuid, a.name AS area_name"                                              \
+    "   FROM membership ms JOIN team t ON t.uuid = ms.team_uuid AND t.deleted = 0"                    \
+    "   LEFT JOIN area a ON a.uuid = t.area_uuid"                                                     \
+    "   WHERE ms.deleted = 0 AND coalesce(ms.date_to, '') = ''"                                       \
+    " ) cur ON cur.member_uuid = m.uuid"                                                              \
+    " WHERE m.deleted = 0"                                                                            \
+    " ORDER BY m.unit_code, m.sort_key, m.uuid, cur.team_sort, cur.team_uuid"
 
 static const col_def TEAM_COLS[] = {
     TEXT("Tên tổ", "Team name", 26),
@@ -180,7 +178,7 @@ static const char ACTIVITY_SQL[] =
     {name, vi, en, sql, COUNT_LIVE(live), consent, cols, N(cols)}
 
 static const table_def TABLES[CSVIO_TABLE_COUNT] = {
-    [CSVIO_MEMBERS] = TABLE("members", "Thành viên", "Members", MEMBER_SQL, "member", 15, MEMBER_COLS),
+    [CSVIO_MEMBERS] = {"members", "Thành viên", "Members", NULL, COUNT_LIVE("member"), -1, NULL, 0}, /* member_table() */
     [CSVIO_TEAMS] = TABLE("teams", "Tổ", "Teams", TEAM_SQL, "team", -1, TEAM_COLS),
     [CSVIO_AREAS] = TABLE("areas", "Thôn, tổ dân phố", "Areas", AREA_SQL, "area", -1, AREA_COLS),
     [CSVIO_SESSIONS] = TABLE("sessions", "Buổi tập huấn", "Training sessions", SESSION_SQL, "training_session",
@@ -212,14 +210,95 @@ const char *csvio_sheet_name(csvio_table t)
     return english() ? TABLES[t].sheet_en : TABLES[t].sheet_vi;
 }
 
+/* The sheet column of catalogue field f: its headers, width and kind of
+ * value, and what the personal-data rule asks of it. */
+static col_def member_col(const field_def *f)
+{
+    static const col_kind KINDS[] = {[FIELD_TEXT] = COL_TEXT, [FIELD_DATE] = COL_DATE, [FIELD_CHOICE] = COL_CHOICE,
+                                     [FIELD_BOOL] = COL_YESNO, [FIELD_COUNT] = COL_INT, [FIELD_REF] = COL_TEXT};
+    col_def c = {f->csv_vi, f->csv_en, KINDS[f->type], f->choices, 0, f->width};
+    if (strcmp(f->column, "mooc_status") == 0)
+        c.kind = COL_MOOC;
+    if (!field_shown(f, 1, 0))
+        c.flags = FULL_ONLY;
+    else if (!field_shown(f, 0, 0))
+        c.flags = PERSONAL_CONSENT;
+    return c;
+}
+
+/* Whether field column is named in MEMBER_ORDER. */
+static int member_ordered(const char *column)
+{
+    for (int i = 0; MEMBER_ORDER[i]; i++)
+        if (strcmp(MEMBER_ORDER[i], column) == 0)
+            return 1;
+    return 0;
+}
+
+/* The member sheet, made once from the catalogue. */
+static struct {
+    table_def def;
+    col_def cols[MAX_COLS];
+    char sql[4096];
+} member_sheet;
+static pthread_once_t member_sheet_once = PTHREAD_ONCE_INIT;
+
+/* Adds catalogue field f to the member sheet (its column, its SELECT term). */
+static void member_sheet_add(const field_def *f, size_t *len)
+{
+    const field_def *consent = record_consent_field(record_kind_of("member"));
+    if (member_sheet.def.ncols + 8 >= (int)N(member_sheet.cols))
+        abort(); /* sized for the catalogue: more fields need a bigger array */
+    if (f == consent)
+        member_sheet.def.consent_col = member_sheet.def.ncols;
+    member_sheet.cols[member_sheet.def.ncols++] = member_col(f);
+    *len += (size_t)snprintf(member_sheet.sql + *len, sizeof member_sheet.sql - *len, "%sm.%s",
+                             *len > 7 ? ", " : "", f->column);
+}
+
+static void member_sheet_make(void)
+{
+    member_sheet.def = TABLES[CSVIO_MEMBERS];
+    member_sheet.def.cols = member_sheet.cols;
+    size_t len = (size_t)snprintf(member_sheet.sql, sizeof member_sheet.sql, "SELECT ");
+    for (int i = 0; MEMBER_ORDER[i]; i++) {
+        if (!MEMBER_ORDER[i][0]) {
+            for (size_t k = 0; k < N(MEMBERSHIP_COLS); k++)
+                member_sheet.cols[member_sheet.def.ncols++] = MEMBERSHIP_COLS[k];
+            len += (size_t)snprintf(member_sheet.sql + len, sizeof member_sheet.sql - len, ", " MEMBERSHIP_SQL);
+        } else {
+            member_sheet_add(field_of("member", MEMBER_ORDER[i]), &len);
+        }
+    }
+    for (const field_def *f = record_kind_of("member")->fields; f->column; f++)
+        if (field_is_content(f) && f->csv_vi && !member_ordered(f->column))
+            member_sheet_add(f, &len);
+    static const col_def COMMUNE[] = {COMMUNE_COLS};
+    for (size_t k = 0; k < N(COMMUNE); k++)
+        member_sheet.cols[member_sheet.def.ncols++] = COMMUNE[k];
+    if ((size_t)snprintf(member_sheet.sql + len, sizeof member_sheet.sql - len, COMMUNE_SQL("m") MEMBER_FROM) >=
+        sizeof member_sheet.sql - len)
+        abort(); /* sized for the catalogue: more fields need a bigger buffer */
+    member_sheet.def.sql = member_sheet.sql;
+}
+
+/* The description of table t (the member sheet from the catalogue). */
+static const table_def *table_of(csvio_table t)
+{
+    if (t != CSVIO_MEMBERS)
+        return &TABLES[t];
+    pthread_once(&member_sheet_once, member_sheet_make);
+    return &member_sheet.def;
+}
+
 struct csvio_rows {
     const table_def *def;
     sqlite3_stmt *st;
     int full;
     int ncols;
-    int map[32];          /* output column → col_def index */
-    char *cell[32];       /* formatted cells of the current row */
-    const char *view[32]; /* the same, const, for the caller */
+    int map[MAX_COLS];          /* output column → col_def index */
+    char *cell[MAX_COLS];       /* formatted cells of the current row */
+    const char *view[MAX_COLS]; /* the same, const, for the caller */
     long long total;
 };
 
@@ -230,7 +309,7 @@ csvio_rows *csvio_rows_open(sqlite3 *db, csvio_table t, int full, cdtt_err *e)
         return NULL;
     }
     csvio_rows *r = xcalloc(1, sizeof *r);
-    r->def = &TABLES[t];
+    r->def = table_of(t);
     r->full = full;
     /* At an office above the communes the commune columns come first; elsewhere they are left out. */
     if (records_consolidating(db))

@@ -1,7 +1,7 @@
 /* csvio-values.c — what an import saw in a list: the distinct values of its
  * choice columns with what each means (or that it means nothing, with the
  * closest items and the option that maps it), and rows as they will be stored. */
-#include "csvio.h"
+#include "csvio-member.h"
 #include "choices.h"
 #include "validate.h"
 #include "words.h"

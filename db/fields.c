@@ -4,117 +4,175 @@
 #include "cdtt.h"
 #include "validate.h"
 
+#include "records.h"
+
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
+/* A field with no struct member, spreadsheet header or option of its own. */
+#define ROW(col, typ, lab, list, refd, fl) \
+    {.column = col, .type = typ, .label = lab, .choices = list, .ref = refd, .flags = fl}
+
+/* Where member_rec keeps a member's field col. */
+#define AT_MEMBER(col) .off = offsetof(member_rec, col), .size = sizeof(((member_rec *)0)->col)
+
+/* A member's field: its column (also its member_rec member), kind, label,
+ * choice list, flags, `cdtt add` option, spreadsheet header (Vietnamese,
+ * English), more headers an imported list may use, and spreadsheet width. */
+#define MEMBER_FIELD(col, typ, lab, list, fl, opt, vi, en, more, w)                                   \
+    {.column = #col, .type = typ, .label = lab, .choices = list, .flags = fl, AT_MEMBER(col),        \
+     .option = opt, .csv_vi = vi, .csv_en = en, .aliases = more, .width = w}
+/* A member's bookkeeping column that member_rec holds (read, never written by a save). */
+#define MEMBER_KEPT(col, typ, lab, fl) {.column = #col, .type = typ, .label = lab, .flags = fl, AT_MEMBER(col)}
+
 /* The columns every travelling record carries (records.h: uuid, stamps). */
 #define STAMPS                                                                  \
-    {"uuid", FIELD_TEXT, N_("Record id"), NULL, NULL, FIELD_HIDDEN},            \
-    {"created_at", FIELD_TEXT, N_("Created"), NULL, NULL, FIELD_HIDDEN},        \
-    {"updated_at", FIELD_TEXT, N_("Changed"), NULL, NULL, FIELD_HIDDEN},        \
-    {"changed_by", FIELD_TEXT, N_("Changed by"), NULL, NULL, FIELD_HIDDEN},     \
-    {"base_updated_at", FIELD_TEXT, N_("Changed"), NULL, NULL, FIELD_HIDDEN},   \
-    {"deleted", FIELD_BOOL, N_("Deleted"), NULL, NULL, 0}
+    ROW("uuid", FIELD_TEXT, N_("Record id"), NULL, NULL, FIELD_HIDDEN),            \
+    ROW("created_at", FIELD_TEXT, N_("Created"), NULL, NULL, FIELD_HIDDEN),        \
+    ROW("updated_at", FIELD_TEXT, N_("Changed"), NULL, NULL, FIELD_HIDDEN),        \
+    ROW("changed_by", FIELD_TEXT, N_("Changed by"), NULL, NULL, FIELD_HIDDEN),     \
+    ROW("base_updated_at", FIELD_TEXT, N_("Changed"), NULL, NULL, FIELD_HIDDEN),   \
+    ROW("deleted", FIELD_BOOL, N_("Deleted"), NULL, NULL, 0)
 #define UNIT                                                                    \
-    {"unit_scheme", FIELD_TEXT, N_("Unit list"), NULL, NULL, 0},                \
-    {"unit_code", FIELD_TEXT, N_("Commune"), NULL, NULL, 0}
+    ROW("unit_scheme", FIELD_TEXT, N_("Unit list"), NULL, NULL, 0),                \
+    ROW("unit_code", FIELD_TEXT, N_("Commune"), NULL, NULL, 0)
 #define NAME_KEYS                                                               \
-    {"name_fold", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN},            \
-    {"sort_key", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN}
-#define END {NULL, FIELD_TEXT, NULL, NULL, NULL, 0}
+    ROW("name_fold", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN | FIELD_DERIVED), \
+    ROW("sort_key", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN | FIELD_DERIVED)
+#define END {.column = NULL}
 
 static const field_def AREA[] = {
     UNIT,
-    {"kind", FIELD_CHOICE, N_("Kind"), CHOICES_AREA_KIND, NULL, 0},
-    {"name", FIELD_TEXT, N_("Name"), NULL, NULL, 0},
+    ROW("kind", FIELD_CHOICE, N_("Kind"), CHOICES_AREA_KIND, NULL, 0),
+    ROW("name", FIELD_TEXT, N_("Name"), NULL, NULL, 0),
     NAME_KEYS,
-    {"note", FIELD_TEXT, N_("Note"), NULL, NULL, 0},
+    ROW("note", FIELD_TEXT, N_("Note"), NULL, NULL, 0),
     STAMPS,
     END,
 };
 
 static const field_def TEAM[] = {
     UNIT,
-    {"level", FIELD_CHOICE, N_("Level"), CHOICES_TEAM_LEVEL, NULL, 0},
-    {"area_uuid", FIELD_REF, N_("Area"), NULL, "area", 0},
-    {"name", FIELD_TEXT, N_("Team name"), NULL, NULL, 0},
+    ROW("level", FIELD_CHOICE, N_("Level"), CHOICES_TEAM_LEVEL, NULL, 0),
+    ROW("area_uuid", FIELD_REF, N_("Area"), NULL, "area", 0),
+    ROW("name", FIELD_TEXT, N_("Team name"), NULL, NULL, 0),
     NAME_KEYS,
-    {"decision_no", FIELD_TEXT, N_("Decision number"), NULL, NULL, 0},
-    {"decision_date", FIELD_DATE, N_("Decision date"), NULL, NULL, 0},
-    {"decision_issuer", FIELD_TEXT, N_("Issued by"), NULL, NULL, 0},
-    {"status", FIELD_CHOICE, N_("Status"), CHOICES_TEAM_STATUS, NULL, 0},
-    {"note", FIELD_TEXT, N_("Note"), NULL, NULL, 0},
+    ROW("decision_no", FIELD_TEXT, N_("Decision number"), NULL, NULL, 0),
+    ROW("decision_date", FIELD_DATE, N_("Decision date"), NULL, NULL, 0),
+    ROW("decision_issuer", FIELD_TEXT, N_("Issued by"), NULL, NULL, 0),
+    ROW("status", FIELD_CHOICE, N_("Status"), CHOICES_TEAM_STATUS, NULL, 0),
+    ROW("note", FIELD_TEXT, N_("Note"), NULL, NULL, 0),
     STAMPS,
     END,
 };
 
+/* More headers an imported member list may give a field (its own
+ * csv_vi and csv_en always count); compared with case, accents, spaces and
+ * punctuation set aside. */
+static const char *const MORE_NAME[] = {"Họ tên", "Họ và tên thành viên", "Name", NULL};
+static const char *const MORE_BIRTH[] = {"Năm sinh", "Ngày tháng năm sinh", "Birth date", "Birth", NULL};
+static const char *const MORE_GENDER[] = {"Sex", NULL};
+static const char *const MORE_PHONE[] = {"Điện thoại", "SĐT", "SDT", "Phone number", "Mobile", NULL};
+static const char *const MORE_CCCD[] = {"CCCD", "Số căn cước", "Số căn cước công dân", "Căn cước công dân",
+                                        "Citizen ID", "ID number", NULL};
+static const char *const MORE_EMAIL[] = {"E-mail", "Thư điện tử", NULL};
+static const char *const MORE_YOUTH[] = {"Đoàn viên thanh niên", "Youth Union", NULL};
+static const char *const MORE_MOOC[] = {"Học MOOC", "MOOC", "Online training", NULL};
+static const char *const MORE_MOOC_DATE[] = {"Ngày hoàn thành học trực tuyến", "Ngày học trực tuyến",
+                                             "Ngày học MOOC", "MOOC date", "Online course date",
+                                             "Online course completed on", NULL};
+static const char *const MORE_ZALO[] = {"Quan tâm Zalo OA", "Zalo", NULL};
+static const char *const MORE_CONSENT[] = {"Đồng ý", NULL};
+static const char *const MORE_NOTE[] = {"Notes", NULL};
+
+/* The member's fields, in the order of their numbers (conflicts --except). */
 static const field_def MEMBER[] = {
     UNIT,
-    {"full_name", FIELD_TEXT, N_("Full name"), NULL, NULL, 0},
-    NAME_KEYS,
-    {"gender", FIELD_CHOICE, N_("Gender"), CHOICES_GENDER, NULL, 0},
-    {"birth", FIELD_DATE, N_("Birth date"), NULL, NULL, 0},
-    {"phone", FIELD_TEXT, N_("Mobile phone"), NULL, NULL, FIELD_PERSONAL},
-    {"cccd", FIELD_TEXT, N_("CCCD number"), NULL, NULL, FIELD_PERSONAL},
-    {"email", FIELD_TEXT, N_("E-mail"), NULL, NULL, FIELD_PERSONAL},
-    {"category", FIELD_CHOICE, N_("Category"), CHOICES_CATEGORY, NULL, 0},
-    {"youth_union", FIELD_BOOL, N_("Youth Union member"), NULL, NULL, 0},
-    {"consent", FIELD_BOOL, N_("Consent given"), NULL, NULL, 0},
-    {"consent_date", FIELD_DATE, N_("Consent date"), NULL, NULL, 0},
-    {"mooc_status", FIELD_CHOICE, N_("MOOC course"), CHOICES_MOOC_STATUS, NULL, 0},
-    {"mooc_date", FIELD_DATE, N_("MOOC completed on"), NULL, NULL, 0},
-    {"zalo_date", FIELD_DATE, N_("Follows Zalo OA since"), NULL, NULL, 0},
-    {"note", FIELD_TEXT, N_("Note"), NULL, NULL, 0},
-    STAMPS,
+    MEMBER_FIELD(full_name, FIELD_TEXT, N_("Full name"), NULL, FIELD_NOT_NULL, NULL, "Họ và tên", "Full name",
+                 MORE_NAME, 26),
+    ROW("name_fold", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN | FIELD_DERIVED),
+    MEMBER_KEPT(sort_key, FIELD_TEXT, N_("Name"), FIELD_HIDDEN | FIELD_DERIVED),
+    MEMBER_FIELD(gender, FIELD_CHOICE, N_("Gender"), CHOICES_GENDER, 0, "--gender", "Giới tính", "Gender",
+                 MORE_GENDER, 9),
+    MEMBER_FIELD(birth, FIELD_DATE, N_("Birth date"), NULL, FIELD_YEAR, "--birth", "Ngày sinh", "Date of birth",
+                 MORE_BIRTH, 12),
+    MEMBER_FIELD(phone, FIELD_TEXT, N_("Mobile phone"), NULL, FIELD_PERSONAL, "--phone", "Số điện thoại",
+                 "Phone", MORE_PHONE, 13),
+    MEMBER_FIELD(cccd, FIELD_TEXT, N_("CCCD number"), NULL, FIELD_PERSONAL | FIELD_IDENTIFIER, "--cccd",
+                 "Số CCCD", "CCCD number", MORE_CCCD, 14),
+    MEMBER_FIELD(email, FIELD_TEXT, N_("E-mail"), NULL, FIELD_PERSONAL, "--email", "Email", "Email", MORE_EMAIL,
+                 24),
+    MEMBER_FIELD(category, FIELD_CHOICE, N_("Category"), CHOICES_CATEGORY, FIELD_NOT_NULL, "--category",
+                 "Thành phần", "Category", NULL, 24),
+    MEMBER_FIELD(youth_union, FIELD_BOOL, N_("Youth Union member"), NULL, 0, "--youth-union", "Đoàn viên",
+                 "Youth Union member", MORE_YOUTH, 10),
+    MEMBER_FIELD(consent, FIELD_BOOL, N_("Consent given"), NULL, FIELD_CONSENT, "--consent",
+                 "Đồng ý xử lý dữ liệu", "Consent", MORE_CONSENT, 10),
+    MEMBER_FIELD(consent_date, FIELD_DATE, N_("Consent date"), NULL, 0, "--consent-date", "Ngày đồng ý",
+                 "Consent date", NULL, 12),
+    MEMBER_FIELD(mooc_status, FIELD_CHOICE, N_("MOOC course"), CHOICES_MOOC_STATUS, FIELD_NOT_NULL, "--mooc",
+                 "Học trực tuyến", "Online course", MORE_MOOC, 14),
+    MEMBER_FIELD(mooc_date, FIELD_DATE, N_("MOOC completed on"), NULL, 0, "--mooc-date", "Ngày hoàn thành MOOC",
+                 "MOOC completed on", MORE_MOOC_DATE, 12),
+    MEMBER_FIELD(zalo_date, FIELD_DATE, N_("Follows Zalo OA since"), NULL, 0, "--zalo-date", "Zalo OA",
+                 "Zalo OA", MORE_ZALO, 12),
+    MEMBER_FIELD(note, FIELD_TEXT, N_("Note"), NULL, FIELD_NOT_NULL | FIELD_LONG, "--note", "Ghi chú", "Note", MORE_NOTE, 30),
+    MEMBER_KEPT(uuid, FIELD_TEXT, N_("Record id"), FIELD_HIDDEN),
+    ROW("created_at", FIELD_TEXT, N_("Created"), NULL, NULL, FIELD_HIDDEN),
+    MEMBER_KEPT(updated_at, FIELD_TEXT, N_("Changed"), FIELD_HIDDEN),
+    ROW("changed_by", FIELD_TEXT, N_("Changed by"), NULL, NULL, FIELD_HIDDEN),
+    ROW("base_updated_at", FIELD_TEXT, N_("Changed"), NULL, NULL, FIELD_HIDDEN),
+    MEMBER_KEPT(deleted, FIELD_BOOL, N_("Deleted"), FIELD_KEPT),
     END,
 };
 
 static const field_def MEMBERSHIP[] = {
-    {"team_uuid", FIELD_REF, N_("Team"), NULL, "team", 0},
-    {"member_uuid", FIELD_REF, N_("Member"), NULL, "member", 0},
-    {"role", FIELD_CHOICE, N_("Role in team"), CHOICES_ROLE, NULL, 0},
-    {"date_from", FIELD_DATE, N_("In the team since"), NULL, NULL, 0},
-    {"date_to", FIELD_DATE, N_("In the team until"), NULL, NULL, 0},
+    ROW("team_uuid", FIELD_REF, N_("Team"), NULL, "team", 0),
+    ROW("member_uuid", FIELD_REF, N_("Member"), NULL, "member", 0),
+    ROW("role", FIELD_CHOICE, N_("Role in team"), CHOICES_ROLE, NULL, 0),
+    ROW("date_from", FIELD_DATE, N_("In the team since"), NULL, NULL, 0),
+    ROW("date_to", FIELD_DATE, N_("In the team until"), NULL, NULL, 0),
     STAMPS,
     END,
 };
 
 static const field_def SESSION[] = {
     UNIT,
-    {"date", FIELD_DATE, N_("Date"), NULL, NULL, 0},
-    {"place", FIELD_TEXT, N_("Place"), NULL, NULL, 0},
-    {"organiser", FIELD_TEXT, N_("Organiser"), NULL, NULL, 0},
-    {"topic", FIELD_TEXT, N_("Topic"), NULL, NULL, 0},
-    {"note", FIELD_TEXT, N_("Note"), NULL, NULL, 0},
+    ROW("date", FIELD_DATE, N_("Date"), NULL, NULL, 0),
+    ROW("place", FIELD_TEXT, N_("Place"), NULL, NULL, 0),
+    ROW("organiser", FIELD_TEXT, N_("Organiser"), NULL, NULL, 0),
+    ROW("topic", FIELD_TEXT, N_("Topic"), NULL, NULL, 0),
+    ROW("note", FIELD_TEXT, N_("Note"), NULL, NULL, 0),
     STAMPS,
     END,
 };
 
 static const field_def ATTENDANCE[] = {
-    {"session_uuid", FIELD_REF, N_("Training session"), NULL, "training_session", 0},
-    {"member_uuid", FIELD_REF, N_("Member"), NULL, "member", 0},
+    ROW("session_uuid", FIELD_REF, N_("Training session"), NULL, "training_session", 0),
+    ROW("member_uuid", FIELD_REF, N_("Member"), NULL, "member", 0),
     STAMPS,
     END,
 };
 
 static const field_def ACTIVITY[] = {
-    {"team_uuid", FIELD_REF, N_("Team"), NULL, "team", 0},
-    {"date", FIELD_DATE, N_("Date"), NULL, NULL, 0},
-    {"type", FIELD_CHOICE, N_("Activity type"), CHOICES_ACTIVITY_TYPE, NULL, 0},
-    {"people", FIELD_COUNT, N_("People helped"), NULL, NULL, 0},
-    {"households", FIELD_COUNT, N_("Households helped"), NULL, NULL, 0},
-    {"note", FIELD_TEXT, N_("Note"), NULL, NULL, 0},
+    ROW("team_uuid", FIELD_REF, N_("Team"), NULL, "team", 0),
+    ROW("date", FIELD_DATE, N_("Date"), NULL, NULL, 0),
+    ROW("type", FIELD_CHOICE, N_("Activity type"), CHOICES_ACTIVITY_TYPE, NULL, 0),
+    ROW("people", FIELD_COUNT, N_("People helped"), NULL, NULL, 0),
+    ROW("households", FIELD_COUNT, N_("Households helped"), NULL, NULL, 0),
+    ROW("note", FIELD_TEXT, N_("Note"), NULL, NULL, 0),
     STAMPS,
     END,
 };
 
 static const field_def OFFICE[] = {
-    {"scheme", FIELD_TEXT, N_("Unit list"), NULL, NULL, 0},
-    {"code", FIELD_TEXT, N_("Code"), NULL, NULL, 0},
-    {"level", FIELD_TEXT, N_("Level"), NULL, NULL, 0},
-    {"name", FIELD_TEXT, N_("Name"), NULL, NULL, 0},
-    {"id", FIELD_COUNT, N_("Record id"), NULL, NULL, FIELD_HIDDEN},
-    {"created_at", FIELD_TEXT, N_("Created"), NULL, NULL, FIELD_HIDDEN},
+    ROW("scheme", FIELD_TEXT, N_("Unit list"), NULL, NULL, 0),
+    ROW("code", FIELD_TEXT, N_("Code"), NULL, NULL, 0),
+    ROW("level", FIELD_TEXT, N_("Level"), NULL, NULL, 0),
+    ROW("name", FIELD_TEXT, N_("Name"), NULL, NULL, 0),
+    ROW("id", FIELD_COUNT, N_("Record id"), NULL, NULL, FIELD_HIDDEN),
+    ROW("created_at", FIELD_TEXT, N_("Created"), NULL, NULL, FIELD_HIDDEN),
     END,
 };
 
@@ -128,6 +186,12 @@ static const record_kind KINDS[] = {
     {"activity", N_("activity"), NULL, ACTIVITY},
     {"office", N_("office"), "name", OFFICE},
 };
+
+const record_kind *record_kind_next(const record_kind *k)
+{
+    size_t i = k ? (size_t)(k - KINDS) + 1 : 0;
+    return i < sizeof KINDS / sizeof KINDS[0] ? &KINDS[i] : NULL;
+}
 
 const record_kind *record_kind_of(const char *table)
 {
@@ -224,4 +288,31 @@ char *field_display(const char *table, const char *column, const char *value)
         return xstrdup(value);
     field_value_text(f, value, 1, out, sizeof out);
     return xstrdup(out);
+}
+
+/* ---- the columns no one types, and the personal-data rule ----------------- */
+
+const char *const FIELD_BOOKKEEPING[] = {
+    "uuid", "unit_scheme", "unit_code", "created_at", "updated_at", "changed_by", "deleted", "version",
+    "base_version", NULL,
+};
+
+int field_shown(const field_def *f, int consented, int full)
+{
+    if (full || !(f->flags & FIELD_PERSONAL))
+        return 1;
+    return consented && !(f->flags & FIELD_IDENTIFIER);
+}
+
+const field_def *record_consent_field(const record_kind *k)
+{
+    for (const field_def *f = k ? k->fields : NULL; f && f->column; f++)
+        if (f->flags & FIELD_CONSENT)
+            return f;
+    return NULL;
+}
+
+int field_is_content(const field_def *f)
+{
+    return f->size > 0 && !(f->flags & (FIELD_HIDDEN | FIELD_KEPT));
 }

@@ -2,27 +2,25 @@
  * SQL that reads each travelling column (shared by the copy and the digest). */
 #include "package.h"
 #include "db.h"
+#include "fields.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* What a masked package carries instead of each personal identifier. */
-static const struct {
-    const char *table, *column, *value;
-} MASKED[] = {
-    {"member", "cccd", "NULL"},
-    {"member", "phone", "CASE WHEN \"consent\" = 0 THEN NULL ELSE \"phone\" END"},
-    {"member", "email", "CASE WHEN \"consent\" = 0 THEN NULL ELSE \"email\" END"},
-};
-
-/* The SQL a masked package reads table.column with, or NULL when it is kept. */
-static const char *masked_value(const char *table, const char *column)
+/* Writes into out the SQL a masked package reads table.column with: the
+ * column itself, or what field_shown leaves of it (NULL for an identifier,
+ * and for other personal data unless the row's consent column says yes). */
+static void masked_value(const char *table, const char *column, char *out, size_t n)
 {
-    for (size_t i = 0; i < sizeof MASKED / sizeof MASKED[0]; i++)
-        if (strcmp(table, MASKED[i].table) == 0 && strcmp(column, MASKED[i].column) == 0)
-            return MASKED[i].value;
-    return NULL;
+    const field_def *f = field_of(table, column);
+    const field_def *consent = record_consent_field(record_kind_of(table));
+    if (!f || field_shown(f, 0, 0))
+        snprintf(out, n, "\"%s\"", column);
+    else if (consent && field_shown(f, 1, 0))
+        snprintf(out, n, "CASE WHEN \"%s\" = 0 THEN NULL ELSE \"%s\" END", consent->column, column);
+    else
+        snprintf(out, n, "NULL");
 }
 
 /* The columns of schema.table in order, quoted, each read through its mask when
@@ -39,16 +37,17 @@ static char *column_list(sqlite3 *db, const char *schema, const char *table, int
     out[0] = '\0';
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *col = (const char *)sqlite3_column_text(st, 0);
-        const char *value = masked ? masked_value(table, col) : NULL;
-        size_t need = len + strlen(col) + (value ? strlen(value) : 0) + 8;
+        char value[256];
+        if (masked)
+            masked_value(table, col, value, sizeof value);
+        else
+            snprintf(value, sizeof value, "\"%s\"", col);
+        size_t need = len + strlen(value) + 8;
         if (need > cap) {
             cap = need * 2;
             out = xrealloc(out, cap);
         }
-        if (value)
-            len += (size_t)snprintf(out + len, cap - len, "%s%s", len ? ", " : "", value);
-        else
-            len += (size_t)snprintf(out + len, cap - len, "%s\"%s\"", len ? ", " : "", col);
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", len ? ", " : "", value);
     }
     sqlite3_finalize(st);
     if (!len) {

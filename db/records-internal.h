@@ -89,6 +89,9 @@ void rec_col(sqlite3_stmt *st, int col, char *dst, size_t n);
  * 0 = no limit. */
 int records_limit_for_level(const char *level);
 
+/* The size limit of the team's level (records_limit_for_level); 0 = none. */
+int rec_team_limit(sqlite3 *db, const char *team_uuid);
+
 /* Whether a live record with uuid exists in table (area team member). */
 int rec_live(sqlite3 *db, const char *table, const char *uuid);
 
@@ -104,16 +107,9 @@ void area_from_row(sqlite3_stmt *st, area_rec *r);
     " WHERE ms.team_uuid = t.uuid AND ms.deleted = 0 AND ms.date_to IS NULL "             \
     " AND mm.deleted = 0)"
 void team_from_row(sqlite3_stmt *st, team_rec *r);
-#define MEMBER_COLUMNS                                                                    \
-    "m.uuid, m.full_name, m.gender, m.birth, m.phone, m.cccd, m.email, m.category, "      \
-    "m.youth_union, m.consent, m.consent_date, m.mooc_status, m.mooc_date, m.zalo_date, " \
-    "m.note, m.deleted, m.updated_at, m.sort_key, "                                       \
-    "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM membership ms "    \
-    " JOIN team t ON t.uuid = ms.team_uuid WHERE ms.member_uuid = m.uuid "               \
-    " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid)), " \
-    "(SELECT group_concat(role, ',') FROM (SELECT ms.role AS role FROM membership ms "   \
-    " JOIN team t ON t.uuid = ms.team_uuid WHERE ms.member_uuid = m.uuid "               \
-    " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid))"
+/* The member's select list (for "FROM member m"): the catalogue's fields
+ * (record-sql.h), then the member's current teams and roles. */
+const char *member_columns(void);
 void member_from_row(sqlite3_stmt *st, member_rec *r);
 
 /* The number of live teams in an area / current live members of a team. */

@@ -178,7 +178,7 @@ static void q_from_words(query *q, const list_filter *f, int lead)
 typedef struct {
     const char *table;     /* "member" */
     const char *from;      /* "FROM member m WHERE 1" */
-    const char *columns;
+    const char *(*columns)(void);
     const char *key;       /* "(m.sort_key, m.rowid)" */
     const char *order_up;  /* " ORDER BY m.sort_key, m.rowid" */
     const char *order_down;
@@ -188,22 +188,24 @@ typedef struct {
     size_t row_size;
 } list_kind;
 
+static const char *area_columns(void) { return AREA_COLUMNS; }
+static const char *team_columns(void) { return TEAM_COLUMNS; }
 static void read_area(sqlite3_stmt *st, void *row) { area_from_row(st, row); }
 static void read_team(sqlite3_stmt *st, void *row) { team_from_row(st, row); }
 static void read_member(sqlite3_stmt *st, void *row) { member_from_row(st, row); }
 
 static const list_kind AREAS = {
-    "area", "FROM area a WHERE 1", AREA_COLUMNS, "(a.sort_key, a.rowid)", " ORDER BY a.sort_key, a.rowid",
+    "area", "FROM area a WHERE 1", area_columns, "(a.sort_key, a.rowid)", " ORDER BY a.sort_key, a.rowid",
     " ORDER BY a.sort_key DESC, a.rowid DESC", "SELECT rowid FROM area WHERE uuid = ?",
     area_filters, read_area, sizeof(area_rec),
 };
 static const list_kind TEAMS = {
-    "team", "FROM team t WHERE 1", TEAM_COLUMNS, "(t.sort_key, t.rowid)", " ORDER BY t.sort_key, t.rowid",
+    "team", "FROM team t WHERE 1", team_columns, "(t.sort_key, t.rowid)", " ORDER BY t.sort_key, t.rowid",
     " ORDER BY t.sort_key DESC, t.rowid DESC", "SELECT rowid FROM team WHERE uuid = ?",
     team_filters, read_team, sizeof(team_rec),
 };
 static const list_kind MEMBERS = {
-    "member", "FROM member m WHERE 1", MEMBER_COLUMNS, "(m.sort_key, m.rowid)", " ORDER BY m.sort_key, m.rowid",
+    "member", "FROM member m WHERE 1", member_columns, "(m.sort_key, m.rowid)", " ORDER BY m.sort_key, m.rowid",
     " ORDER BY m.sort_key DESC, m.rowid DESC", "SELECT rowid FROM member WHERE uuid = ?",
     member_filters, read_member, sizeof(member_rec),
 };
@@ -274,7 +276,7 @@ static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, cons
     query q = {.len = 0};
     char rowid_text[32];
     q_add(&q, "SELECT ");
-    q_add(&q, k->columns);
+    q_add(&q, k->columns());
     /* Through the word index the matches are sorted first, and only the page's
      * rows then get their columns (the teams of a member cost a query each). */
     q_add(&q, lead >= 0 ? " FROM member m WHERE m.rowid IN (SELECT m.rowid " : " ");

@@ -1,9 +1,11 @@
 /* records-member.c — members: defaults, checks (duplicate suspects), save, fetch. */
 #include "records-internal.h"
+#include "record-sql.h"
 #include "db-cache.h"
 #include "db.h"
 #include "text.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,44 +97,56 @@ static void member_normalise(member_rec *r, findings *f)
     r->consent = r->consent != 0;
 }
 
+/* Binds the member's fields (record_sql_bind) and the folded name and sort key computed from its name. */
 static void member_bind(sqlite3_stmt *st, const void *rec)
 {
     const member_rec *r = rec;
     char *fold = text_fold(r->full_name), *key = text_name_sort_key(r->full_name);
-    rec_bind(st, ":full_name", r->full_name);
+    record_sql_bind(record_kind_of("member"), st, r);
     rec_bind(st, ":name_fold", fold);
     rec_bind(st, ":sort_key", key);
-    rec_bind_null_empty(st, ":gender", r->gender);
-    rec_bind_null_empty(st, ":birth", r->birth);
-    rec_bind_null_empty(st, ":phone", r->phone);
-    rec_bind_null_empty(st, ":cccd", r->cccd);
-    rec_bind_null_empty(st, ":email", r->email);
-    rec_bind(st, ":category", r->category);
-    rec_bind_int(st, ":youth_union", r->youth_union);
-    rec_bind_int(st, ":consent", r->consent);
-    rec_bind_null_empty(st, ":consent_date", r->consent_date);
-    rec_bind(st, ":mooc_status", r->mooc_status);
-    rec_bind_null_empty(st, ":mooc_date", r->mooc_date);
-    rec_bind_null_empty(st, ":zalo_date", r->zalo_date);
-    rec_bind(st, ":note", r->note);
     free(fold);
     free(key);
 }
 
-static const rec_writer MEMBER_WRITER = {
-    "member",
-    "INSERT INTO member (uuid, unit_scheme, unit_code, full_name, name_fold, sort_key, gender, birth, "
-    "phone, cccd, email, category, youth_union, consent, consent_date, mooc_status, mooc_date, "
-    "zalo_date, note, created_at, updated_at, changed_by) VALUES (:uuid, :scheme, :code, :full_name, "
-    ":name_fold, :sort_key, :gender, :birth, :phone, :cccd, :email, :category, :youth_union, "
-    ":consent, :consent_date, :mooc_status, :mooc_date, :zalo_date, :note, :now, :now, :by)",
-    "UPDATE member SET full_name = :full_name, name_fold = :name_fold, sort_key = :sort_key, "
-    "gender = :gender, birth = :birth, phone = :phone, cccd = :cccd, email = :email, "
-    "category = :category, youth_union = :youth_union, consent = :consent, "
-    "consent_date = :consent_date, mooc_status = :mooc_status, mooc_date = :mooc_date, "
-    "zalo_date = :zalo_date, note = :note, updated_at = :now, changed_by = :by WHERE uuid = :uuid",
-    member_bind,
-};
+/* The member's current teams and its role in each, in the order of the
+ * teams' names: the two columns after the catalogue's. */
+#define MEMBER_TEAM_COLUMNS                                                                          \
+    "(SELECT group_concat(name, ', ') FROM (SELECT t.name AS name FROM membership ms "              \
+    " JOIN team t ON t.uuid = ms.team_uuid WHERE ms.member_uuid = m.uuid "                          \
+    " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid)), " \
+    "(SELECT group_concat(role, ',') FROM (SELECT ms.role AS role FROM membership ms "              \
+    " JOIN team t ON t.uuid = ms.team_uuid WHERE ms.member_uuid = m.uuid "                          \
+    " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid))"
+
+/* The member's SQL, made once from the catalogue. */
+static struct {
+    char columns[4096], get[4200], insert[2048], update[2048];
+    rec_writer writer;
+} member_sql;
+static pthread_once_t member_sql_once = PTHREAD_ONCE_INIT;
+
+static void member_sql_make(void)
+{
+    const record_kind *k = record_kind_of("member");
+    int n = record_sql_columns(k, "m", member_sql.columns, sizeof member_sql.columns);
+    size_t len = strlen(member_sql.columns);
+    if (n < 0 || snprintf(member_sql.columns + len, sizeof member_sql.columns - len, ", %s",
+                          MEMBER_TEAM_COLUMNS) >= (int)(sizeof member_sql.columns - len))
+        abort(); /* the buffers are sized for the catalogue: a bigger one needs bigger buffers */
+    snprintf(member_sql.get, sizeof member_sql.get, "SELECT %s FROM member m WHERE m.uuid = ?",
+             member_sql.columns);
+    if (record_sql_insert(k, member_sql.insert, sizeof member_sql.insert) < 0 ||
+        record_sql_update(k, member_sql.update, sizeof member_sql.update) < 0)
+        abort();
+    member_sql.writer = (rec_writer){"member", member_sql.insert, member_sql.update, member_bind};
+}
+
+const char *member_columns(void)
+{
+    pthread_once(&member_sql_once, member_sql_make);
+    return member_sql.columns;
+}
 
 int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cdtt_err *e)
 {
@@ -145,39 +159,24 @@ int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cd
     member_check(db, r, f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
-    return rec_write(db, &MEMBER_WRITER, r, r->uuid, r->updated_at, e);
+    member_columns();
+    return rec_write(db, &member_sql.writer, r, r->uuid, r->updated_at, e);
 }
 
 void member_from_row(sqlite3_stmt *st, member_rec *r)
 {
     memset(r, 0, sizeof *r);
-    REC_COL(st, 0, r->uuid);
-    REC_COL(st, 1, r->full_name);
-    REC_COL(st, 2, r->gender);
-    REC_COL(st, 3, r->birth);
-    REC_COL(st, 4, r->phone);
-    REC_COL(st, 5, r->cccd);
-    REC_COL(st, 6, r->email);
-    REC_COL(st, 7, r->category);
-    r->youth_union = sqlite3_column_int(st, 8);
-    r->consent = sqlite3_column_int(st, 9);
-    REC_COL(st, 10, r->consent_date);
-    REC_COL(st, 11, r->mooc_status);
-    REC_COL(st, 12, r->mooc_date);
-    REC_COL(st, 13, r->zalo_date);
-    REC_COL(st, 14, r->note);
-    r->deleted = sqlite3_column_int(st, 15);
-    REC_COL(st, 16, r->updated_at);
-    REC_COL(st, 17, r->sort_key);
-    REC_COL(st, 18, r->team_names);
-    REC_COL(st, 19, r->team_roles);
+    int col = record_sql_read(record_kind_of("member"), st, 0, r);
+    REC_COL(st, col, r->team_names);
+    REC_COL(st, col + 1, r->team_roles);
 }
 
 int member_get(sqlite3 *db, const char *uuid, member_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if ((st = db_cached(db, "SELECT " MEMBER_COLUMNS " FROM member m WHERE m.uuid = ?", NULL)) != NULL) {
+    member_columns();
+    if ((st = db_cached(db, member_sql.get, NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             member_from_row(st, r);

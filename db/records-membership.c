@@ -85,8 +85,7 @@ static const rec_writer MEMBERSHIP_WRITER = {
     membership_bind,
 };
 
-/* The size limit of the team's level. */
-static int team_limit(sqlite3 *db, const char *team_uuid)
+int rec_team_limit(sqlite3 *db, const char *team_uuid)
 {
     sqlite3_stmt *st = NULL;
     int limit = 0;
@@ -106,7 +105,7 @@ int membership_save(sqlite3 *db, membership_rec *r, int accept_warnings, finding
         f = &local;
     f->n = 0;
     err_clear(e);
-    membership_check(db, r, team_limit(db, r->team_uuid), f);
+    membership_check(db, r, rec_team_limit(db, r->team_uuid), f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
     char updated_at[32];

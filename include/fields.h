@@ -15,20 +15,36 @@ typedef enum {
     FIELD_BOOL,     /* 0 or 1, shown yes / no */
     FIELD_COUNT,    /* a whole number */
     FIELD_REF,      /* the uuid of a record of the table in ref, shown by its name */
-} field_type;
+} field_value_kind; /* not field_type: libformw has a function of that name */
 
 enum {
-    FIELD_PERSONAL = 1, /* a personal identifier (phone, CCCD, e-mail): hidden unless asked for */
-    FIELD_HIDDEN = 2,   /* derived or bookkeeping (folded name, sort key, stamps): never listed as a change */
+    FIELD_PERSONAL = 1,   /* personal data (phone, CCCD, e-mail): see field_shown */
+    FIELD_HIDDEN = 2,     /* derived or bookkeeping (folded name, sort key, stamps): never listed as a change */
+    FIELD_IDENTIFIER = 4, /* with FIELD_PERSONAL: an identifier (CCCD), withheld even with consent */
+    FIELD_CONSENT = 8,    /* the person's consent to share their personal data (FIELD_BOOL) */
+    FIELD_NOT_NULL = 16,  /* the column is NOT NULL: an empty value is stored as "" rather than NULL */
+    FIELD_KEPT = 32,      /* kept by the program (the deletion mark): read into the struct, never saved from it */
+    FIELD_DERIVED = 64,   /* computed from the record at every save (folded name, sort key) */
+    FIELD_YEAR = 128,     /* a FIELD_DATE that may be a year alone (a birth year) */
+    FIELD_LONG = 256,     /* free text of several lines (a note): left out of one-line lists */
 };
 
 typedef struct {
     const char *column;
-    field_type type;
+    field_value_kind type;
     const char *label;     /* English msgid, translated with _() */
     const choice *choices; /* FIELD_CHOICE */
     const char *ref;       /* FIELD_REF: the table referred to */
     unsigned flags;
+    /* Where the record's struct (records.h) keeps the value, for the kinds
+     * whose rows are read, bound and written from this catalogue: a char
+     * array of size bytes, or an int when the type is FIELD_BOOL or
+     * FIELD_COUNT. size 0: the struct has no such member. */
+    size_t off, size;
+    const char *option;          /* `cdtt add` option ("--phone"), or NULL */
+    const char *csv_vi, *csv_en; /* spreadsheet header (export and import), or NULL */
+    const char *const *aliases;  /* more headers an imported list may use (NULL-ended), or NULL */
+    int width;                   /* spreadsheet column width in characters */
 } field_def;
 
 typedef struct {
@@ -37,6 +53,30 @@ typedef struct {
     const char *name_column; /* what names a record of it ("full_name"), or NULL */
     const field_def *fields; /* ends with a NULL column */
 } record_kind;
+
+/* The columns of a kind's table that are no field of the catalogue: kept by
+ * the program itself (travel stamps, versions) rather than typed by anyone.
+ * NULL-ended; a unit test checks that every column of the table is either a
+ * field or one of these. */
+extern const char *const FIELD_BOOKKEEPING[];
+
+/* The one personal-data rule: whether the value of f, for a person who did
+ * (consented 1) or did not give consent, may leave the office (exports,
+ * packages, lists). full (the user asked for identifiers) shows everything;
+ * otherwise an identifier (FIELD_IDENTIFIER) is withheld, other personal data
+ * (FIELD_PERSONAL) is withheld unless the person consented, and every other
+ * field is shown. */
+int field_shown(const field_def *f, int consented, int full);
+
+/* The field of kind k that records the person's consent, or NULL. */
+const field_def *record_consent_field(const record_kind *k);
+
+/* Whether f is one of the record's own values: kept in its struct and written
+ * from it (not derived, not bookkeeping). */
+int field_is_content(const field_def *f);
+
+/* Every kind of record in turn: the first after k (NULL: the first), NULL after the last. */
+const record_kind *record_kind_next(const record_kind *k);
 
 /* The kind of records kept in table, or NULL for a table that is not one. */
 const record_kind *record_kind_of(const char *table);

@@ -249,6 +249,44 @@ void member_place_get(sqlite3 *db, const char *member_uuid, membership_rec *ms);
 int member_place_changed_since(sqlite3 *db, const char *member_uuid, const membership_rec *read,
                                membership_rec *now, rec_changes *c);
 
+/* ---- a member's place as a form edits it (records-move.c) ------------------
+ * read is the member's place as read (member_place_get: its membership, or an
+ * empty one when it was in no team). The edit keeps that membership (another
+ * role, start date, or an end date: leaving), or moves the member to another
+ * team (or to none): the membership read ends and one in the new team begins. */
+typedef struct {
+    char team_uuid[UUID_LEN]; /* the team the member is put in; "" = none */
+    char role[8];             /* leader deputy member */
+    char since[11];           /* the start date shown; a new membership starts on it when it was changed */
+    char left[11];            /* the day the member leaves the team read ("" = stays; a move: today) */
+} member_place_edit;
+
+/* The membership read as the edit keeps it: its role and dates those typed. */
+void member_place_kept(const membership_rec *read, const member_place_edit *p, membership_rec *ms);
+
+/* Adds to fs what the edit of member member_uuid's place breaks: joining
+ * another team, that team's size limit (warning) and the member already in it;
+ * staying, the dates of the membership kept. Nothing for a new member ("")
+ * or no team: member_save_in_team checks those. */
+void member_place_check(sqlite3 *db, const char *member_uuid, const membership_rec *read,
+                        const member_place_edit *p, findings *fs);
+
+/* Saves member m (member_save) and writes the edit of its place: a move ends
+ * the membership read on p->left (else today) and starts one in p->team_uuid
+ * on p->since when it differs from the start read (else today); staying, a
+ * changed role, start or end date is saved. Inside the caller's transaction.
+ * Returns 0, or -1 with fs and e set. */
+int member_place_write(sqlite3 *db, member_rec *m, const membership_rec *read, const member_place_edit *p,
+                       int accept_warnings, findings *fs, cdtt_err *e);
+
+/* member_place_write in a transaction of its own, only when the member and its
+ * place are stored as they were read (read, read_place): otherwise returns
+ * REC_CHANGED with stored, stored_place and c filled, and writes nothing.
+ * Returns 0 when saved, REC_CHANGED, or -1 (fs, e). */
+int member_place_save_since(sqlite3 *db, member_rec *m, const member_place_edit *p, const member_rec *read,
+                            const membership_rec *read_place, member_rec *stored, membership_rec *stored_place,
+                            rec_changes *c, int accept_warnings, findings *fs, cdtt_err *e);
+
 /* ---- lists ---------------------------------------------------------------
  * Lists are read a page at a time in sort-key order (Vietnamese order; members by
  * given name, then family name). A position is the last (or first) row's
@@ -298,6 +336,35 @@ int member_page(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir,
 long long area_count(sqlite3 *db, const list_filter *f);
 long long team_count(sqlite3 *db, const list_filter *f);
 long long member_count(sqlite3 *db, const list_filter *f);
+
+/* ---- the kinds of record lists (records-kinds.c) ----------------------------
+ * One description of each kind of record that is listed (areas, teams,
+ * members): what its rows are and how they are paged and counted. The
+ * full-screen lists, the pick-lists and `cdtt list` read records through it. */
+typedef struct {
+    const char *table;  /* "member" */
+    const char *plural; /* "members": the word `cdtt list` takes */
+    size_t row_size;    /* sizeof(member_rec) */
+    size_t off_uuid, off_name, off_key; /* where a row keeps its uuid, name and sort key */
+    size_t off_place;   /* where a row names its village (a team's area), told beside a shared name; 0 = none */
+    /* area_page, team_page, member_page over rows of row_size bytes. */
+    int (*page)(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit, void *rows,
+                cdtt_err *e);
+    long long (*count)(sqlite3 *db, const list_filter *f);
+} record_list;
+
+/* The kind of list of table ("area" "team" "member") or of its plural
+ * ("members"), or NULL. */
+const record_list *record_list_of(const char *name);
+
+/* Every kind of list in turn: the one after k (NULL: the first), NULL after the last. */
+const record_list *record_list_next(const record_list *k);
+
+/* Calls each(ctx, row) for every record of k that f matches, in list order,
+ * reading a page at a time, until each returns non-zero. Returns the number
+ * of rows passed to each, or -1 with e set when a page could not be read. */
+long long record_list_each(sqlite3 *db, const record_list *k, const list_filter *f,
+                           int (*each)(void *ctx, const void *row), void *ctx, cdtt_err *e);
 
 /* ---- finding an area or team by name ----------------------------------------
  * A name identifies a record by text_name_key: marks count (Thôn Hà and Thôn Hạ

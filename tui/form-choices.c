@@ -9,30 +9,7 @@
 #include <string.h>
 
 #define PICK_MAX 2000
-#define PICK_PAGE 100
-
-typedef int (*page_fn)(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit,
-                       void *rows, cdtt_err *e);
-
-/* area_page and team_page with untyped rows, so that one reader serves both. */
-static int area_rows(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit, void *rows,
-                     cdtt_err *e)
-{
-    return area_page(db, f, pos, dir, limit, rows, e);
-}
-
-static int team_rows(sqlite3 *db, const list_filter *f, const list_pos *pos, int dir, int limit, void *rows,
-                     cdtt_err *e)
-{
-    return team_page(db, f, pos, dir, limit, rows, e);
-}
-
-/* Where a kind's rows keep what a pick-list shows. */
-typedef struct {
-    page_fn page;
-    size_t row_size, off_uuid, off_name, off_key;
-    size_t off_where; /* the village of a team, shown beside a name two records share; 0 = none */
-} pick_kind;
+#define PICK_PAGE 100 /* rows added to a pick-list's array at a time */
 
 /* Appends an entry whose code is a copy of uuid and whose label is name, or
  * "name (where)" when where is not empty. */
@@ -73,42 +50,46 @@ static void shared_names(char *const *keys, int n, char *shared)
     free(order);
 }
 
+/* The rows a pick-list has read so far. */
+typedef struct {
+    const record_list *k;
+    char *rows;
+    int n;
+} picked;
+
+/* Keeps one row (a record_list_each callback); stops at PICK_MAX rows. */
+static int pick(void *ctx, const void *row)
+{
+    picked *p = ctx;
+    if (p->n % PICK_PAGE == 0)
+        p->rows = xrealloc(p->rows, (size_t)(p->n + PICK_PAGE) * p->k->row_size);
+    memcpy(p->rows + (size_t)p->n++ * p->k->row_size, row, p->k->row_size);
+    return p->n >= PICK_MAX;
+}
+
 /* Reads every live record of kind k into a choice list, in list order; a name
- * that several records share shows where each is. */
-static choice *pick_list(sqlite3 *db, const char *none_label, const pick_kind *k)
+ * that several records share shows where each is (k->off_place). */
+static choice *pick_list(sqlite3 *db, const char *none_label, const record_list *k)
 {
     list_filter flt;
     memset(&flt, 0, sizeof flt);
-    char *all = NULL;
-    int n_all = 0;
-    list_pos pos;
-    const list_pos *p = NULL;
+    picked p = {k, NULL, 0};
     cdtt_err e;
-    for (int got; n_all < PICK_MAX;) {
-        all = xrealloc(all, (size_t)(n_all + PICK_PAGE) * k->row_size);
-        char *rows = all + (size_t)n_all * k->row_size;
-        if ((got = k->page(db, &flt, p, 1, PICK_PAGE, rows, &e)) <= 0)
-            break;
-        n_all += got;
-        const char *last = rows + (size_t)(got - 1) * k->row_size;
-        snprintf(pos.sort_key, sizeof pos.sort_key, "%s", last + k->off_key);
-        snprintf(pos.uuid, sizeof pos.uuid, "%s", last + k->off_uuid);
-        p = &pos;
-        if (got < PICK_PAGE)
-            break;
-    }
+    record_list_each(db, k, &flt, pick, &p, &e);
+    char *all = p.rows;
+    int n_all = p.n;
     char **keys = xcalloc((size_t)n_all + 1, sizeof *keys);
-    for (int i = 0; k->off_where && i < n_all; i++) /* only where a shared name is told apart */
+    for (int i = 0; k->off_place && i < n_all; i++) /* only where a shared name is told apart */
         keys[i] = text_name_key(all + (size_t)i * k->row_size + k->off_name);
     choice *l = NULL;
     int n = 0;
     char *shared = xcalloc((size_t)n_all + 1, 1);
-    if (k->off_where)
+    if (k->off_place)
         shared_names(keys, n_all, shared);
     add(&l, &n, "", none_label ? none_label : "—", "");
     for (int i = 0; i < n_all; i++) {
         const char *row = all + (size_t)i * k->row_size;
-        const char *where = shared[i] ? row + k->off_where : "";
+        const char *where = shared[i] ? row + k->off_place : "";
         add(&l, &n, row + k->off_uuid, row + k->off_name, where);
     }
     for (int i = 0; i < n_all; i++)
@@ -121,17 +102,12 @@ static choice *pick_list(sqlite3 *db, const char *none_label, const pick_kind *k
 
 choice *choices_areas(sqlite3 *db, const char *none_label)
 {
-    static const pick_kind AREAS = {area_rows, sizeof(area_rec), offsetof(area_rec, uuid),
-                                    offsetof(area_rec, name), offsetof(area_rec, sort_key), 0};
-    return pick_list(db, none_label, &AREAS);
+    return pick_list(db, none_label, record_list_of("area"));
 }
 
 choice *choices_teams(sqlite3 *db, const char *none_label)
 {
-    static const pick_kind TEAMS = {team_rows, sizeof(team_rec), offsetof(team_rec, uuid),
-                                    offsetof(team_rec, name), offsetof(team_rec, sort_key),
-                                    offsetof(team_rec, area_name)};
-    return pick_list(db, none_label, &TEAMS);
+    return pick_list(db, none_label, record_list_of("team"));
 }
 
 void choices_free(choice *c)

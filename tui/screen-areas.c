@@ -82,8 +82,7 @@ static tui_screen *open_form(list_screen *ls, const char *uuid)
     return area_form_open(cx, uuid);
 }
 
-const rec_kind KIND_AREAS = {N_("Villages and residential groups"), "area", &SRC,
-                             offsetof(area_rec, uuid), offsetof(area_rec, name), open_form, NULL};
+const rec_kind KIND_AREAS = {N_("Villages and residential groups"), "area", &SRC, open_form, NULL};
 
 tui_screen *screen_areas_new(tui_ctx *cx)
 {

@@ -97,7 +97,7 @@ static void open_selected(list_screen *ls)
     const void *row = list_selected(&ls->list);
     if (!row)
         return;
-    tui_screen *f = ls->kind->open(ls, row_str(ls, row, ls->kind->uuid_offset));
+    tui_screen *f = ls->kind->open(ls, row_str(ls, row, record_list_of(ls->kind->table)->off_uuid));
     if (f)
         ctx_push(cx, f);
 }
@@ -110,8 +110,8 @@ static void delete_selected(list_screen *ls)
     if (!row)
         return;
     char uuid[UUID_LEN], name[512], q[700];
-    snprintf(uuid, sizeof uuid, "%s", row_str(ls, row, ls->kind->uuid_offset));
-    snprintf(name, sizeof name, "%s", row_str(ls, row, ls->kind->name_offset));
+    snprintf(uuid, sizeof uuid, "%s", row_str(ls, row, record_list_of(ls->kind->table)->off_uuid));
+    snprintf(name, sizeof name, "%s", row_str(ls, row, record_list_of(ls->kind->table)->off_name));
     if (strcmp(ls->kind->table, "member") == 0 && ((const member_rec *)row)->birth[0]) {
         /* two members of one name are told apart by their birth year */
         size_t len = strlen(name);

@@ -61,64 +61,26 @@ static void header(list_view *l, char *out, size_t n, int cols)
 
 static const list_source SRC = {sizeof(member_rec), page, format, header, NULL, NULL};
 
-/* The configured size limit of the team's level (0 = none). */
-static int team_max(tui_ctx *cx, const char *team_uuid)
+/* The form's place in a team as an edit of the place read. */
+static void place_edit(const member_entry *me, member_place_edit *p)
 {
-    team_rec t;
-    if (!team_uuid[0] || team_get(cx->db, team_uuid, &t) < 0)
-        return 0;
-    return strcmp(t.level, "commune") == 0 ? cx->cfg->team_max_commune : cx->cfg->team_max_village;
+    snprintf(p->team_uuid, sizeof p->team_uuid, "%s", me->team_uuid);
+    snprintf(p->role, sizeof p->role, "%s", me->role);
+    snprintf(p->since, sizeof p->since, "%s", me->since);
+    snprintf(p->left, sizeof p->left, "%s", me->left);
 }
 
-/* True when the form puts the member in a team it was not in when read. */
-static bool joins_team(form *f)
-{
-    const member_entry *me = f->rec, *read = f->base;
-    return me->team_uuid[0] && strcmp(me->team_uuid, read->place.team_uuid) != 0;
-}
-
-/* The day a membership the form starts begins: the start date typed, or
- * today when the field was left as the form read it. */
-static void new_start(form *f, char out[11])
-{
-    const member_entry *me = f->rec, *read = f->base;
-    if (me->since[0] && (!read || strcmp(me->since, read->since) != 0))
-        snprintf(out, 11, "%s", me->since);
-    else
-        date_today(out);
-}
-
-/* The member's place as the save will write it when the member stays in the
- * team the form read: its role, start and end dates. */
-static void kept_place(const member_entry *me, const member_entry *read, membership_rec *ms)
-{
-    *ms = read->place;
-    snprintf(ms->role, sizeof ms->role, "%s", me->role);
-    snprintf(ms->date_from, sizeof ms->date_from, "%s", me->since);
-    snprintf(ms->date_to, sizeof ms->date_to, "%s", me->left);
-}
-
-/* The member's record checks; the team's size when an existing member joins
- * it; the dates of the membership it keeps. */
+/* The member's record checks, and those of its place (member_place_check). */
 static void check(form *f, findings *fs)
 {
     tui_ctx *cx = form_screen_ctx(f);
     member_entry *me = f->rec;
     const member_entry *read = f->base;
     member_check(cx->db, &me->m, fs);
-    /* A new member's place in the team is checked by its save. */
-    if (me->m.uuid[0] && joins_team(f)) {
-        membership_rec ms;
-        membership_init(&ms);
-        snprintf(ms.team_uuid, sizeof ms.team_uuid, "%s", me->team_uuid);
-        snprintf(ms.member_uuid, sizeof ms.member_uuid, "%s", me->m.uuid);
-        snprintf(ms.role, sizeof ms.role, "%s", me->role);
-        new_start(f, ms.date_from);
-        membership_check(cx->db, &ms, team_max(cx, me->team_uuid), fs);
-    } else if (me->m.uuid[0] && read && read->place.uuid[0] && me->team_uuid[0]) {
-        membership_rec ms;
-        kept_place(me, read, &ms);
-        membership_check(cx->db, &ms, 0, fs);
+    if (read) {
+        member_place_edit p;
+        place_edit(me, &p);
+        member_place_check(cx->db, me->m.uuid, &read->place, &p, fs);
     }
 }
 
@@ -145,83 +107,29 @@ static int save_new(sqlite3 *db, member_entry *me, int accept, findings *fs, cdt
     return rc;
 }
 
-/* Compares the member and its place as the form read them (f->base) with the
- * file, inside the save's transaction; fills f->stored with them as stored.
- * Returns 0 (unchanged), REC_CHANGED or -1 with e set. */
-static int changed_since(sqlite3 *db, form *f, cdtt_err *e)
-{
-    const member_entry *read = f->base;
-    member_entry *now = f->stored;
-    *now = *read;
-    rec_changes c;
-    int rc = member_changed_since(db, &read->m, &now->m, &c, e);
-    if (rc != 0 && rc != REC_CHANGED)
-        return -1;
-    int moved = member_place_changed_since(db, read->m.uuid, &read->place, &now->place, &c);
-    snprintf(now->team_uuid, sizeof now->team_uuid, "%s", now->place.team_uuid);
-    snprintf(now->role, sizeof now->role, "%s", now->place.role);
-    snprintf(now->since, sizeof now->since, "%s", now->place.date_from);
-    now->left[0] = '\0';
-    return rc == REC_CHANGED || moved == REC_CHANGED ? REC_CHANGED : 0;
-}
-
-/* Writes the member and its place in the team: a move ends the membership the
- * form read (on the end date typed, else today) and starts the new one (on
- * the start date typed, else today); staying, a new role, start or end date
- * changes it (an end date: the member leaves the team). Joins the caller's
- * transaction. Returns 0 or -1 (fs, e). */
-static int save_place(sqlite3 *db, form *f, int accept, findings *fs, cdtt_err *e)
-{
-    member_entry *me = f->rec;
-    const member_entry *read = f->base;
-    bool moves = strcmp(me->team_uuid, read->place.team_uuid) != 0;
-    membership_rec old = read->place, kept, joined;
-    kept_place(me, read, &kept);
-    bool changes = !moves && old.uuid[0] &&
-                   (strcmp(kept.role, old.role) != 0 || strcmp(kept.date_from, old.date_from) != 0 || kept.date_to[0]);
-    membership_init(&joined);
-    int rc = member_save(db, &me->m, accept, fs, e);
-    if (rc == 0 && changes)
-        rc = membership_save(db, &kept, accept, fs, e);
-    if (rc == 0 && moves && old.uuid[0]) {
-        if (me->left[0])
-            snprintf(old.date_to, sizeof old.date_to, "%s", me->left);
-        else
-            date_today(old.date_to);
-        rc = membership_save(db, &old, accept, fs, e);
-    }
-    if (rc == 0 && moves && me->team_uuid[0]) {
-        snprintf(joined.team_uuid, sizeof joined.team_uuid, "%s", me->team_uuid);
-        snprintf(joined.member_uuid, sizeof joined.member_uuid, "%s", me->m.uuid);
-        snprintf(joined.role, sizeof joined.role, "%s", me->role);
-        new_start(f, joined.date_from);
-        rc = membership_save(db, &joined, accept, fs, e);
-    }
-    return rc;
-}
-
 /* Saves the member, and its place in the chosen team, in one transaction,
  * if the file still holds them as the form read them (REC_CHANGED otherwise,
- * with f->stored filled and nothing written). */
+ * with f->stored filled and nothing written): member_place_save_since. */
 static int save(form *f, int accept, findings *fs, cdtt_err *e)
 {
-    tui_ctx *cx = form_screen_ctx(f);
-    member_entry *me = f->rec;
-    sqlite3 *db = cx->db;
+    member_entry *me = f->rec, *now = f->stored;
+    const member_entry *read = f->base;
+    sqlite3 *db = form_screen_ctx(f)->db;
     if (!me->m.uuid[0])
         return save_new(db, me, accept, fs, e);
-    if (db_begin(db, e) < 0)
-        return -1;
-    int rc = changed_since(db, f, e);
-    if (rc == 0)
-        rc = save_place(db, f, accept, fs, e);
-    if (rc == 0) {
-        rc = db_commit(db, e);
-        if (rc == 0)
-            show_place(db, me);
-        return rc;
+    member_place_edit p;
+    rec_changes c;
+    place_edit(me, &p);
+    *now = *read;
+    int rc = member_place_save_since(db, &me->m, &p, &read->m, &read->place, &now->m, &now->place, &c, accept, fs, e);
+    if (rc == REC_CHANGED) {
+        snprintf(now->team_uuid, sizeof now->team_uuid, "%s", now->place.team_uuid);
+        snprintf(now->role, sizeof now->role, "%s", now->place.role);
+        snprintf(now->since, sizeof now->since, "%s", now->place.date_from);
+        now->left[0] = '\0';
+    } else if (rc == 0) {
+        show_place(db, me);
     }
-    db_rollback(db);
     return rc;
 }
 
@@ -401,8 +309,7 @@ static void filter_open(list_screen *ls)
     ctx_push(cx, &fs->base);
 }
 
-const rec_kind KIND_MEMBERS = {N_("Members"), "member", &SRC, offsetof(member_rec, uuid),
-                               offsetof(member_rec, full_name), open_form, filter_open};
+const rec_kind KIND_MEMBERS = {N_("Members"), "member", &SRC, open_form, filter_open};
 
 tui_screen *screen_members_new(tui_ctx *cx, const char *team_uuid)
 {

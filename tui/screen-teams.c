@@ -260,8 +260,7 @@ static void filter_open(list_screen *ls)
     ctx_push(cx, &fs->base);
 }
 
-const rec_kind KIND_TEAMS = {N_("Digital technology teams"), "team", &SRC, offsetof(team_rec, uuid), offsetof(team_rec, name),
-                             open_form, filter_open};
+const rec_kind KIND_TEAMS = {N_("Digital technology teams"), "team", &SRC, open_form, filter_open};
 
 tui_screen *screen_teams_new(tui_ctx *cx)
 {

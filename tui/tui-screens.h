@@ -13,10 +13,8 @@ typedef struct list_screen list_screen;
 /* What a record list needs to know about its kind. */
 typedef struct {
     const char *title;    /* N_() */
-    const char *table;    /* for record_delete: "area" "team" "member" */
+    const char *table;    /* "area" "team" "member": its rows are record_list_of(table)'s */
     const list_source *src;
-    size_t uuid_offset;   /* where the uuid is in a row */
-    size_t name_offset;   /* where the name is in a row */
     /* Opens the form of a record (uuid NULL = a new one) for the list screen ls. */
     tui_screen *(*open)(list_screen *ls, const char *uuid);
     /* Opens a filter form (NULL = the kind has no filters). */

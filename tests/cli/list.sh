@@ -105,6 +105,17 @@ done | sort -u | tr -d ' ')
 expect_eq "text columns aligned" "$(printf '%s\n' "$cols" | wc -l | tr -d ' ')" "1"
 expect_contains "text shows the date as dd/mm/yyyy" "$text" "02/03/1980"
 expect_contains "text masks the phone" "$text" "09******78"
+
+# One personal-data rule (as exports and packages): a member who consented has
+# phone and e-mail shown, the CCCD stays masked; without consent the e-mail is
+# masked too.
+check "add a member who consented" c add member "Phạm Thu Trang" --phone 0903111222 --email trang@example.vn \
+    --cccd 001190012345 --birth 1990 --gender female --consent --consent-date 01/02/2024
+check "add a member who did not" c add member "Vũ Văn Tú" --email tu@example.vn
+consented=$(c list members --format csv | grep "Phạm Thu Trang")
+expect_contains "consent: phone and e-mail shown, CCCD masked" "$consented" ",0903111222,00********45,trang@example.vn,"
+expect_contains "no consent: the e-mail is masked" "$(c list members --format csv | grep "Vũ Văn Tú")" ",tu*********vn,"
+expect_contains "--full shows it" "$(c list members --format csv --full | grep "Vũ Văn Tú")" ",tu@example.vn,"
 vi=$("$CDTT" --db "$DB" --lang vi list teams)
 expect_contains "Vietnamese headers" "$vi" "Thôn/tổ dân phố"
 

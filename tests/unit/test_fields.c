@@ -1,0 +1,185 @@
+/* test_fields.c — the field catalogue (fields.h) is the one description of a
+ * record: every column of every table of records is in it or is named
+ * bookkeeping, every member field the catalogue lists survives a save and a
+ * fetch through the SQL derived from it, and the personal-data rule. */
+#include "testutil.h"
+#include "fields.h"
+#include "records.h"
+
+/* Whether column is one of the columns no one types. */
+static int bookkeeping(const char *column)
+{
+    for (int i = 0; FIELD_BOOKKEEPING[i]; i++)
+        if (strcmp(FIELD_BOOKKEEPING[i], column) == 0)
+            return 1;
+    return 0;
+}
+
+/* Every column of every table of travelling records (PRAGMA table_info) is a
+ * field of its kind or bookkeeping: a column added by a migration without its
+ * catalogue row fails here. (The office's own row is no travelling record.) */
+static void every_column_is_catalogued(void **state)
+{
+    (void)state;
+    int kinds = 0;
+    for (const record_kind *k = record_kind_next(NULL); k; k = record_kind_next(k)) {
+        if (!field_of(k->table, "uuid"))
+            continue;
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?)", -1, &st, NULL), SQLITE_OK);
+        sqlite3_bind_text(st, 1, k->table, -1, SQLITE_STATIC);
+        int columns = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *col = (const char *)sqlite3_column_text(st, 0);
+            columns++;
+            if (!field_of(k->table, col) && !bookkeeping(col))
+                fail_msg("%s.%s has no row in the field catalogue (db/fields.c) and is not bookkeeping",
+                         k->table, col);
+        }
+        sqlite3_finalize(st);
+        if (columns == 0)
+            fail_msg("the catalogue names a table %s that the schema does not have", k->table);
+        kinds++;
+    }
+    assert_true(kinds >= 3);
+}
+
+/* The reverse: every field the member catalogue lists is a column of the table
+ * (a misspelt row would make every derived statement fail). */
+static void every_member_field_is_a_column(void **state)
+{
+    (void)state;
+    const record_kind *k = record_kind_of("member");
+    assert_non_null(k);
+    for (const field_def *f = k->fields; f->column; f++) {
+        if (strcmp(f->column, "base_updated_at") == 0) /* only in audit entries written before migration 6 */
+            continue;
+        char sql[200];
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('member') WHERE name = '%s'", f->column);
+        if (db_scalar_int(db, sql, 0) != 1)
+            fail_msg("the catalogue's member field %s is no column of the table", f->column);
+    }
+}
+
+/* Every field a save writes has what the rest of the program derives from
+ * its row: a struct member, a label, a spreadsheet header and width. */
+static void member_content_fields_are_complete(void **state)
+{
+    (void)state;
+    int content = 0;
+    for (const field_def *f = record_kind_of("member")->fields; f->column; f++) {
+        if (!field_is_content(f))
+            continue;
+        content++;
+        if (!f->label || !f->csv_vi || !f->csv_en || f->width <= 0)
+            fail_msg("member field %s lacks its label, spreadsheet headers or width", f->column);
+        if ((f->type == FIELD_BOOL || f->type == FIELD_COUNT) ? f->size != sizeof(int) : f->size < 2)
+            fail_msg("member field %s: its struct member does not fit its type", f->column);
+        if (f->type == FIELD_CHOICE && !f->choices)
+            fail_msg("member field %s is a choice without a list", f->column);
+    }
+    assert_true(content >= 14);
+}
+
+/* A value that passes the checks, for each content field by its kind. */
+static void sample(const field_def *f, char *out, size_t n)
+{
+    if (strcmp(f->column, "phone") == 0)
+        snprintf(out, n, "0912345678");
+    else if (strcmp(f->column, "cccd") == 0)
+        snprintf(out, n, "001085012345");
+    else if (strcmp(f->column, "email") == 0)
+        snprintf(out, n, "an@example.vn");
+    else if (f->type == FIELD_DATE)
+        snprintf(out, n, "2020-01-%02d", 2 + (int)(f->off % 20));
+    else if (f->type == FIELD_CHOICE)
+        snprintf(out, n, "%s", f->choices[1].code);
+    else
+        snprintf(out, n, "Giá trị %s", f->column);
+}
+
+/* Each field set through the catalogue (its struct member) comes back from a
+ * save and a fetch: the derived INSERT, UPDATE, binds, select list and reader
+ * agree on every field, whatever their order. */
+static void member_fields_round_trip(void **state)
+{
+    (void)state;
+    office_rec o = {"2025-07", "00004", "commune", "Phường Ba Đình"};
+    cdtt_err e = {{0}};
+    assert_int_equal(office_set(db, &o, &e), 0);
+    const record_kind *k = record_kind_of("member");
+    for (int pass = 0; pass < 2; pass++) { /* insert, then update */
+        member_rec m, got;
+        if (pass == 0)
+            member_init(&m);
+        else
+            assert_int_equal(member_get(db, m.uuid, &m), 0);
+        for (const field_def *f = k->fields; f->column; f++) {
+            if (!field_is_content(f))
+                continue;
+            char *at = (char *)&m + f->off;
+            if (f->type == FIELD_BOOL || f->type == FIELD_COUNT)
+                *(int *)at = 1 - pass;
+            else
+                sample(f, at, f->size);
+            if (pass == 1 && f->type == FIELD_TEXT && strcmp(f->column, "phone") && strcmp(f->column, "cccd") &&
+                strcmp(f->column, "email"))
+                snprintf(at, f->size, "Đổi %s", f->column);
+        }
+        findings fs;
+        if (member_save(db, &m, 1, &fs, &e) < 0)
+            fail_msg("member_save: %s", e.msg);
+        assert_int_equal(member_get(db, m.uuid, &got), 0);
+        for (const field_def *f = k->fields; f->column; f++) {
+            if (!field_is_content(f))
+                continue;
+            const char *a = (const char *)&m + f->off, *b = (const char *)&got + f->off;
+            if (f->type == FIELD_BOOL || f->type == FIELD_COUNT) {
+                if (*(const int *)a != *(const int *)b)
+                    fail_msg("pass %d: %s saved %d, read %d", pass, f->column, *(const int *)a, *(const int *)b);
+            } else if (strcmp(a, b) != 0) {
+                fail_msg("pass %d: %s saved \"%s\", read \"%s\"", pass, f->column, a, b);
+            }
+        }
+        assert_string_equal(got.uuid, m.uuid);
+        assert_int_equal(got.deleted, 0);
+        assert_true(got.sort_key[0] != '\0');
+        assert_true(got.updated_at[0] != '\0');
+    }
+}
+
+/* The one personal-data rule. */
+static void personal_data_rule(void **state)
+{
+    (void)state;
+    const field_def *phone = field_of("member", "phone"), *cccd = field_of("member", "cccd"),
+                    *email = field_of("member", "email"), *name = field_of("member", "full_name");
+    assert_true(field_shown(name, 0, 0));
+    assert_false(field_shown(phone, 0, 0));
+    assert_false(field_shown(email, 0, 0));
+    assert_true(field_shown(phone, 1, 0));
+    assert_true(field_shown(email, 1, 0));
+    assert_false(field_shown(cccd, 1, 0));
+    assert_true(field_shown(cccd, 0, 1));
+    assert_true(field_shown(phone, 0, 1));
+    assert_ptr_equal(record_consent_field(record_kind_of("member")), field_of("member", "consent"));
+    assert_null(record_consent_field(record_kind_of("team")));
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return tu_db_setup("fields.db");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_column_is_catalogued),
+        cmocka_unit_test(every_member_field_is_a_column),
+        cmocka_unit_test(member_content_fields_are_complete),
+        cmocka_unit_test(member_fields_round_trip),
+        cmocka_unit_test(personal_data_rule),
+    };
+    return cmocka_run_group_tests(tests, setup, tu_db_teardown);
+}
