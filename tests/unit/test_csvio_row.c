@@ -2,7 +2,7 @@
  * cell by cell, as Excel users write them. */
 #include "testutil.h"
 #include "csvio.h"
-#include "../../db/csvio-member.h"
+#include "csvio-member.h"
 
 static int setup(void **state)
 {
