@@ -16,15 +16,22 @@ int table_grid_set(table_grid *g, long row, int col, const char *text, cdtt_err 
 {
     if (row < 0 || row >= GRID_ROWS_MAX || col < 0 || col >= GRID_COLS_MAX)
         return err_set(e, _("the sheet is larger than %ld rows or %d columns"), GRID_ROWS_MAX, GRID_COLS_MAX);
-    long i = g->n - 1;
-    while (i >= 0 && g->rows[i].line > row + 1)
-        i--;
-    if (i < 0 || g->rows[i].line != row + 1) {
+    /* i: the first row numbered row + 1 or later (readers mostly add at the end) */
+    long i = 0, hi = g->n;
+    if (g->n && g->rows[g->n - 1].line < row + 1)
+        i = g->n;
+    while (i < hi) {
+        long mid = i + (hi - i) / 2;
+        if (g->rows[mid].line < row + 1)
+            i = mid + 1;
+        else
+            hi = mid;
+    }
+    if (i == g->n || g->rows[i].line != row + 1) {
         if (g->n == g->cap) {
             g->cap = g->cap ? g->cap * 2 : 64;
             g->rows = xrealloc(g->rows, (size_t)g->cap * sizeof *g->rows);
         }
-        i++;
         memmove(&g->rows[i + 1], &g->rows[i], (size_t)(g->n - i) * sizeof *g->rows);
         g->rows[i] = (table_row){NULL, 0, row + 1};
         g->n++;

@@ -1,7 +1,9 @@
 /* table-xls.c — the sheets of an Excel 97–2003 .xls workbook, read with
  * libfreexl: text (in the workbook's code page, given as UTF-8), numbers, and
- * dates by their cell format. freexl does not report merged cells: a merged
- * range has its value in its first cell only. */
+ * dates by their cell format. freexl does not report merged cells: they are
+ * read from the file by db/table-xls-merges.c, and every cell of a merged
+ * range gets the range's value, as in an .xlsx. */
+#include "table-xls-merges.h"
 #include "table.h"
 #include "text.h"
 
@@ -12,9 +14,15 @@
 
 #define XLS_CELLS_MAX 20000000UL
 
+typedef struct {
+    const void *h;            /* freexl's handle */
+    table_xls_merges *merges; /* per sheet; NULL when they could not be read */
+} xls;
+
 static int xls_load(table_book *b, int sheet, table_grid *g, cdtt_err *e)
 {
-    const void *h = b->impl;
+    xls *x = b->impl;
+    const void *h = x->h;
     unsigned int rows = 0;
     unsigned short cols = 0;
     if (freexl_select_active_worksheet(h, (unsigned short)sheet) != FREEXL_OK ||
@@ -62,6 +70,8 @@ static int xls_load(table_book *b, int sheet, table_grid *g, cdtt_err *e)
             if (rc < 0)
                 return -1;
         }
+    if (x->merges)
+        return table_grid_merge(g, x->merges[sheet].r, x->merges[sheet].n, e);
     return 0;
 }
 
@@ -70,7 +80,10 @@ static void xls_close(table_book *b)
     for (int i = 0; i < b->n_sheets; i++)
         free(b->names[i]);
     free(b->names);
-    freexl_close(b->impl);
+    xls *x = b->impl;
+    freexl_close(x->h);
+    table_xls_merges_free(x->merges, b->n_sheets);
+    free(x);
     free(b);
 }
 
@@ -95,7 +108,9 @@ table_book *table_xls_open(const char *path, cdtt_err *e)
         return NULL;
     }
     table_book *b = xcalloc(1, sizeof *b);
-    b->impl = (void *)h;
+    xls *x = xcalloc(1, sizeof *x);
+    x->h = h;
+    b->impl = x;
     b->load = xls_load;
     b->close = xls_close;
     b->names = xcalloc(count, sizeof *b->names);
@@ -106,5 +121,6 @@ table_book *table_xls_open(const char *path, cdtt_err *e)
         b->names[i] = nfc ? nfc : xstrdup("?");
         b->n_sheets++;
     }
+    x->merges = table_xls_merges_read(path, b->n_sheets);
     return b;
 }

@@ -8,6 +8,7 @@
 #include "table.h"
 #include "training.h"
 #include "records.h"
+#include "../../db/table-xls-merges.h"
 
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -96,7 +97,7 @@ static const char *office_xlsx(void)
 static const choice_alias HEALTH = {"category", "Cán bộ y tế thôn", "Y tế"};
 
 /* Imports path into a new commune with the alias above; returns the members
- * as one text (name, gender, birth, phone, category, role, MOOC). */
+ * as one text (name, gender, birth, phone, category, role, MOOC, team, area). */
 static char *members_from(const char *dbname, const char *path, csvio_import_summary *s)
 {
     sqlite3 *db = tu_commune_db(dir, dbname);
@@ -113,8 +114,10 @@ static char *members_from(const char *dbname, const char *path, csvio_import_sum
                                         "SELECT group_concat(line, char(10)) FROM (SELECT m.full_name || '|' ||"
                                         " m.gender || '|' || coalesce(m.birth, '') || '|' || coalesce(m.phone, '')"
                                         " || '|' || m.category || '|' || ms.role || '|' || m.mooc_status || '|' ||"
-                                        " coalesce(m.mooc_date, '') AS line FROM member m JOIN membership ms ON"
-                                        " ms.member_uuid = m.uuid ORDER BY m.full_name)",
+                                        " coalesce(m.mooc_date, '') || '|' || t.name || '|' || coalesce(a.name, '')"
+                                        " AS line FROM member m JOIN membership ms ON ms.member_uuid = m.uuid"
+                                        " JOIN team t ON t.uuid = ms.team_uuid LEFT JOIN area a ON"
+                                        " a.uuid = t.area_uuid ORDER BY m.full_name)",
                                         -1, &st, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -154,6 +157,112 @@ static void the_same_members_come_from_csv_xlsx_and_xls(void **state)
     free(from_csv);
     free(from_xlsx);
     free(from_xls);
+}
+
+/* tests/data/members-merged.* as an .xlsx workbook: each team's name and
+ * village merged down over its members, a category over two rows. */
+static const char *merged_xlsx(void)
+{
+    static char path[700];
+    snprintf(path, sizeof path, "%s/members-merged.xlsx", dir);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Danh sách");
+    worksheet_merge_range(ws, 0, 0, 0, 8, "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", NULL);
+    const char *head[] = {"STT", "Họ và tên", "Giới tính", "Năm sinh", "Số điện thoại", "Tổ", "Thôn/Tổ dân phố",
+                          "Chức danh", "Thành phần"};
+    for (int c = 0; c < 9; c++)
+        worksheet_write_string(ws, 2, (lxw_col_t)c, head[c], NULL);
+    static const char *const rows[][6] = {
+        {"Đỗ Văn Giang", "Nam", "0912000001", "Tổ trưởng", "Trưởng thôn"},
+        {"Vũ Thị Hà", "Nữ", "0912000002", "Tổ phó", "Đoàn thanh niên"},
+        {"Bùi Văn Khánh", "Nam", "0912000003", "Thành viên", NULL},
+        {"Ngô Thị Lan", "Nữ", "0912000004", "Tổ trưởng", "Trưởng thôn"},
+        {"Đinh Văn Minh", "Nam", "0912000005", "Thành viên", "GV"},
+    };
+    const int born[] = {1980, 1992, 1999, 1987, 2000};
+    for (int i = 0; i < 5; i++) {
+        lxw_row_t r = (lxw_row_t)(3 + i);
+        worksheet_write_number(ws, r, 0, i + 1, NULL);
+        worksheet_write_string(ws, r, 1, rows[i][0], NULL);
+        worksheet_write_string(ws, r, 2, rows[i][1], NULL);
+        worksheet_write_number(ws, r, 3, born[i], NULL);
+        worksheet_write_string(ws, r, 4, rows[i][2], NULL);
+        worksheet_write_string(ws, r, 7, rows[i][3], NULL);
+        if (rows[i][4] && i != 1)
+            worksheet_write_string(ws, r, 8, rows[i][4], NULL);
+    }
+    worksheet_merge_range(ws, 4, 8, 5, 8, "Đoàn thanh niên", NULL);
+    worksheet_merge_range(ws, 3, 5, 5, 5, "Tổ CNSCĐ thôn Yên Hòa", NULL);
+    worksheet_merge_range(ws, 3, 6, 5, 6, "Thôn Yên Hòa", NULL);
+    worksheet_merge_range(ws, 6, 5, 7, 5, "Tổ CNSCĐ thôn Đông Sơn", NULL);
+    worksheet_merge_range(ws, 6, 6, 7, 6, "Thôn Đông Sơn", NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    return path;
+}
+
+static void merged_data_cells_read_alike_in_csv_xlsx_and_xls(void **state)
+{
+    (void)state;
+    csvio_import_summary s;
+    char *from_csv = members_from("merged-csv.db", fixture("members-merged.csv"), &s);
+    assert_int_equal(s.rows_read, 5);
+    csvio_import_summary_free(&s);
+    char *from_xlsx = members_from("merged-xlsx.db", merged_xlsx(), &s);
+    assert_int_equal(s.rows_read, 5);
+    csvio_import_summary_free(&s);
+    char *from_xls = members_from("merged-xls.db", fixture("members-merged.xls"), &s);
+    assert_int_equal(s.rows_read, 5);
+    csvio_import_summary_free(&s);
+    assert_string_equal(from_csv, from_xlsx);
+    assert_string_equal(from_csv, from_xls);
+    const char *want[] = {
+        "Bùi Văn Khánh|male|1999|0912000003|youth_union|member|not_started||Tổ CNSCĐ thôn Yên Hòa|Thôn Yên Hòa",
+        "Vũ Thị Hà|female|1992|0912000002|youth_union|deputy|not_started||Tổ CNSCĐ thôn Yên Hòa|Thôn Yên Hòa",
+        "Đinh Văn Minh|male|2000|0912000005|teacher|member|not_started||Tổ CNSCĐ thôn Đông Sơn|Thôn Đông Sơn",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(from_xls, want[i]))
+            fail_msg("missing %s in\n%s", want[i], from_xls);
+    free(from_csv);
+    free(from_xlsx);
+    free(from_xls);
+}
+
+/* The merged ranges come out of an .xls, sheet by sheet; a workbook listing
+ * another number of sheets or a damaged copy gives none rather than wrong ones. */
+static void xls_merged_ranges_are_read_from_the_file(void **state)
+{
+    (void)state;
+    table_xls_merges *m = table_xls_merges_read(fixture("members-office.xls"), 2);
+    assert_non_null(m);
+    assert_int_equal(m[0].n, 0);
+    assert_int_equal(m[1].n, 13); /* 4 title rows, 8 header cells down two rows, "Năm sinh" across */
+    int found = 0;
+    for (long i = 0; i < m[1].n; i++)
+        found += m[1].r[i].r0 == 6 && m[1].r[i].r1 == 6 && m[1].r[i].c0 == 2 && m[1].r[i].c1 == 3;
+    assert_int_equal(found, 1);
+    table_xls_merges_free(m, 2);
+    assert_null(table_xls_merges_read(fixture("members-office.xls"), 3)); /* another count of sheets */
+
+    m = table_xls_merges_read(fixture("members-merged.xls"), 1);
+    assert_non_null(m);
+    assert_int_equal(m[0].n, 6);
+    found = 0;
+    for (long i = 0; i < m[0].n; i++)
+        found += m[0].r[i].r0 == 3 && m[0].r[i].r1 == 5 && m[0].r[i].c0 == 5 && m[0].r[i].c1 == 5;
+    assert_int_equal(found, 1);
+    table_xls_merges_free(m, 1);
+
+    FILE *f = fopen(fixture("members-merged.xls"), "rb");
+    assert_non_null(f);
+    unsigned char buf[8192];
+    size_t len = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    assert_non_null((m = table_xls_merges_parse(buf, len, 1)));
+    table_xls_merges_free(m, 1);
+    assert_null(table_xls_merges_parse(buf, 1000, 1));    /* cut short */
+    memset(buf + 0x30, 0xEE, 4);                           /* the directory's first sector out of the file */
+    assert_null(table_xls_merges_parse(buf, len, 1));
 }
 
 static void an_unknown_value_stops_the_import_with_one_line(void **state)
@@ -415,6 +524,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_same_members_come_from_csv_xlsx_and_xls),
+        cmocka_unit_test(merged_data_cells_read_alike_in_csv_xlsx_and_xls),
+        cmocka_unit_test(xls_merged_ranges_are_read_from_the_file),
         cmocka_unit_test(an_unknown_value_stops_the_import_with_one_line),
         cmocka_unit_test(choices_in_the_communes_words),
         cmocka_unit_test(other_encodings_give_the_same_rows),

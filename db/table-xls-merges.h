@@ -1,0 +1,28 @@
+/* table-xls-merges.h — the merged cells of an Excel 97–2003 workbook, which
+ * libfreexl does not report (db/table-xls-merges.c). */
+#ifndef CDTT_TABLE_XLS_MERGES_H
+#define CDTT_TABLE_XLS_MERGES_H
+
+#include "table.h"
+
+/* One sheet's merged ranges. */
+typedef struct {
+    table_range *r;
+    long n;
+} table_xls_merges;
+
+/* The merged ranges of each of the n_sheets sheets of the workbook held in
+ * data (len bytes): an array of n_sheets (free it with table_xls_merges_free),
+ * the sheets in the order the workbook lists them, at most 100,000 ranges a
+ * sheet. A BIFF5 or older workbook gives none (those cannot merge cells).
+ * NULL when they cannot be told: not a compound document, a damaged or
+ * encrypted one, or a workbook that lists another number of sheets. Any
+ * bytes are safe to pass. */
+table_xls_merges *table_xls_merges_parse(const unsigned char *data, size_t len, int n_sheets);
+
+/* The same for the file at path; NULL also when it cannot be read. */
+table_xls_merges *table_xls_merges_read(const char *path, int n_sheets);
+
+void table_xls_merges_free(table_xls_merges *m, int n_sheets);
+
+#endif
