@@ -1,9 +1,9 @@
 /* table-xls.c — the sheets of an Excel 97–2003 .xls workbook, read with
  * libfreexl: text (in the workbook's code page, given as UTF-8), numbers, and
  * dates by their cell format. freexl does not report merged cells: they are
- * read from the file by db/table-xls-merges.c, and every cell of a merged
+ * read from the file by db/table-xls-file.c, and every cell of a merged
  * range gets the range's value, as in an .xlsx. */
-#include "table-xls-merges.h"
+#include "table-xls-file.h"
 #include "table.h"
 #include "text.h"
 
@@ -90,20 +90,29 @@ static void xls_close(table_book *b)
 table_book *table_xls_open(const char *path, cdtt_err *e)
 {
     const void *h = NULL;
-    if (freexl_open(path, &h) != FREEXL_OK) {
+    size_t len = 0;
+    unsigned char *data = table_xls_file_read(path, &len);
+    if (!data && len > TABLE_XLS_FILE_MAX) {
+        err_set(e, _("%s: %s is too big (over %llu MiB)"), path, "Workbook", TABLE_XLS_FILE_MAX >> 20);
+        return NULL;
+    }
+    if (!data || table_xls_file_check(data, len) < 0 || freexl_open(path, &h) != FREEXL_OK) {
         if (h)
             freexl_close(h);
+        free(data);
         err_set(e, _("%s: not a valid .xls file (damaged, or not Excel 97-2003)"), path);
         return NULL;
     }
     unsigned int info = 0, count = 0;
     if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED) {
         freexl_close(h);
+        free(data);
         err_set(e, _("%s: the workbook is protected by a password; save it without one"), path);
         return NULL;
     }
     if (freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0) {
         freexl_close(h);
+        free(data);
         err_set(e, _("%s: the workbook has no sheets"), path);
         return NULL;
     }
@@ -121,6 +130,7 @@ table_book *table_xls_open(const char *path, cdtt_err *e)
         b->names[i] = nfc ? nfc : xstrdup("?");
         b->n_sheets++;
     }
-    x->merges = table_xls_merges_read(path, b->n_sheets);
+    x->merges = table_xls_merges_parse(data, len, b->n_sheets);
+    free(data);
     return b;
 }

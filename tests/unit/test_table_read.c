@@ -8,7 +8,7 @@
 #include "table.h"
 #include "training.h"
 #include "records.h"
-#include "../../db/table-xls-merges.h"
+#include "../../db/table-xls-file.h"
 
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -228,6 +228,13 @@ static void merged_data_cells_read_alike_in_csv_xlsx_and_xls(void **state)
     free(from_xls);
 }
 
+static int any_row(char **cells, int n, void *ctx)
+{
+    (void)cells;
+    (void)ctx;
+    return n > 0;
+}
+
 /* The merged ranges come out of an .xls, sheet by sheet; a workbook listing
  * another number of sheets or a damaged copy gives none rather than wrong ones. */
 static void xls_merged_ranges_are_read_from_the_file(void **state)
@@ -260,8 +267,29 @@ static void xls_merged_ranges_are_read_from_the_file(void **state)
     fclose(f);
     assert_non_null((m = table_xls_merges_parse(buf, len, 1)));
     table_xls_merges_free(m, 1);
-    assert_null(table_xls_merges_parse(buf, 1000, 1));    /* cut short */
-    memset(buf + 0x30, 0xEE, 4);                           /* the directory's first sector out of the file */
+    assert_int_equal(table_xls_file_check(buf, len), 0);
+    assert_null(table_xls_merges_parse(buf, 1000, 1)); /* cut short */
+
+    /* A directory entry claiming a name of 5120 bytes (an entry holds 64)
+     * would make libfreexl read past its buffer: the file is refused first. */
+    size_t dsec = ((size_t)(buf[0x30] | buf[0x31] << 8) + 1) * 512;
+    unsigned char bad[8192];
+    memcpy(bad, buf, len);
+    bad[dsec + 128 + 0x40] = 0x00;
+    bad[dsec + 128 + 0x41] = 0x14;
+    assert_int_equal(table_xls_file_check(bad, len), -1);
+    char path[700];
+    snprintf(path, sizeof path, "%s/bad-directory.xls", dir);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bad, 1, len, f), len);
+    fclose(f);
+    table_opts o = {.is_header = any_row};
+    cdtt_err e = {{0}};
+    assert_null(table_open(path, &o, &e));
+    assert_non_null(strstr(e.msg, "not a valid .xls file"));
+
+    memset(buf + 0x30, 0xEE, 4); /* the directory's first sector out of the file */
     assert_null(table_xls_merges_parse(buf, len, 1));
 }
 

@@ -1,7 +1,7 @@
-/* table-xls-merges.h — the merged cells of an Excel 97–2003 workbook, which
- * libfreexl does not report (db/table-xls-merges.c). */
-#ifndef CDTT_TABLE_XLS_MERGES_H
-#define CDTT_TABLE_XLS_MERGES_H
+/* table-xls-file.h — the merged cells of an Excel 97–2003 workbook, which
+ * libfreexl does not report (db/table-xls-file.c). */
+#ifndef CDTT_TABLE_XLS_FILE_H
+#define CDTT_TABLE_XLS_FILE_H
 
 #include "table.h"
 
@@ -22,6 +22,17 @@ table_xls_merges *table_xls_merges_parse(const unsigned char *data, size_t len, 
 
 /* The same for the file at path; NULL also when it cannot be read. */
 table_xls_merges *table_xls_merges_read(const char *path, int n_sheets);
+
+#define TABLE_XLS_FILE_MAX (512ULL * 1024 * 1024)
+
+/* The whole file at path in a malloc'd buffer, *len bytes; NULL when it
+ * cannot be read, or is larger than TABLE_XLS_FILE_MAX (*len then its size). */
+unsigned char *table_xls_file_read(const char *path, size_t *len);
+
+/* 0 when libfreexl may be given the file; -1 when a directory entry of the
+ * first directory sector claims a name longer than an entry holds, which
+ * makes libfreexl 1.0.6 read past its buffer (a damaged or crafted file). */
+int table_xls_file_check(const unsigned char *data, size_t len);
 
 void table_xls_merges_free(table_xls_merges *m, int n_sheets);
 

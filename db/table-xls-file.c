@@ -1,10 +1,10 @@
-/* table-xls-merges.c — the merged ranges of an .xls workbook, read from the
+/* table-xls-file.c — the merged ranges of an .xls workbook, read from the
  * file itself: the compound document's directory gives the "Workbook"
  * stream, its BOUNDSHEET records each sheet's place, and each sheet's
  * MERGEDCELLS records its merged ranges. Every offset, length and sector
  * chain is checked against the bytes there are; a chain may not visit more
  * sectors than the file has, so loops end. */
-#include "table-xls-merges.h"
+#include "table-xls-file.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -13,7 +13,6 @@
 
 #define END_OF_CHAIN 0xFFFFFFFEu
 #define FREE_SECTOR 0xFFFFFFFFu
-#define FILE_MAX (512UL * 1024 * 1024)
 #define SHEET_RANGES_MAX 100000L
 
 #define REC_BOF 0x0809
@@ -275,24 +274,49 @@ done:
     return m;
 }
 
-table_xls_merges *table_xls_merges_read(const char *path, int n_sheets)
+unsigned char *table_xls_file_read(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
     unsigned char *d = NULL;
-    size_t len = 0;
     if (fseek(f, 0, SEEK_END) == 0) {
         long size = ftell(f);
-        if (size > 0 && (unsigned long)size <= FILE_MAX && fseek(f, 0, SEEK_SET) == 0) {
+        *len = size > 0 ? (size_t)size : 0;
+        if (size > 0 && (unsigned long long)size <= TABLE_XLS_FILE_MAX && fseek(f, 0, SEEK_SET) == 0) {
             d = xcalloc((size_t)size, 1);
-            len = fread(d, 1, (size_t)size, f);
+            *len = fread(d, 1, (size_t)size, f);
         }
     }
     fclose(f);
+    return d;
+}
+
+table_xls_merges *table_xls_merges_read(const char *path, int n_sheets)
+{
+    size_t len = 0;
+    unsigned char *d = table_xls_file_read(path, &len);
     table_xls_merges *m = d ? table_xls_merges_parse(d, len, n_sheets) : NULL;
     free(d);
     return m;
+}
+
+int table_xls_file_check(const unsigned char *d, size_t len)
+{
+    if (len < 512)
+        return 0; /* libfreexl stops at the header */
+    unsigned shift = u16(d + 0x1E);
+    if (shift != 9 && shift != 12)
+        return 0;
+    /* where libfreexl looks for it: its sum wraps at 32 bits, so sector
+     * 0xFFFFFFFF ("none") sends it to the header */
+    size_t size = (size_t)1 << shift, off = (uint32_t)((u32(d + 0x30) + 1u) * (uint32_t)size);
+    if (off >= len || len - off < size)
+        return 0; /* libfreexl cannot read the sector */
+    for (size_t e = off; e < off + size; e += 128)
+        if (u16(d + e + 0x40) > 64) /* the name's bytes; an entry holds 64 */
+            return -1;
+    return 0;
 }
 
 void table_xls_merges_free(table_xls_merges *m, int n_sheets)
