@@ -20,7 +20,13 @@
 #define REC_BOUNDSHEET 0x0085
 #define REC_FILEPASS 0x002F
 #define REC_MERGEDCELLS 0x00E5
+#define REC_FORMAT 0x041E
+#define REC_XF 0x00E0
+#define REC_NUMBER 0x0203
+#define REC_RK 0x027E
+#define REC_MULRK 0x00BD
 #define BIFF8 0x0600
+#define DATE_SERIAL_MAX 2958465.0 /* 31/12/9999 */
 
 static uint16_t u16(const unsigned char *p)
 {
@@ -301,8 +307,106 @@ table_xls_merges *table_xls_merges_read(const char *path, int n_sheets)
     return m;
 }
 
-int table_xls_file_check(const unsigned char *d, size_t len)
+/* True when a format code shows a date, as libfreexl 1.0.6 decides it
+ * (letters for year and month, or month and day; case ignored). */
+static int date_format(const unsigned char *chars, size_t n, int wide)
 {
+    int y = 0, m = 0, d = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = wide ? u16(chars + 2 * i) : chars[i];
+        y |= c == 'y' || c == 'Y';
+        m |= c == 'm' || c == 'M';
+        d |= c == 'd' || c == 'D';
+    }
+    return (y && m) || (m && d);
+}
+
+/* An RK number's value. */
+static double rk_value(uint32_t rk)
+{
+    double v;
+    if (rk & 2) {
+        v = (double)((int32_t)rk >> 2);
+    } else {
+        uint64_t bits = (uint64_t)(rk & 0xFFFFFFFCu) << 32;
+        memcpy(&v, &bits, sizeof v);
+    }
+    return (rk & 1) ? v / 100 : v;
+}
+
+/* The XF records' date flags, as they are met. */
+typedef struct {
+    unsigned char custom[65536]; /* per format number: 1 when a date */
+    unsigned char *xf;           /* per cell style: 1 when its format is a date */
+    size_t n_xf;
+} date_styles;
+
+static void add_style(date_styles *ds, unsigned type, const unsigned char *data, size_t len)
+{
+    if (type == REC_FORMAT && len >= 5) {
+        size_t n = u16(data + 2);
+        int wide = data[4] & 1;
+        if (5 + n * (wide ? 2 : 1) <= len)
+            ds->custom[u16(data)] = (unsigned char)date_format(data + 5, n, wide);
+    } else if (type == REC_XF && len >= 4 && ds->n_xf < 65536) {
+        unsigned f = u16(data + 2);
+        if ((ds->n_xf & 255) == 0)
+            ds->xf = xrealloc(ds->xf, ds->n_xf + 256);
+        ds->xf[ds->n_xf++] = (unsigned char)((f >= 14 && f <= 17) || f == 22 || ds->custom[f]);
+    }
+}
+
+/* True when a number in a cell of style xf is a date beyond the year 9999. */
+static int far_date(const date_styles *ds, unsigned xf, double v)
+{
+    return xf < ds->n_xf && ds->xf[xf] && !(v < DATE_SERIAL_MAX);
+}
+
+/* Finds the first number formatted as a date beyond the year 9999 (libfreexl
+ * 1.0.6 counts such a date out day by day: seconds a cell). 1 found (*row,
+ * *col 0-based), 0 none. */
+static int find_far_date(const unsigned char *w, size_t n, long *row, int *col)
+{
+    date_styles *ds = xcalloc(1, sizeof *ds);
+    size_t pos = 0, len;
+    unsigned type;
+    const unsigned char *data;
+    int found = 0;
+    while (!found && next_record(w, n, &pos, &type, &data, &len)) {
+        if (type == REC_FORMAT || type == REC_XF) {
+            add_style(ds, type, data, len);
+        } else if (type == REC_NUMBER && len >= 14) {
+            double v;
+            memcpy(&v, data + 6, sizeof v); /* little-endian, as the machines this runs on */
+            found = far_date(ds, u16(data + 4), v);
+        } else if (type == REC_RK && len >= 10) {
+            found = far_date(ds, u16(data + 4), rk_value(u32(data + 6)));
+        } else if (type == REC_MULRK && len >= 6) {
+            for (size_t k = 0; !found && 4 + 6 * (k + 1) <= len - 2; k++)
+                if (far_date(ds, u16(data + 4 + 6 * k), rk_value(u32(data + 6 + 6 * k))))
+                    found = 1, *col = (int)(u16(data + 2) + k);
+            if (found)
+                *row = u16(data);
+            continue;
+        }
+        if (found) {
+            *row = u16(data);
+            *col = u16(data + 2);
+        }
+    }
+    free(ds->xf);
+    free(ds);
+    return found;
+}
+
+int table_xls_file_check(const unsigned char *d, size_t len, long *row, int *col)
+{
+    size_t n = 0;
+    unsigned char *w = workbook_stream(d, len, &n);
+    int far = w && find_far_date(w, n, row, col);
+    free(w);
+    if (far)
+        return TABLE_XLS_FAR_DATE;
     if (len < 512)
         return 0; /* libfreexl stops at the header */
     unsigned shift = u16(d + 0x1E);
@@ -315,7 +419,7 @@ int table_xls_file_check(const unsigned char *d, size_t len)
         return 0; /* libfreexl cannot read the sector */
     for (size_t e = off; e < off + size; e += 128)
         if (u16(d + e + 0x40) > 64) /* the name's bytes; an entry holds 64 */
-            return -1;
+            return TABLE_XLS_DAMAGED;
     return 0;
 }
 

@@ -29,10 +29,15 @@ table_xls_merges *table_xls_merges_read(const char *path, int n_sheets);
  * cannot be read, or is larger than TABLE_XLS_FILE_MAX (*len then its size). */
 unsigned char *table_xls_file_read(const char *path, size_t *len);
 
-/* 0 when libfreexl may be given the file; -1 when a directory entry of the
- * first directory sector claims a name longer than an entry holds, which
- * makes libfreexl 1.0.6 read past its buffer (a damaged or crafted file). */
-int table_xls_file_check(const unsigned char *data, size_t len);
+enum { TABLE_XLS_DAMAGED = -1, TABLE_XLS_FAR_DATE = -2 };
+
+/* 0 when libfreexl may be given the file. TABLE_XLS_DAMAGED when a directory
+ * entry of the first directory sector claims a name longer than an entry
+ * holds, which makes libfreexl 1.0.6 read past its buffer (a damaged or
+ * crafted file). TABLE_XLS_FAR_DATE when a number formatted as a date lies
+ * beyond the year 9999, which libfreexl counts out day by day (seconds for
+ * one cell): *row and *col (0-based) name the first. */
+int table_xls_file_check(const unsigned char *data, size_t len, long *row, int *col);
 
 void table_xls_merges_free(table_xls_merges *m, int n_sheets);
 

@@ -96,7 +96,16 @@ table_book *table_xls_open(const char *path, cdtt_err *e)
         err_set(e, _("%s: %s is too big (over %llu MiB)"), path, "Workbook", TABLE_XLS_FILE_MAX >> 20);
         return NULL;
     }
-    if (!data || table_xls_file_check(data, len) < 0 || freexl_open(path, &h) != FREEXL_OK) {
+    long row = 0;
+    int col = 0, check = data ? table_xls_file_check(data, len, &row, &col) : 0;
+    if (check == TABLE_XLS_FAR_DATE) {
+        free(data);
+        err_set(e, _("%s: row %ld, column %d holds a number formatted as a date beyond the year 9999; give "
+                     "that cell a number or text format in Excel and save the file again"),
+                path, row + 1, col + 1);
+        return NULL;
+    }
+    if (!data || check < 0 || freexl_open(path, &h) != FREEXL_OK) {
         if (h)
             freexl_close(h);
         free(data);

@@ -267,7 +267,7 @@ static void xls_merged_ranges_are_read_from_the_file(void **state)
     fclose(f);
     assert_non_null((m = table_xls_merges_parse(buf, len, 1)));
     table_xls_merges_free(m, 1);
-    assert_int_equal(table_xls_file_check(buf, len), 0);
+    assert_int_equal(table_xls_file_check(buf, len, &(long){0}, &(int){0}), 0);
     assert_null(table_xls_merges_parse(buf, 1000, 1)); /* cut short */
 
     /* A directory entry claiming a name of 5120 bytes (an entry holds 64)
@@ -277,7 +277,7 @@ static void xls_merged_ranges_are_read_from_the_file(void **state)
     memcpy(bad, buf, len);
     bad[dsec + 128 + 0x40] = 0x00;
     bad[dsec + 128 + 0x41] = 0x14;
-    assert_int_equal(table_xls_file_check(bad, len), -1);
+    assert_int_equal(table_xls_file_check(bad, len, &(long){0}, &(int){0}), TABLE_XLS_DAMAGED);
     char path[700];
     snprintf(path, sizeof path, "%s/bad-directory.xls", dir);
     f = fopen(path, "wb");
@@ -291,6 +291,20 @@ static void xls_merged_ranges_are_read_from_the_file(void **state)
 
     memset(buf + 0x30, 0xEE, 4); /* the directory's first sector out of the file */
     assert_null(table_xls_merges_parse(buf, len, 1));
+
+    /* members-far-date.xls: members-office.xls with the first phone number
+     * (912345678, cell E10) in a date style; libfreexl would count that date
+     * out day by day, so the file is refused with the cell named. */
+    e.msg[0] = '\0';
+    assert_null(table_open(fixture("members-far-date.xls"), &o, &e));
+    assert_non_null(strstr(e.msg, "row 10, column 5 holds a number formatted as a date beyond the year 9999"));
+    long row = -1;
+    int col = -1;
+    size_t n = 0;
+    unsigned char *office = table_xls_file_read(fixture("members-office.xls"), &n);
+    assert_non_null(office);
+    assert_int_equal(table_xls_file_check(office, n, &row, &col), 0);
+    free(office);
 }
 
 static void an_unknown_value_stops_the_import_with_one_line(void **state)
