@@ -25,6 +25,9 @@
 #define REC_NUMBER 0x0203
 #define REC_RK 0x027E
 #define REC_MULRK 0x00BD
+#define REC_SST 0x00FC
+#define REC_CONTINUE 0x003C
+#define REC_LABEL 0x0204
 #define BIFF8 0x0600
 #define DATE_SERIAL_MAX 2958465.0 /* 31/12/9999 */
 
@@ -399,14 +402,139 @@ static int find_far_date(const unsigned char *w, size_t n, long *row, int *col)
     return found;
 }
 
+/* ---- strings as libfreexl 1.0.6 reads them --------------------------------
+ * It takes a string's length from the record and copies that many
+ * characters without looking at where the record ends. The walk below
+ * follows its reading and finds the strings that would take it past. */
+
+/* The header of a BIFF8 string whose flags byte is at p: where its
+ * characters begin, the bytes of formatting runs and extension after them,
+ * and whether they are 2 bytes each. 0 when the header is not all in the record. */
+static int string_params(const unsigned char *r, size_t size, size_t p, size_t *start, size_t *extra, int *wide)
+{
+    if (p >= size)
+        return 0;
+    unsigned flags = r[p];
+    size_t q = p + 1;
+    *extra = 0;
+    if (flags & 0x08) {
+        if (size - q < 2)
+            return 0;
+        *extra += 4 * (size_t)u16(r + q);
+        q += 2;
+    }
+    if (flags & 0x04) {
+        if (size - q < 4)
+            return 0;
+        *extra += u32(r + q);
+        q += 4;
+    }
+    *wide = flags & 1;
+    *start = q;
+    return 1;
+}
+
+/* True when the string whose length is at at_len and flags at at_flags has
+ * all its characters in the record. */
+static int string_fits(const unsigned char *r, size_t size, size_t at_len, size_t at_flags)
+{
+    size_t start, extra;
+    int wide;
+    if (at_len + 2 > size || !string_params(r, size, at_flags, &start, &extra, &wide))
+        return 0;
+    return (size_t)u16(r + at_len) * (wide ? 2 : 1) <= size - start;
+}
+
+/* The shared strings being read: how many, the next, a string split over
+ * two records (its characters, those read, the extras to skip after it),
+ * and the extras of the last string that run into the next record. */
+typedef struct {
+    unsigned long count, index;
+    size_t len, off, skip, next_skip;
+} sst_walk;
+
+/* Follows one SST (first) or CONTINUE record. 0, or -1 when libfreexl would
+ * read past the record (or a string goes on over more than two records,
+ * which it cannot read). */
+static int sst_record(sst_walk *s, const unsigned char *r, size_t size, int first)
+{
+    size_t p = 0;
+    if (first) {
+        if (size < 8)
+            return -1;
+        *s = (sst_walk){.count = u32(r + 4)};
+        p = 8;
+    } else if (s->len > 0) {
+        size_t rest = s->len - s->off;
+        if (size < 1 || (rest * ((r[0] & 1) ? 2 : 1)) > size - 1)
+            return -1;
+        p = 1 + rest * ((r[0] & 1) ? 2 : 1) + s->skip;
+        s->next_skip = p >= size ? p - size : 0;
+        s->len = 0;
+        s->index++;
+    }
+    while (s->index < s->count && p < size) {
+        p += s->next_skip;
+        size_t start, extra;
+        int wide;
+        if (p > size || size - p < 2 || !string_params(r, size, p + 2, &start, &extra, &wide))
+            return -1;
+        size_t len = u16(r + p), need = len * (wide ? 2 : 1);
+        if (len == 0)
+            return -1;
+        s->skip = extra;
+        s->next_skip = 0;
+        if (need > size - start) { /* goes on in the next record */
+            s->len = len;
+            s->off = wide ? (size - start) / 2 : size - start;
+            return 0;
+        }
+        p = start + need + extra;
+        s->next_skip = p >= size ? p - size : 0;
+        s->index++;
+    }
+    return 0;
+}
+
+/* True when every string of the workbook stream w (n bytes) is one
+ * libfreexl reads within its record. */
+static int strings_fit(const unsigned char *w, size_t n)
+{
+    size_t pos = 0, len;
+    unsigned type, last = 0;
+    const unsigned char *r;
+    if (!next_record(w, n, &pos, &type, &r, &len) || type != REC_BOF || len < 2)
+        return 1; /* not BIFF5 or BIFF8: libfreexl reads it otherwise */
+    int biff8 = u16(r) == BIFF8;
+    sst_walk sst = {0};
+    while (next_record(w, n, &pos, &type, &r, &len)) {
+        int ok = 1;
+        if (type == REC_SST && biff8)
+            ok = sst_record(&sst, r, len, 1) == 0;
+        else if (type == REC_CONTINUE && last == REC_SST && biff8)
+            ok = sst_record(&sst, r, len, 0) == 0;
+        else if (type == REC_LABEL)
+            ok = biff8 ? string_fits(r, len, 6, 8) : len >= 8 && u16(r + 6) <= len - 8;
+        else if (type == REC_FORMAT && biff8)
+            ok = string_fits(r, len, 2, 4);
+        if (!ok)
+            return 0;
+        if (type != REC_CONTINUE)
+            last = type;
+    }
+    return 1;
+}
+
 int table_xls_file_check(const unsigned char *d, size_t len, long *row, int *col)
 {
     size_t n = 0;
     unsigned char *w = workbook_stream(d, len, &n);
-    int far = w && find_far_date(w, n, row, col);
+    int far = w && find_far_date(w, n, row, col), fit = !w || strings_fit(w, n);
     free(w);
     if (far)
         return TABLE_XLS_FAR_DATE;
+    if (!fit)
+        return TABLE_XLS_DAMAGED;
     if (len < 512)
         return 0; /* libfreexl stops at the header */
     unsigned shift = u16(d + 0x1E);

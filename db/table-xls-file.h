@@ -31,10 +31,12 @@ unsigned char *table_xls_file_read(const char *path, size_t *len);
 
 enum { TABLE_XLS_DAMAGED = -1, TABLE_XLS_FAR_DATE = -2 };
 
-/* 0 when libfreexl may be given the file. TABLE_XLS_DAMAGED when a directory
- * entry of the first directory sector claims a name longer than an entry
- * holds, which makes libfreexl 1.0.6 read past its buffer (a damaged or
- * crafted file). TABLE_XLS_FAR_DATE when a number formatted as a date lies
+/* 0 when libfreexl may be given the file. TABLE_XLS_DAMAGED when libfreexl
+ * 1.0.6 would read past its buffers (a damaged or crafted file): a
+ * directory entry of the first directory sector claims a name longer than
+ * an entry holds, or a string (shared, in a cell, a number format) claims
+ * more characters than its record holds, or goes on over more than two
+ * records. TABLE_XLS_FAR_DATE when a number formatted as a date lies
  * beyond the year 9999, which libfreexl counts out day by day (seconds for
  * one cell): *row and *col (0-based) name the first. */
 int table_xls_file_check(const unsigned char *data, size_t len, long *row, int *col);

@@ -289,6 +289,24 @@ static void xls_merged_ranges_are_read_from_the_file(void **state)
     assert_null(table_open(path, &o, &e));
     assert_non_null(strstr(e.msg, "not a valid .xls file"));
 
+    /* A number format (members-office.xls: "dd/mm/yyyy") claiming 65,535
+     * UTF-16 characters, more than its record holds: libfreexl would copy
+     * them from past the record. */
+    size_t olen = 0;
+    unsigned char *office = table_xls_file_read(fixture("members-office.xls"), &olen);
+    assert_non_null(office);
+    assert_int_equal(table_xls_file_check(office, olen, &(long){0}, &(int){0}), 0);
+    static const char FMT[] = "\x1e\x04\x0f\x00\xa5\x00\x0a\x00\x00" "dd/mm/yyyy";
+    unsigned char *fmt = NULL;
+    for (size_t i = 0; i + sizeof FMT - 1 <= olen && !fmt; i++)
+        if (memcmp(office + i, FMT, sizeof FMT - 1) == 0)
+            fmt = office + i;
+    assert_non_null(fmt);
+    fmt[6] = fmt[7] = 0xFF; /* the length */
+    fmt[8] = 1;             /* 2 bytes a character */
+    assert_int_equal(table_xls_file_check(office, olen, &(long){0}, &(int){0}), TABLE_XLS_DAMAGED);
+    free(office);
+
     memset(buf + 0x30, 0xEE, 4); /* the directory's first sector out of the file */
     assert_null(table_xls_merges_parse(buf, len, 1));
 
@@ -301,7 +319,7 @@ static void xls_merged_ranges_are_read_from_the_file(void **state)
     long row = -1;
     int col = -1;
     size_t n = 0;
-    unsigned char *office = table_xls_file_read(fixture("members-office.xls"), &n);
+    office = table_xls_file_read(fixture("members-office.xls"), &n);
     assert_non_null(office);
     assert_int_equal(table_xls_file_check(office, n, &row, &col), 0);
     free(office);
