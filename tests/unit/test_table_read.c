@@ -325,6 +325,107 @@ static void xls_merged_ranges_are_read_from_the_file(void **state)
     free(office);
 }
 
+static void put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    put16(p, v & 0xFFFF);
+    put16(p + 2, v >> 16);
+}
+
+/* Appends a BIFF record to w at *n; returns where it began. */
+static size_t record(unsigned char *w, size_t *n, unsigned type, const unsigned char *data, unsigned len)
+{
+    size_t at = *n;
+    put16(w + at, type);
+    put16(w + at + 2, len);
+    memcpy(w + at + 4, data, len);
+    *n += 4 + len;
+    return at;
+}
+
+/* A workbook stream of under 4096 bytes sits in the compound document's
+ * mini stream (64-byte sectors, its own allocation table): built here, as
+ * some programs other than Excel write it, its merged range comes out. */
+static void xls_merged_ranges_from_a_mini_stream(void **state)
+{
+    (void)state;
+    unsigned char w[256] = {0}, bof_book[16] = {0}, bof_sheet[16] = {0}, merge[10] = {0};
+    size_t n = 0;
+    put16(bof_book, 0x0600);
+    put16(bof_book + 2, 0x0005);
+    put16(bof_sheet, 0x0600);
+    put16(bof_sheet + 2, 0x0010);
+    put16(merge, 1);       /* one range: rows 4–6 of column F */
+    put16(merge + 2, 3);
+    put16(merge + 4, 5);
+    put16(merge + 6, 5);
+    put16(merge + 8, 5);
+    record(w, &n, 0x0809, bof_book, 16);
+    size_t bound = record(w, &n, 0x0085, (const unsigned char *)"\0\0\0\0\0\0\1\0A", 9); /* sheet "A" */
+    record(w, &n, 0x000A, NULL, 0);
+    put32(w + bound + 4, (uint32_t)n); /* where the sheet begins */
+    record(w, &n, 0x0809, bof_sheet, 16);
+    record(w, &n, 0x00E5, merge, 10);
+    record(w, &n, 0x000A, NULL, 0);
+    size_t mini_sectors = (n + 63) / 64;
+
+    unsigned char f[512 * 5];
+    memset(f, 0, sizeof f);
+    memcpy(f, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    put16(f + 0x18, 0x3E);
+    put16(f + 0x1A, 3);
+    put16(f + 0x1C, 0xFFFE);
+    put16(f + 0x1E, 9);
+    put16(f + 0x20, 6);
+    put32(f + 0x2C, 1);          /* one FAT sector: sector 0 */
+    put32(f + 0x30, 1);          /* the directory: sector 1 */
+    put32(f + 0x38, 4096);       /* the mini stream's cut-off */
+    put32(f + 0x3C, 2);          /* the mini FAT: sector 2 */
+    put32(f + 0x40, 1);
+    put32(f + 0x44, 0xFFFFFFFE); /* no DIFAT sectors */
+    for (int i = 0; i < 109; i++)
+        put32(f + 0x4C + 4 * i, i == 0 ? 0 : 0xFFFFFFFF);
+    unsigned char *fat = f + 512, *dir = f + 1024, *minifat = f + 1536, *mini = f + 2048;
+    for (int i = 0; i < 128; i++)
+        put32(fat + 4 * i, 0xFFFFFFFF);
+    put32(fat, 0xFFFFFFFD);      /* sector 0: the FAT itself */
+    put32(fat + 4, 0xFFFFFFFE);  /* 1: the directory */
+    put32(fat + 8, 0xFFFFFFFE);  /* 2: the mini FAT */
+    put32(fat + 12, 0xFFFFFFFE); /* 3: the mini stream */
+    for (int i = 0; i < 128; i++)
+        put32(minifat + 4 * i, 0xFFFFFFFF);
+    for (size_t i = 0; i < mini_sectors; i++)
+        put32(minifat + 4 * i, i + 1 < mini_sectors ? (uint32_t)(i + 1) : 0xFFFFFFFE);
+    const char *names[2] = {"Root Entry", "Workbook"};
+    for (int e = 0; e < 2; e++) {
+        unsigned char *d = dir + 128 * e;
+        size_t k = strlen(names[e]);
+        for (size_t i = 0; i < k; i++)
+            put16(d + 2 * i, (unsigned char)names[e][i]);
+        put16(d + 0x40, (unsigned)(2 * (k + 1)));
+        d[0x42] = e == 0 ? 5 : 2;
+        put32(d + 0x74, e == 0 ? 3 : 0);
+        put32(d + 0x78, e == 0 ? (uint32_t)(mini_sectors * 64) : (uint32_t)n);
+    }
+    memcpy(mini, w, n);
+
+    table_xls_merges *m = table_xls_merges_parse(f, sizeof f, 1);
+    assert_non_null(m);
+    assert_int_equal(m[0].n, 1);
+    assert_int_equal(m[0].r[0].r0, 3);
+    assert_int_equal(m[0].r[0].r1, 5);
+    assert_int_equal(m[0].r[0].c0, 5);
+    assert_int_equal(m[0].r[0].c1, 5);
+    table_xls_merges_free(m, 1);
+    put32(minifat, 200); /* the mini chain runs off the mini stream */
+    assert_null(table_xls_merges_parse(f, sizeof f, 1));
+}
+
 static void an_unknown_value_stops_the_import_with_one_line(void **state)
 {
     (void)state;
@@ -586,6 +687,7 @@ int main(void)
         cmocka_unit_test(the_same_members_come_from_csv_xlsx_and_xls),
         cmocka_unit_test(merged_data_cells_read_alike_in_csv_xlsx_and_xls),
         cmocka_unit_test(xls_merged_ranges_are_read_from_the_file),
+        cmocka_unit_test(xls_merged_ranges_from_a_mini_stream),
         cmocka_unit_test(an_unknown_value_stops_the_import_with_one_line),
         cmocka_unit_test(choices_in_the_communes_words),
         cmocka_unit_test(other_encodings_give_the_same_rows),
