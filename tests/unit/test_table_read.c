@@ -1,7 +1,9 @@
 /* test_table_read.c — member lists as commune offices keep them, read from
- * .xlsx (built here with libxlsxwriter), .xls and CSV (tests/data/members-office.*,
- * written by tests/tools/make-office-list.py): the same members come out of all
- * three. Also the commune's words for choices, and damaged or hostile files. */
+ * .xlsx (built here with libxlsxwriter), .xls and CSV (tests/data/members-office.*
+ * and members-merged.*, written by tests/tools/make-office-list.py): the same
+ * members come out of all three, also when data rows merge cells. Also the
+ * commune's words for choices, the .xls checks made before libfreexl reads a
+ * file, and damaged or hostile files. */
 #include "testutil.h"
 #include "choices.h"
 #include "csvio.h"
