@@ -345,7 +345,8 @@ static size_t record(unsigned char *w, size_t *n, unsigned type, const unsigned 
     size_t at = *n;
     put16(w + at, type);
     put16(w + at + 2, len);
-    memcpy(w + at + 4, data, len);
+    if (len)
+        memcpy(w + at + 4, data, len);
     *n += 4 + len;
     return at;
 }
