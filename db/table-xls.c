@@ -1,7 +1,9 @@
 /* table-xls.c — the sheets of an Excel 97–2003 .xls workbook, read with
  * libfreexl: text (in the workbook's code page, given as UTF-8), numbers, and
- * dates by their cell format. freexl does not report merged cells: a merged
- * range has its value in its first cell only. */
+ * dates by their cell format. freexl does not report merged cells: they are
+ * read from the file by db/table-xls-file.c, and every cell of a merged
+ * range gets the range's value, as in an .xlsx. */
+#include "table-xls-file.h"
 #include "table.h"
 #include "text.h"
 
@@ -12,9 +14,15 @@
 
 #define XLS_CELLS_MAX 20000000UL
 
+typedef struct {
+    const void *h;            /* freexl's handle */
+    table_xls_merges *merges; /* per sheet; NULL when they could not be read */
+} xls;
+
 static int xls_load(table_book *b, int sheet, table_grid *g, cdtt_err *e)
 {
-    const void *h = b->impl;
+    xls *x = b->impl;
+    const void *h = x->h;
     unsigned int rows = 0;
     unsigned short cols = 0;
     if (freexl_select_active_worksheet(h, (unsigned short)sheet) != FREEXL_OK ||
@@ -62,6 +70,8 @@ static int xls_load(table_book *b, int sheet, table_grid *g, cdtt_err *e)
             if (rc < 0)
                 return -1;
         }
+    if (x->merges)
+        return table_grid_merge(g, x->merges[sheet].r, x->merges[sheet].n, e);
     return 0;
 }
 
@@ -70,32 +80,55 @@ static void xls_close(table_book *b)
     for (int i = 0; i < b->n_sheets; i++)
         free(b->names[i]);
     free(b->names);
-    freexl_close(b->impl);
+    xls *x = b->impl;
+    freexl_close(x->h);
+    table_xls_merges_free(x->merges, b->n_sheets);
+    free(x);
     free(b);
 }
 
 table_book *table_xls_open(const char *path, cdtt_err *e)
 {
     const void *h = NULL;
-    if (freexl_open(path, &h) != FREEXL_OK) {
+    size_t len = 0;
+    unsigned char *data = table_xls_file_read(path, &len);
+    if (!data && len > TABLE_XLS_FILE_MAX) {
+        err_set(e, _("%s: %s is too big (over %llu MiB)"), path, "Workbook", TABLE_XLS_FILE_MAX >> 20);
+        return NULL;
+    }
+    long row = 0;
+    int col = 0, check = data ? table_xls_file_check(data, len, &row, &col) : 0;
+    if (check == TABLE_XLS_FAR_DATE) {
+        free(data);
+        err_set(e, _("%s: row %ld, column %d holds a number formatted as a date beyond the year 9999; give "
+                     "that cell a number or text format in Excel and save the file again"),
+                path, row + 1, col + 1);
+        return NULL;
+    }
+    if (!data || check < 0 || freexl_open(path, &h) != FREEXL_OK) {
         if (h)
             freexl_close(h);
+        free(data);
         err_set(e, _("%s: not a valid .xls file (damaged, or not Excel 97-2003)"), path);
         return NULL;
     }
     unsigned int info = 0, count = 0;
     if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED) {
         freexl_close(h);
+        free(data);
         err_set(e, _("%s: the workbook is protected by a password; save it without one"), path);
         return NULL;
     }
     if (freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK || count == 0) {
         freexl_close(h);
+        free(data);
         err_set(e, _("%s: the workbook has no sheets"), path);
         return NULL;
     }
     table_book *b = xcalloc(1, sizeof *b);
-    b->impl = (void *)h;
+    xls *x = xcalloc(1, sizeof *x);
+    x->h = h;
+    b->impl = x;
     b->load = xls_load;
     b->close = xls_close;
     b->names = xcalloc(count, sizeof *b->names);
@@ -106,5 +139,7 @@ table_book *table_xls_open(const char *path, cdtt_err *e)
         b->names[i] = nfc ? nfc : xstrdup("?");
         b->n_sheets++;
     }
+    x->merges = table_xls_merges_parse(data, len, b->n_sheets);
+    free(data);
     return b;
 }

@@ -13,7 +13,6 @@
 #include <zip.h>
 
 #define PART_MAX (256ULL * 1024 * 1024)
-#define MERGE_FILL_MAX 2000000L /* cells a sheet's merged ranges may fill */
 
 typedef struct {
     zip_t *zip;
@@ -275,10 +274,6 @@ static void style_end(void *ud, const char *el)
 /* ---- a worksheet --------------------------------------------------------- */
 
 typedef struct {
-    long r0, c0, r1, c1;
-} range;
-
-typedef struct {
     xlsx *x;
     XML_Parser parser;
     table_grid *g;
@@ -288,7 +283,7 @@ typedef struct {
     long style;
     textbuf t;
     int in_cell, in_is;
-    range *merges;
+    table_range *merges;
     int n_merges;
     int failed;
 } sheet_parse;
@@ -343,7 +338,7 @@ static void sheet_start(void *ud, const char *el, const char **atts)
         const char *ref = attr(atts, "ref");
         char a[32], b[32];
         const char *colon = ref ? strchr(ref, ':') : NULL;
-        range m;
+        table_range m;
         if (colon && (size_t)(colon - ref) < sizeof a && strlen(colon + 1) < sizeof b) {
             memcpy(a, ref, (size_t)(colon - ref));
             a[colon - ref] = '\0';
@@ -414,49 +409,6 @@ static void sheet_chars(void *ud, const char *s, int len)
     tb_add(&((sheet_parse *)ud)->t, s, len);
 }
 
-/* The text of cell (row, col) of g, or NULL. */
-static const char *grid_cell(const table_grid *g, long row, long col)
-{
-    long lo = 0, hi = g->n - 1;
-    while (lo <= hi) {
-        long mid = (lo + hi) / 2;
-        if (g->rows[mid].line == row + 1)
-            return col < g->rows[mid].n ? g->rows[mid].cells[col] : NULL;
-        if (g->rows[mid].line < row + 1)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return NULL;
-}
-
-/* Gives every cell of each merged range the value of its first cell. */
-static int fill_merges(sheet_parse *p)
-{
-    long filled = 0;
-    long last = p->g->n ? p->g->rows[p->g->n - 1].line : 0;
-    for (int i = 0; i < p->n_merges; i++) {
-        range m = p->merges[i];
-        const char *v = grid_cell(p->g, m.r0, m.c0);
-        if (!v || !*v)
-            continue;
-        char *value = xstrdup(v);
-        if (m.r1 >= last)
-            m.r1 = last - 1;
-        for (long r = m.r0; r <= m.r1; r++)
-            for (long c = m.c0; c <= m.c1 && c < 4096; c++) {
-                if ((r == m.r0 && c == m.c0) || ++filled > MERGE_FILL_MAX)
-                    continue;
-                if (table_grid_set(p->g, r, (int)c, value, p->e) < 0) {
-                    free(value);
-                    return -1;
-                }
-            }
-        free(value);
-    }
-    return 0;
-}
-
 static int xlsx_load(table_book *b, int sheet, table_grid *g, cdtt_err *e)
 {
     xlsx *x = b->impl;
@@ -467,7 +419,7 @@ static int xlsx_load(table_book *b, int sheet, table_grid *g, cdtt_err *e)
     XML_SetCharacterDataHandler(p.parser, sheet_chars);
     int rc = parse_part(x, x->targets[sheet], p.parser, 0, e);
     if (rc == 0)
-        rc = fill_merges(&p);
+        rc = table_grid_merge(p.g, p.merges, p.n_merges, e);
     XML_ParserFree(p.parser);
     free(p.t.s);
     free(p.merges);

@@ -79,10 +79,24 @@ typedef struct {
     long n, cap;
 } table_grid;
 
+/* A merged range of cells, first and last row and column (0-based, inclusive). */
+typedef struct {
+    long r0, c0, r1, c1;
+} table_range;
+
+/* The grid's pieces (db/table-grid.c), shared by the readers. */
+
 /* Sets cell (row, col) (0-based) of g to a copy of text; rows are kept in
  * order of their number. Returns 0, or -1 with e set when the sheet is
  * beyond the limits (1,048,576 rows, 4096 columns). */
 int table_grid_set(table_grid *g, long row, int col, const char *text, cdtt_err *e);
+/* The text of cell (row, col) (0-based), or NULL when the sheet has none there. */
+const char *table_grid_cell(const table_grid *g, long row, long col);
+/* Gives every cell of each of the n merged ranges the text of the range's
+ * first cell, as Excel shows them, down to the last row that has text (at
+ * most 2,000,000 cells in all; a range whose first cell is empty stays
+ * empty). Returns 0, or -1 with e set as table_grid_set does. */
+int table_grid_merge(table_grid *g, const table_range *ranges, long n, cdtt_err *e);
 void table_grid_free(table_grid *g);
 
 /* A workbook: its sheets' names, and each sheet loaded on demand. */

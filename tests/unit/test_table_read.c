@@ -1,13 +1,16 @@
 /* test_table_read.c — member lists as commune offices keep them, read from
- * .xlsx (built here with libxlsxwriter), .xls and CSV (tests/data/members-office.*,
- * written by tests/tools/make-office-list.py): the same members come out of all
- * three. Also the commune's words for choices, and damaged or hostile files. */
+ * .xlsx (built here with libxlsxwriter), .xls and CSV (tests/data/members-office.*
+ * and members-merged.*, written by tests/tools/make-office-list.py): the same
+ * members come out of all three, also when data rows merge cells. Also the
+ * commune's words for choices, the .xls checks made before libfreexl reads a
+ * file, and damaged or hostile files. */
 #include "testutil.h"
 #include "choices.h"
 #include "csvio.h"
 #include "table.h"
 #include "training.h"
 #include "records.h"
+#include "../../db/table-xls-file.h"
 
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -96,7 +99,7 @@ static const char *office_xlsx(void)
 static const choice_alias HEALTH = {"category", "Cán bộ y tế thôn", "Y tế"};
 
 /* Imports path into a new commune with the alias above; returns the members
- * as one text (name, gender, birth, phone, category, role, MOOC). */
+ * as one text (name, gender, birth, phone, category, role, MOOC, team, area). */
 static char *members_from(const char *dbname, const char *path, csvio_import_summary *s)
 {
     sqlite3 *db = tu_commune_db(dir, dbname);
@@ -113,8 +116,10 @@ static char *members_from(const char *dbname, const char *path, csvio_import_sum
                                         "SELECT group_concat(line, char(10)) FROM (SELECT m.full_name || '|' ||"
                                         " m.gender || '|' || coalesce(m.birth, '') || '|' || coalesce(m.phone, '')"
                                         " || '|' || m.category || '|' || ms.role || '|' || m.mooc_status || '|' ||"
-                                        " coalesce(m.mooc_date, '') AS line FROM member m JOIN membership ms ON"
-                                        " ms.member_uuid = m.uuid ORDER BY m.full_name)",
+                                        " coalesce(m.mooc_date, '') || '|' || t.name || '|' || coalesce(a.name, '')"
+                                        " AS line FROM member m JOIN membership ms ON ms.member_uuid = m.uuid"
+                                        " JOIN team t ON t.uuid = ms.team_uuid LEFT JOIN area a ON"
+                                        " a.uuid = t.area_uuid ORDER BY m.full_name)",
                                         -1, &st, NULL),
                      SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -154,6 +159,274 @@ static void the_same_members_come_from_csv_xlsx_and_xls(void **state)
     free(from_csv);
     free(from_xlsx);
     free(from_xls);
+}
+
+/* tests/data/members-merged.* as an .xlsx workbook: each team's name and
+ * village merged down over its members, a category over two rows. */
+static const char *merged_xlsx(void)
+{
+    static char path[700];
+    snprintf(path, sizeof path, "%s/members-merged.xlsx", dir);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Danh sách");
+    worksheet_merge_range(ws, 0, 0, 0, 8, "DANH SÁCH THÀNH VIÊN TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG", NULL);
+    const char *head[] = {"STT", "Họ và tên", "Giới tính", "Năm sinh", "Số điện thoại", "Tổ", "Thôn/Tổ dân phố",
+                          "Chức danh", "Thành phần"};
+    for (int c = 0; c < 9; c++)
+        worksheet_write_string(ws, 2, (lxw_col_t)c, head[c], NULL);
+    static const char *const rows[][6] = {
+        {"Đỗ Văn Giang", "Nam", "0912000001", "Tổ trưởng", "Trưởng thôn"},
+        {"Vũ Thị Hà", "Nữ", "0912000002", "Tổ phó", "Đoàn thanh niên"},
+        {"Bùi Văn Khánh", "Nam", "0912000003", "Thành viên", NULL},
+        {"Ngô Thị Lan", "Nữ", "0912000004", "Tổ trưởng", "Trưởng thôn"},
+        {"Đinh Văn Minh", "Nam", "0912000005", "Thành viên", "GV"},
+    };
+    const int born[] = {1980, 1992, 1999, 1987, 2000};
+    for (int i = 0; i < 5; i++) {
+        lxw_row_t r = (lxw_row_t)(3 + i);
+        worksheet_write_number(ws, r, 0, i + 1, NULL);
+        worksheet_write_string(ws, r, 1, rows[i][0], NULL);
+        worksheet_write_string(ws, r, 2, rows[i][1], NULL);
+        worksheet_write_number(ws, r, 3, born[i], NULL);
+        worksheet_write_string(ws, r, 4, rows[i][2], NULL);
+        worksheet_write_string(ws, r, 7, rows[i][3], NULL);
+        if (rows[i][4] && i != 1)
+            worksheet_write_string(ws, r, 8, rows[i][4], NULL);
+    }
+    worksheet_merge_range(ws, 4, 8, 5, 8, "Đoàn thanh niên", NULL);
+    worksheet_merge_range(ws, 3, 5, 5, 5, "Tổ CNSCĐ thôn Yên Hòa", NULL);
+    worksheet_merge_range(ws, 3, 6, 5, 6, "Thôn Yên Hòa", NULL);
+    worksheet_merge_range(ws, 6, 5, 7, 5, "Tổ CNSCĐ thôn Đông Sơn", NULL);
+    worksheet_merge_range(ws, 6, 6, 7, 6, "Thôn Đông Sơn", NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    return path;
+}
+
+static void merged_data_cells_read_alike_in_csv_xlsx_and_xls(void **state)
+{
+    (void)state;
+    csvio_import_summary s;
+    char *from_csv = members_from("merged-csv.db", fixture("members-merged.csv"), &s);
+    assert_int_equal(s.rows_read, 5);
+    csvio_import_summary_free(&s);
+    char *from_xlsx = members_from("merged-xlsx.db", merged_xlsx(), &s);
+    assert_int_equal(s.rows_read, 5);
+    csvio_import_summary_free(&s);
+    char *from_xls = members_from("merged-xls.db", fixture("members-merged.xls"), &s);
+    assert_int_equal(s.rows_read, 5);
+    csvio_import_summary_free(&s);
+    assert_string_equal(from_csv, from_xlsx);
+    assert_string_equal(from_csv, from_xls);
+    const char *want[] = {
+        "Bùi Văn Khánh|male|1999|0912000003|youth_union|member|not_started||Tổ CNSCĐ thôn Yên Hòa|Thôn Yên Hòa",
+        "Vũ Thị Hà|female|1992|0912000002|youth_union|deputy|not_started||Tổ CNSCĐ thôn Yên Hòa|Thôn Yên Hòa",
+        "Đinh Văn Minh|male|2000|0912000005|teacher|member|not_started||Tổ CNSCĐ thôn Đông Sơn|Thôn Đông Sơn",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(from_xls, want[i]))
+            fail_msg("missing %s in\n%s", want[i], from_xls);
+    free(from_csv);
+    free(from_xlsx);
+    free(from_xls);
+}
+
+static int any_row(char **cells, int n, void *ctx)
+{
+    (void)cells;
+    (void)ctx;
+    return n > 0;
+}
+
+/* The merged ranges come out of an .xls, sheet by sheet; a workbook listing
+ * another number of sheets or a damaged copy gives none rather than wrong ones. */
+static void xls_merged_ranges_are_read_from_the_file(void **state)
+{
+    (void)state;
+    table_xls_merges *m = table_xls_merges_read(fixture("members-office.xls"), 2);
+    assert_non_null(m);
+    assert_int_equal(m[0].n, 0);
+    assert_int_equal(m[1].n, 13); /* 4 title rows, 8 header cells down two rows, "Năm sinh" across */
+    int found = 0;
+    for (long i = 0; i < m[1].n; i++)
+        found += m[1].r[i].r0 == 6 && m[1].r[i].r1 == 6 && m[1].r[i].c0 == 2 && m[1].r[i].c1 == 3;
+    assert_int_equal(found, 1);
+    table_xls_merges_free(m, 2);
+    assert_null(table_xls_merges_read(fixture("members-office.xls"), 3)); /* another count of sheets */
+
+    m = table_xls_merges_read(fixture("members-merged.xls"), 1);
+    assert_non_null(m);
+    assert_int_equal(m[0].n, 6);
+    found = 0;
+    for (long i = 0; i < m[0].n; i++)
+        found += m[0].r[i].r0 == 3 && m[0].r[i].r1 == 5 && m[0].r[i].c0 == 5 && m[0].r[i].c1 == 5;
+    assert_int_equal(found, 1);
+    table_xls_merges_free(m, 1);
+
+    FILE *f = fopen(fixture("members-merged.xls"), "rb");
+    assert_non_null(f);
+    unsigned char buf[8192];
+    size_t len = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    assert_non_null((m = table_xls_merges_parse(buf, len, 1)));
+    table_xls_merges_free(m, 1);
+    assert_int_equal(table_xls_file_check(buf, len, &(long){0}, &(int){0}), 0);
+    assert_null(table_xls_merges_parse(buf, 1000, 1)); /* cut short */
+
+    /* A directory entry claiming a name of 5120 bytes (an entry holds 64)
+     * would make libfreexl read past its buffer: the file is refused first. */
+    size_t dsec = ((size_t)(buf[0x30] | buf[0x31] << 8) + 1) * 512;
+    unsigned char bad[8192];
+    memcpy(bad, buf, len);
+    bad[dsec + 128 + 0x40] = 0x00;
+    bad[dsec + 128 + 0x41] = 0x14;
+    assert_int_equal(table_xls_file_check(bad, len, &(long){0}, &(int){0}), TABLE_XLS_DAMAGED);
+    char path[700];
+    snprintf(path, sizeof path, "%s/bad-directory.xls", dir);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bad, 1, len, f), len);
+    fclose(f);
+    table_opts o = {.is_header = any_row};
+    cdtt_err e = {{0}};
+    assert_null(table_open(path, &o, &e));
+    assert_non_null(strstr(e.msg, "not a valid .xls file"));
+
+    /* A number format (members-office.xls: "dd/mm/yyyy") claiming 65,535
+     * UTF-16 characters, more than its record holds: libfreexl would copy
+     * them from past the record. */
+    size_t olen = 0;
+    unsigned char *office = table_xls_file_read(fixture("members-office.xls"), &olen);
+    assert_non_null(office);
+    assert_int_equal(table_xls_file_check(office, olen, &(long){0}, &(int){0}), 0);
+    static const char FMT[] = "\x1e\x04\x0f\x00\xa5\x00\x0a\x00\x00" "dd/mm/yyyy";
+    unsigned char *fmt = NULL;
+    for (size_t i = 0; i + sizeof FMT - 1 <= olen && !fmt; i++)
+        if (memcmp(office + i, FMT, sizeof FMT - 1) == 0)
+            fmt = office + i;
+    assert_non_null(fmt);
+    fmt[6] = fmt[7] = 0xFF; /* the length */
+    fmt[8] = 1;             /* 2 bytes a character */
+    assert_int_equal(table_xls_file_check(office, olen, &(long){0}, &(int){0}), TABLE_XLS_DAMAGED);
+    free(office);
+
+    memset(buf + 0x30, 0xEE, 4); /* the directory's first sector out of the file */
+    assert_null(table_xls_merges_parse(buf, len, 1));
+
+    /* members-far-date.xls: members-office.xls with the first phone number
+     * (912345678, cell E10) in a date style; libfreexl would count that date
+     * out day by day, so the file is refused with the cell named. */
+    e.msg[0] = '\0';
+    assert_null(table_open(fixture("members-far-date.xls"), &o, &e));
+    assert_non_null(strstr(e.msg, "row 10, column 5 holds a number formatted as a date beyond the year 9999"));
+    long row = -1;
+    int col = -1;
+    size_t n = 0;
+    office = table_xls_file_read(fixture("members-office.xls"), &n);
+    assert_non_null(office);
+    assert_int_equal(table_xls_file_check(office, n, &row, &col), 0);
+    free(office);
+}
+
+static void put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32(unsigned char *p, uint32_t v)
+{
+    put16(p, v & 0xFFFF);
+    put16(p + 2, v >> 16);
+}
+
+/* Appends a BIFF record to w at *n; returns where it began. */
+static size_t record(unsigned char *w, size_t *n, unsigned type, const unsigned char *data, unsigned len)
+{
+    size_t at = *n;
+    put16(w + at, type);
+    put16(w + at + 2, len);
+    if (len)
+        memcpy(w + at + 4, data, len);
+    *n += 4 + len;
+    return at;
+}
+
+/* A workbook stream of under 4096 bytes sits in the compound document's
+ * mini stream (64-byte sectors, its own allocation table): built here, as
+ * some programs other than Excel write it, its merged range comes out. */
+static void xls_merged_ranges_from_a_mini_stream(void **state)
+{
+    (void)state;
+    unsigned char w[256] = {0}, bof_book[16] = {0}, bof_sheet[16] = {0}, merge[10] = {0};
+    size_t n = 0;
+    put16(bof_book, 0x0600);
+    put16(bof_book + 2, 0x0005);
+    put16(bof_sheet, 0x0600);
+    put16(bof_sheet + 2, 0x0010);
+    put16(merge, 1);       /* one range: rows 4–6 of column F */
+    put16(merge + 2, 3);
+    put16(merge + 4, 5);
+    put16(merge + 6, 5);
+    put16(merge + 8, 5);
+    record(w, &n, 0x0809, bof_book, 16);
+    size_t bound = record(w, &n, 0x0085, (const unsigned char *)"\0\0\0\0\0\0\1\0A", 9); /* sheet "A" */
+    record(w, &n, 0x000A, NULL, 0);
+    put32(w + bound + 4, (uint32_t)n); /* where the sheet begins */
+    record(w, &n, 0x0809, bof_sheet, 16);
+    record(w, &n, 0x00E5, merge, 10);
+    record(w, &n, 0x000A, NULL, 0);
+    size_t mini_sectors = (n + 63) / 64;
+
+    unsigned char f[512 * 5];
+    memset(f, 0, sizeof f);
+    memcpy(f, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    put16(f + 0x18, 0x3E);
+    put16(f + 0x1A, 3);
+    put16(f + 0x1C, 0xFFFE);
+    put16(f + 0x1E, 9);
+    put16(f + 0x20, 6);
+    put32(f + 0x2C, 1);          /* one FAT sector: sector 0 */
+    put32(f + 0x30, 1);          /* the directory: sector 1 */
+    put32(f + 0x38, 4096);       /* the mini stream's cut-off */
+    put32(f + 0x3C, 2);          /* the mini FAT: sector 2 */
+    put32(f + 0x40, 1);
+    put32(f + 0x44, 0xFFFFFFFE); /* no DIFAT sectors */
+    for (int i = 0; i < 109; i++)
+        put32(f + 0x4C + 4 * i, i == 0 ? 0 : 0xFFFFFFFF);
+    unsigned char *fat = f + 512, *dir = f + 1024, *minifat = f + 1536, *mini = f + 2048;
+    for (int i = 0; i < 128; i++)
+        put32(fat + 4 * i, 0xFFFFFFFF);
+    put32(fat, 0xFFFFFFFD);      /* sector 0: the FAT itself */
+    put32(fat + 4, 0xFFFFFFFE);  /* 1: the directory */
+    put32(fat + 8, 0xFFFFFFFE);  /* 2: the mini FAT */
+    put32(fat + 12, 0xFFFFFFFE); /* 3: the mini stream */
+    for (int i = 0; i < 128; i++)
+        put32(minifat + 4 * i, 0xFFFFFFFF);
+    for (size_t i = 0; i < mini_sectors; i++)
+        put32(minifat + 4 * i, i + 1 < mini_sectors ? (uint32_t)(i + 1) : 0xFFFFFFFE);
+    const char *names[2] = {"Root Entry", "Workbook"};
+    for (int e = 0; e < 2; e++) {
+        unsigned char *d = dir + 128 * e;
+        size_t k = strlen(names[e]);
+        for (size_t i = 0; i < k; i++)
+            put16(d + 2 * i, (unsigned char)names[e][i]);
+        put16(d + 0x40, (unsigned)(2 * (k + 1)));
+        d[0x42] = e == 0 ? 5 : 2;
+        put32(d + 0x74, e == 0 ? 3 : 0);
+        put32(d + 0x78, e == 0 ? (uint32_t)(mini_sectors * 64) : (uint32_t)n);
+    }
+    memcpy(mini, w, n);
+
+    table_xls_merges *m = table_xls_merges_parse(f, sizeof f, 1);
+    assert_non_null(m);
+    assert_int_equal(m[0].n, 1);
+    assert_int_equal(m[0].r[0].r0, 3);
+    assert_int_equal(m[0].r[0].r1, 5);
+    assert_int_equal(m[0].r[0].c0, 5);
+    assert_int_equal(m[0].r[0].c1, 5);
+    table_xls_merges_free(m, 1);
+    put32(minifat, 200); /* the mini chain runs off the mini stream */
+    assert_null(table_xls_merges_parse(f, sizeof f, 1));
 }
 
 static void an_unknown_value_stops_the_import_with_one_line(void **state)
@@ -415,6 +688,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_same_members_come_from_csv_xlsx_and_xls),
+        cmocka_unit_test(merged_data_cells_read_alike_in_csv_xlsx_and_xls),
+        cmocka_unit_test(xls_merged_ranges_are_read_from_the_file),
+        cmocka_unit_test(xls_merged_ranges_from_a_mini_stream),
         cmocka_unit_test(an_unknown_value_stops_the_import_with_one_line),
         cmocka_unit_test(choices_in_the_communes_words),
         cmocka_unit_test(other_encodings_give_the_same_rows),
