@@ -151,6 +151,17 @@ tm_poll_gone() {
     done
 }
 
+# tm_poll_line LINE TEXT [SECS]: true as soon as a screen line that contains LINE also contains
+# TEXT; false when SECS (default TM_DEADLINE) pass first.
+tm_poll_line() {
+    _tm_end=$(( $(date +%s) + ${3:-$TM_DEADLINE} ))
+    while :; do
+        case "$(tm_screen | grep -F -- "$1")" in *"$2"*) return 0 ;; esac
+        [ "$(date +%s)" -ge "$_tm_end" ] && return 1
+        sleep 0.05
+    done
+}
+
 # tm_wait TEXT [SECS]: tm_poll; when TEXT never showed, a failed test (with the screen) and 1.
 tm_wait() {
     tm_poll "$@" && return 0
@@ -163,6 +174,11 @@ tm_wait_gone() {
     tm_poll_gone "$@" && return 0
     fail "the screen no longer shows: $1" "$(tm_screen | sed 's/^/|/')"
     return 1
+}
+
+# expect_line NAME LINE TEXT: passes when a screen line containing LINE shows TEXT in time.
+expect_line() {
+    if tm_poll_line "$2" "$3"; then ok "$1"; else fail "$1" "no line with '$2' showed: $3" "$(tm_screen | sed 's/^/|/')"; fi
 }
 
 # expect_screen NAME TEXT: passes when the screen shows TEXT in time; shows the screen otherwise.

@@ -51,8 +51,9 @@ tm_keys Down Down Enter
 expect_screen "Enter on a village lists its teams" "Team "
 tm_keys Down Enter
 expect_screen "Enter on a team lists its members" "Member "
+before=$(tm_screen | grep '^>' | tail -1)
 tm_keys Down
-tm_wait ">" >/dev/null
+tm_wait_gone "$before" >/dev/null
 name=$(tm_screen | grep '^>' | tail -1 | sed 's/^>//; s/  .*//')
 tm_keys Enter
 expect_screen "Enter on a member opens the member's form" "Full name"

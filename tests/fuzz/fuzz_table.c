@@ -4,7 +4,7 @@
  * a crash; every cell returned is valid UTF-8. The .xls merged-range reader
  * (db/table-xls-file.c) is also fed the bytes directly, since libfreexl
  * turns most damaged files away before it would run. */
-#include "../../db/table-xls-file.h"
+#include "table-xls-file.h"
 #include "fuzz_util.h"
 #include "table.h"
 #include "text.h"

@@ -10,7 +10,7 @@
 #include "table.h"
 #include "training.h"
 #include "records.h"
-#include "../../db/table-xls-file.h"
+#include "table-xls-file.h"
 
 #include <xlsxwriter.h>
 #include <zip.h>
