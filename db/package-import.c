@@ -269,7 +269,10 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
     long long cache = db_scalar_int(db, "PRAGMA cache_size", -2000);
     long long temp = db_scalar_int(db, "PRAGMA temp_store", 0);
     sqlite3_exec(db, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
-    int rc = x.unit_name ? merge_attached(&x, path, progress, user, e) : -1;
+    int rc = !x.unit_name ? -1
+             : package_derived_register(db, 1) < 0 ? db_fail(db, e, _("cannot merge the package"))
+                                                   : merge_attached(&x, path, progress, user, e);
+    package_derived_register(db, 0);
     sqlite3_finalize(x.unit);
     sqlite3_finalize(x.unit_name);
     sqlite3_exec(db, "DETACH pkg", NULL, NULL, NULL);

@@ -51,6 +51,15 @@ typedef struct {
 /* The longest text value a package may carry, in bytes. */
 #define PACKAGE_MAX_VALUE_BYTES 65536
 
+/* The largest count (people or households helped by one activity) a package may
+ * carry, as `cdtt activity add` allows: sums over every activity of a country
+ * then stay far below the 64-bit limit of SQLite's sum(). */
+#define PACKAGE_COUNT_MAX 1000000000LL
+
+/* The largest record version a package may carry (a logical clock that grows
+ * by one a change: far more changes than an office can ever make). */
+#define PACKAGE_VERSION_MAX 1000000000000000LL
+
 typedef struct {
     int full;  /* include CCCD, and phone/e-mail of members without consent */
     int force; /* replace an existing target file */
