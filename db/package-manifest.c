@@ -454,32 +454,3 @@ sqlite3 *package_expected_schema(int version)
     }
     return mem;
 }
-
-int package_copy_private(const char *src, char out[4096], cdtt_err *e)
-{
-    const char *tmp = getenv("TMPDIR");
-    snprintf(out, 4096, "%s/cdtt-import.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int in = open(src, O_RDONLY | O_CLOEXEC);
-    if (in < 0)
-        return err_set(e, _("cannot read %s: %s"), src, strerror(errno));
-    int fd = mkstemp(out);
-    if (fd < 0) {
-        err_set(e, _("cannot create a temporary file: %s"), io_reason(errno));
-        close(in);
-        return -1;
-    }
-    char buf[65536];
-    ssize_t n = 0;
-    int rc = 0;
-    while (rc == 0 && (n = read(in, buf, sizeof buf)) > 0)
-        if (outfile_write_all(fd, buf, (size_t)n) < 0) /* a short write is retried: errno is its reason */
-            rc = err_set(e, _("cannot copy %s to the temporary folder: %s"), src, io_reason(errno));
-    if (rc == 0 && n < 0)
-        rc = err_set(e, _("cannot read %s: %s"), src, strerror(errno));
-    close(in);
-    if (close(fd) < 0 && rc == 0)
-        rc = err_set(e, _("cannot copy %s to the temporary folder: %s"), src, io_reason(errno));
-    if (rc < 0)
-        unlink(out);
-    return rc;
-}

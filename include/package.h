@@ -254,8 +254,31 @@ int package_tmp_sweep(const char *dir);
  * version must have (migrations 1..version plus the manifest), or NULL. */
 sqlite3 *package_expected_schema(int version);
 
-/* Copies file src to a new private (0600) temporary file in TMPDIR; writes its
- * path to out. Returns 0, or -1 with e set. */
-int package_copy_private(const char *src, char out[4096], cdtt_err *e);
+/* The private folder an import copies a package into (db/package-private.c). */
+typedef struct {
+    char dir[4096];  /* the folder, "" when there is none */
+    char copy[4200]; /* the copy's path inside it */
+} package_private;
+
+/* Makes a new private (0700) folder in TMPDIR for a package's copy, after
+ * removing the folders of earlier imports that a crash left there (this
+ * user's, more than a day old); from now until package_private_end, Ctrl-C,
+ * kill or hang-up removes the folder and its files. Returns 0, or -1 with e set. */
+int package_private_begin(package_private *p, cdtt_err *e);
+
+/* Removes the folder and everything in it (the copy, SQLite's files beside it). */
+void package_private_end(package_private *p);
+
+/* Removes from the folder root the private folders of imports that are more
+ * than a day old and belong to this user. Returns how many were removed. */
+int package_private_sweep(const char *root);
+
+/* Copies file src to the new private (0600) file dest, which must not exist.
+ * Returns 0, or -1 with e set (dest may then exist, partly written). */
+int package_copy_private(const char *src, const char *dest, cdtt_err *e);
+
+/* Sets the SQLite header of the file path to the rollback journal (off WAL),
+ * so that opening it creates no -wal or -shm file. Returns 0, or -1 with e set. */
+int package_private_no_wal(const char *path, cdtt_err *e);
 
 #endif
