@@ -70,19 +70,28 @@ char *package_value_map(const char *table, const char *cols, const char *each);
 
 /* ---- package-validate.c: every value checked as the forms check it ---- */
 
-/* The statement that reads the package's row ?1 of table (every column), for
- * package_row_valid; NULL with e set. */
-sqlite3_stmt *package_row_stmt(sqlite3 *db, const char *table, cdtt_err *e);
+/* What checks the rows of one table of the package "pkg" (its statement and
+ * each column's check, prepared once). */
+typedef struct package_row_check package_row_check;
 
-/* Whether every value of the package's row uuid (read with row, from
- * package_row_stmt) is one a form or a CSV import of cdtt could have stored:
- * a canonical uuid, names, notes and one-line texts in their clean form (valid
- * UTF-8, NFC, no control characters, within their lengths), phone, CCCD and
- * e-mail as stored, dates that exist, choice codes of their lists, counts from
- * 0 to PACKAGE_COUNT_MAX, versions and times within range. Returns 1, 0 after
- * writing into reason (translated) what is wrong, field by field, or -1 when
- * the row cannot be read. Derived columns are not checked: they are computed. */
-int package_row_valid(sqlite3_stmt *row, const char *table, const char *uuid, char *reason, size_t n);
+/* The checker of table's rows; NULL with e set. */
+package_row_check *package_row_check_new(sqlite3 *db, const char *table, cdtt_err *e);
+void package_row_check_free(package_row_check *c);
+
+/* Whether every value of the package's row uuid is one a form or a CSV
+ * import of cdtt could have stored: an id of 1–36 letters, digits and dashes
+ * (cdtt writes canonical UUIDs), names, notes and one-line texts in their
+ * clean form (valid UTF-8, NFC, no control characters, within their lengths),
+ * phone, CCCD and e-mail as stored, dates that exist, choice codes of their
+ * lists, counts from 0 to PACKAGE_COUNT_MAX, versions and times within range.
+ * Returns 1, 0 after writing into reason (translated) what is wrong, field by
+ * field, or -1 when the row cannot be read. Derived columns are not checked:
+ * they are computed. */
+int package_row_valid(package_row_check *c, const char *uuid, char *reason, size_t n);
+
+/* Whether the merge knows how to check table.column (every column of every
+ * travelling table must be: a test holds the schema to it). */
+int package_column_checked(const char *table, const char *column);
 
 /* ---- package-merge.c: the rows ---- */
 

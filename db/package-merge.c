@@ -23,7 +23,7 @@ typedef struct {
     sqlite3_stmt *incoming; /* json of the pkg row ?1 */
     sqlite3_stmt *audit;    /* audit entry for row ?1: ?2 at, ?3 user, ?4 office, ?5 old json */
     sqlite3_stmt *label;    /* a readable name of the pkg row ?1 */
-    sqlite3_stmt *row;      /* every value of the pkg row ?1 (package_row_valid) */
+    package_row_check *check; /* the checks of every value of a pkg row */
 } table_merge;
 
 /* One row of the package. */
@@ -108,7 +108,7 @@ static void table_merge_free(table_merge *t)
     sqlite3_finalize(t->incoming);
     sqlite3_finalize(t->audit);
     sqlite3_finalize(t->label);
-    sqlite3_finalize(t->row);
+    package_row_check_free(t->check);
 }
 
 static const char *label_sql(const char *table)
@@ -148,11 +148,11 @@ static int table_merge_prepare(merge_ctx *x, const char *table, table_merge *t, 
         "INSERT INTO main.audit (at, os_user, office, tbl, record_uuid, action, old_json, new_json) "
         "VALUES (?2, ?3, ?4, '%s', ?1, 'import', ?5, NULL)", table);
     t->label = db_prepare(db, label_sql(table), e);
-    t->row = package_row_stmt(db, table, e);
+    t->check = package_row_check_new(db, table, e);
     free(cols);
     free(sel);
     free(json);
-    if (!t->rows || !t->local || !t->insert || !t->update || !t->incoming || !t->audit || !t->label || !t->row) {
+    if (!t->rows || !t->local || !t->insert || !t->update || !t->incoming || !t->audit || !t->label || !t->check) {
         table_merge_free(t);
         return -1;
     }
@@ -331,6 +331,20 @@ out:
     return rc;
 }
 
+/* Checks every value of the package's row before it is written (a version
+ * merged before is not written, so not checked again). Returns 1 valid, 0
+ * refused (listed), -1 with e set. */
+static int values_valid(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_err *e)
+{
+    char reason[512];
+    int valid = package_row_valid(t->check, in->uuid, reason, sizeof reason);
+    if (valid < 0)
+        return db_fail(x->db, e, _("cannot read the package"));
+    if (!valid)
+        refuse(x, t, in->uuid, reason);
+    return valid;
+}
+
 /* Merges a package row into the row this file holds under its uuid (in t->local). */
 static int merge_existing(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_err *e)
 {
@@ -350,6 +364,9 @@ static int merge_existing(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_
         x->r->c.n_unchanged++;
         return 0;
     }
+    int valid = values_valid(x, t, in, e);
+    if (valid <= 0)
+        return valid;
     if (changed_here && !x->o->replace)
         return merge_changed_here(x, t, in, has_base, bv, e);
     return take_incoming(x, t, in, was_deleted, e);
@@ -372,13 +389,6 @@ static void read_row(table_merge *t, inc_row *in)
 static int merge_row(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_err *e)
 {
     char reason[512];
-    int valid = package_row_valid(t->row, t->table, in->uuid, reason, sizeof reason);
-    if (valid < 0)
-        return db_fail(x->db, e, _("cannot read the package"));
-    if (!valid) {
-        refuse(x, t, in->uuid, reason);
-        return 0;
-    }
     if (!owner_incoming_ok(x, t->table, t->rows, reason, sizeof reason)) {
         refuse(x, t, in->uuid, reason);
         return 0;
@@ -394,6 +404,9 @@ static int merge_row(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_err *
         return merge_existing(x, t, in, e);
     }
     sqlite3_reset(t->local);
+    int valid = values_valid(x, t, in, e);
+    if (valid <= 0)
+        return valid;
     int w = run_write(x, t, t->insert, in->uuid, e);
     if (w < 0)
         return -1;

@@ -78,12 +78,48 @@ static check_kind check_of(const char *table, const char *column, size_t *max)
     return CHECK_CATALOGUE;
 }
 
-sqlite3_stmt *package_row_stmt(sqlite3 *db, const char *table, cdtt_err *e)
+struct package_row_check {
+    const char *table;
+    sqlite3_stmt *row;  /* every column of the package's row ?1 */
+    int n;              /* its columns */
+    check_kind *kind;   /* each column's check */
+    size_t *max;        /* and its longest length (CHECK_LINE, CHECK_NOTE) */
+    int birth, gender;  /* the columns the CCCD is compared with (-1: none) */
+};
+
+package_row_check *package_row_check_new(sqlite3 *db, const char *table, cdtt_err *e)
 {
     char *sql = sqlite3_mprintf("SELECT * FROM pkg.\"%w\" WHERE uuid = ?1", table);
     sqlite3_stmt *st = sql ? db_prepare(db, sql, e) : NULL;
     sqlite3_free(sql);
-    return st;
+    if (!st)
+        return NULL;
+    package_row_check *c = xmalloc(sizeof *c);
+    c->table = table;
+    c->row = st;
+    c->n = sqlite3_column_count(st);
+    c->kind = xmalloc((size_t)c->n * sizeof *c->kind);
+    c->max = xmalloc((size_t)c->n * sizeof *c->max);
+    c->birth = c->gender = -1;
+    for (int i = 0; i < c->n; i++) {
+        const char *col = sqlite3_column_name(st, i);
+        c->kind[i] = check_of(table, col, &c->max[i]);
+        if (strcmp(col, "birth") == 0)
+            c->birth = i;
+        else if (strcmp(col, "gender") == 0)
+            c->gender = i;
+    }
+    return c;
+}
+
+void package_row_check_free(package_row_check *c)
+{
+    if (!c)
+        return;
+    sqlite3_finalize(c->row);
+    free(c->kind);
+    free(c->max);
+    free(c);
 }
 
 /* What is wrong with one row, field by field, into a fixed buffer. */
@@ -126,33 +162,54 @@ static int is_uuid(const char *s, int bytes)
     return 1;
 }
 
-/* Whether s is a stored date "YYYY-MM-DD" that exists (years 1900–2100). */
+/* The number of decimal digits at s[0..n) as a number, or -1 when one is not a digit. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+/* Whether s[0..10) is a date "YYYY-MM-DD" that exists, of the years validate_date
+ * accepts (1900–2100). */
+static int is_day(const char *s)
+{
+    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    if (s[4] != '-' || s[7] != '-' || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > DAYS[m - 1])
+        return 0;
+    return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+/* Whether s is a stored date "YYYY-MM-DD" that exists. */
 static int is_date(const char *s)
 {
-    char out[11];
-    valid_result r;
-    return strlen(s) == 10 && validate_date(s, out, &r) == VALID_OK && strcmp(out, s) == 0;
+    return strlen(s) == 10 && is_day(s);
 }
 
 /* Whether s is a time as cdtt stamps it: a date, then maybe "T" or " " and
  * HH:MM, :SS, a fraction and "Z". */
 static int is_time(const char *s)
 {
-    char day[11];
-    if (strlen(s) < 10 || strlen(s) > 32)
-        return 0;
-    snprintf(day, sizeof day, "%.10s", s);
-    if (!is_date(day))
+    size_t n = strlen(s);
+    if (n < 10 || n > 32 || !is_day(s))
         return 0;
     const char *p = s + 10;
     if (!*p)
         return 1;
-    int h, m, sec = 0, k = 0;
-    if ((*p != 'T' && *p != ' ') || sscanf(p + 1, "%2d:%2d%n", &h, &m, &k) != 2 || k != 5 || h > 23 || m > 59)
+    if ((*p != 'T' && *p != ' ') || strlen(p) < 6 || p[3] != ':')
         return 0;
-    p += 1 + k;
+    int h = digits(p + 1, 2), m = digits(p + 4, 2);
+    if (h < 0 || h > 23 || m < 0 || m > 59)
+        return 0;
+    p += 6;
     if (*p == ':') {
-        if (sscanf(p + 1, "%2d%n", &sec, &k) != 1 || k != 2 || sec > 60)
+        int sec = strlen(p) >= 3 ? digits(p + 1, 2) : -1;
+        if (sec < 0 || sec > 60)
             return 0;
         p += 3;
         if (*p == '.')
@@ -190,8 +247,13 @@ static int is_office(const char *s)
 static void check_text(verdict *v, const char *table, const char *column, check_kind kind, size_t max,
                        const char *s, const char *birth, const char *gender)
 {
-    size_t cap = strlen(s) * 3 + UTF8_BUF(NOTE_MAX_CHARS > max ? NOTE_MAX_CHARS : max) + 16;
-    char *out = xmalloc(cap);
+    char small[UTF8_BUF(TRAINING_NOTE_MAX_CHARS) + 1100];
+    size_t cap = strlen(s) * 3 + 1100; /* room for the clean form, and for any validator's output */
+    char *out = small;
+    if (cap > sizeof small)
+        out = xmalloc(cap);
+    else
+        cap = sizeof small;
     valid_result r;
     memset(&r, 0, sizeof r);
     valid_status st = VALID_ERROR;
@@ -210,7 +272,8 @@ static void check_text(verdict *v, const char *table, const char *column, check_
         bad(v, table, column, "%s", r.msg[0] ? r.msg : _("not a value cdtt stores"));
     else if (strcmp(out, s) != 0)
         bad(v, table, column, "%s", _("not written as cdtt stores it (spaces, Unicode form or format)"));
-    free(out);
+    if (out != small)
+        free(out);
 }
 
 /* A column the catalogue describes: its kind of value. */
@@ -254,23 +317,19 @@ static void check_catalogue(verdict *v, const char *table, const char *column, s
     }
 }
 
-/* The text of the row's column called name ("" when NULL or absent). */
-static const char *column_text(sqlite3_stmt *row, const char *name)
+/* The text of column i of the row ("" when NULL or none). */
+static const char *column_text(sqlite3_stmt *row, int i)
 {
-    for (int i = 0; i < sqlite3_column_count(row); i++)
-        if (strcmp(sqlite3_column_name(row, i), name) == 0) {
-            const char *s = (const char *)sqlite3_column_text(row, i);
-            return s ? s : "";
-        }
-    return "";
+    const char *s = i >= 0 ? (const char *)sqlite3_column_text(row, i) : NULL;
+    return s ? s : "";
 }
 
-/* Checks column i of the row. */
-static void check_column(verdict *v, const char *table, sqlite3_stmt *row, int i)
+/* Checks column i of the current row of c. */
+static void check_column(verdict *v, const package_row_check *c, int i)
 {
-    const char *column = sqlite3_column_name(row, i);
-    size_t max;
-    check_kind kind = check_of(table, column, &max);
+    sqlite3_stmt *row = c->row;
+    const char *table = c->table, *column = sqlite3_column_name(row, i);
+    check_kind kind = c->kind[i];
     int type = sqlite3_column_type(row, i);
     const char *s = (const char *)sqlite3_column_text(row, i);
     if (kind == CHECK_NONE)
@@ -313,32 +372,38 @@ static void check_column(verdict *v, const char *table, sqlite3_stmt *row, int i
         break;
     }
     default:
-        check_text(v, table, column, kind, max, s, column_text(row, "birth"), column_text(row, "gender"));
+        check_text(v, table, column, kind, c->max[i], s, column_text(row, c->birth), column_text(row, c->gender));
     }
 }
 
-int package_row_valid(sqlite3_stmt *row, const char *table, const char *uuid, char *reason, size_t n)
+int package_row_valid(package_row_check *c, const char *uuid, char *reason, size_t n)
 {
     verdict v = {reason, n, 0, 0};
     reason[0] = '\0';
     if (!is_uuid(uuid, (int)strlen(uuid))) {
-        bad(&v, table, "uuid", "%s", _("not a record id"));
+        bad(&v, c->table, "uuid", "%s", _("not a record id"));
         return 0;
     }
-    sqlite3_reset(row);
-    sqlite3_bind_text(row, 1, uuid, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(row);
+    sqlite3_reset(c->row);
+    sqlite3_bind_text(c->row, 1, uuid, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(c->row);
     if (rc == SQLITE_DONE) { /* an id with more after a NUL: not the row's whole id */
-        sqlite3_reset(row);
-        bad(&v, table, "uuid", "%s", _("not a record id"));
+        sqlite3_reset(c->row);
+        bad(&v, c->table, "uuid", "%s", _("not a record id"));
         return 0;
     }
     if (rc != SQLITE_ROW) {
-        sqlite3_reset(row);
+        sqlite3_reset(c->row);
         return -1;
     }
-    for (int i = 0; i < sqlite3_column_count(row); i++)
-        check_column(&v, table, row, i);
-    sqlite3_reset(row);
+    for (int i = 0; i < c->n; i++)
+        check_column(&v, c, i);
+    sqlite3_reset(c->row);
     return v.bad ? 0 : 1;
+}
+
+int package_column_checked(const char *table, const char *column)
+{
+    size_t max;
+    return check_of(table, column, &max) != CHECK_CATALOGUE || field_of(table, column) != NULL;
 }
