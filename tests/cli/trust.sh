@@ -44,13 +44,27 @@ check "an update with a wrong folded name is imported" c --db p.db import d2.cdt
 expect_eq "the updated record's folded name is computed" \
     "$(sqlite3 p.db "SELECT name_fold FROM member WHERE full_name = 'Nguyễn Thị Lan Anh'")" "nguyen thi lan anh"
 
+# A conflict settled with the version from below: its name's folded form is computed too, even
+# when the conflict kept a wrong one (as one recorded by an earlier cdtt would).
+sqlite3 p.db "UPDATE member SET full_name = 'Trần Văn Bình (tỉnh)', changed_by = '2025-07:01'
+  WHERE full_name = 'Trần Văn Bình'"
+sqlite3 a.db "UPDATE member SET full_name = 'Trần Văn Bính' WHERE full_name = 'Trần Văn Bình'"
+c --db a.db export -o d3.cdtt >/dev/null
+c --db p.db import d3.cdtt >/dev/null
+id=$(sqlite3 p.db "SELECT id FROM conflict WHERE resolved_at IS NULL")
+sqlite3 p.db "UPDATE conflict SET incoming_json = json_set(incoming_json, '$.name_fold', 'zzz', '$.sort_key', '~')
+  WHERE id = '$id'"
+check "the conflict is settled with the commune's version" c --db p.db conflicts resolve "$id" theirs
+expect_eq "its folded name is computed from the name taken" \
+    "$(sqlite3 p.db "SELECT name_fold FROM member WHERE full_name = 'Trần Văn Bính'")" "tran van binh"
+
 # Values: each bad value is named, the package refused, the province's file unchanged.
 c --db a.db add member "Lê Thị Hoa" >/dev/null
 c --db a.db add team "Tổ CNS xã" >/dev/null
 team=$(sqlite3 a.db "SELECT uuid FROM team")
 c --db a.db activity add --team "$team" --date 2026-03-01 --type vneid --people 12 --households 5 >/dev/null
 sqlite3 a.db "UPDATE member SET birth = '9999-99-99', mooc_date = 'garbage', phone = '12345',
-  note = 'e' || char(769) WHERE full_name = 'Trần Văn Bình';
+  note = 'e' || char(769) WHERE full_name = 'Trần Văn Bính';
   UPDATE member SET full_name = 'Hoa' || char(27) || '[2J' WHERE full_name = 'Lê Thị Hoa'"
 c --db a.db export --full -o bad.cdtt >/dev/null
 before=$(sqlite3 p.db .dump | sha256sum)
@@ -70,7 +84,7 @@ expect_eq "the good records are there" "$(sqlite3 p.db "SELECT count(*) FROM act
 expect_eq "the bad ones are not" "$(sqlite3 p.db "SELECT count(*) FROM member WHERE birth = '9999-99-99' OR full_name LIKE 'Hoa%'")" "0"
 
 # Counts that would make every sum overflow: refused, and reports keep working.
-sqlite3 a.db "UPDATE member SET birth = NULL, mooc_date = NULL, phone = NULL, note = '' WHERE full_name = 'Trần Văn Bình';
+sqlite3 a.db "UPDATE member SET birth = NULL, mooc_date = NULL, phone = NULL, note = '' WHERE full_name = 'Trần Văn Bính';
   UPDATE member SET full_name = 'Lê Thị Hoa' WHERE full_name LIKE 'Hoa%';
   UPDATE activity SET people = 9223372036854775807"
 c --db a.db export -o big.cdtt >/dev/null
