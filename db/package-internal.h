@@ -65,7 +65,7 @@ int package_derived_register(sqlite3 *db, int on);
 /* The columns cols (a quoted list, as package_column_list gives it) of table
  * written once each through the pattern each, in which %c stands for the
  * column's name and %v for the value the merge takes (package_derived_value,
- * else the quoted column), joined by ", ". malloc'd. */
+ * else the quoted column), joined by ", " (package-manifest.c). malloc'd. */
 char *package_value_map(const char *table, const char *cols, const char *each);
 
 /* ---- package-validate.c: every value checked as the forms check it ---- */

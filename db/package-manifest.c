@@ -1,6 +1,7 @@
 /* package-manifest.c — a package's manifest table and the digest over its
  * canonical content (the same data always gives the same digest). */
 #include "package.h"
+#include "package-internal.h"
 #include "db.h"
 #include "outfile.h"
 #include "schema.h"
@@ -36,7 +37,9 @@ void package_format_time(const char *iso, char out[32])
         snprintf(out, 32, "%s", iso);
 }
 
-char *package_column_map(const char *cols, const char *each, const char *const *skip)
+/* package_column_map, and with table set also "%v": the value the merge takes
+ * for the column (package_derived_value, else the quoted column). */
+static char *column_map(const char *table, const char *cols, const char *each, const char *const *skip)
 {
     size_t cap = 64, len = 0;
     char *out = xmalloc(cap);
@@ -52,7 +55,13 @@ char *package_column_map(const char *cols, const char *each, const char *const *
             skipped |= strlen(skip[i]) == n && strncmp(skip[i], name, n) == 0;
         if (skipped)
             continue;
-        size_t need = len + 2 + strlen(each) * (n + 1) + 1;
+        char col[64], quoted[72];
+        snprintf(col, sizeof col, "%.*s", (int)n, name);
+        snprintf(quoted, sizeof quoted, "\"%s\"", col);
+        const char *value = table ? package_derived_value(table, col) : NULL;
+        if (!value)
+            value = quoted;
+        size_t need = len + 2 + strlen(each) * (n + strlen(value) + 1) + 1;
         if (need > cap) {
             cap = need * 2;
             out = xrealloc(out, cap);
@@ -60,9 +69,8 @@ char *package_column_map(const char *cols, const char *each, const char *const *
         if (len)
             len += (size_t)sprintf(out + len, ", ");
         for (const char *f = each; *f; f++) {
-            if (f[0] == '%' && f[1] == 'c') {
-                memcpy(out + len, name, n);
-                len += n;
+            if (f[0] == '%' && (f[1] == 'c' || (f[1] == 'v' && table))) {
+                len += (size_t)sprintf(out + len, "%s", f[1] == 'c' ? col : value);
                 f++;
             } else {
                 out[len++] = *f;
@@ -71,6 +79,16 @@ char *package_column_map(const char *cols, const char *each, const char *const *
         out[len] = '\0';
     }
     return out;
+}
+
+char *package_column_map(const char *cols, const char *each, const char *const *skip)
+{
+    return column_map(NULL, cols, each, skip);
+}
+
+char *package_value_map(const char *table, const char *cols, const char *each)
+{
+    return column_map(table, cols, each, NULL);
 }
 
 /* The digest's input, gathered into large pieces that a second thread hashes
