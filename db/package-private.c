@@ -60,10 +60,14 @@ int package_private_sweep(const char *root)
     while ((de = readdir(d)) != NULL) {
         struct stat sb;
         if (strncmp(de->d_name, PRIVATE_PREFIX, plen) != 0 ||
-            fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(sb.st_mode) ||
-            sb.st_uid != geteuid() || time(NULL) - sb.st_mtime <= PRIVATE_STALE_SECONDS)
+            fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) < 0 ||
+            !(S_ISDIR(sb.st_mode) || S_ISREG(sb.st_mode)) || sb.st_uid != geteuid() ||
+            time(NULL) - sb.st_mtime <= PRIVATE_STALE_SECONDS)
             continue;
-        remove_folder_at(dirfd(d), de->d_name);
+        if (S_ISDIR(sb.st_mode))
+            remove_folder_at(dirfd(d), de->d_name);
+        else /* a copy an older cdtt made in TMPDIR itself */
+            unlinkat(dirfd(d), de->d_name, 0);
         if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) < 0)
             removed++;
     }
@@ -73,8 +77,10 @@ int package_private_sweep(const char *root)
 
 int package_private_begin(package_private *p, cdtt_err *e)
 {
+    static int swept; /* once a run: a province imports many files at once */
     const char *root = tmp_root();
-    package_private_sweep(root);
+    if (!swept++)
+        package_private_sweep(root);
     int n = snprintf(p->dir, sizeof p->dir, "%s/%sXXXXXX", root, PRIVATE_PREFIX);
     if (n < 0 || (size_t)n >= sizeof p->dir || !mkdtemp(p->dir)) {
         err_set(e, _("cannot create a temporary folder in %s: %s"), root,

@@ -261,16 +261,18 @@ typedef struct {
 } package_private;
 
 /* Makes a new private (0700) folder in TMPDIR for a package's copy, after
- * removing the folders of earlier imports that a crash left there (this
- * user's, more than a day old); from now until package_private_end, Ctrl-C,
- * kill or hang-up removes the folder and its files. Returns 0, or -1 with e set. */
+ * removing, the first time in a run, what earlier imports that a crash
+ * stopped left there (package_private_sweep); from now until
+ * package_private_end, Ctrl-C, kill or hang-up removes the folder and its
+ * files. Returns 0, or -1 with e set. */
 int package_private_begin(package_private *p, cdtt_err *e);
 
 /* Removes the folder and everything in it (the copy, SQLite's files beside it). */
 void package_private_end(package_private *p);
 
-/* Removes from the folder root the private folders of imports that are more
- * than a day old and belong to this user. Returns how many were removed. */
+/* Removes from the folder root the private folders of imports (and the
+ * private copies older versions made there) that are more than a day old and
+ * belong to this user. Returns how many were removed. */
 int package_private_sweep(const char *root);
 
 /* Copies file src to the new private (0600) file dest, which must not exist.

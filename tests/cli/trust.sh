@@ -108,10 +108,11 @@ sqlite3 pk/wal.cdtt "PRAGMA journal_mode = WAL" >/dev/null
 check "a package in WAL mode is imported" c --db p.db import pk/wal.cdtt
 expect_eq "nothing appears beside it" "$(ls -A pk)" "wal.cdtt"
 expect_eq "nor in TMPDIR" "$(ls -A "$TMPDIR")" ""
-# A copy left by a crash more than a day ago is swept; a fresh one (an import running) is kept.
+# What a crash left more than a day ago is swept; a fresh folder (an import running) is kept.
 mkdir -m 700 "$TMPDIR/cdtt-import.old000" "$TMPDIR/cdtt-import.new000"
 : >"$TMPDIR/cdtt-import.old000/package"
-touch -d '2 days ago' "$TMPDIR/cdtt-import.old000"
+: >"$TMPDIR/cdtt-import.oldcp1" # a copy an older cdtt left in TMPDIR itself
+touch -d '2 days ago' "$TMPDIR/cdtt-import.old000" "$TMPDIR/cdtt-import.oldcp1"
 c --db p.db import pk/wal.cdtt >/dev/null 2>&1
-expect_eq "the stale folder is swept, the fresh one kept" "$(ls -A "$TMPDIR")" "cdtt-import.new000"
+expect_eq "the stale folder and copy are swept, the fresh folder kept" "$(ls -A "$TMPDIR")" "cdtt-import.new000"
 finish
