@@ -115,4 +115,15 @@ mkdir -m 700 "$TMPDIR/cdtt-import.old000" "$TMPDIR/cdtt-import.new000"
 touch -d '2 days ago' "$TMPDIR/cdtt-import.old000" "$TMPDIR/cdtt-import.oldcp1"
 c --db p.db import pk/wal.cdtt >/dev/null 2>&1
 expect_eq "the stale folder and copy are swept, the fresh folder kept" "$(ls -A "$TMPDIR")" "cdtt-import.new000"
+
+# A clock pushed far ahead at the commune (a hand edit): versions above 10^15 are refused, so that
+# the province's own clock, which follows the versions it takes, never nears the 64-bit limit.
+sqlite3 a.db "UPDATE office SET clock = 5000000000000000"
+c --db a.db add member "Đỗ Văn Xa" >/dev/null
+c --db a.db export -o far.cdtt >/dev/null
+before=$(sqlite3 p.db .dump | sha256sum)
+out=$(c --db p.db import far.cdtt 2>&1); rc=$?
+expect_eq "a record of version 5000000000000001: exit 1" "$rc" "1"
+expect_contains "it says the version is out of range" "$out" "the version 5000000000000001 is out of range"
+expect_eq "the province's file (and clock) unchanged" "$(sqlite3 p.db .dump | sha256sum)" "$before"
 finish
