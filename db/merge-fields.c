@@ -2,6 +2,7 @@
 #include "merge-fields.h"
 #include "db.h"
 #include "schema.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,11 +130,29 @@ static void add_set(char **sql, size_t *len, size_t *cap, const char *col)
     *len += (size_t)snprintf(*sql + *len, *cap - *len, ", \"%s\" = json_extract(?1, '$.\"%s\"')", col, col);
 }
 
+/* The folded name and sort key of the name in column col of the JSON row src
+ * of table, computed here (a version from below is not trusted for them). */
+static void name_keys(sqlite3 *db, const char *table, const char *col, const char *src, char **fold, char **key)
+{
+    sqlite3_stmt *st = NULL;
+    char *name = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT json_extract(?1, '$.\"' || ?2 || '\"')", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, src, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            name = db_column_strdup(st, 0);
+    }
+    sqlite3_finalize(st);
+    *fold = text_fold(name ? name : "");
+    *key = strcmp(table, "member") == 0 ? text_name_sort_key(name ? name : "") : text_sort_key(name ? name : "");
+    free(name);
+}
+
 int fields_apply(sqlite3 *db, const char *table, const char *uuid, const char *src, const field_set *f,
                  long long base_version, const char *changed_by, cdtt_err *e)
 {
     size_t cap = 256, len = 0;
-    char *sql = xmalloc(cap);
+    char *sql = xmalloc(cap), *fold = NULL, *key = NULL;
     len = (size_t)snprintf(sql, cap, "UPDATE main.\"%s\" SET base_version = max(coalesce(base_version, ?3), ?3), changed_by = ?4", table);
     int ok = is_column(db, table, "uuid");
     for (int i = 0; ok && i < f->n; i++) {
@@ -141,13 +160,17 @@ int fields_apply(sqlite3 *db, const char *table, const char *uuid, const char *s
         if (!ok)
             break;
         add_set(&sql, &len, &cap, f->cols[i]);
-        if (strcmp(f->cols[i], "name") == 0 || strcmp(f->cols[i], "full_name") == 0) {
-            add_set(&sql, &len, &cap, "name_fold"); /* the name's companions */
-            add_set(&sql, &len, &cap, "sort_key");
+        if ((strcmp(f->cols[i], "name") == 0 || strcmp(f->cols[i], "full_name") == 0) && !fold) {
+            name_keys(db, table, f->cols[i], src, &fold, &key); /* the name's companions */
+            if (len + 64 > cap)
+                sql = xrealloc(sql, cap = len + 64);
+            len += (size_t)snprintf(sql + len, cap - len, ", name_fold = ?5, sort_key = ?6");
         }
     }
     if (!ok) {
         free(sql);
+        free(fold);
+        free(key);
         return err_set(e, _("cannot apply the choice"));
     }
     if (len + 32 > cap)
@@ -155,12 +178,19 @@ int fields_apply(sqlite3 *db, const char *table, const char *uuid, const char *s
     snprintf(sql + len, cap - len, " WHERE uuid = ?2");
     sqlite3_stmt *st = db_prepare(db, sql, e);
     free(sql);
-    if (!st)
+    if (!st) {
+        free(fold);
+        free(key);
         return -1;
+    }
     sqlite3_bind_text(st, 1, src, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, uuid, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, base_version);
     sqlite3_bind_text(st, 4, changed_by, -1, SQLITE_STATIC);
+    if (fold) {
+        sqlite3_bind_text(st, 5, fold, -1, free);
+        sqlite3_bind_text(st, 6, key, -1, free);
+    }
     int rc = sqlite3_step(st) == SQLITE_DONE && sqlite3_changes(db) == 1
                  ? 0 : db_fail(db, e, _("cannot apply the choice"));
     sqlite3_finalize(st);

@@ -33,7 +33,8 @@ int fields_diff3(sqlite3 *db, const char *base, const char *local, const char *i
                  field_set *both, cdtt_err *e);
 
 /* Writes the columns f of the JSON row src over the row uuid of table (a name
- * brings its folded name and sort key along), with base_version and changed_by;
+ * brings its folded name and sort key, computed here from it, never taken from
+ * src), with base_version and changed_by;
  * the version triggers then give the row the next version. Returns 0 or -1 with e set. */
 int fields_apply(sqlite3 *db, const char *table, const char *uuid, const char *src, const field_set *f,
                  long long base_version, const char *changed_by, cdtt_err *e);

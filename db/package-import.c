@@ -269,7 +269,10 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
     long long cache = db_scalar_int(db, "PRAGMA cache_size", -2000);
     long long temp = db_scalar_int(db, "PRAGMA temp_store", 0);
     sqlite3_exec(db, "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
-    int rc = x.unit_name ? merge_attached(&x, path, progress, user, e) : -1;
+    int rc = !x.unit_name ? -1
+             : package_derived_register(db, 1) < 0 ? db_fail(db, e, _("cannot merge the package"))
+                                                   : merge_attached(&x, path, progress, user, e);
+    package_derived_register(db, 0);
     sqlite3_finalize(x.unit);
     sqlite3_finalize(x.unit_name);
     sqlite3_exec(db, "DETACH pkg", NULL, NULL, NULL);
@@ -279,32 +282,22 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
     return rc;
 }
 
-/* Decrypts the sealed package path into a new private file (named in copy, in
- * TMPDIR, mode 0600). Returns 0, or -1 with e set and nothing left behind. */
-static int unseal_private(sqlite3 *db, const char *path, char copy[4096], cdtt_err *e)
-{
-    const char *tmp = getenv("TMPDIR");
-    snprintf(copy, 4096, "%s/cdtt-import.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int fd = mkstemp(copy);
-    if (fd < 0)
-        return err_set(e, _("cannot create a temporary file: %s"), strerror(errno));
-    close(fd);
-    unlink(copy); /* package_unseal creates it anew, exclusively */
-    return package_unseal(db, path, copy, e);
-}
-
 int package_import_with(sqlite3 *db, const char *path, const package_import_opts *o,
                         package_progress_fn progress, void *user, package_import_result *r)
 {
     memset(r, 0, sizeof *r);
-    char copy[4096];
-    /* An encrypted package is opened with this office's key straight into the
-     * private copy; any other is copied as it is. */
-    if (package_is_sealed(path) ? unseal_private(db, path, copy, &r->err) < 0
-                                : package_copy_private(path, copy, &r->err) < 0)
-        return -1;
-    int rc = import_copy(db, path, copy, o, progress, user, r);
-    unlink(copy);
+    package_private p;
+    /* The copy, in a private folder: an encrypted package is opened with this
+     * office's key straight into it; any other is copied as it is. */
+    int rc = package_private_begin(&p, &r->err);
+    if (rc == 0)
+        rc = package_is_sealed(path) ? package_unseal(db, path, p.copy, &r->err)
+                                     : package_copy_private(path, p.copy, &r->err);
+    if (rc == 0)
+        rc = package_private_no_wal(p.copy, &r->err);
+    if (rc == 0)
+        rc = import_copy(db, path, p.copy, o, progress, user, r);
+    package_private_end(&p);
     if (rc < 0) {
         if (r->outcome != PACKAGE_HELD)
             r->outcome = PACKAGE_REFUSED;

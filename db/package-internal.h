@@ -50,6 +50,49 @@ int owner_incoming_ok(merge_ctx *x, const char *table, sqlite3_stmt *rows, char 
  * package's office too. Returns 1, or 0 after writing the reason. */
 int owner_stored_ok(merge_ctx *x, sqlite3_stmt *local, char *reason, size_t n);
 
+/* ---- package-derived.c: derived columns computed, never taken ---- */
+
+/* The SQL expression that computes the derived column table.column (folded
+ * name, sort key) from the row's own values, or NULL for a column the package
+ * supplies. The expressions call the functions package_derived_register adds. */
+const char *package_derived_value(const char *table, const char *column);
+
+/* Adds (on 1) or removes (on 0) the SQL functions of the derived values on db:
+ * cdtt_fold, cdtt_sort_key, cdtt_name_sort_key (text.h), callable from
+ * statements only, never from a schema. Returns 0, or -1 when they cannot be added. */
+int package_derived_register(sqlite3 *db, int on);
+
+/* The columns cols (a quoted list, as package_column_list gives it) of table
+ * written once each through the pattern each, in which %c stands for the
+ * column's name and %v for the value the merge takes (package_derived_value,
+ * else the quoted column), joined by ", " (package-manifest.c). malloc'd. */
+char *package_value_map(const char *table, const char *cols, const char *each);
+
+/* ---- package-validate.c: every value checked as the forms check it ---- */
+
+/* What checks the rows of one table of the package "pkg" (its statement and
+ * each column's check, prepared once). */
+typedef struct package_row_check package_row_check;
+
+/* The checker of table's rows; NULL with e set. */
+package_row_check *package_row_check_new(sqlite3 *db, const char *table, cdtt_err *e);
+void package_row_check_free(package_row_check *c);
+
+/* Whether every value of the package's row uuid is one a form or a CSV
+ * import of cdtt could have stored: an id of 1–36 letters, digits and dashes
+ * (cdtt writes canonical UUIDs), names, notes and one-line texts in their
+ * clean form (valid UTF-8, NFC, no control characters, within their lengths),
+ * phone, CCCD and e-mail as stored, dates that exist, choice codes of their
+ * lists, counts from 0 to PACKAGE_COUNT_MAX, versions and times within range.
+ * Returns 1, 0 after writing into reason (translated) what is wrong, field by
+ * field, or -1 when the row cannot be read. Derived columns are not checked:
+ * they are computed. */
+int package_row_valid(package_row_check *c, const char *uuid, char *reason, size_t n);
+
+/* Whether the merge knows how to check table.column (every column of every
+ * travelling table must be: a test holds the schema to it). */
+int package_column_checked(const char *table, const char *column);
+
 /* ---- package-merge.c: the rows ---- */
 
 /* Merges every row of the package's table into main (see package_import_with). */

@@ -1,6 +1,7 @@
 /* package-manifest.c — a package's manifest table and the digest over its
  * canonical content (the same data always gives the same digest). */
 #include "package.h"
+#include "package-internal.h"
 #include "db.h"
 #include "outfile.h"
 #include "schema.h"
@@ -36,7 +37,9 @@ void package_format_time(const char *iso, char out[32])
         snprintf(out, 32, "%s", iso);
 }
 
-char *package_column_map(const char *cols, const char *each, const char *const *skip)
+/* package_column_map, and with table set also "%v": the value the merge takes
+ * for the column (package_derived_value, else the quoted column). */
+static char *column_map(const char *table, const char *cols, const char *each, const char *const *skip)
 {
     size_t cap = 64, len = 0;
     char *out = xmalloc(cap);
@@ -52,7 +55,13 @@ char *package_column_map(const char *cols, const char *each, const char *const *
             skipped |= strlen(skip[i]) == n && strncmp(skip[i], name, n) == 0;
         if (skipped)
             continue;
-        size_t need = len + 2 + strlen(each) * (n + 1) + 1;
+        char col[64], quoted[72];
+        snprintf(col, sizeof col, "%.*s", (int)n, name);
+        snprintf(quoted, sizeof quoted, "\"%s\"", col);
+        const char *value = table ? package_derived_value(table, col) : NULL;
+        if (!value)
+            value = quoted;
+        size_t need = len + 2 + strlen(each) * (n + strlen(value) + 1) + 1;
         if (need > cap) {
             cap = need * 2;
             out = xrealloc(out, cap);
@@ -60,9 +69,8 @@ char *package_column_map(const char *cols, const char *each, const char *const *
         if (len)
             len += (size_t)sprintf(out + len, ", ");
         for (const char *f = each; *f; f++) {
-            if (f[0] == '%' && f[1] == 'c') {
-                memcpy(out + len, name, n);
-                len += n;
+            if (f[0] == '%' && (f[1] == 'c' || (f[1] == 'v' && table))) {
+                len += (size_t)sprintf(out + len, "%s", f[1] == 'c' ? col : value);
                 f++;
             } else {
                 out[len++] = *f;
@@ -71,6 +79,16 @@ char *package_column_map(const char *cols, const char *each, const char *const *
         out[len] = '\0';
     }
     return out;
+}
+
+char *package_column_map(const char *cols, const char *each, const char *const *skip)
+{
+    return column_map(NULL, cols, each, skip);
+}
+
+char *package_value_map(const char *table, const char *cols, const char *each)
+{
+    return column_map(table, cols, each, NULL);
 }
 
 /* The digest's input, gathered into large pieces that a second thread hashes
@@ -453,33 +471,4 @@ sqlite3 *package_expected_schema(int version)
         return NULL;
     }
     return mem;
-}
-
-int package_copy_private(const char *src, char out[4096], cdtt_err *e)
-{
-    const char *tmp = getenv("TMPDIR");
-    snprintf(out, 4096, "%s/cdtt-import.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int in = open(src, O_RDONLY | O_CLOEXEC);
-    if (in < 0)
-        return err_set(e, _("cannot read %s: %s"), src, strerror(errno));
-    int fd = mkstemp(out);
-    if (fd < 0) {
-        err_set(e, _("cannot create a temporary file: %s"), io_reason(errno));
-        close(in);
-        return -1;
-    }
-    char buf[65536];
-    ssize_t n = 0;
-    int rc = 0;
-    while (rc == 0 && (n = read(in, buf, sizeof buf)) > 0)
-        if (outfile_write_all(fd, buf, (size_t)n) < 0) /* a short write is retried: errno is its reason */
-            rc = err_set(e, _("cannot copy %s to the temporary folder: %s"), src, io_reason(errno));
-    if (rc == 0 && n < 0)
-        rc = err_set(e, _("cannot read %s: %s"), src, strerror(errno));
-    close(in);
-    if (close(fd) < 0 && rc == 0)
-        rc = err_set(e, _("cannot copy %s to the temporary folder: %s"), src, io_reason(errno));
-    if (rc < 0)
-        unlink(out);
-    return rc;
 }

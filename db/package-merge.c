@@ -23,6 +23,7 @@ typedef struct {
     sqlite3_stmt *incoming; /* json of the pkg row ?1 */
     sqlite3_stmt *audit;    /* audit entry for row ?1: ?2 at, ?3 user, ?4 office, ?5 old json */
     sqlite3_stmt *label;    /* a readable name of the pkg row ?1 */
+    package_row_check *check; /* the checks of every value of a pkg row */
 } table_merge;
 
 /* One row of the package. */
@@ -87,10 +88,10 @@ static sqlite3_stmt *prepare_fmt(sqlite3 *db, cdtt_err *e, const char *fmt, ...)
     return st;
 }
 
-/* A json_object(...) expression over the column list. */
-static char *json_expr(const char *cols)
+/* A json_object(...) expression of the values the merge takes for the column list. */
+static char *json_expr(const char *table, const char *cols)
 {
-    char *pairs = package_column_map(cols, "'%c', \"%c\"", NULL);
+    char *pairs = package_value_map(table, cols, "'%c', %v");
     size_t n = strlen(pairs) + 16;
     char *out = xmalloc(n);
     snprintf(out, n, "json_object(%s)", pairs);
@@ -107,6 +108,7 @@ static void table_merge_free(table_merge *t)
     sqlite3_finalize(t->incoming);
     sqlite3_finalize(t->audit);
     sqlite3_finalize(t->label);
+    package_row_check_free(t->check);
 }
 
 static const char *label_sql(const char *table)
@@ -125,8 +127,11 @@ static int table_merge_prepare(merge_ctx *x, const char *table, table_merge *t, 
     char *cols = package_column_list(db, "pkg", table, e);
     if (!cols)
         return -1;
-    char *sel = select_list(cols);
-    char *json = json_expr(cols);
+    /* Derived columns are computed from the merged values, never copied. */
+    char *values = package_value_map(table, cols, "%v");
+    char *sel = select_list(values);
+    free(values);
+    char *json = json_expr(table, cols);
     char *rows = owner_rows_sql(table), *local = owner_local_sql(table);
     t->rows = rows ? db_prepare(db, rows, e) : NULL;
     t->local = local ? db_prepare(db, local, e) : NULL;
@@ -143,10 +148,11 @@ static int table_merge_prepare(merge_ctx *x, const char *table, table_merge *t, 
         "INSERT INTO main.audit (at, os_user, office, tbl, record_uuid, action, old_json, new_json) "
         "VALUES (?2, ?3, ?4, '%s', ?1, 'import', ?5, NULL)", table);
     t->label = db_prepare(db, label_sql(table), e);
+    t->check = package_row_check_new(db, table, e);
     free(cols);
     free(sel);
     free(json);
-    if (!t->rows || !t->local || !t->insert || !t->update || !t->incoming || !t->audit || !t->label) {
+    if (!t->rows || !t->local || !t->insert || !t->update || !t->incoming || !t->audit || !t->label || !t->check) {
         table_merge_free(t);
         return -1;
     }
@@ -325,6 +331,20 @@ out:
     return rc;
 }
 
+/* Checks every value of the package's row before it is written (a version
+ * merged before is not written, so not checked again). Returns 1 valid, 0
+ * refused (listed), -1 with e set. */
+static int values_valid(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_err *e)
+{
+    char reason[512];
+    int valid = package_row_valid(t->check, in->uuid, reason, sizeof reason);
+    if (valid < 0)
+        return db_fail(x->db, e, _("cannot read the package"));
+    if (!valid)
+        refuse(x, t, in->uuid, reason);
+    return valid;
+}
+
 /* Merges a package row into the row this file holds under its uuid (in t->local). */
 static int merge_existing(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_err *e)
 {
@@ -344,6 +364,9 @@ static int merge_existing(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_
         x->r->c.n_unchanged++;
         return 0;
     }
+    int valid = values_valid(x, t, in, e);
+    if (valid <= 0)
+        return valid;
     if (changed_here && !x->o->replace)
         return merge_changed_here(x, t, in, has_base, bv, e);
     return take_incoming(x, t, in, was_deleted, e);
@@ -381,6 +404,9 @@ static int merge_row(merge_ctx *x, table_merge *t, const inc_row *in, cdtt_err *
         return merge_existing(x, t, in, e);
     }
     sqlite3_reset(t->local);
+    int valid = values_valid(x, t, in, e);
+    if (valid <= 0)
+        return valid;
     int w = run_write(x, t, t->insert, in->uuid, e);
     if (w < 0)
         return -1;

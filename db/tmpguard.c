@@ -13,6 +13,7 @@ static const char *const SUFFIX[] = {"", "-journal", "-wal", "-shm"};
 
 /* Names are made when armed: the handler only calls unlink, which is safe there. */
 static char names[N_NAMES][4200];
+static char folder_name[4200]; /* "" for none */
 static volatile sig_atomic_t armed;
 static struct sigaction previous[N_SIGNALS];
 static int taken[N_SIGNALS];
@@ -22,12 +23,20 @@ static void on_signal(int sig)
     if (armed)
         for (size_t i = 0; i < N_NAMES; i++)
             unlink(names[i]);
+    if (armed && folder_name[0])
+        rmdir(folder_name);
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
 void tmpguard_arm(const char *path)
 {
+    tmpguard_arm_in(path, NULL);
+}
+
+void tmpguard_arm_in(const char *path, const char *folder)
+{
+    snprintf(folder_name, sizeof folder_name, "%s", folder ? folder : "");
     for (size_t i = 0; i < N_NAMES; i++)
         snprintf(names[i], sizeof names[i], "%s%s", path, SUFFIX[i]);
     armed = 1;

@@ -9,6 +9,10 @@
  * full-screen program's) are left to it. One file at a time. */
 void tmpguard_arm(const char *path);
 
+/* The same, and the folder (which holds only path and those files) is
+ * removed after them. */
+void tmpguard_arm_in(const char *path, const char *folder);
+
 /* Forgets the file and gives the signals back their previous handling. */
 void tmpguard_disarm(void);
 

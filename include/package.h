@@ -51,6 +51,15 @@ typedef struct {
 /* The longest text value a package may carry, in bytes. */
 #define PACKAGE_MAX_VALUE_BYTES 65536
 
+/* The largest count (people or households helped by one activity) a package may
+ * carry, as `cdtt activity add` allows: sums over every activity of a country
+ * then stay far below the 64-bit limit of SQLite's sum(). */
+#define PACKAGE_COUNT_MAX 1000000000LL
+
+/* The largest record version a package may carry (a logical clock that grows
+ * by one a change: far more changes than an office can ever make). */
+#define PACKAGE_VERSION_MAX 1000000000000000LL
+
 typedef struct {
     int full;  /* include CCCD, and phone/e-mail of members without consent */
     int force; /* replace an existing target file */
@@ -245,8 +254,33 @@ int package_tmp_sweep(const char *dir);
  * version must have (migrations 1..version plus the manifest), or NULL. */
 sqlite3 *package_expected_schema(int version);
 
-/* Copies file src to a new private (0600) temporary file in TMPDIR; writes its
- * path to out. Returns 0, or -1 with e set. */
-int package_copy_private(const char *src, char out[4096], cdtt_err *e);
+/* The private folder an import copies a package into (db/package-private.c). */
+typedef struct {
+    char dir[4096];  /* the folder, "" when there is none */
+    char copy[4200]; /* the copy's path inside it */
+} package_private;
+
+/* Makes a new private (0700) folder in TMPDIR for a package's copy, after
+ * removing, the first time in a run, what earlier imports that a crash
+ * stopped left there (package_private_sweep); from now until
+ * package_private_end, Ctrl-C, kill or hang-up removes the folder and its
+ * files. Returns 0, or -1 with e set. */
+int package_private_begin(package_private *p, cdtt_err *e);
+
+/* Removes the folder and everything in it (the copy, SQLite's files beside it). */
+void package_private_end(package_private *p);
+
+/* Removes from the folder root the private folders of imports (and the
+ * private copies older versions made there) that are more than a day old and
+ * belong to this user. Returns how many were removed. */
+int package_private_sweep(const char *root);
+
+/* Copies file src to the new private (0600) file dest, which must not exist.
+ * Returns 0, or -1 with e set (dest may then exist, partly written). */
+int package_copy_private(const char *src, const char *dest, cdtt_err *e);
+
+/* Sets the SQLite header of the file path to the rollback journal (off WAL),
+ * so that opening it creates no -wal or -shm file. Returns 0, or -1 with e set. */
+int package_private_no_wal(const char *path, cdtt_err *e);
 
 #endif

@@ -35,8 +35,8 @@ static void import_one(tui_ctx *cx, const char *path, const char *name, package_
     package_import_with(cx->db, path, &o, progress_package_cb, NULL, r);
     char q[1400];
     if (r->outcome == PACKAGE_HELD) {
-        snprintf(q, sizeof q, _("%s: %d record(s) may not be written by %s (other communes' records). "
-                                "Import the rest?"), name, r->n_refused, r->m.source_name);
+        snprintf(q, sizeof q, _("%s: %d record(s) may not be written by %s (other communes' records, or "
+                                "values cdtt does not accept: the result lists them). Import the rest?"), name, r->n_refused, r->m.source_name);
         o.accept_partial = 1;
     } else if (r->key_refused) {
         char fp[KEY_FINGERPRINT_LEN];

@@ -8,7 +8,7 @@ cd "$T" || exit 1
 N=$(iters 4 30)
 ROWS=$(iters 1000 3000)
 
-# --- an import interrupted by SIGTERM or SIGHUP: all or nothing ---------------------
+# --- an import interrupted by SIGTERM or SIGHUP: all or nothing, no private copy left ---
 mkoffice c.db 00004 commune "Phường Ba Đình"
 fill c.db 00004 "$ROWS"
 mkoffice p0.db 01 province "Thành phố Hà Nội"
@@ -20,7 +20,8 @@ for sig in TERM HUP; do
     while [ $k -lt "$N" ]; do
         k=$((k + 1))
         rm -f p.db p.db-wal p.db-shm timing; cp p0.db p.db
-        CDTT_TIMING=$T/timing "$CDTT" --db p.db import c.cdtt >import.out 2>&1 &
+        rm -rf "$T/tmp"; mkdir "$T/tmp"
+        TMPDIR=$T/tmp CDTT_TIMING=$T/timing "$CDTT" --db p.db import c.cdtt >import.out 2>&1 &
         pid=$!
         sleep "$(rand_ms "$window")"
         kill -"$sig" "$pid" 2>/dev/null
@@ -35,9 +36,11 @@ for sig in TERM HUP; do
         c=$(members p.db)
         [ "$c" = 0 ] || [ "$c" = "$ROWS" ] || bad="$bad; $k: $c of $ROWS members"
         [ $rc -eq 0 ] && [ "$c" != "$ROWS" ] && bad="$bad; $k: reported done, $c members"
+        left=$(ls -A "$T/tmp")
+        [ -z "$left" ] || bad="$bad; $k: left in TMPDIR: $left"
     done
     tally "SIG$sig during a package import" $mid $outside $done
-    expect_eq "SIG$sig during a package import: all or nothing, the file sound" "$bad" ""
+    expect_eq "SIG$sig during a package import: all or nothing, the file sound, no copy left" "$bad" ""
 done
 
 # --- a TUI form interrupted by SIGHUP or SIGTERM, run from a shell ------------------
