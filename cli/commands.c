@@ -51,6 +51,10 @@ const cli_command CLI_COMMANDS[] = {
      N_("write a package of this office's data for the level above")},
     {"import", NULL, cmd_import, N_("[--dry-run] [--accept-partial] [--replace] [--format text|csv] FILE..."),
      N_("check and merge packages from the communes (or districts) below")},
+    {"migrate", NULL, cmd_migrate,
+     N_("--to 2025-07 [--commune CODE] [--place 'NAME=CODE']... [--place-file FILE.csv] [--backup FILE] "
+        "[--packages FOLDER]"),
+     N_("turn a pre-2025 commune's file into the file of the new commune it went into on 1 July 2025")},
     {"forget", NULL, cmd_forget, N_("COMMUNE-CODE"),
      N_("withdraw everything held for a commune below (its records marked deleted)")},
     {"conflicts", "resolve", cmd_conflicts_resolve, N_("ID mine|theirs [--except FIELD,...]"),

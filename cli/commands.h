@@ -58,6 +58,10 @@ int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
 /* `completeness`: prints, for every unit below, when it last sent data. */
 int cmd_completeness(cli_ctx *ctx, int argc, char **argv);
 
+/* `migrate --to 2025-07 [--commune CODE] [--place 'NAME=CODE']... [--place-file FILE]`:
+ * a pre-2025 commune's file becomes its new commune's. */
+int cmd_migrate(cli_ctx *ctx, int argc, char **argv);
+
 /* `forget COMMUNE-CODE`: withdraws everything the province holds for that commune. */
 int cmd_forget(cli_ctx *ctx, int argc, char **argv);
 

@@ -238,6 +238,11 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
      * migrations add only what stays in the office's own file. */
     if (r->m.schema_version < schema_package_version() && migrate_copy(copy, e) < 0)
         return -1;
+    /* A package of a pre-2025 commune at the office of the 2025-07 list its
+     * commune went into: its records are given their new owner on the copy. */
+    char into[8];
+    if (package_cross_prepare(db, copy, &r->m, into, e) < 0)
+        return -1;
     if (attach(db, copy, e) < 0)
         return -1;
     /* Who sent it: the signature holds, and the key is the one this office
@@ -255,6 +260,7 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
         return -1;
     }
     merge_ctx x = {.db = db, .m = &r->m, .o = o, .r = r};
+    snprintf(x.into, sizeof x.into, "%s", into);
     office_key(db, x.me);
     snprintf(x.source, sizeof x.source, "%s:%s", r->m.source_scheme, r->m.source_code);
     x.unit = db_prepare(db,

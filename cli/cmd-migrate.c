@@ -1,0 +1,92 @@
+/* cmd-migrate.c — `cdtt migrate --to 2025-07`: a pre-2025 commune's file becomes
+ * the file of the new commune its old commune went into on 1 July 2025. */
+#include "cli.h"
+#include "commands.h"
+#include "migrate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Places the villages named by --place 'NAME=CODE' and --place-file. Returns 0,
+ * or prints why and returns 1 (2 for a badly written --place). */
+static int place_all(migrate_plan *p, const char **places, int n, const char *file)
+{
+    cdtt_err e;
+    for (int i = 0; i < n; i++) {
+        const char *eq = strrchr(places[i], '=');
+        if (!eq || eq == places[i])
+            return cli_usage("migrate", _("--place is written 'NAME=CODE', e.g. 'Thôn 5=00008'"));
+        char name[512];
+        snprintf(name, sizeof name, "%.*s", (int)(eq - places[i]), places[i]);
+        if (migrate_place(p, name, eq + 1, &e) < 0)
+            return cli_fail("%s", e.msg);
+    }
+    if (file && migrate_place_file(p, file, &e) < 0)
+        return cli_fail("%s", e.msg);
+    return 0;
+}
+
+/* The summary: where the file went, what moved where, the backup and packages. */
+static void print_summary(const migrate_plan *p, const migrate_result *r)
+{
+    cli_print_safe(stdout, _("%s (%s, pre-2025 list) is now %s (%s, 2025-07 list).\n"), p->from.name,
+                   p->from.code, r->to.name, r->to.code);
+    cli_print_safe(stdout, _("Backup of the file as it was: %s\n"), r->backup);
+    if (r->units_added)
+        printf("%s\n", _("The official 2025-07 unit list built into cdtt is now in this file."));
+    for (int i = 0; i < p->map.n; i++) {
+        const migrate_moved *m = &r->moved[i];
+        if (i != p->home && m->areas + m->teams + m->members == 0)
+            continue;
+        cli_print_safe(stdout, _("  %s (%s): %lld village(s) or group(s), %lld team(s), %lld member(s)"),
+                       p->map.to[i].name, p->map.to[i].code, m->areas, m->teams, m->members);
+        if (i == p->home)
+            printf(" %s\n", _("stay in this file"));
+        else
+            cli_print_safe(stdout, _(" moved out of this file into the package %s: import it there with "
+                                     "cdtt import\n"), m->package);
+    }
+    printf("%s\n", _("Records keep their identities and history; their owner is the new commune. Packages of "
+                     "this file are numbered from 1 for the new province's file."));
+    printf("%s\n", _("Other old communes that went into the same new commune: import their packages "
+                     "(made with cdtt export in their pre-2025 files) into this file with cdtt import."));
+}
+
+
+int cmd_migrate(cli_ctx *ctx, int argc, char **argv)
+{
+    char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+    const char **places = xcalloc((size_t)argc + 1, sizeof *places);
+    int nrest = 0, rc = 0;
+    int nplaces = cli_take_repeated("migrate", argc, argv, "--place", rest, &nrest, places);
+    const char *to = NULL, *commune = NULL, *place_file = NULL, *backup = NULL, *packages = NULL;
+    const cli_opt opts[] = {{"--to", &to, NULL},         {"--commune", &commune, NULL},
+                            {"--place-file", &place_file, NULL}, {"--backup", &backup, NULL},
+                            {"--packages", &packages, NULL},     {NULL, NULL, NULL}};
+    const char *pos[1];
+    if (nplaces < 0 || cli_parse_opts("migrate", nrest, rest, opts, pos, 0) < 0)
+        rc = 2;
+    else if (!to || strcmp(to, "2025-07") != 0)
+        rc = cli_usage("migrate", _("say where to: --to 2025-07 (the list of units in force since 1 July 2025)"));
+    sqlite3 *db = rc ? NULL : cli_open_db(ctx, 0);
+    if (!rc && !db)
+        rc = 1;
+    migrate_plan p;
+    cdtt_err e;
+    if (!rc && migrate_plan_read(db, commune, &p, &e) < 0)
+        rc = cli_fail("%s", e.msg);
+    else if (!rc) {
+        rc = place_all(&p, places, nplaces, place_file);
+        migrate_opts o = {.backup = backup, .packages_dir = packages};
+        migrate_result r;
+        if (!rc && migrate_run(db, ctx->db_path, &p, &o, &r, &e) < 0)
+            rc = cli_fail(_("%s. The file was not changed."), e.msg);
+        else if (!rc)
+            print_summary(&p, &r);
+        migrate_plan_free(&p);
+    }
+    free(rest);
+    free(places);
+    return rc;
+}
