@@ -28,10 +28,10 @@ static int check_office(sqlite3 *db, office_rec *o, cdtt_err *e)
         return err_set(e, _("this file already belongs to %s (%s) of the 2025-07 list: nothing to migrate"),
                        o->name, o->code);
     if (strcmp(o->level, "commune") != 0)
-        return err_set(e, _("only a commune's file is migrated; this one belongs to %s (%s), a %s office. "
+        return err_set(e, _("only a commune's file is migrated; this one belongs to %s (%s), an office above the communes. "
                             "Make a new file for the office of the 2025-07 list (cdtt init) and import the "
                             "packages of its communes once they have migrated"),
-                       o->name, o->code, o->level);
+                       o->name, o->code);
     return 0;
 }
 
