@@ -27,32 +27,11 @@ static int place_all(migrate_plan *p, const char **places, int n, const char *fi
     return 0;
 }
 
-/* The summary: where the file went, what moved where, the backup and packages. */
-static void print_summary(const migrate_plan *p, const migrate_result *r)
+/* Prints a line of the summary. */
+static void print_line(void *user, const char *text)
 {
-    cli_print_safe(stdout, _("%s (%s, pre-2025 list) is now %s (%s, 2025-07 list).\n"), p->from.name,
-                   p->from.code, r->to.name, r->to.code);
-    cli_print_safe(stdout, _("Backup of the file as it was: %s\n"), r->backup);
-    if (r->units_added)
-        printf("%s\n", _("The official 2025-07 unit list built into cdtt is now in this file."));
-    for (int i = 0; i < p->map.n; i++) {
-        const migrate_moved *m = &r->moved[i];
-        if (i != p->home && m->areas + m->teams + m->members == 0)
-            continue;
-        cli_print_safe(stdout, _("  %s (%s): %lld village(s) or group(s), %lld team(s), %lld member(s)"),
-                       p->map.to[i].name, p->map.to[i].code, m->areas, m->teams, m->members);
-        if (i == p->home)
-            printf(" %s\n", _("stay in this file"));
-        else
-            cli_print_safe(stdout, _(" moved out of this file into the package %s: import it there with "
-                                     "cdtt import\n"), m->package);
-    }
-    printf("%s\n", _("Records keep their identities and history; their owner is the new commune. Packages of "
-                     "this file are numbered from 1 for the new province's file."));
-    printf("%s\n", _("Other old communes that went into the same new commune: import their packages "
-                     "(made with cdtt export in their pre-2025 files) into this file with cdtt import."));
+    cli_print_safe(user, "%s\n", text);
 }
-
 
 int cmd_migrate(cli_ctx *ctx, int argc, char **argv)
 {
@@ -83,7 +62,7 @@ int cmd_migrate(cli_ctx *ctx, int argc, char **argv)
         if (!rc && migrate_run(db, ctx->db_path, &p, &o, &r, &e) < 0)
             rc = cli_fail(_("%s. The file was not changed."), e.msg);
         else if (!rc)
-            print_summary(&p, &r);
+            migrate_summary_lines(&p, &r, print_line, stdout);
         migrate_plan_free(&p);
     }
     free(rest);

@@ -57,10 +57,6 @@ static int choose_home(migrate_plan *p, const char *home_code, cdtt_err *e)
     if (p->home < 0 && home_code)
         return err_set(e, _("%s (%s) did not go into commune %s on 1 July 2025; it went into: %s"), o->name,
                        o->code, home_code, list);
-    if (p->home < 0)
-        return err_set(e, _("%s (%s) was divided on 1 July 2025 between %s: say with --commune CODE which of "
-                            "them this file becomes, and place each village with --place or --place-file"),
-                       o->name, o->code, list);
     return 0;
 }
 
@@ -171,6 +167,22 @@ int migrate_place_file(migrate_plan *p, const char *path, cdtt_err *e)
         rc = -1;
     csv_close(r);
     return rc < 0 ? -1 : placed;
+}
+
+int migrate_plan_ready(const migrate_plan *p, cdtt_err *e)
+{
+    char list[2048];
+    if (p->home < 0) {
+        targets_text(&p->map, list, sizeof list);
+        return err_set(e, _("%s (%s) was divided on 1 July 2025 between %s: say with --commune CODE which of "
+                            "them this file becomes, and place each village with --place or --place-file"),
+                       p->from.name, p->from.code, list);
+    }
+    int unplaced = migrate_unplaced(p, list, sizeof list);
+    if (unplaced)
+        return err_set(e, _("%d village(s) or group(s) have no new commune yet: %s. Place each with "
+                            "--place 'NAME=CODE' or --place-file FILE.csv"), unplaced, list);
+    return 0;
 }
 
 int migrate_unplaced(const migrate_plan *p, char *out, size_t n)

@@ -342,13 +342,8 @@ int migrate_run(sqlite3 *db, const char *db_path, const migrate_plan *p, const m
                 migrate_result *r, cdtt_err *e)
 {
     memset(r, 0, sizeof *r);
-    char left[1024];
-    int unplaced = migrate_unplaced(p, left, sizeof left);
-    if (unplaced)
-        return err_set(e, _("%d village(s) or group(s) have no new commune yet: %s. Place each with "
-                            "--place 'NAME=CODE' or --place-file FILE.csv"), unplaced, left);
-    if (p->home < 0)
-        return err_set(e, _("name the new commune this file becomes (--commune CODE)"));
+    if (migrate_plan_ready(p, e) < 0)
+        return -1;
     if (mark_destinations(db, p, e) < 0 || check_split_members(db, e) < 0 || count_moved(db, p, r, e) < 0)
         return -1;
     if (o->backup)

@@ -34,14 +34,15 @@ typedef struct {
 
 /* Reads the file's office and villages and looks its commune up in the
  * mapping. home_code (NULL or "") names the new commune this file becomes
- * (--commune): needed when the commune was divided or is missing from the
- * mapping, and then one of those it went into (any 2025-07 commune when it is
- * missing); when it went whole into one commune, that one (home_code may name
- * it). Every village starts placed in that commune when the old commune went
- * whole (or is missing); when it was divided, none is placed yet. Returns 0, or
- * -1 with e set (the file is already of the 2025-07 scheme, belongs to a
- * district, province or the national office, the commune is missing from the
- * mapping and no commune was named, …). Free p with migrate_plan_free. */
+ * (--commune): needed when the commune is missing from the mapping (any
+ * 2025-07 commune), and when it was divided one of those it went into (until
+ * it is named, p->home stays -1); when it went whole into one commune, that
+ * one (home_code may name it). Every village starts placed in that commune
+ * when the old commune went whole (or is missing); when it was divided, none
+ * is placed yet. Returns 0, or -1 with e set (the file is already of the
+ * 2025-07 scheme, belongs to a district, province or the national office, the
+ * commune is missing from the mapping and no commune was named, a commune it
+ * did not go into was named, …). Free p with migrate_plan_free. */
 int migrate_plan_read(sqlite3 *db, const char *home_code, migrate_plan *p, cdtt_err *e);
 void migrate_plan_free(migrate_plan *p);
 
@@ -55,6 +56,10 @@ int migrate_place(migrate_plan *p, const char *name, const char *code, cdtt_err 
  * a header row is skipped; UTF-8 with or without BOM, CRLF). Returns the
  * number of rows placed, or -1 with e set ("FILE:LINE: reason"). */
 int migrate_place_file(migrate_plan *p, const char *path, cdtt_err *e);
+
+/* Whether p can be run: the commune this file becomes is chosen and every
+ * live village placed. Returns 0, or -1 with e saying what is missing. */
+int migrate_plan_ready(const migrate_plan *p, cdtt_err *e);
 
 /* The live villages not placed yet, as "Name, Name, …" into out (n bytes), and
  * how many there are. */
@@ -92,5 +97,12 @@ typedef struct {
  * packages are removed (the backup stays). Returns 0, or -1 with e set. */
 int migrate_run(sqlite3 *db, const char *db_path, const migrate_plan *p, const migrate_opts *o,
                 migrate_result *r, cdtt_err *e);
+
+/* Tells what the migration did, one translated line at a time: what the file
+ * became, the backup, the unit list, the villages, teams and members that stay
+ * and those that went into a package (named), what to do with the packages of
+ * the other old communes. */
+typedef void (*migrate_line_fn)(void *user, const char *text);
+void migrate_summary_lines(const migrate_plan *p, const migrate_result *r, migrate_line_fn line, void *user);
 
 #endif
