@@ -123,6 +123,10 @@ expect_eq "the merged report as of 2022 is the sum of theirs" "$(total tb.db 202
 expect_eq "the merged report as of today is the sum of theirs" "$(total tb.db "$TODAY")" "$(sum "$tb_now" "$qt_now")"
 out=$(cdtt --db tb.db import qt.cdtt 2>&1)
 expect_contains "the same package again changes nothing" "$out" "new 0, updated 0"
+check "a migrated commune exports its old package from the backup" cdtt --db qt.db.pre-2025.bak export -o qt2.cdtt
+out=$(cdtt --db tb.db import qt2.cdtt 2>&1); rc=$?
+expect_eq "Ba Đình's file takes it" "$rc" 0
+expect_contains "holding nothing new" "$out" "new 0, updated 0"
 
 # --- a province of the 2025-07 list -----------------------------------------------
 cdtt --db p.db init --office 01 >/dev/null
