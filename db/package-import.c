@@ -47,7 +47,11 @@ static int migrate_copy(const char *copy, cdtt_err *e)
     return rc;
 }
 
-static int write_log(sqlite3 *db, const char *path, const package_import_result *r, int merged, cdtt_err *e)
+/* Writes the import log row of the package, under its office, or under the
+ * 2025-07 commune into when it crossed the reorganisation (so that the
+ * completeness table counts the commune that now holds its records). */
+static int write_log(sqlite3 *db, const char *path, const package_import_result *r, const char *into, int merged,
+                     cdtt_err *e)
 {
     const package_manifest *m = &r->m;
     const package_counts *c = &r->c;
@@ -61,8 +65,8 @@ static int write_log(sqlite3 *db, const char *path, const package_import_result 
     db_now(now);
     const char *base = strrchr(path, '/');
     sqlite3_bind_text(st, 1, base ? base + 1 : path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, m->source_scheme, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, m->source_code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, *into ? "2025-07" : m->source_scheme, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, *into ? into : m->source_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, m->source_name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, m->created_at, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 6, m->digest, -1, SQLITE_STATIC);
@@ -192,7 +196,7 @@ static int merge_all(merge_ctx *x, const char *path, package_progress_fn progres
                        : package_trust(x->db, r->m.source_scheme, r->m.source_code, r->m.source_name, r->is_signed,
                                        r->key, 0, e)) < 0 ||
         raise_clock(x->db, e) < 0 || source_put(x->db, &r->m, e) < 0 ||
-        (x->o->replace && withdraw_logs(x->db, &r->m, e) < 0) || write_log(x->db, path, r, merged, e) < 0)
+        (x->o->replace && withdraw_logs(x->db, &r->m, e) < 0) || write_log(x->db, path, r, x->into, merged, e) < 0)
         return -1;
     r->outcome = x->o->replace ? PACKAGE_REPLACED : package_rows(&r->m) == 0 ? PACKAGE_EMPTY : PACKAGE_MERGED;
     if (progress)

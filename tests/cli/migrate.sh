@@ -134,6 +134,9 @@ out=$(cdtt --db p.db import qt.cdtt 2>&1); rc=$?
 expect_eq "the province takes a package of an old commune that went whole into Ba Đình" "$rc" 0
 expect_eq "as Ba Đình's members" "$(q p.db "SELECT count(*) FROM member WHERE unit_scheme = '2025-07' AND unit_code = '00004' AND deleted = 0")" \
     "$(echo "$qt_now" | cut -d' ' -f2)"
+expect_contains "the completeness table counts Ba Đình as having sent" \
+    "$(cdtt --db p.db completeness | grep '^00004')" "Phường Ba Đình	"
+expect_not_contains "with a package" "$(cdtt --db p.db completeness | grep '^00004')" "nothing sent"
 cdtt --db p79.db init --office 79 >/dev/null
 out=$(cdtt --db p79.db import qt.cdtt 2>&1); rc=$?
 expect_eq "another province refuses it" "$rc" 1
