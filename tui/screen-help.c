@@ -30,6 +30,7 @@ static const help_line LINES_[] = {
     {"Enter  1 2 3", N_("in training progress: who still lacks the MOOC course (1), the Zalo OA (2), in-person training (3)")},
     {"F2  Ctrl-S", N_("in training progress and missing lists: export")},
     {"Space", N_("in the file picker: check files to import several at once")},
+    {"Space", N_("crossing to the 2025-07 list: the next new commune for the village (F4: the file's commune)")},
     {"Tab", N_("in the file picker: type a folder or file path")},
     {"Enter  F2", N_("in the file picker: choose the file or open the folder")},
     {"Enter", N_("in conflicts: see both versions field by field")},
