@@ -30,7 +30,6 @@ static const help_line LINES_[] = {
     {"Enter  1 2 3", N_("in training progress: who still lacks the MOOC course (1), the Zalo OA (2), in-person training (3)")},
     {"F2  Ctrl-S", N_("in training progress and missing lists: export")},
     {"Space", N_("in the file picker: check files to import several at once")},
-    {"Space", N_("crossing to the 2025-07 list: the next new commune for the village (F4: the file's commune)")},
     {"Tab", N_("in the file picker: type a folder or file path")},
     {"Enter  F2", N_("in the file picker: choose the file or open the folder")},
     {"Enter", N_("in conflicts: see both versions field by field")},
@@ -39,6 +38,7 @@ static const help_line LINES_[] = {
     {"1  2  3", N_("a record changed in the file while its form was open: 1 keep yours, 2 take the stored one, 3 merge")},
     {"", N_("In Settings the language changes at once; F2 saves into your own cdtt.ini.")},
     {"F7  Ctrl-U", N_("in a session's attendance: also list who joined later")},
+    {"Space", N_("crossing to the 2025-07 list: the next new commune for the village (F4: the file's commune)")},
 };
 #define N_SCREEN_LINES (int)(sizeof LINES_ / sizeof LINES_[0])
 
