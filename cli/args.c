@@ -41,3 +41,23 @@ int cli_parse_opts(const char *cmd, int argc, char **argv, const cli_opt *opts, 
     }
     return npos;
 }
+
+int cli_take_repeated(const char *cmd, int argc, char **argv, const char *name, char **rest, int *nrest,
+                      const char **values)
+{
+    size_t n = strlen(name);
+    int nv = 0;
+    *nrest = 0;
+    for (int i = 0; i < argc; i++) {
+        if (i > 0 && strcmp(argv[i], name) == 0) {
+            if (i + 1 >= argc)
+                return cli_usage(cmd, _("%s needs a value"), name), -1;
+            values[nv++] = argv[++i];
+        } else if (i > 0 && strncmp(argv[i], name, n) == 0 && argv[i][n] == '=') {
+            values[nv++] = argv[i] + n + 1;
+        } else {
+            rest[(*nrest)++] = argv[i];
+        }
+    }
+    return nv;
+}

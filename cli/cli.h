@@ -69,6 +69,14 @@ typedef struct {
 int cli_parse_opts(const char *cmd, int argc, char **argv, const cli_opt *opts, const char **pos,
                    int max_pos);
 
+/* Takes every "NAME VALUE" (or "NAME=VALUE") of an option that may be given
+ * many times out of argv[1..argc): the values go to values[], in order, every
+ * other word (argv[0] first) to rest[] and their count to *nrest; both arrays
+ * must hold argc entries. Returns the number of values, or -1 after printing a
+ * usage message for cmd (the option's value is missing). */
+int cli_take_repeated(const char *cmd, int argc, char **argv, const char *name, char **rest, int *nrest,
+                      const char **values);
+
 /* A date typed dd/mm/yyyy or yyyy-mm-dd into out ("YYYY-MM-DD"). Returns 0, or
  * prints a usage error for command cmd and returns 2. */
 int cli_date_arg(const char *cmd, const char *in, char out[11]);

@@ -28,6 +28,7 @@ const cli_command *const CLI_COMMANDS[] = {
     &CMD_XLSX_EXPORT,
     &CMD_EXPORT,
     &CMD_IMPORT,
+    &CMD_MIGRATE,
     &CMD_FORGET,
     &CMD_CONFLICTS_RESOLVE,
     &CMD_CONFLICTS,

@@ -33,6 +33,8 @@ extern const cli_command CMD_XLSX_EXPORT;
 extern const cli_command CMD_EXPORT;
 /* cmd-import.c */
 extern const cli_command CMD_IMPORT;
+/* cmd-migrate.c */
+extern const cli_command CMD_MIGRATE;
 /* cmd-forget.c */
 extern const cli_command CMD_FORGET;
 /* cmd-conflicts.c */

@@ -47,6 +47,28 @@ static int write_office(sqlite3 *db, const office_rec *o, int new_instance, cdtt
     return rc;
 }
 
+/* Writes the office row (a new instance when new_instance), with an audit
+ * entry. Another office speaks through this file now (renew): a key of its
+ * own, so that its packages are never taken for the old office's (keys.h). */
+static int write_keyed(sqlite3 *db, const office_rec *o, int new_instance, int renew, cdtt_err *e)
+{
+    char *before = audit_row_json(db, "office", "1");
+    int rc = write_office(db, o, new_instance, e);
+    if (rc == 0)
+        rc = renew ? keys_renew(db, e) : keys_ensure(db, e);
+    if (rc == 0)
+        rc = audit_write(db, "office", "1", before ? "update" : "insert", before, e);
+    free(before);
+    return rc;
+}
+
+int office_move_in(sqlite3 *db, const office_rec *o, cdtt_err *e)
+{
+    if (write_keyed(db, o, 1, 1, e) < 0)
+        return -1;
+    return db_exec(db, "DELETE FROM source_office", e);
+}
+
 int office_change(sqlite3 *db, const office_rec *given, long long *rekeyed, cdtt_err *e)
 {
     if (rekeyed)
@@ -62,18 +84,10 @@ int office_change(sqlite3 *db, const office_rec *given, long long *rekeyed, cdtt
     office_rec old;
     int had = office_get(db, &old) == 0;
     int other = had && (strcmp(old.scheme, o->scheme) != 0 || strcmp(old.code, o->code) != 0);
-    char *before = audit_row_json(db, "office", "1");
     long long n = 0;
     int rc = other && record_count(db) > 0 ? office_rekey(db, &old, o, &n, e) : 0;
     if (rc == 0)
-        rc = write_office(db, o, other || !had, e);
-    /* Another office speaks through this file now: a key of its own, so that
-     * its packages are never taken for the old office's (keys.h). */
-    if (rc == 0)
-        rc = other ? keys_renew(db, e) : keys_ensure(db, e);
-    if (rc == 0)
-        rc = audit_write(db, "office", "1", before ? "update" : "insert", before, e);
-    free(before);
+        rc = write_keyed(db, o, other || !had, other, e);
     if (rc < 0) {
         db_rollback(db);
         return -1;

@@ -47,7 +47,11 @@ static int migrate_copy(const char *copy, cdtt_err *e)
     return rc;
 }
 
-static int write_log(sqlite3 *db, const char *path, const package_import_result *r, int merged, cdtt_err *e)
+/* Writes the import log row of the package, under its office, or under the
+ * 2025-07 commune into when it crossed the reorganisation (so that the
+ * completeness table counts the commune that now holds its records). */
+static int write_log(sqlite3 *db, const char *path, const package_import_result *r, const char *into, int merged,
+                     cdtt_err *e)
 {
     const package_manifest *m = &r->m;
     const package_counts *c = &r->c;
@@ -61,8 +65,8 @@ static int write_log(sqlite3 *db, const char *path, const package_import_result 
     db_now(now);
     const char *base = strrchr(path, '/');
     sqlite3_bind_text(st, 1, base ? base + 1 : path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, m->source_scheme, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, m->source_code, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, *into ? "2025-07" : m->source_scheme, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, *into ? into : m->source_code, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, m->source_name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, m->created_at, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 6, m->digest, -1, SQLITE_STATIC);
@@ -192,7 +196,7 @@ static int merge_all(merge_ctx *x, const char *path, package_progress_fn progres
                        : package_trust(x->db, r->m.source_scheme, r->m.source_code, r->m.source_name, r->is_signed,
                                        r->key, 0, e)) < 0 ||
         raise_clock(x->db, e) < 0 || source_put(x->db, &r->m, e) < 0 ||
-        (x->o->replace && withdraw_logs(x->db, &r->m, e) < 0) || write_log(x->db, path, r, merged, e) < 0)
+        (x->o->replace && withdraw_logs(x->db, &r->m, e) < 0) || write_log(x->db, path, r, x->into, merged, e) < 0)
         return -1;
     r->outcome = x->o->replace ? PACKAGE_REPLACED : package_rows(&r->m) == 0 ? PACKAGE_EMPTY : PACKAGE_MERGED;
     if (progress)
@@ -238,6 +242,11 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
      * migrations add only what stays in the office's own file. */
     if (r->m.schema_version < schema_package_version() && migrate_copy(copy, e) < 0)
         return -1;
+    /* A package of a pre-2025 commune at the office of the 2025-07 list its
+     * commune went into: its records are given their new owner on the copy. */
+    char into[8];
+    if (package_cross_prepare(db, copy, &r->m, into, e) < 0)
+        return -1;
     if (attach(db, copy, e) < 0)
         return -1;
     /* Who sent it: the signature holds, and the key is the one this office
@@ -255,6 +264,7 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
         return -1;
     }
     merge_ctx x = {.db = db, .m = &r->m, .o = o, .r = r};
+    snprintf(x.into, sizeof x.into, "%s", into);
     office_key(db, x.me);
     snprintf(x.source, sizeof x.source, "%s:%s", r->m.source_scheme, r->m.source_code);
     x.unit = db_prepare(db,

@@ -16,7 +16,24 @@ typedef struct {
     sqlite3_stmt *unit;      /* province_code, parent_code of a unit in main (unit_in_scope) */
     sqlite3_stmt *unit_name; /* the name of a unit in main */
     package_import_result *r;
+    char into[8];            /* a package across the reorganisation: the 2025-07 commune
+                              * its records now belong to ("" otherwise; package-cross.c) */
 } merge_ctx;
+
+/* ---- package-cross.c: packages of pre-2025 communes at a 2025-07 office ---- */
+
+/* Whether db's office takes the package m across the reorganisation: 0 it is
+ * not such a package, 1 it takes it, -1 refused with e set (a commune missing
+ * from the mapping, one that did not go into this commune or province, a
+ * divided commune's package at a province). Reads db only. */
+int package_cross_allowed(sqlite3 *db, const package_manifest *m, cdtt_err *e);
+
+/* package_cross_allowed, then on the private copy of the package: the records
+ * of the old commune get the new commune (written to into) as their owner; a
+ * divided commune's package must hold none of them any more (only what its
+ * migration placed in this commune). Returns 0 (not crossing; into ""), 1, or
+ * -1 with e set. */
+int package_cross_prepare(sqlite3 *db, const char *copy, const package_manifest *m, char into[8], cdtt_err *e);
 
 /* ---- package-owner.c: who owns a record ---- */
 

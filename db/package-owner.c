@@ -35,6 +35,8 @@ static const owner_rule RULES[] = {
 int unit_in_scope(merge_ctx *x, const char *scheme, const char *code)
 {
     const package_manifest *m = x->m;
+    if (x->into[0] && scheme && code && strcmp(scheme, "2025-07") == 0 && strcmp(code, x->into) == 0)
+        return 1;
     if (!scheme || !code || strcmp(scheme, m->source_scheme) != 0)
         return 0;
     if (strcmp(code, m->source_code) == 0)

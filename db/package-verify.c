@@ -1,5 +1,5 @@
 /* package-verify.c — checking an incoming package as hostile input. */
-#include "package.h"
+#include "package-internal.h"
 #include "db.h"
 #include "office.h"
 #include "schema.h"
@@ -269,6 +269,9 @@ static int check_source_under_office(sqlite3 *db, const package_manifest *m, cdt
     if (office_get(db, &me) < 0)
         return err_set(e, _("this file has no office yet; run 'cdtt init' first"));
     int mine = level_rank(me.level), theirs = level_rank(m->source_level);
+    int cross = package_cross_allowed(db, m, e);
+    if (cross != 0)
+        return cross < 0 ? -1 : 0;
     if (strcmp(me.scheme, m->source_scheme) == 0 && strcmp(me.code, m->source_code) == 0)
         return err_set(e, _("this package was made by this office itself"));
     if (mine <= 0)

@@ -394,7 +394,7 @@ static int write_stages(sqlite3 *db, const stage *st, units_import_result *res, 
 }
 
 /* Checks the list r (named path) completely, then writes it in one transaction. */
-static int import_list(sqlite3 *db, csv_reader *r, const char *path, const char *scheme,
+static int import_list(sqlite3 *db, csv_reader *r, const char *path, const char *scheme, int own_tx,
                        units_import_result *res, cdtt_err *e)
 {
     memset(res, 0, sizeof *res);
@@ -405,7 +405,9 @@ static int import_list(sqlite3 *db, csv_reader *r, const char *path, const char 
     stage st[UNIT_LEVELS];
     memset(st, 0, sizeof st);
     int rc = read_list(r, path, scheme, st, res, e);
-    if (rc == 0 && (rc = db_begin(db, e)) == 0) {
+    if (rc == 0 && !own_tx)
+        rc = write_stages(db, st, res, e);
+    else if (rc == 0 && (rc = db_begin(db, e)) == 0) {
         rc = write_stages(db, st, res, e);
         if (rc == 0)
             rc = db_commit(db, e);
@@ -427,7 +429,7 @@ static int import_list(sqlite3 *db, csv_reader *r, const char *path, const char 
 int units_import_csv(sqlite3 *db, const char *path, const char *scheme, units_import_result *res,
                      cdtt_err *e)
 {
-    return import_list(db, csv_open(path, e), path, scheme, res, e);
+    return import_list(db, csv_open(path, e), path, scheme, 1, res, e);
 }
 
 /* The bytes db/units-builtin.S builds into the program. */
@@ -450,17 +452,24 @@ units_builtin_file units_builtin(const char *what)
     return b;
 }
 
-int units_import_builtin(sqlite3 *db, const char *scheme, units_import_result *res, cdtt_err *e)
+/* units_import_builtin; own_tx 0: inside the caller's transaction. */
+static int builtin_list(sqlite3 *db, const char *scheme, int own_tx, units_import_result *res, cdtt_err *e)
 {
-    units_builtin_file b = units_builtin(scheme ? scheme : "");
+    units_builtin_file b = units_builtin(units_scheme_valid(scheme) ? scheme : "");
     if (!b.data) {
         memset(res, 0, sizeof *res);
         return err_set(e, _("the scheme must be 2025-07 or pre-2025, not '%s'"), scheme ? scheme : "");
     }
-    return import_list(db, csv_open_mem(b.data, b.len, e), b.name, scheme, res, e);
+    return import_list(db, csv_open_mem(b.data, b.len, e), b.name, scheme, own_tx, res, e);
 }
 
-int units_ensure(sqlite3 *db, const char *scheme, cdtt_err *e)
+int units_import_builtin(sqlite3 *db, const char *scheme, units_import_result *res, cdtt_err *e)
+{
+    return builtin_list(db, scheme, 1, res, e);
+}
+
+/* units_ensure; own_tx 0: inside the caller's transaction. */
+static int ensure_list(sqlite3 *db, const char *scheme, int own_tx, cdtt_err *e)
 {
     long long n = units_count(db, scheme, UNIT_COMMUNE);
     if (n < 0)
@@ -468,7 +477,17 @@ int units_ensure(sqlite3 *db, const char *scheme, cdtt_err *e)
     if (n > 0)
         return 0;
     units_import_result res;
-    return units_import_builtin(db, scheme, &res, e) < 0 ? -1 : 1;
+    return builtin_list(db, scheme, own_tx, &res, e) < 0 ? -1 : 1;
+}
+
+int units_ensure(sqlite3 *db, const char *scheme, cdtt_err *e)
+{
+    return ensure_list(db, scheme, 1, e);
+}
+
+int units_ensure_in(sqlite3 *db, const char *scheme, cdtt_err *e)
+{
+    return ensure_list(db, scheme, 0, e);
 }
 
 /* ---- look-ups -------------------------------------------------------- */

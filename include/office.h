@@ -16,6 +16,13 @@
  * identities. Returns 0 or -1 with e set. */
 int office_change(sqlite3 *db, const office_rec *o, long long *rekeyed, cdtt_err *e);
 
+/* Inside the caller's transaction: the file now belongs to office o (as it
+ * is given: nothing renamed or checked), as a new instance of a file with no
+ * package made yet, a key of its own and no office below remembered; the
+ * records keep their identities (cdtt migrate moves their owners itself).
+ * Audited. Returns 0 or -1 with e set. */
+int office_move_in(sqlite3 *db, const office_rec *o, cdtt_err *e);
+
 /* office_change without the count. */
 int office_set(sqlite3 *db, const office_rec *o, cdtt_err *e);
 

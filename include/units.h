@@ -64,6 +64,9 @@ int units_import_builtin(sqlite3 *db, const char *scheme, units_import_result *r
  * a list of that scheme, -1 with e set on error. */
 int units_ensure(sqlite3 *db, const char *scheme, cdtt_err *e);
 
+/* units_ensure inside the caller's transaction (it begins none). */
+int units_ensure_in(sqlite3 *db, const char *scheme, cdtt_err *e);
+
 /* A file built into the program: "2025-07", "pre-2025" (the two lists) or
  * "mapping" (where each pre-2025 commune went on 1 July 2025, one row per old
  * and new commune). data is NUL-terminated; NULL for an unknown name. */
@@ -97,5 +100,32 @@ int units_list(sqlite3 *db, const char *scheme, const char *under, unit_cb cb, v
 
 /* The number of units of a scheme (NULL = both) at a level (-1 = all levels), or -1. */
 long long units_count(sqlite3 *db, const char *scheme, int level);
+
+/* Where one pre-2025 commune went on 1 July 2025 (the built-in mapping). */
+#define UNITS_MAX_TARGETS 8
+typedef struct {
+    char code[8];      /* the 2025-07 commune's code */
+    char name[256];    /* its name */
+    char province[4];  /* its province's code */
+} units_target;
+typedef struct {
+    char old_name[256];  /* the pre-2025 commune's name */
+    int divided;         /* Chia tách = Có: divided between the communes in to[] */
+    int n;               /* how many new communes (1 when it went whole into one) */
+    units_target to[UNITS_MAX_TARGETS];
+} units_crossing;
+
+/* Looks the pre-2025 commune code up in the built-in mapping. Returns 1 when
+ * found (c filled, each new commune once, in the mapping's order), 0 when the
+ * mapping has no row for it (c zeroed). */
+int units_mapping_find(const char *old_code, units_crossing *c);
+
+/* Finds the commune code in the built-in 2025-07 list. Returns 1 (t filled)
+ * or 0 when the list has no such commune. */
+int units_builtin_commune(const char *code, units_target *t);
+
+/* The index in c->to of the new commune code, or -1 when the old commune did
+ * not go (even in part) into it. */
+int units_crossing_index(const units_crossing *c, const char *new_code);
 
 #endif

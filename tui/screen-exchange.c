@@ -1,7 +1,8 @@
 /* screen-exchange.c — the "Export and import" menu: the items that matter for
- * this office (a commune sends packages and reads its Excel member list; a
- * province or district imports packages, settles conflicts and sees who sent
- * what), in the list widget. */
+ * this office (a commune sends packages and reads its Excel member list, and
+ * one of the pre-2025 list crosses to the 2025-07 list; a province or district
+ * imports packages, settles conflicts and sees who sent what), in the list
+ * widget. */
 #include "tui-exchange.h"
 #include "conflict.h"
 #include "office.h"
@@ -16,7 +17,7 @@ typedef struct {
     const char *label;         /* N_() */
     const char *hint;          /* N_() */
     tui_screen *(*open)(tui_ctx *cx);
-    int where;                 /* 1 commune, 2 consolidating office, 3 both */
+    int where;                 /* 1 commune, 2 consolidating office, 3 both, 4 a commune of the pre-2025 list */
 } exchange_item;
 
 static const exchange_item ITEMS[] = {
@@ -26,6 +27,7 @@ static const exchange_item ITEMS[] = {
     {N_("Export a package for the level above"), N_("one .cdtt file to send"), screen_export_package_new, 3},
     {N_("Import a member list from Excel"), N_("CSV, checked first"), screen_import_members_new, 1},
     {N_("Export to Excel"), N_("a table as CSV, or all as .xlsx"), screen_export_sheet_new, 3},
+    {N_("Cross to the 2025-07 list"), N_("this commune's file, after 1 July 2025"), screen_migrate_new, 4},
 };
 #define N_ITEMS (int)(sizeof ITEMS / sizeof ITEMS[0])
 
@@ -77,11 +79,11 @@ static void draw(tui_screen *s)
     /* The office by its own name: a Phường or Đặc khu is not called "Xã". */
     office_rec o;
     char line[700];
-    if (x->where == 1 && office_get(cx->db, &o) == 0)
+    if ((x->where & 1) && office_get(cx->db, &o) == 0)
         snprintf(line, sizeof line, _("%s sends its data to the province as one package file."), o.name);
     else
         snprintf(line, sizeof line, "%s",
-                 x->where == 1 ? _("This commune sends its data to the province as one package file.")
+                 (x->where & 1) ? _("This commune sends its data to the province as one package file.")
                                : _("This office gathers the packages of the communes under it."));
     draw_text(1, 1, line, COLS - 2, A_BOLD);
     list_draw(&x->list, 3, x->items.n < LINES - 6 ? x->items.n : LINES - 6, true);
@@ -116,10 +118,23 @@ static bool key(tui_screen *s, const tui_event *ev)
     return ev->act == ACT_NONE && list_key(&x->list, ev);
 }
 
-/* Counts (open conflicts) may have changed. */
+/* Which items are for this office (see exchange_item.where). */
+static void choose_items(exchange_screen *x)
+{
+    office_rec o;
+    int have = office_get(x->base.cx->db, &o) == 0;
+    x->where = have && strcmp(o.level, "commune") != 0 ? 2 : 1;
+    if (have && x->where == 1 && strcmp(o.scheme, "pre-2025") == 0)
+        x->where |= 4;
+    list_array_filter(&x->items, N_ITEMS, for_office, x);
+}
+
+/* Counts (open conflicts) may have changed, and the file may have crossed to the 2025-07 list. */
 static void resume(tui_screen *s)
 {
-    ((exchange_screen *)s)->list.stale = true;
+    exchange_screen *x = (exchange_screen *)s;
+    choose_items(x);
+    list_reload(&x->list);
 }
 
 static void destroy(tui_screen *s)
@@ -137,9 +152,7 @@ tui_screen *screen_exchange_new(tui_ctx *cx)
 {
     exchange_screen *x = xcalloc(1, sizeof *x);
     tui_screen_init(&x->base, cx, &HOOKS, ACTIONS, N_("Export and import"));
-    office_rec o;
-    x->where = office_get(cx->db, &o) == 0 && strcmp(o.level, "commune") != 0 ? 2 : 1;
-    list_array_filter(&x->items, N_ITEMS, for_office, x);
+    choose_items(x);
     list_init(&x->list, &SRC, &x->items, &cx->report);
     return &x->base;
 }

@@ -38,6 +38,7 @@ static const help_line LINES_[] = {
     {"1  2  3", N_("a record changed in the file while its form was open: 1 keep yours, 2 take the stored one, 3 merge")},
     {"", N_("In Settings the language changes at once; F2 saves into your own cdtt.ini.")},
     {"F7  Ctrl-U", N_("in a session's attendance: also list who joined later")},
+    {"Space", N_("crossing to the 2025-07 list: the next new commune for the village (F4: the file's commune)")},
 };
 #define N_SCREEN_LINES (int)(sizeof LINES_ / sizeof LINES_[0])
 

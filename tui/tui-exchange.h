@@ -103,6 +103,10 @@ tui_screen *screen_conflicts_new(tui_ctx *cx);
 /* One conflict field by field: Space chooses each field's side, F2 applies the
  * choices, F4 takes every field from below. */
 tui_screen *screen_conflict_fields_new(tui_ctx *cx, const conflict_rec *c);
+/* A pre-2025 commune's villages with the new commune each goes to (a divided
+ * commune: Space places, F4 chooses this file's commune); F2 migrates the file
+ * to the 2025-07 list after asking (migrate.h) and shows what was done. */
+tui_screen *screen_migrate_new(tui_ctx *cx);
 /* Every commune under this office with its last package and members. */
 tui_screen *screen_completeness_new(tui_ctx *cx);
 
