@@ -59,8 +59,23 @@ static const char TEAM_ALL[] =
     "SELECT t.uuid AS uuid, '*' AS gk, '' AS gname, '' AS gsort, '' AS gcode, '' AS gcc, NULL AS mu "
     "FROM team t WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE;
 
-/* What each query adds to a row. */
-enum fill { FILL_TEAMS, FILL_MEMBERS, FILL_TRAINED, FILL_ACTIVITY };
+/* What each query adds to a row. FILL_KEPT, FILL_TWICE and FILL_ACROSS read the
+ * figures the file keeps per team (team_training, schema migration 7) instead
+ * of the records: FILL_KEPT sums them per group, FILL_TWICE takes back what
+ * that sum counted twice (a member in several teams of one group counts once),
+ * FILL_ACROSS what a sum of the groups' rows counts twice (a member in teams of
+ * several groups counts once in the total). */
+enum fill { FILL_TEAMS, FILL_MEMBERS, FILL_TRAINED, FILL_ACTIVITY, FILL_KEPT, FILL_TWICE, FILL_ACROSS };
+
+/* The counted teams (tg) of the members with several live memberships. */
+#define MULTI_TEAMS                                                                                  \
+    "FROM multi_member mm CROSS JOIN membership ms ON ms.member_uuid = mm.member_uuid AND ms.deleted = 0 " \
+    "AND coalesce(ms.date_to, '') = '' CROSS JOIN tg ON tg.uuid = ms.team_uuid "
+/* What the sums over teams counted too much, from tw (mu: a member, extra: how
+ * many times too many), keyed by KEY. */
+#define TAKE_BACK(KEY)                                                                              \
+    "SELECT " KEY ", sum(tw.extra), sum(tw.extra * (m.mooc_status = 'completed')), "                \
+    "sum(tw.extra * (coalesce(m.zalo_date, '') <> '')) FROM tw JOIN member m ON m.uuid = tw.mu AND m.deleted = 0"
 
 static const char *const BODIES[] = {
     [FILL_TEAMS] = " SELECT gk, count(*), gname, gsort, gcode, max(gcc) FROM tg GROUP BY gk",
@@ -76,6 +91,16 @@ static const char *const BODIES[] = {
         " SELECT tg.gk, count(*), sum(ac.people), sum(ac.households) FROM activity ac "
         "JOIN tg ON tg.uuid = ac.team_uuid WHERE ac.deleted = 0 AND ac.date >= ?3 AND ac.date <= ?1 "
         "GROUP BY tg.gk",
+    [FILL_KEPT] =
+        " SELECT gk, count(*), gname, gsort, gcode, max(gcc), coalesce(sum(tt.members), 0), "
+        "coalesce(sum(tt.mooc), 0), coalesce(sum(tt.zalo), 0), coalesce(sum(tt.attendees >= ?2), 0) "
+        "FROM tg LEFT JOIN team_training tt ON tt.team_uuid = tg.uuid GROUP BY gk",
+    [FILL_TWICE] =
+        ", tw AS (SELECT tg.gk AS gk, mm.member_uuid AS mu, count(DISTINCT tg.uuid) - 1 AS extra " MULTI_TEAMS
+        "  GROUP BY tg.gk, mm.member_uuid HAVING extra > 0) " TAKE_BACK("tw.gk") " GROUP BY tw.gk",
+    [FILL_ACROSS] =
+        ", tw AS (SELECT mm.member_uuid AS mu, count(DISTINCT tg.gk) - 1 AS extra " MULTI_TEAMS
+        "  GROUP BY mm.member_uuid HAVING extra > 0) " TAKE_BACK("'*'"),
 };
 
 typedef struct {
@@ -85,26 +110,6 @@ typedef struct {
     progress_scope scope;
     int consolidated;
 } qparams;
-
-static int by_key(const void *a, const void *b)
-{
-    return strcmp(((const progress_row *)a)->key, ((const progress_row *)b)->key);
-}
-
-progress_row *progress_find_row(progress_table *t, int n_sorted, const char *key, int add)
-{
-    progress_row probe;
-    snprintf(probe.key, sizeof probe.key, "%s", key);
-    progress_row *r = n_sorted ? bsearch(&probe, t->rows, (size_t)n_sorted, sizeof *t->rows, by_key) : NULL;
-    if (r || !add)
-        return r;
-    t->rows = xrealloc(t->rows, (size_t)(t->n_rows + 1) * sizeof *t->rows);
-    r = &t->rows[t->n_rows++];
-    memset(r, 0, sizeof *r);
-    r->sent = -1;
-    snprintf(r->key, sizeof r->key, "%s", key);
-    return r;
-}
 
 /* Runs the query of kind fill over the team groups tg and adds its figures to
  * t's rows (created for FILL_TEAMS, which must come first). */
@@ -129,15 +134,20 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
     sqlite3_bind_text(st, 9, q->scope.province, -1, SQLITE_STATIC);
     /* Rows are looked up by key; FILL_TEAMS adds each group once (GROUP BY gk). */
     int n_sorted = t->n_rows;
-    if (t->n_rows > 0)
-        qsort(t->rows, (size_t)t->n_rows, sizeof *t->rows, by_key);
+    progress_sort_keys(t);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(st, 0);
-        progress_row *r = progress_find_row(t, n_sorted, key ? key : "", fill == FILL_TEAMS);
+        progress_row *r = progress_find_row(t, n_sorted, key ? key : "", fill == FILL_TEAMS || fill == FILL_KEPT);
         if (!r)
             continue;
         switch (fill) {
+        case FILL_KEPT:
+            r->members = sqlite3_column_int64(st, 6);
+            r->mooc_done = sqlite3_column_int64(st, 7);
+            r->zalo_done = sqlite3_column_int64(st, 8);
+            r->teams_trained = sqlite3_column_int64(st, 9);
+            /* fall through */
         case FILL_TEAMS:
             r->teams = sqlite3_column_int64(st, 1);
             if (!r->name[0])
@@ -160,19 +170,67 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
             r->people = sqlite3_column_int64(st, 2);
             r->households = sqlite3_column_int64(st, 3);
             break;
+        case FILL_TWICE:
+        case FILL_ACROSS:
+            r->members -= sqlite3_column_int64(st, 1);
+            r->mooc_done -= sqlite3_column_int64(st, 2);
+            r->zalo_done -= sqlite3_column_int64(st, 3);
+            break;
         }
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot compute the progress"));
 }
 
-/* All four queries over tg into t. */
-static int fill_all(sqlite3 *db, const char *tg, const qparams *q, progress_table *t, cdtt_err *e)
+/* Every figure of the groups tg into t: from the figures kept per team when
+ * kept is set, else from the records. */
+static int fill_all(sqlite3 *db, const char *tg, const qparams *q, int kept, progress_table *t, cdtt_err *e)
 {
-    for (int f = FILL_TEAMS; f <= FILL_ACTIVITY; f++)
-        if (run_fill(db, tg, (enum fill)f, q, t, e) < 0)
+    static const enum fill FROM_RECORDS[] = {FILL_TEAMS, FILL_MEMBERS, FILL_TRAINED, FILL_ACTIVITY};
+    static const enum fill FROM_KEPT[] = {FILL_KEPT, FILL_TWICE, FILL_ACTIVITY};
+    const enum fill *fills = kept ? FROM_KEPT : FROM_RECORDS;
+    size_t n = kept ? sizeof FROM_KEPT / sizeof *FROM_KEPT : sizeof FROM_RECORDS / sizeof *FROM_RECORDS;
+    for (size_t i = 0; i < n; i++)
+        if (run_fill(db, tg, fills[i], q, t, e) < 0)
             return -1;
     return 0;
+}
+
+/* The totals of rows read from the kept figures (fill_all with kept over the
+ * groups tg), into a table all of one row: the rows' sums, less what they
+ * count twice. */
+static int total_of_rows(sqlite3 *db, const char *tg, const qparams *q, const progress_table *rows,
+                         progress_table *all, cdtt_err *e)
+{
+    progress_row *sum = progress_find_row(all, 0, "*", 1);
+    for (int i = 0; i < rows->n_rows; i++) {
+        const progress_row *r = &rows->rows[i];
+        sum->teams += r->teams;
+        sum->members += r->members;
+        sum->mooc_done += r->mooc_done;
+        sum->zalo_done += r->zalo_done;
+        sum->teams_trained += r->teams_trained;
+        sum->activities += r->activities;
+        sum->people += r->people;
+        sum->households += r->households;
+    }
+    return run_fill(db, tg, FILL_ACROSS, q, all, e);
+}
+
+/* 1 when the figures kept per team hold on as_of: every date the file has
+ * carried (training_horizon) is on or before it. */
+static int kept_figures_hold(sqlite3 *db, const char *as_of)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT latest FROM training_horizon WHERE id = 1", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    int hold = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        const char *latest = (const char *)sqlite3_column_text(st, 0);
+        hold = latest && strcmp(latest, as_of) <= 0;
+    }
+    sqlite3_finalize(st);
+    return hold;
 }
 
 /* Rows in their display order (the sort column, then the key). */
@@ -230,8 +288,9 @@ static void sort_by_commune(progress_table *t)
     }
 }
 
-int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
-                        const progress_scope *scope, progress_table *out, cdtt_err *e)
+/* progress_compute_in; may_keep: the figures kept per team may be read when they hold. */
+static int compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                   const progress_scope *scope, int may_keep, progress_table *out, cdtt_err *e)
 {
     memset(out, 0, sizeof *out);
     if ((int)by < 0 || by > PROGRESS_BY_MEMBER)
@@ -255,7 +314,8 @@ int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, con
         goto fail;
     if (out->consolidated && progress_seed_units(db, &office, &q.scope, out, e) < 0)
         goto fail;
-    if (fill_all(db, TEAM_GROUPS[by], &q, out, e) < 0)
+    int kept = may_keep && by != PROGRESS_BY_MEMBER && kept_figures_hold(db, as_of);
+    if (fill_all(db, TEAM_GROUPS[by], &q, kept, out, e) < 0)
         goto fail;
     name_special_rows(out);
     if (out->consolidated && progress_name_communes(db, have_office ? office.scheme : "", out, e) < 0)
@@ -268,7 +328,7 @@ int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, con
         qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
 
     progress_table all = {0};
-    int rc = fill_all(db, TEAM_ALL, &q, &all, e);
+    int rc = kept ? total_of_rows(db, TEAM_GROUPS[by], &q, out, &all, e) : fill_all(db, TEAM_ALL, &q, 0, &all, e);
     if (all.n_rows == 1)
         out->total = all.rows[0];
     free(all.rows);
@@ -281,6 +341,18 @@ int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, con
 fail:
     progress_free(out);
     return -1;
+}
+
+int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                        const progress_scope *scope, progress_table *out, cdtt_err *e)
+{
+    return compute(db, cfg, by, as_of, scope, 1, out, e);
+}
+
+int progress_recount_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                        const progress_scope *scope, progress_table *out, cdtt_err *e)
+{
+    return compute(db, cfg, by, as_of, scope, 0, out, e);
 }
 
 int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,

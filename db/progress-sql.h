@@ -41,6 +41,12 @@ void progress_copy_col(char *dst, size_t n, sqlite3_stmt *st, int col);
 #include "progress.h"
 #include "office.h"
 
+/* Orders progress rows by key (for qsort and bsearch). */
+int progress_row_cmp_key(const void *a, const void *b);
+
+/* Puts t's rows in key order (nothing to do when they are already). */
+void progress_sort_keys(progress_table *t);
+
 /* The row keyed key among the first n_sorted rows of t (sorted by key); when
  * there is none and add is set, a new row (sent -1) appended after them (the
  * caller never adds a key twice), else NULL. */
