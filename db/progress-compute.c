@@ -3,6 +3,7 @@
 #include "db.h"
 #include "office.h"
 #include "progress-sql.h"
+#include "team-training.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -217,22 +218,6 @@ static int total_of_rows(sqlite3 *db, const char *tg, const qparams *q, const pr
     return run_fill(db, tg, FILL_ACROSS, q, all, e);
 }
 
-/* 1 when the figures kept per team hold on as_of: every date the file has
- * carried (training_horizon) is on or before it. */
-static int kept_figures_hold(sqlite3 *db, const char *as_of)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT latest FROM training_horizon WHERE id = 1", -1, &st, NULL) != SQLITE_OK)
-        return 0;
-    int hold = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        const char *latest = (const char *)sqlite3_column_text(st, 0);
-        hold = latest && strcmp(latest, as_of) <= 0;
-    }
-    sqlite3_finalize(st);
-    return hold;
-}
-
 /* Rows in their display order (the sort column, then the key). */
 static int by_display(const void *a, const void *b)
 {
@@ -314,7 +299,7 @@ static int compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const ch
         goto fail;
     if (out->consolidated && progress_seed_units(db, &office, &q.scope, out, e) < 0)
         goto fail;
-    int kept = may_keep && by != PROGRESS_BY_MEMBER && kept_figures_hold(db, as_of);
+    int kept = may_keep && by != PROGRESS_BY_MEMBER && team_training_holds(db, as_of);
     if (fill_all(db, TEAM_GROUPS[by], &q, kept, out, e) < 0)
         goto fail;
     name_special_rows(out);

@@ -32,7 +32,7 @@ static sqlite3 *office_db(const char *name, const char *code, const char *level)
 static int kept_hold_today(sqlite3 *db)
 {
     sqlite3_stmt *st = NULL;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT latest <= ?1 FROM training_horizon", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT latest <= ?1 FROM team_training_state", -1, &st, NULL), SQLITE_OK);
     sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     int hold = sqlite3_column_int(st, 0);
