@@ -292,12 +292,9 @@ int check_run_opts(sqlite3 *db, const cdtt_config *cfg, const check_options *o, 
     if (sqlite3_create_function(db, "cdtt_unshowable", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, unshowable_fn,
                                 NULL, NULL) != SQLITE_OK)
         return db_fail(db, e, _("checking the data"));
-    /* For the duration: the file read through memory mapping instead of a read()
-     * per page (a whole-country file is read many times over: that was most of
-     * the system time), and sorts kept in memory instead of temporary files. */
-    long long mmap = db_scalar_int(db, "PRAGMA mmap_size", 0);
-    long long temp = db_scalar_int(db, "PRAGMA temp_store", 0);
-    sqlite3_exec(db, "PRAGMA mmap_size = 2147418112; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+    /* A whole-country file is read many times over: mapped, not a read() per page. */
+    db_read_mode saved;
+    db_wide_read_begin(db, &saved);
     int rc = check_integrity(db, o->quick, &r, e);
     /* The data of a damaged file cannot be trusted: stop at its integrity. */
     if (rc == 0 && sum->errors == 0 && !r.stopped)
@@ -306,9 +303,7 @@ int check_run_opts(sqlite3 *db, const cdtt_config *cfg, const check_options *o, 
         rc = check_merges(db, &r, e);
     if (rc == 0 && o->progress)
         o->progress(r.total, r.total, "", o->progress_arg);
-    char sql[96];
-    snprintf(sql, sizeof sql, "PRAGMA mmap_size = %lld; PRAGMA temp_store = %lld", mmap, temp);
-    sqlite3_exec(db, sql, NULL, NULL, NULL);
+    db_wide_read_end(db, &saved);
     return rc;
 }
 

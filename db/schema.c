@@ -441,15 +441,15 @@ static const char MIGRATION_6[] =
 
 /* The training figures of the teams whose uuids the query TEAMS yields (column
  * team_uuid), recomputed from the records, as they stand once every date in the
- * file has passed: members = distinct live members with a membership that is
- * live and has no end date; mooc = of them, MOOC completed; zalo = of them,
+ * file has passed: members = live memberships without an end date of live
+ * members (a member in the team twice counts twice: the report takes that
+ * back through multi_member); mooc = of them, MOOC completed; zalo = of them,
  * following the Zalo OA; attendees = distinct live members who attended a live
  * session while they were members of the team (PSQL_TRAINED_CTE in
  * db/progress-sql.h says the same for any date). Only when WHEN holds. */
 #define TEAM_MEMBERS_OF(X, COND)                                                                \
-    "(SELECT count(*) FROM member m WHERE m.deleted = 0 AND " COND " AND m.uuid IN (\n"           \
-    "  SELECT ms.member_uuid FROM membership ms WHERE ms.team_uuid = " X                          \
-    " AND ms.deleted = 0 AND coalesce(ms.date_to, '') = ''))"
+    "(SELECT count(*) FROM membership ms JOIN member m ON m.uuid = ms.member_uuid AND m.deleted = 0\n" \
+    "  WHERE ms.team_uuid = " X " AND ms.deleted = 0 AND coalesce(ms.date_to, '') = '' AND " COND ")"
 #define TEAM_TRAINING_REFRESH(TEAMS, WHEN)                                                        \
     "  INSERT OR REPLACE INTO team_training (team_uuid, members, mooc, zalo, attendees)\n"         \
     "  SELECT x.team_uuid, " TEAM_MEMBERS_OF("x.team_uuid", "1") ",\n"                            \
@@ -464,13 +464,13 @@ static const char MIGRATION_6[] =
     "    AND (ms.date_to IS NULL OR ms.date_to = '' OR ms.date_to > s.date))\n"                    \
     "  FROM (" TEAMS ") x WHERE x.team_uuid IS NOT NULL AND " WHEN ";\n"
 /* Keeps the members whom the query MEMBERS yields (column member_uuid) in
- * multi_member while they have two or more live memberships without an end
- * date. Only when WHEN holds. */
+ * multi_member while they have two or more memberships, ended or deleted ones
+ * too (so that the list holds, for any date, everyone who may then be in two
+ * teams). Only when WHEN holds. */
 #define MULTI_REFRESH(MEMBERS, WHEN)                                                            \
     "  DELETE FROM multi_member WHERE member_uuid IN (" MEMBERS ") AND " WHEN ";\n"               \
     "  INSERT OR IGNORE INTO multi_member (member_uuid) SELECT member_uuid FROM membership\n"     \
-    "    WHERE member_uuid IN (" MEMBERS ") AND deleted = 0 AND coalesce(date_to, '') = '' AND " WHEN "\n" \
-    "    GROUP BY member_uuid HAVING count(*) >= 2;\n"
+    "    WHERE member_uuid IN (" MEMBERS ") AND " WHEN " GROUP BY member_uuid HAVING count(*) >= 2;\n"
 /* Whether a bulk write has paused the triggers (team_training_pause). */
 #define RUNNING "(SELECT paused FROM team_training_state) = 0"
 #define PAUSED "(SELECT paused FROM team_training_state) = 1"
@@ -492,7 +492,8 @@ static const char MIGRATION_6[] =
  * attendance. The figures hold for any date on or after team_training_state's
  * latest, the latest date any record has carried (it never goes down); for an
  * earlier date the report counts from the records. multi_member lists the
- * members with several memberships, whom a sum over teams would count twice.
+ * members with several memberships, whom a sum over teams may count twice (the
+ * report takes that back, for the kept figures and for any date).
  * A bulk write may pause the triggers inside its transaction: they then only
  * note the teams touched (team_training_dirty), refreshed when it resumes.
  * Local to this file, kept by triggers, left out of packages (SCHEMA_LOCAL_DROP). */

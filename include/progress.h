@@ -105,10 +105,11 @@ int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const 
 int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
                         const progress_scope *scope, progress_table *out, cdtt_err *e);
 
-/* The same as progress_compute_in, always counted from the records themselves,
- * never from the figures the file keeps per team (which progress_compute_in
- * reads when they hold on as_of): the two give the same table. For checks and
- * tests. */
+/* The same as progress_compute_in, always counted from the records of each
+ * group's teams: never from the figures the file keeps per team, which
+ * progress_compute_in reads when they hold on as_of, nor per team in one pass
+ * over the file, which it does for other dates when the whole file is asked
+ * for. The two give the same table. For checks and tests. */
 int progress_recount_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
                         const progress_scope *scope, progress_table *out, cdtt_err *e);
 
