@@ -6,7 +6,6 @@
  * records, for every grouping, at a commune and at a province. */
 #include "package_fixture.h"
 #include "config.h"
-#include "demo.h"
 #include "progress.h"
 #include "records.h"
 #include "training.h"
@@ -185,27 +184,24 @@ static void commune_edits(sqlite3 *c)
 
     /* Edits with the sqlite3 shell: an ended membership, a dissolved team, a
      * session deleted, a member's MOOC reset. */
-    assert_int_equal(db_exec(c, "UPDATE membership SET date_to = '2024-05-01' WHERE uuid = "
-                                "(SELECT uuid FROM membership WHERE deleted = 0 ORDER BY uuid LIMIT 1 OFFSET 5)", &e), 0);
-    assert_kept_right(c);
-    assert_int_equal(db_exec(c, "UPDATE team SET status = 'dissolved' WHERE uuid = "
-                                "(SELECT uuid FROM team ORDER BY uuid LIMIT 1 OFFSET 3)", &e), 0);
-    assert_kept_right(c);
-    assert_int_equal(db_exec(c, "UPDATE training_session SET deleted = 1 WHERE uuid = "
-                                "(SELECT uuid FROM training_session ORDER BY uuid LIMIT 1)", &e), 0);
-    assert_kept_right(c);
-    assert_int_equal(db_exec(c, "UPDATE member SET mooc_status = 'not_started', mooc_date = NULL "
-                                "WHERE mooc_status = 'completed' AND rowid % 3 = 0", &e), 0);
-    assert_kept_right(c);
+    static const char *const HAND_EDITS[] = {
+        "UPDATE membership SET date_to = '2024-05-01' WHERE uuid = "
+        "(SELECT uuid FROM membership WHERE deleted = 0 ORDER BY uuid LIMIT 1 OFFSET 5)",
+        "UPDATE team SET status = 'dissolved' WHERE uuid = (SELECT uuid FROM team ORDER BY uuid LIMIT 1 OFFSET 3)",
+        "UPDATE training_session SET deleted = 1 WHERE uuid = (SELECT uuid FROM training_session ORDER BY uuid LIMIT 1)",
+        "UPDATE member SET mooc_status = 'not_started', mooc_date = NULL "
+        "WHERE mooc_status = 'completed' AND rowid % 3 = 0",
+    };
+    for (size_t i = 0; i < sizeof HAND_EDITS / sizeof HAND_EDITS[0]; i++) {
+        assert_int_equal(db_exec(c, HAND_EDITS[i], &e), 0);
+        assert_kept_right(c);
+    }
 }
 
 static void commune_saves_and_edits(void **state)
 {
     (void)state;
-    cdtt_err e = {{0}};
-    sqlite3 *c = office_db("commune.db", "00004", "commune");
-    demo_opts o = {.members = 300, .seed = 5};
-    assert_int_equal(demo_generate(c, &o, NULL, &e), 0);
+    sqlite3 *c = pf_demo_office(dir, "commune.db", "00004", "commune", 300, 5);
     assert_true(db_scalar_int(c, "SELECT count(*) FROM team_training", 0) > 0);
     assert_kept_right(c);
     commune_edits(c);
@@ -222,26 +218,18 @@ static void province_imports(void **state)
     sqlite3 *prov = office_db("province.db", "01", "province");
     sqlite3 *c[2];
     char pkg[2][700];
-    package_export_opts xo = {.full = 0, .force = 1};
-    package_import_result r;
     for (int i = 0; i < 2; i++) {
         char name[32];
         snprintf(name, sizeof name, "c%d.db", i);
-        c[i] = office_db(name, codes[i], "commune");
-        demo_opts o = {.members = 200, .seed = 11 + (unsigned)i};
-        assert_int_equal(demo_generate(c[i], &o, NULL, &e), 0);
+        c[i] = pf_demo_office(dir, name, codes[i], "commune", 200, 11 + (unsigned)i);
         snprintf(pkg[i], sizeof pkg[i], "%s/c%d.cdtt", dir, i);
-        assert_int_equal(package_export(c[i], pkg[i], &xo, NULL, NULL, NULL, &e), 0);
-        assert_int_equal(package_import(prov, pkg[i], 0, NULL, NULL, &r), 0);
-        package_import_result_free(&r);
+        pf_send_up(c[i], prov, pkg[i]);
     }
     assert_int_equal(db_scalar_int(prov, "SELECT count(*) FROM member", 0), 400);
     assert_kept_right(prov);
 
     commune_edits(c[0]);
-    assert_int_equal(package_export(c[0], pkg[0], &xo, NULL, NULL, NULL, &e), 0);
-    assert_int_equal(package_import(prov, pkg[0], 0, NULL, NULL, &r), 0);
-    package_import_result_free(&r);
+    pf_send_up(c[0], prov, pkg[0]);
     assert_kept_right(prov);
 
     char name[128];
@@ -278,9 +266,7 @@ static void wrong_figures_are_seen(void **state)
 {
     (void)state;
     cdtt_err e = {{0}};
-    sqlite3 *db = office_db("wrong.db", "00004", "commune");
-    demo_opts o = {.members = 100, .seed = 4};
-    assert_int_equal(demo_generate(db, &o, NULL, &e), 0);
+    sqlite3 *db = pf_demo_office(dir, "wrong.db", "00004", "commune", 100, 4);
     assert_kept_right(db);
     assert_int_equal(db_exec(db, "UPDATE team_training SET members = members + 1 WHERE team_uuid = "
                                  "(SELECT uuid FROM team WHERE deleted = 0 AND status = 'active' LIMIT 1)", &e), 0);
