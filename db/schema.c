@@ -558,8 +558,25 @@ static const char MIGRATION_7[] =
     "  SELECT max(decision_date) AS d FROM team UNION ALL SELECT max(date_from) FROM membership\n"
     "  UNION ALL SELECT max(date_to) FROM membership UNION ALL SELECT max(mooc_date) FROM member\n"
     "  UNION ALL SELECT max(zalo_date) FROM member UNION ALL SELECT max(date) FROM training_session);\n"
-    MULTI_REFRESH("SELECT member_uuid FROM membership", "1")
-    TEAM_TRAINING_REFRESH("SELECT uuid AS team_uuid FROM team", "1");
+    "INSERT INTO multi_member (member_uuid) SELECT member_uuid FROM membership\n"
+    "  GROUP BY member_uuid HAVING count(*) >= 2;\n"
+    /* The same figures as TEAM_TRAINING_REFRESH, for every team at once: one pass over the
+     * memberships, one over the attendance (sessions and deleted members looked up in small
+     * tables made first), instead of four lookups per team. */
+    "INSERT INTO team_training (team_uuid, members, mooc, zalo, attendees)\n"
+    "  SELECT t.uuid, coalesce(n.n, 0), coalesce(n.mooc, 0), coalesce(n.zalo, 0), coalesce(a.n, 0) FROM team t\n"
+    "  LEFT JOIN (SELECT ms.team_uuid AS tu, count(*) AS n, sum(m.mooc_status = 'completed') AS mooc,\n"
+    "    sum(coalesce(m.zalo_date, '') <> '') AS zalo FROM membership ms JOIN member m ON m.uuid = ms.member_uuid\n"
+    "    AND m.deleted = 0 WHERE ms.deleted = 0 AND coalesce(ms.date_to, '') = '' GROUP BY ms.team_uuid) n\n"
+    "    ON n.tu = t.uuid\n"
+    "  LEFT JOIN (WITH s AS MATERIALIZED (SELECT uuid, date FROM training_session WHERE deleted = 0),\n"
+    "      gone AS MATERIALIZED (SELECT uuid FROM member WHERE deleted = 1)\n"
+    "    SELECT ms.team_uuid AS tu, count(DISTINCT a.member_uuid) AS n FROM attendance a\n"
+    "    CROSS JOIN s ON s.uuid = a.session_uuid CROSS JOIN membership ms ON ms.member_uuid = a.member_uuid\n"
+    "    AND ms.deleted = 0 AND (ms.date_from IS NULL OR ms.date_from = '' OR ms.date_from <= s.date)\n"
+    "    AND (ms.date_to IS NULL OR ms.date_to = '' OR ms.date_to > s.date)\n"
+    "    WHERE a.deleted = 0 AND a.member_uuid IN (SELECT uuid FROM member) AND a.member_uuid NOT IN gone\n"
+    "    GROUP BY ms.team_uuid) a ON a.tu = t.uuid;\n";
 
 /* The teams and members a paused bulk write touched (team_training_dirty), their figures
  * refreshed, the notes cleared and the triggers running again. */
