@@ -46,7 +46,7 @@ gen_members() {
       SELECT printf('m-$2-%07d', i), '2025-07', printf('$2%03d', 1 + (i * 74 / 340) % 98),
              fam.n || ' ' || mid.n || ' ' || giv.n, fam.f || ' ' || mid.f || ' ' || giv.f,
              giv.f || ' ' || fam.f || ' ' || mid.f || ' ' || i, CASE i % 2 WHEN 0 THEN 'male' ELSE 'female' END,
-             printf('09%08d', i), i % 3 > 0, '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z',
+             printf('09$2%06d', i), i % 3 > 0, '2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z',
              printf('2025-07:$2%03d', 1 + (i * 74 / 340) % 98)
       FROM n JOIN fam ON fam.k = 1 + (i * 7) % 18 JOIN mid ON mid.k = 1 + (i * 3) % 8
              JOIN giv ON giv.k = 1 + (i * 11) % 18;

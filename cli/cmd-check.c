@@ -5,10 +5,43 @@
 #include "db.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Whether a progress bar stands on stderr's last line. */
+static int bar_shown;
+
+/* Clears the progress bar's line. */
+static void clear_bar(void)
+{
+    if (bar_shown)
+        fprintf(stderr, "\r%78s\r", "");
+    bar_shown = 0;
+}
+
+/* The progress bar on a terminal: [######......]  40% what. */
+static void show_progress(long done, long total, const char *what, void *arg)
+{
+    (void)arg;
+    if (done >= total || total <= 0) {
+        clear_bar();
+        return;
+    }
+    enum { WIDTH = 24 };
+    char bar[WIDTH + 1];
+    int filled = (int)(WIDTH * done / total);
+    memset(bar, '#', (size_t)filled);
+    memset(bar + filled, '.', (size_t)(WIDTH - filled));
+    bar[WIDTH] = '\0';
+    fprintf(stderr, "\r%78s\r[%s] %3ld%% %s", "", bar, 100 * done / total, what);
+    fflush(stderr);
+    bar_shown = 1;
+}
 
 static int print_finding(const check_finding *f, void *arg)
 {
     (void)arg;
+    clear_bar();
     printf("%s: %s\n", f->severity == CHECK_ERROR ? _("PROBLEM") : _("warning"), cli_shown(f->message));
     return 0;
 }
@@ -24,8 +57,10 @@ static int cmd_check(cli_ctx *ctx, int argc, char **argv)
         return 1;
     check_summary sum;
     cdtt_err e;
-    int rc = quick ? check_run_quick(db, &ctx->cfg, print_finding, NULL, &sum, &e)
-                   : check_run(db, &ctx->cfg, print_finding, NULL, &sum, &e);
+    /* A progress bar only on a terminal, on stderr: never in what a script reads. */
+    check_options o = {.quick = quick, .progress = isatty(STDERR_FILENO) ? show_progress : NULL};
+    int rc = check_run_opts(db, &ctx->cfg, &o, print_finding, NULL, &sum, &e);
+    clear_bar();
     if (rc < 0)
         return cli_fail("%s", e.msg);
     if (sum.errors > 0) {

@@ -17,12 +17,12 @@
     "AND mb.deleted = 0 WHERE m.team_uuid = t.uuid AND " CURRENT("m") ")"
 
 /* True (SQL) when the text column c holds what no input path accepts in a name
- * any more: a control character (C0, DEL, C1), a NUL, or a character that
- * reverses the direction of the text. Only an older version, a package or a
- * hand edit can have put it there; every command shows it escaped. */
-#define UNSHOWABLE(c)                                                                                  \
-    "(" c " GLOB '*[\x01-\x1f\x7f]*' OR " c " GLOB '*[\xc2\x80-\xc2\x9f]*' OR " c                   \
-    " GLOB '*[\xe2\x80\xaa-\xe2\x80\xae\xe2\x81\xa6-\xe2\x81\xa9]*' OR instr(CAST(" c " AS BLOB), x'00') > 0)"
+ * any more: a control character (C0, DEL, C1), a NUL, a character that
+ * reverses the direction of the text, or bytes that are not UTF-8. Only an
+ * older version, a package or a hand edit can have put it there; every command
+ * shows it escaped. cdtt_unshowable is defined on the connection for the
+ * check (unshowable_fn), never in the schema. */
+#define UNSHOWABLE(c) "cdtt_unshowable(" c ")"
 
 /* A data-quality query: each row is (uuid, record name, detail); ?1 and ?2 are
  * the commune and village team size limits. */
@@ -30,74 +30,84 @@ typedef struct {
     const char *kind, *table;
     const char *msg; /* format with %s for the name, then %s for the detail */
     const char *sql;
+    bool full;       /* only in the full check: compares records with one another or with the rules of consent */
 } quality_check;
+
+/* Queries list their rows "ORDER BY +sort_key": the unary + keeps SQLite from
+ * walking the sort index and fetching every row in its order (a random read per
+ * member), so the table is read in one pass and only the findings are sorted. */
 
 static const quality_check QUALITY[] = {
     {"member_no_team", "member", N_("member %s: is in no team"),
-     "SELECT mb.uuid, mb.full_name, '' FROM member mb WHERE mb.deleted = 0 AND NOT EXISTS ("
-     " SELECT 1 FROM membership m JOIN team t ON t.uuid = m.team_uuid AND t.deleted = 0"
-     " WHERE m.member_uuid = mb.uuid AND " CURRENT("m") ") ORDER BY mb.sort_key"},
+     "SELECT mb.uuid, mb.full_name, '' FROM member mb WHERE mb.deleted = 0 AND mb.uuid NOT IN ("
+     " SELECT m.member_uuid FROM membership m JOIN team t ON t.uuid = m.team_uuid AND t.deleted = 0"
+     " WHERE " CURRENT("m") ") ORDER BY +mb.sort_key", false},
     {"team_no_leader", "team", N_("team %s: has no leader"),
      "SELECT t.uuid, t.name, '' FROM team t WHERE t.deleted = 0 AND t.status = 'active' AND NOT EXISTS ("
      " SELECT 1 FROM membership m JOIN member mb ON mb.uuid = m.member_uuid AND mb.deleted = 0"
-     " WHERE m.team_uuid = t.uuid AND m.role = 'leader' AND " CURRENT("m") ") ORDER BY t.sort_key"},
+     " WHERE m.team_uuid = t.uuid AND m.role = 'leader' AND " CURRENT("m") ") ORDER BY +t.sort_key", false},
     {"team_too_big", "team", N_("team %s: more members than the configured limit (%s)"),
      "SELECT uuid, name, n || ' > ' || lim FROM (SELECT t.uuid, t.name, t.sort_key, " TEAM_SIZE " AS n,"
      " CASE t.level WHEN 'commune' THEN ?1 ELSE ?2 END AS lim"
-     " FROM team t WHERE t.deleted = 0 AND t.status = 'active') WHERE lim > 0 AND n > lim ORDER BY sort_key"},
+     " FROM team t WHERE t.deleted = 0 AND t.status = 'active') WHERE lim > 0 AND n > lim ORDER BY +sort_key", false},
     {"phone_no_consent", "member", N_("member %s: a phone number is stored without the member's consent"),
      "SELECT uuid, full_name, '' FROM member WHERE deleted = 0 AND phone IS NOT NULL AND phone <> ''"
-     " AND consent = 0 ORDER BY sort_key"},
+     " AND consent = 0 ORDER BY +sort_key", true},
     {"bad_phone", "member", N_("member %s: the stored phone number %s is not a valid mobile number"),
      "SELECT uuid, full_name, phone FROM member WHERE deleted = 0 AND phone IS NOT NULL AND phone <> ''"
-     " AND phone NOT GLOB '0[35789][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' ORDER BY sort_key"},
+     " AND phone NOT GLOB '0[35789][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' ORDER BY +sort_key", false},
     {"bad_cccd", "member", N_("member %s: the stored CCCD number %s is not 12 digits"),
      "SELECT uuid, full_name, cccd FROM member WHERE deleted = 0 AND cccd IS NOT NULL AND cccd <> ''"
-     " AND cccd NOT GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' ORDER BY sort_key"},
+     " AND cccd NOT GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' ORDER BY +sort_key", false},
     {"duplicate_member", "member", N_("member %s: possibly the same person as %s (same name and birth date)"),
-     "SELECT a.uuid, a.full_name, b.full_name FROM member a JOIN member b ON b.name_fold = a.name_fold"
-     " AND b.birth = a.birth AND a.uuid < b.uuid AND b.deleted = 0"
-     " WHERE a.deleted = 0 AND a.birth IS NOT NULL AND a.birth <> '' ORDER BY a.sort_key"},
+     /* The pairs are looked for only among the (name, birth date) that occur twice. */
+     "WITH d AS (SELECT name_fold, birth FROM member NOT INDEXED WHERE deleted = 0 AND birth IS NOT NULL"
+     " AND birth <> '' GROUP BY name_fold, birth HAVING count(*) > 1)"
+     " SELECT a.uuid, a.full_name, b.full_name FROM d JOIN member a ON a.name_fold = d.name_fold"
+     " AND a.birth = d.birth AND a.deleted = 0 JOIN member b ON b.name_fold = a.name_fold"
+     " AND b.birth = a.birth AND a.uuid < b.uuid AND b.deleted = 0 ORDER BY +a.sort_key", true},
     {"duplicate_member", "member", N_("member %s: same phone number as %s"),
-     "SELECT a.uuid, a.full_name, b.full_name FROM member a JOIN member b ON b.phone = a.phone"
-     " AND a.uuid < b.uuid AND b.deleted = 0"
-     " WHERE a.deleted = 0 AND a.phone IS NOT NULL AND a.phone <> '' ORDER BY a.sort_key"},
+     "WITH d AS (SELECT phone FROM member WHERE deleted = 0 AND phone IS NOT NULL AND phone <> ''"
+     " GROUP BY phone HAVING count(*) > 1)"
+     " SELECT a.uuid, a.full_name, b.full_name FROM d JOIN member a ON a.phone = d.phone AND a.deleted = 0"
+     " JOIN member b ON b.phone = a.phone AND a.uuid < b.uuid AND b.deleted = 0 ORDER BY +a.sort_key", true},
     {"control_characters", "member",
      N_("member %s: the name holds control characters or direction marks (shown as ^[ or <U+...>); "
         "correct it"),
-     "SELECT uuid, full_name, '' FROM member WHERE deleted = 0 AND " UNSHOWABLE("full_name") " ORDER BY sort_key"},
+     "SELECT uuid, full_name, '' FROM member WHERE deleted = 0 AND " UNSHOWABLE("full_name") " ORDER BY +sort_key", false},
     {"control_characters", "team",
      N_("team %s: the name holds control characters or direction marks (shown as ^[ or <U+...>); "
         "correct it"),
-     "SELECT uuid, name, '' FROM team WHERE deleted = 0 AND " UNSHOWABLE("name") " ORDER BY sort_key"},
+     "SELECT uuid, name, '' FROM team WHERE deleted = 0 AND " UNSHOWABLE("name") " ORDER BY +sort_key", false},
     {"control_characters", "area",
      N_("village or group %s: the name holds control characters or direction marks (shown as ^[ or <U+...>); "
         "correct it"),
-     "SELECT uuid, name, '' FROM area WHERE deleted = 0 AND " UNSHOWABLE("name") " ORDER BY sort_key"},
+     "SELECT uuid, name, '' FROM area WHERE deleted = 0 AND " UNSHOWABLE("name") " ORDER BY +sort_key", false},
     /* Links between records of two communes: a package carrying them is refused at the level above. */
     {"cross_commune", "team", N_("team %s: lies in a village or group of another commune (%s)"),
      "SELECT t.uuid, t.name, a.unit_code FROM team t JOIN area a ON a.uuid = t.area_uuid"
-     " WHERE t.deleted = 0 AND (a.unit_scheme <> t.unit_scheme OR a.unit_code <> t.unit_code) ORDER BY t.sort_key"},
+     " WHERE t.deleted = 0 AND (a.unit_scheme <> t.unit_scheme OR a.unit_code <> t.unit_code) ORDER BY +t.sort_key",
+     true},
     {"cross_commune", "membership", N_("member %s: is in a team of another commune (%s)"),
      "SELECT ms.uuid, mb.full_name, t.name || ', ' || t.unit_code FROM membership ms"
      " JOIN member mb ON mb.uuid = ms.member_uuid JOIN team t ON t.uuid = ms.team_uuid"
      " WHERE ms.deleted = 0 AND (mb.unit_scheme <> t.unit_scheme OR mb.unit_code <> t.unit_code)"
-     " ORDER BY mb.sort_key"},
+     " ORDER BY +mb.sort_key", true},
     {"cross_commune", "attendance", N_("member %s: attended a training session of another commune (%s)"),
      "SELECT at.uuid, mb.full_name, s.date || ', ' || s.unit_code FROM attendance at"
      " JOIN member mb ON mb.uuid = at.member_uuid JOIN training_session s ON s.uuid = at.session_uuid"
      " WHERE at.deleted = 0 AND (mb.unit_scheme <> s.unit_scheme OR mb.unit_code <> s.unit_code)"
-     " ORDER BY mb.sort_key"},
+     " ORDER BY +mb.sort_key", true},
     {"other_commune", "member", N_("member %s: belongs to another commune (%s), not to this file's"),
-     "SELECT mb.uuid, mb.full_name, mb.unit_code FROM member mb, office o WHERE o.level = 'commune'"
-     " AND mb.deleted = 0 AND (mb.unit_scheme <> o.scheme OR mb.unit_code <> o.code) ORDER BY mb.sort_key"},
+     "SELECT mb.uuid, mb.full_name, mb.unit_code FROM office o CROSS JOIN member mb WHERE o.level = 'commune'"
+     " AND mb.deleted = 0 AND (mb.unit_scheme <> o.scheme OR mb.unit_code <> o.code) ORDER BY +mb.sort_key", true},
     {"other_commune", "team", N_("team %s: belongs to another commune (%s), not to this file's"),
-     "SELECT t.uuid, t.name, t.unit_code FROM team t, office o WHERE o.level = 'commune'"
-     " AND t.deleted = 0 AND (t.unit_scheme <> o.scheme OR t.unit_code <> o.code) ORDER BY t.sort_key"},
+     "SELECT t.uuid, t.name, t.unit_code FROM office o CROSS JOIN team t WHERE o.level = 'commune'"
+     " AND t.deleted = 0 AND (t.unit_scheme <> o.scheme OR t.unit_code <> o.code) ORDER BY +t.sort_key", true},
     {"area_no_team", "area", N_("village or group %s: has no team"),
      "SELECT a.uuid, a.name, '' FROM area a WHERE a.deleted = 0 AND NOT EXISTS ("
      " SELECT 1 FROM team t WHERE t.area_uuid = a.uuid AND t.deleted = 0 AND t.status = 'active')"
-     " ORDER BY a.sort_key"},
+     " ORDER BY +a.sort_key", false},
 };
 
 typedef struct {
@@ -105,7 +115,20 @@ typedef struct {
     void *arg;
     check_summary *sum;
     int stopped;
+    const check_options *o;
+    long done, total; /* progress: the weights of the steps done and of all of them */
 } reporter;
+
+/* The weights of the steps, for the progress shown: the database's own check
+ * takes about as long as all the others together. */
+enum { W_INTEGRITY = 40, W_FOREIGN = 4, W_QUALITY = 2, W_MERGES = 4 };
+
+/* Tells the caller that the step what (translated) begins; done counts the weight before it. */
+static void step(reporter *r, const char *what)
+{
+    if (r->o && r->o->progress)
+        r->o->progress(r->done, r->total, what, r->o->progress_arg);
+}
 
 /* Hands one finding to the caller and counts it. */
 static void report(reporter *r, check_severity sev, const char *kind, const char *table, const char *uuid,
@@ -143,6 +166,7 @@ static const char *col(sqlite3_stmt *st, int i)
 /* PRAGMA integrity_check (or quick_check) and foreign_key_check. */
 static int check_integrity(sqlite3 *db, bool quick, reporter *r, cdtt_err *e)
 {
+    step(r, _("checking the file's structure"));
     sqlite3_stmt *st = db_prepare(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check", e);
     if (!st)
         return -1;
@@ -156,6 +180,8 @@ static int check_integrity(sqlite3 *db, bool quick, reporter *r, cdtt_err *e)
         report(r, CHECK_ERROR, "integrity", "", "", _("the database file is damaged: %s"), sqlite3_errmsg(db));
         return 0;
     }
+    r->done += W_INTEGRITY;
+    step(r, _("checking the links between records"));
     st = db_prepare(db, "PRAGMA foreign_key_check", e);
     if (!st)
         return -1;
@@ -166,10 +192,11 @@ static int check_integrity(sqlite3 *db, bool quick, reporter *r, cdtt_err *e)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return db_fail(db, e, _("checking the file"));
+    r->done += W_FOREIGN;
     return 0;
 }
 
-static int check_quality(sqlite3 *db, const cdtt_config *cfg, reporter *r, cdtt_err *e)
+static int check_quality(sqlite3 *db, const cdtt_config *cfg, bool quick, reporter *r, cdtt_err *e)
 {
     office_rec o;
     if (office_get(db, &o) != 0)
@@ -177,6 +204,9 @@ static int check_quality(sqlite3 *db, const cdtt_config *cfg, reporter *r, cdtt_
                "%s", _("no office is set: run 'cdtt init --office CODE'"));
     for (size_t i = 0; i < sizeof QUALITY / sizeof QUALITY[0] && !r->stopped; i++) {
         const quality_check *q = &QUALITY[i];
+        if (quick && q->full)
+            continue;
+        step(r, _("checking the records"));
         sqlite3_stmt *st = db_prepare(db, q->sql, e);
         if (!st)
             return -1;
@@ -193,6 +223,7 @@ static int check_quality(sqlite3 *db, const cdtt_config *cfg, reporter *r, cdtt_
         sqlite3_finalize(st);
         if (!r->stopped && rc != SQLITE_DONE)
             return db_fail(db, e, _("checking the data"));
+        r->done += W_QUALITY;
     }
     return 0;
 }
@@ -213,6 +244,7 @@ static int check_quality(sqlite3 *db, const cdtt_config *cfg, reporter *r, cdtt_
 /* Reports each member whose history shows such a change (see MERGE_SQL). */
 static int check_merges(sqlite3 *db, reporter *r, cdtt_err *e)
 {
+    step(r, _("checking the history of changes"));
     sqlite3_stmt *st = db_prepare(db, MERGE_SQL, e);
     if (!st)
         return -1;
@@ -238,29 +270,53 @@ static int check_merges(sqlite3 *db, reporter *r, cdtt_err *e)
     return 0;
 }
 
-static int run_checks(sqlite3 *db, const cdtt_config *cfg, bool quick, check_cb cb, void *arg,
-                      check_summary *sum, cdtt_err *e)
+/* cdtt_unshowable(text): 1 when the text would be shown escaped (see UNSHOWABLE). */
+static void unshowable_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+    (void)argc;
+    const char *s = (const char *)sqlite3_value_text(argv[0]);
+    int has_nul = s && (size_t)sqlite3_value_bytes(argv[0]) != strlen(s);
+    sqlite3_result_int(ctx, s && (has_nul || text_safe_needed(s, 0)));
+}
+
+int check_run_opts(sqlite3 *db, const cdtt_config *cfg, const check_options *o, check_cb cb, void *arg,
+                   check_summary *sum, cdtt_err *e)
+{
+    static const check_options none = {0};
+    if (!o)
+        o = &none;
     memset(sum, 0, sizeof *sum);
-    reporter r = {cb, arg, sum, 0};
-    if (check_integrity(db, quick, &r, e) < 0)
-        return -1;
-    if (sum->errors > 0 || r.stopped)
-        return 0; /* the data of a damaged file cannot be trusted: stop here */
-    if (check_quality(db, cfg, &r, e) < 0)
-        return -1;
-    return quick ? 0 : check_merges(db, &r, e);
+    reporter r = {cb, arg, sum, 0, o, 0, W_INTEGRITY + W_FOREIGN + (o->quick ? 0 : W_MERGES)};
+    for (size_t i = 0; i < sizeof QUALITY / sizeof QUALITY[0]; i++)
+        r.total += o->quick && QUALITY[i].full ? 0 : W_QUALITY;
+    if (sqlite3_create_function(db, "cdtt_unshowable", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, unshowable_fn,
+                                NULL, NULL) != SQLITE_OK)
+        return db_fail(db, e, _("checking the data"));
+    /* A whole-country file is read many times over: mapped, not a read() per page. */
+    db_read_mode saved;
+    db_wide_read_begin(db, &saved);
+    int rc = check_integrity(db, o->quick, &r, e);
+    /* The data of a damaged file cannot be trusted: stop at its integrity. */
+    if (rc == 0 && sum->errors == 0 && !r.stopped)
+        rc = check_quality(db, cfg, o->quick, &r, e);
+    if (rc == 0 && sum->errors == 0 && !r.stopped && !o->quick)
+        rc = check_merges(db, &r, e);
+    if (rc == 0 && o->progress)
+        o->progress(r.total, r.total, "", o->progress_arg);
+    db_wide_read_end(db, &saved);
+    return rc;
 }
 
 int check_run(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum, cdtt_err *e)
 {
-    return run_checks(db, cfg, false, cb, arg, sum, e);
+    return check_run_opts(db, cfg, NULL, cb, arg, sum, e);
 }
 
 int check_run_quick(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum,
                     cdtt_err *e)
 {
-    return run_checks(db, cfg, true, cb, arg, sum, e);
+    check_options o = {.quick = true};
+    return check_run_opts(db, cfg, &o, cb, arg, sum, e);
 }
 
 long long check_record_count(sqlite3 *db)

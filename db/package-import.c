@@ -9,6 +9,7 @@
 #include "db.h"
 #include "office.h"
 #include "schema.h"
+#include "team-training.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -173,7 +174,8 @@ static long long package_rows(const package_manifest *m)
 static int merge_all(merge_ctx *x, const char *path, package_progress_fn progress, void *user, cdtt_err *e)
 {
     package_import_result *r = x->r;
-    int rc = 0;
+    /* The kept training figures are refreshed once per team touched, at the end. */
+    int rc = team_training_pause(x->db, e);
     for (int i = 0; rc == 0 && SCHEMA_TRAVEL_TABLES[i]; i++) {
         if (progress)
             progress(user, SCHEMA_TRAVEL_TABLES[i], i, r->m.n_tables);
@@ -181,6 +183,8 @@ static int merge_all(merge_ctx *x, const char *path, package_progress_fn progres
     }
     if (rc == 0 && x->o->replace)
         rc = withdraw_office(x->db, r->m.source_scheme, r->m.source_code, 1, &r->c.n_deleted, e);
+    if (rc == 0)
+        rc = team_training_resume(x->db, e);
     if (rc < 0)
         return -1;
     if (r->n_refused && !x->o->accept_partial) {

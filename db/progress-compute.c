@@ -3,6 +3,7 @@
 #include "db.h"
 #include "office.h"
 #include "progress-sql.h"
+#include "team-training.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,8 +60,33 @@ static const char TEAM_ALL[] =
     "SELECT t.uuid AS uuid, '*' AS gk, '' AS gname, '' AS gsort, '' AS gcode, '' AS gcc, NULL AS mu "
     "FROM team t WHERE " PSQL_TEAM_COUNTS PSQL_SCOPE;
 
-/* What each query adds to a row. */
-enum fill { FILL_TEAMS, FILL_MEMBERS, FILL_TRAINED, FILL_ACTIVITY };
+/* What each query adds to a row. FILL_TEAMS, FILL_MEMBERS and FILL_TRAINED
+ * read the records of the groups' teams (any scope). FILL_KEPT sums, per group,
+ * the figures the file keeps per team (team_training, schema migration 7;
+ * when they hold on the date); FILL_PER_TEAM computes the same figures per team
+ * for any date in one pass over the whole file's memberships and attendance.
+ * Both count memberships: FILL_TWICE then takes back what that counted twice
+ * (a member in several teams of one group counts once), and FILL_ACROSS, for
+ * the total, what a sum of the groups' rows counts twice (a member in teams of
+ * several groups counts once). */
+enum fill {
+    FILL_TEAMS, FILL_MEMBERS, FILL_TRAINED, FILL_ACTIVITY, FILL_KEPT, FILL_PER_TEAM, FILL_TWICE, FILL_ACROSS
+};
+
+/* The counted teams (tg) of the members who have several memberships (multi_member), by the
+ * memberships current on ?1. */
+#define MULTI_TEAMS                                                                                  \
+    "FROM multi_member mm CROSS JOIN membership ms ON ms.member_uuid = mm.member_uuid AND "          \
+    PSQL_MEMBERSHIP_ON("?1") " CROSS JOIN tg ON tg.uuid = ms.team_uuid "
+/* What the sums over teams counted too much, from tw (mu: a member, extra: how
+ * many times too many), keyed by KEY. */
+#define TAKE_BACK(KEY)                                                                              \
+    "SELECT " KEY ", sum(tw.extra), sum(tw.extra * " PSQL_MOOC_DONE "), sum(tw.extra * " PSQL_ZALO_DONE ") " \
+    "FROM tw JOIN member m ON m.uuid = tw.mu AND m.deleted = 0"
+/* The columns of a group's teams and their summed figures, as FILL_KEPT and FILL_PER_TEAM give them. */
+#define GROUP_SUMS(N, MOOC, ZALO, TRAINED)                                                          \
+    " SELECT gk, count(*), gname, gsort, gcode, max(gcc), coalesce(sum(" N "), 0), coalesce(sum(" MOOC "), 0), " \
+    "coalesce(sum(" ZALO "), 0), coalesce(sum(" TRAINED " >= ?2), 0) "
 
 static const char *const BODIES[] = {
     [FILL_TEAMS] = " SELECT gk, count(*), gname, gsort, gcode, max(gcc) FROM tg GROUP BY gk",
@@ -76,6 +102,20 @@ static const char *const BODIES[] = {
         " SELECT tg.gk, count(*), sum(ac.people), sum(ac.households) FROM activity ac "
         "JOIN tg ON tg.uuid = ac.team_uuid WHERE ac.deleted = 0 AND ac.date >= ?3 AND ac.date <= ?1 "
         "GROUP BY tg.gk",
+    [FILL_KEPT] = GROUP_SUMS("tt.members", "tt.mooc", "tt.zalo", "tt.attendees")
+        "FROM tg LEFT JOIN team_training tt ON tt.team_uuid = tg.uuid GROUP BY gk",
+    [FILL_PER_TEAM] =
+        ", tm AS (SELECT ms.team_uuid AS tu, count(*) AS n, sum(" PSQL_MOOC_DONE ") AS mooc, "
+        "  sum(" PSQL_ZALO_DONE ") AS zalo FROM membership ms JOIN member m ON m.uuid = ms.member_uuid "
+        "  AND m.deleted = 0 WHERE " PSQL_MEMBERSHIP_ON("?1") " GROUP BY ms.team_uuid), " PSQL_TRAINED_CTE
+        GROUP_SUMS("tm.n", "tm.mooc", "tm.zalo", "tr.n")
+        "FROM tg LEFT JOIN tm ON tm.tu = tg.uuid LEFT JOIN trained tr ON tr.team_uuid = tg.uuid GROUP BY gk",
+    [FILL_TWICE] =
+        ", tw AS (SELECT tg.gk AS gk, mm.member_uuid AS mu, count(*) - 1 AS extra " MULTI_TEAMS
+        "  GROUP BY tg.gk, mm.member_uuid HAVING extra > 0) " TAKE_BACK("tw.gk") " GROUP BY tw.gk",
+    [FILL_ACROSS] =
+        ", tw AS (SELECT mm.member_uuid AS mu, count(DISTINCT tg.gk) - 1 AS extra " MULTI_TEAMS
+        "  GROUP BY mm.member_uuid HAVING extra > 0) " TAKE_BACK("'*'"),
 };
 
 typedef struct {
@@ -85,26 +125,6 @@ typedef struct {
     progress_scope scope;
     int consolidated;
 } qparams;
-
-static int by_key(const void *a, const void *b)
-{
-    return strcmp(((const progress_row *)a)->key, ((const progress_row *)b)->key);
-}
-
-progress_row *progress_find_row(progress_table *t, int n_sorted, const char *key, int add)
-{
-    progress_row probe;
-    snprintf(probe.key, sizeof probe.key, "%s", key);
-    progress_row *r = n_sorted ? bsearch(&probe, t->rows, (size_t)n_sorted, sizeof *t->rows, by_key) : NULL;
-    if (r || !add)
-        return r;
-    t->rows = xrealloc(t->rows, (size_t)(t->n_rows + 1) * sizeof *t->rows);
-    r = &t->rows[t->n_rows++];
-    memset(r, 0, sizeof *r);
-    r->sent = -1;
-    snprintf(r->key, sizeof r->key, "%s", key);
-    return r;
-}
 
 /* Runs the query of kind fill over the team groups tg and adds its figures to
  * t's rows (created for FILL_TEAMS, which must come first). */
@@ -129,15 +149,22 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
     sqlite3_bind_text(st, 9, q->scope.province, -1, SQLITE_STATIC);
     /* Rows are looked up by key; FILL_TEAMS adds each group once (GROUP BY gk). */
     int n_sorted = t->n_rows;
-    if (t->n_rows > 0)
-        qsort(t->rows, (size_t)t->n_rows, sizeof *t->rows, by_key);
+    progress_sort_keys(t);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *key = (const char *)sqlite3_column_text(st, 0);
-        progress_row *r = progress_find_row(t, n_sorted, key ? key : "", fill == FILL_TEAMS);
+        int adds = fill == FILL_TEAMS || fill == FILL_KEPT || fill == FILL_PER_TEAM;
+        progress_row *r = progress_find_row(t, n_sorted, key ? key : "", adds);
         if (!r)
             continue;
         switch (fill) {
+        case FILL_KEPT:
+        case FILL_PER_TEAM:
+            r->members = sqlite3_column_int64(st, 6);
+            r->mooc_done = sqlite3_column_int64(st, 7);
+            r->zalo_done = sqlite3_column_int64(st, 8);
+            r->teams_trained = sqlite3_column_int64(st, 9);
+            /* fall through */
         case FILL_TEAMS:
             r->teams = sqlite3_column_int64(st, 1);
             if (!r->name[0])
@@ -160,19 +187,57 @@ static int run_fill(sqlite3 *db, const char *tg, enum fill fill, const qparams *
             r->people = sqlite3_column_int64(st, 2);
             r->households = sqlite3_column_int64(st, 3);
             break;
+        case FILL_TWICE:
+        case FILL_ACROSS:
+            r->members -= sqlite3_column_int64(st, 1);
+            r->mooc_done -= sqlite3_column_int64(st, 2);
+            r->zalo_done -= sqlite3_column_int64(st, 3);
+            break;
         }
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot compute the progress"));
 }
 
-/* All four queries over tg into t. */
-static int fill_all(sqlite3 *db, const char *tg, const qparams *q, progress_table *t, cdtt_err *e)
+/* How the figures are read: from the records of the groups' teams (any scope),
+ * from the figures kept per team, or from the records per team in one pass
+ * over the whole file. */
+enum source { FROM_RECORDS, FROM_KEPT, FROM_PER_TEAM };
+
+/* Every figure of the groups tg into t. */
+static int fill_all(sqlite3 *db, const char *tg, const qparams *q, enum source from, progress_table *t, cdtt_err *e)
 {
-    for (int f = FILL_TEAMS; f <= FILL_ACTIVITY; f++)
-        if (run_fill(db, tg, (enum fill)f, q, t, e) < 0)
+    static const enum fill FILLS[][4] = {
+        [FROM_RECORDS] = {FILL_TEAMS, FILL_MEMBERS, FILL_TRAINED, FILL_ACTIVITY},
+        [FROM_KEPT] = {FILL_KEPT, FILL_TWICE, FILL_ACTIVITY, FILL_ACTIVITY},
+        [FROM_PER_TEAM] = {FILL_PER_TEAM, FILL_TWICE, FILL_ACTIVITY, FILL_ACTIVITY},
+    };
+    int n = from == FROM_RECORDS ? 4 : 3;
+    for (int i = 0; i < n; i++)
+        if (run_fill(db, tg, FILLS[from][i], q, t, e) < 0)
             return -1;
     return 0;
+}
+
+/* The totals of rows read per team (fill_all FROM_KEPT or FROM_PER_TEAM over
+ * the groups tg), into a table all of one row: the rows' sums, less what they
+ * count twice. */
+static int total_of_rows(sqlite3 *db, const char *tg, const qparams *q, const progress_table *rows,
+                         progress_table *all, cdtt_err *e)
+{
+    progress_row *sum = progress_find_row(all, 0, "*", 1);
+    for (int i = 0; i < rows->n_rows; i++) {
+        const progress_row *r = &rows->rows[i];
+        sum->teams += r->teams;
+        sum->members += r->members;
+        sum->mooc_done += r->mooc_done;
+        sum->zalo_done += r->zalo_done;
+        sum->teams_trained += r->teams_trained;
+        sum->activities += r->activities;
+        sum->people += r->people;
+        sum->households += r->households;
+    }
+    return run_fill(db, tg, FILL_ACROSS, q, all, e);
 }
 
 /* Rows in their display order (the sort column, then the key). */
@@ -230,8 +295,9 @@ static void sort_by_commune(progress_table *t)
     }
 }
 
-int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
-                        const progress_scope *scope, progress_table *out, cdtt_err *e)
+/* progress_compute_in; reference: always from the records of the groups' teams. */
+static int compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                   const progress_scope *scope, int reference, progress_table *out, cdtt_err *e)
 {
     memset(out, 0, sizeof *out);
     if ((int)by < 0 || by > PROGRESS_BY_MEMBER)
@@ -255,7 +321,14 @@ int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, con
         goto fail;
     if (out->consolidated && progress_seed_units(db, &office, &q.scope, out, e) < 0)
         goto fail;
-    if (fill_all(db, TEAM_GROUPS[by], &q, out, e) < 0)
+    /* Per team when the groups are teams or more, and (for the one pass over the
+     * file) the whole file is asked for: the figures kept when they hold. */
+    int unscoped = !q.scope.province[0] && !q.scope.commune[0] && !q.scope.area[0] && !q.scope.team[0];
+    enum source from = by == PROGRESS_BY_MEMBER || reference          ? FROM_RECORDS
+                       : team_training_holds(db, as_of)                 ? FROM_KEPT
+                       : unscoped                                       ? FROM_PER_TEAM
+                                                                        : FROM_RECORDS;
+    if (fill_all(db, TEAM_GROUPS[by], &q, from, out, e) < 0)
         goto fail;
     name_special_rows(out);
     if (out->consolidated && progress_name_communes(db, have_office ? office.scheme : "", out, e) < 0)
@@ -268,7 +341,8 @@ int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, con
         qsort(out->rows, (size_t)out->n_rows, sizeof *out->rows, by_display);
 
     progress_table all = {0};
-    int rc = fill_all(db, TEAM_ALL, &q, &all, e);
+    int rc = from != FROM_RECORDS ? total_of_rows(db, TEAM_GROUPS[by], &q, out, &all, e)
+                                  : fill_all(db, TEAM_ALL, &q, FROM_RECORDS, &all, e);
     if (all.n_rows == 1)
         out->total = all.rows[0];
     free(all.rows);
@@ -281,6 +355,29 @@ int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, con
 fail:
     progress_free(out);
     return -1;
+}
+
+/* compute, with the file read as a wide read (db_wide_read_begin). */
+static int compute_wide(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                        const progress_scope *scope, int reference, progress_table *out, cdtt_err *e)
+{
+    db_read_mode saved;
+    db_wide_read_begin(db, &saved);
+    int rc = compute(db, cfg, by, as_of, scope, reference, out, e);
+    db_wide_read_end(db, &saved);
+    return rc;
+}
+
+int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                        const progress_scope *scope, progress_table *out, cdtt_err *e)
+{
+    return compute_wide(db, cfg, by, as_of, scope, 0, out, e);
+}
+
+int progress_recount_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                        const progress_scope *scope, progress_table *out, cdtt_err *e)
+{
+    return compute_wide(db, cfg, by, as_of, scope, 1, out, e);
 }
 
 int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,

@@ -22,14 +22,17 @@
 
 /* CTE "trained(team_uuid, n)": attendees per team who were its members on the
  * session's date, sessions dated <= ?1; ?2 is the minimum number of attendees.
- * Callers filter "n >= ?2" to get trained teams. */
+ * Callers filter "n >= ?2" to get trained teams. The attendance is read in one
+ * pass: the sessions and the deleted members are looked up in small tables
+ * made first, not in the big ones row by row. */
 #define PSQL_TRAINED_CTE                                                          \
-    "trained AS (SELECT ms.team_uuid AS team_uuid, count(DISTINCT a.member_uuid) AS n " \
-    "  FROM attendance a "                                                        \
-    "  JOIN training_session s ON s.uuid = a.session_uuid AND s.deleted = 0 AND s.date <= ?1 " \
-    "  JOIN member m ON m.uuid = a.member_uuid AND m.deleted = 0 "                \
-    "  JOIN membership ms ON ms.member_uuid = a.member_uuid AND " PSQL_MEMBERSHIP_ON("s.date") \
-    "  WHERE a.deleted = 0 GROUP BY ms.team_uuid)"
+    "trained AS (WITH s AS MATERIALIZED (SELECT uuid, date FROM training_session " \
+    "  WHERE deleted = 0 AND date <= ?1), "                                       \
+    "  gone AS MATERIALIZED (SELECT uuid FROM member WHERE deleted = 1) "          \
+    "  SELECT ms.team_uuid AS team_uuid, count(DISTINCT a.member_uuid) AS n "     \
+    "  FROM attendance a CROSS JOIN s ON s.uuid = a.session_uuid "                \
+    "  CROSS JOIN membership ms ON ms.member_uuid = a.member_uuid AND " PSQL_MEMBERSHIP_ON("s.date") \
+    "  WHERE a.deleted = 0 AND a.member_uuid NOT IN gone GROUP BY ms.team_uuid)"
 
 #include <sqlite3.h>
 #include <stddef.h>
@@ -40,6 +43,12 @@ void progress_copy_col(char *dst, size_t n, sqlite3_stmt *st, int col);
 
 #include "progress.h"
 #include "office.h"
+
+/* Orders progress rows by key (for qsort and bsearch). */
+int progress_row_cmp_key(const void *a, const void *b);
+
+/* Puts t's rows in key order (nothing to do when they are already). */
+void progress_sort_keys(progress_table *t);
 
 /* The row keyed key among the first n_sorted rows of t (sorted by key); when
  * there is none and add is set, a new row (sent -1) appended after them (the

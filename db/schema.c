@@ -439,6 +439,154 @@ static const char MIGRATION_6[] =
     "  PRIMARY KEY (scheme, code, role)\n"
     ") STRICT, WITHOUT ROWID;\n";
 
+/* The training figures of the teams whose uuids the query TEAMS yields (column
+ * team_uuid), recomputed from the records, as they stand once every date in the
+ * file has passed: members = live memberships without an end date of live
+ * members (a member in the team twice counts twice: the report takes that
+ * back through multi_member); mooc = of them, MOOC completed; zalo = of them,
+ * following the Zalo OA; attendees = distinct live members who attended a live
+ * session while they were members of the team (PSQL_TRAINED_CTE in
+ * db/progress-sql.h says the same for any date). Only when WHEN holds. */
+#define TEAM_MEMBERS_OF(X, COND)                                                                \
+    "(SELECT count(*) FROM membership ms JOIN member m ON m.uuid = ms.member_uuid AND m.deleted = 0\n" \
+    "  WHERE ms.team_uuid = " X " AND ms.deleted = 0 AND coalesce(ms.date_to, '') = '' AND " COND ")"
+#define TEAM_TRAINING_REFRESH(TEAMS, WHEN)                                                        \
+    "  INSERT OR REPLACE INTO team_training (team_uuid, members, mooc, zalo, attendees)\n"         \
+    "  SELECT x.team_uuid, " TEAM_MEMBERS_OF("x.team_uuid", "1") ",\n"                            \
+    "  " TEAM_MEMBERS_OF("x.team_uuid", "m.mooc_status = 'completed'") ",\n"                      \
+    "  " TEAM_MEMBERS_OF("x.team_uuid", "coalesce(m.zalo_date, '') <> ''") ",\n"                  \
+    "  (SELECT count(DISTINCT a.member_uuid) FROM membership ms\n"                                 \
+    "    JOIN attendance a ON a.member_uuid = ms.member_uuid AND a.deleted = 0\n"                  \
+    "    JOIN training_session s ON s.uuid = a.session_uuid AND s.deleted = 0\n"                   \
+    "    JOIN member m ON m.uuid = a.member_uuid AND m.deleted = 0\n"                              \
+    "    WHERE ms.team_uuid = x.team_uuid AND ms.deleted = 0\n"                                    \
+    "    AND (ms.date_from IS NULL OR ms.date_from = '' OR ms.date_from <= s.date)\n"              \
+    "    AND (ms.date_to IS NULL OR ms.date_to = '' OR ms.date_to > s.date))\n"                    \
+    "  FROM (" TEAMS ") x WHERE x.team_uuid IS NOT NULL AND " WHEN ";\n"
+/* Keeps the members whom the query MEMBERS yields (column member_uuid) in
+ * multi_member while they have two or more memberships, ended or deleted ones
+ * too (so that the list holds, for any date, everyone who may then be in two
+ * teams). Only when WHEN holds. */
+#define MULTI_REFRESH(MEMBERS, WHEN)                                                            \
+    "  DELETE FROM multi_member WHERE member_uuid IN (" MEMBERS ") AND " WHEN ";\n"               \
+    "  INSERT OR IGNORE INTO multi_member (member_uuid) SELECT member_uuid FROM membership\n"     \
+    "    WHERE member_uuid IN (" MEMBERS ") AND " WHEN " GROUP BY member_uuid HAVING count(*) >= 2;\n"
+/* Whether a bulk write has paused the triggers (team_training_pause). */
+#define RUNNING "(SELECT paused FROM team_training_state) = 0"
+#define PAUSED "(SELECT paused FROM team_training_state) = 1"
+/* What a trigger does for the teams TEAMS it touched: refreshes their figures,
+ * or, paused, notes them for team_training_resume. */
+#define TEAMS_CHANGED(TEAMS)                                                                     \
+    TEAM_TRAINING_REFRESH(TEAMS, RUNNING)                                                         \
+    "  INSERT OR IGNORE INTO team_training_dirty (team_uuid) SELECT x.team_uuid FROM (" TEAMS ") x\n" \
+    "    WHERE x.team_uuid IS NOT NULL AND " PAUSED ";\n"
+/* The teams of member M (every membership, live or not). */
+#define TEAMS_OF_MEMBER(M) "SELECT DISTINCT team_uuid FROM membership WHERE member_uuid = " M
+/* Raises the horizon to the dates A and B when they are later. */
+#define HORIZON(A, B)                                                                           \
+    "  UPDATE team_training_state SET latest = max(latest, coalesce(" A ", ''), coalesce(" B ", ''));\n"
+
+/* Migration 7: the training figures of every team (team_training), kept by the
+ * database itself so that a progress report at a province or the national
+ * office sums a row a team instead of reading every member, membership and
+ * attendance. The figures hold for any date on or after team_training_state's
+ * latest, the latest date any record has carried (it never goes down); for an
+ * earlier date the report counts from the records. multi_member lists the
+ * members with several memberships, whom a sum over teams may count twice (the
+ * report takes that back, for the kept figures and for any date).
+ * A bulk write may pause the triggers inside its transaction: they then only
+ * note the teams touched (team_training_dirty), refreshed when it resumes.
+ * Local to this file, kept by triggers, left out of packages (SCHEMA_LOCAL_DROP). */
+static const char MIGRATION_7[] =
+    "CREATE TABLE team_training (\n"
+    "  team_uuid TEXT PRIMARY KEY,\n"
+    "  members INTEGER NOT NULL,\n"
+    "  mooc INTEGER NOT NULL,\n"
+    "  zalo INTEGER NOT NULL,\n"
+    "  attendees INTEGER NOT NULL\n"
+    ") STRICT, WITHOUT ROWID;\n"
+    "CREATE TABLE multi_member (member_uuid TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;\n"
+    "CREATE TABLE team_training_dirty (team_uuid TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;\n"
+    "CREATE TABLE team_training_state (\n"
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+    "  latest TEXT NOT NULL,\n"
+    "  paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1))\n"
+    ") STRICT;\n"
+    "CREATE TRIGGER team_training_team_insert AFTER INSERT ON team BEGIN\n"
+    HORIZON("NEW.decision_date", "NULL") TEAMS_CHANGED("SELECT NEW.uuid AS team_uuid") "END;\n"
+    "CREATE TRIGGER team_training_team_update AFTER UPDATE OF decision_date ON team BEGIN\n"
+    HORIZON("NEW.decision_date", "NULL") "END;\n"
+    "CREATE TRIGGER team_training_team_delete AFTER DELETE ON team BEGIN\n"
+    "  DELETE FROM team_training WHERE team_uuid = OLD.uuid;\nEND;\n"
+    "CREATE TRIGGER team_training_membership_insert AFTER INSERT ON membership BEGIN\n"
+    HORIZON("NEW.date_from", "NEW.date_to") MULTI_REFRESH("SELECT NEW.member_uuid", RUNNING)
+    TEAMS_CHANGED("SELECT NEW.team_uuid AS team_uuid") "END;\n"
+    "CREATE TRIGGER team_training_membership_delete AFTER DELETE ON membership BEGIN\n"
+    MULTI_REFRESH("SELECT OLD.member_uuid", RUNNING) TEAMS_CHANGED("SELECT OLD.team_uuid AS team_uuid") "END;\n"
+    "CREATE TRIGGER team_training_membership_update AFTER UPDATE OF team_uuid, member_uuid, deleted, date_from,\n"
+    "  date_to ON membership BEGIN\n"
+    HORIZON("NEW.date_from", "NEW.date_to") MULTI_REFRESH("SELECT OLD.member_uuid UNION SELECT NEW.member_uuid", RUNNING)
+    TEAMS_CHANGED("SELECT OLD.team_uuid AS team_uuid UNION SELECT NEW.team_uuid") "END;\n"
+    "CREATE TRIGGER team_training_member_insert AFTER INSERT ON member BEGIN\n"
+    HORIZON("NEW.mooc_date", "NEW.zalo_date") TEAMS_CHANGED(TEAMS_OF_MEMBER("NEW.uuid")) "END;\n"
+    "CREATE TRIGGER team_training_member_delete AFTER DELETE ON member BEGIN\n"
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.uuid")) "END;\n"
+    "CREATE TRIGGER team_training_member_update AFTER UPDATE OF uuid, deleted, mooc_status, mooc_date, zalo_date\n"
+    "  ON member BEGIN\n"
+    HORIZON("NEW.mooc_date", "NEW.zalo_date")
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.uuid") " UNION " TEAMS_OF_MEMBER("NEW.uuid")) "END;\n"
+    "CREATE TRIGGER team_training_attendance_insert AFTER INSERT ON attendance BEGIN\n"
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("NEW.member_uuid")) "END;\n"
+    "CREATE TRIGGER team_training_attendance_delete AFTER DELETE ON attendance BEGIN\n"
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.member_uuid")) "END;\n"
+    "CREATE TRIGGER team_training_attendance_update AFTER UPDATE OF session_uuid, member_uuid, deleted\n"
+    "  ON attendance BEGIN\n"
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.member_uuid") " UNION " TEAMS_OF_MEMBER("NEW.member_uuid")) "END;\n"
+/* The teams of the members who attended session S. */
+#define TEAMS_OF_SESSION(S)                                                                     \
+    "SELECT DISTINCT ms.team_uuid FROM attendance a JOIN membership ms ON ms.member_uuid = a.member_uuid\n" \
+    "  WHERE a.session_uuid = " S
+    "CREATE TRIGGER team_training_session_insert AFTER INSERT ON training_session BEGIN\n"
+    HORIZON("NEW.date", "NULL") TEAMS_CHANGED(TEAMS_OF_SESSION("NEW.uuid")) "END;\n"
+    "CREATE TRIGGER team_training_session_delete AFTER DELETE ON training_session BEGIN\n"
+    TEAMS_CHANGED(TEAMS_OF_SESSION("OLD.uuid")) "END;\n"
+    "CREATE TRIGGER team_training_session_update AFTER UPDATE OF uuid, date, deleted ON training_session BEGIN\n"
+    HORIZON("NEW.date", "NULL")
+    TEAMS_CHANGED(TEAMS_OF_SESSION("OLD.uuid") " UNION " TEAMS_OF_SESSION("NEW.uuid")) "END;\n"
+    /* Built once from the records. */
+    "INSERT INTO team_training_state (id, latest) SELECT 1, max(coalesce(max(d), ''), '') FROM (\n"
+    "  SELECT max(decision_date) AS d FROM team UNION ALL SELECT max(date_from) FROM membership\n"
+    "  UNION ALL SELECT max(date_to) FROM membership UNION ALL SELECT max(mooc_date) FROM member\n"
+    "  UNION ALL SELECT max(zalo_date) FROM member UNION ALL SELECT max(date) FROM training_session);\n"
+    "INSERT INTO multi_member (member_uuid) SELECT member_uuid FROM membership\n"
+    "  GROUP BY member_uuid HAVING count(*) >= 2;\n"
+    /* The same figures as TEAM_TRAINING_REFRESH, for every team at once: one pass over the
+     * memberships, one over the attendance (sessions and deleted members looked up in small
+     * tables made first), instead of four lookups per team. */
+    "INSERT INTO team_training (team_uuid, members, mooc, zalo, attendees)\n"
+    "  SELECT t.uuid, coalesce(n.n, 0), coalesce(n.mooc, 0), coalesce(n.zalo, 0), coalesce(a.n, 0) FROM team t\n"
+    "  LEFT JOIN (SELECT ms.team_uuid AS tu, count(*) AS n, sum(m.mooc_status = 'completed') AS mooc,\n"
+    "    sum(coalesce(m.zalo_date, '') <> '') AS zalo FROM membership ms JOIN member m ON m.uuid = ms.member_uuid\n"
+    "    AND m.deleted = 0 WHERE ms.deleted = 0 AND coalesce(ms.date_to, '') = '' GROUP BY ms.team_uuid) n\n"
+    "    ON n.tu = t.uuid\n"
+    "  LEFT JOIN (WITH s AS MATERIALIZED (SELECT uuid, date FROM training_session WHERE deleted = 0),\n"
+    "      gone AS MATERIALIZED (SELECT uuid FROM member WHERE deleted = 1)\n"
+    "    SELECT ms.team_uuid AS tu, count(DISTINCT a.member_uuid) AS n FROM attendance a\n"
+    "    CROSS JOIN s ON s.uuid = a.session_uuid CROSS JOIN membership ms ON ms.member_uuid = a.member_uuid\n"
+    "    AND ms.deleted = 0 AND (ms.date_from IS NULL OR ms.date_from = '' OR ms.date_from <= s.date)\n"
+    "    AND (ms.date_to IS NULL OR ms.date_to = '' OR ms.date_to > s.date)\n"
+    "    WHERE a.deleted = 0 AND a.member_uuid IN (SELECT uuid FROM member) AND a.member_uuid NOT IN gone\n"
+    "    GROUP BY ms.team_uuid) a ON a.tu = t.uuid;\n";
+
+/* The teams and members a paused bulk write touched (team_training_dirty), their figures
+ * refreshed, the notes cleared and the triggers running again. */
+const char SCHEMA_TEAM_TRAINING_RESUME[] =
+#define DIRTY_MEMBERS                                                                            \
+    "SELECT member_uuid FROM membership WHERE team_uuid IN (SELECT team_uuid FROM team_training_dirty)"
+    MULTI_REFRESH(DIRTY_MEMBERS, "1")
+    TEAM_TRAINING_REFRESH("SELECT team_uuid FROM team_training_dirty", "1")
+    "DELETE FROM team_training_dirty; UPDATE team_training_state SET paused = 0;";
+
 enum migration_kind { TRAVELS, DERIVED, STATE };
 
 static const struct {
@@ -451,6 +599,7 @@ static const struct {
     {MIGRATION_4, TRAVELS},
     {MIGRATION_5, DERIVED},
     {MIGRATION_6, STATE},
+    {MIGRATION_7, DERIVED},
 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
@@ -467,7 +616,14 @@ const char SCHEMA_LOCAL_DROP[] =
     "DROP TRIGGER IF EXISTS " T "_version_insert; DROP TRIGGER IF EXISTS " T "_version_update;"
     DROP_VERSION_TRIGGERS("area") DROP_VERSION_TRIGGERS("team") DROP_VERSION_TRIGGERS("member")
     DROP_VERSION_TRIGGERS("membership") DROP_VERSION_TRIGGERS("training_session")
-    DROP_VERSION_TRIGGERS("attendance") DROP_VERSION_TRIGGERS("activity");
+    DROP_VERSION_TRIGGERS("attendance") DROP_VERSION_TRIGGERS("activity")
+#define DROP_TEAM_TRAINING_TRIGGERS(T)                                                     \
+    "DROP TRIGGER IF EXISTS team_training_" T "_insert; DROP TRIGGER IF EXISTS team_training_" T "_delete;" \
+    "DROP TRIGGER IF EXISTS team_training_" T "_update;"
+    DROP_TEAM_TRAINING_TRIGGERS("team") DROP_TEAM_TRAINING_TRIGGERS("membership") DROP_TEAM_TRAINING_TRIGGERS("member")
+    DROP_TEAM_TRAINING_TRIGGERS("attendance") DROP_TEAM_TRAINING_TRIGGERS("session")
+    "DROP TABLE IF EXISTS team_training; DROP TABLE IF EXISTS multi_member; DROP TABLE IF EXISTS team_training_dirty;"
+    "DROP TABLE IF EXISTS team_training_state;";
 
 const char SCHEMA_STATE_DROP[] = "DROP TABLE IF EXISTS office_key; DROP TABLE IF EXISTS known_key;";
 

@@ -31,6 +31,21 @@ typedef struct {
 /* Called for each finding; a non-zero return stops the check early. */
 typedef int (*check_cb)(const check_finding *f, void *arg);
 
+/* Called as the check moves on: what (translated) is being checked now, done
+ * of total its progress in weights (done == total at the end, what then ""). */
+typedef void (*check_progress_fn)(long done, long total, const char *what, void *arg);
+
+typedef struct {
+    bool quick;                 /* check_run_quick's checks instead of check_run's */
+    check_progress_fn progress; /* may be NULL */
+    void *progress_arg;
+} check_options;
+
+/* check_run or check_run_quick (o->quick), telling o->progress how far it is;
+ * o may be NULL (the full check, no progress). */
+int check_run_opts(sqlite3 *db, const cdtt_config *cfg, const check_options *o, check_cb cb, void *arg,
+                   check_summary *sum, cdtt_err *e);
+
 /* Runs every check in order (integrity first), calling cb for each finding and
  * counting them in sum. Only reads. Size rules come from cfg (0 = no limit).
  * Returns 0 when the checks ran (whatever they found), -1 with e set when they
@@ -38,8 +53,12 @@ typedef int (*check_cb)(const check_finding *f, void *arg);
 int check_run(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum,
               cdtt_err *e);
 
-/* The same with SQLite's quick_check instead of integrity_check: several
- * times faster on a big file, but does not verify that indexes match their tables. */
+/* The same with SQLite's quick_check instead of integrity_check (several
+ * times faster on a big file, but does not verify that indexes match their
+ * tables), and only the data checks that look at each record on its own and
+ * at its teams: not those that compare records with one another (possible
+ * duplicates, links across communes, records of another commune), the
+ * consent rule, or the history of changes. */
 int check_run_quick(sqlite3 *db, const cdtt_config *cfg, check_cb cb, void *arg, check_summary *sum,
                     cdtt_err *e);
 

@@ -13,7 +13,7 @@
 /* 'CDTT' — PRAGMA application_id of every cdtt database and export package. */
 #define CDTT_APPLICATION_ID 0x43445454
 /* The newest schema this build knows (PRAGMA user_version). */
-#define CDTT_SCHEMA_VERSION 6
+#define CDTT_SCHEMA_VERSION 7
 
 enum db_open_flags {
     DB_CREATE   = 1 << 0, /* create the file (mode 0600) and its folder when missing */
@@ -50,6 +50,20 @@ int db_mkdirs(const char *dir);
 
 /* Flushes a file or a folder, by path, to the disk. Returns 0, or -1 with errno set. */
 int db_sync_path(const char *path);
+
+/* The read settings db_wide_read_begin changes, to be put back. */
+typedef struct {
+    long long mmap_size, temp_store;
+} db_read_mode;
+
+/* Before a read of much of a big file at once (a check, a report over the whole
+ * country): the file is then read through memory mapping, not with a read()
+ * call per page (most of the system time of such reads), and sorts stay in
+ * memory instead of temporary files. *saved gets what db_wide_read_end puts back. */
+void db_wide_read_begin(sqlite3 *db, db_read_mode *saved);
+
+/* Puts back the settings db_wide_read_begin changed. */
+void db_wide_read_end(sqlite3 *db, const db_read_mode *saved);
 
 /* Makes a connection to a file that is not trusted (a package) harmless: defensive
  * mode, no schema-defined functions, triggers or views run. */

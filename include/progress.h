@@ -105,6 +105,14 @@ int progress_compute(sqlite3 *db, const cdtt_config *cfg, progress_by by, const 
 int progress_compute_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
                         const progress_scope *scope, progress_table *out, cdtt_err *e);
 
+/* The same as progress_compute_in, always counted from the records of each
+ * group's teams: never from the figures the file keeps per team, which
+ * progress_compute_in reads when they hold on as_of, nor per team in one pass
+ * over the file, which it does for other dates when the whole file is asked
+ * for. The two give the same table. For checks and tests. */
+int progress_recount_in(sqlite3 *db, const cdtt_config *cfg, progress_by by, const char *as_of,
+                        const progress_scope *scope, progress_table *out, cdtt_err *e);
+
 /* Sets sc->commune to code after checking that code is a commune of the
  * office's scheme that lies under the office (or is the office itself).
  * Returns 0, or -1 with e set (a message for people). */

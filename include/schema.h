@@ -28,6 +28,11 @@ extern const char SCHEMA_STATE_DROP[];
  * migration (schema_migration_travels). */
 int schema_package_version(void);
 
+/* SQL that refreshes the kept training figures of the teams a paused bulk
+ * write noted, clears the notes and lets the triggers run again (migration 7;
+ * db/team-training.c runs it). */
+extern const char SCHEMA_TEAM_TRAINING_RESUME[];
+
 /* Builds again, from the records in db, everything SCHEMA_LOCAL_DROP removes
  * (every derived migration, in order), inside the caller's
  * transaction: for bulk loads that drop it first. Returns 0, or -1 with e set. */

@@ -4,6 +4,7 @@
 #define CDTT_PACKAGE_FIXTURE_H
 
 #include "testutil.h"
+#include "demo.h"
 #include "office.h"
 #include "package.h"
 #include "schema.h"
@@ -58,6 +59,33 @@ static inline sqlite3 *pf_office(const char *dir, const char *name, const char *
     if (office_set(db, &o, &e) < 0)
         fail_msg("office_set: %s", e.msg);
     return db;
+}
+
+/* pf_office with demo data of members members (seed seed) in it; fails the test when it cannot. */
+static inline sqlite3 *pf_demo_office(const char *dir, const char *name, const char *code, const char *level,
+                                      long members, unsigned seed)
+{
+    sqlite3 *db = pf_office(dir, name, code, level, "Văn phòng thử");
+    demo_opts o = {.members = members, .seed = seed};
+    cdtt_err e = {{0}};
+    if (demo_generate(db, &o, NULL, &e) < 0)
+        fail_msg("demo_generate: %s", e.msg);
+    return db;
+}
+
+/* Exports below's records (masked) to pkg and imports pkg into above; fails the test when either
+ * fails. Returns the import's counts. */
+static inline package_counts pf_send_up(sqlite3 *below, sqlite3 *above, const char *pkg)
+{
+    package_export_opts xo = {.full = 0, .force = 1};
+    cdtt_err e = {{0}};
+    if (package_export(below, pkg, &xo, NULL, NULL, NULL, &e) < 0)
+        fail_msg("package_export: %s", e.msg);
+    package_import_result r;
+    if (package_import(above, pkg, 0, NULL, NULL, &r) < 0)
+        fail_msg("package_import: %s", r.err.msg);
+    package_import_result_free(&r);
+    return r.c;
 }
 
 /* A team of the commune with one area; uuids are given. */

@@ -158,6 +158,15 @@ static void every_quality_finding(void **state)
     assert_int_equal(sum.warnings, 9);
     assert_int_equal(check_record_count(db), 2 + 9 + 2 + 8);
 
+    /* The quick check looks at each record alone: no duplicates, no consent rule. */
+    sum = run(db, &cfg, 1, &s);
+    assert_int_equal(count_kind(&s, "member_no_team", "Lê Văn An"), 1);
+    assert_int_equal(count_kind(&s, "team_too_big", "6 > 5"), 1);
+    assert_int_equal(count_kind(&s, "bad_phone", "12345"), 1);
+    assert_int_equal(count_kind(&s, "duplicate_member", NULL), 0);
+    assert_int_equal(count_kind(&s, "phone_no_consent", NULL), 0);
+    assert_int_equal(sum.warnings, 6);
+
     /* 0 = no limit; an ended membership and a deleted member no longer count */
     cfg.team_max_village = 0;
     exec(db, "UPDATE membership SET date_to = '2000-01-01' WHERE uuid = 'j1'");

@@ -14,15 +14,7 @@ static package_counts ship(sqlite3 *from, sqlite3 *to)
 {
     char path[600];
     snprintf(path, sizeof path, "%s/cf-%d.cdtt", dir, ++seq);
-    package_export_opts o = {.force = 1};
-    cdtt_err e;
-    if (package_export(from, path, &o, NULL, NULL, NULL, &e) < 0)
-        fail_msg("export: %s", e.msg);
-    package_import_result r;
-    if (package_import(to, path, 0, NULL, NULL, &r) < 0)
-        fail_msg("import: %s", r.err.msg);
-    package_import_result_free(&r);
-    return r.c;
+    return pf_send_up(from, to, path);
 }
 
 /* Sets a member's field through the records API (as the screens do). */

@@ -167,9 +167,7 @@ static void package_import_and_export(void **state)
 {
     (void)state;
     cdtt_err e = {{0}};
-    sqlite3 *c = office_db("commune.db", "00004", "commune");
-    demo_opts o = {.members = 300, .seed = 5};
-    assert_int_equal(demo_generate(c, &o, NULL, &e), 0);
+    sqlite3 *c = pf_demo_office(dir, "commune.db", "00004", "commune", 300, 5);
     char pkg[700];
     snprintf(pkg, sizeof pkg, "%s/c1.cdtt", dir);
     package_export_opts xo = {.full = 0, .force = 1};
@@ -208,13 +206,11 @@ static void package_import_and_export(void **state)
     member_init(&m);
     snprintf(m.full_name, sizeof m.full_name, "Trần Thị Mới");
     assert_int_equal(member_save(c, &m, 1, NULL, &e), 0);
-    assert_int_equal(package_export(c, pkg, &xo, NULL, NULL, NULL, &e), 0);
-    assert_int_equal(package_import(prov, pkg, 0, NULL, NULL, &r), 0);
+    pf_send_up(c, prov, pkg);
     assert_int_equal(live(prov, "member"), 299);
     assert_counts_right(prov);
     assert_int_equal(record_undelete(c, "member", u2, &e), 0);
-    assert_int_equal(package_export(c, pkg, &xo, NULL, NULL, NULL, &e), 0);
-    assert_int_equal(package_import(prov, pkg, 0, NULL, NULL, &r), 0);
+    pf_send_up(c, prov, pkg);
     assert_int_equal(live(prov, "member"), 300);
     assert_counts_right(prov);
     db_close(prov);
