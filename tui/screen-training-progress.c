@@ -511,7 +511,7 @@ static void compute(progress_screen *p)
     else if (p->chart)
         progress_sort(&p->t, PROGRESS_SORT_PROGRESS, p->ind);
     p->list.stale = true;
-    app_timing("progress_drawn", app()->key_ms);
+    ctx_timing(cx, "progress_drawn", cx->key_ms);
 }
 
 static void resume(tui_screen *s)
