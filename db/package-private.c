@@ -82,7 +82,9 @@ int package_private_begin(package_private *p, cdtt_err *e)
     if (!swept++)
         package_private_sweep(root);
     int n = snprintf(p->dir, sizeof p->dir, "%s/%sXXXXXX", root, PRIVATE_PREFIX);
+    tmpguard_hold(); /* a signal between making the folder and arming for it would leave it */
     if (n < 0 || (size_t)n >= sizeof p->dir || !mkdtemp(p->dir)) {
+        tmpguard_release();
         err_set(e, _("cannot create a temporary folder in %s: %s"), root,
                 io_reason(n < 0 || (size_t)n >= sizeof p->dir ? ENAMETOOLONG : errno));
         p->dir[0] = p->copy[0] = '\0';
@@ -90,6 +92,7 @@ int package_private_begin(package_private *p, cdtt_err *e)
     }
     snprintf(p->copy, sizeof p->copy, "%s/%s", p->dir, COPY_NAME);
     tmpguard_arm_in(p->copy, p->dir);
+    tmpguard_release();
     return 0;
 }
 
@@ -97,6 +100,7 @@ void package_private_end(package_private *p)
 {
     if (!p->dir[0])
         return;
+    tmpguard_hold(); /* a signal between disarming and removing would leave the folder */
     tmpguard_disarm();
     char *slash = strrchr(p->dir, '/');
     *slash = '\0';
@@ -107,6 +111,7 @@ void package_private_end(package_private *p)
         close(parent);
     }
     p->dir[0] = p->copy[0] = '\0';
+    tmpguard_release();
 }
 
 int package_copy_private(const char *src, const char *dest, cdtt_err *e)

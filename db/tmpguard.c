@@ -59,3 +59,19 @@ void tmpguard_disarm(void)
             sigaction(SIGNALS[i], &previous[i], NULL);
     memset(taken, 0, sizeof taken);
 }
+
+static sigset_t held_before;
+
+void tmpguard_hold(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < N_SIGNALS; i++)
+        sigaddset(&set, SIGNALS[i]);
+    sigprocmask(SIG_BLOCK, &set, &held_before);
+}
+
+void tmpguard_release(void)
+{
+    sigprocmask(SIG_SETMASK, &held_before, NULL);
+}

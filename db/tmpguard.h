@@ -16,4 +16,13 @@ void tmpguard_arm_in(const char *path, const char *folder);
 /* Forgets the file and gives the signals back their previous handling. */
 void tmpguard_disarm(void);
 
+/* Until tmpguard_release, SIGINT, SIGTERM and SIGHUP wait: a caller making a
+ * folder and arming for it, or disarming and removing it, is not stopped in
+ * between (a signal that came meanwhile takes effect at the release). Not
+ * nested. */
+void tmpguard_hold(void);
+
+/* Lets the signals held by tmpguard_hold through again. */
+void tmpguard_release(void);
+
 #endif
