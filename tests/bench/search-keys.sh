@@ -2,7 +2,7 @@
 # tests/bench/search-keys.sh — how long a list's page takes after every key of a
 # search typed one key at a time (tests/bench/search_keys.c), on a demo file of
 # N members (default 340,000) or on FILE. Prints figures; judges nothing.
-#   sh tests/bench/search-keys.sh [N | FILE] [member|team|area] [SEARCHES]
+#   sh tests/bench/search-keys.sh [N | FILE] [member|team|area|all] [SEARCHES]
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ARG=${1:-340000} KIND=${2:-member} SEARCHES=${3:-240}
@@ -18,4 +18,5 @@ else
     echo "generating $ARG members..."
     XDG_CONFIG_HOME=$T HOME=$T ./cdtt --db "$FILE" demo --members "$ARG" >/dev/null
 fi
-"$T/search_keys" "$FILE" "$KIND" "$SEARCHES"
+[ "$KIND" = all ] && KIND="member team area"
+for k in $KIND; do "$T/search_keys" "$FILE" "$k" "$SEARCHES"; done
