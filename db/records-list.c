@@ -230,16 +230,34 @@ static void reverse_rows(void *rows, int n, size_t sz)
     free(tmp);
 }
 
+/* Starts q as "SELECT <k's columns> FROM <k's table> WHERE 1". */
+static void q_select(query *q, const list_kind *k)
+{
+    q_add(q, "SELECT ");
+    q_add(q, k->columns);
+    q_add(q, " ");
+    q_add(q, k->from);
+}
+
+/* Steps st into rows, at most limit of them; their number, or -1 with e set. */
+static int read_rows(sqlite3 *db, sqlite3_stmt *st, const list_kind *k, int limit, void *rows, cdtt_err *e)
+{
+    int n = 0, rc = SQLITE_DONE;
+    while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        k->read(st, (char *)rows + (size_t)n++ * k->row_size);
+    sqlite3_finalize(st);
+    if (n < limit && rc != SQLITE_DONE)
+        return db_fail(db, e, _("cannot read the list"));
+    return n;
+}
+
 /* Reads a page by walking the list in order (in dir's order). */
 static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
                      int limit, void *rows, cdtt_err *e)
 {
     query q = {.len = 0};
     char rowid_text[32];
-    q_add(&q, "SELECT ");
-    q_add(&q, k->columns);
-    q_add(&q, " ");
-    q_add(&q, k->from);
+    q_select(&q, k);
     k->filters(&q, f);
     if (pos) {
         snprintf(rowid_text, sizeof rowid_text, "%lld", pos_rowid(db, k, pos->uuid));
@@ -255,13 +273,7 @@ static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, cons
     if (!st)
         return -1;
     sqlite3_bind_int(st, q.nb + 1, limit);
-    int n = 0, rc = SQLITE_DONE;
-    while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        k->read(st, (char *)rows + (size_t)n++ * k->row_size);
-    sqlite3_finalize(st);
-    if (n < limit && rc != SQLITE_DONE)
-        return db_fail(db, e, _("cannot read the list"));
-    return n;
+    return read_rows(db, st, k, limit, rows, e);
 }
 
 /* The statement that gives, for one sort key, the rowids of k's records with
@@ -324,10 +336,7 @@ static int page_by_names(sqlite3 *db, const list_kind *k, const list_filter *f, 
     strcpy(p, "]");
     free(ids);
     query q = {.len = 0};
-    q_add(&q, "SELECT ");
-    q_add(&q, k->columns);
-    q_add(&q, " ");
-    q_add(&q, k->from);
+    q_select(&q, k);
     q_add(&q, " AND ");
     q_add(&q, k->rowid);
     q_arg(&q, " IN (SELECT value FROM json_each(?))", list);
@@ -335,15 +344,7 @@ static int page_by_names(sqlite3 *db, const list_kind *k, const list_filter *f, 
     sqlite3_stmt *st = q_prepare(db, &q, e);
     q_free(&q);
     free(list);
-    if (!st)
-        return -1;
-    int got = 0, rc = SQLITE_DONE;
-    while (got < n && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        k->read(st, (char *)rows + (size_t)got++ * k->row_size);
-    sqlite3_finalize(st);
-    if (got < n && rc != SQLITE_DONE)
-        return db_fail(db, e, _("cannot read the list"));
-    return got;
+    return st ? read_rows(db, st, k, n, rows, e) : -1;
 }
 
 /* A page in list order: a search through the list's names, anything else (or
