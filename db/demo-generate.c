@@ -405,7 +405,8 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, demo_load load, const
         db_rollback(db);
     demo_bulk_free(&b);
     sqlite3_exec(db, "PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000; "
-                     "PRAGMA ignore_check_constraints = OFF; PRAGMA foreign_keys = ON; PRAGMA threads = 0",
+                     "PRAGMA ignore_check_constraints = OFF; PRAGMA foreign_keys = ON; PRAGMA threads = 0; "
+                     "PRAGMA journal_mode = WAL",
                  NULL, NULL, NULL);
     free(c);
     if (counts)
