@@ -32,9 +32,10 @@ typedef struct {
  * sqlite_master, whatever migrations added) and what the derived migrations
  * keep by triggers dropped, the indexes kept in b. With one_tx it begins the
  * one transaction of the whole load, which a failure or crash rolls back
- * (the file keeps its WAL journal); without, it also turns the journal and
- * fsync off, and a crash or error after this leaves the file unusable: only
- * for a file that is deleted on failure. Returns 0, or -1 with e set. */
+ * (under a rollback journal, or the file's WAL journal when another connection
+ * has it open; demo_bulk_finish puts it back in WAL mode); without, it also
+ * turns the journal and fsync off, and a crash or error after this leaves the
+ * file unusable: only for a file that is deleted on failure. Returns 0, or -1 with e set. */
 int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e);
 
 /* Builds b's indexes and what the triggers keep again, commits, turns foreign
