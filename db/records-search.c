@@ -7,6 +7,7 @@
 #include "db.h"
 #include "text.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,14 +64,18 @@ int search_by_names(sqlite3 *db, const char *table, char *const *words, int nw, 
         free(last);
         last = xstrdup(key);
         /* In the position's own sort key only the records past it; in the others all. */
-        int same = from_key && strcmp(key, from_key) == 0;
-        sqlite3_bind_text(each, 1, key, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(each, 2, same ? from_rowid : dir < 0 ? (long long)1 << 62 : -1);
+        int same = from_key && strcmp(last, from_key) == 0;
+        sqlite3_bind_text(each, 1, last, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(each, 2, same ? from_rowid : dir < 0 ? LLONG_MAX : -1);
         sqlite3_bind_int(each, sqlite3_bind_parameter_count(each), limit - n);
-        int got;
+        int got = SQLITE_DONE;
         while (n < limit && (got = sqlite3_step(each)) == SQLITE_ROW)
             rowids[n++] = sqlite3_column_int64(each, 0);
         sqlite3_reset(each);
+        if (n < limit && got != SQLITE_DONE) {
+            rc = got; /* the caller reads the page another way, which says what failed */
+            break;
+        }
     }
     free(last);
     sqlite3_finalize(walk);
