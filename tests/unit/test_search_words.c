@@ -81,7 +81,10 @@ static int search_pages(sqlite3 *db, const list_kind *k, const list_filter *f, i
     list_pos pos;
     int n = 0, got;
     const list_pos *p = NULL;
+    int pages = 0;
     while ((got = k->page(db, f, p, dir, 7, rows, &e)) > 0) {
+        if (++pages > max / 7 + 2) /* more pages than there are records: paging that never ends */
+            fail_msg("%s search '%s': paging %s does not end", k->table, f->search, dir > 0 ? "forwards" : "backwards");
         /* A page comes in list order either way; backwards, the next page is before its first row. */
         for (int i = dir > 0 ? 0 : got - 1; i >= 0 && i < got && n < max; i += dir)
             snprintf(out[n++], UUID_LEN, "%s", rows + (size_t)i * k->row_size + k->uuid_at);
@@ -248,6 +251,47 @@ static void one_sort_key_several_names(void **state)
     db_close(db);
 }
 
+/* A page that goes on from a record removed meanwhile starts where that
+ * record's sort key starts (as a walk of the list does), forwards and
+ * backwards. */
+static void position_removed_meanwhile(void **state)
+{
+    (void)state;
+    sqlite3 *db = commune("gone.db");
+    static const char *const NAMES[] = {"Trần Văn An", "Trần Văn An", "Trần Văn Bình", "Trần Văn Cường",
+                                        "Trần Văn Dũng", "Lê Văn An"};
+    member_rec m[6];
+    for (int i = 0; i < 6; i++) {
+        member_init(&m[i]);
+        save(db, &m[i], NAMES[i]);
+    }
+    /* List order: Lê Văn An, Trần Văn An (twice), Bình, Cường, Dũng. The position is the
+     * second Trần Văn An; it goes, its namesake stays. */
+    list_pos pos;
+    char sql[160];
+    snprintf(sql, sizeof sql, "SELECT sort_key FROM member WHERE uuid = '%s'", m[1].uuid);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    snprintf(pos.sort_key, sizeof pos.sort_key, "%s", sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    snprintf(pos.uuid, sizeof pos.uuid, "%s", m[1].uuid);
+    cdtt_err e = {{0}};
+    snprintf(sql, sizeof sql, "DELETE FROM membership; DELETE FROM member WHERE uuid = '%s'", m[1].uuid);
+    assert_int_equal(db_exec(db, sql, &e), 0);
+    list_filter f;
+    memset(&f, 0, sizeof f);
+    f.search = "tran van";
+    member_rec rows[6];
+    assert_int_equal(member_page(db, &f, &pos, 1, 6, rows, &e), 4);
+    assert_string_equal(rows[0].uuid, m[0].uuid); /* the namesake, then Bình, Cường, Dũng */
+    assert_string_equal(rows[3].uuid, m[4].uuid);
+    f.search = "van";
+    assert_int_equal(member_page(db, &f, &pos, -1, 6, rows, &e), 1);
+    assert_string_equal(rows[0].uuid, m[5].uuid); /* before that sort key: Lê Văn An only */
+    db_close(db);
+}
+
 /* A file written before migration 7 (here: by schema 1) gets the lists'
  * names when it is opened, and migration 3's word index is gone. */
 static void upgrade_builds_the_names(void **state)
@@ -278,6 +322,7 @@ int main(void)
         cmocka_unit_test(kept_by_saves_renames_and_deletes),
         cmocka_unit_test(searches_match_a_scan),
         cmocka_unit_test(one_sort_key_several_names),
+        cmocka_unit_test(position_removed_meanwhile),
         cmocka_unit_test(upgrade_builds_the_names),
     };
     return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
