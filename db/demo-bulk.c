@@ -1,11 +1,13 @@
-/* demo-bulk.c — a bulk load into a file that a demo generation owns alone: no
- * journal, no fsync, no foreign-key lookups per row, and the record tables'
+/* demo-bulk.c — a bulk load of demo data: no foreign-key lookups per row, and
+ * the record tables'
  * indexes that would take entries at random places (names, sort keys, phones)
  * dropped for the load and built again after it, which sorts once instead of
  * touching a random page per row. Indexes on uuid columns stay: a generation's
  * uuids increase, so those indexes only grow at their end. What the local
- * migrations keep by triggers (counts, the word index) is dropped for the load
- * and built from the records after it. */
+ * migrations keep by triggers (counts, the lists' names) is dropped for the
+ * load and built from the records after it. Into a file of its own the load
+ * goes without journal or fsync; into an existing file (units imported, an
+ * office set, no records yet) as one transaction under the WAL journal. */
 #include "demo-internal.h"
 #include "db.h"
 #include "schema.h"
@@ -66,10 +68,10 @@ static int read_indexes(sqlite3 *db, demo_bulk *b, char ***names, cdtt_err *e)
     return rc;
 }
 
-/* Drops the named indexes, in one transaction. */
-static int drop_indexes(sqlite3 *db, char **names, int n, cdtt_err *e)
+/* Drops the named indexes, in one transaction (the caller's, with own 0). */
+static int drop_indexes(sqlite3 *db, char **names, int n, int own, cdtt_err *e)
 {
-    if (db_begin(db, e) < 0)
+    if (own && db_begin(db, e) < 0)
         return -1;
     for (int i = 0; i < n; i++) {
         /* An index name from the schema, quoted as an identifier: no data. */
@@ -77,29 +79,42 @@ static int drop_indexes(sqlite3 *db, char **names, int n, cdtt_err *e)
         int rc = sql ? db_exec(db, sql, e) : err_set(e, _("out of memory"));
         sqlite3_free(sql);
         if (rc < 0) {
-            db_rollback(db);
+            if (own)
+                db_rollback(db);
             return -1;
         }
     }
-    return db_commit(db, e);
+    return own ? db_commit(db, e) : 0;
 }
 
-int demo_bulk_start(sqlite3 *db, demo_bulk *b, cdtt_err *e)
+int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e)
 {
     memset(b, 0, sizeof *b);
-    if (db_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
-                    "PRAGMA threads = 2", e) < 0)
+    b->one_tx = one_tx;
+    /* In one transaction, under a rollback journal when no other connection has the file open
+     * (else under its WAL journal): a crash rolls the load back. A rollback journal keeps only
+     * the pages the file had, which a load into a file without records barely touches, where
+     * WAL would write every new page twice. */
+    if (db_exec(db, one_tx ? "PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; "
+                             "PRAGMA threads = 2"
+                           : "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
+                             "PRAGMA threads = 2",
+                e) < 0)
+        return -1;
+    if (one_tx && db_begin(db, e) < 0)
         return -1;
     char **names = NULL;
     int rc = read_indexes(db, b, &names, e);
     if (rc == 0)
-        rc = drop_indexes(db, names, b->n, e);
-    /* The counts and word index kept by triggers are built once, after the load. */
+        rc = drop_indexes(db, names, b->n, !one_tx, e);
+    /* The counts and names kept by triggers are built once, after the load. */
     if (rc == 0)
         rc = db_exec(db, SCHEMA_LOCAL_DROP, e);
     for (int i = 0; i < b->n; i++)
         free(names[i]);
     free(names);
+    if (rc < 0 && one_tx)
+        db_rollback(db);
     return rc;
 }
 
@@ -128,11 +143,11 @@ static void *digest_run(void *arg)
 
 int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const char *path, char digest[33], cdtt_err *e)
 {
-    if (db_begin(db, e) < 0)
+    if (!b->one_tx && db_begin(db, e) < 0)
         return -1;
     digest_job job = {.path = path, .rc = -1};
     pthread_t th;
-    int started = path && digest && pthread_create(&th, NULL, digest_run, &job) == 0, rc = 0;
+    int started = !b->one_tx && path && digest && pthread_create(&th, NULL, digest_run, &job) == 0, rc = 0;
     for (int i = 0; i < b->n && rc == 0; i++)
         rc = db_exec(db, b->sql[i], e);
     if (rc == 0)

@@ -219,16 +219,19 @@ static uint64_t office_salt(const char *office)
     return h;
 }
 
-/* Every demo record is at version 1: the office clock starts there. Returns 0 or -1 with e set. */
+/* Every demo record is at version 1: the office clock starts there (in a
+ * transaction of its own unless one is open). Returns 0 or -1 with e set. */
 static int start_clock(sqlite3 *db, cdtt_err *e)
 {
-    if (db_begin(db, e) < 0)
+    int own = sqlite3_get_autocommit(db);
+    if (own && db_begin(db, e) < 0)
         return -1;
     if (db_exec(db, "UPDATE office SET clock = max(clock, 1) WHERE id = 1", e) < 0) {
-        db_rollback(db);
+        if (own)
+            db_rollback(db);
         return -1;
     }
-    return db_commit(db, e);
+    return own ? db_commit(db, e) : 0;
 }
 
 /* Writes commune c with m members, inside the caller's transaction. */
@@ -319,13 +322,14 @@ static int check_opts(demo_opts *o, cdtt_err *e)
     return 0;
 }
 
-/* Writes the communes c[0..nc) with o->members members between them. Without
- * bulk, one transaction per commune (a failed commune is rolled back, earlier
- * ones stay); with bulk, one per BULK_BATCH members or so. */
-static int write_communes(gen *g, const demo_opts *o, const demo_commune *c, long nc, int bulk)
+/* Writes the communes c[0..nc) with o->members members between them: row by
+ * row, one transaction per commune (a failed commune is rolled back, earlier
+ * ones stay); into a new file, one per BULK_BATCH members or so; in place, all
+ * in the caller's transaction. */
+static int write_communes(gen *g, const demo_opts *o, const demo_commune *c, long nc, demo_load load)
 {
     long first_record = 0, pending = 0;
-    int rc = 0, open = 0;
+    int rc = 0, open = load == DEMO_IN_PLACE;
     for (long i = 0; i < nc && rc == 0; i++) {
         int m = (int)(o->members / nc + (i < o->members % nc));
         if (!open && (rc = db_begin(g->db, g->e)) < 0)
@@ -333,7 +337,7 @@ static int write_communes(gen *g, const demo_opts *o, const demo_commune *c, lon
         open = 1;
         rc = add_commune(g, o->seed, i, &first_record, &c[i], m);
         pending += m;
-        if (rc == 0 && (!bulk || pending >= BULK_BATCH || i == nc - 1)) {
+        if (rc == 0 && load != DEMO_IN_PLACE && (load == DEMO_ROWS || pending >= BULK_BATCH || i == nc - 1)) {
             open = 0;
             pending = 0;
             rc = db_commit(g->db, g->e);
@@ -342,15 +346,15 @@ static int write_communes(gen *g, const demo_opts *o, const demo_commune *c, lon
         if (rc == 0 && o->progress)
             o->progress(g->n.members, o->members, o->progress_arg);
     }
-    if (rc < 0 && open)
+    if (rc < 0 && open && load != DEMO_IN_PLACE)
         db_rollback(g->db);
     return rc;
 }
 
-int demo_generate_into(sqlite3 *db, const demo_opts *opts, const char *bulk_path, demo_counts *counts,
-                       char digest[33], cdtt_err *e)
+int demo_generate_into(sqlite3 *db, const demo_opts *opts, demo_load load, const char *bulk_path,
+                       demo_counts *counts, char digest[33], cdtt_err *e)
 {
-    int bulk = bulk_path != NULL;
+    int bulk = load != DEMO_ROWS;
     demo_opts o = *opts;
     err_clear(e);
     if (check_opts(&o, e) < 0)
@@ -383,13 +387,13 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, const char *bulk_path
                          "PRAGMA wal_autocheckpoint = 16384; PRAGMA ignore_check_constraints = ON", e);
     demo_bulk b = {0};
     if (rc == 0 && bulk)
-        rc = demo_bulk_start(db, &b, e);
+        rc = demo_bulk_start(db, &b, load == DEMO_IN_PLACE, e);
     for (int i = 0; i < ST_N && rc == 0; i++)
         if (!(g.st[i] = db_prepare(db, INSERT_SQL[i], e)))
             rc = -1;
     g.forms = demo_forms_new();
     if (rc == 0)
-        rc = write_communes(&g, &o, c, nc, bulk);
+        rc = write_communes(&g, &o, c, nc, load);
     for (int i = 0; i < ST_N; i++)
         sqlite3_finalize(g.st[i]);
     demo_forms_free(g.forms);
@@ -397,9 +401,13 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, const char *bulk_path
         rc = start_clock(db, e);
     if (rc == 0 && bulk)
         rc = demo_bulk_finish(db, &b, bulk_path, digest, e);
+    else if (b.one_tx) /* the load failed: none of it stays */
+        db_rollback(db);
     demo_bulk_free(&b);
     sqlite3_exec(db, "PRAGMA cache_size = -2000; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 1000; "
-                     "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
+                     "PRAGMA ignore_check_constraints = OFF; PRAGMA foreign_keys = ON; PRAGMA threads = 0; "
+                     "PRAGMA journal_mode = WAL",
+                 NULL, NULL, NULL);
     free(c);
     if (counts)
         *counts = g.n;
@@ -408,5 +416,5 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, const char *bulk_path
 
 int demo_generate(sqlite3 *db, const demo_opts *o, demo_counts *counts, cdtt_err *e)
 {
-    return demo_generate_into(db, o, NULL, counts, NULL, e);
+    return demo_generate_into(db, o, DEMO_IN_PLACE, NULL, counts, NULL, e);
 }

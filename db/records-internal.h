@@ -132,27 +132,24 @@ typedef struct {
 int rec_write(sqlite3 *db, const rec_writer *w, const void *rec, char uuid[UUID_LEN],
               char updated_at[32], cdtt_err *e);
 
-/* ---- member search (records-search.c) ---- */
+/* ---- search (records-search.c) ---- */
 
 /* The most words of a search that count. */
 #define SEARCH_MAX_WORDS 8
 
 /* The folded words of f's search, split in place in *fold (malloc'd, free it;
  * NULL when none); returns their number, 0 when there is no valid search. */
-int member_search_words(const list_filter *f, char **fold, char *words[SEARCH_MAX_WORDS]);
+int search_words(const list_filter *f, char **fold, char *words[SEARCH_MAX_WORDS]);
 
-/* Which word of f's search should lead it through the word index: the one the
- * fewest members hold, when few enough hold it to read them faster than the
- * list can be walked (after_walk: once a walk passed its deadline). -1: walk. */
-int member_search_lead(sqlite3 *db, const list_filter *f, int after_walk);
-
-/* A walk through the list with a deadline: search_walk_start makes db's
- * statements stop (SQLITE_INTERRUPT, passed set) once the deadline passes;
- * sqlite3_progress_handler(db, 0, NULL, NULL) ends it. */
-typedef struct {
-    struct timespec end;
-    int passed;
-} search_walk;
-void search_walk_start(sqlite3 *db, search_walk *w);
+/* The rowids (at most limit, into rowids) of table's records whose names hold
+ * every one of the nw folded words, in list order (sort key, then rowid)
+ * after the position (from_key, from_rowid) for dir 1, or before it in
+ * reverse order for dir -1; from_key NULL: from the start, or for -1 the end.
+ * each is the caller's statement that gives, for one sort key (parameter 1),
+ * the rowids of the records with it that match the whole filter, past rowid
+ * parameter 2 in dir's order, at most its last parameter of them. Returns how many
+ * rowids it filled, or -1 when the list's names cannot be read. */
+int search_by_names(sqlite3 *db, const char *table, char *const *words, int nw, const char *from_key,
+                    long long from_rowid, int dir, int limit, sqlite3_stmt *each, long long *rowids);
 
 #endif

@@ -18,7 +18,6 @@ typedef struct {
     const char *binds[MAX_BINDS];
     int nb;
     char *fold; /* the folded search, split into words in place */
-    char *lead; /* members: the search word whose members are read first, or NULL */
 } query;
 
 static void q_add(query *q, const char *text)
@@ -152,32 +151,12 @@ static void member_filters(query *q, const list_filter *f)
     q_add(q, ")");
 }
 
-/* Members whose name holds a word containing the lead word (schema migration
- * 3), each once, then the member rows themselves: a search led by a rare word
- * reads only these instead of walking the whole list. The folded names kept
- * beside the words let the other search words sift them before any member row
- * is read (their conditions follow, then ") c CROSS JOIN ..."). */
-#define MEMBERS_BY_WORD                                                                        \
-    "FROM (SELECT DISTINCT member_uuid AS u FROM member_word WHERE word IN "                  \
-    "(SELECT word FROM name_word WHERE n > 0 AND instr(word, ?) > 0)"
-#define MEMBERS_BY_WORD_END ") c CROSS JOIN member m ON m.uuid = c.u WHERE 1"
-
-/* Adds the FROM clause of a member search led by its word number lead. */
-static void q_from_words(query *q, const list_filter *f, int lead)
-{
-    char *words[SEARCH_MAX_WORDS];
-    int n = member_search_words(f, &q->lead, words);
-    q_arg(q, MEMBERS_BY_WORD, words[lead]);
-    for (int i = 0; i < n; i++)
-        if (i != lead)
-            q_arg(q, " AND instr(name_fold, ?) > 0", words[i]);
-    q_add(q, MEMBERS_BY_WORD_END);
-}
-
 /* One kind of list: its table, columns, filters and row reader. */
 typedef struct {
     const char *table;     /* "member" */
     const char *from;      /* "FROM member m WHERE 1" */
+    const char *rowid;     /* "m.rowid" */
+    const char *sort_is;   /* "m.sort_key = ?" */
     const char *(*columns)(void);
     const char *key;       /* "(m.sort_key, m.rowid)" */
     const char *order_up;  /* " ORDER BY m.sort_key, m.rowid" */
@@ -195,41 +174,27 @@ static void read_team(sqlite3_stmt *st, void *row) { team_from_row(st, row); }
 static void read_member(sqlite3_stmt *st, void *row) { member_from_row(st, row); }
 
 static const list_kind AREAS = {
-    "area", "FROM area a WHERE 1", area_columns, "(a.sort_key, a.rowid)", " ORDER BY a.sort_key, a.rowid",
+    "area", "FROM area a WHERE 1", "a.rowid", "a.sort_key = ?", area_columns, "(a.sort_key, a.rowid)",
+    " ORDER BY a.sort_key, a.rowid",
     " ORDER BY a.sort_key DESC, a.rowid DESC", "SELECT rowid FROM area WHERE uuid = ?",
     area_filters, read_area, sizeof(area_rec),
 };
 static const list_kind TEAMS = {
-    "team", "FROM team t WHERE 1", team_columns, "(t.sort_key, t.rowid)", " ORDER BY t.sort_key, t.rowid",
+    "team", "FROM team t WHERE 1", "t.rowid", "t.sort_key = ?", team_columns, "(t.sort_key, t.rowid)",
+    " ORDER BY t.sort_key, t.rowid",
     " ORDER BY t.sort_key DESC, t.rowid DESC", "SELECT rowid FROM team WHERE uuid = ?",
     team_filters, read_team, sizeof(team_rec),
 };
 static const list_kind MEMBERS = {
-    "member", "FROM member m WHERE 1", member_columns, "(m.sort_key, m.rowid)", " ORDER BY m.sort_key, m.rowid",
+    "member", "FROM member m WHERE 1", "m.rowid", "m.sort_key = ?", member_columns, "(m.sort_key, m.rowid)",
+    " ORDER BY m.sort_key, m.rowid",
     " ORDER BY m.sort_key DESC, m.rowid DESC", "SELECT rowid FROM member WHERE uuid = ?",
     member_filters, read_member, sizeof(member_rec),
 };
 
-/* Starts q's FROM clause for kind k: a member search led by word number lead
- * (>= 0) is read through the word index, everything else from its table. */
-static void q_from(query *q, const list_kind *k, const list_filter *f, int lead)
-{
-    if (lead >= 0)
-        q_from_words(q, f, lead);
-    else
-        q_add(q, k->from);
-}
-
-/* The lead word of f's search for kind k (see lead_word), or -1. */
-static int k_lead(sqlite3 *db, const list_kind *k, const list_filter *f, int after_walk)
-{
-    return strcmp(k->table, "member") == 0 ? member_search_lead(db, f, after_walk) : -1;
-}
-
 static void q_free(query *q)
 {
     free(q->fold);
-    free(q->lead);
 }
 
 /* The rowid of the position's record; -1 (before every row) when it is gone. */
@@ -267,22 +232,35 @@ static void reverse_rows(void *rows, int n, size_t sz)
     free(tmp);
 }
 
-/* Reads a page, through the word index when lead >= 0. With budget (not NULL),
- * a member search walking the list (lead < 0) stops at its deadline,
- * sets *budget to the rows it found by then, and returns -2. */
+/* Starts q as "SELECT <k's columns> FROM <k's table> WHERE 1". */
+static void q_select(query *q, const list_kind *k)
+{
+    q_add(q, "SELECT ");
+    q_add(q, k->columns());
+    q_add(q, " ");
+    q_add(q, k->from);
+}
+
+/* Steps st into rows, at most limit of them; their number, or -1 with e set. */
+static int read_rows(sqlite3 *db, sqlite3_stmt *st, const list_kind *k, int limit, void *rows, cdtt_err *e)
+{
+    int n = 0, rc = SQLITE_DONE;
+    while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        k->read(st, (char *)rows + (size_t)n++ * k->row_size);
+    sqlite3_finalize(st);
+    if (n < limit && rc != SQLITE_DONE)
+        return db_fail(db, e, _("cannot read the list"));
+    return n;
+}
+
+/* Reads a page by walking the list in order (in dir's order). */
 static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
-                     int limit, void *rows, int lead, int *budget, cdtt_err *e)
+                     int limit, void *rows, cdtt_err *e)
 {
     query q = {.len = 0};
     char rowid_text[32];
-    q_add(&q, "SELECT ");
-    q_add(&q, k->columns());
-    /* Through the word index the matches are sorted first, and only the page's
-     * rows then get their columns (the teams of a member cost a query each). */
-    q_add(&q, lead >= 0 ? " FROM member m WHERE m.rowid IN (SELECT m.rowid " : " ");
-    q_from(&q, k, f, lead);
+    q_select(&q, k);
     k->filters(&q, f);
-    int walk_search = budget != NULL && lead < 0 && q.fold && strcmp(k->table, "member") == 0;
     if (pos) {
         snprintf(rowid_text, sizeof rowid_text, "%lld", pos_rowid(db, k, pos->uuid));
         q_add(&q, " AND ");
@@ -292,51 +270,100 @@ static int page_read(sqlite3 *db, const list_kind *k, const list_filter *f, cons
     }
     q_add(&q, dir < 0 ? k->order_down : k->order_up);
     q_add(&q, " LIMIT ?");
-    if (lead >= 0) {
-        q_add(&q, ")");
-        q_add(&q, dir < 0 ? k->order_down : k->order_up);
-    }
     sqlite3_stmt *st = q_prepare(db, &q, e);
     q_free(&q);
     if (!st)
         return -1;
     sqlite3_bind_int(st, q.nb + 1, limit);
-    search_walk walk = {.passed = 0};
-    if (walk_search)
-        search_walk_start(db, &walk);
-    int n = 0, rc = SQLITE_DONE;
-    while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        k->read(st, (char *)rows + (size_t)n++ * k->row_size);
-    if (walk_search)
-        sqlite3_progress_handler(db, 0, NULL, NULL);
-    if (n < limit && rc != SQLITE_DONE) {
-        int over = rc == SQLITE_INTERRUPT && walk.passed;
-        if (over)
-            *budget = n;
-        if (!over)
-            db_fail(db, e, _("cannot read the list"));
-        sqlite3_finalize(st);
-        return over ? -2 : -1;
-    }
-    sqlite3_finalize(st);
-    return n;
+    return read_rows(db, st, k, limit, rows, e);
 }
 
-/* A page in list order: a member search for a rare word reads the word index;
- * one for common words walks the list, and when its matches come too seldom
- * there, reads the word index of its rarest word after all (or, when that
- * would cost more, walks again without a deadline). */
+/* The statement that gives, for one sort key, the rowids of k's records with
+ * it that match f past a rowid, in dir's order (search_by_names' each). */
+static sqlite3_stmt *names_each(sqlite3 *db, const list_kind *k, const list_filter *f, int dir, cdtt_err *e)
+{
+    query q = {.len = 0};
+    q_add(&q, "SELECT ");
+    q_add(&q, k->rowid);
+    q_add(&q, " ");
+    q_add(&q, k->from);
+    q_add(&q, " AND ");
+    q_arg(&q, k->sort_is, ""); /* parameter 1 */
+    q_add(&q, " AND ");
+    q_add(&q, k->rowid);
+    q_arg(&q, dir < 0 ? " < ?" : " > ?", "0"); /* parameter 2 */
+    k->filters(&q, f);
+    q_add(&q, " ORDER BY ");
+    q_add(&q, k->rowid);
+    q_add(&q, dir < 0 ? " DESC LIMIT ?" : " LIMIT ?"); /* the last parameter */
+    sqlite3_stmt *st = q_prepare(db, &q, e);
+    q_free(&q);
+    return st;
+}
+
+/* True when f's search can be read through the list's names: every word is
+ * looked for in the name (for members a word of digits is also looked for in
+ * the phone and CCCD numbers, which the names do not hold). */
+static int by_names(const list_kind *k, int nw, char *const *words)
+{
+    if (nw <= 0)
+        return 0;
+    for (int i = 0; strcmp(k->table, "member") == 0 && i < nw; i++)
+        if (strspn(words[i], "0123456789") == strlen(words[i]))
+            return 0;
+    return 1;
+}
+
+/* Reads a page of a search through the list's names (search_by_names), in
+ * dir's order; -3 when the names cannot be read (the caller walks instead). */
+static int page_by_names(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
+                         int limit, void *rows, char *const *words, int nw, cdtt_err *e)
+{
+    sqlite3_stmt *each = names_each(db, k, f, dir, e);
+    if (!each)
+        return -1;
+    long long *ids = xmalloc((size_t)limit * sizeof *ids);
+    int n = search_by_names(db, k->table, words, nw, pos ? pos->sort_key : NULL,
+                            pos ? pos_rowid(db, k, pos->uuid) : -1, dir, limit, each, ids);
+    sqlite3_finalize(each);
+    if (n <= 0) {
+        free(ids);
+        return n < 0 ? -3 : 0;
+    }
+    /* The rows themselves, by rowid, in the same order. */
+    char *list = xmalloc((size_t)n * 21 + 2), *p = list;
+    *p++ = '[';
+    for (int i = 0; i < n; i++)
+        p += sprintf(p, i ? ",%lld" : "%lld", ids[i]);
+    strcpy(p, "]");
+    free(ids);
+    query q = {.len = 0};
+    q_select(&q, k);
+    q_add(&q, " AND ");
+    q_add(&q, k->rowid);
+    q_arg(&q, " IN (SELECT value FROM json_each(?))", list);
+    q_add(&q, dir < 0 ? k->order_down : k->order_up);
+    sqlite3_stmt *st = q_prepare(db, &q, e);
+    q_free(&q);
+    free(list);
+    return st ? read_rows(db, st, k, n, rows, e) : -1;
+}
+
+/* A page in list order: a search through the list's names, anything else (or
+ * a search for digits among members) by walking the list. */
 static int page(sqlite3 *db, const list_kind *k, const list_filter *f, const list_pos *pos, int dir,
                 int limit, void *rows, cdtt_err *e)
 {
     err_clear(e);
     if (limit <= 0)
         return 0;
-    int found = 0;
-    int n = page_read(db, k, f, pos, dir, limit, rows, k_lead(db, k, f, 0), &found, e);
-    /* A walk that found a quarter of the page in time finds the rest soon. */
-    if (n == -2)
-        n = page_read(db, k, f, pos, dir, limit, rows, found * 4 >= limit ? -1 : k_lead(db, k, f, 1), NULL, e);
+    char *fold, *words[SEARCH_MAX_WORDS];
+    int nw = search_words(f, &fold, words), n = -3;
+    if (by_names(k, nw, words))
+        n = page_by_names(db, k, f, pos, dir, limit, rows, words, nw, e);
+    free(fold);
+    if (n == -3)
+        n = page_read(db, k, f, pos, dir, limit, rows, e);
     if (n > 0 && dir < 0)
         reverse_rows(rows, n, k->row_size);
     return n;
@@ -373,7 +400,7 @@ static long long count(sqlite3 *db, const list_kind *k, const list_filter *f)
         return kept;
     query q = {.len = 0};
     q_add(&q, "SELECT count(*) ");
-    q_from(&q, k, f, k_lead(db, k, f, 0));
+    q_add(&q, k->from);
     k->filters(&q, f);
     sqlite3_stmt *st = q_prepare(db, &q, NULL);
     q_free(&q);

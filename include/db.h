@@ -13,7 +13,7 @@
 /* 'CDTT' — PRAGMA application_id of every cdtt database and export package. */
 #define CDTT_APPLICATION_ID 0x43445454
 /* The newest schema this build knows (PRAGMA user_version). */
-#define CDTT_SCHEMA_VERSION 7
+#define CDTT_SCHEMA_VERSION 8
 
 enum db_open_flags {
     DB_CREATE   = 1 << 0, /* create the file (mode 0600) and its folder when missing */

@@ -30,8 +30,9 @@ typedef struct {
  * team per village or residential group, about 4.6 members a team, each team
  * with one leader and one or two deputies; training sessions with attendance
  * and activities. Sets a national (or, with o->province, provincial) office
- * when the file has none. Writes one transaction per commune; on failure the
- * commune being written is rolled back, earlier ones stay, and e says why.
+ * when the file has none. Writes every record in one transaction, as a bulk
+ * load (indexes and what triggers keep built after the data): on failure or a
+ * crash none of them stays (an office it set does), and e says why.
  * Returns 0, or -1 with e set (also for a file that already has records, or
  * bad options). counts (may be NULL) gets what was written. */
 int demo_generate(sqlite3 *db, const demo_opts *o, demo_counts *counts, cdtt_err *e);

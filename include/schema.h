@@ -34,8 +34,9 @@ int schema_package_version(void);
 extern const char SCHEMA_TEAM_TRAINING_RESUME[];
 
 /* Builds again, from the records in db, everything SCHEMA_LOCAL_DROP removes
- * (every derived migration, in order), inside the caller's
- * transaction: for bulk loads that drop it first. Returns 0, or -1 with e set. */
+ * (every derived migration, in order, less those a later one replaces), inside
+ * the caller's transaction: for bulk loads that drop it first. Returns 0, or -1
+ * with e set. */
 struct sqlite3;
 struct cdtt_err;
 int schema_local_build(struct sqlite3 *db, struct cdtt_err *e);

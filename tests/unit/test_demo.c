@@ -418,7 +418,9 @@ static void new_file_same_as_in_place(void **state)
 
     sqlite3 *bulk = db_open(path, 0, &e);
     assert_non_null(bulk);
-    sqlite3 *ref = generate(dir, "ref.db", 2500, 11, NULL);
+    /* The reference is written row by row, its indexes and trigger-kept tables kept as it goes. */
+    sqlite3 *ref = tu_open_db(dir, "ref.db");
+    assert_int_equal(demo_generate_into(ref, &o, DEMO_ROWS, NULL, NULL, NULL, &e), 0);
     char a[33], b[33];
     assert_int_equal(demo_digest(bulk, a), 0);
     assert_int_equal(demo_digest(ref, b), 0);
@@ -428,13 +430,13 @@ static void new_file_same_as_in_place(void **state)
     assert_string_equal(sa, sr);
     free(sa);
     free(sr);
-    /* What the triggers keep (counts, the word index) was built after the load:
+    /* What the triggers keep (counts, the lists' names) was built after the load:
      * the same rows as in the file the triggers filled one insert at a time. */
     static const char *const LOCAL[] = {
         "SELECT group_concat(tbl || unit_code || ':' || n, ',') FROM "
         "(SELECT * FROM live_tally ORDER BY tbl, unit_scheme, unit_code)",
-        "SELECT group_concat(word || ':' || n, ',') FROM (SELECT * FROM name_word ORDER BY word)",
-        "SELECT count(*) || ' ' || sum(length(word || member_uuid || name_fold)) FROM member_word",
+        "SELECT count(*) || ' ' || sum(n) || ' ' || sum(length(tbl || sort_key || name_fold)) FROM list_name",
+        "SELECT group_concat(tbl || n, ',') FROM (SELECT * FROM list_name ORDER BY tbl, sort_key, name_fold)",
     };
     for (size_t i = 0; i < sizeof LOCAL / sizeof LOCAL[0]; i++) {
         char *got = pragma_text(bulk, LOCAL[i]), *want = pragma_text(ref, LOCAL[i]);
@@ -500,30 +502,111 @@ static void new_file_refusals_leave_nothing(void **state)
 
 /* The bulk load drops and rebuilds whatever indexes the schema has, read from
  * the file (an index another migration might add included); indexes on uuid
- * columns stay in place. */
+ * columns stay in place. Into a file of its own and in one transaction alike. */
 static void bulk_keeps_every_index(void **state)
 {
     (void)state;
     char *dir = tu_tempdir();
-    sqlite3 *db = tu_open_db(dir, "a.db");
-    assert_int_equal(sqlite3_exec(db, "CREATE INDEX member_extra ON member (unit_code, lower(email)) "
-                                      "WHERE deleted = 0; CREATE UNIQUE INDEX team_pair ON team (unit_code, uuid)",
+    for (int one_tx = 0; one_tx <= 1; one_tx++) {
+        sqlite3 *db = tu_open_db(dir, one_tx ? "b.db" : "a.db");
+        assert_int_equal(sqlite3_exec(db, "CREATE INDEX member_extra ON member (unit_code, lower(email)) "
+                                          "WHERE deleted = 0; CREATE UNIQUE INDEX team_pair ON team (unit_code, uuid)",
+                                      NULL, NULL, NULL), SQLITE_OK);
+        char *before = schema_text(db);
+        cdtt_err e = {{0}};
+        demo_bulk b;
+        assert_int_equal(demo_bulk_start(db, &b, one_tx, &e), 0);
+        assert_int_equal(sqlite3_get_autocommit(db), !one_tx);
+        /* The random-order ones are gone during the load, the uuid ones are not. */
+        assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('member_sort', 'member_extra', "
+                                   "'team_pair', 'area_sort', 'list_name')"), 0);
+        assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('membership_team', "
+                                   "'membership_member', 'attendance_member', 'activity_team', 'team_area')"), 5);
+        assert_int_equal(demo_bulk_finish(db, &b, NULL, NULL, &e), 0);
+        assert_int_equal(sqlite3_get_autocommit(db), 1);
+        demo_bulk_free(&b);
+        char *after = schema_text(db);
+        assert_string_equal(before, after);
+        free(before);
+        free(after);
+        db_close(db);
+    }
+    tu_rmdir(dir);
+}
+
+/* Into a file that holds unit lists and an office but no records yet, the
+ * generation is a bulk load in one transaction: the same content as row by
+ * row; when it fails part way, the file is as it was (no record, every index
+ * and trigger-kept table in place). */
+static void in_place_bulk_is_all_or_nothing(void **state)
+{
+    (void)state;
+    tu_english();
+    char *dir = tu_tempdir();
+    static const char UNITS[] =
+        "INSERT INTO unit (scheme, level, code, name, kind, parent_code, province_code, name_fold) VALUES "
+        "('2025-07', 'province', '79', 'Thành phố Hồ Chí Minh', 'Thành phố', NULL, '79', 'thanh pho ho chi minh'),"
+        "('2025-07', 'commune', '26734', 'Phường Sài Gòn', 'Phường', '79', '79', 'phuong sai gon'),"
+        "('2025-07', 'commune', '27004', 'Xã Bình Chánh', 'Xã', '79', '79', 'xa binh chanh')";
+    demo_opts o = {.members = 1200, .seed = 4, .province = "79"};
+    cdtt_err e = {{0}};
+    sqlite3 *rows = tu_open_db(dir, "rows.db"), *bulk = tu_open_db(dir, "bulk.db");
+    assert_int_equal(sqlite3_exec(rows, UNITS, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(bulk, UNITS, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(demo_generate_into(rows, &o, DEMO_ROWS, NULL, NULL, NULL, &e), 0);
+    assert_int_equal(demo_generate(bulk, &o, NULL, &e), 0);
+    char a[33], b[33];
+    assert_int_equal(demo_digest(rows, a), 0);
+    assert_int_equal(demo_digest(bulk, b), 0);
+    assert_string_equal(a, b);
+    char *sa = schema_text(rows), *sb = schema_text(bulk);
+    assert_string_equal(sa, sb);
+    free(sa);
+    free(sb);
+    static const char *const KEPT[] = {
+        "SELECT group_concat(tbl || unit_code || ':' || n, ',') FROM "
+        "(SELECT * FROM live_tally ORDER BY tbl, unit_scheme, unit_code)",
+        "SELECT group_concat(tbl || n || sort_key || name_fold, ',') FROM "
+        "(SELECT * FROM list_name ORDER BY tbl, sort_key, name_fold)",
+        "SELECT group_concat(clock) FROM office",
+    };
+    for (size_t i = 0; i < sizeof KEPT / sizeof KEPT[0]; i++) {
+        char *got = pragma_text(bulk, KEPT[i]), *want = pragma_text(rows, KEPT[i]);
+        assert_true(strlen(want) > 0);
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+    }
+    char *ok = pragma_text(bulk, "PRAGMA integrity_check");
+    assert_string_equal(ok, "ok");
+    free(ok);
+    assert_int_equal(count(bulk, "PRAGMA foreign_keys"), 1);
+    db_close(rows);
+    db_close(bulk);
+
+    /* A failure part way (here a trigger of the office's own) leaves the file as it was. */
+    sqlite3 *db = tu_open_db(dir, "fail.db");
+    assert_int_equal(sqlite3_exec(db, UNITS, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER boom BEFORE INSERT ON member "
+                                      "WHEN (SELECT count(*) FROM member) >= 700 BEGIN SELECT RAISE(ABORT, 'boom'); END",
                                   NULL, NULL, NULL), SQLITE_OK);
     char *before = schema_text(db);
-    cdtt_err e = {{0}};
-    demo_bulk b;
-    assert_int_equal(demo_bulk_start(db, &b, &e), 0);
-    /* The random-order ones are gone during the load, the uuid ones are not. */
-    assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('member_sort', 'member_extra', "
-                               "'team_pair', 'area_sort')"), 0);
-    assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('membership_team', "
-                               "'membership_member', 'attendance_member', 'activity_team', 'team_area')"), 5);
-    assert_int_equal(demo_bulk_finish(db, &b, NULL, NULL, &e), 0);
-    demo_bulk_free(&b);
+    assert_int_equal(demo_generate(db, &o, NULL, &e), -1);
+    assert_non_null(strstr(e.msg, "boom"));
+    assert_int_equal(check_record_count(db), 0);
     char *after = schema_text(db);
     assert_string_equal(before, after);
     free(before);
     free(after);
+    assert_int_equal(count(db, "SELECT count(*) FROM list_name") + count(db, "SELECT count(*) FROM live_tally"), 0);
+    assert_int_equal(count(db, "SELECT count(*) FROM unit"), 3);
+    assert_int_equal(sqlite3_get_autocommit(db), 1);
+    assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+    /* And the same file takes the demo once the obstacle is gone. */
+    assert_int_equal(sqlite3_exec(db, "DROP TRIGGER boom", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(demo_generate(db, &o, NULL, &e), 0);
+    assert_int_equal(demo_digest(db, b), 0);
+    assert_string_equal(a, b);
     db_close(db);
     tu_rmdir(dir);
 }
@@ -544,6 +627,7 @@ int main(void)
         cmocka_unit_test(new_file_same_as_in_place),
         cmocka_unit_test(new_file_refusals_leave_nothing),
         cmocka_unit_test(bulk_keeps_every_index),
+        cmocka_unit_test(in_place_bulk_is_all_or_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
