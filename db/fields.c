@@ -19,10 +19,11 @@
 
 /* A member's field: its column (also its member_rec member), kind, label,
  * choice list, flags, `cdtt add` option, spreadsheet header (Vietnamese,
- * English), more headers an imported list may use, and spreadsheet width. */
-#define MEMBER_FIELD(col, typ, lab, list, fl, opt, vi, en, more, w)                                   \
+ * English), more headers an imported list may use, and spreadsheet width;
+ * then, when needed, what its text is (.format) and its length (.chars). */
+#define MEMBER_FIELD(col, typ, lab, list, fl, opt, vi, en, more, w, ...)                              \
     {.column = #col, .type = typ, .label = lab, .choices = list, .flags = fl, AT_MEMBER(col),        \
-     .option = opt, .csv_vi = vi, .csv_en = en, .aliases = more, .width = w}
+     .option = opt, .csv_vi = vi, .csv_en = en, .aliases = more, .width = w, __VA_ARGS__}
 /* A member's bookkeeping column that member_rec holds (read, never written by a save). */
 #define MEMBER_KEPT(col, typ, lab, fl) {.column = #col, .type = typ, .label = lab, .flags = fl, AT_MEMBER(col)}
 
@@ -89,30 +90,31 @@ static const char *const MORE_NOTE[] = {"Notes", NULL};
 /* The member's fields, in the order of their numbers (conflicts --except). */
 static const field_def MEMBER[] = {
     UNIT,
-    MEMBER_FIELD(full_name, FIELD_TEXT, N_("Full name"), NULL, FIELD_NOT_NULL, NULL, "Họ và tên", "Full name",
-                 MORE_NAME, 26),
+    MEMBER_FIELD(full_name, FIELD_TEXT, N_("Full name"), NULL, FIELD_NOT_NULL | FIELD_REQUIRED, NULL, "Họ và tên",
+                 "Full name", MORE_NAME, 26, .format = FIELD_FMT_NAME),
     ROW("name_fold", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN | FIELD_DERIVED),
     MEMBER_KEPT(sort_key, FIELD_TEXT, N_("Name"), FIELD_HIDDEN | FIELD_DERIVED),
     MEMBER_FIELD(gender, FIELD_CHOICE, N_("Gender"), CHOICES_GENDER, 0, "--gender", "Giới tính", "Gender",
-                 MORE_GENDER, 9),
+                 MORE_GENDER, 9, .chars = 12),
     MEMBER_FIELD(birth, FIELD_DATE, N_("Birth date"), NULL, FIELD_YEAR, "--birth", "Ngày sinh", "Date of birth",
                  MORE_BIRTH, 12),
     MEMBER_FIELD(phone, FIELD_TEXT, N_("Mobile phone"), NULL, FIELD_PERSONAL, "--phone", "Số điện thoại",
-                 "Phone", MORE_PHONE, 13),
+                 "Phone", MORE_PHONE, 13, .format = FIELD_FMT_PHONE),
     MEMBER_FIELD(cccd, FIELD_TEXT, N_("CCCD number"), NULL, FIELD_PERSONAL | FIELD_IDENTIFIER, "--cccd",
-                 "Số CCCD", "CCCD number", MORE_CCCD, 14),
+                 "Số CCCD", "CCCD number", MORE_CCCD, 14, .format = FIELD_FMT_CCCD),
     MEMBER_FIELD(email, FIELD_TEXT, N_("E-mail"), NULL, FIELD_PERSONAL, "--email", "Email", "Email", MORE_EMAIL,
-                 24),
-    MEMBER_FIELD(category, FIELD_CHOICE, N_("Category"), CHOICES_CATEGORY, FIELD_NOT_NULL, "--category",
-                 "Thành phần", "Category", NULL, 24),
+                 24, .format = FIELD_FMT_EMAIL),
+    MEMBER_FIELD(category, FIELD_CHOICE, N_("Category"), CHOICES_CATEGORY, FIELD_NOT_NULL | FIELD_REQUIRED,
+                 "--category", "Thành phần", "Category", NULL, 24, .chars = 40),
     MEMBER_FIELD(youth_union, FIELD_BOOL, N_("Youth Union member"), NULL, 0, "--youth-union", "Đoàn viên",
                  "Youth Union member", MORE_YOUTH, 10),
     MEMBER_FIELD(consent, FIELD_BOOL, N_("Consent given"), NULL, FIELD_CONSENT, "--consent",
                  "Đồng ý xử lý dữ liệu", "Consent", MORE_CONSENT, 10),
     MEMBER_FIELD(consent_date, FIELD_DATE, N_("Consent date"), NULL, 0, "--consent-date", "Ngày đồng ý",
                  "Consent date", NULL, 12),
-    MEMBER_FIELD(mooc_status, FIELD_CHOICE, N_("MOOC course"), CHOICES_MOOC_STATUS, FIELD_NOT_NULL, "--mooc",
-                 "Học trực tuyến", "Online course", MORE_MOOC, 14),
+    MEMBER_FIELD(mooc_status, FIELD_CHOICE, N_("MOOC course"), CHOICES_MOOC_STATUS,
+                 FIELD_NOT_NULL | FIELD_REQUIRED, "--mooc", "Học trực tuyến", "Online course", MORE_MOOC, 14,
+                 .chars = 20),
     MEMBER_FIELD(mooc_date, FIELD_DATE, N_("MOOC completed on"), NULL, 0, "--mooc-date", "Ngày hoàn thành MOOC",
                  "MOOC completed on", MORE_MOOC_DATE, 12),
     MEMBER_FIELD(zalo_date, FIELD_DATE, N_("Follows Zalo OA since"), NULL, 0, "--zalo-date", "Zalo OA",
@@ -310,6 +312,23 @@ const field_def *record_consent_field(const record_kind *k)
         if (f->flags & FIELD_CONSENT)
             return f;
     return NULL;
+}
+
+int field_max_chars(const field_def *f)
+{
+    if (f->chars > 0)
+        return f->chars;
+    if (f->type == FIELD_DATE)
+        return DATE_MAX_CHARS;
+    if (f->type != FIELD_TEXT)
+        return 0;
+    static const int BY_FORMAT[] = {
+        [FIELD_FMT_LINE] = 0, [FIELD_FMT_NAME] = NAME_MAX_CHARS, [FIELD_FMT_PHONE] = PHONE_TYPED_MAX_CHARS,
+        [FIELD_FMT_CCCD] = CCCD_TYPED_MAX_CHARS, [FIELD_FMT_EMAIL] = EMAIL_MAX_BYTES,
+    };
+    if (BY_FORMAT[f->format])
+        return BY_FORMAT[f->format];
+    return f->flags & FIELD_LONG ? NOTE_MAX_CHARS : NAME_MAX_CHARS; /* a line: as long as a name */
 }
 
 int field_is_content(const field_def *f)
