@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "fields.h"
 #include "records.h"
+#include "validate-fields.h"
 
 /* Whether column is one of the columns no one types. */
 static int bookkeeping(const char *column)
@@ -172,6 +173,74 @@ static int setup(void **state)
     return tu_db_setup("fields.db");
 }
 
+/* Whether f holds a finding about column of severity sev. */
+static int found(const findings *f, const char *column, valid_status sev)
+{
+    for (int i = 0; i < f->n; i++)
+        if (strcmp(f->items[i].field, column) == 0 && f->items[i].severity == sev)
+            return 1;
+    return 0;
+}
+
+/* The checks a member gets from its catalogue rows: values brought to their
+ * stored forms, a required text or choice left empty, a choice or date that
+ * is not one, each an error about its own column. */
+static void member_checks_follow_the_catalogue(void **state)
+{
+    (void)state;
+    const record_kind *k = record_kind_of("member");
+    member_rec r;
+    member_init(&r);
+    snprintf(r.full_name, sizeof r.full_name, "  Lò   Văn Pọm ");
+    snprintf(r.phone, sizeof r.phone, "+84 912 345 678");
+    snprintf(r.cccd, sizeof r.cccd, "001 085 012345");
+    snprintf(r.email, sizeof r.email, " pom@example.vn ");
+    snprintf(r.mooc_date, sizeof r.mooc_date, "5/6/2025");
+    snprintf(r.birth, sizeof r.birth, "1985");
+    r.youth_union = 7;
+    findings f = {.n = 0};
+    record_fields_clean(k, &r, &f);
+    record_fields_check(k, &r, &f);
+    assert_int_equal(f.n, 0);
+    assert_string_equal(r.full_name, "Lò Văn Pọm");
+    assert_string_equal(r.phone, "0912345678");
+    assert_string_equal(r.cccd, "001085012345");
+    assert_string_equal(r.email, "pom@example.vn");
+    assert_string_equal(r.mooc_date, "2025-06-05");
+    assert_string_equal(r.birth, "1985");
+    assert_int_equal(r.youth_union, 1);
+
+    snprintf(r.phone, sizeof r.phone, "12345");
+    snprintf(r.zalo_date, sizeof r.zalo_date, "31/02/2025");
+    record_fields_clean(k, &r, &f);
+    assert_true(found(&f, "phone", VALID_ERROR));
+    assert_true(found(&f, "zalo_date", VALID_ERROR));
+    assert_string_equal(r.phone, "12345"); /* left as it was */
+
+    f.n = 0;
+    r.full_name[0] = '\0';
+    r.category[0] = '\0';
+    snprintf(r.gender, sizeof r.gender, "x");
+    snprintf(r.consent_date, sizeof r.consent_date, "2025-02-31");
+    r.mooc_status[0] = '\0';
+    r.zalo_date[0] = '\0';
+    record_fields_check(k, &r, &f);
+    assert_true(found(&f, "full_name", VALID_ERROR));
+    assert_true(found(&f, "category", VALID_ERROR));
+    assert_true(found(&f, "gender", VALID_ERROR));
+    assert_true(found(&f, "consent_date", VALID_ERROR));
+    assert_true(found(&f, "mooc_status", VALID_ERROR));
+    assert_int_equal(f.n, 5);
+    f.n = 0;
+    r.gender[0] = '\0'; /* an optional choice may be empty */
+    snprintf(r.full_name, sizeof r.full_name, "Lò Văn Pọm");
+    snprintf(r.category, sizeof r.category, "other");
+    snprintf(r.mooc_status, sizeof r.mooc_status, "completed");
+    r.consent_date[0] = '\0';
+    record_fields_check(k, &r, &f);
+    assert_int_equal(f.n, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +249,7 @@ int main(void)
         cmocka_unit_test(member_content_fields_are_complete),
         cmocka_unit_test(member_fields_round_trip),
         cmocka_unit_test(personal_data_rule),
+        cmocka_unit_test(member_checks_follow_the_catalogue),
     };
     return cmocka_run_group_tests(tests, setup, tu_db_teardown);
 }
