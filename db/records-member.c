@@ -83,26 +83,14 @@ static void member_bind(sqlite3_stmt *st, const void *rec)
     " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid))"
 
 /* The member's SQL, made once from the catalogue. */
-static struct {
-    char columns[4096], get[4200], insert[2048], update[2048];
-    rec_writer writer;
-} member_sql;
+static record_sql_text member_sql;
+static rec_writer member_writer;
 static pthread_once_t member_sql_once = PTHREAD_ONCE_INIT;
 
 static void member_sql_make(void)
 {
-    const record_kind *k = record_kind_of("member");
-    int n = record_sql_columns(k, "m", member_sql.columns, sizeof member_sql.columns);
-    size_t len = strlen(member_sql.columns);
-    if (n < 0 || snprintf(member_sql.columns + len, sizeof member_sql.columns - len, ", %s",
-                          MEMBER_TEAM_COLUMNS) >= (int)(sizeof member_sql.columns - len))
-        abort(); /* the buffers are sized for the catalogue: a bigger one needs bigger buffers */
-    snprintf(member_sql.get, sizeof member_sql.get, "SELECT %s FROM member m WHERE m.uuid = ?",
-             member_sql.columns);
-    if (record_sql_insert(k, member_sql.insert, sizeof member_sql.insert) < 0 ||
-        record_sql_update(k, member_sql.update, sizeof member_sql.update) < 0)
-        abort();
-    member_sql.writer = (rec_writer){"member", member_sql.insert, member_sql.update, member_bind};
+    record_sql_make(record_kind_of("member"), "m", MEMBER_TEAM_COLUMNS, &member_sql);
+    member_writer = (rec_writer){"member", member_sql.insert, member_sql.update, member_bind};
 }
 
 const char *member_columns(void)
@@ -123,7 +111,7 @@ int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cd
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
     member_columns();
-    return rec_write(db, &member_sql.writer, r, r->uuid, r->updated_at, e);
+    return rec_write(db, &member_writer, r, r->uuid, r->updated_at, e);
 }
 
 void member_from_row(sqlite3_stmt *st, member_rec *r)
