@@ -279,8 +279,9 @@ choice *choices_teams(sqlite3 *db, const char *none_label);
 void choices_free(choice *c);
 
 /* The field tables (form-area.c, form-team.c, form-member.c). */
-extern const form_field AREA_FIELDS[];
-extern const form_field TEAM_FIELDS[];
+/* The area and team forms' rows, made from the field catalogue. */
+const form_field *area_form_fields(void);
+const form_field *team_form_fields(void);
 /* A member with the team and role it is added to. */
 typedef struct {
     member_rec m;
