@@ -14,17 +14,36 @@
 #define ROW(col, typ, lab, list, refd, fl) \
     {.column = col, .type = typ, .label = lab, .choices = list, .ref = refd, .flags = fl}
 
-/* Where member_rec keeps a member's field col. */
-#define AT_MEMBER(col) .off = offsetof(member_rec, col), .size = sizeof(((member_rec *)0)->col)
+/* Where a record's struct rec keeps its field col. */
+#define AT(rec, col) .off = offsetof(rec, col), .size = sizeof(((rec *)0)->col)
+
+/* A field kept in a struct rec: its column (also the struct member), kind,
+ * label, choice list, flags; then, when needed, what its text is (.format), its
+ * length (.chars) or the table it refers to (.ref). */
+#define FIELD_IN(rec, col, typ, lab, list, fl, ...)                                                  \
+    {.column = #col, .type = typ, .label = lab, .choices = list, .flags = fl, AT(rec, col), __VA_ARGS__}
+/* A bookkeeping column that the struct rec holds (read, never written by a save). */
+#define KEPT_IN(rec, col, typ, lab, fl) {.column = #col, .type = typ, .label = lab, .flags = fl, AT(rec, col)}
+/* The stamps of a record kept in rec (see STAMPS), with the ones its struct holds. */
+#define KEPT_STAMPS(rec)                                                                            \
+    KEPT_IN(rec, uuid, FIELD_TEXT, N_("Record id"), FIELD_HIDDEN),                                   \
+    ROW("created_at", FIELD_TEXT, N_("Created"), NULL, NULL, FIELD_HIDDEN),                           \
+    KEPT_IN(rec, updated_at, FIELD_TEXT, N_("Changed"), FIELD_HIDDEN),                               \
+    ROW("changed_by", FIELD_TEXT, N_("Changed by"), NULL, NULL, FIELD_HIDDEN),                        \
+    ROW("base_updated_at", FIELD_TEXT, N_("Changed"), NULL, NULL, FIELD_HIDDEN),                      \
+    KEPT_IN(rec, deleted, FIELD_BOOL, N_("Deleted"), FIELD_KEPT)
+/* The folded name and sort key of a record kept in rec, derived from its name. */
+#define KEPT_NAME_KEYS(rec)                                                                         \
+    ROW("name_fold", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN | FIELD_DERIVED),               \
+    KEPT_IN(rec, sort_key, FIELD_TEXT, N_("Name"), FIELD_HIDDEN | FIELD_DERIVED)
 
 /* A member's field: its column (also its member_rec member), kind, label,
  * choice list, flags, `cdtt add` option, spreadsheet header (Vietnamese,
- * English), more headers an imported list may use, and spreadsheet width. */
-#define MEMBER_FIELD(col, typ, lab, list, fl, opt, vi, en, more, w)                                   \
-    {.column = #col, .type = typ, .label = lab, .choices = list, .flags = fl, AT_MEMBER(col),        \
-     .option = opt, .csv_vi = vi, .csv_en = en, .aliases = more, .width = w}
-/* A member's bookkeeping column that member_rec holds (read, never written by a save). */
-#define MEMBER_KEPT(col, typ, lab, fl) {.column = #col, .type = typ, .label = lab, .flags = fl, AT_MEMBER(col)}
+ * English), more headers an imported list may use, and spreadsheet width;
+ * then, when needed, what its text is (.format) and its length (.chars). */
+#define MEMBER_FIELD(col, typ, lab, list, fl, opt, vi, en, more, w, ...)                              \
+    FIELD_IN(member_rec, col, typ, lab, list, fl, .option = opt, .csv_vi = vi, .csv_en = en, .aliases = more, \
+             .width = w, __VA_ARGS__)
 
 /* The columns every travelling record carries (records.h: uuid, stamps). */
 #define STAMPS                                                                  \
@@ -37,33 +56,37 @@
 #define UNIT                                                                    \
     ROW("unit_scheme", FIELD_TEXT, N_("Unit list"), NULL, NULL, 0),                \
     ROW("unit_code", FIELD_TEXT, N_("Commune"), NULL, NULL, 0)
-#define NAME_KEYS                                                               \
-    ROW("name_fold", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN | FIELD_DERIVED), \
-    ROW("sort_key", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN | FIELD_DERIVED)
 #define END {.column = NULL}
 
 static const field_def AREA[] = {
     UNIT,
-    ROW("kind", FIELD_CHOICE, N_("Kind"), CHOICES_AREA_KIND, NULL, 0),
-    ROW("name", FIELD_TEXT, N_("Name"), NULL, NULL, 0),
-    NAME_KEYS,
-    ROW("note", FIELD_TEXT, N_("Note"), NULL, NULL, 0),
-    STAMPS,
+    FIELD_IN(area_rec, kind, FIELD_CHOICE, N_("Kind"), CHOICES_AREA_KIND, FIELD_NOT_NULL | FIELD_REQUIRED,
+             .chars = 30),
+    FIELD_IN(area_rec, name, FIELD_TEXT, N_("Name"), NULL, FIELD_NOT_NULL | FIELD_REQUIRED,
+             .format = FIELD_FMT_NAME),
+    KEPT_NAME_KEYS(area_rec),
+    FIELD_IN(area_rec, note, FIELD_TEXT, N_("Note"), NULL, FIELD_NOT_NULL | FIELD_LONG),
+    KEPT_STAMPS(area_rec),
     END,
 };
 
 static const field_def TEAM[] = {
     UNIT,
-    ROW("level", FIELD_CHOICE, N_("Level"), CHOICES_TEAM_LEVEL, NULL, 0),
-    ROW("area_uuid", FIELD_REF, N_("Area"), NULL, "area", 0),
-    ROW("name", FIELD_TEXT, N_("Team name"), NULL, NULL, 0),
-    NAME_KEYS,
-    ROW("decision_no", FIELD_TEXT, N_("Decision number"), NULL, NULL, 0),
-    ROW("decision_date", FIELD_DATE, N_("Decision date"), NULL, NULL, 0),
-    ROW("decision_issuer", FIELD_TEXT, N_("Issued by"), NULL, NULL, 0),
-    ROW("status", FIELD_CHOICE, N_("Status"), CHOICES_TEAM_STATUS, NULL, 0),
-    ROW("note", FIELD_TEXT, N_("Note"), NULL, NULL, 0),
-    STAMPS,
+    FIELD_IN(team_rec, level, FIELD_CHOICE, N_("Level"), CHOICES_TEAM_LEVEL, FIELD_NOT_NULL | FIELD_REQUIRED,
+             .chars = 30),
+    FIELD_IN(team_rec, area_uuid, FIELD_REF, N_("Area"), NULL, 0, .ref = "area"),
+    FIELD_IN(team_rec, name, FIELD_TEXT, N_("Team name"), NULL, FIELD_NOT_NULL | FIELD_REQUIRED,
+             .format = FIELD_FMT_NAME),
+    KEPT_NAME_KEYS(team_rec),
+    FIELD_IN(team_rec, decision_no, FIELD_TEXT, N_("Decision number"), NULL, FIELD_NOT_NULL,
+             .chars = DECISION_NO_MAX_CHARS),
+    FIELD_IN(team_rec, decision_date, FIELD_DATE, N_("Decision date"), NULL, 0),
+    FIELD_IN(team_rec, decision_issuer, FIELD_TEXT, N_("Issued by"), NULL, FIELD_NOT_NULL,
+             .chars = ISSUER_MAX_CHARS),
+    FIELD_IN(team_rec, status, FIELD_CHOICE, N_("Status"), CHOICES_TEAM_STATUS, FIELD_NOT_NULL | FIELD_REQUIRED,
+             .chars = 30),
+    FIELD_IN(team_rec, note, FIELD_TEXT, N_("Note"), NULL, FIELD_NOT_NULL | FIELD_LONG),
+    KEPT_STAMPS(team_rec),
     END,
 };
 
@@ -89,41 +112,36 @@ static const char *const MORE_NOTE[] = {"Notes", NULL};
 /* The member's fields, in the order of their numbers (conflicts --except). */
 static const field_def MEMBER[] = {
     UNIT,
-    MEMBER_FIELD(full_name, FIELD_TEXT, N_("Full name"), NULL, FIELD_NOT_NULL, NULL, "Họ và tên", "Full name",
-                 MORE_NAME, 26),
-    ROW("name_fold", FIELD_TEXT, N_("Name"), NULL, NULL, FIELD_HIDDEN | FIELD_DERIVED),
-    MEMBER_KEPT(sort_key, FIELD_TEXT, N_("Name"), FIELD_HIDDEN | FIELD_DERIVED),
+    MEMBER_FIELD(full_name, FIELD_TEXT, N_("Full name"), NULL, FIELD_NOT_NULL | FIELD_REQUIRED, NULL, "Họ và tên",
+                 "Full name", MORE_NAME, 26, .format = FIELD_FMT_NAME),
+    KEPT_NAME_KEYS(member_rec),
     MEMBER_FIELD(gender, FIELD_CHOICE, N_("Gender"), CHOICES_GENDER, 0, "--gender", "Giới tính", "Gender",
-                 MORE_GENDER, 9),
+                 MORE_GENDER, 9, .chars = 12),
     MEMBER_FIELD(birth, FIELD_DATE, N_("Birth date"), NULL, FIELD_YEAR, "--birth", "Ngày sinh", "Date of birth",
                  MORE_BIRTH, 12),
     MEMBER_FIELD(phone, FIELD_TEXT, N_("Mobile phone"), NULL, FIELD_PERSONAL, "--phone", "Số điện thoại",
-                 "Phone", MORE_PHONE, 13),
+                 "Phone", MORE_PHONE, 13, .format = FIELD_FMT_PHONE),
     MEMBER_FIELD(cccd, FIELD_TEXT, N_("CCCD number"), NULL, FIELD_PERSONAL | FIELD_IDENTIFIER, "--cccd",
-                 "Số CCCD", "CCCD number", MORE_CCCD, 14),
+                 "Số CCCD", "CCCD number", MORE_CCCD, 14, .format = FIELD_FMT_CCCD),
     MEMBER_FIELD(email, FIELD_TEXT, N_("E-mail"), NULL, FIELD_PERSONAL, "--email", "Email", "Email", MORE_EMAIL,
-                 24),
-    MEMBER_FIELD(category, FIELD_CHOICE, N_("Category"), CHOICES_CATEGORY, FIELD_NOT_NULL, "--category",
-                 "Thành phần", "Category", NULL, 24),
+                 24, .format = FIELD_FMT_EMAIL),
+    MEMBER_FIELD(category, FIELD_CHOICE, N_("Category"), CHOICES_CATEGORY, FIELD_NOT_NULL | FIELD_REQUIRED,
+                 "--category", "Thành phần", "Category", NULL, 24, .chars = 40),
     MEMBER_FIELD(youth_union, FIELD_BOOL, N_("Youth Union member"), NULL, 0, "--youth-union", "Đoàn viên",
                  "Youth Union member", MORE_YOUTH, 10),
     MEMBER_FIELD(consent, FIELD_BOOL, N_("Consent given"), NULL, FIELD_CONSENT, "--consent",
                  "Đồng ý xử lý dữ liệu", "Consent", MORE_CONSENT, 10),
     MEMBER_FIELD(consent_date, FIELD_DATE, N_("Consent date"), NULL, 0, "--consent-date", "Ngày đồng ý",
                  "Consent date", NULL, 12),
-    MEMBER_FIELD(mooc_status, FIELD_CHOICE, N_("MOOC course"), CHOICES_MOOC_STATUS, FIELD_NOT_NULL, "--mooc",
-                 "Học trực tuyến", "Online course", MORE_MOOC, 14),
+    MEMBER_FIELD(mooc_status, FIELD_CHOICE, N_("MOOC course"), CHOICES_MOOC_STATUS,
+                 FIELD_NOT_NULL | FIELD_REQUIRED, "--mooc", "Học trực tuyến", "Online course", MORE_MOOC, 14,
+                 .chars = 20),
     MEMBER_FIELD(mooc_date, FIELD_DATE, N_("MOOC completed on"), NULL, 0, "--mooc-date", "Ngày hoàn thành MOOC",
                  "MOOC completed on", MORE_MOOC_DATE, 12),
     MEMBER_FIELD(zalo_date, FIELD_DATE, N_("Follows Zalo OA since"), NULL, 0, "--zalo-date", "Zalo OA",
                  "Zalo OA", MORE_ZALO, 12),
     MEMBER_FIELD(note, FIELD_TEXT, N_("Note"), NULL, FIELD_NOT_NULL | FIELD_LONG, "--note", "Ghi chú", "Note", MORE_NOTE, 30),
-    MEMBER_KEPT(uuid, FIELD_TEXT, N_("Record id"), FIELD_HIDDEN),
-    ROW("created_at", FIELD_TEXT, N_("Created"), NULL, NULL, FIELD_HIDDEN),
-    MEMBER_KEPT(updated_at, FIELD_TEXT, N_("Changed"), FIELD_HIDDEN),
-    ROW("changed_by", FIELD_TEXT, N_("Changed by"), NULL, NULL, FIELD_HIDDEN),
-    ROW("base_updated_at", FIELD_TEXT, N_("Changed"), NULL, NULL, FIELD_HIDDEN),
-    MEMBER_KEPT(deleted, FIELD_BOOL, N_("Deleted"), FIELD_KEPT),
+    KEPT_STAMPS(member_rec),
     END,
 };
 
@@ -310,6 +328,23 @@ const field_def *record_consent_field(const record_kind *k)
         if (f->flags & FIELD_CONSENT)
             return f;
     return NULL;
+}
+
+int field_max_chars(const field_def *f)
+{
+    if (f->chars > 0)
+        return f->chars;
+    if (f->type == FIELD_DATE)
+        return DATE_MAX_CHARS;
+    if (f->type != FIELD_TEXT)
+        return 0;
+    static const int BY_FORMAT[] = {
+        [FIELD_FMT_LINE] = 0, [FIELD_FMT_NAME] = NAME_MAX_CHARS, [FIELD_FMT_PHONE] = PHONE_TYPED_MAX_CHARS,
+        [FIELD_FMT_CCCD] = CCCD_TYPED_MAX_CHARS, [FIELD_FMT_EMAIL] = EMAIL_MAX_BYTES,
+    };
+    if (BY_FORMAT[f->format])
+        return BY_FORMAT[f->format];
+    return f->flags & FIELD_LONG ? NOTE_MAX_CHARS : NAME_MAX_CHARS; /* a line: as long as a name */
 }
 
 int field_is_content(const field_def *f)

@@ -4,6 +4,7 @@
 #include "records-internal.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,4 +103,19 @@ void record_sql_bind(const record_kind *k, sqlite3_stmt *st, const void *rec)
         else
             rec_bind_null_empty(st, name, at);
     }
+}
+
+void record_sql_make(const record_kind *k, const char *alias, const char *extra, record_sql_text *s)
+{
+    size_t len;
+    if (record_sql_columns(k, alias, s->columns, sizeof s->columns) < 0)
+        abort();
+    len = strlen(s->columns);
+    if (extra && add(s->columns, sizeof s->columns, &len, ", %s", extra) < 0)
+        abort();
+    len = 0;
+    if (add(s->get, sizeof s->get, &len, "SELECT %s FROM %s %s WHERE %s.uuid = ?", s->columns, k->table, alias,
+            alias) < 0 ||
+        record_sql_insert(k, s->insert, sizeof s->insert) < 0 || record_sql_update(k, s->update, sizeof s->update) < 0)
+        abort();
 }

@@ -33,4 +33,18 @@ int record_sql_update(const record_kind *k, char *out, size_t n);
  * the caller's to bind. */
 void record_sql_bind(const record_kind *k, sqlite3_stmt *st, const void *rec);
 
+/* The SQL of a kind of record, made once from its catalogue. */
+typedef struct {
+    char columns[4096]; /* the select list: record_sql_columns, then the caller's extra columns */
+    char get[4300];     /* SELECT columns FROM table alias WHERE alias.uuid = ? */
+    char insert[2048];  /* record_sql_insert */
+    char update[2048];  /* record_sql_update */
+} record_sql_text;
+
+/* Fills s for kind k read through alias ("m" for "FROM member m"), with extra
+ * (more columns after the catalogue's, or NULL) ending the select list.
+ * Aborts when a text does not fit: the sizes above are made for the
+ * catalogue, and a bigger one needs bigger ones. */
+void record_sql_make(const record_kind *k, const char *alias, const char *extra, record_sql_text *s);
+
 #endif

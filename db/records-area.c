@@ -1,10 +1,12 @@
 /* records-area.c — villages and residential groups: defaults, checks, save,
  * fetch. */
 #include "records-internal.h"
+#include "record-sql.h"
 #include "db-cache.h"
 #include "db.h"
 #include "text.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,28 +39,34 @@ void area_check(sqlite3 *db, const area_rec *r, findings *f)
     rec_check_choice(CHOICES_AREA_KIND, r->kind, 0, "kind", f);
 }
 
+/* Binds the area's fields (record_sql_bind) and the folded name and sort key computed from its name. */
 static void area_bind(sqlite3_stmt *st, const void *rec)
 {
     const area_rec *r = rec;
     char *fold = text_fold(r->name), *key = text_sort_key(r->name);
-    rec_bind(st, ":kind", r->kind);
-    rec_bind(st, ":name", r->name);
+    record_sql_bind(record_kind_of("area"), st, r);
     rec_bind(st, ":name_fold", fold);
     rec_bind(st, ":sort_key", key);
-    rec_bind(st, ":note", r->note);
     free(fold);
     free(key);
 }
 
-static const rec_writer AREA_WRITER = {
-    "area",
-    "INSERT INTO area (uuid, unit_scheme, unit_code, kind, name, name_fold, sort_key, note, "
-    "created_at, updated_at, changed_by) VALUES (:uuid, :scheme, :code, :kind, :name, :name_fold, "
-    ":sort_key, :note, :now, :now, :by)",
-    "UPDATE area SET kind = :kind, name = :name, name_fold = :name_fold, sort_key = :sort_key, "
-    "note = :note, updated_at = :now, changed_by = :by WHERE uuid = :uuid",
-    area_bind,
-};
+/* The area's SQL, made once from the catalogue. */
+static record_sql_text area_sql;
+static rec_writer area_writer;
+static pthread_once_t area_sql_once = PTHREAD_ONCE_INIT;
+
+static void area_sql_make(void)
+{
+    record_sql_make(record_kind_of("area"), "a", NULL, &area_sql);
+    area_writer = (rec_writer){"area", area_sql.insert, area_sql.update, area_bind};
+}
+
+const char *area_columns(void)
+{
+    pthread_once(&area_sql_once, area_sql_make);
+    return area_sql.columns;
+}
 
 int area_save(sqlite3 *db, area_rec *r, int accept_warnings, findings *f, cdtt_err *e)
 {
@@ -72,26 +80,22 @@ int area_save(sqlite3 *db, area_rec *r, int accept_warnings, findings *f, cdtt_e
     rec_clean_text(r->note, sizeof r->note, NOTE_MAX_CHARS, "note", f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
-    return rec_write(db, &AREA_WRITER, r, r->uuid, r->updated_at, e);
+    area_columns();
+    return rec_write(db, &area_writer, r, r->uuid, r->updated_at, e);
 }
 
 void area_from_row(sqlite3_stmt *st, area_rec *r)
 {
     memset(r, 0, sizeof *r);
-    REC_COL(st, 0, r->uuid);
-    REC_COL(st, 1, r->kind);
-    REC_COL(st, 2, r->name);
-    REC_COL(st, 3, r->note);
-    r->deleted = sqlite3_column_int(st, 4);
-    REC_COL(st, 5, r->updated_at);
-    REC_COL(st, 6, r->sort_key);
+    record_sql_read(record_kind_of("area"), st, 0, r);
 }
 
 int area_get(sqlite3 *db, const char *uuid, area_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if ((st = db_cached(db, "SELECT " AREA_COLUMNS " FROM area a WHERE a.uuid = ?", NULL)) != NULL) {
+    area_columns();
+    if ((st = db_cached(db, area_sql.get, NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             area_from_row(st, r);

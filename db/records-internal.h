@@ -95,17 +95,14 @@ int rec_team_limit(sqlite3 *db, const char *team_uuid);
 /* Whether a live record with uuid exists in table (area team member). */
 int rec_live(sqlite3 *db, const char *table, const char *uuid);
 
-/* Column lists and row readers shared by get and the pages. The statement's
- * columns are in the order of the list; the reader fills r from column 0. */
-#define AREA_COLUMNS "a.uuid, a.kind, a.name, a.note, a.deleted, a.updated_at, a.sort_key"
+/* Select lists and row readers shared by get and the pages, made from the
+ * field catalogue (record-sql.h). The statement's columns are in the order of
+ * the list; the reader fills r from column 0. */
+/* The area's select list (for "FROM area a"). */
+const char *area_columns(void);
 void area_from_row(sqlite3_stmt *st, area_rec *r);
-#define TEAM_COLUMNS                                                                      \
-    "t.uuid, t.level, t.area_uuid, t.name, t.decision_no, t.decision_date, "              \
-    "t.decision_issuer, t.status, t.note, t.deleted, t.updated_at, t.sort_key, "          \
-    "(SELECT name FROM area WHERE uuid = t.area_uuid), "                                  \
-    "(SELECT count(*) FROM membership ms JOIN member mm ON mm.uuid = ms.member_uuid "     \
-    " WHERE ms.team_uuid = t.uuid AND ms.deleted = 0 AND ms.date_to IS NULL "             \
-    " AND mm.deleted = 0)"
+/* The team's select list (for "FROM team t"): the catalogue's fields, then its area's name and its number of current members. */
+const char *team_columns(void);
 void team_from_row(sqlite3_stmt *st, team_rec *r);
 /* The member's select list (for "FROM member m"): the catalogue's fields
  * (record-sql.h), then the member's current teams and roles. */

@@ -167,8 +167,6 @@ typedef struct {
     size_t row_size;
 } list_kind;
 
-static const char *area_columns(void) { return AREA_COLUMNS; }
-static const char *team_columns(void) { return TEAM_COLUMNS; }
 static void read_area(sqlite3_stmt *st, void *row) { area_from_row(st, row); }
 static void read_team(sqlite3_stmt *st, void *row) { team_from_row(st, row); }
 static void read_member(sqlite3_stmt *st, void *row) { member_from_row(st, row); }

@@ -1,6 +1,8 @@
-/* records-member.c — members: defaults, checks (duplicate suspects), save, fetch. */
+/* records-member.c — members: defaults, checks (the catalogue's, and duplicate
+ * suspects), save, fetch. */
 #include "records-internal.h"
 #include "record-sql.h"
+#include "validate-fields.h"
 #include "db-cache.h"
 #include "db.h"
 #include "text.h"
@@ -40,14 +42,7 @@ static void warn_duplicate(sqlite3 *db, const char *sql, const member_rec *r, co
 
 void member_check(sqlite3 *db, const member_rec *r, findings *f)
 {
-    if (!r->full_name[0])
-        findings_add(f, VALID_ERROR, "full_name", _("the full name is required"));
-    rec_check_choice(CHOICES_GENDER, r->gender, 1, "gender", f);
-    rec_check_choice(CHOICES_CATEGORY, r->category, 0, "category", f);
-    rec_check_choice(CHOICES_MOOC_STATUS, r->mooc_status, 0, "mooc_status", f);
-    rec_check_date(r->consent_date, "consent_date", f);
-    rec_check_date(r->mooc_date, "mooc_date", f);
-    rec_check_date(r->zalo_date, "zalo_date", f);
+    record_fields_check(record_kind_of("member"), r, f);
     char *fold = text_fold(r->full_name);
     if (fold[0])
         warn_duplicate(db,
@@ -63,38 +58,6 @@ void member_check(sqlite3 *db, const member_rec *r, findings *f)
                        "AND deleted = 0 ORDER BY rowid LIMIT 1",
                        r, fold, "phone", _("the same phone number is recorded for %s"), f);
     free(fold);
-}
-
-/* Keeps a validator's output in buf, or adds its error to f. */
-static void take(valid_status s, const valid_result *vr, const char *out, char *buf, size_t n,
-                 const char *field, findings *f)
-{
-    if (s == VALID_ERROR)
-        findings_add(f, VALID_ERROR, field, "%s", vr->msg);
-    else
-        snprintf(buf, n, "%s", out);
-}
-
-/* Brings every field of r to its stored form; errors go to f. */
-static void member_normalise(member_rec *r, findings *f)
-{
-    valid_result vr;
-    char out[256];
-    rec_clean_name(r->full_name, sizeof r->full_name, "full_name", f);
-    take(validate_birth(r->birth, NULL, out, &vr), &vr, out, r->birth, sizeof r->birth, "birth", f);
-    take(validate_phone(r->phone, out, &vr), &vr, out, r->phone, sizeof r->phone, "phone", f);
-    take(validate_cccd(r->cccd, r->birth, r->gender, out, &vr), &vr, out, r->cccd, sizeof r->cccd,
-         "cccd", f);
-    take(validate_email(r->email, out, &vr), &vr, out, r->email, sizeof r->email, "email", f);
-    take(validate_date(r->consent_date, out, &vr), &vr, out, r->consent_date, sizeof r->consent_date,
-         "consent_date", f);
-    take(validate_date(r->mooc_date, out, &vr), &vr, out, r->mooc_date, sizeof r->mooc_date,
-         "mooc_date", f);
-    take(validate_date(r->zalo_date, out, &vr), &vr, out, r->zalo_date, sizeof r->zalo_date,
-         "zalo_date", f);
-    rec_clean_text(r->note, sizeof r->note, NOTE_MAX_CHARS, "note", f);
-    r->youth_union = r->youth_union != 0;
-    r->consent = r->consent != 0;
 }
 
 /* Binds the member's fields (record_sql_bind) and the folded name and sort key computed from its name. */
@@ -120,26 +83,14 @@ static void member_bind(sqlite3_stmt *st, const void *rec)
     " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid))"
 
 /* The member's SQL, made once from the catalogue. */
-static struct {
-    char columns[4096], get[4200], insert[2048], update[2048];
-    rec_writer writer;
-} member_sql;
+static record_sql_text member_sql;
+static rec_writer member_writer;
 static pthread_once_t member_sql_once = PTHREAD_ONCE_INIT;
 
 static void member_sql_make(void)
 {
-    const record_kind *k = record_kind_of("member");
-    int n = record_sql_columns(k, "m", member_sql.columns, sizeof member_sql.columns);
-    size_t len = strlen(member_sql.columns);
-    if (n < 0 || snprintf(member_sql.columns + len, sizeof member_sql.columns - len, ", %s",
-                          MEMBER_TEAM_COLUMNS) >= (int)(sizeof member_sql.columns - len))
-        abort(); /* the buffers are sized for the catalogue: a bigger one needs bigger buffers */
-    snprintf(member_sql.get, sizeof member_sql.get, "SELECT %s FROM member m WHERE m.uuid = ?",
-             member_sql.columns);
-    if (record_sql_insert(k, member_sql.insert, sizeof member_sql.insert) < 0 ||
-        record_sql_update(k, member_sql.update, sizeof member_sql.update) < 0)
-        abort();
-    member_sql.writer = (rec_writer){"member", member_sql.insert, member_sql.update, member_bind};
+    record_sql_make(record_kind_of("member"), "m", MEMBER_TEAM_COLUMNS, &member_sql);
+    member_writer = (rec_writer){"member", member_sql.insert, member_sql.update, member_bind};
 }
 
 const char *member_columns(void)
@@ -155,12 +106,12 @@ int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cd
         f = &local;
     f->n = 0;
     err_clear(e);
-    member_normalise(r, f);
+    record_fields_clean(record_kind_of("member"), r, f);
     member_check(db, r, f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
     member_columns();
-    return rec_write(db, &member_sql.writer, r, r->uuid, r->updated_at, e);
+    return rec_write(db, &member_writer, r, r->uuid, r->updated_at, e);
 }
 
 void member_from_row(sqlite3_stmt *st, member_rec *r)

@@ -1,9 +1,11 @@
 /* records-team.c — teams: defaults, checks, save, fetch. */
 #include "records-internal.h"
+#include "record-sql.h"
 #include "db-cache.h"
 #include "db.h"
 #include "text.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,36 +65,41 @@ void team_check(sqlite3 *db, const team_rec *r, findings *f)
         findings_add(f, VALID_WARN, "", _("the team has %lld members, more than the %d allowed"), n, limit);
 }
 
+/* Binds the team's fields (record_sql_bind) and the folded name and sort key computed from its name. */
 static void team_bind(sqlite3_stmt *st, const void *rec)
 {
     const team_rec *r = rec;
     char *fold = text_fold(r->name), *key = text_sort_key(r->name);
-    rec_bind(st, ":level", r->level);
-    rec_bind_null_empty(st, ":area_uuid", r->area_uuid);
-    rec_bind(st, ":name", r->name);
+    record_sql_bind(record_kind_of("team"), st, r);
     rec_bind(st, ":name_fold", fold);
     rec_bind(st, ":sort_key", key);
-    rec_bind(st, ":decision_no", r->decision_no);
-    rec_bind_null_empty(st, ":decision_date", r->decision_date);
-    rec_bind(st, ":decision_issuer", r->decision_issuer);
-    rec_bind(st, ":status", r->status);
-    rec_bind(st, ":note", r->note);
     free(fold);
     free(key);
 }
 
-static const rec_writer TEAM_WRITER = {
-    "team",
-    "INSERT INTO team (uuid, unit_scheme, unit_code, level, area_uuid, name, name_fold, sort_key, "
-    "decision_no, decision_date, decision_issuer, status, note, created_at, updated_at, changed_by) "
-    "VALUES (:uuid, :scheme, :code, :level, :area_uuid, :name, :name_fold, :sort_key, :decision_no, "
-    ":decision_date, :decision_issuer, :status, :note, :now, :now, :by)",
-    "UPDATE team SET level = :level, area_uuid = :area_uuid, name = :name, name_fold = :name_fold, "
-    "sort_key = :sort_key, decision_no = :decision_no, decision_date = :decision_date, "
-    "decision_issuer = :decision_issuer, status = :status, note = :note, updated_at = :now, "
-    "changed_by = :by WHERE uuid = :uuid",
-    team_bind,
-};
+/* The team's area and number of current members: the two columns after the catalogue's. */
+#define TEAM_MORE_COLUMNS                                                                 \
+    "(SELECT name FROM area WHERE uuid = t.area_uuid), "                                  \
+    "(SELECT count(*) FROM membership ms JOIN member mm ON mm.uuid = ms.member_uuid "     \
+    " WHERE ms.team_uuid = t.uuid AND ms.deleted = 0 AND ms.date_to IS NULL "             \
+    " AND mm.deleted = 0)"
+
+/* The team's SQL, made once from the catalogue. */
+static record_sql_text team_sql;
+static rec_writer team_writer;
+static pthread_once_t team_sql_once = PTHREAD_ONCE_INIT;
+
+static void team_sql_make(void)
+{
+    record_sql_make(record_kind_of("team"), "t", TEAM_MORE_COLUMNS, &team_sql);
+    team_writer = (rec_writer){"team", team_sql.insert, team_sql.update, team_bind};
+}
+
+const char *team_columns(void)
+{
+    pthread_once(&team_sql_once, team_sql_make);
+    return team_sql.columns;
+}
 
 int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_err *e)
 {
@@ -109,33 +116,24 @@ int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_e
         team_check(db, r, f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
-    return rec_write(db, &TEAM_WRITER, r, r->uuid, r->updated_at, e);
+    team_columns();
+    return rec_write(db, &team_writer, r, r->uuid, r->updated_at, e);
 }
 
 void team_from_row(sqlite3_stmt *st, team_rec *r)
 {
     memset(r, 0, sizeof *r);
-    REC_COL(st, 0, r->uuid);
-    REC_COL(st, 1, r->level);
-    REC_COL(st, 2, r->area_uuid);
-    REC_COL(st, 3, r->name);
-    REC_COL(st, 4, r->decision_no);
-    REC_COL(st, 5, r->decision_date);
-    REC_COL(st, 6, r->decision_issuer);
-    REC_COL(st, 7, r->status);
-    REC_COL(st, 8, r->note);
-    r->deleted = sqlite3_column_int(st, 9);
-    REC_COL(st, 10, r->updated_at);
-    REC_COL(st, 11, r->sort_key);
-    REC_COL(st, 12, r->area_name);
-    r->n_members = sqlite3_column_int(st, 13);
+    int col = record_sql_read(record_kind_of("team"), st, 0, r);
+    REC_COL(st, col, r->area_name);
+    r->n_members = sqlite3_column_int(st, col + 1);
 }
 
 int team_get(sqlite3 *db, const char *uuid, team_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    if ((st = db_cached(db, "SELECT " TEAM_COLUMNS " FROM team t WHERE t.uuid = ?", NULL)) != NULL) {
+    team_columns();
+    if ((st = db_cached(db, team_sql.get, NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             team_from_row(st, r);

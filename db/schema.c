@@ -2,7 +2,8 @@
  *
  * Migration N brings a file from user_version N-1 to N. Never edit a migration
  * that has shipped: add a new one to MIGRATIONS, say whether it travels, and
- * raise CDTT_SCHEMA_VERSION in db.h.
+ * raise CDTT_SCHEMA_VERSION in db.h (the build fails until it is the number of
+ * MIGRATIONS).
  *
  * Each migration is of one kind:
  * - travelling: it changes what packages hold (a table or column of the records
@@ -15,6 +16,7 @@
  *   (the office's keys, what it knows of other offices): its objects are listed
  *   in SCHEMA_STATE_DROP, which only a package's copy of the schema runs. */
 #include "schema.h"
+#include "db.h"
 #include "db-sql.h"
 
 #include <stddef.h>
@@ -644,6 +646,9 @@ static const struct {
     {MIGRATION_8, DERIVED, 0},
 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
+/* CDTT_SCHEMA_VERSION stays a constant (arrays are sized by it), and it is
+ * the length of the list. */
+_Static_assert(N_MIGRATIONS == CDTT_SCHEMA_VERSION, "CDTT_SCHEMA_VERSION (db.h) must be the number of MIGRATIONS");
 
 const char SCHEMA_LOCAL_DROP[] =
     "DROP TRIGGER IF EXISTS area_tally_insert; DROP TRIGGER IF EXISTS area_tally_delete;"

@@ -27,7 +27,17 @@ enum {
     FIELD_DERIVED = 64,   /* computed from the record at every save (folded name, sort key) */
     FIELD_YEAR = 128,     /* a FIELD_DATE that may be a year alone (a birth year) */
     FIELD_LONG = 256,     /* free text of several lines (a note): left out of one-line lists */
+    FIELD_REQUIRED = 512, /* a value must be given (a choice: one of the list, never none) */
 };
+
+/* What a FIELD_TEXT holds, for the checks and the forms that take it. */
+typedef enum {
+    FIELD_FMT_LINE = 0, /* any text (of several lines with FIELD_LONG) */
+    FIELD_FMT_NAME,     /* a person's or place's name (validate_name) */
+    FIELD_FMT_PHONE,    /* a mobile number (validate_phone) */
+    FIELD_FMT_CCCD,     /* a CCCD number (validate_cccd) */
+    FIELD_FMT_EMAIL,    /* an e-mail address (validate_email) */
+} field_format;
 
 typedef struct {
     const char *column;
@@ -45,6 +55,10 @@ typedef struct {
     const char *csv_vi, *csv_en; /* spreadsheet header (export and import), or NULL */
     const char *const *aliases;  /* more headers an imported list may use (NULL-ended), or NULL */
     int width;                   /* spreadsheet column width in characters */
+    field_format format;         /* FIELD_TEXT: what the text is */
+    /* Characters a value may have (text) or a form shows (a choice); 0: the
+     * kind's own (field_max_chars). */
+    int chars;
 } field_def;
 
 typedef struct {
@@ -74,6 +88,12 @@ const field_def *record_consent_field(const record_kind *k);
 /* Whether f is one of the record's own values: kept in its struct and written
  * from it (not derived, not bookkeeping). */
 int field_is_content(const field_def *f);
+
+/* The most characters a value of f may have, and a form field of f holds:
+ * the row's own figure, or its kind's (a date, a phone or CCCD number as
+ * typed, an e-mail, a name, a note; any other line as long as a name); 0
+ * for a kind without one (yes/no, a choice, a count, a reference). */
+int field_max_chars(const field_def *f);
 
 /* Every kind of record in turn: the first after k (NULL: the first), NULL after the last. */
 const record_kind *record_kind_next(const record_kind *k);

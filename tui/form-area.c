@@ -1,15 +1,13 @@
-/* form-area.c — the field table of an area (village, residential group). */
+/* form-area.c — the area form's rows (village, residential group): the area's
+ * fields as the field catalogue describes them (fields.h), in this order. */
 #include "tui-form.h"
 
-#include <stdio.h>
+static const char *const LAYOUT[] = {"kind", "name", "note", NULL};
 
-FIELD_STR(area_rec, kind, kind)
-FIELD_STR(area_rec, name, name)
-FIELD_STR(area_rec, note, note)
-
-const form_field AREA_FIELDS[] = {
-    {N_("Kind"), "kind", FK_CHOICE, 30, CHOICES_AREA_KIND, true, ACCESS(kind), NULL},
-    {N_("Name"), "name", FK_NAME, NAME_MAX_CHARS, NULL, true, ACCESS(name), NULL},
-    {N_("Note"), "note", FK_TEXT, NOTE_MAX_CHARS, NULL, false, ACCESS(note), NULL},
-    {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
-};
+const form_field *area_form_fields(void)
+{
+    static const form_field *rows; /* made once, by the TUI's one thread */
+    if (!rows)
+        rows = form_rows_of("area", LAYOUT, 0, NULL);
+    return rows;
+}

@@ -210,7 +210,7 @@ static void load_field(form *f, int i)
 {
     const form_field *fd = &f->fields[i];
     char v[VALUE_BYTES];
-    fd->get(f->rec, v, sizeof v);
+    form_row_get(fd, f->rec, v, sizeof v);
     f->cut[i] = false;
     if (is_choice(fd)) {
         const choice *l = list_of(f, i);
@@ -311,7 +311,7 @@ void form_value_text(const form *f, int i, const void *rec, char *out, size_t n)
 {
     const form_field *fd = &f->fields[i];
     char v[VALUE_BYTES];
-    fd->get(rec, v, sizeof v);
+    form_row_get(fd, rec, v, sizeof v);
     if (is_choice(fd)) {
         const choice *l = list_of(f, i);
         int k = l ? choice_index(l, v) : -1;
@@ -331,8 +331,8 @@ void form_value_text(const form *f, int i, const void *rec, char *out, size_t n)
 static bool same_value(const form *f, int i, const void *a, const void *b)
 {
     char va[VALUE_BYTES], vb[VALUE_BYTES];
-    f->fields[i].get(a, va, sizeof va);
-    f->fields[i].get(b, vb, sizeof vb);
+    form_row_get(&f->fields[i], a, va, sizeof va);
+    form_row_get(&f->fields[i], b, vb, sizeof vb);
     return strcmp(va, vb) == 0;
 }
 
@@ -398,6 +398,18 @@ static valid_status parse_field(form *f, int i, const char *in, char *out, size_
         snprintf(out, n, "%s", p);
         return s;
     }
+    case FK_CCCD: {
+        char c[16];
+        valid_status s = validate_cccd(in, "", "", c, r);
+        snprintf(out, n, "%s", c);
+        return s;
+    }
+    case FK_EMAIL: {
+        char m[256];
+        valid_status s = validate_email(in, m, r);
+        snprintf(out, n, "%s", m);
+        return s;
+    }
     default:
         return validate_text(in, (size_t)fd->width, out, n, r);
     }
@@ -409,9 +421,9 @@ static valid_status parse_field(form *f, int i, const char *in, char *out, size_
 static bool store_whole(form *f, int i, const char *v)
 {
     const form_field *fd = &f->fields[i];
-    fd->set(f->rec, v);
+    form_row_set(fd, f->rec, v);
     char back[VALUE_BYTES];
-    fd->get(f->rec, back, sizeof back);
+    form_row_get(fd, f->rec, back, sizeof back);
     size_t n = strlen(back);
     return n == 0 || n >= strlen(v) || strncmp(back, v, n) != 0;
 }
@@ -424,7 +436,7 @@ valid_status form_collect(form *f)
         const form_field *fd = &f->fields[i];
         if (is_choice(fd)) {
             const choice *l = list_of(f, i);
-            fd->set(f->rec, f->sel[i] >= 0 && l ? l[f->sel[i]].code : "");
+            form_row_set(fd, f->rec, f->sel[i] >= 0 && l ? l[f->sel[i]].code : "");
             continue;
         }
         if (f->cut[i])
@@ -498,8 +510,8 @@ static void rebase(form *f, form_choice c)
     for (int i = 0; i < f->n && c != FORM_TAKE_STORED; i++)
         if (c == FORM_KEEP_MINE || form_field_edited(f, i)) {
             char v[VALUE_BYTES];
-            f->fields[i].get(f->rec, v, sizeof v);
-            f->fields[i].set(next, v);
+            form_row_get(&f->fields[i], f->rec, v, sizeof v);
+            form_row_set(&f->fields[i], next, v);
         }
     memcpy(f->rec, next, f->rec_size);
     memcpy(f->base, f->stored, f->rec_size);

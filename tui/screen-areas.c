@@ -69,7 +69,7 @@ tui_screen *area_form_open(tui_ctx *cx, const char *uuid)
         free(r);
         return NULL;
     }
-    form_screen *fs = form_screen_new(cx, uuid ? N_("Area") : N_("New area"), AREA_FIELDS, r, !uuid, check, save);
+    form_screen *fs = form_screen_new(cx, uuid ? N_("Area") : N_("New area"), area_form_fields(), r, !uuid, check, save);
     form_track(&fs->f, sizeof *r);
     form_screen_history(fs, uuid);
     title_with_commune(cx->db, fs->base.title, sizeof fs->base.title, "area", uuid);

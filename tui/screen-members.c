@@ -198,7 +198,7 @@ tui_screen *member_form_open(tui_ctx *cx, const char *uuid, const char *team_uui
         date_today(me->since);
     }
     form_screen *fs =
-        form_screen_new(cx, uuid ? N_("Member") : N_("New member"), MEMBER_FIELDS, me, !uuid, check, save);
+        form_screen_new(cx, uuid ? N_("Member") : N_("New member"), member_form_fields(), me, !uuid, check, save);
     form_track(&fs->f, sizeof *me);
     title_with_commune(cx->db, fs->base.title, sizeof fs->base.title, "member", uuid);
     fs->f.describe = describe;

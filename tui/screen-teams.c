@@ -177,7 +177,7 @@ tui_screen *team_form_open(tui_ctx *cx, const char *uuid)
         free(r);
         return NULL;
     }
-    form_screen *fs = form_screen_new(cx, uuid ? N_("Team") : N_("New team"), TEAM_FIELDS, r, !uuid, check, save);
+    form_screen *fs = form_screen_new(cx, uuid ? N_("Team") : N_("New team"), team_form_fields(), r, !uuid, check, save);
     title_with_commune(cx->db, fs->base.title, sizeof fs->base.title, "team", uuid);
     fs->dyn1 = choices_areas(cx->db, _("— none (commune level) —"));
     form_set_choices(&fs->f, "area_uuid", fs->dyn1);

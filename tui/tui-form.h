@@ -93,7 +93,7 @@ bool line_input_key(line_input *li, const tui_event *ev, bool telex, int telex_s
 int line_input_draw(line_input *li, int y, int x, int cols);
 
 /* ---- the form engine (form.c) ------------------------------------------ */
-typedef enum { FK_TEXT, FK_NAME, FK_DATE, FK_BIRTH, FK_PHONE, FK_CHOICE, FK_YESNO } field_kind;
+typedef enum { FK_TEXT, FK_NAME, FK_DATE, FK_BIRTH, FK_PHONE, FK_CHOICE, FK_YESNO, FK_CCCD, FK_EMAIL } field_kind;
 
 typedef struct form_field form_field;
 struct form_field {
@@ -103,9 +103,11 @@ struct form_field {
     int width;           /* characters a text field holds / shows */
     const choice *choices; /* FK_CHOICE: a fixed list; NULL = the form's dynamic list */
     bool required;
-    /* The stored value (a code for choices, "1"/"0" for yes/no) from the record. */
+    /* The stored value (a code for choices, "1"/"0" for yes/no) from the
+     * record. NULL in a row made from the catalogue (form_rows_of). */
     void (*get)(const void *rec, char *out, size_t n);
-    /* Stores text (already parsed for dates/phones/names) into the record. */
+    /* Stores text (already parsed for dates/phones/names) into the record
+     * (NULL as get). */
     void (*set)(void *rec, const char *value);
     /* A special check (CCCD, e-mail) instead of the kind's: parses in into out. */
     valid_status (*check)(const void *rec, const char *in, char *out, size_t n, valid_result *r);
@@ -253,6 +255,23 @@ bool form_text_focus(const form *f);
 /* The field index of a column, or -1. */
 int form_field_index(const form *f, const char *column);
 
+/* ---- rows made from the field catalogue (form-catalog.c) ---------------- */
+
+/* The form rows of table's fields (fields.h) in the order of layout
+ * (NULL-ended column names), then any content field of table it does not
+ * name: each with its catalogue label, kind of value, choice list, length and
+ * required flag, its value kept at the catalogue's place in the kind's struct,
+ * which starts at byte at of the form's record. A column of layout that hand
+ * (rows ending with label NULL) has is that row instead. Ends with a row of
+ * label NULL; built once per table by the caller (the rows live as long as
+ * the program). */
+form_field *form_rows_of(const char *table, const char *const *layout, size_t at, const form_field *hand);
+/* Writes the stored value of row fd of record rec into out (fd->get, or the
+ * catalogue's place for a row of form_rows_of). */
+void form_row_get(const form_field *fd, const void *rec, char *out, size_t n);
+/* Stores value into row fd of record rec (fd->set, or the catalogue's place). */
+void form_row_set(const form_field *fd, void *rec, const char *value);
+
 /* A choice list of uuids and names (areas or teams) for a dynamic choice field;
  * first = an entry for "none" with code "" (label given), or NULL. Free with choices_free. */
 choice *choices_areas(sqlite3 *db, const char *none_label);
@@ -260,8 +279,9 @@ choice *choices_teams(sqlite3 *db, const char *none_label);
 void choices_free(choice *c);
 
 /* The field tables (form-area.c, form-team.c, form-member.c). */
-extern const form_field AREA_FIELDS[];
-extern const form_field TEAM_FIELDS[];
+/* The area and team forms' rows, made from the field catalogue. */
+const form_field *area_form_fields(void);
+const form_field *team_form_fields(void);
 /* A member with the team and role it is added to. */
 typedef struct {
     member_rec m;
@@ -271,6 +291,7 @@ typedef struct {
     char since[11];           /* the day it began (place.date_from; a new member: today) */
     char left[11];            /* the day the member leaves the team ("" = stays) */
 } member_entry;
-extern const form_field MEMBER_FIELDS[];
+/* The member form's rows: the member's catalogued fields and the team it is in. */
+const form_field *member_form_fields(void);
 
 #endif

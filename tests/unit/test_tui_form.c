@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "tui-core.h"
 #include "tui-form.h"
+#include "fields.h"
 
 #include <locale.h>
 
@@ -42,7 +43,7 @@ static void test_collect_parses_into_the_record(void **state)
     snprintf(me.role, sizeof me.role, "member");
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
+    form_open(&f, member_form_fields(), &me, NULL, NULL, NULL, NULL);
     set_text(&f, "full_name", "  Nguye\xCC\x82\xCC\x83n   Va\xCC\x86n An ");
     set_text(&f, "birth", "12/03/1985");
     set_text(&f, "phone", "+84 912 345 678");
@@ -69,7 +70,7 @@ static void test_error_focuses_the_field(void **state)
     member_init(&me.m);
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
+    form_open(&f, member_form_fields(), &me, NULL, NULL, NULL, NULL);
     set_text(&f, "full_name", "Trần Thị Bình");
     set_text(&f, "birth", "31/02/1992");
     set_text(&f, "phone", "0912345678");
@@ -91,7 +92,7 @@ static void test_required_name(void **state)
     area_init(&a);
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL, NULL);
+    form_open(&f, area_form_fields(), &a, NULL, NULL, NULL, NULL);
     assert_int_equal(form_collect(&f), VALID_ERROR);
     assert_int_equal(f.cur, form_field_index(&f, "name"));
     set_text(&f, "name", "Thôn Đông");
@@ -112,7 +113,7 @@ static void test_load_shows_stored_forms(void **state)
     snprintf(me.role, sizeof me.role, "deputy");
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
+    form_open(&f, member_form_fields(), &me, NULL, NULL, NULL, NULL);
     char out[256];
     get_text(&f, "birth", out, sizeof out);
     assert_string_equal(out, "05/06/1995");
@@ -153,7 +154,7 @@ static void test_long_email_survives_another_edit(void **state)
     snprintf(me.role, sizeof me.role, "member");
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
+    form_open(&f, member_form_fields(), &me, NULL, NULL, NULL, NULL);
     assert_false(f.cut[form_field_index(&f, "email")]);
     set_text(&f, "note", "Đã đổi số điện thoại");
     assert_int_equal(form_collect(&f), VALID_OK);
@@ -168,17 +169,17 @@ static void test_long_email_survives_another_edit(void **state)
 static void test_fields_hold_the_model_limits(void **state)
 {
     (void)state;
-    static const struct {
+    const struct {
         const form_field *fields;
         const char *column;
         int chars;
     } WANT[] = {
-        {MEMBER_FIELDS, "full_name", NAME_MAX_CHARS}, {MEMBER_FIELDS, "email", EMAIL_MAX_BYTES},
-        {MEMBER_FIELDS, "note", NOTE_MAX_CHARS},      {TEAM_FIELDS, "name", NAME_MAX_CHARS},
-        {TEAM_FIELDS, "decision_no", DECISION_NO_MAX_CHARS},
-        {TEAM_FIELDS, "decision_issuer", ISSUER_MAX_CHARS},
-        {TEAM_FIELDS, "note", NOTE_MAX_CHARS},        {AREA_FIELDS, "name", NAME_MAX_CHARS},
-        {AREA_FIELDS, "note", NOTE_MAX_CHARS},
+        {member_form_fields(), "full_name", NAME_MAX_CHARS}, {member_form_fields(), "email", EMAIL_MAX_BYTES},
+        {member_form_fields(), "note", NOTE_MAX_CHARS},      {team_form_fields(), "name", NAME_MAX_CHARS},
+        {team_form_fields(), "decision_no", DECISION_NO_MAX_CHARS},
+        {team_form_fields(), "decision_issuer", ISSUER_MAX_CHARS},
+        {team_form_fields(), "note", NOTE_MAX_CHARS},        {area_form_fields(), "name", NAME_MAX_CHARS},
+        {area_form_fields(), "note", NOTE_MAX_CHARS},
     };
     for (size_t k = 0; k < sizeof WANT / sizeof WANT[0]; k++) {
         int found = 0;
@@ -205,7 +206,7 @@ static void test_overlong_value_is_kept_whole(void **state)
     snprintf(a.note, sizeof a.note, "%s", note);
     form f;
     memset(&f, 0, sizeof f);
-    form_open(&f, AREA_FIELDS, &a, NULL, NULL, NULL, NULL);
+    form_open(&f, area_form_fields(), &a, NULL, NULL, NULL, NULL);
     int i = form_field_index(&f, "note");
     assert_true(f.cut[i]);
     char shown[NOTE_MAX_CHARS * 4 + 64];
@@ -274,7 +275,7 @@ static void open_changed(form *f, member_entry *me)
     snprintf(me->m.phone, sizeof me->m.phone, "0912000111");
     snprintf(me->role, sizeof me->role, "member");
     memset(f, 0, sizeof *f);
-    form_open(f, MEMBER_FIELDS, me, NULL, save_changed_once, NULL, NULL);
+    form_open(f, member_form_fields(), me, NULL, save_changed_once, NULL, NULL);
     form_track(f, sizeof *me);
     the_stored = *me;
     snprintf(the_stored.m.email, sizeof the_stored.m.email, "mai@example.com");
@@ -429,7 +430,7 @@ static void open_member(form *f, member_entry *me)
     member_init(&me->m);
     snprintf(me->role, sizeof me->role, "member");
     memset(f, 0, sizeof *f);
-    form_open(f, MEMBER_FIELDS, me, NULL, NULL, NULL, NULL);
+    form_open(f, member_form_fields(), me, NULL, NULL, NULL, NULL);
 }
 
 /* The raw libform buffer of field column, trailing blanks dropped. */
@@ -503,7 +504,7 @@ static void test_long_email_round_trip(void **state)
     assert_string_equal(me.m.email, email);
     form_free(&f);
     memset(&f, 0, sizeof f);
-    form_open(&f, MEMBER_FIELDS, &me, NULL, NULL, NULL, NULL);
+    form_open(&f, member_form_fields(), &me, NULL, NULL, NULL, NULL);
     char shown[EMAIL_MAX_BYTES + 8];
     get_text(&f, "email", shown, sizeof shown);
     assert_string_equal(shown, email);
@@ -587,6 +588,72 @@ static void test_field_types(void **state)
     form_free(&f);
 }
 
+/* Whether rows (a form's) show every content field of table as its catalogue
+ * row describes it (label, kind, choices, required flag), and only those and
+ * `others` more. */
+static void follows_the_catalogue(const form_field *rows, const char *table, int others)
+{
+    const record_kind *k = record_kind_of(table);
+    int content = 0;
+    for (const field_def *d = k->fields; d->column; d++) {
+        if (!field_is_content(d) || d->type == FIELD_REF)
+            continue;
+        content++;
+        const form_field *fd = rows;
+        while (fd->label && strcmp(fd->column, d->column) != 0)
+            fd++;
+        assert_non_null(fd->label);
+        assert_string_equal(fd->label, d->label);
+        assert_ptr_equal(fd->choices, d->choices);
+        assert_int_equal(fd->kind == FK_CHOICE, d->type == FIELD_CHOICE);
+        assert_int_equal(fd->kind == FK_YESNO, d->type == FIELD_BOOL);
+        assert_int_equal(fd->kind == FK_DATE || fd->kind == FK_BIRTH, d->type == FIELD_DATE);
+        if (d->type == FIELD_TEXT || d->type == FIELD_CHOICE)
+            assert_int_equal(fd->required, (d->flags & FIELD_REQUIRED) != 0);
+    }
+    int n = 0;
+    while (rows[n].label)
+        n++;
+    assert_int_equal(n, content + others);
+}
+
+/* The member, area and team forms show their kind's catalogued fields; a
+ * value set through a catalogue row lands in member_rec where the catalogue
+ * says. */
+static void test_member_form_follows_the_catalogue(void **state)
+{
+    (void)state;
+    const form_field *rows = member_form_fields();
+    follows_the_catalogue(rows, "member", 4); /* and the team, role and the two dates of the membership */
+    follows_the_catalogue(area_form_fields(), "area", 0);
+    follows_the_catalogue(team_form_fields(), "team", 1); /* and its area, picked from a list */
+    assert_string_equal(rows[0].column, "full_name");
+    assert_int_equal(rows[0].kind, FK_NAME);
+
+    member_entry me;
+    memset(&me, 0, sizeof me);
+    member_init(&me.m);
+    form f;
+    memset(&f, 0, sizeof f);
+    form_open(&f, rows, &me, NULL, NULL, NULL, NULL);
+    set_text(&f, "full_name", "Lò Thị Mai");
+    set_text(&f, "email", "  an@example.vn ");
+    set_text(&f, "cccd", "001 085 012345");
+    set_text(&f, "mooc_date", "5/6/2025");
+    f.sel[form_field_index(&f, "youth_union")] = 1;
+    f.sel[form_field_index(&f, "mooc_status")] = choice_index(CHOICES_MOOC_STATUS, "completed");
+    assert_int_not_equal(form_collect(&f), VALID_ERROR);
+    assert_string_equal(me.m.email, "an@example.vn");
+    assert_string_equal(me.m.cccd, "001085012345");
+    assert_string_equal(me.m.mooc_date, "2025-06-05");
+    assert_int_equal(me.m.youth_union, 1);
+    assert_string_equal(me.m.mooc_status, "completed");
+    set_text(&f, "email", "not an address");
+    assert_int_equal(form_collect(&f), VALID_ERROR);
+    assert_int_equal(f.cur, form_field_index(&f, "email"));
+    form_free(&f);
+}
+
 int main(void)
 {
     tu_english();
@@ -614,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_resize_keeps_unsaved_text),
         cmocka_unit_test(test_form_reports_to_its_caller),
         cmocka_unit_test(test_field_types),
+        cmocka_unit_test(test_member_form_follows_the_catalogue),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     endwin();
