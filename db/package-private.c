@@ -2,7 +2,8 @@
  * before opening it: made with mkdtemp (0700) in TMPDIR, removed with
  * everything in it when the import ends, on Ctrl-C, kill or hang-up
  * (tmpguard), or, when a crash left it, by a later import once it is a day
- * old. The copy's header is set to the rollback journal, so that opening it
+ * old and the process named in it has ended (a clock set ahead must not take
+ * the folder of an import still running). The copy's header is set to the rollback journal, so that opening it
  * makes no WAL files. */
 #include "package.h"
 #include "outfile.h"
@@ -11,6 +12,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +53,19 @@ static void remove_folder_at(int parent, const char *name)
     unlinkat(parent, name, AT_REMOVEDIR);
 }
 
+/* True when the rest of a private folder's name (after PRIVATE_PREFIX) names
+ * the process that made it ("PID.XXXXXX") and that process is still running.
+ * Names without a process (made by older versions) are judged by age alone. */
+static bool owner_running(const char *rest)
+{
+    char *end;
+    errno = 0;
+    long pid = strtol(rest, &end, 10);
+    if (end == rest || *end != '.' || errno != 0 || pid <= 0 || pid > INT_MAX)
+        return false;
+    return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
 int package_private_sweep(const char *root)
 {
     DIR *d = opendir(root);
@@ -59,7 +76,7 @@ int package_private_sweep(const char *root)
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         struct stat sb;
-        if (strncmp(de->d_name, PRIVATE_PREFIX, plen) != 0 ||
+        if (strncmp(de->d_name, PRIVATE_PREFIX, plen) != 0 || owner_running(de->d_name + plen) ||
             fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) < 0 ||
             !(S_ISDIR(sb.st_mode) || S_ISREG(sb.st_mode)) || sb.st_uid != geteuid() ||
             time(NULL) - sb.st_mtime <= PRIVATE_STALE_SECONDS)
@@ -81,7 +98,7 @@ int package_private_begin(package_private *p, cdtt_err *e)
     const char *root = tmp_root();
     if (!swept++)
         package_private_sweep(root);
-    int n = snprintf(p->dir, sizeof p->dir, "%s/%sXXXXXX", root, PRIVATE_PREFIX);
+    int n = snprintf(p->dir, sizeof p->dir, "%s/%s%ld.XXXXXX", root, PRIVATE_PREFIX, (long)getpid());
     tmpguard_hold(); /* a signal between making the folder and arming for it would leave it */
     if (n < 0 || (size_t)n >= sizeof p->dir || !mkdtemp(p->dir)) {
         tmpguard_release();

@@ -114,9 +114,17 @@ expect_eq "nor in TMPDIR" "$(ls -A "$TMPDIR")" ""
 mkdir -m 700 "$TMPDIR/cdtt-import.old000" "$TMPDIR/cdtt-import.new000"
 : >"$TMPDIR/cdtt-import.old000/package"
 : >"$TMPDIR/cdtt-import.oldcp1" # a copy an older cdtt left in TMPDIR itself
-touch -d '2 days ago' "$TMPDIR/cdtt-import.old000" "$TMPDIR/cdtt-import.oldcp1"
+# Folders named after their process: a day old but its process still running (a clock set
+# ahead would make it look old) is kept; a day old and its process gone is swept.
+sleep 30 & live=$!
+sh -c 'exit 0' & gone=$!; wait $gone
+mkdir -m 700 "$TMPDIR/cdtt-import.$live.aaaaaa" "$TMPDIR/cdtt-import.$gone.bbbbbb"
+touch -d '2 days ago' "$TMPDIR/cdtt-import.old000" "$TMPDIR/cdtt-import.oldcp1" \
+    "$TMPDIR/cdtt-import.$live.aaaaaa" "$TMPDIR/cdtt-import.$gone.bbbbbb"
 c --db p.db import pk/wal.cdtt >/dev/null 2>&1
-expect_eq "the stale folder and copy are swept, the fresh folder kept" "$(ls -A "$TMPDIR")" "cdtt-import.new000"
+expect_eq "the stale folders and copy are swept; the fresh folder and the running import's kept" \
+    "$(ls -A "$TMPDIR" | sort | tr '\n' ' ')" "$(printf '%s\n' "cdtt-import.$live.aaaaaa" cdtt-import.new000 | sort | tr '\n' ' ')"
+kill $live 2>/dev/null; wait $live 2>/dev/null
 
 # A clock pushed far ahead at the commune (a hand edit): versions above 10^15 are refused, so that
 # the province's own clock, which follows the versions it takes, never nears the 64-bit limit.
