@@ -5,7 +5,6 @@
 #include "db.h"
 #include "outfile.h"
 #include "package.h"
-#include "tmpguard.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -238,29 +237,19 @@ static void backup_name(const char *db_path, char *out, size_t n)
         snprintf(out, n, "%s.pre-2025-%d.bak", db_path, i);
 }
 
-/* Removes a temporary database and what SQLite kept beside it. */
-static void remove_db(const char *path)
-{
-    char side[4200];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
-}
-
 /* Writes the package for commune dest from the backup: a private copy keeps
  * only what goes there, owned by it, and is exported (signed by the old
  * commune's key, full identifiers). */
 static int make_package(const char *backup, const migrate_plan *p, int dest, const char *target, cdtt_err *e)
 {
-    char copy[4096];
-    if (package_copy_private(backup, copy, e) < 0)
+    package_private priv; /* the copy in a private folder, removed on any stop */
+    if (package_private_begin(&priv, e) < 0)
         return -1;
-    tmpguard_arm(copy);
-    sqlite3 *c = db_open(copy, 0, e);
+    int rc = package_copy_private(backup, priv.copy, e);
+    sqlite3 *c = rc == 0 ? db_open(priv.copy, 0, e) : NULL;
     const char *code = p->map.to[dest].code;
-    int rc = c ? 0 : -1;
+    if (!c)
+        rc = -1;
     if (rc == 0 && (rc = db_begin(c, e)) == 0) {
         rc = mark_destinations(c, p, e);
         if (rc == 0)
@@ -274,9 +263,9 @@ static int make_package(const char *backup, const migrate_plan *p, int dest, con
     package_export_opts po = {.full = 1, .force = 1, .seal = -1};
     if (rc == 0)
         rc = package_export(c, target, &po, NULL, NULL, NULL, e);
-    db_close(c);
-    remove_db(copy);
-    tmpguard_disarm();
+    if (c)
+        db_close(c);
+    package_private_end(&priv);
     return rc;
 }
 

@@ -9,7 +9,10 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/cdtt-t.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 # Tests never read the user's configuration or data.
 export XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" HOME="$T/home" LANGUAGE= LC_ALL=C.UTF-8
-mkdir -p "$T/home"
+mkdir -p "$T/home" "$T/tmp"
+# Temporary files of the programs a test runs (an import's private copy, which a kill -9
+# cannot remove) stay inside the test's folder and go with it.
+export TMPDIR="$T/tmp"
 _n=0 _failed=0
 
 ok()   { _n=$((_n + 1)); echo "ok $_n - $1"; }
