@@ -76,7 +76,7 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     chmod 755 "$T"
     mkdir own && cp c.cdtt own/ && mkoffice own/p.db 01 province "Thành phố Hà Nội"
     chown -R nobody own && chmod 400 own/p.db
-    as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$T/own" "$CDTT" --lang en "$@"; }
+    as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$T/own" TMPDIR="$T/own" "$CDTT" --lang en "$@"; }
     before=$(sha own/p.db)
     out=$(as_nobody --db own/p.db import own/c.cdtt 2>&1); rc=$?
     expect_eq "import into a read-only file fails" "$rc" 1
