@@ -39,7 +39,7 @@ int package_cross_prepare(sqlite3 *db, const char *copy, const package_manifest 
 
 /* Whether a record of unit (scheme, code) lies under the package's office: the
  * office itself, or (a district's or province's package) a commune under it by
- * this office's unit list (a unit the list does not know is taken as under it). */
+ * this office's unit list (a unit the list does not know, or a failed lookup, is not). */
 int unit_in_scope(merge_ctx *x, const char *scheme, const char *code);
 
 /* The statement that reads the package's rows of table, ordered by uuid: uuid,

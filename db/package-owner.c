@@ -45,12 +45,12 @@ int unit_in_scope(merge_ctx *x, const char *scheme, const char *code)
         return 0;
     if (strcmp(m->source_level, "national") == 0)
         return 1;
-    /* Below a district or province: decided by this office's unit list when it knows the unit. */
+    /* Below a district or province: decided by this office's unit list; a unit it lacks is not in scope. */
     sqlite3_reset(x->unit);
     sqlite3_bind_text(x->unit, 1, scheme, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(x->unit, 2, code, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(x->unit) != SQLITE_ROW)
-        return 1;
+    if (sqlite3_step(x->unit) != SQLITE_ROW) /* a unit this office's list lacks, or an error: not in scope */
+        return 0;
     const char *up = (const char *)sqlite3_column_text(x->unit,
                                                        strcmp(m->source_level, "province") == 0 ? 0 : 1);
     return up && strcmp(up, m->source_code) == 0;

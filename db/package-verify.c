@@ -287,10 +287,12 @@ static int check_source_under_office(sqlite3 *db, const package_manifest *m, cdt
     if (strcmp(me.level, "national") == 0)
         return 0;
     char province[12] = "", parent[12] = "";
-    if (!local_unit(db, m->source_scheme, m->source_level, m->source_code, province, parent)) {
-        snprintf(province, sizeof province, "%s", m->province_code);
-        snprintf(parent, sizeof parent, "%s", m->parent_code);
-    }
+    /* Where the sender lies is read from this office's own list, never from the
+     * manifest: a unit the list does not have at that level (a "district" under
+     * the 2025-07 list, which has none) is refused. */
+    if (!local_unit(db, m->source_scheme, m->source_level, m->source_code, province, parent))
+        return err_set(e, _("the package says it comes from %s (%s, level %s), which this office's list of "
+                            "units does not have"), m->source_name, m->source_code, m->source_level);
     const char *up = strcmp(me.level, "province") == 0 ? province : parent;
     if (!*up)
         return err_set(e, _("cannot tell where %s (%s) lies; import the official list of units "

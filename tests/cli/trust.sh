@@ -133,4 +133,14 @@ c --db a.db add member "Đỗ Văn Xa" >/dev/null
 c --db a.db export -o far.cdtt >/dev/null
 refused "a record of version 5000000000000001" far.cdtt
 expect_contains "it says the version is out of range" "$out" "the version 5000000000000001 is out of range"
+# A fake level: a file edited to call itself "district 001" under the 2025-07 list (which has no
+# districts) and to own a village of an unknown commune code; its package is refused as coming from
+# a unit the province's list does not have, whatever the manifest says of where it lies.
+c --db f.db init --office 00004 >/dev/null
+c --db f.db add area "Thôn Giả" >/dev/null
+sqlite3 f.db "UPDATE office SET level = 'district', code = '001', name = 'Quận Giả';
+  UPDATE area SET unit_code = '99999'"
+c --db f.db export -o fake.cdtt >/dev/null
+refused "a package from a district the 2025-07 list does not have" fake.cdtt
+expect_contains "it says the list does not have it" "$out" "which this office's list of units does not have"
 finish

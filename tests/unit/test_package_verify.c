@@ -299,14 +299,14 @@ static void offices_that_do_not_fit(void **state)
     assert_int_equal(package_import(b, good, 0, NULL, NULL, &r), -1);
     assert_non_null(strstr(r.err.msg, "commune does not import"));
     db_close(b);
-    /* A commune the province's unit list does not know, whose package names no province. */
+    /* A commune the province's unit list does not know: refused whatever its package says. */
     sqlite3 *u = tu_open_db(dir, "unknown.db");
     office_rec o2 = {.scheme = "2025-07", .code = "99999", .level = "commune", .name = "Xã Lạ"};
     assert_int_equal(office_set(u, &o2, &e), 0);
     snprintf(path, sizeof path, "%s/unknown.cdtt", dir);
     assert_int_equal(package_export(u, path, &o, NULL, NULL, NULL, &e), 0);
     db_close(u);
-    expect_refused(path, "cannot tell where");
+    expect_refused(path, "which this office's list of units does not have");
 }
 
 int main(void)
