@@ -208,4 +208,21 @@ static inline void pf_schema1_copy(sqlite3 *db, const char *path, int manifest)
     sqlite3_close(p);
 }
 
+/* A demo file of members made by seed, written back as it was at schema 1 to
+ * dir/old_name (through dir/new_name) and opened again: every later migration
+ * has run on it. */
+static inline sqlite3 *pf_upgraded_demo(const char *dir, const char *new_name, const char *old_name, int members,
+                                        uint64_t seed)
+{
+    cdtt_err e = {{0}};
+    sqlite3 *db = tu_open_db(dir, new_name);
+    demo_opts o = {.members = members, .seed = seed};
+    assert_int_equal(demo_generate(db, &o, NULL, &e), 0);
+    char old[600];
+    snprintf(old, sizeof old, "%s/%s", dir, old_name);
+    pf_schema1_copy(db, old, 0);
+    db_close(db);
+    return tu_open_db(dir, old_name);
+}
+
 #endif

@@ -265,15 +265,7 @@ static void position_removed_meanwhile(void **state)
 static void upgrade_builds_the_names(void **state)
 {
     (void)state;
-    cdtt_err e = {{0}};
-    sqlite3 *db = tu_open_db(dir, "up-new.db");
-    demo_opts o = {.members = 300, .seed = 5};
-    assert_int_equal(demo_generate(db, &o, NULL, &e), 0);
-    char old[600];
-    snprintf(old, sizeof old, "%s/up-old.db", dir);
-    pf_schema1_copy(db, old, 0);
-    db_close(db);
-    db = tu_open_db(dir, "up-old.db");
+    sqlite3 *db = pf_upgraded_demo(dir, "up-new.db", "up-old.db", 300, 5);
     assert_int_equal(db_user_version(db), CDTT_SCHEMA_VERSION);
     assert_int_equal(db_scalar_int(db, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                        "('member_word', 'name_word', 'member_words_insert')", -1), 0);

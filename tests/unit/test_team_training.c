@@ -246,15 +246,7 @@ static void province_imports(void **state)
 static void upgrade_from_schema_1(void **state)
 {
     (void)state;
-    cdtt_err e = {{0}};
-    sqlite3 *db = tu_open_db(dir, "new.db");
-    demo_opts o = {.members = 200, .seed = 9};
-    assert_int_equal(demo_generate(db, &o, NULL, &e), 0);
-    char old[600];
-    snprintf(old, sizeof old, "%s/old.db", dir);
-    pf_schema1_copy(db, old, 0);
-    db_close(db);
-    db = tu_open_db(dir, "old.db");
+    sqlite3 *db = pf_upgraded_demo(dir, "new.db", "old.db", 200, 9);
     assert_int_equal(db_user_version(db), CDTT_SCHEMA_VERSION);
     assert_kept_right(db);
     db_close(db);
