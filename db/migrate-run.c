@@ -3,6 +3,7 @@
  * transaction that gives this file's records and office to the new commune. */
 #include "migrate.h"
 #include "db.h"
+#include "office-internal.h"
 #include "outfile.h"
 #include "package.h"
 
@@ -142,30 +143,16 @@ static int keep_only(sqlite3 *c, const char *keep, int only_marked, cdtt_err *e)
     return rc;
 }
 
-/* Gives the old commune's records the new commune `to` as owner (changed by it,
- * nothing merged from below yet). */
+/* Gives the old commune's records the new commune `to` (2025-07 code) as owner:
+ * every record changed by it, nothing merged from below yet (office_reown). */
 static int reown(sqlite3 *c, const migrate_plan *p, const char *to, cdtt_err *e)
 {
-    static const char *const TABLES[] = {"area", "team", "member", "training_session"};
-    char key[40];
-    snprintf(key, sizeof key, "2025-07:%s", to);
-    for (size_t t = 0; t < sizeof TABLES / sizeof TABLES[0]; t++) {
-        char *sql = sqlite3_mprintf("UPDATE main.\"%s\" SET unit_scheme = '2025-07', unit_code = ?1, "
-                                    "changed_by = ?2, base_version = NULL WHERE unit_scheme = ?3 AND unit_code = ?4",
-                                    TABLES[t]);
-        sqlite3_stmt *st = db_prepare(c, sql, e);
-        sqlite3_free(sql);
-        if (!st)
-            return -1;
-        const char *v[4] = {to, key, p->from.scheme, p->from.code};
-        for (int i = 0; i < 4; i++)
-            sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
-        int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(c, e, _("cannot move the records"));
-        sqlite3_finalize(st);
-        if (rc < 0)
-            return -1;
-    }
-    return 0;
+    office_rec from = {0}, now = {0};
+    snprintf(from.scheme, sizeof from.scheme, "%s", p->from.scheme);
+    snprintf(from.code, sizeof from.code, "%s", p->from.code);
+    snprintf(now.scheme, sizeof now.scheme, "2025-07");
+    snprintf(now.code, sizeof now.code, "%s", to);
+    return office_reown(c, &from, &now, e);
 }
 
 /* In the copy: each training session kept gets a uuid of its own (the one here

@@ -56,9 +56,7 @@ static int remap_table(sqlite3 *db, int t, cdtt_err *e)
     return db_exec(db, sql, e);
 }
 
-/* Moves the old office's own records to the new office and marks every record
- * changed by it, with nothing merged from below. */
-static int reown(sqlite3 *db, const office_rec *from, const office_rec *to, cdtt_err *e)
+int office_reown(sqlite3 *db, const office_rec *from, const office_rec *to, cdtt_err *e)
 {
     char key[40];
     snprintf(key, sizeof key, "%s:%s", to->scheme, to->code);
@@ -101,7 +99,7 @@ int office_rekey(sqlite3 *db, const office_rec *from, const office_rec *to, long
     for (size_t t = 0; t < N_TABLES; t++)
         if (remap_table(db, (int)t, e) < 0)
             return -1;
-    if (reown(db, from, to, e) < 0 ||
+    if (office_reown(db, from, to, e) < 0 ||
         db_exec(db,
                 "UPDATE audit SET record_uuid = coalesce((SELECT new FROM temp.rekey WHERE old = record_uuid), "
                 "record_uuid) WHERE tbl <> 'office';"
