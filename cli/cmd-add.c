@@ -211,7 +211,7 @@ static int cmd_add_member(cli_ctx *ctx, int argc, char **argv)
     static const char *const extras[] = {"--team", "--area", "--role", "--since", "--yes", NULL};
     member_rec r;
     add_extra ex = {0};
-    add_opt opts[48];
+    add_opt opts[MAX_OPTS];
     member_init(&r);
     member_opts(opts, sizeof opts / sizeof opts[0]);
     int rc = parse(argc, argv, opts, (char *)&r, F(member_rec, full_name), &ex, extras);
@@ -249,5 +249,5 @@ const cli_command CMD_ADD_TEAM = {"add", "team", cmd_add_team,
 const cli_command CMD_ADD_MEMBER = {"add", "member", cmd_add_member,
  N_("NAME [--team NAME [--area NAME] [--role leader|deputy|member] [--since D]] [--gender G] [--birth D] [--phone P] "
     "[--cccd N] [--email E] [--category C] [--youth-union] [--consent] [--consent-date D] "
-    "[--mooc S] [--mooc-date D] [--zalo-date D] [--yes]"),
+    "[--mooc S] [--mooc-date D] [--zalo-date D] [--note TEXT] [--yes]"),
  N_("add a member, optionally into a team")};

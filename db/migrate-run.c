@@ -69,11 +69,14 @@ static int check_split_members(sqlite3 *db, cdtt_err *e)
         return -1;
     char names[700] = "";
     size_t len = 0;
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW && len < sizeof names)
-        len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", n++ ? ", " : "",
-                                (const char *)sqlite3_column_text(st, 0));
+    int n = 0, step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW)
+        if (len < sizeof names)
+            len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", n++ ? ", " : "",
+                                    (const char *)sqlite3_column_text(st, 0));
     sqlite3_finalize(st);
+    if (step != SQLITE_DONE)
+        return db_fail(db, e, _("cannot read the members' teams"));
     if (n)
         return err_set(e, _("these members belong to teams of villages placed in different communes: %s. "
                             "A member goes with one commune: place those villages in one commune, or end "
@@ -95,7 +98,11 @@ static int count_moved(sqlite3 *db, const migrate_plan *p, migrate_result *r, cd
             return -1;
         for (int i = 0; i < p->map.n; i++) {
             sqlite3_bind_text(st, 1, p->map.to[i].code, -1, SQLITE_STATIC);
-            long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+            if (sqlite3_step(st) != SQLITE_ROW) {
+                sqlite3_finalize(st);
+                return db_fail(db, e, _("cannot count the records"));
+            }
+            long long n = sqlite3_column_int64(st, 0);
             long long *slot[3] = {&r->moved[i].areas, &r->moved[i].teams, &r->moved[i].members};
             *slot[k] = n;
             sqlite3_reset(st);

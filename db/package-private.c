@@ -118,7 +118,7 @@ void package_private_end(package_private *p)
     if (!p->dir[0])
         return;
     tmpguard_hold(); /* a signal between disarming and removing would leave the folder */
-    tmpguard_disarm();
+    tmpguard_disarm_in();
     char *slash = strrchr(p->dir, '/');
     *slash = '\0';
     int parent = open(p->dir[0] ? p->dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -9,12 +9,17 @@
  * full-screen program's) are left to it. One file at a time. */
 void tmpguard_arm(const char *path);
 
-/* The same, and the folder (which holds only path and those files) is
- * removed after them. */
+/* The same for a file in a private folder (which holds only path and those
+ * files), removed after them; a guard of its own, so that tmpguard_arm and
+ * tmpguard_disarm of another file meanwhile leave it armed. */
 void tmpguard_arm_in(const char *path, const char *folder);
 
-/* Forgets the file and gives the signals back their previous handling. */
+/* Forgets the file of tmpguard_arm; the signals get back their previous
+ * handling once no guard is armed. */
 void tmpguard_disarm(void);
+
+/* Forgets the file and folder of tmpguard_arm_in, likewise. */
+void tmpguard_disarm_in(void);
 
 /* Until tmpguard_release, SIGINT, SIGTERM and SIGHUP wait: a caller making a
  * folder and arming for it, or disarming and removing it, is not stopped in

@@ -123,8 +123,8 @@ static void run(migrate_screen *ms)
     const char *path = sqlite3_db_filename(cx->db, "main");
     migrate_opts o = {0};
     migrate_result r;
-    if (!path || migrate_run(cx->db, path, &ms->p, &o, &r, &e) < 0) {
-        ctx_message(cx, 2, _("%s. The file was not changed."), path ? e.msg : _("the file has no name"));
+    if (!path || !*path || migrate_run(cx->db, path, &ms->p, &o, &r, &e) < 0) {
+        ctx_message(cx, 2, _("%s. The file was not changed."), path && *path ? e.msg : _("the file has no name"));
         return;
     }
     lines_screen *ls = lines_screen_new(cx, _("Migration done"), NULL, NULL);
