@@ -95,8 +95,9 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e)
      * (else under its WAL journal): a crash rolls the load back. A rollback journal keeps only
      * the pages the file had, which a load into a file without records barely touches, where
      * WAL would write every new page twice. */
-    if (db_exec(db, one_tx ? "PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; "
-                             "PRAGMA threads = 2"
+    if (one_tx) /* refused (busy) while another connection has the file open: the load then stays under WAL */
+        sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    if (db_exec(db, one_tx ? "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA threads = 2"
                            : "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
                              "PRAGMA threads = 2",
                 e) < 0)
@@ -165,7 +166,7 @@ int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const char *path, char digest[33
         return db_fail(db, e, _("cannot read back the demo data"));
     if (digest)
         memcpy(digest, job.out, 33);
-    return db_exec(db, "PRAGMA threads = 0; PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL", e);
+    return 0; /* the caller sets the connection's usual pragmas back (demo_generate_into) */
 }
 
 void demo_bulk_free(demo_bulk *b)

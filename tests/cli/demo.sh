@@ -166,4 +166,18 @@ else
     skip "demo over real communes" "no ../shared/data/units-2025-07.csv beside the checkout"
 fi
 
+# Another program has the file open (a sqlite3 shell left idle): the load cannot switch the file's
+# journal and stays under its WAL journal, and still runs.
+if command -v sqlite3 >/dev/null 2>&1; then
+    "$CDTT" --db "$T/open.db" init --office 00004 >/dev/null 2>&1
+    (echo "SELECT count(*) FROM office;"; sleep 30) | sqlite3 "$T/open.db" >/dev/null 2>&1 &
+    shell=$!
+    n=0; until [ -s "$T/open.db-shm" ] || [ $n -ge 50 ]; do sleep 0.1; n=$((n + 1)); done
+    check "demo into a file another program has open" "$CDTT" --db "$T/open.db" demo --members 50
+    expect_eq "its members are there" "$(sqlite3 "$T/open.db" "SELECT count(*) FROM member")" 50
+    kill $shell 2>/dev/null; pkill -P $shell 2>/dev/null; wait $shell 2>/dev/null
+else
+    skip "demo into a file another program has open" "sqlite3 shell not installed"
+fi
+
 finish
