@@ -42,3 +42,9 @@ void findings_add(findings *f, valid_status sev, const char *field, const char *
     vsnprintf(x->msg, sizeof x->msg, fmt, ap);
     va_end(ap);
 }
+
+void findings_append(findings *to, const findings *from)
+{
+    for (int i = 0; to && i < from->n && to->n < (int)(sizeof to->items / sizeof to->items[0]); i++)
+        to->items[to->n++] = from->items[i];
+}

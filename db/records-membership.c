@@ -144,9 +144,7 @@ int member_save_in_team_since(sqlite3 *db, member_rec *m, const char *team_uuid,
         else
             date_today(ms.date_from);
         ok = membership_save(db, &ms, accept_warnings, &mf, e) == 0;
-        for (int i = 0; i < mf.n; i++)
-            if (f->n < (int)(sizeof f->items / sizeof f->items[0]))
-                f->items[f->n++] = mf.items[i];
+        findings_append(f, &mf);
     }
     if (rec_tx_end(db, &tx, ok, e) < 0)
         return -1;

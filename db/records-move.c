@@ -51,6 +51,16 @@ void member_place_check(sqlite3 *db, const char *member_uuid, const membership_r
     }
 }
 
+/* membership_save, its findings added after those already in fs (each save
+ * starts a list of its own). */
+static int save_membership(sqlite3 *db, membership_rec *ms, int accept_warnings, findings *fs, cdtt_err *e)
+{
+    findings mf = {.n = 0};
+    int rc = membership_save(db, ms, accept_warnings, &mf, e);
+    findings_append(fs, &mf);
+    return rc;
+}
+
 int member_place_write(sqlite3 *db, member_rec *m, const membership_rec *read, const member_place_edit *p,
                        int accept_warnings, findings *fs, cdtt_err *e)
 {
@@ -61,17 +71,17 @@ int member_place_write(sqlite3 *db, member_rec *m, const membership_rec *read, c
                   (strcmp(kept.role, old.role) != 0 || strcmp(kept.date_from, old.date_from) != 0 || kept.date_to[0]);
     int rc = member_save(db, m, accept_warnings, fs, e);
     if (rc == 0 && changes)
-        rc = membership_save(db, &kept, accept_warnings, fs, e);
+        rc = save_membership(db, &kept, accept_warnings, fs, e);
     if (rc == 0 && move && old.uuid[0]) {
         if (p->left[0])
             snprintf(old.date_to, sizeof old.date_to, "%s", p->left);
         else
             date_today(old.date_to);
-        rc = membership_save(db, &old, accept_warnings, fs, e);
+        rc = save_membership(db, &old, accept_warnings, fs, e);
     }
     if (rc == 0 && move && p->team_uuid[0]) {
         joined_place(m->uuid, read, p, &joined);
-        rc = membership_save(db, &joined, accept_warnings, fs, e);
+        rc = save_membership(db, &joined, accept_warnings, fs, e);
     }
     return rc;
 }

@@ -28,6 +28,9 @@ typedef struct {
 
 /* The worst severity in f (VALID_OK when empty). */
 valid_status findings_worst(const findings *f);
+/* Adds the findings of from after those of to (as many as fit). */
+void findings_append(findings *to, const findings *from);
+
 /* Appends a finding (ignored when f is full). */
 void findings_add(findings *f, valid_status sev, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
