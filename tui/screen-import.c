@@ -11,13 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The file's name without its folder. */
-static const char *base_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
 /* Adds a line of an import's result to the lines screen. */
 static void add_result_line(void *user, int kind, const char *text)
 {
@@ -71,7 +64,7 @@ static void import_packages(tui_ctx *cx, char **paths, int n, void *user)
     progress_start(_("Importing"));
     for (int i = 0; i < n; i++) {
         package_import_result r;
-        const char *name = base_name(paths[i]);
+        const char *name = lines_base_name(paths[i]);
         import_one(cx, paths[i], name, &r);
         package_result_lines(&r, name, add_result_line, ls);
         if (r.outcome == PACKAGE_REFUSED || r.outcome == PACKAGE_HELD) {
@@ -111,20 +104,6 @@ static void add_list(lines_screen *ls, const char *heading, char **items, int n)
     lines_add(ls, 3, "%s", heading);
     for (int i = 0; i < n; i++)
         lines_add(ls, 0, "  %s", items[i]);
-}
-
-/* Lists lines that begin "PATH:LINE:" with the file's name without its folder,
- * to keep them short. */
-static void add_file_lines(lines_screen *ls, const char *path, char **items, int n)
-{
-    size_t plen = strlen(path);
-    for (int i = 0; i < n; i++) {
-        const char *p = items[i];
-        if (strncmp(p, path, plen) == 0 && p[plen] == ':')
-            lines_add(ls, 0, "  %s%s", base_name(path), p + plen);
-        else
-            lines_add(ls, 0, "  %s", p);
-    }
 }
 
 /* A member list being checked: its file and the choice values the last
@@ -200,11 +179,11 @@ static void add_member_summary(lines_screen *ls, const char *path, const csvio_i
     if (s->n_changes && !s->errors) {
         lines_add(ls, 3, "%s",
                   dry_run ? _("Stored values the list would replace (old → new):") : _("Stored values replaced (old → new):"));
-        add_file_lines(ls, path, s->changes, s->n_changes);
+        lines_add_file_lines(ls, 0, path, s->changes, s->n_changes);
     }
     if (s->n_problems)
         lines_add(ls, 3, _("Problems (%lld errors, %lld warnings):"), s->errors, s->warnings);
-    add_file_lines(ls, path, s->problems, s->n_problems);
+    lines_add_file_lines(ls, 0, path, s->problems, s->n_problems);
     /* The preview: what was read and understood (below the problems, which come first). */
     if (s->source[0])
         lines_add(ls, 3, _("Read: %s"), s->source);
@@ -233,7 +212,7 @@ static int run_members(lines_screen *ls, member_check *mc, int dry_run)
                            .preview_rows = dry_run ? 5 : 0};
     int rc = csvio_import_members_opts(cx->db, path, &o, &s, &e);
     lines_clear(ls);
-    lines_add(ls, 3, "%s", base_name(path));
+    lines_add(ls, 3, "%s", lines_base_name(path));
     if (rc < 0) {
         lines_add(ls, 2, "%s", e.msg);
         ctx_message(cx, 2, "%s%s", _("Error: "), e.msg);

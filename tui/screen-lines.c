@@ -257,3 +257,21 @@ tui_screen *lines_base(lines_screen *ls)
 {
     return &ls->base;
 }
+
+const char *lines_base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+void lines_add_file_lines(lines_screen *ls, int sev, const char *path, char **items, int n)
+{
+    size_t plen = strlen(path);
+    for (int i = 0; i < n; i++) {
+        const char *p = items[i];
+        if (strncmp(p, path, plen) == 0 && p[plen] == ':')
+            lines_add(ls, sev, "  %s%s", lines_base_name(path), p + plen);
+        else
+            lines_add(ls, sev, "  %s", p);
+    }
+}

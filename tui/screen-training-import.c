@@ -25,28 +25,13 @@ static void check_free(void *user)
     free(lc);
 }
 
-/* The file's name without its folder. */
-static const char *file_name(const char *path)
-{
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
-}
-
-/* Adds the rows not matched, each "NAME:LINE: reason" with the file's name
- * shortened to its name without the folder. */
+/* Adds the rows not matched, each "NAME:LINE: reason". */
 static void add_problems(lines_screen *ls, const char *path, const training_list_summary *s)
 {
     if (!s->n_problems)
         return;
     lines_add(ls, 3, "%s", _("Rows not matched to one member (not marked):"));
-    size_t plen = strlen(path);
-    for (int i = 0; i < s->n_problems; i++) {
-        const char *p = s->problems[i];
-        if (strncmp(p, path, plen) == 0 && p[plen] == ':')
-            lines_add(ls, 1, "  %s%s", file_name(path), p + plen);
-        else
-            lines_add(ls, 1, "  %s", p);
-    }
+    lines_add_file_lines(ls, 1, path, s->problems, s->n_problems);
 }
 
 /* Reads lc's list (dry_run writes nothing) and fills ls with what was read,
@@ -62,7 +47,7 @@ static int run_list(lines_screen *ls, const list_check *lc, int dry_run, long lo
     const char *session = lc->session[0] ? lc->session : NULL;
     int rc = training_import_list(cx->db, lc->path, NULL, NULL, session, dry_run, &s, &e);
     lines_clear(ls);
-    lines_add(ls, 3, "%s", file_name(lc->path));
+    lines_add(ls, 3, "%s", lines_base_name(lc->path));
     *matched = 0;
     if (rc < 0) {
         lines_add(ls, 2, "%s", e.msg);

@@ -43,6 +43,11 @@ lines_screen *lines_screen_new(tui_ctx *cx, const char *title, void *user, void 
 void lines_add_action(lines_screen *ls, tui_action a, const char *label, lines_action_fn fn);
 /* Appends a line (copied); sev 0 normal, 1 warning, 2 error, 3 heading. */
 void lines_add(lines_screen *ls, int sev, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Adds items[0..n) as lines of severity sev, indented; a line that begins
+ * "PATH:LINE:" shows the file's name without its folder (lines_base_name). */
+void lines_add_file_lines(lines_screen *ls, int sev, const char *path, char **items, int n);
+/* The file's name without its folder. */
+const char *lines_base_name(const char *path);
 /* Removes every line. */
 void lines_clear(lines_screen *ls);
 /* Removes the actions (after one ran). */
