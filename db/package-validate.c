@@ -4,6 +4,7 @@
 #include "package-internal.h"
 #include "db.h"
 #include "fields.h"
+#include "units.h"
 #include "validate.h"
 
 #include <stdarg.h>
@@ -174,15 +175,17 @@ static int digits(const char *s, int n)
     return v;
 }
 
-/* Whether s[0..10) is a date "YYYY-MM-DD" that exists, of the years validate_date
- * accepts (1900–2100). */
+/* Whether s[0..10) is a date "YYYY-MM-DD" that exists, as validate_date
+ * would store it (years 1900–2100). */
 static int is_day(const char *s)
 {
-    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-    if (s[4] != '-' || s[7] != '-' || y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > DAYS[m - 1])
+    char in[11], out[11];
+    valid_result r;
+    if (strlen(s) < 10)
         return 0;
-    return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+    memcpy(in, s, 10);
+    in[10] = '\0';
+    return validate_date(in, out, &r) != VALID_ERROR && strcmp(in, out) == 0;
 }
 
 /* Whether s is a stored date "YYYY-MM-DD" that exists. */
@@ -221,11 +224,6 @@ static int is_time(const char *s)
     return *p == '\0';
 }
 
-static int is_scheme(const char *s)
-{
-    return strcmp(s, "2025-07") == 0 || strcmp(s, "pre-2025") == 0;
-}
-
 static int is_code(const char *s)
 {
     size_t n = strlen(s);
@@ -239,7 +237,7 @@ static int is_office(const char *s)
     if (!colon || colon - s >= (long)sizeof scheme)
         return 0;
     snprintf(scheme, sizeof scheme, "%.*s", (int)(colon - s), s);
-    return is_scheme(scheme) && is_code(colon + 1);
+    return units_scheme_valid(scheme) && is_code(colon + 1);
 }
 
 /* A text field through its validator: the value must be the validator's clean
@@ -358,7 +356,7 @@ static void check_column(verdict *v, const package_row_check *c, int i)
             bad(v, table, column, "%s", _("not an office"));
         break;
     case CHECK_SCHEME:
-        if (!is_scheme(s))
+        if (!units_scheme_valid(s))
             bad(v, table, column, _("'%s' is not a list of units"), s);
         break;
     case CHECK_CODE:
