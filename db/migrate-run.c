@@ -236,6 +236,8 @@ static void backup_name(const char *db_path, char *out, size_t n)
  * commune's key, full identifiers). */
 static int make_package(const char *backup, const migrate_plan *p, int dest, const char *target, cdtt_err *e)
 {
+    if (access(target, F_OK) == 0)
+        return err_set(e, _("%s already exists: move it away, or name another folder with --packages"), target);
     package_private priv; /* the copy in a private folder, removed on any stop */
     if (package_private_begin(&priv, e) < 0)
         return -1;
@@ -254,7 +256,7 @@ static int make_package(const char *backup, const migrate_plan *p, int dest, con
             rc = reown(c, p, code, e);
         rc = rc == 0 ? db_commit(c, e) : (db_rollback(c), -1);
     }
-    package_export_opts po = {.full = 1, .force = 1, .seal = -1};
+    package_export_opts po = {.full = 1, .seal = -1}; /* never over a file already there */
     if (rc == 0)
         rc = package_export(c, target, &po, NULL, NULL, NULL, e);
     if (c)

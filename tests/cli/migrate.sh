@@ -238,4 +238,19 @@ else
     skip "a kill in the middle of the transaction" "no kill landed between its begin and its commit on this machine"
 fi
 
+# A package for another commune never replaces a file already there: the migration stops first.
+cdtt --db ex.db init --office 00016 --scheme pre-2025 >/dev/null
+cdtt --db ex.db add area "Tổ dân phố 1" >/dev/null
+cdtt --db ex.db add area "Tổ dân phố 2" >/dev/null
+cdtt --db ex.db add team "Tổ hai" --area "Tổ dân phố 2" >/dev/null
+cdtt --db ex.db add member "Lý Văn Hai" --team "Tổ hai" >/dev/null
+echo "the user's own file" >ex.db.to-00008.cdtt
+before=$(dumpsum ex.db)
+out=$(cdtt --db ex.db migrate --to 2025-07 --commune 00004 --place 'Tổ dân phố 1=00004' \
+    --place 'Tổ dân phố 2=00008' 2>&1); rc=$?
+expect_eq "a package name already taken stops the migration" "$rc" 1
+expect_contains "it says so" "$out" "ex.db.to-00008.cdtt already exists"
+expect_eq "the file already there is kept" "$(cat ex.db.to-00008.cdtt)" "the user's own file"
+expect_eq "the file is unchanged" "$(dumpsum ex.db)" "$before"
+
 finish
