@@ -226,12 +226,18 @@ static int strings_fit(const unsigned char *w, size_t n)
 int table_xls_file_check(const unsigned char *d, size_t len, long *row, int *col)
 {
     size_t n = 0;
+    static const unsigned char CFB[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
     unsigned char *w = table_xls_workbook_stream(d, len, &n);
-    int far = w && find_far_date(w, n, row, col), fit = !w || strings_fit(w, n);
+    int have = w != NULL, far = have && find_far_date(w, n, row, col), fit = !have || strings_fit(w, n);
     free(w);
     if (far)
         return TABLE_XLS_FAR_DATE;
     if (!fit)
+        return TABLE_XLS_DAMAGED;
+    /* A compound document whose workbook stream cannot be followed (a sector
+     * chain past the file's end, found by the fuzzer) would send libfreexl
+     * 1.0.6 copying past its buffers too. */
+    if (!have && len >= sizeof CFB && memcmp(d, CFB, sizeof CFB) == 0)
         return TABLE_XLS_DAMAGED;
     if (len < 512)
         return 0; /* libfreexl stops at the header */
