@@ -1,5 +1,5 @@
-/* cmd-export.c — `cdtt export -o FILE [--full] [--force] [--encrypt|--no-encrypt]`:
- * a package for the level above, signed, and encrypted to it when its key is known. */
+/* cmd-export.c — `cdtt export -o FILE [--full] [--force] [--encrypt|--no-encrypt] [--plain]`:
+ * a package for the level above, compressed and signed, and encrypted to it when its key is known. */
 #include "cli.h"
 #include "commands.h"
 #include "conflict.h"
@@ -13,11 +13,11 @@ static int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
     package_export_opts o = {0};
     const char *out = NULL, *out_long = NULL;
-    bool full = false, force = false, seal = false, no_seal = false;
+    bool full = false, force = false, seal = false, no_seal = false, plain = false;
     const cli_opt opts[] = {
         {"-o", &out, NULL},           {"--output", &out_long, NULL},  {"--full", NULL, &full},
         {"--force", NULL, &force},    {"--encrypt", NULL, &seal},     {"--no-encrypt", NULL, &no_seal},
-        {NULL, NULL, NULL},
+        {"--plain", NULL, &plain},    {NULL, NULL, NULL},
     };
     if (cli_parse_opts("export", argc, argv, opts, NULL, 0) < 0)
         return 2;
@@ -25,6 +25,7 @@ static int cmd_export(cli_ctx *ctx, int argc, char **argv)
         return cli_usage("export", _("--encrypt and --no-encrypt exclude each other"));
     o.full = full;
     o.force = force;
+    o.plain = plain;
     o.seal = seal ? 1 : no_seal ? -1 : 0;
     if (out_long)
         out = out_long;
@@ -44,6 +45,9 @@ static int cmd_export(cli_ctx *ctx, int argc, char **argv)
     printf(m.full ? _("Personal identifiers: included (--full)\n")
                   : _("Personal identifiers: left out (CCCD; phone and e-mail without consent)\n"));
     printf("SHA-256: %s\n", m.digest);
+    if (!m.packed)
+        printf("%s\n", _("Format: one SQLite file, not compressed (--plain), for an office above that runs an "
+                          "older cdtt."));
     if (m.sealed_to[0])
         printf(_("Encrypted: only the file of office %s can open it.\n"), m.sealed_to);
     else
@@ -57,5 +61,5 @@ static int cmd_export(cli_ctx *ctx, int argc, char **argv)
 }
 
 /* The command's entry (cli/commands.h): words, function, usage and summary. */
-const cli_command CMD_EXPORT = {"export", NULL, cmd_export, N_("-o FILE [--full] [--force] [--encrypt|--no-encrypt]"),
+const cli_command CMD_EXPORT = {"export", NULL, cmd_export, N_("-o FILE [--full] [--force] [--encrypt|--no-encrypt] [--plain]"),
  N_("write a package of this office's data for the level above")};

@@ -134,7 +134,7 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
     tmpguard_arm(tmp);
 
     step(progress, user, _("taking a snapshot"), 1);
-    int rc = package_build(db, tmp, o->full, &m, e);
+    int rc = package_build(db, tmp, o->full, !o->plain, &m, e);
     step(progress, user, _("writing the file"), 4);
     if (rc == 0 && chmod(tmp, 0600) < 0)
         rc = err_set(e, _("cannot write %s: %s"), tmp, io_reason(errno));

@@ -227,18 +227,13 @@ static int merge_attached(merge_ctx *x, const char *path, package_progress_fn pr
 }
 
 /* Verifies and merges the private copy. */
-static int import_copy(sqlite3 *db, const char *path, const char *copy, const package_import_opts *o,
-                       package_progress_fn progress, void *user, package_import_result *r)
+static int import_copy(sqlite3 *db, const char *path, const char *copy, const pack_header *h,
+                       const package_import_opts *o, package_progress_fn progress, void *user,
+                       package_import_result *r)
 {
     cdtt_err *e = &r->err;
-    if (package_verify(db, copy, &r->m, e) < 0) {
-        /* Name the user's file in the reason, not the private copy. */
-        char *hit = strstr(e->msg, copy);
-        if (hit) {
-            char rest[1024];
-            snprintf(rest, sizeof rest, "%s", hit + strlen(copy));
-            snprintf(hit, sizeof e->msg - (size_t)(hit - e->msg), "%s%s", path, rest);
-        }
+    if (package_verify_copy(db, copy, h, &r->m, e) < 0) {
+        package_name_user_file(e, copy, path); /* the user's file in the reason, not the private copy */
         return -1;
     }
     r->made_skew = made_skew(db, r->m.created_at);
@@ -302,15 +297,19 @@ int package_import_with(sqlite3 *db, const char *path, const package_import_opts
     memset(r, 0, sizeof *r);
     package_private p;
     /* The copy, in a private folder: an encrypted package is opened with this
-     * office's key straight into it; any other is copied as it is. */
+     * office's key straight into it; any other is copied as it is; then a
+     * compressed one is unpacked there. */
     int rc = package_private_begin(&p, &r->err);
     if (rc == 0)
         rc = package_is_sealed(path) ? package_unseal(db, path, p.copy, &r->err)
                                      : package_copy_private(path, p.copy, &r->err);
+    pack_header h;
+    int packed = rc == 0 ? package_private_unpack(&p, path, &h, &r->err) : -1;
+    rc = packed < 0 ? -1 : 0;
     if (rc == 0)
         rc = package_private_no_wal(p.copy, &r->err);
     if (rc == 0)
-        rc = import_copy(db, path, p.copy, o, progress, user, r);
+        rc = import_copy(db, path, p.copy, packed ? &h : NULL, o, progress, user, r);
     package_private_end(&p);
     if (rc < 0) {
         if (r->outcome != PACKAGE_HELD)

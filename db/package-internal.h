@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 #include "package.h"
+#include "package-pack.h"
 
 /* The merge of one file into the main database; the package is attached as "pkg". */
 typedef struct {
@@ -19,6 +20,21 @@ typedef struct {
     char into[8];            /* a package across the reorganisation: the 2025-07 commune
                               * its records now belong to ("" otherwise; package-cross.c) */
 } merge_ctx;
+
+/* ---- package-verify.c: a package's private copy ---- */
+
+/* package_verify on the private copy path of a package; h is the header it
+ * was unpacked from (package_private_unpack), NULL for a plain package. */
+int package_verify_copy(sqlite3 *db, const char *path, const pack_header *h, package_manifest *m, cdtt_err *e);
+
+/* When the private copy pp->copy is a compressed package: unpacks it beside
+ * (its payload digest checked, h filled) and makes pp->copy name the SQLite
+ * file. Messages name the user's file path. Returns 1 unpacked, 0 not
+ * compressed (nothing done), or -1 with e set. */
+int package_private_unpack(package_private *pp, const char *path, pack_header *h, cdtt_err *e);
+
+/* Writes path (the user's file) in place of copy (the private copy) in e's message. */
+void package_name_user_file(cdtt_err *e, const char *copy, const char *path);
 
 /* ---- package-cross.c: packages of pre-2025 communes at a 2025-07 office ---- */
 

@@ -104,6 +104,7 @@ typedef struct {
     int queued[2];    /* 1 from when a piece is full until it has been hashed */
     int closing;      /* no more pieces will come */
     int threaded;
+    int hashing;      /* 0: only the rows are looked at (package_content_scan) */
     pthread_t thread;
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -129,16 +130,17 @@ static void *hash_pieces(void *arg)
     }
 }
 
-static feeder *feed_open(void)
+static feeder *feed_open(int hashing)
 {
     feeder *f = xmalloc(sizeof *f);
+    f->hashing = hashing;
     sha256_init(&f->sha);
     f->len[0] = f->len[1] = 0;
     f->queued[0] = f->queued[1] = 0;
     f->cur = f->closing = 0;
     pthread_mutex_init(&f->mu, NULL);
     pthread_cond_init(&f->cv, NULL);
-    f->threaded = pthread_create(&f->thread, NULL, hash_pieces, f) == 0;
+    f->threaded = hashing && pthread_create(&f->thread, NULL, hash_pieces, f) == 0;
     return f;
 }
 
@@ -183,6 +185,8 @@ static void feed_close(feeder *f, char hex[65])
 
 static void feed_bytes(feeder *f, const void *data, size_t n)
 {
+    if (!f->hashing)
+        return;
     const unsigned char *p = data;
     while (n) {
         size_t room = FEED_PIECE - f->len[f->cur];
@@ -289,9 +293,10 @@ static int feed_table(sqlite3 *db, feeder *f, const char *schema, const char *ta
     return 0;
 }
 
-int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e)
+/* package_digest, or with hashing 0 package_content_scan. */
+static int content_pass(sqlite3 *db, const char *schema, package_manifest *m, int hashing, cdtt_err *e)
 {
-    feeder *f = feed_open();
+    feeder *f = feed_open(hashing);
     char num[32];
     feed_str(f, PACKAGE_FORMAT);
     feed_str(f, m->source_scheme);
@@ -311,8 +316,18 @@ int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_er
             break;
         m->n_tables = i + 1;
     }
-    feed_close(f, rc == 0 ? m->digest : NULL);
+    feed_close(f, rc == 0 && hashing ? m->digest : NULL);
     return rc;
+}
+
+int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e)
+{
+    return content_pass(db, schema, m, 1, e);
+}
+
+int package_content_scan(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e)
+{
+    return content_pass(db, schema, m, 0, e);
 }
 
 /* The manifest as key/value pairs; rows.TABLE keys are added after these. */
@@ -340,8 +355,9 @@ int package_manifest_write(sqlite3 *db, const package_manifest *m, cdtt_err *e)
     if (!st)
         return -1;
     char buf[64], key[64];
-    int bad = put(st, "format", PACKAGE_FORMAT);
-#define PUT(k, f) bad |= put(st, k, m->f);
+    int bad = put(st, "format", m->packed ? PACKAGE_FORMAT_PACKED : PACKAGE_FORMAT);
+    /* A packed package's digest is added once its compressed bytes are known. */
+#define PUT(k, f) if (!m->packed || strcmp(k, "digest") != 0) bad |= put(st, k, m->f);
     MANIFEST_FIELDS(PUT)
 #undef PUT
     snprintf(buf, sizeof buf, "%d", m->schema_version);
@@ -411,8 +427,10 @@ int package_manifest_read(sqlite3 *db, package_manifest *m, cdtt_err *e)
     char buf[64], key[64];
     const char *bad = NULL;
     long long v = 0;
-    if (get(st, "format", buf, sizeof buf) < 0 || strcmp(buf, PACKAGE_FORMAT) != 0)
+    if (get(st, "format", buf, sizeof buf) < 0 ||
+        (strcmp(buf, PACKAGE_FORMAT) != 0 && strcmp(buf, PACKAGE_FORMAT_PACKED) != 0))
         bad = "format";
+    m->packed = !bad && strcmp(buf, PACKAGE_FORMAT_PACKED) == 0;
 #define GET(k, f) if (!bad && get(st, k, m->f, sizeof m->f) < 0) bad = k;
     MANIFEST_FIELDS(GET)
 #undef GET

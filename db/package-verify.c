@@ -1,5 +1,7 @@
 /* package-verify.c — checking an incoming package as hostile input. */
 #include "package-internal.h"
+#include "package-pack.h"
+#include "tmpguard.h"
 #include "db.h"
 #include "office.h"
 #include "schema.h"
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Checks the SQLite header and that the file is as long as the header says. */
 static int check_header(const char *path, cdtt_err *e)
@@ -212,11 +215,12 @@ static int check_versions(sqlite3 *p, const char *path, const package_manifest *
     return 0;
 }
 
-/* The digest and row counts recomputed from the content. */
+/* The digest and row counts recomputed from the content (a packed package's
+ * digest, over its compressed bytes, was checked when it was unpacked). */
 static int check_digest(sqlite3 *p, const char *path, const package_manifest *m, cdtt_err *e)
 {
     package_manifest again = *m;
-    if (package_digest(p, "main", &again, e) < 0)
+    if ((m->packed ? package_content_scan(p, "main", &again, e) : package_digest(p, "main", &again, e)) < 0)
         return err_set(e, _("%s is damaged (its content cannot be read)"), path);
     if (strcmp(again.digest, m->digest) != 0)
         return err_set(e, _("%s has been altered or damaged (its SHA-256 digest does not match)"), path);
@@ -303,7 +307,40 @@ static int check_source_under_office(sqlite3 *db, const package_manifest *m, cdt
     return 0;
 }
 
-int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err *e)
+/* Puts the header's digest, key and signature into the manifest of the
+ * unpacked package at path (a private copy whose schema was checked), where
+ * the signature check and the rest of the import read them. A manifest that
+ * already has one of them was not written by cdtt. Returns 0, or -1 with e set. */
+static int manifest_from_header(const char *path, const pack_header *h, cdtt_err *e)
+{
+    sqlite3 *w = NULL;
+    if (sqlite3_open_v2(path, &w, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+        sqlite3_close(w);
+        return err_set(e, _("cannot read %s"), path);
+    }
+    db_distrust(w);
+    int rc = -1;
+    if (db_scalar_int(w, "SELECT count(*) FROM manifest WHERE key IN ('digest', 'public_key', 'signature')", 1) != 0)
+        err_set(e, _("%s is damaged (its manifest says what only its header may say)"), path);
+    else {
+        sqlite3_stmt *st = NULL;
+        rc = sqlite3_prepare_v2(w, "INSERT INTO manifest (key, value) VALUES ('digest', ?1), ('public_key', ?2), "
+                                   "('signature', ?3)", -1, &st, NULL) == SQLITE_OK ? 0 : -1;
+        if (rc == 0) {
+            sqlite3_bind_text(st, 1, h->digest, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, h->public_key, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, h->signature, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+        }
+        sqlite3_finalize(st);
+        if (rc < 0)
+            err_set(e, _("cannot copy %s to the temporary folder: %s"), path, sqlite3_errmsg(w));
+    }
+    sqlite3_close(w);
+    return rc;
+}
+
+int package_verify_copy(sqlite3 *db, const char *path, const pack_header *h, package_manifest *m, cdtt_err *e)
 {
     memset(m, 0, sizeof *m);
     if (check_header(path, e) < 0)
@@ -322,6 +359,18 @@ int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err 
     }
     if (check_schema(p, path, db_user_version(p), e) < 0)
         goto out;
+    if (h && manifest_from_header(path, h, e) < 0)
+        goto out;
+    /* A compressed package's content is proven by its header's digest: taken
+     * out of its header, nothing proves it any more. */
+    int says_packed = db_scalar_int(p, "SELECT count(*) FROM manifest WHERE key = 'format' AND value = '"
+                                       PACKAGE_FORMAT_PACKED "'", 0) > 0;
+    if (says_packed != (h != NULL)) {
+        err_set(e, h ? _("%s is damaged (a compressed package holds a package of the older format)")
+                     : _("%s was taken out of its compressed package, which proves its content: import the "
+                         "file as 'cdtt export' wrote it"), path);
+        goto out;
+    }
     if (package_manifest_read(p, m, e) < 0)
         goto out;
     if (m->schema_version != db_user_version(p)) {
@@ -334,5 +383,49 @@ int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err 
     rc = check_source_under_office(db, m, e);
 out:
     sqlite3_close(p);
+    return rc;
+}
+
+void package_name_user_file(cdtt_err *e, const char *copy, const char *path)
+{
+    char *hit = strstr(e->msg, copy);
+    if (!hit)
+        return;
+    char rest[1024];
+    snprintf(rest, sizeof rest, "%s", hit + strlen(copy));
+    snprintf(hit, sizeof e->msg - (size_t)(hit - e->msg), "%s%s", path, rest);
+}
+
+int package_private_unpack(package_private *pp, const char *path, pack_header *h, cdtt_err *e)
+{
+    if (!package_is_packed(pp->copy))
+        return 0;
+    char out[sizeof pp->copy + 16];
+    snprintf(out, sizeof out, "%s.db", pp->copy);
+    tmpguard_also_in(out); /* removed with the folder on Ctrl-C, kill or hang-up */
+    if (package_unpack(pp->copy, out, h, e) < 0) {
+        package_name_user_file(e, pp->copy, path);
+        return -1;
+    }
+    unlink(pp->copy);
+    snprintf(pp->copy, sizeof pp->copy, "%s", out);
+    return 1;
+}
+
+int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err *e)
+{
+    if (!package_is_packed(path))
+        return package_verify_copy(db, path, NULL, m, e);
+    memset(m, 0, sizeof *m);
+    package_private pp;
+    pack_header h;
+    int rc = package_private_begin(&pp, e);
+    if (rc == 0)
+        rc = package_copy_private(path, pp.copy, e);
+    if (rc == 0)
+        rc = package_private_unpack(&pp, path, &h, e) < 0 ? -1 : 0;
+    if (rc == 0 && (rc = package_verify_copy(db, pp.copy, &h, m, e)) < 0)
+        package_name_user_file(e, pp.copy, path);
+    package_private_end(&pp);
     return rc;
 }

@@ -17,6 +17,7 @@ static const char *const SUFFIX[] = {"", "-journal", "-wal", "-shm"};
  * made when armed: the handler only calls unlink and rmdir, safe there. */
 typedef struct {
     char names[N_NAMES][4200];
+    char more[N_NAMES][4200]; /* a second file in the folder ("" for none) */
     char folder[4200]; /* "" for none */
     volatile sig_atomic_t armed;
 } guard;
@@ -28,8 +29,11 @@ static void remove_guarded(const guard *g)
 {
     if (!g->armed)
         return;
-    for (size_t i = 0; i < N_NAMES; i++)
+    for (size_t i = 0; i < N_NAMES; i++) {
         unlink(g->names[i]);
+        if (g->more[i][0])
+            unlink(g->more[i]);
+    }
     if (g->folder[0])
         rmdir(g->folder);
 }
@@ -72,8 +76,10 @@ static void arm(guard *g, const char *path, const char *folder)
 {
     g->armed = 0;
     snprintf(g->folder, sizeof g->folder, "%s", folder ? folder : "");
-    for (size_t i = 0; i < N_NAMES; i++)
+    for (size_t i = 0; i < N_NAMES; i++) {
         snprintf(g->names[i], sizeof g->names[i], "%s%s", path, SUFFIX[i]);
+        g->more[i][0] = '\0';
+    }
     g->armed = 1;
     take_signals();
 }
@@ -86,6 +92,14 @@ void tmpguard_arm(const char *path)
 void tmpguard_arm_in(const char *path, const char *folder)
 {
     arm(&folder_guard, path, folder);
+}
+
+void tmpguard_also_in(const char *path)
+{
+    tmpguard_hold();
+    for (size_t i = 0; i < N_NAMES; i++)
+        snprintf(folder_guard.more[i], sizeof folder_guard.more[i], "%s%s", path, SUFFIX[i]);
+    tmpguard_release();
 }
 
 void tmpguard_disarm(void)

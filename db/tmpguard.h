@@ -14,6 +14,10 @@ void tmpguard_arm(const char *path);
  * tmpguard_disarm of another file meanwhile leave it armed. */
 void tmpguard_arm_in(const char *path, const char *folder);
 
+/* Adds a second file (and SQLite's files beside it) in the folder of
+ * tmpguard_arm_in, removed with the first. */
+void tmpguard_also_in(const char *path);
+
 /* Forgets the file of tmpguard_arm; the signals get back their previous
  * handling once no guard is armed. */
 void tmpguard_disarm(void);

@@ -9,8 +9,12 @@
 #include <sqlite3.h>
 #include "cdtt.h"
 
-/* Value of the manifest key "format" in every package. */
+/* Value of the manifest key "format": a package as one SQLite file whose
+ * digest covers every record (what cdtt wrote until 12/2026, and writes with
+ * `export --plain`), and the compressed package (db/package-pack.h) whose
+ * digest covers the compressed bytes. */
 #define PACKAGE_FORMAT "cdtt-package-1"
+#define PACKAGE_FORMAT_PACKED "cdtt-package-2"
 /* The first package schema whose manifest names its file (instance), sequence
  * and clock range, and whose records carry logical versions. */
 #define PACKAGE_SYNC_SCHEMA 4
@@ -34,7 +38,9 @@ typedef struct {
     char created_at[32];
     int schema_version;
     int full;                /* 1 when personal identifiers are included */
-    char digest[65];         /* SHA-256 over the canonical content, lowercase hex */
+    int packed;              /* 1: format PACKAGE_FORMAT_PACKED; 0: PACKAGE_FORMAT */
+    char digest[65];         /* SHA-256, lowercase hex: over the canonical content (format 1),
+                              * over the compressed payload (packed) */
     /* Schema 4 on (all "" or 0 in older packages): */
     char instance[40];       /* the instance id of the file the package was made from */
     long long sequence;      /* its number among that file's packages: 1, 2, 3… */
@@ -63,17 +69,21 @@ typedef struct {
 typedef struct {
     int full;  /* include CCCD, and phone/e-mail of members without consent */
     int force; /* replace an existing target file */
+    int plain; /* write format 1 (one SQLite file, not compressed) for an office above
+                  that still runs an older cdtt */
     int seal;  /* 0: encrypted to the office above when its key is known (cdtt keys import);
                   1: encrypted, or refused when that key is not known; -1: never encrypted */
 } package_export_opts;
 
 /* Writes a package of db's office to target: a snapshot of the office row and the
- * travelling tables, built in a temporary file in the target's folder, identifiers
+ * travelling tables, compressed (db/package-pack.h) unless o->plain, built in a
+ * temporary file in the target's folder, identifiers
  * masked unless o->full (masked values are never written to the file), the audit,
  * import_log, conflict and unit tables empty, a manifest added, then fsync'd and
  * renamed into place with mode 0600. An existing target is refused unless o->force.
  * Temporary files that stopped exports left in that folder are removed.
- * The same data gives the same digest. m (may be NULL) receives the manifest.
+ * The same data gives the same digest in a plain package. m (may be NULL)
+ * receives the manifest.
  * Returns 0, or -1 with e set and no target written. */
 int package_export(sqlite3 *db, const char *target, const package_export_opts *o,
                    package_progress_fn progress, void *user, package_manifest *m, cdtt_err *e);
@@ -85,6 +95,11 @@ int package_export(sqlite3 *db, const char *target, const package_export_opts *o
  * and m->bad_utf8.
  * Returns 0, or -1 with e set. */
 int package_digest(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e);
+
+/* package_digest without the digest: the row counts, the longest value and
+ * whether some text is not valid UTF-8 (a packed package's digest covers its
+ * compressed bytes instead). m->digest is left as it is. Returns 0, or -1 with e set. */
+int package_content_scan(sqlite3 *db, const char *schema, package_manifest *m, cdtt_err *e);
 
 /* Per-file (or total) merge counts. */
 typedef struct {
@@ -117,7 +132,8 @@ typedef enum {
     PACKAGE_REPLACED,    /* replace: the office's data replaced by the package's */
 } package_outcome;
 
-/* Checks a package file as hostile input, on its own read-only connection:
+/* Checks a package file as hostile input (a compressed one is first unpacked
+ * into a private folder, its payload digest checked), on its own read-only connection:
  * SQLite header, application_id, schema version (newer refused), integrity_check,
  * the exact set of tables, columns and indexes (no views, triggers or other
  * tables), the manifest, its digest and row counts against a recomputation, and
@@ -226,10 +242,11 @@ int package_manifest_read(sqlite3 *db, package_manifest *m, cdtt_err *e);
 /* Fills the new, empty file path with a package of db's office (db must be kept
  * in a file): the schema of db's version, the office row and every travelling
  * table as one snapshot, identifiers masked unless full, and the manifest
- * (m's source fields and created_at given; digest, rows, full, schema_version
- * filled). Leaves path unsynced. Returns 0, or -1 with e set (path then holds
- * something that is not a package; the caller removes it). */
-int package_build(sqlite3 *db, const char *path, int full, package_manifest *m, cdtt_err *e);
+ * (m's source fields and created_at given; digest, rows, full, packed,
+ * schema_version filled); compressed when packed (db/package-pack.h), else
+ * one SQLite file. Leaves path unsynced. Returns 0, or -1 with e set (path
+ * then holds something that is not a package; the caller removes it). */
+int package_build(sqlite3 *db, const char *path, int full, int packed, package_manifest *m, cdtt_err *e);
 
 /* The SQL select list that reads schema.table as a package carries it: the columns
  * in schema order, and with masked, the personal identifiers a masked package

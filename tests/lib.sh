@@ -31,4 +31,13 @@ expect_contains() { case "$2" in *"$3"*) ok "$1" ;; *) fail "$1" "expected to co
 expect_not_contains() { case "$2" in *"$3"*) fail "$1" "expected not to contain: $3" ;; *) ok "$1" ;; esac; }
 
 # Ends the script: exit 1 when anything failed.
+# unpack_package IN OUT: the SQLite file inside the compressed package IN (after its
+# 512-byte header, a Zstandard frame) written to OUT, as a forger or a curious user
+# would take it out with the zstd tool; fails when IN is not compressed.
+unpack_package() { [ "$(head -c 14 "$1")" = "cdtt-package-2" ] && tail -c +513 "$1" | zstd -dcq >"$2"; }
+# pkg_q FILE SQL: runs SQL with the sqlite3 shell on the package FILE's SQLite file
+# (unpacked beside it as FILE.inner.db when FILE is compressed).
+pkg_q() { _f=$1; shift
+          if unpack_package "$_f" "$_f.inner.db" 2>/dev/null; then _f="$_f.inner.db"; fi
+          sqlite3 -batch "$_f" "$@"; }
 finish() { [ "$_failed" -eq 0 ]; exit $?; }

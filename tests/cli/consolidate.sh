@@ -88,7 +88,7 @@ expect_eq "with --accept-partial the rest goes in, and the exit status still say
 expect_eq "the first commune still keeps every member" "$(live p.db 00004)" "$a_members"
 out=$(cdtt --db p.db import --format csv c1.cdtt 2>/dev/null)
 expect_eq "--format csv lists every refused record, one a line" "$(printf '%s\n' "$out" | sed 1d | wc -l | tr -d ' ')" \
-    "$(q c1.cdtt 'SELECT (SELECT count(*) FROM area) + (SELECT count(*) FROM team) + (SELECT count(*) FROM member) +
+    "$(pkg_q c1.cdtt 'SELECT (SELECT count(*) FROM area) + (SELECT count(*) FROM team) + (SELECT count(*) FROM member) +
                          (SELECT count(*) FROM membership) + (SELECT count(*) FROM training_session) +
                          (SELECT count(*) FROM attendance) + (SELECT count(*) FROM activity)')"
 expect_contains "its header names the columns" "$(printf '%s\n' "$out" | head -1)" "file,table,uuid,record,reason"

@@ -1,11 +1,13 @@
 #!/bin/sh
 # export.sh — `cdtt export` with the real binary on made-up data: no masked identifier
-# anywhere in the package's bytes, the same digest twice, mode 0600, temporary files
-# of stopped exports swept, and such a temporary file refused by `cdtt import`.
+# anywhere in the package's bytes (compressed or not), a compressed package several
+# times smaller than a plain one, the same digest twice for a plain one, mode 0600,
+# temporary files of stopped exports swept, and such a temporary file refused by
+# `cdtt import`.
 . "$(dirname "$0")/../lib.sh"
 umask 022
-if ! command -v sqlite3 >/dev/null 2>&1; then
-    echo "# the sqlite3 shell is missing (apt-get install sqlite3); it reads the fixtures"
+if ! command -v sqlite3 >/dev/null 2>&1 || ! command -v zstd >/dev/null 2>&1; then
+    echo "# the sqlite3 shell or the zstd tool is missing (apt-get install sqlite3 zstd); they read the fixtures"
     exit 1
 fi
 cd "$T" || exit 1
@@ -21,17 +23,30 @@ expect_eq "the data has CCCD numbers and contacts without consent" \
 first=$(cdtt --db d.db export -o d.cdtt 2>&1)
 expect_contains "export reports the package" "$first" "Package written: d.cdtt"
 expect_eq "the package is private (0600) despite umask 022" "$(stat -c %a d.cdtt)" "600"
-expect_eq "no CCCD number anywhere in the package's bytes" "$(grep -a -c -F -f cccd.txt d.cdtt)" "0"
-expect_eq "no phone or e-mail without consent anywhere in its bytes" "$(grep -a -c -F -f private.txt d.cdtt)" "0"
+check "the package unpacks with the zstd tool" unpack_package d.cdtt d-inner.db
+expect_eq "its digest is in its header" "$(sed -n 2p d.cdtt)" "digest=$(echo "$first" | sed -n 's/^SHA-256: //p')"
+expect_eq "... and is the SHA-256 of the compressed bytes after it" \
+    "$(tail -c +513 d.cdtt | sha256sum | cut -d' ' -f1)" "$(echo "$first" | sed -n 's/^SHA-256: //p')"
+for f in d.cdtt d-inner.db; do
+    expect_eq "no CCCD number anywhere in the bytes of $f" "$(grep -a -c -F -f cccd.txt $f)" "0"
+    expect_eq "no phone or e-mail without consent anywhere in the bytes of $f" "$(grep -a -c -F -f private.txt $f)" "0"
+done
 check "a --full package" cdtt --db d.db export -o d-full.cdtt --full
+unpack_package d-full.cdtt d-full.db
 expect_eq "the same search finds them in the --full package" \
-    "$([ "$(grep -a -c -F -f cccd.txt d-full.cdtt)" -gt 0 ] && echo found)" "found"
-second=$(cdtt --db d.db export -o d2.cdtt 2>&1)
-expect_eq "the same data gives the same SHA-256 twice" "$(echo "$second" | grep SHA-256)" "$(echo "$first" | grep SHA-256)"
-expect_eq "the package's digest is its manifest's" \
-    "$(sqlite3 -batch d.cdtt "SELECT value FROM manifest WHERE key = 'digest'")" \
-    "$(echo "$first" | sed -n 's/^SHA-256: //p')"
-expect_eq "the package is one file (no journal mode left on)" "$(sqlite3 -batch d.cdtt 'PRAGMA journal_mode')" "delete"
+    "$([ "$(grep -a -c -F -f cccd.txt d-full.db)" -gt 0 ] && echo found)" "found"
+plain1=$(cdtt --db d.db export -o p1.cdtt --plain 2>&1)
+expect_contains "--plain says what it wrote" "$plain1" "--plain"
+expect_eq "a --plain package is one SQLite file" "$(head -c 15 p1.cdtt)" "SQLite format 3"
+expect_eq "no CCCD number anywhere in the --plain package" "$(grep -a -c -F -f cccd.txt p1.cdtt)" "0"
+expect_eq "the compressed package is at most a third of the plain one" \
+    "$([ $(($(wc -c <d.cdtt) * 3)) -le "$(wc -c <p1.cdtt)" ] && echo yes)" "yes"
+plain2=$(cdtt --db d.db export -o p2.cdtt --plain 2>&1)
+expect_eq "the same data gives the same SHA-256 twice (plain)" "$(echo "$plain2" | grep SHA-256)" "$(echo "$plain1" | grep SHA-256)"
+expect_eq "the plain package's digest is its manifest's" \
+    "$(sqlite3 -batch p1.cdtt "SELECT value FROM manifest WHERE key = 'digest'")" \
+    "$(echo "$plain1" | sed -n 's/^SHA-256: //p')"
+expect_eq "the plain package is one file (no journal mode left on)" "$(sqlite3 -batch p1.cdtt 'PRAGMA journal_mode')" "delete"
 
 # --- temporary files of stopped exports ---
 mkdir out

@@ -12,7 +12,7 @@ c --db q.db init --office 12 >/dev/null
 c --db a.db add member "Nguyễn Thị Bí Mật" --phone 0912345678 --consent --cccd 001180012345 >/dev/null
 
 # Signed: the province pins the commune's key on first use.
-check "a plain package" c --db a.db export --full -o a1.cdtt
+check "a plain package" c --db a.db export --full --plain -o a1.cdtt
 expect_contains "the manifest carries the signature" "$(sqlite3 a1.cdtt "SELECT key FROM manifest WHERE key = 'signature'")" "signature"
 check "the province imports it" c --db p.db import a1.cdtt
 fp=$(c --db a.db keys show | sed -n 's/^Fingerprint: //p')
@@ -38,8 +38,8 @@ check "the province opens and imports it" c --db p.db import a2.cdtt
 out=$(c --db q.db import a2.cdtt 2>&1); rc=$?
 expect_eq "another province cannot: exit 1" "$rc" "1"
 expect_contains "it says for whom it is" "$out" "encrypted for office 2025-07:01"
-check "--no-encrypt writes a plain package" c --db a.db export --no-encrypt -o a3.cdtt
-expect_eq "a plain package is a SQLite file" "$(head -c 15 a3.cdtt)" "SQLite format 3"
+check "--no-encrypt writes a package that is not encrypted" c --db a.db export --no-encrypt -o a3.cdtt
+expect_eq "it is a compressed package anyone can open" "$(head -c 14 a3.cdtt)" "cdtt-package-2"
 check_fails "--encrypt without a known key is refused" 1 c --db q.db export --encrypt -o q.cdtt
 
 # A re-built commune file: another key, refused with the fingerprint and the way out.

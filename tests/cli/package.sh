@@ -47,18 +47,19 @@ mkoffice p.db 01 province 'Thành phố Hà Nội'
 out=$(cdtt --db a.db export -o a1.cdtt 2>&1)
 expect_contains "export reports the package" "$out" "Package written: a1.cdtt"
 expect_eq "package is mode 0600" "$(stat -c %a a1.cdtt)" 600
-expect_eq "CCCD left out" "$(q a1.cdtt 'SELECT count(*) FROM member WHERE cccd IS NOT NULL')" 0
+expect_eq "CCCD left out" "$(pkg_q a1.cdtt 'SELECT count(*) FROM member WHERE cccd IS NOT NULL')" 0
 expect_eq "phone of a member without consent left out" \
-    "$(q a1.cdtt "SELECT count(*) FROM member WHERE phone IS NULL AND uuid = 'm-a1'")" 1
-expect_eq "manifest says masked" "$(q a1.cdtt "SELECT value FROM manifest WHERE key = 'identifiers'")" masked
-if grep -q 001190012345 a1.cdtt; then fail "no CCCD bytes anywhere in the file"; else ok "no CCCD bytes anywhere in the file"; fi
-cdtt --db a.db export -o a1-again.cdtt >/dev/null 2>&1
-expect_eq "same data, same digest" "$(q a1-again.cdtt "SELECT value FROM manifest WHERE key = 'digest'")" \
-    "$(q a1.cdtt "SELECT value FROM manifest WHERE key = 'digest'")"
+    "$(pkg_q a1.cdtt "SELECT count(*) FROM member WHERE phone IS NULL AND uuid = 'm-a1'")" 1
+expect_eq "manifest says masked" "$(pkg_q a1.cdtt "SELECT value FROM manifest WHERE key = 'identifiers'")" masked
+if grep -q 001190012345 a1.cdtt a1.cdtt.inner.db; then fail "no CCCD bytes anywhere in the file"; else ok "no CCCD bytes anywhere in the file"; fi
+cdtt --db a.db export --plain -o a1p.cdtt >/dev/null 2>&1
+cdtt --db a.db export --plain -o a1p-again.cdtt >/dev/null 2>&1
+expect_eq "same data, same digest (plain)" "$(q a1p-again.cdtt "SELECT value FROM manifest WHERE key = 'digest'")" \
+    "$(q a1p.cdtt "SELECT value FROM manifest WHERE key = 'digest'")"
 check_fails "existing target refused without --force" 1 "$CDTT" --db a.db export -o a1.cdtt
 check "existing target replaced with --force" "$CDTT" --db a.db export -o a1.cdtt --force
 check "--full export" "$CDTT" --db a.db export -o a1-full.cdtt --full
-expect_eq "--full keeps the CCCD" "$(q a1-full.cdtt 'SELECT cccd FROM member WHERE uuid = "m-a1"')" 001190012345
+expect_eq "--full keeps the CCCD" "$(pkg_q a1-full.cdtt 'SELECT cccd FROM member WHERE uuid = "m-a1"')" 001190012345
 check_fails "export without -o is a usage error" 2 "$CDTT" --db a.db export
 mkdir 'file:out'
 check "export into a folder named like a URI" "$CDTT" --db a.db export -o 'file:out/a.cdtt'
@@ -81,7 +82,8 @@ expect_eq "each member once" "$(q p.db 'SELECT count(*) FROM member')" 3
 # --- a newer package: a change and a deletion travel up ---
 q a.db "UPDATE member SET full_name = 'Nguyễn Thị Lan Anh', updated_at = '2026-03-01T00:00:00.000Z' WHERE uuid = 'm-a1';
         UPDATE member SET deleted = 1, updated_at = '2026-03-01T00:00:00.000Z' WHERE uuid = 'm-a2';"
-cdtt --db a.db export -o a2.cdtt >/dev/null 2>&1
+# Plain (format 1): the checks below edit it as one SQLite file, as a forger would.
+cdtt --db a.db export --plain -o a2.cdtt >/dev/null 2>&1
 out=$(cdtt --db p.db import a2.cdtt 2>&1)
 expect_contains "newer package: one update, one deletion" "$out" "Total: new 0, updated 1, unchanged 3, deleted 1"
 out=$(cdtt --db p.db import a1.cdtt 2>&1)
@@ -181,7 +183,7 @@ if [ -r "$UNITS" ]; then
     cdtt --db ra.db export -o ra.cdtt >/dev/null 2>&1
     cdtt --db rb.db export -o rb.cdtt >/dev/null 2>&1
     expect_eq "real list: the package names the commune's province" \
-        "$(q ra.cdtt "SELECT value FROM manifest WHERE key = 'province_code'")" 01
+        "$(pkg_q ra.cdtt "SELECT value FROM manifest WHERE key = 'province_code'")" 01
     out=$(cdtt --db rp.db import ra.cdtt 2>&1)
     expect_contains "real list: a Hà Nội commune imports into Hà Nội" "$out" "Total: new 3, updated 0"
     before=$(dumpsum rp.db)

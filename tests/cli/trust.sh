@@ -105,7 +105,7 @@ check "and the report sums it" c --db p.db report
 expect_eq "no copy is left in TMPDIR" "$(ls -A "$TMPDIR")" ""
 mkdir pk
 c --db a.db add member "Phạm Văn Cường" >/dev/null
-c --db a.db export -o pk/wal.cdtt >/dev/null
+c --db a.db export --plain -o pk/wal.cdtt >/dev/null
 sqlite3 pk/wal.cdtt "PRAGMA journal_mode = WAL" >/dev/null
 check "a package in WAL mode is imported" c --db p.db import pk/wal.cdtt
 expect_eq "nothing appears beside it" "$(ls -A pk)" "wal.cdtt"

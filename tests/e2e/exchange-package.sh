@@ -8,7 +8,8 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib-tmux.sh"
 umask 077
-command -v sqlite3 >/dev/null 2>&1 || { skip "exchange e2e" "the sqlite3 shell is missing"; finish; }
+command -v sqlite3 >/dev/null 2>&1 && command -v zstd >/dev/null 2>&1 ||
+    { skip "exchange e2e" "the sqlite3 shell or the zstd tool is missing"; finish; }
 
 mkdir "$T/w" && cd "$T/w" || exit 1
 cat >units.csv <<'CSV'
@@ -90,8 +91,10 @@ out=$("$CDTT" --db p.db --lang en report --by commune 2>&1)
 expect_contains "the report by commune shows the commune" "$out" "Ba Đình"
 
 # --- a tampered package is refused with its reason and changes nothing ---
-cp a1.cdtt t.cdtt
-sqlite3 t.cdtt "UPDATE member SET full_name = 'Kẻ Giả Mạo' WHERE full_name = 'Trần Văn Bình'"
+# As a forger would: the SQLite file taken out, edited, compressed again under the same header.
+unpack_package a1.cdtt t.db || fail "a1.cdtt unpacks"
+sqlite3 t.db "UPDATE member SET full_name = 'Kẻ Giả Mạo' WHERE full_name = 'Trần Văn Bình'"
+{ head -c 512 a1.cdtt; zstd -q -c t.db; } >t.cdtt
 before=$(sqlite3 p.db .dump | sha256sum)
 tm_start 80 24 --db p.db
 tm_wait "Xã đã gửi dữ liệu"

@@ -5,7 +5,9 @@
 #    masked and --full, from a file with SQLite's default 4096-byte pages and from one
 #    with 512-byte pages (the export keeps its file's page size: 75 KB instead of 176 KB),
 #    once more after two members were deleted (deletion marks travel); a package of
-#    another province's commune; then a few damaged copies. Skipped, saying so, when cdtt is not built.
+#    another province's commune; then a few damaged copies. All plain (--plain: one SQLite
+#    file, which mutations reach), and one compressed package beside them (its header and
+#    Zstandard frame). Skipped, saying so, when cdtt is not built.
 #  - csv/, units/, text/, validate/: the head of each unit list in the reference
 #    data ../shared/data (beside the checkout) and a few slices of its lines. Skipped,
 #    saying so, when that folder is absent.
@@ -31,18 +33,19 @@ package_seeds() {
     }
     ok=1
     commune c4096.db 4096 00004 'Phường Ba Đình' &&
-        c "$w/c4096.db" export -o "$1/commune-masked.cdtt" --force &&
-        c "$w/c4096.db" export -o "$1/commune-full.cdtt" --full --force || ok=0
+        c "$w/c4096.db" export -o "$1/commune-masked.cdtt" --force --plain &&
+        c "$w/c4096.db" export -o "$1/commune-full.cdtt" --full --force --plain || ok=0
     if command -v sqlite3 >/dev/null 2>&1; then
         commune c512.db 512 00004 'Phường Ba Đình' &&
-            c "$w/c512.db" export -o "$1/commune512-masked.cdtt" --force &&
-            c "$w/c512.db" export -o "$1/commune512-full.cdtt" --full --force &&
+            c "$w/c512.db" export -o "$1/commune512-masked.cdtt" --force --plain &&
+            c "$w/c512.db" export -o "$1/commune512-full.cdtt" --full --force --plain &&
             for m in $(sqlite3 "$w/c512.db" "SELECT uuid FROM member ORDER BY uuid LIMIT 2"); do
                 c "$w/c512.db" delete member "$m" || ok=0
             done &&
-            c "$w/c512.db" export -o "$1/commune512-deletions.cdtt" --force &&
+            c "$w/c512.db" export -o "$1/commune512-deletions.cdtt" --force --plain &&
             commune other.db 512 26740 'Phường Sài Gòn' &&
-            c "$w/other.db" export -o "$1/other-province512.cdtt" --force || ok=0
+            c "$w/other.db" export -o "$1/other-province512.cdtt" --force --plain &&
+            c "$w/c512.db" export -o "$1/commune512-packed.cdtt" --force || ok=0
         p=$1/commune512-masked.cdtt
         if [ -f "$p" ]; then
             # Damaged copies: an edited digest, an edited row (stale digest), an extra

@@ -7,6 +7,7 @@
 #include "demo.h"
 #include "office.h"
 #include "package.h"
+#include "package-pack.h"
 #include "schema.h"
 #include "sha256.h"
 
@@ -126,6 +127,20 @@ static inline void pf_rename(sqlite3 *db, const char *uuid, const char *name, co
 {
     pf_exec(db, "UPDATE member SET full_name = ?, updated_at = ?, changed_by = ? WHERE uuid = ?", name, at,
             by, uuid, NULL);
+}
+
+/* The SQLite file of the package at path, as the import reads it: a compressed
+ * package unpacked (its payload digest checked) to path + ".db", a plain one
+ * copied there. Writes that path to out; fails the test when it cannot. */
+static inline void pf_unpacked(const char *path, char out[700])
+{
+    snprintf(out, 700, "%s.db", path);
+    unlink(out);
+    cdtt_err e = {{0}};
+    pack_header h;
+    int rc = package_is_packed(path) ? package_unpack(path, out, &h, &e) : package_copy_private(path, out, &e);
+    if (rc < 0)
+        fail_msg("unpack %s: %s", path, e.msg);
 }
 
 /* SHA-256 of the serialised main database: equal means byte-for-byte the same content. */

@@ -174,8 +174,10 @@ static void package_import_and_export(void **state)
     assert_int_equal(package_export(c, pkg, &xo, NULL, NULL, NULL, &e), 0);
 
     /* The package is schema 1, exactly: no kept counts, no triggers. */
+    char inner[700];
+    pf_unpacked(pkg, inner);
     sqlite3 *p = NULL;
-    assert_int_equal(sqlite3_open_v2(pkg, &p, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(inner, &p, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     assert_int_equal(db_scalar_int(p, "PRAGMA user_version", -1), schema_package_version());
     assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'", -1), 0);
     assert_int_equal(db_scalar_int(p, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%tally%'", -1), 0);

@@ -1,5 +1,8 @@
 /* test_package_verify.c — every way a package is refused, each leaving the
- * province's database byte-for-byte as it was. */
+ * province's database byte-for-byte as it was. The packages here are plain
+ * (format 1, one SQLite file: `export --plain`), which a forger edits with
+ * SQLite; a compressed package goes through the same checks once unpacked
+ * (test_package_packed.c tests what its header and compression add). */
 #include "package_fixture.h"
 
 #include <sys/stat.h>
@@ -21,7 +24,7 @@ static int setup(void **state)
     pf_member(a, "00004", "team-a", "m-a1", "Trần Văn Bình", "0912345678", "", "1",
               "2026-02-01T00:00:00.000Z");
     snprintf(good, sizeof good, "%s/good.cdtt", dir);
-    package_export_opts o = {0};
+    package_export_opts o = {.plain = 1};
     cdtt_err e;
     int rc = package_export(a, good, &o, NULL, NULL, NULL, &e);
     db_close(a);
@@ -288,7 +291,7 @@ static void offices_that_do_not_fit(void **state)
     sqlite3 *x = pf_office(dir, "hcm.db", "26734", "commune", "Phường Sài Gòn");
     char path[600];
     snprintf(path, sizeof path, "%s/hcm.cdtt", dir);
-    package_export_opts o = {0};
+    package_export_opts o = {0}; /* compressed: the same checks once unpacked */
     cdtt_err e;
     assert_int_equal(package_export(x, path, &o, NULL, NULL, NULL, &e), 0);
     db_close(x);
