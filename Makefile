@@ -24,7 +24,7 @@ endif
 WERROR ?= 0
 export WERROR
 
-PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter libsodium libzip expat freexl libzstd
+PKGS     := ncursesw formw sqlite3 libutf8proc xlsxwriter libsodium libzip expat freexl libzstd libcrypto
 PKGCFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -176,8 +176,8 @@ static void feed_close(feeder *f, char hex[65])
         pthread_mutex_unlock(&f->mu);
         pthread_join(f->thread, NULL);
     }
-    if (hex)
-        sha256_final_hex(&f->sha, hex);
+    char unused[65];
+    sha256_final_hex(&f->sha, hex ? hex : unused); /* always: it frees the digest's state */
     pthread_mutex_destroy(&f->mu);
     pthread_cond_destroy(&f->cv);
     free(f);

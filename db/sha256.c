@@ -1,38 +1,29 @@
-/* sha256.c — SHA-256 through libsodium (crypto_hash_sha256). */
+/* sha256.c — SHA-256 through OpenSSL's libcrypto (EVP), which uses the
+ * processor's SHA instructions where it has them (libsodium's does not). */
 #include "sha256.h"
 
-#include <pthread.h>
-#include <sodium/core.h>
-
-_Static_assert(crypto_hash_sha256_BYTES == 32, "a SHA-256 digest is 32 bytes");
-
-static pthread_once_t sodium_once = PTHREAD_ONCE_INIT;
-
-/* Runs sodium_init(), which libsodium asks for before its other functions. It
- * fails (-1) only when its own lock cannot be taken, and SHA-256 uses nothing it
- * sets up (the random source, the choice of code for other primitives): hashing
- * goes on either way. */
-static void sodium_start(void)
-{
-    if (sodium_init() < 0)
-        return;
-}
+#include <openssl/evp.h>
+#include <stdlib.h>
 
 void sha256_init(sha256_ctx *c)
 {
-    pthread_once(&sodium_once, sodium_start);
-    crypto_hash_sha256_init(&c->st);
+    c->md = EVP_MD_CTX_new();
+    if (!c->md || EVP_DigestInit_ex(c->md, EVP_sha256(), NULL) != 1)
+        abort(); /* out of memory, or a libcrypto without SHA-256: nothing can be checked */
 }
 
 void sha256_update(sha256_ctx *c, const void *data, size_t n)
 {
     if (n)
-        crypto_hash_sha256_update(&c->st, data, (unsigned long long)n);
+        EVP_DigestUpdate(c->md, data, n);
 }
 
 void sha256_final(sha256_ctx *c, unsigned char out[32])
 {
-    crypto_hash_sha256_final(&c->st, out);
+    unsigned int len = 32;
+    EVP_DigestFinal_ex(c->md, out, &len);
+    EVP_MD_CTX_free(c->md);
+    c->md = NULL;
 }
 
 void sha256_final_hex(sha256_ctx *c, char out[65])

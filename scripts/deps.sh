@@ -4,7 +4,7 @@
 # prints the exact apt-get command and fails.
 set -u
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libiniparser-dev \
-libutf8proc-dev libxlsxwriter-dev libsodium-dev libcmocka-dev libzip-dev libexpat1-dev libfreexl-dev libzstd-dev \
+libutf8proc-dev libxlsxwriter-dev libsodium-dev libcmocka-dev libzip-dev libexpat1-dev libfreexl-dev libzstd-dev libssl-dev \
 gettext tmux sqlite3"
 [ "${1:-}" = "--test" ] && PKGS="$PKGS clang valgrind faketime zstd"
 
