@@ -63,6 +63,45 @@ static int copy_table(sqlite3 *p, const char *table, const char *columns, cdtt_e
     return rc;
 }
 
+/* Drops the indexes of table in p other than its keys' (they are built again
+ * after its rows are copied one by one, which is faster than keeping them up to
+ * date row by row) and gives their CREATE statements (malloc'd) in *out.
+ * Returns how many, or -1 with e set. */
+static int indexes_aside(sqlite3 *p, const char *table, char ***out, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(p, "SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
+                                     "AND sql IS NOT NULL ORDER BY rowid", e);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    char **sql = NULL, **names = NULL;
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        sql = xrealloc(sql, (size_t)(n + 1) * sizeof *sql);
+        names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
+        names[n] = xstrdup((const char *)sqlite3_column_text(st, 0));
+        sql[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    int rc = n;
+    for (int i = 0; i < n; i++) {
+        char drop[160];
+        snprintf(drop, sizeof drop, "DROP INDEX main.\"%s\"", names[i]);
+        if (rc >= 0 && db_exec(p, drop, e) < 0)
+            rc = -1;
+        free(names[i]);
+    }
+    free(names);
+    if (rc < 0) {
+        for (int i = 0; i < n; i++)
+            free(sql[i]);
+        free(sql);
+        sql = NULL;
+    }
+    *out = sql;
+    return rc;
+}
+
 /* Copies the office row and every travelling table, masking identifiers unless full. */
 static int copy_records(sqlite3 *p, int full, cdtt_err *e)
 {
@@ -72,8 +111,18 @@ static int copy_records(sqlite3 *p, int full, cdtt_err *e)
         const char *table = SCHEMA_TRAVEL_TABLES[i];
         char *cols = package_column_list(p, "src", table, e);
         char *select = cols ? package_select_list(p, "src", table, !full, e) : NULL;
-        /* "*" when nothing is masked: rows and indexes are then copied page by page. */
-        int rc = select ? copy_table(p, table, strcmp(select, cols) == 0 ? "*" : select, e) : -1;
+        /* "*" when nothing is masked: rows and indexes are then copied page by page;
+         * a masked table is copied row by row, its indexes built afterwards. */
+        int masked = select && strcmp(select, cols) != 0;
+        char **later = NULL;
+        int nlater = masked ? indexes_aside(p, table, &later, e) : 0;
+        int rc = select && nlater >= 0 ? copy_table(p, table, masked ? select : "*", e) : -1;
+        for (int k = 0; k < nlater; k++) {
+            if (rc == 0 && db_exec(p, later[k], e) < 0)
+                rc = -1;
+            free(later[k]);
+        }
+        free(later);
         free(select);
         free(cols);
         if (rc < 0)
