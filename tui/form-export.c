@@ -22,12 +22,14 @@ typedef struct {
     char path[UTF8_BUF(PATH_FIELD_CHARS)]; /* holds every name the field takes, uncut */
     char table[16]; /* a csvio table name, or "xlsx" */
     int full;
+    int plain;      /* a package for an office above that runs an older cdtt (not compressed) */
     int force;      /* the user agreed to replace the existing file */
 } export_rec;
 
 FIELD_STR(export_rec, path, path)
 FIELD_STR(export_rec, table, table)
 FIELD_INT(export_rec, full, full)
+FIELD_INT(export_rec, plain, plain)
 
 /* What the sheet export can write. */
 static const choice SHEET_TABLES[] = {
@@ -43,6 +45,7 @@ static const choice SHEET_TABLES[] = {
 static const form_field PACKAGE_FIELDS[] = {
     {N_("File name"), "path", FK_TEXT, PATH_FIELD_CHARS, NULL, true, ACCESS(path), NULL},
     {N_("Include personal identifiers"), "full", FK_YESNO, 6, NULL, true, ACCESS(full), NULL},
+    {N_("For an older cdtt (not compressed)"), "plain", FK_YESNO, 6, NULL, true, ACCESS(plain), NULL},
     {NULL, NULL, 0, 0, NULL, false, NULL, NULL, NULL},
 };
 
@@ -133,7 +136,7 @@ static int save_package(form *f, int accept_warnings, findings *fs, cdtt_err *e)
     (void)accept_warnings;
     (void)fs;
     export_rec *r = f->rec;
-    package_export_opts o = {.full = r->full, .force = r->force};
+    package_export_opts o = {.full = r->full, .force = r->force, .plain = r->plain};
     package_manifest m;
     progress_start(_("Exporting"));
     if (package_export(cx->db, r->path, &o, progress_package_cb, NULL, &m, e) < 0)

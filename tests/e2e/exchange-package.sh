@@ -45,6 +45,18 @@ tm_keys F2
 expect_screen "replacing asks first" "Thay thế"
 tm_type n
 expect_screen "declined: nothing written (said, not as an error)" "Chưa ghi gì"
+expect_eq "the package is compressed" "$(head -c 14 "cdtt-00004-$today.cdtt")" "cdtt-package-2"
+cp "cdtt-00004-$today.cdtt" packed.keep
+tm_keys Tab Tab
+expect_screen "the form offers the older format" "Cho cdtt phiên bản cũ"
+tm_keys Right
+tm_poll_line "Cho cdtt phiên bản cũ" "Có" || fail "the older format chosen" "$(tm_screen)"
+tm_keys F2
+expect_screen "replacing asks first again" "Thay thế"
+tm_type y
+expect_screen "the plain package is written" "Đã ghi gói dữ liệu"
+expect_eq "for an older cdtt: one SQLite file" "$(head -c 15 "cdtt-00004-$today.cdtt")" "SQLite format 3"
+mv packed.keep "cdtt-00004-$today.cdtt"
 tm_keys Escape
 tm_keys C-q
 expect_screen "quits" "[exit 0]"
