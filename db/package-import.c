@@ -266,10 +266,14 @@ static int import_copy(sqlite3 *db, const char *path, const char *copy, const pa
     snprintf(x.into, sizeof x.into, "%s", into);
     office_key(db, x.me);
     snprintf(x.source, sizeof x.source, "%s:%s", r->m.source_scheme, r->m.source_code);
+    /* Asked for nearly every row: two primary-key lookups, the commune first (an
+     * IN list or an ORDER BY would make SQLite build a temporary table each time,
+     * a sixth of an import's processor time). */
     x.unit = db_prepare(db,
         "SELECT province_code, coalesce(parent_code, '') FROM main.unit "
-        "WHERE scheme = ?1 AND code = ?2 AND level IN ('commune', 'district') "
-        "ORDER BY level = 'commune' DESC LIMIT 1", e);
+        "WHERE scheme = ?1 AND level = 'commune' AND code = ?2 UNION ALL "
+        "SELECT province_code, coalesce(parent_code, '') FROM main.unit "
+        "WHERE scheme = ?1 AND level = 'district' AND code = ?2 LIMIT 1", e);
     x.unit_name = x.unit ? db_prepare(db,
         "SELECT name FROM main.unit WHERE scheme = ?1 AND code = ?2 ORDER BY level = 'commune' DESC LIMIT 1", e)
                          : NULL;
