@@ -21,6 +21,7 @@ typedef struct {
 typedef struct {
     long communes, areas, teams, members, memberships, sessions, attendance, activities;
     int real_units; /* 1 when the communes came from the unit table, 0 when generated */
+    char digest[33]; /* demo_digest of the file once written (worked out from the rows as they were written) */
 } demo_counts;
 
 
@@ -43,10 +44,8 @@ int demo_generate(sqlite3 *db, const demo_opts *o, demo_counts *counts, cdtt_err
  * indexes built after the data, then synced and given the name path (never
  * replacing a file that appeared there meanwhile). A failure or crash never
  * leaves a half-built file at path. The progress callback is called after each
- * commune is written. digest gets the file's demo_digest. Returns 0, or -1
- * with e set and nothing at path. */
-int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, char digest[33],
-                           cdtt_err *e);
+ * commune is written. Returns 0, or -1 with e set and nothing at path. */
+int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, cdtt_err *e);
 
 /* A digest (32 hex digits + NUL) of the content of the record tables and the
  * office: equal digests mean equal rows, whatever order they were written in.
