@@ -11,6 +11,7 @@
 #include "db.h"
 #include "schema.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,7 +93,21 @@ static int drop_indexes(sqlite3 *db, char **names, int n, int own, cdtt_err *e)
     return own ? db_commit(db, e) : 0;
 }
 
-int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e)
+/* Gives the file pages of page_size bytes, by a VACUUM (a transaction of its
+ * own, which changes no content), unless they are that size already or the
+ * file is in WAL mode (another connection has it open), where the page size
+ * cannot change. Returns 0, or -1 with e set. */
+static int set_page_size(sqlite3 *db, int page_size, cdtt_err *e)
+{
+    if (db_scalar_int(db, "PRAGMA page_size", page_size) == page_size ||
+        db_scalar_int(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode", 1) != 0)
+        return 0;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA page_size = %d; VACUUM", page_size);
+    return db_exec(db, sql, e);
+}
+
+int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_err *e)
 {
     memset(b, 0, sizeof *b);
     b->one_tx = one_tx;
@@ -106,6 +121,8 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e)
                            : "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
                              "PRAGMA threads = 2",
                 e) < 0)
+        return -1;
+    if (page_size && set_page_size(db, page_size, e) < 0)
         return -1;
     if (one_tx && db_begin(db, e) < 0)
         return -1;

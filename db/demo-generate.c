@@ -24,6 +24,12 @@
 #define MEMBERS_PER_COMMUNE 102
 /* In a bulk load, about this many members go into one transaction. */
 #define BULK_BATCH 50000
+/* A bulk load of at least this many members gives the file pages of BIG_PAGE
+ * bytes: at 340,000 members a ninth less processor time than with SQLite's
+ * 4,096 (fewer pages to balance, cache and write), where a small file (and
+ * the packages exported from it, which take its page size) would grow. */
+#define BIG_PAGE_FROM 50000
+#define BIG_PAGE 16384
 
 enum { ST_AREA, ST_TEAM, ST_MEMBER, ST_MEMBERSHIP, ST_SESSION, ST_ATTENDANCE, ST_ACTIVITY, ST_N };
 
@@ -400,7 +406,7 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, demo_load load, demo_
                          "PRAGMA wal_autocheckpoint = 16384; PRAGMA ignore_check_constraints = ON", e);
     demo_bulk b = {0};
     if (rc == 0 && bulk)
-        rc = demo_bulk_start(db, &b, load == DEMO_IN_PLACE, e);
+        rc = demo_bulk_start(db, &b, load == DEMO_IN_PLACE, o.members >= BIG_PAGE_FROM ? BIG_PAGE : 0, e);
     for (int i = 0; i < ST_N && rc == 0; i++)
         if (!(g.tab[i] = demo_table_open(db, WRITTEN[i].table, WRITTEN[i].columns, e)))
             rc = -1;

@@ -79,8 +79,11 @@ typedef struct {
  * (under a rollback journal, or the file's WAL journal when another connection
  * has it open; demo_bulk_finish puts it back in WAL mode); without, it also
  * turns the journal and fsync off, and a crash or error after this leaves the
- * file unusable: only for a file that is deleted on failure. Returns 0, or -1 with e set. */
-int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e);
+ * file unusable: only for a file that is deleted on failure. A page_size
+ * other than 0 is given to the file first, unless another connection has it
+ * open (the content stays; a failed load leaves the new page size). Returns
+ * 0, or -1 with e set. */
+int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_err *e);
 
 /* Builds b's indexes and what the triggers keep again and commits. Returns
  * 0, or -1 with e set (and, with one_tx, nothing of the load written). */

@@ -138,6 +138,20 @@ if [ -n "$d1" ] && [ "$d1" = "$d2" ]; then ok "the same file then takes the demo
 else fail "the same file then takes the demo, as a file never killed does" "$d1 vs $d2"; fi
 same_rows "read back, the file killed once holds what the other holds" "$T/kill/ip.db" "$T/kill/ip2.db"
 
+# A large generation into a file with the unit lists gives it 16 KB pages first; the file is sound.
+"$CDTT" --db "$T/big.db" init --national >/dev/null 2>&1
+check "demo of 50,000 members into a file with the unit lists" "$CDTT" --db "$T/big.db" demo --members 50000 --seed 4
+out=$("$CDTT" --lang en --db "$T/big.db" check 2>&1)
+expect_contains "cdtt check finds it sound" "$out" "The file is sound"
+if [ $have_sqlite -eq 1 ]; then
+    expect_eq "it has 16 KB pages, 50,000 members, its WAL journal" \
+        "$(sqlite3 "$T/big.db" 'PRAGMA page_size; SELECT count(*) FROM member; PRAGMA journal_mode')" "16384
+50000
+wal"
+else
+    skip "it has 16 KB pages, 50,000 members, its WAL journal" "sqlite3 shell not installed"
+fi
+
 # Stopped with Ctrl-C (SIGINT), kill (SIGTERM) or a dropped link (SIGHUP): nothing is left at all.
 for sig in INT TERM HUP; do
     d="$T/stop-$sig"; mkdir "$d"

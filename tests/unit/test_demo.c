@@ -519,7 +519,7 @@ static void bulk_keeps_every_index(void **state)
         char *before = schema_text(db);
         cdtt_err e = {{0}};
         demo_bulk b;
-        assert_int_equal(demo_bulk_start(db, &b, one_tx, &e), 0);
+        assert_int_equal(demo_bulk_start(db, &b, one_tx, one_tx ? 8192 : 0, &e), 0);
         assert_int_equal(sqlite3_get_autocommit(db), !one_tx);
         /* The indexes are gone during the load, on uuids or not, and the derived tables too. */
         assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('member_sort', 'member_extra', "
@@ -535,8 +535,35 @@ static void bulk_keeps_every_index(void **state)
         assert_string_equal(before, after);
         free(before);
         free(after);
+        /* A page size asked for is the file's (here in one transaction); none asked, it stays. */
+        assert_int_equal(count(db, "PRAGMA page_size"), one_tx ? 8192 : 4096);
+        char *ok = pragma_text(db, "PRAGMA integrity_check");
+        assert_string_equal(ok, "ok");
+        free(ok);
         db_close(db);
     }
+    tu_rmdir(dir);
+}
+
+/* While another connection has the file open (in WAL mode), a bulk load
+ * leaves its page size as it is, and still loads. */
+static void page_size_stays_while_the_file_is_shared(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = tu_open_db(dir, "a.db"), *other = tu_open_db(dir, "a.db");
+    assert_int_equal(count(other, "SELECT count(*) FROM office"), 0); /* the other reads: it has the file open */
+    cdtt_err e = {{0}};
+    demo_bulk b;
+    assert_int_equal(demo_bulk_start(db, &b, 1, 16384, &e), 0);
+    assert_int_equal(demo_bulk_finish(db, &b, &e), 0);
+    demo_bulk_free(&b);
+    assert_int_equal(count(db, "PRAGMA page_size"), 4096);
+    char *mode = pragma_text(db, "PRAGMA journal_mode");
+    assert_string_equal(mode, "wal");
+    free(mode);
+    db_close(other);
+    db_close(db);
     tu_rmdir(dir);
 }
 
@@ -703,6 +730,7 @@ int main(void)
         cmocka_unit_test(new_file_same_as_in_place),
         cmocka_unit_test(new_file_refusals_leave_nothing),
         cmocka_unit_test(bulk_keeps_every_index),
+        cmocka_unit_test(page_size_stays_while_the_file_is_shared),
         cmocka_unit_test(in_place_bulk_is_all_or_nothing),
         cmocka_unit_test(digest_as_written_is_the_files),
         cmocka_unit_test(rows_out_of_order_are_not_digested),
