@@ -20,31 +20,35 @@ static void digest_word(demo_lanes *d, uint64_t w)
     d->b ^= d->b >> 31;
 }
 
-/* The n (<= 8) bytes at p as a little-endian number, on any machine. */
-static uint64_t load_le(const unsigned char *p, size_t n)
+/* The 8 bytes at p as a little-endian number, on any machine. */
+static uint64_t load8_le(const unsigned char *p)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t w = 0;
-    memcpy(&w, p, n);
+    uint64_t w;
+    memcpy(&w, p, 8);
     return w;
 #else
     uint64_t w = 0;
-    for (size_t i = n; i > 0; i--)
+    for (int i = 8; i > 0; i--)
         w = w << 8 | p[i - 1];
     return w;
 #endif
 }
 
 /* Feeds a tag, a length and n bytes: one word for tag and length, then the
- * bytes eight at a time, the last word padded with zeros. */
+ * bytes eight at a time, the last word padded with zeros (little-endian). */
 static void digest_item(demo_lanes *d, unsigned tag, const void *p, size_t n)
 {
     const unsigned char *s = p;
     digest_word(d, (uint64_t)tag | (uint64_t)n << 8);
     for (; n >= 8; s += 8, n -= 8)
-        digest_word(d, load_le(s, 8));
-    if (n)
-        digest_word(d, load_le(s, n));
+        digest_word(d, load8_le(s));
+    if (n) {
+        uint64_t w = 0;
+        for (size_t i = n; i > 0; i--)
+            w = w << 8 | s[i - 1];
+        digest_word(d, w);
+    }
 }
 
 static uint64_t finalise(uint64_t z)
@@ -106,7 +110,7 @@ static int digest_query(sqlite3 *db, const char *sql, demo_lanes *d)
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (int c = 0; c < cols; c++)
             digest_value(d, st, c);
-        demo_lanes_row_end(d);
+        digest_item(d, 0xff, NULL, 0); /* end of row */
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
@@ -120,20 +124,19 @@ void demo_lanes_start(demo_lanes *d, const char *table)
         digest_item(d, 0xfe, table, strlen(table));
 }
 
-void demo_lanes_text(demo_lanes *d, const char *s, size_t n)
+void demo_lanes_row(demo_lanes *d, const demo_value *v, int n)
 {
-    digest_item(d, s ? SQLITE_TEXT : SQLITE_NULL, s, s ? n : 0);
-}
-
-void demo_lanes_int(demo_lanes *d, long long v)
-{
-    char num[24];
-    digest_item(d, SQLITE_INTEGER, num, int_text(v, num));
-}
-
-void demo_lanes_row_end(demo_lanes *d)
-{
-    digest_item(d, 0xff, NULL, 0);
+    for (int i = 0; i < n; i++) {
+        if (v[i].kind == SQLITE_INTEGER) {
+            char num[24];
+            digest_item(d, SQLITE_INTEGER, num, int_text(v[i].number, num));
+        } else if (v[i].kind == SQLITE_TEXT) {
+            digest_item(d, SQLITE_TEXT, v[i].text, v[i].len);
+        } else {
+            digest_item(d, SQLITE_NULL, NULL, 0);
+        }
+    }
+    digest_item(d, 0xff, NULL, 0); /* end of row */
 }
 
 int demo_digest_of_lanes(sqlite3 *db, const demo_lanes *tables, char out[33])

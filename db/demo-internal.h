@@ -27,14 +27,19 @@ typedef struct {
 /* At most this many travelling tables (SCHEMA_TRAVEL_TABLES). */
 #define DEMO_TABLES_MAX 16
 
+/* One value of a row as sqlite3 gives it back: kind SQLITE_TEXT (text of len
+ * bytes), SQLITE_INTEGER (number) or SQLITE_NULL. */
+typedef struct {
+    int kind;
+    const char *text;
+    size_t len;
+    long long number;
+} demo_value;
+
 /* Starts d for the rows of table (NULL: for the office row). */
 void demo_lanes_start(demo_lanes *d, const char *table);
-/* Feed the next value of a row as sqlite3 would give it back: text s of n
- * bytes (s NULL: an SQL NULL), or an integer. */
-void demo_lanes_text(demo_lanes *d, const char *s, size_t n);
-void demo_lanes_int(demo_lanes *d, long long v);
-/* Ends a row. */
-void demo_lanes_row_end(demo_lanes *d);
+/* Feeds a row of n values, in the table's column order. */
+void demo_lanes_row(demo_lanes *d, const demo_value *v, int n);
 /* demo_digest of a file whose travelling tables hold what tables[i] was fed
  * for SCHEMA_TRAVEL_TABLES[i] (each table's rows, whole, in uuid order) and
  * whose office row is read from db. Returns 0, or -1 on a database error. */

@@ -8,23 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Where a column's value comes from: the n-th value given, or a default. */
-typedef struct {
-    int given;        /* index into the values given, or -1 for the default */
-    int kind;         /* of the default: SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
-    long long number; /* SQLITE_INTEGER */
-    char *text;       /* SQLITE_TEXT, malloc'd */
-} column_source;
+/* At most this many values given in a row. */
+#define MAX_GIVEN 32
 
 struct demo_table {
     sqlite3 *db;
     sqlite3_stmt *st;
-    int n_given;             /* values a row gives */
-    column_source *col;      /* the table's columns, in its order */
+    int n_given;        /* values a row gives */
+    int *given;         /* per column of the table, in its order: the value given for it, or -1 */
+    demo_value *row;    /* the row as the file holds it; a column not given holds its default */
     int n_col;
     demo_lanes lanes;
-    int usable;              /* the lanes describe the file's table */
-    char last_uuid[64];      /* of the row written before, for the order check */
+    int usable;         /* the lanes describe the file's table */
+    char last_uuid[64]; /* of the row written before, for the order check */
 };
 
 /* The position of name in the comma-separated list, or -1. */
@@ -46,36 +42,39 @@ static int list_index(const char *list, const char *name)
 }
 
 /* Reads a column default as SQLite gives it in PRAGMA table_info (NULL, an
- * integer, or a quoted text) into c; returns 0, or -1 for any other default. */
-static int parse_default(const char *d, column_source *c)
+ * integer, or a quoted text) into v (its text malloc'd); returns 0, or -1 for
+ * any other default. */
+static int parse_default(const char *d, demo_value *v)
 {
     if (!d || strcmp(d, "NULL") == 0) {
-        c->kind = SQLITE_NULL;
+        v->kind = SQLITE_NULL;
         return 0;
     }
     const char *digits = d + (d[0] == '-');
     if (*digits && strspn(digits, "0123456789") == strlen(digits) && strlen(digits) < 19) {
-        c->kind = SQLITE_INTEGER;
-        c->number = strtoll(d, NULL, 10);
+        v->kind = SQLITE_INTEGER;
+        v->number = strtoll(d, NULL, 10);
         return 0;
     }
     size_t n = strlen(d);
     if (n < 2 || d[0] != '\'' || d[n - 1] != '\'')
         return -1;
-    c->kind = SQLITE_TEXT;
-    c->text = xmalloc(n);
+    char *text = xmalloc(n);
     size_t o = 0;
     for (size_t i = 1; i + 1 < n; i++) {
         if (d[i] == '\'' && d[i + 1] == '\'')
             i++; /* '' is one quote */
-        c->text[o++] = d[i];
+        text[o++] = d[i];
     }
-    c->text[o] = '\0';
+    text[o] = '\0';
+    v->kind = SQLITE_TEXT;
+    v->text = text;
+    v->len = o;
     return 0;
 }
 
-/* Fills t->col from the table's columns; clears t->usable when a default
- * cannot be worked out here. */
+/* Fills t->given and t->row from the table's columns; clears t->usable when
+ * a default cannot be worked out here. */
 static int read_columns(demo_table *t, const char *table, const char *columns, cdtt_err *e)
 {
     sqlite3_stmt *st = db_prepare(t->db, "SELECT name, dflt_value FROM pragma_table_info(?1) ORDER BY cid", e);
@@ -84,11 +83,12 @@ static int read_columns(demo_table *t, const char *table, const char *columns, c
     sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        t->col = xrealloc(t->col, (size_t)(t->n_col + 1) * sizeof *t->col);
-        column_source *c = &t->col[t->n_col++];
-        memset(c, 0, sizeof *c);
-        c->given = list_index(columns, (const char *)sqlite3_column_text(st, 0));
-        if (c->given < 0 && parse_default((const char *)sqlite3_column_text(st, 1), c) < 0)
+        t->given = xrealloc(t->given, (size_t)(t->n_col + 1) * sizeof *t->given);
+        t->row = xrealloc(t->row, (size_t)(t->n_col + 1) * sizeof *t->row);
+        int c = t->n_col++;
+        memset(&t->row[c], 0, sizeof t->row[c]);
+        t->given[c] = list_index(columns, (const char *)sqlite3_column_text(st, 0));
+        if (t->given[c] < 0 && parse_default((const char *)sqlite3_column_text(st, 1), &t->row[c]) < 0)
             t->usable = 0;
     }
     sqlite3_finalize(st);
@@ -104,6 +104,11 @@ demo_table *demo_table_open(sqlite3 *db, const char *table, const char *columns,
     for (const char *p = columns; *p; p++)
         t->n_given += *p == ',';
     t->n_given++;
+    if (t->n_given > MAX_GIVEN) {
+        err_set(e, _("cannot write the demo data"));
+        demo_table_close(t);
+        return NULL;
+    }
     /* Table and column names are the generator's constants, never data. */
     char *params = xcalloc((size_t)t->n_given, 8);
     for (int i = 0; i < t->n_given; i++)
@@ -121,23 +126,23 @@ demo_table *demo_table_open(sqlite3 *db, const char *table, const char *columns,
     return t;
 }
 
-/* Feeds the row just written into the lanes, column by column. */
-static void digest_row(demo_table *t, const char *const *texts, int n, const long *ints)
+/* Feeds the row just written into the lanes: the values given (texts of
+ * len[i] bytes, then ints) where the table has their columns, defaults elsewhere. */
+static void digest_row(demo_table *t, const char *const *texts, const size_t *len, int n, const long *ints)
 {
-    for (int i = 0; i < t->n_col; i++) {
-        const column_source *c = &t->col[i];
-        int g = c->given;
-        if (g >= 0 && g < n)
-            demo_lanes_text(&t->lanes, texts[g] && texts[g][0] ? texts[g] : NULL,
-                            texts[g] ? strlen(texts[g]) : 0);
-        else if (g >= 0)
-            demo_lanes_int(&t->lanes, ints[g - n]);
-        else if (c->kind == SQLITE_INTEGER)
-            demo_lanes_int(&t->lanes, c->number);
-        else
-            demo_lanes_text(&t->lanes, c->kind == SQLITE_TEXT ? c->text : NULL, c->text ? strlen(c->text) : 0);
+    for (int c = 0; c < t->n_col; c++) {
+        int g = t->given[c];
+        demo_value *v = &t->row[c];
+        if (g >= 0 && g < n) {
+            v->kind = len[g] ? SQLITE_TEXT : SQLITE_NULL;
+            v->text = texts[g];
+            v->len = len[g];
+        } else if (g >= 0) {
+            v->kind = SQLITE_INTEGER;
+            v->number = ints[g - n];
+        }
     }
-    demo_lanes_row_end(&t->lanes);
+    demo_lanes_row(&t->lanes, t->row, t->n_col);
 }
 
 int demo_table_insert(demo_table *t, const char *const *texts, int n, const long *ints, int n_ints, cdtt_err *e)
@@ -145,12 +150,15 @@ int demo_table_insert(demo_table *t, const char *const *texts, int n, const long
     if (n + n_ints != t->n_given || n < 1)
         return err_set(e, _("cannot write the demo data"));
     sqlite3_stmt *st = t->st;
+    size_t len[MAX_GIVEN];
     /* SQLITE_STATIC: the texts outlive the step, so SQLite need not copy them. */
-    for (int i = 0; i < n; i++)
-        if (texts[i] && texts[i][0])
-            sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
+    for (int i = 0; i < n; i++) {
+        len[i] = texts[i] ? strlen(texts[i]) : 0;
+        if (len[i])
+            sqlite3_bind_text(st, i + 1, texts[i], (int)len[i], SQLITE_STATIC);
         else
             sqlite3_bind_null(st, i + 1);
+    }
     for (int i = 0; i < n_ints; i++)
         sqlite3_bind_int64(st, n + i + 1, ints[i]);
     int rc = sqlite3_step(st);
@@ -160,13 +168,12 @@ int demo_table_insert(demo_table *t, const char *const *texts, int n, const long
     if (!t->usable)
         return 0;
     /* The digest takes the rows in uuid order, as a read of the file gives them. */
-    const char *uuid = texts[0] ? texts[0] : "";
-    if (strlen(uuid) >= sizeof t->last_uuid || strcmp(uuid, t->last_uuid) <= 0) {
+    if (len[0] == 0 || len[0] >= sizeof t->last_uuid || strcmp(texts[0], t->last_uuid) <= 0) {
         t->usable = 0;
         return 0;
     }
-    strcpy(t->last_uuid, uuid);
-    digest_row(t, texts, n, ints);
+    memcpy(t->last_uuid, texts[0], len[0] + 1);
+    digest_row(t, texts, len, n, ints);
     return 0;
 }
 
@@ -180,8 +187,10 @@ void demo_table_close(demo_table *t)
     if (!t)
         return;
     sqlite3_finalize(t->st);
-    for (int i = 0; i < t->n_col; i++)
-        free(t->col[i].text);
-    free(t->col);
+    for (int c = 0; c < t->n_col; c++)
+        if (t->given[c] < 0)
+            free((char *)t->row[c].text);
+    free(t->given);
+    free(t->row);
     free(t);
 }
