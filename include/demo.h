@@ -119,10 +119,13 @@ void demo_forms_free(demo_forms *c);
 /* The forms of name (person: a person's name); the same as computing them
  * directly, valid until demo_forms_free. */
 const demo_name_forms *demo_forms_get(demo_forms *c, const char *name, int person);
+/* demo_forms_get of the person's name "family middle given", found by the
+ * three strings themselves: each must always be the same string of a
+ * constant table for the same text (as demo_pick gives them). */
+const demo_name_forms *demo_forms_person(demo_forms *c, const char *family, const char *middle, const char *given);
 
 /* One synthetic person, in stored forms (see member_rec in records.h). */
 typedef struct {
-    char full_name[128];
     char gender[8];
     char birth[11];
     char phone[16];
@@ -135,7 +138,7 @@ typedef struct {
     char mooc_status[16];
     char mooc_date[11];
     char zalo_date[11];
-    const demo_name_forms *name; /* full_name's stored forms, from the memo */
+    const demo_name_forms *name; /* the full name's stored forms, from the memo */
 } demo_person;
 
 /* Makes person number idx (idx < 10,000,000 keeps phones unique) of a
