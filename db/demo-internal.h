@@ -76,18 +76,18 @@ typedef struct {
     int one_tx;
 } demo_bulk;
 
-/* Prepares db for a bulk load: no foreign-key lookups, several sorter threads,
- * and the record tables' indexes (read from sqlite_master, whatever
- * migrations added; those SQLite makes for a PRIMARY KEY or UNIQUE cannot go)
- * and what the derived migrations keep by triggers dropped, the indexes kept in b. With one_tx it begins the
- * one transaction of the whole load, which a failure or crash rolls back
- * (under a rollback journal, or the file's WAL journal when another connection
- * has it open; demo_bulk_finish puts it back in WAL mode); without, it also
- * turns the journal and fsync off, and a crash or error after this leaves the
- * file unusable: only for a file that is deleted on failure. A page_size
- * other than 0 is given to the file first, unless another connection has it
- * open (the content stays; a failed load leaves the new page size). Returns
- * 0, or -1 with e set. */
+/* Prepares db for a bulk load: no foreign-key lookups, and the record
+ * tables' indexes (read from sqlite_master, whatever migrations added; those
+ * SQLite makes for a PRIMARY KEY or UNIQUE cannot go) and what the derived
+ * migrations keep by triggers dropped, the indexes kept in b. With one_tx it
+ * begins the one transaction of the whole load, which a failure or crash
+ * rolls back (under a rollback journal, or the file's WAL journal when
+ * another connection has it open; demo_generate_into puts it back in WAL
+ * mode); without, it also turns the journal and fsync off, and a crash or
+ * error after this leaves the file unusable: only for a file that is deleted
+ * on failure. A page_size other than 0 is given to the file first, unless
+ * another connection has it open (the content stays; a failed load leaves
+ * the new page size). Returns 0, or -1 with e set. */
 int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_err *e);
 
 /* Builds b's indexes and what the triggers keep again and commits. Returns
