@@ -105,9 +105,9 @@ void demo_person_make(demo_rng *r, long idx, const char *role, const char *level
 {
     memset(p, 0, sizeof *p);
     int male = demo_rng_chance(r, strcmp(role, "leader") == 0 ? 700 : 520);
-    snprintf(p->gender, sizeof p->gender, "%s", male ? "male" : "female");
+    p->gender = male ? "male" : "female";
     make_name(r, male, forms, p);
-    snprintf(p->category, sizeof p->category, "%s", pick_category(r, role, level));
+    p->category = pick_category(r, role, level);
 
     int year = pick_birth_year(r, p->category);
     if (demo_rng_chance(r, 50))
@@ -132,8 +132,7 @@ void demo_person_make(demo_rng *r, long idx, const char *role, const char *level
     if (p->consent)
         plan_date(r, p->consent_date);
     int x = (int)demo_rng_below(r, 100);
-    snprintf(p->mooc_status, sizeof p->mooc_status, "%s",
-             x < 62 ? "completed" : x < 76 ? "in_progress" : "not_started");
+    p->mooc_status = x < 62 ? "completed" : x < 76 ? "in_progress" : "not_started";
     if (x < 62)
         plan_date(r, p->mooc_date);
     if (demo_rng_chance(r, 780))

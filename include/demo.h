@@ -126,16 +126,16 @@ const demo_name_forms *demo_forms_person(demo_forms *c, const char *family, cons
 
 /* One synthetic person, in stored forms (see member_rec in records.h). */
 typedef struct {
-    char gender[8];
+    const char *gender;   /* "male" or "female" */
     char birth[11];
     char phone[16];
     char cccd[16];
     char email[128];
-    char category[24];
+    const char *category; /* a member category's stored value */
     int youth_union;
     int consent;
     char consent_date[11];
-    char mooc_status[16];
+    const char *mooc_status;
     char mooc_date[11];
     char zalo_date[11];
     const demo_name_forms *name; /* the full name's stored forms, from the memo */
