@@ -1,18 +1,17 @@
 /* demo-bulk.c — a bulk load of demo data: no foreign-key lookups per row, and
- * the record tables'
- * indexes that would take entries at random places (names, sort keys, phones)
- * dropped for the load and built again after it, which sorts once instead of
- * touching a random page per row. Indexes on uuid columns stay: a generation's
- * uuids increase, so those indexes only grow at their end. What the local
- * migrations keep by triggers (counts, the lists' names) is dropped for the
- * load and built from the records after it. Into a file of its own the load
- * goes without journal or fsync; into an existing file (units imported, an
- * office set, no records yet) as one transaction under the WAL journal. */
+ * the record tables' indexes dropped for the load and built again after it,
+ * which sorts once instead of touching a page per row and index. What the
+ * local migrations keep by triggers (counts, the lists' names, the teams'
+ * training figures) is dropped for the load and built from the records after
+ * it. Into a file of its own the load goes without journal or fsync; into an
+ * existing file (units imported, an office set, no records yet) as one
+ * transaction under a rollback journal (or the WAL journal, see
+ * demo_bulk_start). */
 #include "demo-internal.h"
 #include "db.h"
 #include "schema.h"
 
-#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,8 +35,12 @@ static int on_uuids_only(sqlite3 *db, const char *name)
     return rc != SQLITE_DONE ? -1 : all && any;
 }
 
-/* Reads the names and CREATE statements of the record tables' indexes that
- * are worth building after the load into b. */
+/* Reads the names and CREATE statements of the record tables' indexes into
+ * b: those on uuid columns first (the build of the derived tables looks
+ * records up through them), then the others (b->first_late on), which that
+ * build had better not find: its counts by sort key and folded name then read
+ * the member table in one pass instead of walking the sort index and fetching
+ * every member from it. */
 static int read_indexes(sqlite3 *db, demo_bulk *b, char ***names, cdtt_err *e)
 {
     sqlite3_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
@@ -45,24 +48,27 @@ static int read_indexes(sqlite3 *db, demo_bulk *b, char ***names, cdtt_err *e)
     if (!st)
         return -1;
     int rc = 0;
-    for (int t = 0; SCHEMA_TRAVEL_TABLES[t] && rc == 0; t++) {
-        sqlite3_bind_text(st, 1, SCHEMA_TRAVEL_TABLES[t], -1, SQLITE_STATIC);
-        int step;
-        while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
-            const char *name = (const char *)sqlite3_column_text(st, 0);
-            int keep = on_uuids_only(db, name);
-            if (keep < 0)
+    for (int late = 0; late <= 1 && rc == 0; late++) {
+        if (late)
+            b->first_late = b->n;
+        for (int t = 0; SCHEMA_TRAVEL_TABLES[t] && rc == 0; t++) {
+            sqlite3_bind_text(st, 1, SCHEMA_TRAVEL_TABLES[t], -1, SQLITE_STATIC);
+            int step;
+            while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+                int uuids = on_uuids_only(db, (const char *)sqlite3_column_text(st, 0));
+                if (uuids < 0)
+                    rc = db_fail(db, e, _("cannot read the indexes"));
+                if (uuids < 0 || uuids == late)
+                    continue;
+                b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);
+                *names = xrealloc(*names, (size_t)(b->n + 1) * sizeof **names);
+                (*names)[b->n] = db_column_strdup(st, 0);
+                b->sql[b->n++] = db_column_strdup(st, 1);
+            }
+            if (rc == 0 && step != SQLITE_DONE)
                 rc = db_fail(db, e, _("cannot read the indexes"));
-            if (keep != 0)
-                continue;
-            b->sql = xrealloc(b->sql, (size_t)(b->n + 1) * sizeof *b->sql);
-            *names = xrealloc(*names, (size_t)(b->n + 1) * sizeof **names);
-            (*names)[b->n] = db_column_strdup(st, 0);
-            b->sql[b->n++] = db_column_strdup(st, 1);
+            sqlite3_reset(st);
         }
-        if (rc == 0 && step != SQLITE_DONE)
-            rc = db_fail(db, e, _("cannot read the indexes"));
-        sqlite3_reset(st);
     }
     sqlite3_finalize(st);
     return rc;
@@ -87,7 +93,21 @@ static int drop_indexes(sqlite3 *db, char **names, int n, int own, cdtt_err *e)
     return own ? db_commit(db, e) : 0;
 }
 
-int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e)
+/* Gives the file pages of page_size bytes, by a VACUUM (a transaction of its
+ * own, which changes no content), unless they are that size already or the
+ * file is in WAL mode (another connection has it open), where the page size
+ * cannot change. Returns 0, or -1 with e set. */
+static int set_page_size(sqlite3 *db, int page_size, cdtt_err *e)
+{
+    if (db_scalar_int(db, "PRAGMA page_size", page_size) == page_size ||
+        db_scalar_int(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode", 1) != 0)
+        return 0;
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA page_size = %d; VACUUM", page_size);
+    return db_exec(db, sql, e);
+}
+
+int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_err *e)
 {
     memset(b, 0, sizeof *b);
     b->one_tx = one_tx;
@@ -97,10 +117,14 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e)
      * WAL would write every new page twice. */
     if (one_tx) /* refused (busy) while another connection has the file open: the load then stays under WAL */
         sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-    if (db_exec(db, one_tx ? "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA threads = 2"
-                           : "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
-                             "PRAGMA threads = 2",
+    /* The index builds sort in this thread alone: helper threads (PRAGMA threads) cost more
+     * processor time in all (at 340,000 members about 0.6 s more, mostly the kernel's for
+     * their sort memory) and, on two cores shared with other work, more wall time too. */
+    if (db_exec(db, one_tx ? "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF"
+                           : "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF",
                 e) < 0)
+        return -1;
+    if (page_size && set_page_size(db, page_size, e) < 0)
         return -1;
     if (one_tx && db_begin(db, e) < 0)
         return -1;
@@ -119,54 +143,22 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e)
     return rc;
 }
 
-/* A digest made on another thread, through a read-only connection of its own. */
-typedef struct {
-    const char *path;
-    char out[33];
-    int rc;
-} digest_job;
-
-static void *digest_run(void *arg)
-{
-    digest_job *j = arg;
-    sqlite3 *r = NULL;
-    j->rc = -1;
-    /* One read transaction for the whole digest: it keeps its lock while the
-     * writer builds the indexes, and the writer commits after it is done. */
-    if (sqlite3_open_v2(j->path, &r, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK &&
-        sqlite3_exec(r, "BEGIN", NULL, NULL, NULL) == SQLITE_OK) {
-        j->rc = demo_digest(r, j->out);
-        sqlite3_exec(r, "COMMIT", NULL, NULL, NULL);
-    }
-    sqlite3_close(r);
-    return NULL;
-}
-
-int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const char *path, char digest[33], cdtt_err *e)
+int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e)
 {
     if (!b->one_tx && db_begin(db, e) < 0)
         return -1;
-    digest_job job = {.path = path, .rc = -1};
-    pthread_t th;
-    int started = !b->one_tx && path && digest && pthread_create(&th, NULL, digest_run, &job) == 0, rc = 0;
-    for (int i = 0; i < b->n && rc == 0; i++)
+    int rc = 0;
+    for (int i = 0; i < b->first_late && rc == 0; i++)
         rc = db_exec(db, b->sql[i], e);
     if (rc == 0)
         rc = schema_local_build(db, e);
-    if (started)
-        pthread_join(th, NULL);
+    for (int i = b->first_late; i < b->n && rc == 0; i++)
+        rc = db_exec(db, b->sql[i], e);
     if (rc < 0) {
         db_rollback(db);
         return -1;
     }
-    if (db_commit(db, e) < 0)
-        return -1;
-    /* Without the thread, or when its reading was refused, digest here. */
-    if (digest && job.rc < 0 && demo_digest(db, job.out) < 0)
-        return db_fail(db, e, _("cannot read back the demo data"));
-    if (digest)
-        memcpy(digest, job.out, 33);
-    return 0; /* the caller sets the connection's usual pragmas back (demo_generate_into) */
+    return db_commit(db, e); /* the caller sets the connection's usual pragmas back (demo_generate_into) */
 }
 
 void demo_bulk_free(demo_bulk *b)

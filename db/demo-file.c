@@ -53,8 +53,7 @@ static void remove_temporary(const char *tmp)
     }
 }
 
-int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, char digest[33],
-                           cdtt_err *e)
+int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, cdtt_err *e)
 {
     err_clear(e);
     if (access(path, F_OK) == 0)
@@ -78,7 +77,7 @@ int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *co
     close(fd);
     tmpguard_arm(tmp);
     sqlite3 *db = db_open(tmp, DB_CREATE, e);
-    int rc = db ? demo_generate_into(db, o, DEMO_NEW_FILE, tmp, counts, digest, e) : -1;
+    int rc = db ? demo_generate_into(db, o, DEMO_NEW_FILE, counts, e) : -1;
     db_close(db);
     if (rc == 0 && db_sync_path(tmp) < 0)
         rc = err_set(e, _("cannot write %s: %s"), tmp, strerror(errno));

@@ -13,38 +13,86 @@ typedef enum {
     DEMO_IN_PLACE,  /* a bulk load into db's file in one transaction: all or nothing (demo_generate) */
 } demo_load;
 
-/* demo_generate, writing as load says; for DEMO_NEW_FILE bulk_path is the
- * file db has open, thrown away if the generation fails, and digest gets
- * demo_digest of the result. */
-int demo_generate_into(sqlite3 *db, const demo_opts *o, demo_load load, const char *bulk_path,
-                       demo_counts *counts, char digest[33], cdtt_err *e);
+/* demo_generate, writing as load says (DEMO_NEW_FILE: into a file db has
+ * open that the caller throws away if the generation fails). */
+int demo_generate_into(sqlite3 *db, const demo_opts *o, demo_load load, demo_counts *counts, cdtt_err *e);
 
-/* The indexes dropped for a bulk load, as their CREATE statements; one_tx: the
- * whole load is one transaction of the caller's (DEMO_IN_PLACE). */
+/* ---- the content digest, fed a value at a time (db/demo-digest.c) --------- */
+
+/* The digest of one table's rows so far (or of the office row). */
+typedef struct {
+    uint64_t a, b;
+} demo_lanes;
+
+/* At most this many travelling tables (SCHEMA_TRAVEL_TABLES). */
+#define DEMO_TABLES_MAX 16
+
+/* One value of a row as sqlite3 gives it back: kind SQLITE_TEXT (text of len
+ * bytes), SQLITE_INTEGER (number) or SQLITE_NULL. */
+typedef struct {
+    int kind;
+    const char *text;
+    size_t len;
+    long long number;
+} demo_value;
+
+/* Starts d for the rows of table (NULL: for the office row). */
+void demo_lanes_start(demo_lanes *d, const char *table);
+/* Feeds a row of n values, in the table's column order. */
+void demo_lanes_row(demo_lanes *d, const demo_value *v, int n);
+/* demo_digest of a file whose travelling tables hold what tables[i] was fed
+ * for SCHEMA_TRAVEL_TABLES[i] (each table's rows, whole, in uuid order) and
+ * whose office row is read from db. Returns 0, or -1 on a database error. */
+int demo_digest_of_lanes(sqlite3 *db, const demo_lanes *tables, char out[33]);
+
+/* ---- one table's rows written and digested (db/demo-rows.c) --------------- */
+
+typedef struct demo_table demo_table;
+
+/* Prepares the writing of rows into table (one of SCHEMA_TRAVEL_TABLES) whose
+ * values are given for columns (a list "uuid, name, ..." of its columns, uuid
+ * first), the other columns taking their defaults. Returns NULL with e set. */
+demo_table *demo_table_open(sqlite3 *db, const char *table, const char *columns, cdtt_err *e);
+
+/* Writes a row: texts (NULL or "" as NULL) for the first n of the columns,
+ * ints for the n_ints after them, as many as the columns. The row is fed to
+ * the table's digest as the file will hold it. Returns 0, or -1 with e set. */
+int demo_table_insert(demo_table *t, const char *const *texts, int n, const long *ints, int n_ints, cdtt_err *e);
+
+/* The digest of the rows written so far, or NULL when it cannot be the
+ * file's: rows were not written in uuid order, or a column has a default
+ * that is not a plain value. */
+const demo_lanes *demo_table_lanes(const demo_table *t);
+
+/* Finalises the statement and frees t (NULL is fine). */
+void demo_table_close(demo_table *t);
+
+/* The indexes dropped for a bulk load, as their CREATE statements: those on
+ * uuid columns before first_late, the others from there; one_tx: the whole
+ * load is one transaction of the caller's (DEMO_IN_PLACE). */
 typedef struct {
     char **sql;
-    int n;
+    int n, first_late;
     int one_tx;
 } demo_bulk;
 
-/* Prepares db for a bulk load: no foreign-key lookups, several sorter threads,
- * and the record tables' indexes other than on uuid columns (read from
- * sqlite_master, whatever migrations added) and what the derived migrations
- * keep by triggers dropped, the indexes kept in b. With one_tx it begins the
- * one transaction of the whole load, which a failure or crash rolls back
- * (under a rollback journal, or the file's WAL journal when another connection
- * has it open; demo_bulk_finish puts it back in WAL mode); without, it also
- * turns the journal and fsync off, and a crash or error after this leaves the
- * file unusable: only for a file that is deleted on failure. Returns 0, or -1 with e set. */
-int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, cdtt_err *e);
+/* Prepares db for a bulk load: no foreign-key lookups, and the record
+ * tables' indexes (read from sqlite_master, whatever migrations added; those
+ * SQLite makes for a PRIMARY KEY or UNIQUE cannot go) and what the derived
+ * migrations keep by triggers dropped, the indexes kept in b. With one_tx it
+ * begins the one transaction of the whole load, which a failure or crash
+ * rolls back (under a rollback journal, or the file's WAL journal when
+ * another connection has it open; demo_generate_into puts it back in WAL
+ * mode); without, it also turns the journal and fsync off, and a crash or
+ * error after this leaves the file unusable: only for a file that is deleted
+ * on failure. A page_size other than 0 is given to the file first, unless
+ * another connection has it open (the content stays; a failed load leaves
+ * the new page size). Returns 0, or -1 with e set. */
+int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_err *e);
 
-/* Builds b's indexes and what the triggers keep again, commits, turns foreign
- * keys back on and puts the file back in WAL mode; meanwhile digest (when not
- * NULL) gets demo_digest of the file at path, read through a connection of its
- * own on another thread (the content no longer changes; not with one_tx,
- * where the rows are not committed yet). Returns 0, or -1 with e set (and,
- * with one_tx, nothing of the load written). */
-int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const char *path, char digest[33], cdtt_err *e);
+/* Builds b's indexes and what the triggers keep again and commits. Returns
+ * 0, or -1 with e set (and, with one_tx, nothing of the load written). */
+int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e);
 
 /* Frees what demo_bulk_start kept (safe on a zeroed b). */
 void demo_bulk_free(demo_bulk *b);

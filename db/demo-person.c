@@ -53,12 +53,12 @@ static void plan_date(demo_rng *r, char out[11])
     demo_date(demo_rng_range(r, PLAN_START, DEMO_TODAY), out);
 }
 
-static void make_name(demo_rng *r, int male, demo_person *p)
+static void make_name(demo_rng *r, int male, demo_forms *forms, demo_person *p)
 {
     const char *family = demo_pick_weighted(r, DEMO_FAMILY_NAMES);
     const char *middle = demo_pick_weighted(r, male ? DEMO_MIDDLE_MALE : DEMO_MIDDLE_FEMALE);
     const char *given = demo_pick(r, male ? DEMO_GIVEN_MALE : DEMO_GIVEN_FEMALE);
-    snprintf(p->full_name, sizeof p->full_name, "%s %s %s", family, middle, given);
+    p->name = demo_forms_person(forms, family, middle, given);
 }
 
 /* The category of a member with this role in a team of this level. */
@@ -105,10 +105,9 @@ void demo_person_make(demo_rng *r, long idx, const char *role, const char *level
 {
     memset(p, 0, sizeof *p);
     int male = demo_rng_chance(r, strcmp(role, "leader") == 0 ? 700 : 520);
-    snprintf(p->gender, sizeof p->gender, "%s", male ? "male" : "female");
-    make_name(r, male, p);
-    p->name = demo_forms_get(forms, p->full_name, 1);
-    snprintf(p->category, sizeof p->category, "%s", pick_category(r, role, level));
+    p->gender = male ? "male" : "female";
+    make_name(r, male, forms, p);
+    p->category = pick_category(r, role, level);
 
     int year = pick_birth_year(r, p->category);
     if (demo_rng_chance(r, 50))
@@ -133,8 +132,7 @@ void demo_person_make(demo_rng *r, long idx, const char *role, const char *level
     if (p->consent)
         plan_date(r, p->consent_date);
     int x = (int)demo_rng_below(r, 100);
-    snprintf(p->mooc_status, sizeof p->mooc_status, "%s",
-             x < 62 ? "completed" : x < 76 ? "in_progress" : "not_started");
+    p->mooc_status = x < 62 ? "completed" : x < 76 ? "in_progress" : "not_started";
     if (x < 62)
         plan_date(r, p->mooc_date);
     if (demo_rng_chance(r, 780))

@@ -21,6 +21,7 @@ typedef struct {
 typedef struct {
     long communes, areas, teams, members, memberships, sessions, attendance, activities;
     int real_units; /* 1 when the communes came from the unit table, 0 when generated */
+    char digest[33]; /* demo_digest of the file once written (worked out from the rows as they were written) */
 } demo_counts;
 
 
@@ -43,10 +44,8 @@ int demo_generate(sqlite3 *db, const demo_opts *o, demo_counts *counts, cdtt_err
  * indexes built after the data, then synced and given the name path (never
  * replacing a file that appeared there meanwhile). A failure or crash never
  * leaves a half-built file at path. The progress callback is called after each
- * commune is written. digest gets the file's demo_digest. Returns 0, or -1
- * with e set and nothing at path. */
-int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, char digest[33],
-                           cdtt_err *e);
+ * commune is written. Returns 0, or -1 with e set and nothing at path. */
+int demo_generate_new_file(const char *path, const demo_opts *o, demo_counts *counts, cdtt_err *e);
 
 /* A digest (32 hex digits + NUL) of the content of the record tables and the
  * office: equal digests mean equal rows, whatever order they were written in.
@@ -120,23 +119,26 @@ void demo_forms_free(demo_forms *c);
 /* The forms of name (person: a person's name); the same as computing them
  * directly, valid until demo_forms_free. */
 const demo_name_forms *demo_forms_get(demo_forms *c, const char *name, int person);
+/* demo_forms_get of the person's name "family middle given", found by the
+ * three strings themselves: each must always be the same string of a
+ * constant table for the same text (as demo_pick gives them). */
+const demo_name_forms *demo_forms_person(demo_forms *c, const char *family, const char *middle, const char *given);
 
 /* One synthetic person, in stored forms (see member_rec in records.h). */
 typedef struct {
-    char full_name[128];
-    char gender[8];
+    const char *gender;   /* "male" or "female" */
     char birth[11];
     char phone[16];
     char cccd[16];
     char email[128];
-    char category[24];
+    const char *category; /* a member category's stored value */
     int youth_union;
     int consent;
     char consent_date[11];
-    char mooc_status[16];
+    const char *mooc_status;
     char mooc_date[11];
     char zalo_date[11];
-    const demo_name_forms *name; /* full_name's stored forms, from the memo */
+    const demo_name_forms *name; /* the full name's stored forms, from the memo */
 } demo_person;
 
 /* Makes person number idx (idx < 10,000,000 keeps phones unique) of a

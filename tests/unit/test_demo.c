@@ -406,8 +406,7 @@ static void new_file_same_as_in_place(void **state)
     demo_opts o = {.members = 2500, .seed = 11};
     demo_counts n;
     cdtt_err e = {{0}};
-    char made[33] = "";
-    assert_int_equal(demo_generate_new_file(path, &o, &n, made, &e), 0);
+    assert_int_equal(demo_generate_new_file(path, &o, &n, &e), 0);
     assert_int_equal(n.members, 2500);
     struct stat sb;
     assert_int_equal(stat(path, &sb), 0);
@@ -420,12 +419,15 @@ static void new_file_same_as_in_place(void **state)
     assert_non_null(bulk);
     /* The reference is written row by row, its indexes and trigger-kept tables kept as it goes. */
     sqlite3 *ref = tu_open_db(dir, "ref.db");
-    assert_int_equal(demo_generate_into(ref, &o, DEMO_ROWS, NULL, NULL, NULL, &e), 0);
+    demo_counts rn;
+    assert_int_equal(demo_generate_into(ref, &o, DEMO_ROWS, &rn, &e), 0);
     char a[33], b[33];
     assert_int_equal(demo_digest(bulk, a), 0);
     assert_int_equal(demo_digest(ref, b), 0);
     assert_string_equal(a, b);
-    assert_string_equal(made, a); /* the digest made alongside the index build */
+    /* The digests worked out from the rows as they were written are the files' as read back. */
+    assert_string_equal(n.digest, a);
+    assert_string_equal(rn.digest, b);
     char *sa = schema_text(bulk), *sr = schema_text(ref);
     assert_string_equal(sa, sr);
     free(sa);
@@ -477,7 +479,7 @@ static void new_file_refusals_leave_nothing(void **state)
     fclose(f);
     demo_opts o = {.members = 20, .seed = 1};
     cdtt_err e = {{0}};
-    assert_int_equal(demo_generate_new_file(path, &o, NULL, NULL, &e), -1);
+    assert_int_equal(demo_generate_new_file(path, &o, NULL, &e), -1);
     assert_non_null(strstr(e.msg, "already exists"));
     f = fopen(path, "r");
     char buf[16] = "";
@@ -487,7 +489,7 @@ static void new_file_refusals_leave_nothing(void **state)
     unlink(path);
     /* Bad options fail inside the generation: no file, no temporary file. */
     demo_opts bad = {.members = 10, .scheme = "2024"};
-    assert_int_equal(demo_generate_new_file(path, &bad, NULL, NULL, &e), -1);
+    assert_int_equal(demo_generate_new_file(path, &bad, NULL, &e), -1);
     assert_true(e.msg[0] != '\0');
     assert_int_equal(entries(dir), 0);
     /* A folder that cannot be made (a file is in the way). */
@@ -495,14 +497,15 @@ static void new_file_refusals_leave_nothing(void **state)
     f = fopen(path, "w");
     fclose(f);
     snprintf(path, sizeof path, "%s/plain/y.db", dir);
-    assert_int_equal(demo_generate_new_file(path, &o, NULL, NULL, &e), -1);
+    assert_int_equal(demo_generate_new_file(path, &o, NULL, &e), -1);
     assert_int_equal(entries(dir), 1);
     tu_rmdir(dir);
 }
 
 /* The bulk load drops and rebuilds whatever indexes the schema has, read from
- * the file (an index another migration might add included); indexes on uuid
- * columns stay in place. Into a file of its own and in one transaction alike. */
+ * the file (an index another migration might add included); only those SQLite
+ * keeps for a PRIMARY KEY stay in place. Into a file of its own and in one
+ * transaction alike. */
 static void bulk_keeps_every_index(void **state)
 {
     (void)state;
@@ -510,27 +513,57 @@ static void bulk_keeps_every_index(void **state)
     for (int one_tx = 0; one_tx <= 1; one_tx++) {
         sqlite3 *db = tu_open_db(dir, one_tx ? "b.db" : "a.db");
         assert_int_equal(sqlite3_exec(db, "CREATE INDEX member_extra ON member (unit_code, lower(email)) "
-                                          "WHERE deleted = 0; CREATE UNIQUE INDEX team_pair ON team (unit_code, uuid)",
+                                          "WHERE deleted = 0; CREATE UNIQUE INDEX team_pair ON team (unit_code, uuid); "
+                                          "CREATE INDEX attendance_pair ON attendance (session_uuid, member_uuid)",
                                       NULL, NULL, NULL), SQLITE_OK);
         char *before = schema_text(db);
         cdtt_err e = {{0}};
         demo_bulk b;
-        assert_int_equal(demo_bulk_start(db, &b, one_tx, &e), 0);
+        assert_int_equal(demo_bulk_start(db, &b, one_tx, one_tx ? 8192 : 0, &e), 0);
         assert_int_equal(sqlite3_get_autocommit(db), !one_tx);
-        /* The random-order ones are gone during the load, the uuid ones are not. */
+        /* The indexes are gone during the load, on uuids or not, and the derived tables too. */
         assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('member_sort', 'member_extra', "
-                                   "'team_pair', 'area_sort', 'list_name')"), 0);
-        assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('membership_team', "
-                                   "'membership_member', 'attendance_member', 'activity_team', 'team_area')"), 5);
-        assert_int_equal(demo_bulk_finish(db, &b, NULL, NULL, &e), 0);
+                                   "'team_pair', 'area_sort', 'list_name', 'membership_team', 'membership_member', "
+                                   "'attendance_member', 'activity_team', 'team_area', 'attendance_pair')"), 0);
+        assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_%'"),
+                         count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_%' AND sql IS NULL"));
+        assert_true(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_member_1'") == 1);
+        assert_int_equal(demo_bulk_finish(db, &b, &e), 0);
         assert_int_equal(sqlite3_get_autocommit(db), 1);
         demo_bulk_free(&b);
         char *after = schema_text(db);
         assert_string_equal(before, after);
         free(before);
         free(after);
+        /* A page size asked for is the file's (here in one transaction); none asked, it stays. */
+        assert_int_equal(count(db, "PRAGMA page_size"), one_tx ? 8192 : 4096);
+        char *ok = pragma_text(db, "PRAGMA integrity_check");
+        assert_string_equal(ok, "ok");
+        free(ok);
         db_close(db);
     }
+    tu_rmdir(dir);
+}
+
+/* While another connection has the file open (in WAL mode), a bulk load
+ * leaves its page size as it is, and still loads. */
+static void page_size_stays_while_the_file_is_shared(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = tu_open_db(dir, "a.db"), *other = tu_open_db(dir, "a.db");
+    assert_int_equal(count(other, "SELECT count(*) FROM office"), 0); /* the other reads: it has the file open */
+    cdtt_err e = {{0}};
+    demo_bulk b;
+    assert_int_equal(demo_bulk_start(db, &b, 1, 16384, &e), 0);
+    assert_int_equal(demo_bulk_finish(db, &b, &e), 0);
+    demo_bulk_free(&b);
+    assert_int_equal(count(db, "PRAGMA page_size"), 4096);
+    char *mode = pragma_text(db, "PRAGMA journal_mode");
+    assert_string_equal(mode, "wal");
+    free(mode);
+    db_close(other);
+    db_close(db);
     tu_rmdir(dir);
 }
 
@@ -553,12 +586,16 @@ static void in_place_bulk_is_all_or_nothing(void **state)
     sqlite3 *rows = tu_open_db(dir, "rows.db"), *bulk = tu_open_db(dir, "bulk.db");
     assert_int_equal(sqlite3_exec(rows, UNITS, NULL, NULL, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_exec(bulk, UNITS, NULL, NULL, NULL), SQLITE_OK);
-    assert_int_equal(demo_generate_into(rows, &o, DEMO_ROWS, NULL, NULL, NULL, &e), 0);
-    assert_int_equal(demo_generate(bulk, &o, NULL, &e), 0);
+    demo_counts rn, bn;
+    assert_int_equal(demo_generate_into(rows, &o, DEMO_ROWS, &rn, &e), 0);
+    assert_int_equal(demo_generate(bulk, &o, &bn, &e), 0);
     char a[33], b[33];
     assert_int_equal(demo_digest(rows, a), 0);
     assert_int_equal(demo_digest(bulk, b), 0);
     assert_string_equal(a, b);
+    /* The digests worked out as the rows were written are the files' as read back. */
+    assert_string_equal(rn.digest, a);
+    assert_string_equal(bn.digest, b);
     char *sa = schema_text(rows), *sb = schema_text(bulk);
     assert_string_equal(sa, sb);
     free(sa);
@@ -611,6 +648,72 @@ static void in_place_bulk_is_all_or_nothing(void **state)
     tu_rmdir(dir);
 }
 
+/* The digest a generation works out from the rows as it writes them is the
+ * one read back from the file: also with columns a later migration might add
+ * (defaults of text with a quote, a negative number), and, through a read of
+ * the file, when a default is not a plain value it can work out (a REAL). */
+static void digest_as_written_is_the_files(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    static const char *const ADDED[] = {
+        "ALTER TABLE member ADD COLUMN motto TEXT NOT NULL DEFAULT 'it''s, ok'; "
+        "ALTER TABLE member ADD COLUMN score INTEGER NOT NULL DEFAULT -3; "
+        "ALTER TABLE team ADD COLUMN remark TEXT",
+        "ALTER TABLE activity ADD COLUMN weight REAL NOT NULL DEFAULT 1.5",
+    };
+    for (size_t i = 0; i < sizeof ADDED / sizeof ADDED[0]; i++) {
+        sqlite3 *db = tu_open_db(dir, i ? "b.db" : "a.db");
+        assert_int_equal(sqlite3_exec(db, ADDED[i], NULL, NULL, NULL), SQLITE_OK);
+        cdtt_err e = {{0}};
+        /* Whether the rows' digest can be worked out as they are written: not with a REAL default. */
+        demo_table *t = demo_table_open(db, i ? "activity" : "member", "uuid", &e);
+        assert_non_null(t);
+        assert_true((demo_table_lanes(t) != NULL) == (i == 0));
+        demo_table_close(t);
+        demo_opts o = {.members = 900, .seed = 21};
+        demo_counts n;
+        assert_int_equal(demo_generate(db, &o, &n, &e), 0);
+        char d[33];
+        assert_int_equal(demo_digest(db, d), 0);
+        assert_string_equal(n.digest, d);
+        /* And it is the content's: another value in an added column changes it. */
+        assert_int_equal(sqlite3_exec(db, i ? "UPDATE activity SET weight = 2 WHERE rowid = 1"
+                                            : "UPDATE member SET score = 0 WHERE rowid = 1",
+                                      NULL, NULL, NULL), SQLITE_OK);
+        assert_int_equal(demo_digest(db, d), 0);
+        assert_string_not_equal(n.digest, d);
+        db_close(db);
+    }
+    tu_rmdir(dir);
+}
+
+/* Rows written out of uuid order cannot be digested as written: the table says so. */
+static void rows_out_of_order_are_not_digested(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    sqlite3 *db = tu_open_db(dir, "a.db");
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (uuid TEXT PRIMARY KEY, v TEXT, n INTEGER DEFAULT 4)", NULL,
+                                  NULL, NULL), SQLITE_OK);
+    cdtt_err e = {{0}};
+    demo_table *t = demo_table_open(db, "t", "uuid, v", &e);
+    assert_non_null(t);
+    const char *r1[] = {"a1", "x"}, *r2[] = {"a2", ""}, *r0[] = {"a0", "y"};
+    assert_int_equal(demo_table_insert(t, r1, 2, NULL, 0, &e), 0);
+    assert_int_equal(demo_table_insert(t, r2, 2, NULL, 0, &e), 0);
+    assert_non_null(demo_table_lanes(t));
+    assert_int_equal(demo_table_insert(t, r0, 2, NULL, 0, &e), 0);
+    assert_null(demo_table_lanes(t));
+    /* A row with too few values is refused, not written. */
+    assert_int_equal(demo_table_insert(t, r0, 1, NULL, 0, &e), -1);
+    demo_table_close(t);
+    assert_int_equal(count(db, "SELECT count(*) FROM t WHERE n = 4"), 3);
+    assert_int_equal(count(db, "SELECT count(*) FROM t WHERE v IS NULL"), 1);
+    db_close(db);
+    tu_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -627,7 +730,10 @@ int main(void)
         cmocka_unit_test(new_file_same_as_in_place),
         cmocka_unit_test(new_file_refusals_leave_nothing),
         cmocka_unit_test(bulk_keeps_every_index),
+        cmocka_unit_test(page_size_stays_while_the_file_is_shared),
         cmocka_unit_test(in_place_bulk_is_all_or_nothing),
+        cmocka_unit_test(digest_as_written_is_the_files),
+        cmocka_unit_test(rows_out_of_order_are_not_digested),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
