@@ -12,6 +12,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The first column of every row the query sql gives on db (?1 bound to arg
+ * when not NULL), in order, joined into one script by ";" (malloc'd; "" for no
+ * row). NULL with e set when the query fails. */
+static char *statements_of(sqlite3 *db, const char *sql, const char *arg, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, sql, e);
+    if (!st)
+        return NULL;
+    if (arg)
+        sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+    size_t cap = 4096, len = 0;
+    char *out = xmalloc(cap);
+    out[0] = '\0';
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        size_t n = strlen(text ? text : "");
+        if (len + n + 3 > cap) {
+            cap = (len + n + 3) * 2;
+            out = xrealloc(out, cap);
+        }
+        len += (size_t)snprintf(out + len, cap - len, "%s;\n", text ? text : "");
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        free(out);
+        db_fail(db, e, _("cannot take a snapshot of the database"));
+        return NULL;
+    }
+    return out;
+}
+
 /* Gives the package p the schema of the office file open in db: its tables
  * and indexes, tables first, in the order they were made, as its migrations
  * left them (no migration is run again here: their ALTER TABLEs make SQLite
@@ -23,26 +55,11 @@
  * otherwise look for it there. */
 static int create_schema(sqlite3 *p, sqlite3 *db, cdtt_err *e)
 {
-    sqlite3_stmt *st = db_prepare(db,
+    char *ddl = statements_of(db,
         "SELECT sql FROM main.sqlite_schema WHERE type IN ('table', 'index') AND sql IS NOT NULL "
-        "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type = 'index', rowid", e);
-    if (!st)
-        return -1;
-    char **sql = NULL;
-    int n = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sql = xrealloc(sql, (size_t)(n + 1) * sizeof *sql);
-        sql[n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
-    }
-    sqlite3_finalize(st);
-    int bad = rc != SQLITE_DONE ? db_fail(db, e, _("cannot take a snapshot of the database"))
-              : db_exec(p, "BEGIN", e);
-    for (int i = 0; i < n; i++) {
-        if (!bad && db_exec(p, sql[i], e) < 0)
-            bad = -1;
-        free(sql[i]);
-    }
-    free(sql);
+        "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type = 'index', rowid", NULL, e);
+    int bad = !ddl || db_exec(p, "BEGIN", e) < 0 || db_exec(p, ddl, e) < 0;
+    free(ddl);
     if (bad || db_exec(p, SCHEMA_LOCAL_DROP, e) < 0 || db_exec(p, SCHEMA_STATE_DROP, e) < 0)
         return -1;
     char pragmas[160];
@@ -65,41 +82,20 @@ static int copy_table(sqlite3 *p, const char *table, const char *columns, cdtt_e
 
 /* Drops the indexes of table in p other than its keys' (they are built again
  * after its rows are copied one by one, which is faster than keeping them up to
- * date row by row) and gives their CREATE statements (malloc'd) in *out.
- * Returns how many, or -1 with e set. */
-static int indexes_aside(sqlite3 *p, const char *table, char ***out, cdtt_err *e)
+ * date row by row) and returns the script that makes them again (malloc'd), or
+ * NULL with e set. */
+static char *indexes_aside(sqlite3 *p, const char *table, cdtt_err *e)
 {
-    sqlite3_stmt *st = db_prepare(p, "SELECT name, sql FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = ?1 "
-                                     "AND sql IS NOT NULL ORDER BY rowid", e);
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-    char **sql = NULL, **names = NULL;
-    int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        sql = xrealloc(sql, (size_t)(n + 1) * sizeof *sql);
-        names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
-        names[n] = xstrdup((const char *)sqlite3_column_text(st, 0));
-        sql[n++] = xstrdup((const char *)sqlite3_column_text(st, 1));
+#define TABLE_INDEXES "FROM main.sqlite_schema WHERE type = 'index' AND tbl_name = ?1 AND sql IS NOT NULL"
+    char *make = statements_of(p, "SELECT sql " TABLE_INDEXES " ORDER BY rowid", table, e);
+    char *drop = make ? statements_of(p, "SELECT 'DROP INDEX main.\"' || name || '\"' " TABLE_INDEXES, table, e) : NULL;
+#undef TABLE_INDEXES
+    if (!drop || db_exec(p, drop, e) < 0) {
+        free(make);
+        make = NULL;
     }
-    sqlite3_finalize(st);
-    int rc = n;
-    for (int i = 0; i < n; i++) {
-        char drop[160];
-        snprintf(drop, sizeof drop, "DROP INDEX main.\"%s\"", names[i]);
-        if (rc >= 0 && db_exec(p, drop, e) < 0)
-            rc = -1;
-        free(names[i]);
-    }
-    free(names);
-    if (rc < 0) {
-        for (int i = 0; i < n; i++)
-            free(sql[i]);
-        free(sql);
-        sql = NULL;
-    }
-    *out = sql;
-    return rc;
+    free(drop);
+    return make;
 }
 
 /* Copies the office row and every travelling table, masking identifiers unless full. */
@@ -114,14 +110,10 @@ static int copy_records(sqlite3 *p, int full, cdtt_err *e)
         /* "*" when nothing is masked: rows and indexes are then copied page by page;
          * a masked table is copied row by row, its indexes built afterwards. */
         int masked = select && strcmp(select, cols) != 0;
-        char **later = NULL;
-        int nlater = masked ? indexes_aside(p, table, &later, e) : 0;
-        int rc = select && nlater >= 0 ? copy_table(p, table, masked ? select : "*", e) : -1;
-        for (int k = 0; k < nlater; k++) {
-            if (rc == 0 && db_exec(p, later[k], e) < 0)
-                rc = -1;
-            free(later[k]);
-        }
+        char *later = masked ? indexes_aside(p, table, e) : NULL;
+        int rc = select && (later || !masked) ? copy_table(p, table, masked ? select : "*", e) : -1;
+        if (rc == 0 && later)
+            rc = db_exec(p, later, e);
         free(later);
         free(select);
         free(cols);
@@ -179,19 +171,6 @@ static int count_rows(sqlite3 *p, package_manifest *m, cdtt_err *e)
     return 0;
 }
 
-/* The manifest value of key in p's main schema into out (n bytes); "" when missing. */
-static void manifest_value(sqlite3 *p, const char *key, char *out, size_t n)
-{
-    out[0] = '\0';
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(p, "SELECT value FROM main.manifest WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-        snprintf(out, n, "%s", sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-}
-
 /* Writes the finished in-memory package p, compressed, to path: the SQLite file
  * as it stands (its manifest without digest, key and signature), then its
  * digest, and the office db's signature of the manifest with that digest, in
@@ -212,22 +191,13 @@ static int write_packed(sqlite3 *p, sqlite3 *db, const char *path, package_manif
     pack_header h;
     memset(&h, 0, sizeof h);
     snprintf(h.digest, sizeof h.digest, "%s", m->digest);
-    if (rc == 0) {
-        sqlite3_stmt *st = db_prepare(p, "INSERT INTO main.manifest (key, value) VALUES ('digest', ?1)", e);
-        rc = st ? 0 : -1;
-        if (st) {
-            sqlite3_bind_text(st, 1, m->digest, -1, SQLITE_STATIC);
-            rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(p, e, _("cannot sign the package"));
-            sqlite3_finalize(st);
-        }
-    }
+    if (rc == 0 && (package_manifest_put(p, "digest", m->digest, e) < 0 || package_sign_manifest(p, db, e) < 0))
+        rc = -1;
+    if (rc == 0 && (package_manifest_get(p, "public_key", h.public_key, sizeof h.public_key) < 0 ||
+                    package_manifest_get(p, "signature", h.signature, sizeof h.signature) < 0))
+        rc = err_set(e, _("cannot sign the package"));
     if (rc == 0)
-        rc = package_sign_manifest(p, db, e);
-    if (rc == 0) {
-        manifest_value(p, "public_key", h.public_key, sizeof h.public_key);
-        manifest_value(p, "signature", h.signature, sizeof h.signature);
         rc = package_pack_write(path, &h, payload, n, e);
-    }
     free(payload);
     return rc;
 }

@@ -4,7 +4,6 @@
  * table, and the import log; everything rolled back when records were refused
  * and the user did not accept a partial import, or on a dry run. */
 #include "package-sign.h"
-#include "package-seal.h"
 #include "package-internal.h"
 #include "db.h"
 #include "office.h"
@@ -303,17 +302,9 @@ int package_import_with(sqlite3 *db, const char *path, const package_import_opts
     /* The copy, in a private folder: an encrypted package is opened with this
      * office's key straight into it; any other is copied as it is; then a
      * compressed one is unpacked there. */
-    int rc = package_private_begin(&p, &r->err);
-    if (rc == 0)
-        rc = package_is_sealed(path) ? package_unseal(db, path, p.copy, &r->err)
-                                     : package_copy_private(path, p.copy, &r->err);
     pack_header h;
-    int packed = rc == 0 ? package_private_unpack(&p, path, &h, &r->err) : -1;
-    rc = packed < 0 ? -1 : 0;
-    if (rc == 0)
-        rc = package_private_no_wal(p.copy, &r->err);
-    if (rc == 0)
-        rc = import_copy(db, path, p.copy, packed ? &h : NULL, o, progress, user, r);
+    int packed = package_private_begin(&p, &r->err) < 0 ? -1 : package_private_take(db, &p, path, &h, &r->err);
+    int rc = packed < 0 ? -1 : import_copy(db, path, p.copy, packed ? &h : NULL, o, progress, user, r);
     package_private_end(&p);
     if (rc < 0) {
         if (r->outcome != PACKAGE_HELD)

@@ -27,11 +27,12 @@ typedef struct {
  * was unpacked from (package_private_unpack), NULL for a plain package. */
 int package_verify_copy(sqlite3 *db, const char *path, const pack_header *h, package_manifest *m, cdtt_err *e);
 
-/* When the private copy pp->copy is a compressed package: unpacks it beside
- * (its payload digest checked, h filled) and makes pp->copy name the SQLite
- * file. Messages name the user's file path. Returns 1 unpacked, 0 not
- * compressed (nothing done), or -1 with e set. */
-int package_private_unpack(package_private *pp, const char *path, pack_header *h, cdtt_err *e);
+/* Puts the package path into the private folder pp (begun) as the import
+ * reads it: an encrypted one opened with db's office key, any other copied;
+ * then a compressed one unpacked there (its payload digest checked, h
+ * filled), and the SQLite file off WAL; pp->copy names that file. Messages
+ * name path. Returns 1 (it was compressed), 0, or -1 with e set. */
+int package_private_take(sqlite3 *db, package_private *pp, const char *path, pack_header *h, cdtt_err *e);
 
 /* Writes path (the user's file) in place of copy (the private copy) in e's message. */
 void package_name_user_file(cdtt_err *e, const char *copy, const char *path);

@@ -341,6 +341,30 @@ int package_content_scan(sqlite3 *db, const char *schema, package_manifest *m, c
     X("created_at", created_at)                                \
     X("digest", digest)
 
+static int get(sqlite3_stmt *st, const char *key, char *out, size_t outlen);
+
+int package_manifest_put(sqlite3 *db, const char *key, const char *value, cdtt_err *e)
+{
+    sqlite3_stmt *st = db_prepare(db, "INSERT INTO main.manifest (key, value) VALUES (?1, ?2)", e);
+    if (!st)
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(db, e, _("cannot write the package's manifest"));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int package_manifest_get(sqlite3 *db, const char *key, char *out, size_t n)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM main.manifest WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = get(st, key, out, n);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int put(sqlite3_stmt *st, const char *key, const char *value)
 {
     sqlite3_reset(st);

@@ -2,6 +2,7 @@
  * layout is described in package-pack.h). */
 #include "package-pack.h"
 #include "outfile.h"
+#include "package.h"
 #include "sha256.h"
 
 #include <errno.h>
@@ -20,13 +21,7 @@
 
 int package_is_packed(const char *path)
 {
-    char head[sizeof PACK_MAGIC - 1];
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    int packed = read(fd, head, sizeof head) == (ssize_t)sizeof head && memcmp(head, PACK_MAGIC, sizeof head) == 0;
-    close(fd);
-    return packed;
+    return package_file_begins(path, PACK_MAGIC, sizeof PACK_MAGIC - 1);
 }
 
 int package_pack_compress(const void *data, size_t n, unsigned char **out, size_t *out_n, char digest[65],

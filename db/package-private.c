@@ -131,6 +131,17 @@ void package_private_end(package_private *p)
     tmpguard_release();
 }
 
+int package_file_begins(const char *path, const void *magic, size_t n)
+{
+    unsigned char head[64];
+    int fd = n <= sizeof head ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    if (fd < 0)
+        return 0;
+    int begins = read(fd, head, n) == (ssize_t)n && memcmp(head, magic, n) == 0;
+    close(fd);
+    return begins;
+}
+
 int package_copy_private(const char *src, const char *dest, cdtt_err *e)
 {
     int in = open(src, O_RDONLY | O_CLOEXEC);

@@ -1,6 +1,7 @@
 /* package-seal.c — encrypting a package to the office above and opening it
  * there (see package-seal.h). */
 #include "package-seal.h"
+#include "package.h"
 #include "db.h"
 #include "office.h"
 
@@ -48,13 +49,7 @@ int package_seal_recipient(sqlite3 *db, char scheme[12], char code[12], unsigned
 
 int package_is_sealed(const char *path)
 {
-    char head[MAGIC_LEN];
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    int sealed = fread(head, 1, MAGIC_LEN, f) == MAGIC_LEN && memcmp(head, MAGIC, MAGIC_LEN) == 0;
-    fclose(f);
-    return sealed;
+    return package_file_begins(path, MAGIC, MAGIC_LEN);
 }
 
 /* Opens a new private file for writing (0600, never an existing one or a link). */

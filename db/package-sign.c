@@ -2,6 +2,7 @@
  * above trusts it (see package-sign.h). */
 #include "package-sign.h"
 #include "db.h"
+#include "package.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -47,26 +48,14 @@ int package_sign_manifest(sqlite3 *pkg, sqlite3 *office_db, cdtt_err *e)
     if (keys_public(office_db, pk, e) < 0)
         return -1;
     sodium_bin2hex(pk_hex, sizeof pk_hex, pk, sizeof pk);
-    sqlite3_stmt *st = db_prepare(pkg, "INSERT INTO main.manifest (key, value) VALUES ('public_key', ?1)", e);
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, pk_hex, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(pkg, e, _("cannot sign the package"));
-    sqlite3_finalize(st);
-    char *text = rc == 0 ? signed_text(pkg, "main", e) : NULL;
+    char *text = package_manifest_put(pkg, "public_key", pk_hex, e) == 0 ? signed_text(pkg, "main", e) : NULL;
     if (!text || keys_sign(office_db, text, strlen(text), sig, e) < 0) {
         free(text);
         return -1;
     }
     free(text);
     sodium_bin2hex(sig_hex, sizeof sig_hex, sig, sizeof sig);
-    st = db_prepare(pkg, "INSERT INTO main.manifest (key, value) VALUES ('signature', ?1)", e);
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, sig_hex, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(pkg, e, _("cannot sign the package"));
-    sqlite3_finalize(st);
-    return rc;
+    return package_manifest_put(pkg, "signature", sig_hex, e);
 }
 
 /* The manifest value of key in schema as exactly n bytes decoded from hex into

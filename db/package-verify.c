@@ -1,6 +1,7 @@
 /* package-verify.c — checking an incoming package as hostile input. */
 #include "package-internal.h"
 #include "package-pack.h"
+#include "package-seal.h"
 #include "tmpguard.h"
 #include "db.h"
 #include "office.h"
@@ -322,20 +323,12 @@ static int manifest_from_header(const char *path, const pack_header *h, cdtt_err
     int rc = -1;
     if (db_scalar_int(w, "SELECT count(*) FROM manifest WHERE key IN ('digest', 'public_key', 'signature')", 1) != 0)
         err_set(e, _("%s is damaged (its manifest says what only its header may say)"), path);
-    else {
-        sqlite3_stmt *st = NULL;
-        rc = sqlite3_prepare_v2(w, "INSERT INTO manifest (key, value) VALUES ('digest', ?1), ('public_key', ?2), "
-                                   "('signature', ?3)", -1, &st, NULL) == SQLITE_OK ? 0 : -1;
-        if (rc == 0) {
-            sqlite3_bind_text(st, 1, h->digest, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, h->public_key, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 3, h->signature, -1, SQLITE_STATIC);
-            rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-        }
-        sqlite3_finalize(st);
-        if (rc < 0)
-            err_set(e, _("cannot copy %s to the temporary folder: %s"), path, sqlite3_errmsg(w));
-    }
+    else
+        rc = package_manifest_put(w, "digest", h->digest, e) < 0 ||
+                     package_manifest_put(w, "public_key", h->public_key, e) < 0 ||
+                     package_manifest_put(w, "signature", h->signature, e) < 0
+                 ? -1
+                 : 0;
     sqlite3_close(w);
     return rc;
 }
@@ -396,20 +389,24 @@ void package_name_user_file(cdtt_err *e, const char *copy, const char *path)
     snprintf(hit, sizeof e->msg - (size_t)(hit - e->msg), "%s%s", path, rest);
 }
 
-int package_private_unpack(package_private *pp, const char *path, pack_header *h, cdtt_err *e)
+int package_private_take(sqlite3 *db, package_private *pp, const char *path, pack_header *h, cdtt_err *e)
 {
-    if (!package_is_packed(pp->copy))
-        return 0;
-    char out[sizeof pp->copy + 16];
-    snprintf(out, sizeof out, "%s.db", pp->copy);
-    tmpguard_also_in(out); /* removed with the folder on Ctrl-C, kill or hang-up */
-    if (package_unpack(pp->copy, out, h, e) < 0) {
-        package_name_user_file(e, pp->copy, path);
+    int rc = package_is_sealed(path) ? package_unseal(db, path, pp->copy, e) : package_copy_private(path, pp->copy, e);
+    if (rc < 0)
         return -1;
+    int packed = package_is_packed(pp->copy);
+    if (packed) {
+        char out[sizeof pp->copy + 16];
+        snprintf(out, sizeof out, "%s.db", pp->copy);
+        tmpguard_also_in(out); /* removed with the folder on Ctrl-C, kill or hang-up */
+        if (package_unpack(pp->copy, out, h, e) < 0) {
+            package_name_user_file(e, pp->copy, path);
+            return -1;
+        }
+        unlink(pp->copy);
+        snprintf(pp->copy, sizeof pp->copy, "%s", out);
     }
-    unlink(pp->copy);
-    snprintf(pp->copy, sizeof pp->copy, "%s", out);
-    return 1;
+    return package_private_no_wal(pp->copy, e) < 0 ? -1 : packed;
 }
 
 int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err *e)
@@ -421,9 +418,7 @@ int package_verify(sqlite3 *db, const char *path, package_manifest *m, cdtt_err 
     pack_header h;
     int rc = package_private_begin(&pp, e);
     if (rc == 0)
-        rc = package_copy_private(path, pp.copy, e);
-    if (rc == 0)
-        rc = package_private_unpack(&pp, path, &h, e) < 0 ? -1 : 0;
+        rc = package_private_take(db, &pp, path, &h, e) < 0 ? -1 : 0;
     if (rc == 0 && (rc = package_verify_copy(db, pp.copy, &h, m, e)) < 0)
         package_name_user_file(e, pp.copy, path);
     package_private_end(&pp);

@@ -235,6 +235,13 @@ char *package_column_map(const char *cols, const char *each, const char *const *
 /* Writes m into the (empty) manifest table of db's main schema. Returns 0 or -1 with e set. */
 int package_manifest_write(sqlite3 *db, const package_manifest *m, cdtt_err *e);
 
+/* Adds the row key = value to the manifest of db's main schema. Returns 0, or -1 with e set. */
+int package_manifest_put(sqlite3 *db, const char *key, const char *value, cdtt_err *e);
+
+/* Copies the manifest value of key (db's main schema) into out (n bytes).
+ * Returns 0, or -1 when it is missing, not text or too long. */
+int package_manifest_get(sqlite3 *db, const char *key, char *out, size_t n);
+
 /* Reads and parses the manifest of db's main schema. Returns 0, or -1 with e set
  * when a key is missing or malformed. */
 int package_manifest_read(sqlite3 *db, package_manifest *m, cdtt_err *e);
@@ -291,6 +298,9 @@ void package_private_end(package_private *p);
  * private copies older versions made there) that are more than a day old and
  * belong to this user. Returns how many were removed. */
 int package_private_sweep(const char *root);
+
+/* Whether the file at path begins with the n bytes (at most 64) at magic. */
+int package_file_begins(const char *path, const void *magic, size_t n);
 
 /* Copies file src to the new private (0600) file dest, which must not exist.
  * Returns 0, or -1 with e set (dest may then exist, partly written). */
