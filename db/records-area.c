@@ -6,7 +6,6 @@
 #include "db.h"
 #include "text.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,20 +51,11 @@ static void area_bind(sqlite3_stmt *st, const void *rec)
 }
 
 /* The area's SQL, made once from the catalogue. */
-static record_sql_text area_sql;
-static rec_writer area_writer;
-static pthread_once_t area_sql_once = PTHREAD_ONCE_INIT;
-
-static void area_sql_make(void)
-{
-    record_sql_make(record_kind_of("area"), "a", NULL, &area_sql);
-    area_writer = (rec_writer){"area", area_sql.insert, area_sql.update, area_bind};
-}
+static rec_kind_sql area_sql = {.table = "area", .alias = "a", .extra = NULL, .bind = area_bind};
 
 const char *area_columns(void)
 {
-    pthread_once(&area_sql_once, area_sql_make);
-    return area_sql.columns;
+    return rec_kind_made(&area_sql)->sql.columns;
 }
 
 int area_save(sqlite3 *db, area_rec *r, int accept_warnings, findings *f, cdtt_err *e)
@@ -80,8 +70,7 @@ int area_save(sqlite3 *db, area_rec *r, int accept_warnings, findings *f, cdtt_e
     rec_clean_text(r->note, sizeof r->note, NOTE_MAX_CHARS, "note", f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
-    area_columns();
-    return rec_write(db, &area_writer, r, r->uuid, r->updated_at, e);
+    return rec_write(db, &rec_kind_made(&area_sql)->writer, r, r->uuid, r->updated_at, e);
 }
 
 void area_from_row(sqlite3_stmt *st, area_rec *r)
@@ -94,8 +83,7 @@ int area_get(sqlite3 *db, const char *uuid, area_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    area_columns();
-    if ((st = db_cached(db, area_sql.get, NULL)) != NULL) {
+    if ((st = db_cached(db, rec_kind_made(&area_sql)->sql.get, NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             area_from_row(st, r);

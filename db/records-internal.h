@@ -7,6 +7,7 @@
 #include <time.h>
 #include "choices.h"
 #include "records.h"
+#include "record-sql.h"
 
 /* A write's transaction: its own BEGIN IMMEDIATE, or a savepoint inside a
  * transaction the caller opened. */
@@ -122,6 +123,23 @@ typedef struct {
     const char *update_sql;
     void (*bind)(sqlite3_stmt *st, const void *rec);
 } rec_writer;
+
+/* A kind of record whose SQL comes from the field catalogue (area, team,
+ * member): its table, the alias its select list reads it through ("m" for
+ * "FROM member m"), the columns that end that list (or NULL) and the binder of
+ * its own fields, given; its SQL and writer, made on first use by rec_kind_made. */
+typedef struct {
+    const char *table;
+    const char *alias;
+    const char *extra;
+    void (*bind)(sqlite3_stmt *st, const void *rec);
+    int made;
+    record_sql_text sql;
+    rec_writer writer;
+} rec_kind_sql;
+
+/* k with its SQL and writer made (once, whatever the thread). */
+const rec_kind_sql *rec_kind_made(rec_kind_sql *k);
 
 /* Inserts (uuid "") or updates rec with its audit entry in one transaction
  * (joined when the caller has one). On success fills uuid and updated_at and

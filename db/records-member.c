@@ -7,7 +7,6 @@
 #include "db.h"
 #include "text.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,20 +82,12 @@ static void member_bind(sqlite3_stmt *st, const void *rec)
     " AND ms.deleted = 0 AND ms.date_to IS NULL AND t.deleted = 0 ORDER BY t.sort_key, t.rowid))"
 
 /* The member's SQL, made once from the catalogue. */
-static record_sql_text member_sql;
-static rec_writer member_writer;
-static pthread_once_t member_sql_once = PTHREAD_ONCE_INIT;
-
-static void member_sql_make(void)
-{
-    record_sql_make(record_kind_of("member"), "m", MEMBER_TEAM_COLUMNS, &member_sql);
-    member_writer = (rec_writer){"member", member_sql.insert, member_sql.update, member_bind};
-}
+static rec_kind_sql member_sql = {.table = "member", .alias = "m",
+                               .extra = MEMBER_TEAM_COLUMNS, .bind = member_bind};
 
 const char *member_columns(void)
 {
-    pthread_once(&member_sql_once, member_sql_make);
-    return member_sql.columns;
+    return rec_kind_made(&member_sql)->sql.columns;
 }
 
 int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cdtt_err *e)
@@ -110,8 +101,7 @@ int member_save(sqlite3 *db, member_rec *r, int accept_warnings, findings *f, cd
     member_check(db, r, f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
-    member_columns();
-    return rec_write(db, &member_writer, r, r->uuid, r->updated_at, e);
+    return rec_write(db, &rec_kind_made(&member_sql)->writer, r, r->uuid, r->updated_at, e);
 }
 
 void member_from_row(sqlite3_stmt *st, member_rec *r)
@@ -126,8 +116,7 @@ int member_get(sqlite3 *db, const char *uuid, member_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    member_columns();
-    if ((st = db_cached(db, member_sql.get, NULL)) != NULL) {
+    if ((st = db_cached(db, rec_kind_made(&member_sql)->sql.get, NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             member_from_row(st, r);

@@ -5,7 +5,6 @@
 #include "db.h"
 #include "text.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,20 +84,12 @@ static void team_bind(sqlite3_stmt *st, const void *rec)
     " AND mm.deleted = 0)"
 
 /* The team's SQL, made once from the catalogue. */
-static record_sql_text team_sql;
-static rec_writer team_writer;
-static pthread_once_t team_sql_once = PTHREAD_ONCE_INIT;
-
-static void team_sql_make(void)
-{
-    record_sql_make(record_kind_of("team"), "t", TEAM_MORE_COLUMNS, &team_sql);
-    team_writer = (rec_writer){"team", team_sql.insert, team_sql.update, team_bind};
-}
+static rec_kind_sql team_sql = {.table = "team", .alias = "t",
+                               .extra = TEAM_MORE_COLUMNS, .bind = team_bind};
 
 const char *team_columns(void)
 {
-    pthread_once(&team_sql_once, team_sql_make);
-    return team_sql.columns;
+    return rec_kind_made(&team_sql)->sql.columns;
 }
 
 int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_err *e)
@@ -116,8 +107,7 @@ int team_save(sqlite3 *db, team_rec *r, int accept_warnings, findings *f, cdtt_e
         team_check(db, r, f);
     if (rec_verdict(f, accept_warnings, e) < 0)
         return -1;
-    team_columns();
-    return rec_write(db, &team_writer, r, r->uuid, r->updated_at, e);
+    return rec_write(db, &rec_kind_made(&team_sql)->writer, r, r->uuid, r->updated_at, e);
 }
 
 void team_from_row(sqlite3_stmt *st, team_rec *r)
@@ -132,8 +122,7 @@ int team_get(sqlite3 *db, const char *uuid, team_rec *r)
 {
     sqlite3_stmt *st = NULL;
     int rc = -1;
-    team_columns();
-    if ((st = db_cached(db, team_sql.get, NULL)) != NULL) {
+    if ((st = db_cached(db, rec_kind_made(&team_sql)->sql.get, NULL)) != NULL) {
         sqlite3_bind_text(st, 1, uuid ? uuid : "", -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             team_from_row(st, r);

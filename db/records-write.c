@@ -4,9 +4,23 @@
 #include "db.h"
 #include "db-cache.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+const rec_kind_sql *rec_kind_made(rec_kind_sql *k)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&lock);
+    if (!k->made) {
+        record_sql_make(record_kind_of(k->table), k->alias, k->extra, &k->sql);
+        k->writer = (rec_writer){k->table, k->sql.insert, k->sql.update, k->bind};
+        k->made = 1;
+    }
+    pthread_mutex_unlock(&lock);
+    return k;
+}
 
 int rec_write(sqlite3 *db, const rec_writer *w, const void *rec, char uuid[UUID_LEN],
               char updated_at[32], cdtt_err *e)
