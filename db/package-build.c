@@ -45,19 +45,22 @@ static char *statements_of(sqlite3 *db, const char *sql, const char *arg, cdtt_e
 }
 
 /* Gives the package p the schema of the office file open in db: its tables
- * and indexes, tables first, in the order they were made, as its migrations
- * left them (no migration is run again here: their ALTER TABLEs make SQLite
- * read the whole schema again at every step, which cost a quarter of an
- * export); less what stays in that file (SCHEMA_LOCAL_DROP,
- * SCHEMA_STATE_DROP); the manifest table; and the package's identity
- * (application id, schema_package_version()). Runs before the office file is
- * attached to p: a DROP that did not find its object in the package would
- * otherwise look for it there. */
-static int create_schema(sqlite3 *p, sqlite3 *db, cdtt_err *e)
+ * (with the indexes of their keys) and, unless bare, its other indexes,
+ * tables first, in the order they were made, as its migrations left them (no
+ * migration is run again here: their ALTER TABLEs make SQLite read the whole
+ * schema again at every step, which cost a quarter of an export); less what
+ * stays in that file (SCHEMA_LOCAL_DROP, SCHEMA_STATE_DROP); the manifest
+ * table; and the package's identity (application id,
+ * schema_package_version()). Runs before the office file is attached to p: a
+ * DROP that did not find its object in the package would otherwise look for
+ * it there. */
+static int create_schema(sqlite3 *p, sqlite3 *db, int bare, cdtt_err *e)
 {
     char *ddl = statements_of(db,
-        "SELECT sql FROM main.sqlite_schema WHERE type IN ('table', 'index') AND sql IS NOT NULL "
-        "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type = 'index', rowid", NULL, e);
+        bare ? "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND sql IS NOT NULL "
+               "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid"
+             : "SELECT sql FROM main.sqlite_schema WHERE type IN ('table', 'index') AND sql IS NOT NULL "
+               "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type = 'index', rowid", NULL, e);
     int bad = !ddl || db_exec(p, "BEGIN", e) < 0 || db_exec(p, ddl, e) < 0;
     free(ddl);
     if (bad || db_exec(p, SCHEMA_LOCAL_DROP, e) < 0 || db_exec(p, SCHEMA_STATE_DROP, e) < 0)
@@ -228,11 +231,19 @@ int package_build(sqlite3 *db, const char *path, int full, int packed, package_m
     sqlite3_busy_timeout(p, 5000);
     sqlite3_extended_result_codes(p, 1);
     int rc = -1;
-    char sql[64];
-    snprintf(sql, sizeof sql, "PRAGMA main.page_size = %d", page_size);
+    /* In memory, a small page cache: pages go on into the memdb as they fill
+     * instead of being held twice until the commit. */
+    char sql[96];
+    snprintf(sql, sizeof sql, "PRAGMA main.page_size = %d; PRAGMA main.cache_size = %d", page_size,
+             packed ? -256 : -16384);
+    /* A compressed package is bare: its tables and their keys' indexes only.
+     * The merge finds a package's rows by uuid alone, so its other indexes
+     * (names, sort keys, phones, links) were a fifth of what was copied and
+     * compressed for nothing. A plain package keeps them: older versions of
+     * cdtt read it and want the schema whole. */
     if (db_exec(p, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
-                   "PRAGMA ignore_check_constraints = ON; PRAGMA cache_size = -16384", e) < 0 ||
-        db_exec(p, sql, e) < 0 || create_schema(p, db, e) < 0 || attach_source(p, source, e) < 0)
+                   "PRAGMA ignore_check_constraints = ON", e) < 0 ||
+        db_exec(p, sql, e) < 0 || create_schema(p, db, packed, e) < 0 || attach_source(p, source, e) < 0)
         goto out;
     /* One transaction: the records are written once, at the end, and
      * one read transaction on the office's file makes every table come from the

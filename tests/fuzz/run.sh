@@ -11,6 +11,10 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SECONDS_EACH=${1:-20}
 shift 2>/dev/null || true
 B=$ROOT/build-fuzz
+# The harnesses write their inputs to files of their own that libFuzzer's exit at the
+# time limit never removes: each run gets a folder of its own, removed afterwards.
+FT=$(mktemp -d "${TMPDIR:-/tmp}/cdtt-fuzz-run.XXXXXX") || exit 1
+trap 'rm -rf "$FT"' EXIT
 sh "$ROOT/tests/fuzz/make-seeds.sh" "$B/corpus"
 mkdir -p "$B/crashes"
 names=${*:-$(cd "$B/fuzz" && ls fuzz_* | sed 's/^fuzz_//')}
@@ -22,7 +26,7 @@ for n in $names; do
     [ -f "$ROOT/tests/fuzz/fuzz_$n.flags" ] && extra=$(grep -v '^#' "$ROOT/tests/fuzz/fuzz_$n.flags")
     [ -f "$ROOT/tests/fuzz/fuzz_$n.dict" ] && extra="$extra -dict=$ROOT/tests/fuzz/fuzz_$n.dict"
     # shellcheck disable=SC2086 # $extra is a list of flags
-    "$B/fuzz/fuzz_$n" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 $extra \
+    TMPDIR=$FT "$B/fuzz/fuzz_$n" -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=65536 $extra \
         -artifact_prefix="$B/crashes/$n-" "$B/corpus/$n" "$ROOT/tests/fuzz/seeds/$n" >"$log" 2>&1
     rc=$?
     runs=$(sed -n 's/^#\([0-9]*\).*DONE.*/\1/p' "$log" | tail -1)

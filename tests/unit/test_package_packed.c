@@ -2,8 +2,12 @@
  * smaller than the plain file, its header's digest and signature checked, every
  * damaged, cut, lengthened or unpacked copy refused with the province's
  * database byte-for-byte as it was, a payload that would unfold without end
- * stopped, and the office's own file never touched by an export. */
+ * stopped, and the office's own file never touched by an export. A compressed
+ * package is bare (no index but its keys'); one with every index, as the
+ * first version of the format wrote, still imports. */
 #include "package_fixture.h"
+
+#include "package-sign.h"
 
 #include <ctype.h>
 #include <sys/stat.h>
@@ -98,12 +102,68 @@ static char *schema_text(sqlite3 *db)
                        "FROM (SELECT * FROM sqlite_schema ORDER BY type, name)", NULL);
 }
 
+/* The number of indexes made by CREATE INDEX (not a key's) in the SQLite file path. */
+static long long secondary_indexes(const char *path)
+{
+    sqlite3 *k = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &k, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    long long n = db_scalar_int(k, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL", -1);
+    sqlite3_close(k);
+    return n;
+}
+
+/* Writes dst as office a's export would: the good package's SQLite file, given
+ * the first `indexes` secondary indexes of a whole package's schema (all of
+ * them when -1), compressed under a header with its digest and a's signature. */
+static void repack_with_indexes(sqlite3 *a, const char *dst, int indexes)
+{
+    char inner[700];
+    snprintf(inner, sizeof inner, "%s/repack.db", dir);
+    unlink(inner);
+    pack_header h;
+    cdtt_err e;
+    assert_int_equal(package_unpack(good, inner, &h, &e), 0);
+    sqlite3 *k = NULL, *want = package_expected_schema(schema_package_version());
+    assert_non_null(want);
+    assert_int_equal(sqlite3_open(inner, &k), SQLITE_OK);
+    sqlite3_stmt *st = NULL;
+    assert_int_equal(sqlite3_prepare_v2(want, "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+                                              "ORDER BY name", -1, &st, NULL), SQLITE_OK);
+    for (int i = 0; (indexes < 0 || i < indexes) && sqlite3_step(st) == SQLITE_ROW; i++)
+        pf_exec(k, (const char *)sqlite3_column_text(st, 0), NULL);
+    sqlite3_finalize(st);
+    sqlite3_close(want);
+    sqlite3_int64 size = 0;
+    unsigned char *bytes = sqlite3_serialize(k, "main", &size, 0), *payload = NULL;
+    assert_non_null(bytes);
+    size_t n = 0;
+    pack_header out;
+    memset(&out, 0, sizeof out);
+    assert_int_equal(package_pack_compress(bytes, (size_t)size, &payload, &n, out.digest, &e), 0);
+    sqlite3_free(bytes);
+    assert_int_equal(package_manifest_put(k, "digest", out.digest, &e), 0);
+    assert_int_equal(package_sign_manifest(k, a, &e), 0);
+    assert_int_equal(package_manifest_get(k, "public_key", out.public_key, sizeof out.public_key), 0);
+    assert_int_equal(package_manifest_get(k, "signature", out.signature, sizeof out.signature), 0);
+    sqlite3_close(k);
+    FILE *f = fopen(dst, "wb");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(package_pack_write(dst, &out, payload, n, &e), 0);
+    free(payload);
+}
+
 static void packed_is_smaller_and_imports(void **state)
 {
     (void)state;
     sqlite3 *a = commune_with_packages("a1.db"), *p = province("p1.db");
     assert_true(package_is_packed(good));
     assert_false(package_is_packed(plain));
+    /* Bare when compressed, whole when plain (older versions read it). */
+    char inner[700];
+    pf_unpacked(good, inner);
+    assert_int_equal(secondary_indexes(inner), 0);
+    assert_true(secondary_indexes(plain) >= 8);
     /* The demo's records compress several times over. */
     assert_true(file_size(good) * 3 < file_size(plain));
     package_import_result r;
@@ -249,6 +309,56 @@ static void a_payload_that_unfolds_without_end_is_stopped(void **state)
     db_close(p);
 }
 
+/* A compressed package with every secondary index (the first version of the
+ * format wrote them) imports the same records; with only some of them it was
+ * not written by cdtt and is refused, as is a plain package that lacks one. */
+static void packages_with_or_without_indexes(void **state)
+{
+    (void)state;
+    sqlite3 *a = commune_with_packages("a5.db"), *p = province("p5.db"), *q = province("q5.db");
+    char whole[700], some[700];
+    snprintf(whole, sizeof whole, "%s/whole.cdtt", dir);
+    snprintf(some, sizeof some, "%s/some.cdtt", dir);
+    repack_with_indexes(a, whole, -1);
+    repack_with_indexes(a, some, 2);
+    package_import_result r;
+    assert_int_equal(package_import(p, good, 0, NULL, NULL, &r), 0);
+    long long n = r.c.n_new;
+    package_import_result_free(&r);
+    if (package_import(q, whole, 0, NULL, NULL, &r) != 0)
+        fail_msg("a whole compressed package: %s", r.err.msg);
+    assert_int_equal(r.c.n_new, n);
+    assert_int_equal(r.is_signed, 1);
+    package_import_result_free(&r);
+    /* The same records. */
+    static const char *const RECORDS =
+        "SELECT group_concat(r, char(10)) FROM (SELECT json_array(uuid, unit_code, full_name, gender, birth, phone, "
+        "consent, mooc_status, version, updated_at, deleted) AS r FROM member UNION ALL "
+        "SELECT json_array(uuid, unit_code, name, version, deleted) FROM team UNION ALL "
+        "SELECT json_array(uuid, member_uuid, team_uuid, version, deleted) FROM membership ORDER BY r)";
+    char *in_p = pf_text(p, RECORDS, NULL), *in_q = pf_text(q, RECORDS, NULL);
+    assert_true(strlen(in_p) > 1000);
+    assert_string_equal(in_p, in_q);
+    free(in_p);
+    free(in_q);
+    sqlite3 *s = province("s5.db");
+    expect_refused(s, some, "lacks part of one");
+    const char *f = copy_good("plain-less.cdtt");
+    unlink(f);
+    cdtt_err e;
+    assert_int_equal(package_copy_private(plain, f, &e), 0);
+    sqlite3 *k = NULL;
+    assert_int_equal(sqlite3_open(f, &k), SQLITE_OK);
+    pf_exec(k, "DROP INDEX member_sort", NULL);
+    sqlite3_close(k);
+    expect_refused(s, f, "lacks part of one");
+    assert_int_equal(db_scalar_int(s, "SELECT count(*) FROM member", -1), 0);
+    db_close(a);
+    db_close(p);
+    db_close(q);
+    db_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +367,7 @@ int main(void)
         cmocka_unit_test(damaged_copies_are_refused),
         cmocka_unit_test(an_unpacked_package_is_refused),
         cmocka_unit_test(a_payload_that_unfolds_without_end_is_stopped),
+        cmocka_unit_test(packages_with_or_without_indexes),
     };
     return cmocka_run_group_tests(tests, tu_group_setup, tu_group_teardown);
 }
