@@ -14,6 +14,12 @@ mkdir -p "$T/home" "$T/tmp"
 # cannot remove) stay inside the test's folder and go with it.
 export TMPDIR="$T/tmp"
 _n=0 _failed=0
+# q FILE SQL...: the sqlite3 shell on FILE in batch mode.
+q() { sqlite3 -batch "$@"; }
+# cdtt ARGS...: the program under test, its messages in English.
+cdtt() { "$CDTT" --lang en "$@"; }
+# dumpsum FILE: one hash of FILE's whole content as SQL (the same hash, the same data).
+dumpsum() { q "$1" .dump | sha256sum | cut -d' ' -f1; }
 
 ok()   { _n=$((_n + 1)); echo "ok $_n - $1"; }
 # fail NAME DETAIL...: a failed test; every line of every DETAIL is shown as a "#" comment.

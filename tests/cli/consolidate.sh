@@ -14,9 +14,6 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 fi
 cd "$T" || exit 1
 
-q() { sqlite3 -batch "$@"; }
-cdtt() { "$CDTT" --lang en "$@"; }
-dumpsum() { q "$1" .dump | sha256sum | cut -d' ' -f1; }
 # The same without the keys offered by refused packages (kept for 'cdtt keys trust').
 recsum() { q "$1" .dump | grep -v "^INSERT INTO known_key" | sha256sum | cut -d' ' -f1; }
 MORE_UNITS=",

@@ -11,7 +11,6 @@ if ! command -v sqlite3 >/dev/null 2>&1 || ! command -v zstd >/dev/null 2>&1; th
     exit 1
 fi
 cd "$T" || exit 1
-cdtt() { "$CDTT" --lang en "$@"; }
 
 check "made-up data: 2,000 members" cdtt --db d.db demo --members 2000 --seed 3
 sqlite3 -batch d.db "SELECT cccd FROM member WHERE cccd IS NOT NULL" >cccd.txt

@@ -17,9 +17,6 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 fi
 cd "$T" || exit 1
 
-q() { sqlite3 -batch "$@"; }
-cdtt() { "$CDTT" --lang en "$@"; }
-dumpsum() { q "$1" .dump | sha256sum | cut -d' ' -f1; }
 # total FILE DATE: the Total row's counts (teams, members, MOOC, Zalo, teams
 # trained in person, activities, people, households) of FILE's report as of DATE
 total() {

@@ -10,9 +10,6 @@ if ! command -v sqlite3 >/dev/null 2>&1; then
 fi
 cd "$T" || exit 1
 
-q() { sqlite3 -batch "$@"; }   # q FILE SQL
-cdtt() { "$CDTT" --lang en "$@"; }
-dumpsum() { q "$1" .dump | sha256sum | cut -d' ' -f1; }
 
 # mkoffice FILE CODE LEVEL NAME (tests/lib-office.sh), with Hồ Chí Minh City too.
 MORE_UNITS=",

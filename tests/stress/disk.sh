@@ -6,8 +6,6 @@
 . "$(dirname "$0")/lib-stress.sh"
 cd "$T" || exit 1
 ROWS=$(iters 3000 20000)
-cdtt() { "$CDTT" --lang en "$@"; }
-dumpsum() { q "$1" .dump | sha256sum | cut -d' ' -f1; }
 MOUNTS=""
 cleanup() { for m in $MOUNTS; do umount "$m" 2>/dev/null; done; rm -rf "$T"; }
 trap cleanup EXIT
