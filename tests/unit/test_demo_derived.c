@@ -115,6 +115,15 @@ static void in_place(sqlite3 *db, demo_opts o)
         fail_msg("demo_generate: %s", e.msg);
 }
 
+/* demo_generate with o into db (a file without records), whose derived
+ * tables are then what the migrations build; closes db. */
+static void as_built(sqlite3 *db, demo_opts o)
+{
+    in_place(db, o);
+    assert_int_equal(derived_differences(db), 0);
+    db_close(db);
+}
+
 /* A file with the built-in unit lists of scheme and a national office, as cdtt init --national makes it. */
 static sqlite3 *national_file(const char *file, const char *scheme)
 {
@@ -157,25 +166,13 @@ static void files_with_unit_lists_hold_what_the_migrations_build(void **state)
 {
     (void)state;
     /* cdtt init --national, then demo: communes spread over the whole list, or one province's. */
-    sqlite3 *db = national_file("nat.db", "2025-07");
-    in_place(db, (demo_opts){.members = 3000, .seed = 1});
-    assert_int_equal(derived_differences(db), 0);
-    db_close(db);
-    db = national_file("prov.db", "2025-07");
-    in_place(db, (demo_opts){.members = 2500, .seed = 3, .province = "79"});
-    assert_int_equal(derived_differences(db), 0);
-    db_close(db);
-    db = national_file("old.db", "pre-2025");
-    in_place(db, (demo_opts){.members = 1500, .seed = 9, .scheme = "pre-2025"});
-    assert_int_equal(derived_differences(db), 0);
-    db_close(db);
+    as_built(national_file("nat.db", "2025-07"), (demo_opts){.members = 3000, .seed = 1});
+    as_built(national_file("prov.db", "2025-07"), (demo_opts){.members = 2500, .seed = 3, .province = "79"});
+    as_built(national_file("old.db", "pre-2025"), (demo_opts){.members = 1500, .seed = 9, .scheme = "pre-2025"});
     /* A file without unit lists (made-up communes) and a commune's own file (one commune,
      * four sessions, over a hundred teams). */
-    db = tu_open_db(dir, "empty.db");
-    in_place(db, (demo_opts){.members = 777, .seed = 4});
-    assert_int_equal(derived_differences(db), 0);
-    db_close(db);
-    db = tu_commune_db(dir, "commune.db");
+    as_built(tu_open_db(dir, "empty.db"), (demo_opts){.members = 777, .seed = 4});
+    sqlite3 *db = tu_commune_db(dir, "commune.db");
     in_place(db, (demo_opts){.members = 600, .seed = 6});
     assert_int_equal(count(db, "SELECT count(DISTINCT unit_code) FROM member"), 1);
     assert_int_equal(derived_differences(db), 0);
