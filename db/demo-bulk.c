@@ -2,8 +2,9 @@
  * the record tables' indexes dropped for the load and built again after it,
  * which sorts once instead of touching a page per row and index. What the
  * local migrations keep by triggers (counts, the lists' names, the teams'
- * training figures) is dropped for the load and built from the records after
- * it. Into a file of its own the load goes without journal or fsync; into an
+ * training figures) is dropped for the load and built after it: filled by the
+ * generator where it gathered the figures (db/demo-derived.c), otherwise by
+ * the migrations' SQL from the records. Into a file of its own the load goes without journal or fsync; into an
  * existing file (units imported, an office set, no records yet) as one
  * transaction under a rollback journal (or the WAL journal, see
  * demo_bulk_start). */
@@ -143,7 +144,7 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_e
     return rc;
 }
 
-int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e)
+int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const schema_filler *own, cdtt_err *e)
 {
     if (!b->one_tx && db_begin(db, e) < 0)
         return -1;
@@ -151,7 +152,7 @@ int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e)
     for (int i = 0; i < b->first_late && rc == 0; i++)
         rc = db_exec(db, b->sql[i], e);
     if (rc == 0)
-        rc = schema_local_build(db, e);
+        rc = schema_local_build(db, own, e);
     for (int i = b->first_late; i < b->n && rc == 0; i++)
         rc = db_exec(db, b->sql[i], e);
     if (rc < 0) {

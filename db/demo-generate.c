@@ -59,6 +59,7 @@ typedef struct {
     uint64_t uuid_salt; /* from the office: two offices' demos with one seed share no uuid */
     long next_person;  /* numbers people across the generation (unique phones) */
     demo_forms *forms; /* the names' stored forms, each worked out once */
+    demo_derived *derived; /* the derived tables' figures, in a bulk load (else NULL) */
     demo_counts n;
     cdtt_err *e;
 } gen;
@@ -77,8 +78,9 @@ static int insert(gen *g, int which, const char *const *texts, int n, const long
     return demo_table_insert(g->tab[which], texts, n, with_version, n_ints + 1, g->e);
 }
 
-/* Writes a member and its membership of team with role; fills uuid. */
-static int add_member(gen *g, demo_rng *r, const demo_commune *c, const char *team_uuid,
+/* Writes a member and its membership of team with role (team: its number in
+ * g->derived); fills uuid. */
+static int add_member(gen *g, demo_rng *r, const demo_commune *c, const char *team_uuid, long team,
                       const char *level, const char *role, const char *date_from, char uuid[37])
 {
     demo_person p;
@@ -95,15 +97,18 @@ static int add_member(gen *g, demo_rng *r, const demo_commune *c, const char *te
     const char *ms[] = {ms_uuid, team_uuid, uuid, role, date_from, DEMO_STAMP, DEMO_STAMP, g->office};
     if (insert(g, ST_MEMBERSHIP, ms, 8, NULL, 0) < 0)
         return -1;
+    demo_derived_member(g->derived, team, &p);
+    demo_derived_name(g->derived, DEMO_MEMBER, p.name);
     g->n.members++;
     g->n.memberships++;
     return 0;
 }
 
 /* Writes a team (and its area, unless a commune-level team) with size members:
- * one leader, one or two deputies, members. Member uuids go to uuids[0..size). */
+ * one leader, one or two deputies, members. Member uuids go to uuids[0..size),
+ * the team's number in g->derived to teams[0..size). */
 static int add_team(gen *g, demo_rng *r, const demo_commune *c, const char *area_kind,
-                    const char *area_name, int size, char (*uuids)[37])
+                    const char *area_name, int size, char (*uuids)[37], long *teams)
 {
     char area_uuid[37] = "", team_uuid[37], name[512];
     const char *level = "commune";
@@ -114,6 +119,7 @@ static int add_team(gen *g, demo_rng *r, const demo_commune *c, const char *area
                            DEMO_STAMP, DEMO_STAMP, g->office};
         if (insert(g, ST_AREA, a, 10, NULL, 0) < 0)
             return -1;
+        demo_derived_name(g->derived, DEMO_AREA, f);
         g->n.areas++;
         level = strcmp(area_kind, "to_dan_pho") == 0 || strcmp(area_kind, "khu_pho") == 0 ? "group"
                                                                                            : "village";
@@ -130,10 +136,13 @@ static int add_team(gen *g, demo_rng *r, const demo_commune *c, const char *area
     if (insert(g, ST_TEAM, t, 14, NULL, 0) < 0)
         return -1;
     g->n.teams++;
+    long team = demo_derived_team(g->derived, team_uuid, decision_date);
+    demo_derived_name(g->derived, DEMO_TEAM, f);
     int deputies = size >= 6 && demo_rng_chance(r, 500) ? 2 : 1;
     for (int i = 0; i < size; i++) {
         const char *role = i == 0 ? "leader" : i <= deputies ? "deputy" : "member";
-        if (add_member(g, r, c, team_uuid, level, role, decision_date, uuids[i]) < 0)
+        teams[i] = team;
+        if (add_member(g, r, c, team_uuid, team, level, role, decision_date, uuids[i]) < 0)
             return -1;
     }
     /* What the team did: aggregate counts only. */
@@ -175,16 +184,18 @@ static void team_sizes(demo_rng *r, int m, int t, int *size)
     }
 }
 
-/* Training sessions of commune c; about 70% of its members attended one. */
-static int add_training(gen *g, demo_rng *r, const demo_commune *c, char (*members)[37], int m)
+/* Training sessions of commune c; about 70% of its members (members[i] of
+ * team teams[i] in g->derived) attended one. */
+static int add_training(gen *g, demo_rng *r, const demo_commune *c, char (*members)[37], const long *teams, int m)
 {
     int s = 1 + m / 60;
     if (s > 4)
         s = 4;
     char (*sessions)[37] = xmalloc((size_t)s * sizeof *sessions);
+    char (*dates)[11] = xmalloc((size_t)s * sizeof *dates);
     int rc = 0;
     for (int i = 0; i < s && rc == 0; i++) {
-        char date[11], place[300];
+        char *date = dates[i], place[300];
         demo_date(demo_rng_range(r, 250, 1368), date);
         snprintf(place, sizeof place, "Hội trường UBND %s", c->name);
         demo_rng_uuid(r, sessions[i]);
@@ -193,18 +204,22 @@ static int add_training(gen *g, demo_rng *r, const demo_commune *c, char (*membe
                            DEMO_STAMP, DEMO_STAMP, g->office};
         rc = insert(g, ST_SESSION, v, 10, NULL, 0);
         g->n.sessions++;
+        demo_derived_session(g->derived, date);
     }
     for (int i = 0; i < m && rc == 0; i++) {
         if (!demo_rng_chance(r, 700))
             continue;
         char uuid[37];
         demo_rng_uuid(r, uuid);
-        const char *v[] = {uuid, sessions[demo_rng_below(r, (uint32_t)s)], members[i], DEMO_STAMP,
-                           DEMO_STAMP, g->office};
+        int k = (int)demo_rng_below(r, (uint32_t)s);
+        const char *v[] = {uuid, sessions[k], members[i], DEMO_STAMP, DEMO_STAMP, g->office};
         rc = insert(g, ST_ATTENDANCE, v, 6, NULL, 0);
         g->n.attendance++;
+        if (rc == 0) /* a member attends once at most */
+            demo_derived_attended(g->derived, teams[i], dates[k]);
     }
     free(sessions);
+    free(dates);
     return rc;
 }
 
@@ -247,6 +262,8 @@ static int add_commune(gen *g, uint64_t seed, long index, long *first_record, co
     int *size = xmalloc((size_t)t * sizeof *size);
     team_sizes(&r, m, t, size);
     char (*members)[37] = xmalloc((size_t)m * sizeof *members);
+    long *teams = xmalloc((size_t)m * sizeof *teams);
+    demo_counts before = g->n;
     int named = demo_rng_chance(&r, 300), rc = 0, done = 0;
     for (int i = 0; i < t && rc == 0; i++) {
         char area_name[256];
@@ -255,11 +272,16 @@ static int add_commune(gen *g, uint64_t seed, long index, long *first_record, co
             kind = demo_area_kind(&r, c);
             demo_area_name(kind, named, i - 1, area_name, sizeof area_name);
         }
-        rc = add_team(g, &r, c, kind, i > 0 ? area_name : NULL, size[i], members + done);
+        rc = add_team(g, &r, c, kind, i > 0 ? area_name : NULL, size[i], members + done, teams + done);
         done += size[i];
     }
     if (rc == 0)
-        rc = add_training(g, &r, c, members, m);
+        rc = add_training(g, &r, c, members, teams, m);
+    const long live[DEMO_LISTS] = {g->n.areas - before.areas, g->n.teams - before.teams,
+                                   g->n.members - before.members};
+    if (rc == 0)
+        demo_derived_tally(g->derived, c->scheme, c->code, live);
+    free(teams);
     free(members);
     free(size);
     return rc;
@@ -411,15 +433,20 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, demo_load load, demo_
         if (!(g.tab[i] = demo_table_open(db, WRITTEN[i].table, WRITTEN[i].columns, e)))
             rc = -1;
     g.forms = demo_forms_new();
+    g.derived = bulk ? demo_derived_new() : NULL;
     if (rc == 0)
         rc = write_communes(&g, &o, c, nc, load);
-    demo_forms_free(g.forms);
     if (rc == 0)
         rc = start_clock(db, e);
+    /* The derived tables whose figures the generation gathered are filled from them, the
+     * others (a derived migration this file does not know) by their migrations' SQL. */
+    schema_filler own = {DEMO_DERIVED_TABLES, demo_derived_fill, g.derived};
     if (rc == 0 && bulk)
-        rc = demo_bulk_finish(db, &b, e);
+        rc = demo_bulk_finish(db, &b, &own, e);
     else if (b.one_tx) /* the load failed: none of it stays */
         db_rollback(db);
+    demo_derived_free(g.derived);
+    demo_forms_free(g.forms); /* after the fill: the names' counts point into it */
     if (rc == 0)
         rc = settle_digest(&g, &g.n);
     for (int i = 0; i < ST_N; i++)

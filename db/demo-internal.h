@@ -5,6 +5,7 @@
 #define CDTT_DEMO_INTERNAL_H
 
 #include "demo.h"
+#include "schema.h"
 
 /* How a generation writes its records. */
 typedef enum {
@@ -67,6 +68,39 @@ const demo_lanes *demo_table_lanes(const demo_table *t);
 /* Finalises the statement and frees t (NULL is fine). */
 void demo_table_close(demo_table *t);
 
+/* ---- the derived tables' figures, gathered as the rows are written --------
+ * (db/demo-derived.c). Every function takes a NULL d and then does nothing: a
+ * generation row by row leaves the figures to the triggers. */
+
+typedef struct demo_derived demo_derived;
+
+/* The lists counted per commune (live_tally) and by name (list_name). */
+typedef enum { DEMO_AREA, DEMO_TEAM, DEMO_MEMBER, DEMO_LISTS } demo_list;
+
+demo_derived *demo_derived_new(void);
+/* Frees d (NULL is fine). */
+void demo_derived_free(demo_derived *d);
+/* Commune (scheme, code) was written with n[list] live records of each list. */
+void demo_derived_tally(demo_derived *d, const char *scheme, const char *code, const long n[DEMO_LISTS]);
+/* A record of list was written with the name forms f (f must live until the fill). */
+void demo_derived_name(demo_derived *d, demo_list list, const demo_name_forms *f);
+/* A team was written, its memberships to start on date_from (its decision
+ * date): returns its number for the calls below (-1 when d is NULL). */
+long demo_derived_team(demo_derived *d, const char *uuid, const char *date_from);
+/* Member p was written with one open membership of team. */
+void demo_derived_member(demo_derived *d, long team, const demo_person *p);
+/* A training session on date was written. */
+void demo_derived_session(demo_derived *d, const char *date);
+/* A member of team, given no other attendance, attended a session on date. */
+void demo_derived_attended(demo_derived *d, long team, const char *date);
+
+/* The derived tables demo_derived_fill fills (NULL-terminated). */
+extern const char *const DEMO_DERIVED_TABLES[];
+/* Fills table, one of DEMO_DERIVED_TABLES, just created empty, with what the
+ * demo_derived arg gathered: as the table's migration would fill it from the
+ * records written. A schema_filler's fill. Returns 0, or -1 with e set. */
+int demo_derived_fill(sqlite3 *db, const char *table, void *arg, cdtt_err *e);
+
 /* The indexes dropped for a bulk load, as their CREATE statements: those on
  * uuid columns before first_late, the others from there; one_tx: the whole
  * load is one transaction of the caller's (DEMO_IN_PLACE). */
@@ -90,9 +124,10 @@ typedef struct {
  * the new page size). Returns 0, or -1 with e set. */
 int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_err *e);
 
-/* Builds b's indexes and what the triggers keep again and commits. Returns
- * 0, or -1 with e set (and, with one_tx, nothing of the load written). */
-int demo_bulk_finish(sqlite3 *db, demo_bulk *b, cdtt_err *e);
+/* Builds b's indexes and what the triggers keep again (the derived tables
+ * own fills by own's fill, schema_local_build; own may be NULL) and commits.
+ * Returns 0, or -1 with e set (and, with one_tx, nothing of the load written). */
+int demo_bulk_finish(sqlite3 *db, demo_bulk *b, const schema_filler *own, cdtt_err *e);
 
 /* Frees what demo_bulk_start kept (safe on a zeroed b). */
 void demo_bulk_free(demo_bulk *b);

@@ -11,7 +11,10 @@
  * - derived: it adds what stays in the office's own file and is built from the
  *   records alone (counts, indexes kept by triggers): its objects are listed in
  *   SCHEMA_LOCAL_DROP, and it must be able to run again after they were dropped
- *   (schema_local_build, after a bulk load);
+ *   (schema_local_build, after a bulk load); one that fills tables from the
+ *   records is written as its creating SQL followed by its filling SQL
+ *   (MIGRATION_n_CREATE, MIGRATION_n_FILL) and names those tables, so that a
+ *   bulk load that knows their figures (cdtt demo) may fill them itself;
  * - state: it adds what stays in the office's own file and cannot be rebuilt
  *   (the office's keys, what it knows of other offices): its objects are listed
  *   in SCHEMA_STATE_DROP, which only a package's copy of the schema runs. */
@@ -20,6 +23,7 @@
 #include "db-sql.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* Columns every record that travels to the level above carries. changed_by is
  * the office key ("scheme:code") of the office that last changed the record;
@@ -233,7 +237,9 @@ static const char MIGRATION_1[] =
     "CREATE TRIGGER " T "_tally_delete AFTER DELETE ON " T " BEGIN\n"                         \
     TALLY_SUB(T, "OLD") "END;\n"                                                             \
     "CREATE TRIGGER " T "_tally_update AFTER UPDATE OF deleted, unit_scheme, unit_code ON " T \
-    " BEGIN\n" TALLY_SUB(T, "OLD") TALLY_ADD(T, "NEW") "END;\n"                              \
+    " BEGIN\n" TALLY_SUB(T, "OLD") TALLY_ADD(T, "NEW") "END;\n"
+/* live_tally's rows for table T counted from the records. */
+#define TALLY_FILL(T)                                                                        \
     "INSERT INTO live_tally (tbl, unit_scheme, unit_code, n)\n"                              \
     "  SELECT '" T "', unit_scheme, unit_code, count(*) FROM " T " WHERE deleted = 0\n"       \
     "  GROUP BY unit_scheme, unit_code;\n"
@@ -241,18 +247,18 @@ static const char MIGRATION_1[] =
 /* Migration 2: how many live areas, teams and members each commune has, kept by
  * the database itself so that the home screen and the completeness table need
  * no full scan. Local to this file: packages leave it out (SCHEMA_LOCAL_DROP). */
-static const char MIGRATION_2[] =
-    "CREATE TABLE live_tally (\n"
-    /* OR, not IN: an IN list in a CHECK costs a temporary table at every insert. */
-    "  tbl TEXT NOT NULL CHECK (tbl = 'area' OR tbl = 'team' OR tbl = 'member'),\n"
-    "  unit_scheme TEXT NOT NULL,\n"
-    "  unit_code TEXT NOT NULL,\n"
-    "  n INTEGER NOT NULL,\n"
-    "  PRIMARY KEY (tbl, unit_scheme, unit_code)\n"
-    ") STRICT, WITHOUT ROWID;\n"
-    TALLY_TRIGGERS("area")
-    TALLY_TRIGGERS("team")
-    TALLY_TRIGGERS("member");
+#define MIGRATION_2_CREATE                                                           \
+    "CREATE TABLE live_tally (\n"                                                    \
+    /* OR, not IN: an IN list in a CHECK costs a temporary table at every insert. */ \
+    "  tbl TEXT NOT NULL CHECK (tbl = 'area' OR tbl = 'team' OR tbl = 'member'),\n"  \
+    "  unit_scheme TEXT NOT NULL,\n"                                                 \
+    "  unit_code TEXT NOT NULL,\n"                                                   \
+    "  n INTEGER NOT NULL,\n"                                                        \
+    "  PRIMARY KEY (tbl, unit_scheme, unit_code)\n"                                  \
+    ") STRICT, WITHOUT ROWID;\n"                                                     \
+    TALLY_TRIGGERS("area") TALLY_TRIGGERS("team") TALLY_TRIGGERS("member")
+#define MIGRATION_2_FILL TALLY_FILL("area") TALLY_FILL("team") TALLY_FILL("member")
+static const char MIGRATION_2[] = MIGRATION_2_CREATE MIGRATION_2_FILL;
 
 /* The words of REC's folded name (split at spaces) as a json_each table: a
  * member's name, quoted as JSON, becomes a JSON array of its words. */
@@ -488,6 +494,11 @@ static const char MIGRATION_6[] =
 #define HORIZON(A, B)                                                                           \
     "  UPDATE team_training_state SET latest = max(latest, coalesce(" A ", ''), coalesce(" B ", ''));\n"
 
+/* The teams of the members who attended session S. */
+#define TEAMS_OF_SESSION(S)                                                                     \
+    "SELECT DISTINCT ms.team_uuid FROM attendance a JOIN membership ms ON ms.member_uuid = a.member_uuid\n" \
+    "  WHERE a.session_uuid = " S
+
 /* Migration 7: the training figures of every team (team_training), kept by the
  * database itself so that a progress report at a province or the national
  * office sums a row a team instead of reading every member, membership and
@@ -499,86 +510,84 @@ static const char MIGRATION_6[] =
  * A bulk write may pause the triggers inside its transaction: they then only
  * note the teams touched (team_training_dirty), refreshed when it resumes.
  * Local to this file, kept by triggers, left out of packages (SCHEMA_LOCAL_DROP). */
-static const char MIGRATION_7[] =
-    "CREATE TABLE team_training (\n"
-    "  team_uuid TEXT PRIMARY KEY,\n"
-    "  members INTEGER NOT NULL,\n"
-    "  mooc INTEGER NOT NULL,\n"
-    "  zalo INTEGER NOT NULL,\n"
-    "  attendees INTEGER NOT NULL\n"
-    ") STRICT, WITHOUT ROWID;\n"
-    "CREATE TABLE multi_member (member_uuid TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;\n"
-    "CREATE TABLE team_training_dirty (team_uuid TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;\n"
-    "CREATE TABLE team_training_state (\n"
-    "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
-    "  latest TEXT NOT NULL,\n"
-    "  paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1))\n"
-    ") STRICT;\n"
-    "CREATE TRIGGER team_training_team_insert AFTER INSERT ON team BEGIN\n"
-    HORIZON("NEW.decision_date", "NULL") TEAMS_CHANGED("SELECT NEW.uuid AS team_uuid") "END;\n"
-    "CREATE TRIGGER team_training_team_update AFTER UPDATE OF decision_date ON team BEGIN\n"
-    HORIZON("NEW.decision_date", "NULL") "END;\n"
-    "CREATE TRIGGER team_training_team_delete AFTER DELETE ON team BEGIN\n"
-    "  DELETE FROM team_training WHERE team_uuid = OLD.uuid;\nEND;\n"
-    "CREATE TRIGGER team_training_membership_insert AFTER INSERT ON membership BEGIN\n"
-    HORIZON("NEW.date_from", "NEW.date_to") MULTI_REFRESH("SELECT NEW.member_uuid", RUNNING)
-    TEAMS_CHANGED("SELECT NEW.team_uuid AS team_uuid") "END;\n"
-    "CREATE TRIGGER team_training_membership_delete AFTER DELETE ON membership BEGIN\n"
-    MULTI_REFRESH("SELECT OLD.member_uuid", RUNNING) TEAMS_CHANGED("SELECT OLD.team_uuid AS team_uuid") "END;\n"
-    "CREATE TRIGGER team_training_membership_update AFTER UPDATE OF team_uuid, member_uuid, deleted, date_from,\n"
-    "  date_to ON membership BEGIN\n"
-    HORIZON("NEW.date_from", "NEW.date_to") MULTI_REFRESH("SELECT OLD.member_uuid UNION SELECT NEW.member_uuid", RUNNING)
-    TEAMS_CHANGED("SELECT OLD.team_uuid AS team_uuid UNION SELECT NEW.team_uuid") "END;\n"
-    "CREATE TRIGGER team_training_member_insert AFTER INSERT ON member BEGIN\n"
-    HORIZON("NEW.mooc_date", "NEW.zalo_date") TEAMS_CHANGED(TEAMS_OF_MEMBER("NEW.uuid")) "END;\n"
-    "CREATE TRIGGER team_training_member_delete AFTER DELETE ON member BEGIN\n"
-    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.uuid")) "END;\n"
-    "CREATE TRIGGER team_training_member_update AFTER UPDATE OF uuid, deleted, mooc_status, mooc_date, zalo_date\n"
-    "  ON member BEGIN\n"
-    HORIZON("NEW.mooc_date", "NEW.zalo_date")
-    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.uuid") " UNION " TEAMS_OF_MEMBER("NEW.uuid")) "END;\n"
-    "CREATE TRIGGER team_training_attendance_insert AFTER INSERT ON attendance BEGIN\n"
-    TEAMS_CHANGED(TEAMS_OF_MEMBER("NEW.member_uuid")) "END;\n"
-    "CREATE TRIGGER team_training_attendance_delete AFTER DELETE ON attendance BEGIN\n"
-    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.member_uuid")) "END;\n"
-    "CREATE TRIGGER team_training_attendance_update AFTER UPDATE OF session_uuid, member_uuid, deleted\n"
-    "  ON attendance BEGIN\n"
-    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.member_uuid") " UNION " TEAMS_OF_MEMBER("NEW.member_uuid")) "END;\n"
-/* The teams of the members who attended session S. */
-#define TEAMS_OF_SESSION(S)                                                                     \
-    "SELECT DISTINCT ms.team_uuid FROM attendance a JOIN membership ms ON ms.member_uuid = a.member_uuid\n" \
-    "  WHERE a.session_uuid = " S
-    "CREATE TRIGGER team_training_session_insert AFTER INSERT ON training_session BEGIN\n"
-    HORIZON("NEW.date", "NULL") TEAMS_CHANGED(TEAMS_OF_SESSION("NEW.uuid")) "END;\n"
-    "CREATE TRIGGER team_training_session_delete AFTER DELETE ON training_session BEGIN\n"
-    TEAMS_CHANGED(TEAMS_OF_SESSION("OLD.uuid")) "END;\n"
-    "CREATE TRIGGER team_training_session_update AFTER UPDATE OF uuid, date, deleted ON training_session BEGIN\n"
-    HORIZON("NEW.date", "NULL")
+#define MIGRATION_7_CREATE                                                                                                \
+    "CREATE TABLE team_training (\n"                                                                                      \
+    "  team_uuid TEXT PRIMARY KEY,\n"                                                                                     \
+    "  members INTEGER NOT NULL,\n"                                                                                       \
+    "  mooc INTEGER NOT NULL,\n"                                                                                          \
+    "  zalo INTEGER NOT NULL,\n"                                                                                          \
+    "  attendees INTEGER NOT NULL\n"                                                                                      \
+    ") STRICT, WITHOUT ROWID;\n"                                                                                          \
+    "CREATE TABLE multi_member (member_uuid TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;\n"                                   \
+    "CREATE TABLE team_training_dirty (team_uuid TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;\n"                              \
+    "CREATE TABLE team_training_state (\n"                                                                                \
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"                                                                          \
+    "  latest TEXT NOT NULL,\n"                                                                                           \
+    "  paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1))\n"                                                      \
+    ") STRICT;\n"                                                                                                         \
+    "CREATE TRIGGER team_training_team_insert AFTER INSERT ON team BEGIN\n"                                               \
+    HORIZON("NEW.decision_date", "NULL") TEAMS_CHANGED("SELECT NEW.uuid AS team_uuid") "END;\n"                           \
+    "CREATE TRIGGER team_training_team_update AFTER UPDATE OF decision_date ON team BEGIN\n"                              \
+    HORIZON("NEW.decision_date", "NULL") "END;\n"                                                                         \
+    "CREATE TRIGGER team_training_team_delete AFTER DELETE ON team BEGIN\n"                                               \
+    "  DELETE FROM team_training WHERE team_uuid = OLD.uuid;\nEND;\n"                                                     \
+    "CREATE TRIGGER team_training_membership_insert AFTER INSERT ON membership BEGIN\n"                                   \
+    HORIZON("NEW.date_from", "NEW.date_to") MULTI_REFRESH("SELECT NEW.member_uuid", RUNNING)                              \
+    TEAMS_CHANGED("SELECT NEW.team_uuid AS team_uuid") "END;\n"                                                           \
+    "CREATE TRIGGER team_training_membership_delete AFTER DELETE ON membership BEGIN\n"                                   \
+    MULTI_REFRESH("SELECT OLD.member_uuid", RUNNING) TEAMS_CHANGED("SELECT OLD.team_uuid AS team_uuid") "END;\n"          \
+    "CREATE TRIGGER team_training_membership_update AFTER UPDATE OF team_uuid, member_uuid, deleted, date_from,\n"        \
+    "  date_to ON membership BEGIN\n"                                                                                     \
+    HORIZON("NEW.date_from", "NEW.date_to") MULTI_REFRESH("SELECT OLD.member_uuid UNION SELECT NEW.member_uuid", RUNNING) \
+    TEAMS_CHANGED("SELECT OLD.team_uuid AS team_uuid UNION SELECT NEW.team_uuid") "END;\n"                                \
+    "CREATE TRIGGER team_training_member_insert AFTER INSERT ON member BEGIN\n"                                           \
+    HORIZON("NEW.mooc_date", "NEW.zalo_date") TEAMS_CHANGED(TEAMS_OF_MEMBER("NEW.uuid")) "END;\n"                         \
+    "CREATE TRIGGER team_training_member_delete AFTER DELETE ON member BEGIN\n"                                           \
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.uuid")) "END;\n"                                                                   \
+    "CREATE TRIGGER team_training_member_update AFTER UPDATE OF uuid, deleted, mooc_status, mooc_date, zalo_date\n"       \
+    "  ON member BEGIN\n"                                                                                                 \
+    HORIZON("NEW.mooc_date", "NEW.zalo_date")                                                                             \
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.uuid") " UNION " TEAMS_OF_MEMBER("NEW.uuid")) "END;\n"                             \
+    "CREATE TRIGGER team_training_attendance_insert AFTER INSERT ON attendance BEGIN\n"                                   \
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("NEW.member_uuid")) "END;\n"                                                            \
+    "CREATE TRIGGER team_training_attendance_delete AFTER DELETE ON attendance BEGIN\n"                                   \
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.member_uuid")) "END;\n"                                                            \
+    "CREATE TRIGGER team_training_attendance_update AFTER UPDATE OF session_uuid, member_uuid, deleted\n"                 \
+    "  ON attendance BEGIN\n"                                                                                             \
+    TEAMS_CHANGED(TEAMS_OF_MEMBER("OLD.member_uuid") " UNION " TEAMS_OF_MEMBER("NEW.member_uuid")) "END;\n"               \
+    "CREATE TRIGGER team_training_session_insert AFTER INSERT ON training_session BEGIN\n"                                \
+    HORIZON("NEW.date", "NULL") TEAMS_CHANGED(TEAMS_OF_SESSION("NEW.uuid")) "END;\n"                                      \
+    "CREATE TRIGGER team_training_session_delete AFTER DELETE ON training_session BEGIN\n"                                \
+    TEAMS_CHANGED(TEAMS_OF_SESSION("OLD.uuid")) "END;\n"                                                                  \
+    "CREATE TRIGGER team_training_session_update AFTER UPDATE OF uuid, date, deleted ON training_session BEGIN\n"         \
+    HORIZON("NEW.date", "NULL")                                                                                           \
     TEAMS_CHANGED(TEAMS_OF_SESSION("OLD.uuid") " UNION " TEAMS_OF_SESSION("NEW.uuid")) "END;\n"
-    /* Built once from the records. */
-    "INSERT INTO team_training_state (id, latest) SELECT 1, max(coalesce(max(d), ''), '') FROM (\n"
-    "  SELECT max(decision_date) AS d FROM team UNION ALL SELECT max(date_from) FROM membership\n"
-    "  UNION ALL SELECT max(date_to) FROM membership UNION ALL SELECT max(mooc_date) FROM member\n"
-    "  UNION ALL SELECT max(zalo_date) FROM member UNION ALL SELECT max(date) FROM training_session);\n"
-    "INSERT INTO multi_member (member_uuid) SELECT member_uuid FROM membership\n"
-    "  GROUP BY member_uuid HAVING count(*) >= 2;\n"
-    /* The same figures as TEAM_TRAINING_REFRESH, for every team at once: one pass over the
-     * memberships, one over the attendance (sessions and deleted members looked up in small
-     * tables made first), instead of four lookups per team. */
-    "INSERT INTO team_training (team_uuid, members, mooc, zalo, attendees)\n"
-    "  SELECT t.uuid, coalesce(n.n, 0), coalesce(n.mooc, 0), coalesce(n.zalo, 0), coalesce(a.n, 0) FROM team t\n"
-    "  LEFT JOIN (SELECT ms.team_uuid AS tu, count(*) AS n, sum(m.mooc_status = 'completed') AS mooc,\n"
-    "    sum(coalesce(m.zalo_date, '') <> '') AS zalo FROM membership ms JOIN member m ON m.uuid = ms.member_uuid\n"
-    "    AND m.deleted = 0 WHERE ms.deleted = 0 AND coalesce(ms.date_to, '') = '' GROUP BY ms.team_uuid) n\n"
-    "    ON n.tu = t.uuid\n"
-    "  LEFT JOIN (WITH s AS MATERIALIZED (SELECT uuid, date FROM training_session WHERE deleted = 0),\n"
-    "      gone AS MATERIALIZED (SELECT uuid FROM member WHERE deleted = 1)\n"
-    "    SELECT ms.team_uuid AS tu, count(DISTINCT a.member_uuid) AS n FROM attendance a\n"
-    "    CROSS JOIN s ON s.uuid = a.session_uuid CROSS JOIN membership ms ON ms.member_uuid = a.member_uuid\n"
-    "    AND ms.deleted = 0 AND (ms.date_from IS NULL OR ms.date_from = '' OR ms.date_from <= s.date)\n"
-    "    AND (ms.date_to IS NULL OR ms.date_to = '' OR ms.date_to > s.date)\n"
-    "    WHERE a.deleted = 0 AND a.member_uuid IN (SELECT uuid FROM member) AND a.member_uuid NOT IN gone\n"
-    "    GROUP BY ms.team_uuid) a ON a.tu = t.uuid;\n";
+/* Built once from the records; team_training with the same figures as
+ * TEAM_TRAINING_REFRESH, for every team at once: one pass over the
+ * memberships, one over the attendance (sessions and deleted members looked up
+ * in small tables made first), instead of four lookups per team. */
+#define MIGRATION_7_FILL                                                                                             \
+    "INSERT INTO team_training_state (id, latest) SELECT 1, max(coalesce(max(d), ''), '') FROM (\n"                  \
+    "  SELECT max(decision_date) AS d FROM team UNION ALL SELECT max(date_from) FROM membership\n"                   \
+    "  UNION ALL SELECT max(date_to) FROM membership UNION ALL SELECT max(mooc_date) FROM member\n"                  \
+    "  UNION ALL SELECT max(zalo_date) FROM member UNION ALL SELECT max(date) FROM training_session);\n"             \
+    "INSERT INTO multi_member (member_uuid) SELECT member_uuid FROM membership\n"                                    \
+    "  GROUP BY member_uuid HAVING count(*) >= 2;\n"                                                                 \
+    "INSERT INTO team_training (team_uuid, members, mooc, zalo, attendees)\n"                                        \
+    "  SELECT t.uuid, coalesce(n.n, 0), coalesce(n.mooc, 0), coalesce(n.zalo, 0), coalesce(a.n, 0) FROM team t\n"    \
+    "  LEFT JOIN (SELECT ms.team_uuid AS tu, count(*) AS n, sum(m.mooc_status = 'completed') AS mooc,\n"             \
+    "    sum(coalesce(m.zalo_date, '') <> '') AS zalo FROM membership ms JOIN member m ON m.uuid = ms.member_uuid\n" \
+    "    AND m.deleted = 0 WHERE ms.deleted = 0 AND coalesce(ms.date_to, '') = '' GROUP BY ms.team_uuid) n\n"        \
+    "    ON n.tu = t.uuid\n"                                                                                         \
+    "  LEFT JOIN (WITH s AS MATERIALIZED (SELECT uuid, date FROM training_session WHERE deleted = 0),\n"             \
+    "      gone AS MATERIALIZED (SELECT uuid FROM member WHERE deleted = 1)\n"                                       \
+    "    SELECT ms.team_uuid AS tu, count(DISTINCT a.member_uuid) AS n FROM attendance a\n"                          \
+    "    CROSS JOIN s ON s.uuid = a.session_uuid CROSS JOIN membership ms ON ms.member_uuid = a.member_uuid\n"       \
+    "    AND ms.deleted = 0 AND (ms.date_from IS NULL OR ms.date_from = '' OR ms.date_from <= s.date)\n"             \
+    "    AND (ms.date_to IS NULL OR ms.date_to = '' OR ms.date_to > s.date)\n"                                       \
+    "    WHERE a.deleted = 0 AND a.member_uuid IN (SELECT uuid FROM member) AND a.member_uuid NOT IN gone\n"         \
+    "    GROUP BY ms.team_uuid) a ON a.tu = t.uuid;\n"
+static const char MIGRATION_7[] = MIGRATION_7_CREATE MIGRATION_7_FILL;
 
 /* The teams and members a paused bulk write touched (team_training_dirty), their figures
  * refreshed, the notes cleared and the triggers running again. */
@@ -604,7 +613,9 @@ const char SCHEMA_TEAM_TRAINING_RESUME[] =
     "CREATE TRIGGER " T "_names_delete AFTER DELETE ON " T " BEGIN\n" NAME_SUB(T, "OLD") "END;\n" \
     "CREATE TRIGGER " T "_names_update AFTER UPDATE OF sort_key, name_fold ON " T "\n"           \
     "  WHEN OLD.sort_key IS NOT NEW.sort_key OR OLD.name_fold IS NOT NEW.name_fold BEGIN\n"    \
-    NAME_SUB(T, "OLD") NAME_ADD(T, "NEW") "END;\n"                                             \
+    NAME_SUB(T, "OLD") NAME_ADD(T, "NEW") "END;\n"
+/* list_name's rows for list T counted from the records. */
+#define NAME_FILL(T)                                                                          \
     "INSERT INTO list_name (tbl, sort_key, name_fold, n)\n"                                    \
     "  SELECT '" T "', sort_key, name_fold, count(*) FROM " T " GROUP BY sort_key, name_fold;\n"
 
@@ -614,36 +625,45 @@ const char SCHEMA_TEAM_TRAINING_RESUME[] =
  * (db/records-search.c). It replaces migration 3's word index, whose rows
  * (a word, a uuid and the name for every word of every member) made up a
  * seventh of the file. Local to this file (SCHEMA_LOCAL_DROP). */
-static const char MIGRATION_8[] =
-    "DROP TRIGGER IF EXISTS member_words_insert; DROP TRIGGER IF EXISTS member_words_delete;\n"
-    "DROP TRIGGER IF EXISTS member_words_update; DROP TABLE IF EXISTS member_word;\n"
-    "DROP TABLE IF EXISTS name_word;\n"
-    "CREATE TABLE list_name (\n"
-    "  tbl TEXT NOT NULL CHECK (tbl = 'area' OR tbl = 'team' OR tbl = 'member'),\n"
-    "  sort_key TEXT NOT NULL,\n"
-    "  name_fold TEXT NOT NULL,\n"
-    "  n INTEGER NOT NULL,\n"
-    "  PRIMARY KEY (tbl, sort_key, name_fold)\n"
-    ") STRICT, WITHOUT ROWID;\n"
-    NAME_TRIGGERS("area") NAME_TRIGGERS("team") NAME_TRIGGERS("member");
+#define MIGRATION_8_CREATE                                                                          \
+    "DROP TRIGGER IF EXISTS member_words_insert; DROP TRIGGER IF EXISTS member_words_delete;\n"     \
+    "DROP TRIGGER IF EXISTS member_words_update; DROP TABLE IF EXISTS member_word;\n"               \
+    "DROP TABLE IF EXISTS name_word;\n"                                                             \
+    "CREATE TABLE list_name (\n"                                                                    \
+    "  tbl TEXT NOT NULL CHECK (tbl = 'area' OR tbl = 'team' OR tbl = 'member'),\n"                 \
+    "  sort_key TEXT NOT NULL,\n"                                                                   \
+    "  name_fold TEXT NOT NULL,\n"                                                                  \
+    "  n INTEGER NOT NULL,\n"                                                                       \
+    "  PRIMARY KEY (tbl, sort_key, name_fold)\n"                                                    \
+    ") STRICT, WITHOUT ROWID;\n"                                                                    \
+    NAME_TRIGGERS("area") NAME_TRIGGERS("team") NAME_TRIGGERS("member")
+#define MIGRATION_8_FILL NAME_FILL("area") NAME_FILL("team") NAME_FILL("member")
+static const char MIGRATION_8[] = MIGRATION_8_CREATE MIGRATION_8_FILL;
 
 enum migration_kind { TRAVELS, DERIVED, STATE };
 
 /* replaced: a derived migration whose objects a later one drops again, which
- * a rebuild from the records (schema_local_build) therefore skips. */
+ * a rebuild from the records (schema_local_build) therefore skips.
+ * create, fills: a derived migration that fills tables from the records,
+ * split in two: create is its SQL up to the filling (tables, triggers), which
+ * fills the tables fills names (NULL-terminated, in that order) and is all
+ * the rest of sql; schema_local_build lets a caller fill them instead. */
 static const struct {
     const char *sql;
     enum migration_kind kind;
     int replaced;
+    const char *create;
+    const char *const *fills;
 } MIGRATIONS[] = {
-    {MIGRATION_1, TRAVELS, 0},
-    {MIGRATION_2, DERIVED, 0},
-    {MIGRATION_3, DERIVED, 1}, /* by migration 8 */
-    {MIGRATION_4, TRAVELS, 0},
-    {MIGRATION_5, DERIVED, 0},
-    {MIGRATION_6, STATE, 0},
-    {MIGRATION_7, DERIVED, 0},
-    {MIGRATION_8, DERIVED, 0},
+    {MIGRATION_1, TRAVELS, 0, NULL, NULL},
+    {MIGRATION_2, DERIVED, 0, MIGRATION_2_CREATE, (const char *const[]){"live_tally", NULL}},
+    {MIGRATION_3, DERIVED, 1, NULL, NULL}, /* by migration 8 */
+    {MIGRATION_4, TRAVELS, 0, NULL, NULL},
+    {MIGRATION_5, DERIVED, 0, NULL, NULL}, /* triggers only: nothing to fill */
+    {MIGRATION_6, STATE, 0, NULL, NULL},
+    {MIGRATION_7, DERIVED, 0, MIGRATION_7_CREATE,
+     (const char *const[]){"team_training_state", "multi_member", "team_training", NULL}},
+    {MIGRATION_8, DERIVED, 0, MIGRATION_8_CREATE, (const char *const[]){"list_name", NULL}},
 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 /* CDTT_SCHEMA_VERSION stays a constant (arrays are sized by it), and it is
@@ -714,10 +734,43 @@ const char *const SCHEMA_TRAVEL_TABLES[] = {
     "area", "team", "member", "membership", "training_session", "attendance", "activity", NULL,
 };
 
-int schema_local_build(sqlite3 *db, cdtt_err *e)
+/* 1 when name is in the NULL-terminated list. */
+static int listed(const char *const *list, const char *name)
 {
-    for (int v = 1; v <= schema_latest(); v++)
-        if (schema_migration_derived(v) && !MIGRATIONS[v - 1].replaced && db_exec(db, schema_migration(v), e) < 0)
+    for (; list && *list; list++)
+        if (strcmp(*list, name) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when migration v is split into creating and filling and own fills every
+ * table it fills. */
+static int filled_by(const schema_filler *own, int v)
+{
+    const char *const *fills = MIGRATIONS[v - 1].fills;
+    if (!own || !fills)
+        return 0;
+    for (; *fills; fills++)
+        if (!listed(own->tables, *fills))
+            return 0;
+    return 1;
+}
+
+int schema_local_build(sqlite3 *db, const schema_filler *own, cdtt_err *e)
+{
+    for (int v = 1; v <= schema_latest(); v++) {
+        if (!schema_migration_derived(v) || MIGRATIONS[v - 1].replaced)
+            continue;
+        if (!filled_by(own, v)) {
+            if (db_exec(db, schema_migration(v), e) < 0)
+                return -1;
+            continue;
+        }
+        if (db_exec(db, MIGRATIONS[v - 1].create, e) < 0)
             return -1;
+        for (const char *const *t = MIGRATIONS[v - 1].fills; *t; t++)
+            if (own->fill(db, *t, own->arg, e) < 0)
+                return -1;
+    }
     return 0;
 }

@@ -33,13 +33,28 @@ int schema_package_version(void);
  * db/team-training.c runs it). */
 extern const char SCHEMA_TEAM_TRAINING_RESUME[];
 
-/* Builds again, from the records in db, everything SCHEMA_LOCAL_DROP removes
- * (every derived migration, in order, less those a later one replaces), inside
- * the caller's transaction: for bulk loads that drop it first. Returns 0, or -1
- * with e set. */
 struct sqlite3;
 struct cdtt_err;
-int schema_local_build(struct sqlite3 *db, struct cdtt_err *e);
+
+/* Derived tables a bulk load fills itself, from what it knows of the records
+ * it wrote, instead of their migrations' SQL reading them again: tables
+ * (NULL-terminated), and fill, which fills one of them, just created empty,
+ * in the caller's transaction (arg is passed on), returning 0, or -1 with e
+ * set. */
+typedef struct {
+    const char *const *tables;
+    int (*fill)(struct sqlite3 *db, const char *table, void *arg, struct cdtt_err *e);
+    void *arg;
+} schema_filler;
+
+/* Builds again, from the records in db, everything SCHEMA_LOCAL_DROP removes
+ * (every derived migration, in order, less those a later one replaces), inside
+ * the caller's transaction: for bulk loads that drop it first. A migration
+ * whose filled tables are all in own->tables (own may be NULL) creates its
+ * tables and triggers as its SQL does, and own->fill then fills each of those
+ * tables in its place, in the migration's order; every other one runs its SQL
+ * whole. Returns 0, or -1 with e set. */
+int schema_local_build(struct sqlite3 *db, const schema_filler *own, struct cdtt_err *e);
 
 /* Tables whose records travel to the level above, in an order in which every
  * table comes after the tables it references. NULL-terminated. */

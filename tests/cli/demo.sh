@@ -22,6 +22,43 @@ same_rows() {
     if [ "$ra" = "$rb" ] && printf '%s\n' "$ra" | grep -q '^member [1-9]'; then ok "$1"
     else fail "$1" "$(printf '%s\n--\n%s' "$ra" "$rb")"; fi
 }
+# same_derived NAME FILE: the derived tables a demo filled from what it gathered as it wrote the rows
+# (live_tally; team_training, multi_member, team_training_state, team_training_dirty; list_name) hold
+# row for row what the migrations' own SQL builds from FILE's records, and the triggers that keep them
+# are all there. The SQL builds them in a copy: migrations 7 and 8 (team_training and its companions,
+# list_name), their objects dropped, run again when the copy says it is at schema version 6 and cdtt
+# opens it; live_tally is counted again by migration 2's own statement.
+same_derived() {
+    if [ $have_sqlite -eq 0 ]; then skip "$1" "sqlite3 shell not installed"; return; fi
+    ref="$2.ref"; rm -f "$ref"
+    sqlite3 -bail "$2" "VACUUM INTO '$ref'" &&
+    { sqlite3 -bail "$ref" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_schema WHERE type = 'trigger'
+                            AND (name LIKE 'team~_training~_%' ESCAPE '~' OR name LIKE '%~_names~_%' ESCAPE '~')"
+      echo "DROP TABLE team_training; DROP TABLE multi_member; DROP TABLE team_training_dirty;
+            DROP TABLE team_training_state; DROP TABLE list_name; DELETE FROM live_tally;"
+      for t in area team member; do
+          echo "INSERT INTO live_tally (tbl, unit_scheme, unit_code, n)
+                SELECT '$t', unit_scheme, unit_code, count(*) FROM $t WHERE deleted = 0 GROUP BY unit_scheme, unit_code;"
+      done
+      echo "PRAGMA user_version = 6;"; } | sqlite3 -bail "$ref" &&
+    "$CDTT" --db "$ref" conflicts >/dev/null 2>&1 || { fail "$1" "the copy could not be rebuilt"; return; }
+    q="ATTACH '$ref' AS ref;"
+    for t in live_tally team_training multi_member team_training_state team_training_dirty list_name; do
+        q="$q SELECT '$t', (SELECT count(*) FROM (SELECT * FROM main.$t EXCEPT SELECT * FROM ref.$t)),
+             (SELECT count(*) FROM (SELECT * FROM ref.$t EXCEPT SELECT * FROM main.$t)), (SELECT count(*) FROM main.$t);"
+    done
+    q="$q SELECT 'schema', (SELECT count(*) FROM (SELECT type, name, sql FROM main.sqlite_schema EXCEPT
+             SELECT type, name, sql FROM ref.sqlite_schema)), (SELECT count(*) FROM (SELECT type, name, sql FROM
+             ref.sqlite_schema EXCEPT SELECT type, name, sql FROM main.sqlite_schema)), (SELECT user_version FROM
+             ref.pragma_user_version) = (SELECT user_version FROM main.pragma_user_version);"
+    got=$(sqlite3 -bail "$2" "$q") || { fail "$1" "the sqlite3 shell could not compare them"; return; }
+    rm -f "$ref"
+    # Each line: table|rows only in the file|rows only in the rebuilt copy|rows in the file.
+    if printf '%s\n' "$got" | awk -F'|' '$2 != 0 || $3 != 0 { bad = 1 }
+           $1 ~ /^(live_tally|team_training|team_training_state|list_name)$/ && $4 == 0 { bad = 1 }
+           $1 == "schema" && $4 != 1 { bad = 1 } END { exit bad }'; then ok "$1"
+    else fail "$1" "$got"; fi
+}
 
 out=$("$CDTT" --lang en --db "$T/a.db" demo --members 300 --seed 5 2>&1); rc=$?
 expect_eq "demo --members 300 succeeds" "$rc" 0
@@ -78,6 +115,8 @@ dn=$("$CDTT" --lang en --db "$T/new/n.db" demo --members 800 --seed 9 | digest)
 di=$("$CDTT" --lang en --db "$T/inplace.db" demo --members 800 --seed 9 | digest)
 expect_eq "a new file holds what a file filled in place holds" "$dn" "$di"
 same_rows "read back, the new file's records are the in-place file's" "$T/new/n.db" "$T/inplace.db"
+same_derived "the new file's derived tables are what the migrations build from its records" "$T/new/n.db"
+same_derived "so are those of the file filled in place" "$T/inplace.db"
 expect_eq "nothing but the file is left in its folder" "$(ls -A "$T/new")" "n.db"
 out=$("$CDTT" --lang en --db "$T/new/n.db" check 2>&1)
 expect_contains "cdtt check finds the new file sound" "$out" "The file is sound"
@@ -143,6 +182,14 @@ same_rows "read back, the file killed once holds what the other holds" "$T/kill/
 check "demo of 50,000 members into a file with the unit lists" "$CDTT" --db "$T/big.db" demo --members 50000 --seed 4
 out=$("$CDTT" --lang en --db "$T/big.db" check 2>&1)
 expect_contains "cdtt check finds it sound" "$out" "The file is sound"
+same_derived "its derived tables are what the migrations build from its records" "$T/big.db"
+for seed in 1 2; do
+    "$CDTT" --db "$T/nat$seed.db" init --national >/dev/null 2>&1
+    "$CDTT" --db "$T/nat$seed.db" demo --members $((seed * 4321)) --seed $seed >/dev/null 2>&1
+    same_derived "init --national, demo of $((seed * 4321)) members, seed $seed: the same" "$T/nat$seed.db"
+    "$CDTT" --db "$T/new$seed.db" demo --members $((seed * 1234)) --seed $((seed + 10)) >/dev/null 2>&1
+    same_derived "a new file of $((seed * 1234)) members, seed $((seed + 10)): the same" "$T/new$seed.db"
+done
 if [ $have_sqlite -eq 1 ]; then
     expect_eq "it has 16 KB pages, 50,000 members, its WAL journal" \
         "$(sqlite3 "$T/big.db" 'PRAGMA page_size; SELECT count(*) FROM member; PRAGMA journal_mode')" "16384

@@ -528,7 +528,7 @@ static void bulk_keeps_every_index(void **state)
         assert_int_equal(count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_%'"),
                          count(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'sqlite_autoindex_%' AND sql IS NULL"));
         assert_true(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_member_1'") == 1);
-        assert_int_equal(demo_bulk_finish(db, &b, &e), 0);
+        assert_int_equal(demo_bulk_finish(db, &b, NULL, &e), 0);
         assert_int_equal(sqlite3_get_autocommit(db), 1);
         demo_bulk_free(&b);
         char *after = schema_text(db);
@@ -556,7 +556,7 @@ static void page_size_stays_while_the_file_is_shared(void **state)
     cdtt_err e = {{0}};
     demo_bulk b;
     assert_int_equal(demo_bulk_start(db, &b, 1, 16384, &e), 0);
-    assert_int_equal(demo_bulk_finish(db, &b, &e), 0);
+    assert_int_equal(demo_bulk_finish(db, &b, NULL, &e), 0);
     demo_bulk_free(&b);
     assert_int_equal(count(db, "PRAGMA page_size"), 4096);
     char *mode = pragma_text(db, "PRAGMA journal_mode");
