@@ -121,7 +121,9 @@ typedef struct {
  * error after this leaves the file unusable: only for a file that is deleted
  * on failure. A page_size other than 0 is given to the file first, unless
  * another connection has it open (the content stays; a failed load leaves
- * the new page size). Returns 0, or -1 with e set. */
+ * the new page size). The page cache is then made small (the load writes
+ * in key order and sorts in runs of the cache's size; demo_generate_into
+ * sets db_open's size back at the end). Returns 0, or -1 with e set. */
 int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_err *e);
 
 /* Builds b's indexes and what the triggers keep again (the derived tables
