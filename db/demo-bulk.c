@@ -94,15 +94,6 @@ static int drop_indexes(sqlite3 *db, char **names, int n, int own, cdtt_err *e)
     return own ? db_commit(db, e) : 0;
 }
 
-/* The page cache of a bulk load, in KiB. The load writes every table in key
- * order and builds each index by one sort: a page is written once and seldom
- * read again, so a big cache only costs memory (at 1,000,000 members, 1 GB the
- * kernel must give and clear). SQLite's sorter also takes the cache's size as
- * the size of its runs (4 MB at least with pages of 16 KB): at 1,000,000
- * members, runs of 4 MB sort in the processor's caches and the member indexes
- * build in 1.6 s instead of 2.7 s from one run of 256 MB (16 MB: 2.2 s). */
-#define BULK_CACHE_KIB 4096
-
 /* Gives the file pages of page_size bytes, by a VACUUM (a transaction of its
  * own, which changes no content), unless they are that size already or the
  * file is in WAL mode (another connection has it open), where the page size
@@ -139,7 +130,7 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_e
     /* After the page size is set: SQLite 3.40 counts a cache given in KiB in pages of the
      * old size when the page size changes (4 times as many pages of 16 KB as wanted). */
     char cache[48];
-    snprintf(cache, sizeof cache, "PRAGMA cache_size = -%d", BULK_CACHE_KIB);
+    snprintf(cache, sizeof cache, "PRAGMA cache_size = -%d", DEMO_BULK_CACHE_KIB);
     if (db_exec(db, cache, e) < 0)
         return -1;
     if (one_tx && db_begin(db, e) < 0)
