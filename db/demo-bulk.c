@@ -127,6 +127,12 @@ int demo_bulk_start(sqlite3 *db, demo_bulk *b, int one_tx, int page_size, cdtt_e
         return -1;
     if (page_size && set_page_size(db, page_size, e) < 0)
         return -1;
+    /* After the page size is set: SQLite 3.40 counts a cache given in KiB in pages of the
+     * old size when the page size changes (4 times as many pages of 16 KB as wanted). */
+    char cache[48];
+    snprintf(cache, sizeof cache, "PRAGMA cache_size = -%d", DEMO_BULK_CACHE_KIB);
+    if (db_exec(db, cache, e) < 0)
+        return -1;
     if (one_tx && db_begin(db, e) < 0)
         return -1;
     char **names = NULL;

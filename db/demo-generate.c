@@ -417,8 +417,9 @@ int demo_generate_into(sqlite3 *db, const demo_opts *opts, demo_load load, demo_
     demo_commune *c = demo_communes(db, o.scheme, scope, scope_name, want, &nc, &g.n.real_units, e);
     if (!c)
         return -1;
-    /* While generating: a big page cache, so the indexes in random order (sort
-     * keys, phones) stay in memory; no fsync (a program crash loses nothing
+    /* While generating: a big page cache, so that row by row the indexes in
+     * random order (sort keys, phones) stay in memory (a bulk load, which has
+     * no such indexes, sets a small one: demo_bulk_start); no fsync (a program crash loses nothing
      * committed, a power cut may lose or damage demo data, which can be made
      * again); fewer checkpoints; CHECK constraints not evaluated row by row (the
      * generator only writes allowed values, which the tests verify with

@@ -567,6 +567,37 @@ static void page_size_stays_while_the_file_is_shared(void **state)
     tu_rmdir(dir);
 }
 
+/* A bulk load holds at most DEMO_BULK_CACHE_KIB of pages of the size it
+ * gave the file: asked for before the page size changed, SQLite would count
+ * the cache in pages of the old size, four times as much memory. Into a file
+ * of its own and in one transaction alike. */
+static void bulk_cache_is_small_in_new_pages(void **state)
+{
+    (void)state;
+    char *dir = tu_tempdir();
+    for (int one_tx = 0; one_tx <= 1; one_tx++) {
+        sqlite3 *db = tu_open_db(dir, one_tx ? "b.db" : "a.db");
+        cdtt_err e = {{0}};
+        demo_bulk b;
+        assert_int_equal(demo_bulk_start(db, &b, one_tx, 16384, &e), 0);
+        assert_int_equal(count(db, "PRAGMA page_size"), 16384);
+        /* 32 MB written in the load: far more than the cache holds. */
+        assert_int_equal(sqlite3_exec(db, "CREATE TABLE filler (x); WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL "
+                                          "SELECT i + 1 FROM c WHERE i < 8000) INSERT INTO filler "
+                                          "SELECT randomblob(4000) FROM c",
+                                      NULL, NULL, NULL), SQLITE_OK);
+        int used = 0, highest = 0;
+        assert_int_equal(sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_USED, &used, &highest, 0), SQLITE_OK);
+        assert_true(used > DEMO_BULK_CACHE_KIB * 1024 / 2);      /* full: the pages are 16 KB each */
+        assert_true(used <= DEMO_BULK_CACHE_KIB * 1024 / 8 * 9); /* with each page's bookkeeping */
+        assert_int_equal(sqlite3_exec(db, "DROP TABLE filler", NULL, NULL, NULL), SQLITE_OK);
+        assert_int_equal(demo_bulk_finish(db, &b, NULL, &e), 0);
+        demo_bulk_free(&b);
+        db_close(db);
+    }
+    tu_rmdir(dir);
+}
+
 /* Into a file that holds unit lists and an office but no records yet, the
  * generation is a bulk load in one transaction: the same content as row by
  * row; when it fails part way, the file is as it was (no record, every index
@@ -731,6 +762,7 @@ int main(void)
         cmocka_unit_test(new_file_refusals_leave_nothing),
         cmocka_unit_test(bulk_keeps_every_index),
         cmocka_unit_test(page_size_stays_while_the_file_is_shared),
+        cmocka_unit_test(bulk_cache_is_small_in_new_pages),
         cmocka_unit_test(in_place_bulk_is_all_or_nothing),
         cmocka_unit_test(digest_as_written_is_the_files),
         cmocka_unit_test(rows_out_of_order_are_not_digested),
