@@ -53,6 +53,7 @@ static inline uint32_t table_xls_u32(const unsigned char *p)
 #define REC_SST 0x00FC
 #define REC_CONTINUE 0x003C
 #define REC_LABEL 0x0204
+#define REC_DIMENSION 0x0200
 #define BIFF8 0x0600
 
 /* ---- merged ranges (db/table-xls-merges.c) ------------------------------- */
@@ -86,7 +87,8 @@ enum { TABLE_XLS_DAMAGED = -1, TABLE_XLS_FAR_DATE = -2 };
  * file): a directory entry of the first directory sector claims a name
  * longer than an entry holds, or a string (shared, in a cell, a number
  * format) claims more characters than its record holds, or goes on over
- * more than two records. TABLE_XLS_FAR_DATE when a number formatted as a
+ * more than two records, or a sheet's DIMENSION record (its size) is shorter
+ * than its fields or comes twice. TABLE_XLS_FAR_DATE when a number formatted as a
  * date lies beyond the year 9999, which libfreexl counts out day by day
  * (seconds for one cell): *row and *col (0-based) name the first. */
 int table_xls_file_check(const unsigned char *data, size_t len, long *row, int *col);

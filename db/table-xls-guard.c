@@ -1,5 +1,6 @@
 /* table-xls-guard.c — the checks that keep libfreexl 1.0.6 away from the .xls
- * files it would read past its buffers or spend seconds a cell on. */
+ * files it would read past its buffers or spend seconds a cell on (each found
+ * by the fuzzer, tests/fuzz/fuzz_table.c). */
 #include "table-xls-file.h"
 
 #include <stdint.h>
@@ -223,12 +224,36 @@ static int strings_fit(const unsigned char *w, size_t n)
     return 1;
 }
 
+/* ---- a sheet's size as libfreexl 1.0.6 reads it ----------------------------
+ * It reads a DIMENSION record's rows and columns without looking at its
+ * length, and sizes the sheet's cells by every one it meets. */
+
+/* True when each substream of the workbook stream w (n bytes) has at most one
+ * DIMENSION record, holding all its fields (14 bytes in BIFF8, 10 before). */
+static int dimensions_fit(const unsigned char *w, size_t n)
+{
+    size_t pos = 0, len;
+    unsigned type;
+    const unsigned char *r;
+    int biff8 = 0, seen = 0;
+    while (table_xls_next_record(w, n, &pos, &type, &r, &len)) {
+        if (type == REC_BOF) {
+            biff8 = len >= 2 && table_xls_u16(r) == BIFF8;
+            seen = 0;
+        } else if (type == REC_DIMENSION && (seen++ || len < (biff8 ? 14u : 10u))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 int table_xls_file_check(const unsigned char *d, size_t len, long *row, int *col)
 {
     size_t n = 0;
     static const unsigned char CFB[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
     unsigned char *w = table_xls_workbook_stream(d, len, &n);
-    int have = w != NULL, far = have && find_far_date(w, n, row, col), fit = !have || strings_fit(w, n);
+    int have = w != NULL, far = have && find_far_date(w, n, row, col),
+        fit = !have || (strings_fit(w, n) && dimensions_fit(w, n));
     free(w);
     if (far)
         return TABLE_XLS_FAR_DATE;

@@ -309,6 +309,21 @@ static void xls_merged_ranges_are_read_from_the_file(void **state)
     assert_int_equal(table_xls_file_check(office, olen, &(long){0}, &(int){0}), TABLE_XLS_DAMAGED);
     free(office);
 
+    /* A sheet's DIMENSION record (its rows and columns) cut to no bytes, as
+     * the fuzzer made it: libfreexl 1.0.6 reads them from past the record and
+     * sizes its cells by them, then writes and frees out of its buffers. */
+    office = table_xls_file_read(fixture("members-office.xls"), &olen);
+    assert_non_null(office);
+    static const unsigned char DIM[] = {0x00, 0x02, 0x0e, 0x00};
+    unsigned char *dim = NULL;
+    for (size_t i = 0; i + sizeof DIM <= olen && !dim; i++)
+        if (memcmp(office + i, DIM, sizeof DIM) == 0)
+            dim = office + i;
+    assert_non_null(dim);
+    dim[2] = 0; /* the length */
+    assert_int_equal(table_xls_file_check(office, olen, &(long){0}, &(int){0}), TABLE_XLS_DAMAGED);
+    free(office);
+
     memset(buf + 0x30, 0xEE, 4); /* the directory's first sector out of the file */
     assert_null(table_xls_merges_parse(buf, len, 1));
 
