@@ -174,37 +174,6 @@ static int count_rows(sqlite3 *p, package_manifest *m, cdtt_err *e)
     return 0;
 }
 
-/* Writes the finished in-memory package p, compressed, to path: the SQLite file
- * as it stands (its manifest without digest, key and signature), then its
- * digest, and the office db's signature of the manifest with that digest, in
- * the header (db/package-pack.h). Fills m->digest. Returns 0, or -1 with e set. */
-static int write_packed(sqlite3 *p, sqlite3 *db, const char *path, package_manifest *m, cdtt_err *e)
-{
-    sqlite3_int64 size = 0;
-    /* The database's own memory when it lies in one piece (memdb), else a copy. */
-    unsigned char *bytes = sqlite3_serialize(p, "main", &size, SQLITE_SERIALIZE_NOCOPY), *copy = NULL;
-    if (!bytes)
-        bytes = copy = sqlite3_serialize(p, "main", &size, 0);
-    if (!bytes)
-        return err_set(e, _("out of memory"));
-    unsigned char *payload = NULL;
-    size_t n = 0;
-    int rc = package_pack_compress(bytes, (size_t)size, &payload, &n, m->digest, e);
-    sqlite3_free(copy);
-    pack_header h;
-    memset(&h, 0, sizeof h);
-    snprintf(h.digest, sizeof h.digest, "%s", m->digest);
-    if (rc == 0 && (package_manifest_put(p, "digest", m->digest, e) < 0 || package_sign_manifest(p, db, e) < 0))
-        rc = -1;
-    if (rc == 0 && (package_manifest_get(p, "public_key", h.public_key, sizeof h.public_key) < 0 ||
-                    package_manifest_get(p, "signature", h.signature, sizeof h.signature) < 0))
-        rc = err_set(e, _("cannot sign the package"));
-    if (rc == 0)
-        rc = package_pack_write(path, &h, payload, n, e);
-    free(payload);
-    return rc;
-}
-
 int package_build(sqlite3 *db, const char *path, int full, int packed, package_manifest *m, cdtt_err *e)
 {
     const char *source = sqlite3_db_filename(db, "main");
@@ -261,7 +230,7 @@ int package_build(sqlite3 *db, const char *path, int full, int packed, package_m
         db_rollback(p);
         goto out;
     }
-    if (packed && (db_exec(p, "DETACH src", e) < 0 || write_packed(p, db, path, m, e) < 0))
+    if (packed && (db_exec(p, "DETACH src", e) < 0 || package_pack_database(p, db, path, m->digest, e) < 0))
         goto out;
     rc = 0;
 out:

@@ -3,6 +3,7 @@
 #include "package-pack.h"
 #include "outfile.h"
 #include "package.h"
+#include "package-sign.h"
 #include "sha256.h"
 
 #include <errno.h>
@@ -70,6 +71,33 @@ int package_pack_write(const char *path, const pack_header *h, const void *paylo
                  : 0;
     if (close(fd) < 0 && rc == 0)
         rc = err_set(e, _("cannot write %s: %s"), path, io_reason(errno));
+    return rc;
+}
+
+int package_pack_database(sqlite3 *p, sqlite3 *office_db, const char *path, char digest[65], cdtt_err *e)
+{
+    sqlite3_int64 size = 0;
+    /* The database's own memory when it lies in one piece (memdb), else a copy. */
+    unsigned char *bytes = sqlite3_serialize(p, "main", &size, SQLITE_SERIALIZE_NOCOPY), *copy = NULL;
+    if (!bytes)
+        bytes = copy = sqlite3_serialize(p, "main", &size, 0);
+    if (!bytes)
+        return err_set(e, _("out of memory"));
+    unsigned char *payload = NULL;
+    size_t n = 0;
+    int rc = package_pack_compress(bytes, (size_t)size, &payload, &n, digest, e);
+    sqlite3_free(copy);
+    pack_header h;
+    memset(&h, 0, sizeof h);
+    snprintf(h.digest, sizeof h.digest, "%s", digest);
+    if (rc == 0 && (package_manifest_put(p, "digest", digest, e) < 0 || package_sign_manifest(p, office_db, e) < 0))
+        rc = -1;
+    if (rc == 0 && (package_manifest_get(p, "public_key", h.public_key, sizeof h.public_key) < 0 ||
+                    package_manifest_get(p, "signature", h.signature, sizeof h.signature) < 0))
+        rc = err_set(e, _("cannot sign the package"));
+    if (rc == 0)
+        rc = package_pack_write(path, &h, payload, n, e);
+    free(payload);
     return rc;
 }
 

@@ -14,6 +14,7 @@
 #define CDTT_PACKAGE_PACK_H
 
 #include <stddef.h>
+#include <sqlite3.h>
 #include "cdtt.h"
 
 #define PACK_HEADER_BYTES 512
@@ -38,6 +39,13 @@ int package_pack_compress(const void *data, size_t n, unsigned char **out, size_
 /* Writes header h and the payload to the existing private file path (its
  * content replaced). Returns 0, or -1 with e set. */
 int package_pack_write(const char *path, const pack_header *h, const void *payload, size_t n, cdtt_err *e);
+
+/* Writes the finished package database p, compressed, to the existing private
+ * file path: its SQLite file as it stands (its manifest without digest, key
+ * and signature), then in the header its digest (also put into digest) and
+ * office_db's signature of the manifest with that digest, both also added to
+ * p's manifest. Returns 0, or -1 with e set. */
+int package_pack_database(sqlite3 *p, sqlite3 *office_db, const char *path, char digest[65], cdtt_err *e);
 
 /* Reads the header of the compressed package path into h and writes its
  * SQLite file into the new private file out_path (0600, must not exist),

@@ -7,8 +7,6 @@
  * first version of the format wrote, still imports. */
 #include "package_fixture.h"
 
-#include "package-sign.h"
-
 #include <ctype.h>
 #include <sys/stat.h>
 #include <zstd.h>
@@ -112,9 +110,10 @@ static long long secondary_indexes(const char *path)
     return n;
 }
 
-/* Writes dst as office a's export would: the good package's SQLite file, given
- * the first `indexes` secondary indexes of a whole package's schema (all of
- * them when -1), compressed under a header with its digest and a's signature. */
+/* Writes dst as office a's export does (package_pack_database): the good
+ * package's SQLite file, given the first `indexes` secondary indexes of a whole
+ * package's schema (all of them when -1), compressed under a header with its
+ * digest and a's signature. */
 static void repack_with_indexes(sqlite3 *a, const char *dst, int indexes)
 {
     char inner[700];
@@ -133,24 +132,12 @@ static void repack_with_indexes(sqlite3 *a, const char *dst, int indexes)
         pf_exec(k, (const char *)sqlite3_column_text(st, 0), NULL);
     sqlite3_finalize(st);
     sqlite3_close(want);
-    sqlite3_int64 size = 0;
-    unsigned char *bytes = sqlite3_serialize(k, "main", &size, 0), *payload = NULL;
-    assert_non_null(bytes);
-    size_t n = 0;
-    pack_header out;
-    memset(&out, 0, sizeof out);
-    assert_int_equal(package_pack_compress(bytes, (size_t)size, &payload, &n, out.digest, &e), 0);
-    sqlite3_free(bytes);
-    assert_int_equal(package_manifest_put(k, "digest", out.digest, &e), 0);
-    assert_int_equal(package_sign_manifest(k, a, &e), 0);
-    assert_int_equal(package_manifest_get(k, "public_key", out.public_key, sizeof out.public_key), 0);
-    assert_int_equal(package_manifest_get(k, "signature", out.signature, sizeof out.signature), 0);
-    sqlite3_close(k);
     FILE *f = fopen(dst, "wb");
     assert_non_null(f);
     fclose(f);
-    assert_int_equal(package_pack_write(dst, &out, payload, n, &e), 0);
-    free(payload);
+    char digest[65];
+    assert_int_equal(package_pack_database(k, a, dst, digest, &e), 0);
+    sqlite3_close(k);
 }
 
 static void packed_is_smaller_and_imports(void **state)
